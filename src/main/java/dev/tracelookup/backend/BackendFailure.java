@@ -1,0 +1,61 @@
+package dev.tracelookup.backend;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An expected failure of a backend call, with what a support agent should be told.
+ *
+ * @param backend the backend's display name, e.g. {@code Tempo}
+ * @param detail for operators and logs: the call and what came back, never secrets
+ */
+public record BackendFailure(Kind kind, String backend, String detail, Optional<Duration> retryAfter) {
+
+  /** What went wrong, coarse enough to choose the advice. */
+  public enum Kind {
+    UNREACHABLE,
+    TIMEOUT,
+    RATE_LIMITED,
+    REJECTED,
+    SERVER_ERROR,
+    MALFORMED,
+    TOO_LARGE,
+    UNSUPPORTED_QUERY
+  }
+
+  public BackendFailure {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(backend, "backend");
+    detail = detail == null ? "" : detail;
+    retryAfter = retryAfter == null ? Optional.empty() : retryAfter;
+  }
+
+  public static BackendFailure of(Kind kind, String backend, String detail) {
+    return new BackendFailure(kind, backend, detail, Optional.empty());
+  }
+
+  /** Returns one or two sentences for the support agent: what happened and what to try. */
+  public String userMessage() {
+    switch (kind) {
+      case UNREACHABLE:
+        return backend + " could not be reached. Try again in a minute; if it keeps failing, tell the team that runs " + backend + ".";
+      case TIMEOUT:
+        return backend + " did not answer in time. Try again, or narrow the window or add a service filter.";
+      case RATE_LIMITED:
+        return backend + " is rate-limiting lookups" + retryAfter.map(d -> "; try again in " + Math.max(1, d.toSeconds()) + " s.").orElse("; try again in a minute.");
+      case REJECTED:
+        return backend + " refused the query (" + detail + "). Check the user ID and the window.";
+      case SERVER_ERROR:
+        return backend + " failed while searching. Try again in a minute.";
+      case MALFORMED:
+        return backend + " sent an answer the bot could not read. Tell the team that runs the bot.";
+      case TOO_LARGE:
+        return backend + " sent more data than the bot accepts. Narrow the window or add a service filter.";
+      case UNSUPPORTED_QUERY:
+        return detail;
+      default:
+        throw new AssertionError(kind);
+    }
+  }
+}

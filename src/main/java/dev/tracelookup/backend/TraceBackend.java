@@ -1,0 +1,27 @@
+package dev.tracelookup.backend;
+
+import java.util.Optional;
+
+/**
+ * A trace store the bot can search by user ID and read traces from.
+ *
+ * <p>Implementations never throw for expected failures (unreachable, slow, rate-limited, bad
+ * answers): they return them as values, so every lookup ends in an answer.
+ */
+public interface TraceBackend {
+
+  /** Returns the name shown to people, e.g. {@code Tempo} or {@code demo files}. */
+  String displayName();
+
+  /** Finds the traces matching the query. */
+  SearchResult search(TraceQuery query);
+
+  /** Reads one whole trace by its normalised ID. */
+  FetchResult fetch(String traceId);
+
+  /**
+   * Returns the link that opens the trace in the backend's UI, focused on a span when one is given,
+   * or empty when no UI is configured.
+   */
+  Optional<String> traceUrl(String traceId, Optional<String> focusSpanId);
+}

@@ -1,0 +1,41 @@
+package dev.tracelookup.render;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a result card shows.
+ *
+ * @param userLabel how the customer is named on the card (the raw ID only on private answers)
+ * @param agentZone the zone of the person reading, shown next to UTC
+ * @param backendName e.g. {@code Tempo}
+ * @param traces the traces to show, most relevant first (failing first, then newest)
+ * @param totalMatched how many traces the backend found, which may exceed {@code traces.size()}
+ * @param filters a short description of the filters used ("service checkout · errors only"), or empty
+ * @param warnings partial results, limits hit: shown on the card as they are
+ */
+public record CardContent(
+    String userLabel,
+    Instant from,
+    Instant to,
+    ZoneId agentZone,
+    String backendName,
+    List<TraceCard> traces,
+    int totalMatched,
+    String filters,
+    List<String> warnings,
+    boolean fromCache) {
+
+  public CardContent {
+    Objects.requireNonNull(userLabel, "userLabel");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(agentZone, "agentZone");
+    Objects.requireNonNull(backendName, "backendName");
+    traces = List.copyOf(traces);
+    filters = filters == null ? "" : filters;
+    warnings = List.copyOf(warnings);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.tracelookup.trace;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One span on the error path, with what the card shows about it.
+ *
+ * @param httpStatus the span's HTTP status ({@code http.response.status_code} or the older
+ *     {@code http.status_code}), 0 when it has none
+ * @param exception the first recorded exception, if any
+ * @param children the span's direct children in start order, at most a bounded number; the next
+ *     step of the path is among them whenever it is a real child
+ * @param hiddenChildren how many further children were left out of {@code children}
+ */
+public record PathStep(
+    Span span,
+    boolean failing,
+    int httpStatus,
+    Optional<ExceptionInfo> exception,
+    List<SpanOutcome> children,
+    int hiddenChildren) {
+
+  public PathStep {
+    Objects.requireNonNull(span, "span");
+    exception = exception == null ? Optional.empty() : exception;
+    children = children == null ? List.of() : List.copyOf(children);
+  }
+
+  public OptionalInt http() {
+    return httpStatus > 0 ? OptionalInt.of(httpStatus) : OptionalInt.empty();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.tracelookup.trace;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * A one-line view of a span for the error path: a child shown next to the step on the path,
+ * marked ok or failed.
+ *
+ * @param httpStatus the HTTP status when the span has one, 0 otherwise
+ */
+public record SpanOutcome(String spanId, String service, String name, boolean failing, int httpStatus) {
+  public SpanOutcome {
+    Objects.requireNonNull(spanId, "spanId");
+    service = service == null ? "" : service;
+    name = name == null ? "" : name;
+  }
+
+  public OptionalInt http() {
+    return httpStatus > 0 ? OptionalInt.of(httpStatus) : OptionalInt.empty();
+  }
+}
