@@ -1,2 +1,79 @@
 package dev.tracelookup;
-public final class Main { public static void main(String[] a) {} }
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tracelookup.cli.LookupCommand;
+import dev.tracelookup.config.Config;
+import dev.tracelookup.config.ConfigException;
+import dev.tracelookup.config.ConfigLoader;
+import dev.tracelookup.server.BotServer;
+import dev.tracelookup.slack.SlackApp;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the configuration, wires the object graph and starts the chosen face. */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+  private static final String USAGE = "usage: trace-lookup serve | trace-lookup lookup [--format text|blocks] [--zone ZONE] <user-id> [time] [options]";
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    String mode = args.length == 0 ? "serve" : args[0];
+    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+    try {
+      if (mode.equals("serve")) {
+        serve(ConfigLoader.load(System.getenv()));
+      } else if (mode.equals("lookup")) {
+        Wiring wiring = new Wiring(ConfigLoader.load(System.getenv()), Clock.systemUTC());
+        System.exit(new LookupCommand(wiring.parser, wiring.lookup, wiring.presenter, System.out, System.err)
+            .run(rest, ZoneId.systemDefault()));
+      } else {
+        System.err.println(USAGE);
+        System.exit(mode.equals("help") || mode.equals("--help") ? 0 : 2);
+      }
+    } catch (ConfigException invalid) {
+      System.err.println(invalid.getMessage());
+      System.exit(78);
+    }
+  }
+
+  private static void serve(Config config) throws Exception {
+    ConfigLoader.checkServing(config);
+    Wiring wiring = new Wiring(config, Clock.systemUTC());
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
+    Slack slack = Slack.getInstance(slackConfig);
+    App app = SlackApp.create(config, slack, wiring.lookup, wiring.parser, wiring.jobs, Ticker.systemTicker());
+    BotServer server = BotServer.create(config, config.slack().socketMode() ? Optional.empty() : Optional.of(app),
+        wiring.lookup, wiring.cache, wiring.clock);
+    server.start();
+    if (config.slack().socketMode()) {
+      new SocketModeApp(config.slack().appToken().orElseThrow().value(), SocketModeClient.Backend.JavaWebSocket, app).startAsync();
+      log.info("connected to Slack in Socket Mode; health at {}healthz", server.uri());
+    } else {
+      log.info("listening for Slack at {}slack/events; health at {}healthz", server.uri(), server.uri());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server, wiring), "shutdown"));
+    server.join();
+  }
+
+  private static void shutdown(BotServer server, Wiring wiring) {
+    try {
+      log.info("stopping: finishing the lookups in flight");
+      server.stop();
+      wiring.drain();
+    } catch (Exception stopFailed) {
+      log.warn("shutdown was not clean", stopFailed);
+    }
+  }
+}

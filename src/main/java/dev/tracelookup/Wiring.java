@@ -1,0 +1,81 @@
+package dev.tracelookup;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tracelookup.backend.TraceBackend;
+import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
+import dev.tracelookup.config.Config;
+import dev.tracelookup.lookup.LookupCache;
+import dev.tracelookup.lookup.LookupPresenter;
+import dev.tracelookup.lookup.LookupRequestParser;
+import dev.tracelookup.lookup.TraceLookup;
+import dev.tracelookup.render.CardRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The object graph every face shares, built by hand from the configuration. */
+final class Wiring {
+  final Config config;
+  final Clock clock;
+  final TraceBackend backend;
+  final LookupCache cache;
+  final TraceLookup lookup;
+  final LookupRequestParser parser;
+  final LookupPresenter presenter;
+  final ExecutorService jobs;
+  private final ExecutorService searches;
+  private final ExecutorService fetches;
+
+  Wiring(Config config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    Config.Lookup settings = config.lookup();
+    this.backend = backend(config.backend());
+    this.searches = Executors.newFixedThreadPool(settings.threads(), named("search"));
+    this.fetches = Executors.newFixedThreadPool(settings.fetchParallelism() * 2, named("fetch"));
+    // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.
+    this.jobs = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(Math.max(1, settings.maxQueued())), named("lookup"), new ThreadPoolExecutor.AbortPolicy());
+    Config.Cache caching = config.cache();
+    this.cache = new LookupCache(caching.maxLookups(), caching.recentTtl(), caching.settledTtl(),
+        caching.recentThreshold(), caching.maxTraceSpans(), caching.traceTtl(), clock, Ticker.systemTicker(),
+        Runnable::run);
+    this.lookup = new TraceLookup(backend, cache, searches, fetches, settings.maxTraces(),
+        settings.fetchParallelism(), settings.budget());
+    this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
+        settings.recentWindow(), settings.maxWindow());
+    this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName());
+  }
+
+  /** Lets running lookups finish and deliver their answers, within the lookup budget. */
+  void drain() throws InterruptedException {
+    jobs.shutdown();
+    jobs.awaitTermination(config.lookup().budget().toSeconds() + 5, TimeUnit.SECONDS);
+    searches.shutdownNow();
+    fetches.shutdownNow();
+  }
+
+  private static TraceBackend backend(Config.Backend backend) {
+    try {
+      return OtlpFileBackend.open(backend.directory(), backend.userAttributes(), backend.uiUrl(), backend.name());
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("backend.directory " + backend.directory() + " cannot be read", unreadable);
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

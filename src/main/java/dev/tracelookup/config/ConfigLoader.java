@@ -1,0 +1,173 @@
+package dev.tracelookup.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the configuration: the YAML file named by {@code TRACE_LOOKUP_CONFIG} (default {@code
+ * config/trace-lookup.yml}), with secrets and deployment settings from the environment.
+ *
+ * <p>Pure apart from reading that one file: the environment comes in as a map, so tests pass their
+ * own. Relative paths in the file are resolved against the file's own directory, so the bot works
+ * whatever directory it is started from.
+ */
+public final class ConfigLoader {
+  public static final String DEFAULT_CONFIG = "config/trace-lookup.yml";
+  static final String DEFAULT_USER_ID_PATTERN = "^[A-Za-z0-9_.:@+\\-]{1,128}$";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private ConfigLoader() {}
+
+  /** Returns the validated configuration, or throws listing every problem found. */
+  public static Config load(Map<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    Path file = Path.of(env.getOrDefault("TRACE_LOOKUP_CONFIG", DEFAULT_CONFIG));
+    JsonNode root = readFile(file, problems);
+    Settings settings = new Settings(root, problems);
+    Path base = file.toAbsolutePath().getParent();
+    Config.Server server = server(settings, env);
+    Config.Slack slack = slack(settings, env);
+    Config.Backend backend = BackendSettings.read(settings, base);
+    Config.Lookup lookup = lookup(settings);
+    Config.Cache cache = cache(settings);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new Config(server, slack, backend, lookup, cache);
+  }
+
+  /**
+   * Checks what {@code serve} needs beyond what every mode needs: the Slack credentials of the
+   * chosen mode (HTTP: signing secret; Socket Mode: an app-level token), and a bot token.
+   */
+  public static void checkServing(Config config) {
+    List<String> problems = new ArrayList<>();
+    Config.Slack slack = config.slack();
+    if (slack.botToken().isEmpty()) {
+      problems.add("SLACK_BOT_TOKEN: required to serve Slack (for example SLACK_BOT_TOKEN=xoxb-…, from the app's"
+          + " OAuth & Permissions page)");
+    } else if (!slack.botToken().get().value().startsWith("xoxb-")) {
+      problems.add("SLACK_BOT_TOKEN: must be a bot token starting with xoxb- (for example SLACK_BOT_TOKEN=xoxb-…)");
+    }
+    if (slack.socketMode() && !slack.appToken().get().value().startsWith("xapp-")) {
+      problems.add("SLACK_APP_TOKEN: must be an app-level token starting with xapp- with connections:write"
+          + " (for example SLACK_APP_TOKEN=xapp-…), or unset for HTTP mode");
+    }
+    if (!slack.socketMode() && slack.signingSecret().isEmpty()) {
+      problems.add("SLACK_SIGNING_SECRET: required in HTTP mode (for example SLACK_SIGNING_SECRET=8f74…, from the"
+          + " app's Basic Information page); or set SLACK_APP_TOKEN for Socket Mode");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+
+  private static JsonNode readFile(Path file, List<String> problems) {
+    if (!Files.isRegularFile(file)) {
+      problems.add("TRACE_LOOKUP_CONFIG: the config file " + file.toAbsolutePath()
+          + " does not exist (for example TRACE_LOOKUP_CONFIG=/etc/trace-lookup/trace-lookup.yml,"
+          + " or run from the project directory to use " + DEFAULT_CONFIG + ")");
+      return null;
+    }
+    try {
+      JsonNode root = YAML.readTree(file.toFile());
+      if (root != null && !root.isMissingNode() && !root.isObject()) {
+        problems.add(file + ": the file must be a YAML map of sections such as backend: and lookup:");
+        return null;
+      }
+      return root;
+    } catch (IOException unreadable) {
+      problems.add(file + ": cannot be read as YAML: " + firstLine(unreadable.getMessage()));
+      return null;
+    }
+  }
+
+  private static Config.Server server(Settings settings, Map<String, String> env) {
+    int port = (int) settings.number("server.port", 3000, 0, 65535);
+    String portText = env.get("PORT");
+    if (portText != null && !portText.isBlank()) {
+      try {
+        port = Integer.parseInt(portText.trim());
+        if (port < 0 || port > 65535) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException bad) {
+        settings.problem("PORT", "\"" + portText + "\" is not a port number", "3000");
+      }
+    }
+    int maxBody = (int) settings.number("server.max-body-bytes", 1_048_576, 1024, 64L * 1024 * 1024);
+    return new Config.Server(port, secret(env, "LOOKUP_API_TOKEN"), maxBody);
+  }
+
+  private static Config.Slack slack(Settings settings, Map<String, String> env) {
+    String apiUrl = env.getOrDefault("SLACK_API_URL", "").trim();
+    if (apiUrl.isEmpty()) {
+      apiUrl = settings.string("slack.api-url", "https://slack.com/api/");
+    }
+    if (!apiUrl.startsWith("https://") && !apiUrl.startsWith("http://")) {
+      settings.problem("SLACK_API_URL", "\"" + apiUrl + "\" is not an http(s) URL", "https://slack.com/api/");
+    }
+    if (!apiUrl.endsWith("/")) {
+      apiUrl = apiUrl + "/";
+    }
+    String command = settings.string("slack.command", "/trace-lookup");
+    if (!command.matches("/[a-z0-9_-]{1,31}")) {
+      settings.problem("slack.command", "\"" + command + "\" is not a slash command name", "/trace-lookup");
+    }
+    Duration tolerance = settings.duration("slack.timestamp-tolerance", Duration.ofMinutes(5), "5m");
+    return new Config.Slack(
+        secret(env, "SLACK_SIGNING_SECRET"),
+        secret(env, "SLACK_BOT_TOKEN"),
+        secret(env, "SLACK_APP_TOKEN"),
+        apiUrl,
+        command,
+        tolerance);
+  }
+
+  private static Config.Lookup lookup(Settings settings) {
+    Duration maxWindow = settings.duration("lookup.max-window", Duration.ofHours(168), "168h");
+    return new Config.Lookup(
+        settings.pattern("lookup.user-id-pattern", DEFAULT_USER_ID_PATTERN),
+        settings.duration("lookup.half-window", Duration.ofMinutes(15), "15m"),
+        settings.duration("lookup.recent-window", Duration.ofHours(2), "2h"),
+        maxWindow,
+        (int) settings.number("lookup.max-traces", 20, 1, 500),
+        (int) settings.number("lookup.fetch-parallelism", 8, 1, 64),
+        settings.duration("lookup.budget", Duration.ofSeconds(25), "25s"),
+        (int) settings.number("lookup.threads", 8, 1, 256),
+        (int) settings.number("lookup.max-queued", 100, 0, 100_000));
+  }
+
+  private static Config.Cache cache(Settings settings) {
+    return new Config.Cache(
+        (int) settings.number("cache.max-lookups", 10_000, 0, 10_000_000),
+        settings.duration("cache.recent-ttl", Duration.ofMinutes(1), "1m"),
+        settings.duration("cache.settled-ttl", Duration.ofHours(1), "1h"),
+        settings.duration("cache.recent-threshold", Duration.ofMinutes(10), "10m"),
+        settings.number("cache.max-trace-spans", 2_000_000, 0, Long.MAX_VALUE),
+        settings.duration("cache.trace-ttl", Duration.ofHours(1), "1h"),
+        settings.duration("cache.user-zone-ttl", Duration.ofHours(1), "1h"));
+  }
+
+  static Optional<Secret> secret(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Secret(value.trim()));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.tracelookup.lookup;
+
+import dev.tracelookup.backend.TraceBackend;
+import dev.tracelookup.render.TraceCard;
+import dev.tracelookup.trace.ErrorPath;
+import dev.tracelookup.trace.Trace;
+import dev.tracelookup.trace.TraceAnalysis;
+import dev.tracelookup.trace.TraceAnalyzer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns traces into cards: analysed, linked to the backend's UI, most relevant first. */
+final class TraceCards {
+  /** Failing traces first, then newest; the trace ID keeps the order stable. */
+  private static final Comparator<TraceCard> RELEVANCE = Comparator
+      .comparing((TraceCard card) -> !card.analysis().summary().hasError())
+      .thenComparing(card -> card.analysis().summary().start(), Comparator.reverseOrder())
+      .thenComparing(card -> card.analysis().summary().traceId());
+
+  private TraceCards() {}
+
+  static List<TraceCard> ranked(List<Trace> traces, TraceBackend backend) {
+    List<TraceCard> cards = new ArrayList<>(traces.size());
+    for (Trace trace : traces) {
+      if (!trace.spans().isEmpty()) {
+        cards.add(card(trace, backend));
+      }
+    }
+    cards.sort(RELEVANCE);
+    return cards;
+  }
+
+  static TraceCard card(Trace trace, TraceBackend backend) {
+    TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
+    Optional<String> culprit = analysis.errorPath().map(ErrorPath::culprit).map(step -> step.span().spanId());
+    return new TraceCard(analysis, backend.traceUrl(trace.traceId(), culprit));
+  }
+}

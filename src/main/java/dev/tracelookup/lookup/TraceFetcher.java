@@ -1,0 +1,125 @@
+package dev.tracelookup.lookup;
+
+import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.TraceBackend;
+import dev.tracelookup.backend.TraceRef;
+import dev.tracelookup.trace.Trace;
+import dev.tracelookup.trace.TraceIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+
+/**
+ * Reads the traces a search named: from the search itself when the backend returned them whole,
+ * else from the trace cache, else from the backend, at most {@code parallelism} at once.
+ */
+final class TraceFetcher {
+  private final TraceBackend backend;
+  private final LookupCache cache;
+  private final Executor executor;
+  private final int parallelism;
+
+  TraceFetcher(TraceBackend backend, LookupCache cache, Executor executor, int parallelism) {
+    this.backend = backend;
+    this.cache = cache;
+    this.executor = executor;
+    this.parallelism = parallelism;
+  }
+
+  /** The traces read, in search order, what the agent should know, and the last failure seen. */
+  record Fetched(List<Trace> traces, List<String> warnings, Optional<BackendFailure> failure) {}
+
+  Fetched fetchAll(List<TraceRef> refs) {
+    Map<String, FetchResult> results = new ConcurrentHashMap<>();
+    Queue<String> pending = new ConcurrentLinkedQueue<>();
+    for (TraceRef ref : refs) {
+      Optional<Trace> known = ref.trace().or(() -> Optional.ofNullable(cache.trace(ref.traceId())));
+      if (known.isPresent()) {
+        cache.putTrace(known.get());
+        results.put(ref.traceId(), new FetchResult.Fetched(known.get(), false));
+      } else {
+        pending.add(ref.traceId());
+      }
+    }
+    drain(pending, results);
+    return collect(refs, results);
+  }
+
+  TraceLookup.TraceResult fetchOne(String rawTraceId) {
+    Optional<String> traceId = TraceIds.traceId(rawTraceId);
+    if (traceId.isEmpty()) {
+      return new TraceLookup.TraceResult.Missing(rawTraceId);
+    }
+    Trace cached = cache.trace(traceId.get());
+    FetchResult result = cached != null ? new FetchResult.Fetched(cached, false) : backend.fetch(traceId.get());
+    if (result instanceof FetchResult.Fetched && !((FetchResult.Fetched) result).trace().spans().isEmpty()) {
+      Trace trace = ((FetchResult.Fetched) result).trace();
+      cache.putTrace(trace);
+      return new TraceLookup.TraceResult.Shown(TraceCards.card(trace, backend));
+    }
+    if (result instanceof FetchResult.Failed) {
+      return new TraceLookup.TraceResult.Failed(((FetchResult.Failed) result).failure());
+    }
+    return new TraceLookup.TraceResult.Missing(traceId.get());
+  }
+
+  private void drain(Queue<String> pending, Map<String, FetchResult> results) {
+    int workers = Math.min(parallelism, pending.size());
+    List<CompletableFuture<Void>> running = new ArrayList<>(workers);
+    for (int i = 0; i < workers; i++) {
+      running.add(CompletableFuture.runAsync(() -> {
+        for (String id = pending.poll(); id != null; id = pending.poll()) {
+          results.put(id, backend.fetch(id));
+        }
+      }, executor));
+    }
+    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private Fetched collect(List<TraceRef> refs, Map<String, FetchResult> results) {
+    List<Trace> traces = new ArrayList<>();
+    int vanished = 0;
+    int failed = 0;
+    int partial = 0;
+    BackendFailure lastFailure = null;
+    for (TraceRef ref : refs) {
+      FetchResult result = results.get(ref.traceId());
+      if (result instanceof FetchResult.Fetched) {
+        FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+        cache.putTrace(fetched.trace());
+        traces.add(fetched.trace());
+        partial += fetched.partial() ? 1 : 0;
+      } else if (result instanceof FetchResult.NotFound) {
+        vanished++;
+      } else if (result instanceof FetchResult.Failed) {
+        failed++;
+        lastFailure = ((FetchResult.Failed) result).failure();
+      }
+    }
+    return new Fetched(traces, warnings(vanished, failed, partial, lastFailure), Optional.ofNullable(lastFailure));
+  }
+
+  private List<String> warnings(int vanished, int failed, int partial, BackendFailure failure) {
+    List<String> warnings = new ArrayList<>();
+    if (vanished > 0) {
+      warnings.add(vanished + (vanished == 1 ? " trace" : " traces")
+          + " disappeared from " + backend.displayName() + " between search and read (expired or still being written).");
+    }
+    if (failed > 0) {
+      warnings.add("Partial results: " + failed + (failed == 1 ? " trace" : " traces")
+          + " could not be read. " + failure.userMessage());
+    }
+    if (partial > 0) {
+      warnings.add(partial + (partial == 1 ? " trace was" : " traces were")
+          + " cut short by " + backend.displayName() + " (too large): their paths may be incomplete.");
+    }
+    return warnings;
+  }
+}

@@ -1,0 +1,155 @@
+package dev.tracelookup.lookup;
+
+import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.SearchResult;
+import dev.tracelookup.backend.TraceBackend;
+import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.privacy.UserIdFingerprint;
+import dev.tracelookup.render.TraceCard;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lookup pipeline: cache, backend search, parallel fetch of the traces the search did not
+ * return whole, analysis, ordering. Every call ends in one {@link LookupOutcome} within the budget.
+ */
+public final class TraceLookup {
+  private static final Logger log = LoggerFactory.getLogger(TraceLookup.class);
+
+  private final TraceBackend backend;
+  private final LookupCache cache;
+  private final TraceFetcher fetcher;
+  private final Executor executor;
+  private final int maxTraces;
+  private final Duration budget;
+
+  /**
+   * @param executor runs searches; fetches run on {@code fetchExecutor}, at most {@code
+   *     fetchParallelism} at once per lookup
+   */
+  public TraceLookup(
+      TraceBackend backend,
+      LookupCache cache,
+      Executor executor,
+      Executor fetchExecutor,
+      int maxTraces,
+      int fetchParallelism,
+      Duration budget) {
+    this.backend = backend;
+    this.cache = cache;
+    this.fetcher = new TraceFetcher(backend, cache, fetchExecutor, fetchParallelism);
+    this.executor = executor;
+    this.maxTraces = maxTraces;
+    this.budget = budget;
+  }
+
+  /** Returns the name of the backend lookups go to, for messages. */
+  public String backendName() {
+    return backend.displayName();
+  }
+
+  /**
+   * Looks up the request's traces. With {@code refresh}, a cached answer is dropped first.
+   *
+   * <p>The window is widened to whole minutes so that repeated lookups of "the last 2 hours" share
+   * one cache entry; the outcome's request carries the window actually searched.
+   */
+  public LookupOutcome lookup(LookupRequest request, boolean refresh) {
+    LookupRequest searched = widenedToMinutes(request);
+    LookupKey key = LookupKey.of(searched);
+    if (refresh) {
+      cache.invalidate(key);
+    }
+    long started = System.nanoTime();
+    LookupCache.Lookup lookup = cache.get(key, () -> CompletableFuture.supplyAsync(() -> compute(searched), executor));
+    LookupOutcome outcome = await(lookup.outcome(), searched);
+    log.info("lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
+        UserIdFingerprint.of(request.userId()), searched.window().from(), searched.window().to(),
+        backend.displayName(), outcome.getClass().getSimpleName(), lookup.shared(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    return lookup.shared() ? markCached(outcome) : outcome;
+  }
+
+  /** Returns one trace by ID for "Show trace": from the cache when it is there. */
+  public TraceResult trace(String traceId) {
+    return fetcher.fetchOne(traceId);
+  }
+
+  private LookupOutcome await(CompletableFuture<LookupOutcome> future, LookupRequest request) {
+    try {
+      return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException slow) {
+      return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.TIMEOUT,
+          backend.displayName(), "no answer within " + budget.toSeconds() + " s"));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.TIMEOUT,
+          backend.displayName(), "the bot is shutting down"));
+    } catch (ExecutionException bug) {
+      log.error("lookup failed unexpectedly", bug.getCause());
+      return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.MALFORMED,
+          backend.displayName(), "internal error"));
+    }
+  }
+
+  private LookupOutcome compute(LookupRequest request) {
+    TraceQuery query = new TraceQuery(request.userId(), request.window().from(), request.window().to(),
+        request.service(), request.spanName(), request.errorsOnly(), maxTraces);
+    SearchResult result = backend.search(query);
+    if (result instanceof SearchResult.Failed) {
+      return new LookupOutcome.Failed(request, ((SearchResult.Failed) result).failure());
+    }
+    SearchResult.Found found = (SearchResult.Found) result;
+    if (found.traces().isEmpty()) {
+      return new LookupOutcome.NoTraces(request, found.warnings());
+    }
+    TraceFetcher.Fetched fetched = fetcher.fetchAll(found.traces());
+    List<String> warnings = new ArrayList<>(found.warnings());
+    warnings.addAll(fetched.warnings());
+    if (fetched.traces().isEmpty()) {
+      return fetched.failure()
+          .<LookupOutcome>map(failure -> new LookupOutcome.Failed(request, failure))
+          .orElseGet(() -> new LookupOutcome.NoTraces(request, warnings));
+    }
+    List<TraceCard> cards = TraceCards.ranked(fetched.traces(), backend);
+    return new LookupOutcome.Found(request, cards, found.traces().size(), warnings, false);
+  }
+
+  private static LookupOutcome markCached(LookupOutcome outcome) {
+    if (outcome instanceof LookupOutcome.Found) {
+      LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+      return new LookupOutcome.Found(found.request(), found.traces(), found.totalMatched(), found.warnings(), true);
+    }
+    return outcome;
+  }
+
+  private static LookupRequest widenedToMinutes(LookupRequest request) {
+    TimeWindow window = request.window();
+    java.time.Instant from = window.from().truncatedTo(ChronoUnit.MINUTES);
+    java.time.Instant to = window.to().truncatedTo(ChronoUnit.MINUTES);
+    if (to.isBefore(window.to())) {
+      to = to.plus(1, ChronoUnit.MINUTES);
+    }
+    return new LookupRequest(request.userId(), new TimeWindow(from, to, window.zone(), window.basis()),
+        request.service(), request.spanName(), request.errorsOnly());
+  }
+
+  /** The answer to "Show trace": the trace's card, or why it could not be read. */
+  public sealed interface TraceResult permits TraceResult.Shown, TraceResult.Missing, TraceResult.Failed {
+    record Shown(TraceCard card) implements TraceResult {}
+
+    record Missing(String traceId) implements TraceResult {}
+
+    record Failed(BackendFailure failure) implements TraceResult {}
+  }
+}

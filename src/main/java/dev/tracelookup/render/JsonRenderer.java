@@ -1,0 +1,51 @@
+package dev.tracelookup.render;
+
+import dev.tracelookup.trace.ErrorPath;
+import dev.tracelookup.trace.PathStep;
+import dev.tracelookup.trace.TraceSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON view of traces for other internal tools (the {@code /api/lookup} endpoint): plain maps
+ * and lists, so any JSON writer serialises it and field names stay snake_case and stable.
+ */
+public final class JsonRenderer {
+  private JsonRenderer() {}
+
+  /** Returns one trace: ID, start, duration, entry span, error flag, error path and UI link. */
+  public static Map<String, Object> trace(TraceCard card) {
+    TraceSummary summary = card.analysis().summary();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("trace_id", summary.traceId());
+    json.put("start", summary.start().toString());
+    json.put("duration_ms", summary.duration().toNanos() / 1_000_000.0);
+    json.put("root_service", summary.rootService());
+    json.put("root_name", summary.rootName());
+    json.put("http_status", summary.httpStatus() > 0 ? summary.httpStatus() : null);
+    json.put("span_count", summary.spanCount());
+    json.put("has_error", summary.hasError());
+    json.put("error_path", card.analysis().errorPath().map(JsonRenderer::path).orElse(List.of()));
+    json.put("other_failing_branches", card.analysis().errorPath().map(ErrorPath::otherFailingBranches).orElse(0));
+    json.put("ui_url", card.uiUrl().orElse(null));
+    return json;
+  }
+
+  private static List<Map<String, Object>> path(ErrorPath path) {
+    List<Map<String, Object>> steps = new ArrayList<>(path.steps().size());
+    for (PathStep step : path.steps()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("span_id", step.span().spanId());
+      json.put("service", step.span().service());
+      json.put("name", step.span().name());
+      json.put("failing", step.failing());
+      json.put("http_status", step.httpStatus() > 0 ? step.httpStatus() : null);
+      json.put("exception_type", step.exception().map(e -> e.type()).orElse(null));
+      json.put("exception_message", step.exception().map(e -> e.message()).orElse(null));
+      steps.add(json);
+    }
+    return steps;
+  }
+}

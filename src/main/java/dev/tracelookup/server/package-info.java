@@ -1,0 +1,5 @@
+/**
+ * The HTTP face: embedded Jetty 12 (ee10) hosting Bolt's servlet at {@code /slack/events} behind
+ * our own signature and size checks, {@code /healthz}, and the JSON lookup API.
+ */
+package dev.tracelookup.server;

@@ -1,0 +1,105 @@
+package dev.tracelookup.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.util.json.GsonFactory;
+import com.slack.api.webhook.WebhookResponse;
+import dev.tracelookup.render.SlackMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts answers to {@code response_url} with the SDK's HTTP client, honouring one {@code 429
+ * Retry-After} (Bolt's {@code ctx.respond} hides that header), and logging what Slack refused.
+ */
+final class ResponseUrlReplies implements SlackReplies {
+  private static final Logger log = LoggerFactory.getLogger(ResponseUrlReplies.class);
+  private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
+
+  /** Waits before a retry; tests pass one that records instead of waiting. */
+  interface Pause {
+    void pause(Duration duration) throws InterruptedException;
+  }
+
+  private final Slack slack;
+  private final Pause pause;
+
+  ResponseUrlReplies(Slack slack, Pause pause) {
+    this.slack = slack;
+    this.pause = pause;
+  }
+
+  @Override
+  public boolean respond(String responseUrl, SlackMessage message, boolean visibleToChannel) {
+    String json = body(message, visibleToChannel);
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      WebhookResponse response;
+      try {
+        response = slack.send(responseUrl, json);
+      } catch (IOException unreachable) {
+        log.warn("response_url post failed (attempt {}): {}", attempt, unreachable.getMessage());
+        continue;
+      }
+      int code = response.getCode() == null ? 0 : response.getCode();
+      if (code >= 200 && code < 300) {
+        return true;
+      }
+      if (code != 429 || attempt == 2 || !waitFor(retryAfter(response))) {
+        log.warn("response_url refused the answer: HTTP {} {}", code, abbreviate(response.getBody()));
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private boolean waitFor(Duration wait) {
+    try {
+      pause.pause(wait);
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  static String body(SlackMessage message, boolean visibleToChannel) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("response_type", visibleToChannel ? "in_channel" : "ephemeral");
+    body.put("replace_original", false);
+    body.put("text", message.text());
+    if (!message.blocks().isEmpty()) {
+      body.put("blocks", message.blocks());
+    }
+    return GsonFactory.createSnakeCase().toJson(body);
+  }
+
+  private static Duration retryAfter(WebhookResponse response) {
+    Map<String, List<String>> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if ("retry-after".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+        try {
+          long seconds = Long.parseLong(header.getValue().get(0).trim());
+          return seconds <= 0 ? Duration.ofSeconds(1) : min(Duration.ofSeconds(seconds), MAX_RETRY_WAIT);
+        } catch (NumberFormatException notSeconds) {
+          return Duration.ofSeconds(1);
+        }
+      }
+    }
+    return Duration.ofSeconds(1);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static String abbreviate(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+  }
+}

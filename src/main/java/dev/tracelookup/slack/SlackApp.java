@@ -1,0 +1,47 @@
+package dev.tracelookup.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tracelookup.config.Config;
+import dev.tracelookup.config.Secret;
+import dev.tracelookup.lookup.LookupPresenter;
+import dev.tracelookup.lookup.LookupRequestParser;
+import dev.tracelookup.lookup.TraceLookup;
+import dev.tracelookup.render.CardRenderer;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
+
+/** Builds the Bolt app with every listener registered; the only place that knows the listener IDs. */
+public final class SlackApp {
+  public static final String SHOW_TRACE = "show_trace";
+  public static final String OPEN_TRACE = "open_trace";
+  public static final String FIND_TRACES = "find_traces";
+
+  private SlackApp() {}
+
+  /**
+   * Returns the app.
+   *
+   * @param slack the SDK client, pointed at {@code SLACK_API_URL}
+   * @param jobs the bounded executor lookups run on after the ack
+   */
+  public static App create(Config config, Slack slack, TraceLookup lookup, LookupRequestParser parser,
+      ExecutorService jobs, Ticker ticker) {
+    AppConfig.AppConfigBuilder builder = AppConfig.builder().slack(slack);
+    config.slack().signingSecret().map(Secret::value).ifPresent(builder::signingSecret);
+    config.slack().botToken().map(Secret::value).ifPresent(builder::singleTeamBotToken);
+    App app = new App(builder.build());
+
+    SlackReplies replies = new ResponseUrlReplies(slack, duration -> Thread.sleep(duration.toMillis()));
+    AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, jobs));
+    LookupRunner runner = new LookupRunner(lookup, new LookupPresenter(new CardRenderer(), lookup.backendName()), replies, new LookupJobs(jobs));
+
+    app.command(config.slack().command(), new TraceCommandHandler(parser, zones, runner));
+    app.blockAction(Pattern.compile("^" + SHOW_TRACE + "(_\\d+)?$"), new ShowTraceHandler(zones, runner));
+    app.blockAction(OPEN_TRACE, (request, ctx) -> ctx.ack());
+    app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(parser, zones, runner, replies));
+    return app;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.tracelookup.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.tracelookup.lookup.CommandSyntax;
+import dev.tracelookup.lookup.LookupRequest;
+import dev.tracelookup.lookup.LookupRequestParser;
+import dev.tracelookup.lookup.ParseResult;
+import dev.tracelookup.privacy.UserIdFingerprint;
+import dev.tracelookup.render.Messages;
+import dev.tracelookup.render.SlackMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /trace-lookup <user-id> [time] [options]}: reads the text, acks within Slack's 3 s with
+ * what will be searched (or with help, which is then the final answer), and runs the lookup after.
+ */
+final class TraceCommandHandler implements SlashCommandHandler {
+  private static final Logger log = LoggerFactory.getLogger(TraceCommandHandler.class);
+
+  private final LookupRequestParser parser;
+  private final AgentZoneReader zones;
+  private final LookupRunner runner;
+
+  TraceCommandHandler(LookupRequestParser parser, AgentZoneReader zones, LookupRunner runner) {
+    this.parser = parser;
+    this.zones = zones;
+    this.runner = runner;
+  }
+
+  @Override
+  public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
+    SlashCommandPayload payload = request.getPayload();
+    AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUserId());
+    ParseResult parsed = parser.parse(payload.getText(), zone.zone());
+    if (parsed instanceof ParseResult.HelpRequested) {
+      return ack(ctx, Messages.help(CommandSyntax.USAGE));
+    }
+    if (parsed instanceof ParseResult.Invalid) {
+      ParseResult.Invalid invalid = (ParseResult.Invalid) parsed;
+      return ack(ctx, Messages.help(invalid.problem(), invalid.understood(), CommandSyntax.USAGE));
+    }
+    LookupRequest lookup = ((ParseResult.Parsed) parsed).request();
+    if (!runner.submitLookup(lookup, zone.zone(), payload.getResponseUrl())) {
+      log.warn("lookup refused: the lookup queue is full");
+      return ack(ctx, Messages.busy());
+    }
+    log.info("lookup queued for user={} by slack user {}", UserIdFingerprint.of(lookup.userId()), payload.getUserId());
+    return ack(ctx, zone.withNote(Messages.searching(lookup.userId(), lookup.window().from(), lookup.window().to(),
+        zone.zone(), lookup.window().basis(), lookup.filtersDescription())));
+  }
+
+  private static Response ack(SlashCommandContext ctx, SlackMessage message) {
+    return ctx.ack(r -> r.responseType("ephemeral").text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()));
+  }
+}

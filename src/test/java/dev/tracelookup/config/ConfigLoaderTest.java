@@ -1,0 +1,112 @@
+package dev.tracelookup.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Path write(String yaml) throws IOException {
+    Files.createDirectories(dir.resolve("demo"));
+    return Files.writeString(dir.resolve("trace-lookup.yml"), yaml);
+  }
+
+  @Test
+  void load_shippedConfig_givesTheDocumentedDefaults() {
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml"));
+
+    assertThat(config.backend().type()).isEqualTo("otlp-file");
+    assertThat(config.backend().directory()).isEqualTo(Path.of("config/demo").toAbsolutePath());
+    assertThat(config.backend().userAttributes()).containsExactly("user.id", "enduser.id");
+    assertThat(config.lookup().halfWindow()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.lookup().recentWindow()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.server().port()).isEqualTo(3000);
+    assertThat(config.slack().apiUrl()).isEqualTo("https://slack.com/api/");
+  }
+
+  @Test
+  void load_emptyFile_usesDefaultsRelativeToTheFile() throws IOException {
+    Path file = write("");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString()));
+
+    assertThat(config.backend().directory()).isEqualTo(dir.resolve("demo").toAbsolutePath().normalize());
+    assertThat(config.cache().maxTraceSpans()).isEqualTo(2_000_000);
+  }
+
+  @Test
+  void load_environment_overridesPortAndSlackUrlAndCarriesSecrets() throws IOException {
+    Path file = write("server:\n  port: 3000\n");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "PORT", "8081",
+        "SLACK_API_URL", "http://127.0.0.1:9/api", "SLACK_SIGNING_SECRET", "s3cr3t", "LOOKUP_API_TOKEN", "tok"));
+
+    assertThat(config.server().port()).isEqualTo(8081);
+    assertThat(config.slack().apiUrl()).isEqualTo("http://127.0.0.1:9/api/");
+    assertThat(config.slack().signingSecret().orElseThrow().value()).isEqualTo("s3cr3t");
+    assertThat(config.toString()).doesNotContain("s3cr3t").doesNotContain("tok]");
+  }
+
+  @Test
+  void load_manyMistakes_reportsEveryOneWithKeyAndExample() throws IOException {
+    Path file = write("backend:\n  type: elastic\n  directory: nowhere\n"
+        + "lookup:\n  half-window: soon\n  max-traces: lots\n  user-id-pattern: '[a-'\n"
+        + "cache:\n  recent-ttl: 0s\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "PORT", "http")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .hasSize(7)
+            .anySatisfy(p -> assertThat(p).startsWith("backend.type: \"elastic\" is not a known backend").contains("for example"))
+            .anySatisfy(p -> assertThat(p).startsWith("backend.directory: the directory"))
+            .anySatisfy(p -> assertThat(p).startsWith("lookup.half-window: \"soon\"").contains("lookup.half-window: 15m"))
+            .anySatisfy(p -> assertThat(p).startsWith("lookup.max-traces: \"lots\" is not a whole number"))
+            .anySatisfy(p -> assertThat(p).startsWith("lookup.user-id-pattern: is not a valid regular expression"))
+            .anySatisfy(p -> assertThat(p).startsWith("cache.recent-ttl: \"0s\" is not a positive duration"))
+            .anySatisfy(p -> assertThat(p).startsWith("PORT: \"http\" is not a port number")));
+  }
+
+  @Test
+  void load_missingFile_saysWhichFileAndHowToPointAtOne() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", dir.resolve("none.yml").toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("none.yml does not exist")
+        .hasMessageContaining("TRACE_LOOKUP_CONFIG=");
+  }
+
+  @Test
+  void checkServing_httpModeWithoutSecrets_listsBoth() throws IOException {
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", write("").toString()));
+
+    assertThatThrownBy(() -> ConfigLoader.checkServing(config))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2)
+            .anySatisfy(p -> assertThat(p).startsWith("SLACK_BOT_TOKEN: required"))
+            .anySatisfy(p -> assertThat(p).startsWith("SLACK_SIGNING_SECRET: required in HTTP mode")));
+  }
+
+  @Test
+  void checkServing_socketModeWithAppToken_needsNoSigningSecret() throws IOException {
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", write("").toString(),
+        "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"));
+
+    ConfigLoader.checkServing(config);
+
+    assertThat(config.slack().socketMode()).isTrue();
+  }
+
+  @Test
+  void durations_readPeopleFormats() {
+    assertThat(Durations.parse("1h30m")).contains(Duration.ofMinutes(90));
+    assertThat(Durations.parse("500ms")).contains(Duration.ofMillis(500));
+    assertThat(Durations.parse("15 m")).contains(Duration.ofMinutes(15));
+    assertThat(Durations.parse("15")).isEmpty();
+    assertThat(Durations.parse("m15")).isEmpty();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.tracelookup.testing;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Slack Web API methods the bot calls ({@code auth.test}, {@code users.info}), plus a {@code
+ * response_url} endpoint, on one local server. Bolt calls {@code auth.test} several times before
+ * the first request, so it always answers.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+  public static final String RESPONSE_PATH = "/response/";
+  private final FakeHttpServer server;
+  private final Map<String, String> zones = new ConcurrentHashMap<>();
+  private volatile int responseStatus = 200;
+
+  public FakeSlackApi() throws Exception {
+    this.server = new FakeHttpServer(this::answer);
+  }
+
+  /** Makes users.info give this zone for the Slack user. */
+  public void zone(String slackUserId, String tz) {
+    zones.put(slackUserId, tz);
+  }
+
+  public void responseStatus(int status) {
+    this.responseStatus = status;
+  }
+
+  /** The Web API base, ending in {@code /}, as SLACK_API_URL takes it. */
+  public String apiUrl() {
+    return server.uri().resolve("/api/").toString();
+  }
+
+  public URI responseUrl(String id) {
+    return server.uri().resolve(RESPONSE_PATH + id);
+  }
+
+  public FakeHttpServer server() {
+    return server;
+  }
+
+  private FakeHttpServer.Reply answer(FakeHttpServer.RecordedRequest request) {
+    if (request.path().equals("/api/auth.test")) {
+      return FakeHttpServer.Reply.json("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\","
+          + "\"user\":\"trace-lookup\",\"team_id\":\"T0001\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0001\"}");
+    }
+    if (request.path().equals("/api/users.info")) {
+      String user = formValue(request.body(), "user");
+      String tz = zones.get(user);
+      if (tz == null) {
+        return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"user_not_found\"}");
+      }
+      return FakeHttpServer.Reply.json("{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"agent\","
+          + "\"tz\":\"" + tz + "\",\"tz_label\":\"label\",\"tz_offset\":0}}");
+    }
+    if (request.path().startsWith(RESPONSE_PATH)) {
+      return new FakeHttpServer.Reply(responseStatus, "text/plain", responseStatus == 200 ? "ok" : "no", Map.of());
+    }
+    return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"unknown_method\"}");
+  }
+
+  private static String formValue(String body, String name) {
+    for (String pair : body.split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0 && pair.substring(0, equals).equals(name)) {
+        return java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+    return "";
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+  }
+}
