@@ -12,8 +12,8 @@ import java.util.Optional;
  * <p>A culprit is a failing span with no failing descendant. A span that fails only because
  * something below it failed (a server answering 500 because its client call got a 502) is on the
  * path, not a culprit of its own, even when a non-failing span sits between them. When several
- * independent branches fail, the most relevant culprit is the one under the entry span's tree,
- * then the deepest, then the earliest; the others are counted.
+ * independent branches fail, the most relevant culprit is the one under the entry span's tree, then
+ * the deepest, then the earliest; the others are counted.
  */
 final class ErrorPathFinder {
   static final int MAX_OTHER_CULPRIT_IDS = 20;
@@ -76,7 +76,9 @@ final class ErrorPathFinder {
   /** Returns the nodes from the culprit's top down to the culprit. */
   private static List<SpanNode> pathTo(SpanNode culprit) {
     List<SpanNode> path = new ArrayList<>(culprit.depth() + 1);
-    for (Optional<SpanNode> node = Optional.of(culprit); node.isPresent(); node = node.get().parent()) {
+    for (Optional<SpanNode> node = Optional.of(culprit);
+        node.isPresent();
+        node = node.get().parent()) {
       path.add(node.get());
     }
     Collections.reverse(path);

@@ -33,7 +33,9 @@ final class ExceptionReader {
   }
 
   private static boolean describesException(Attributes attributes) {
-    return attributes.contains(TYPE) || attributes.contains(MESSAGE) || attributes.contains(STACKTRACE);
+    return attributes.contains(TYPE)
+        || attributes.contains(MESSAGE)
+        || attributes.contains(STACKTRACE);
   }
 
   private static ExceptionInfo from(Attributes attributes) {

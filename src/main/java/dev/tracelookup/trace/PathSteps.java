@@ -53,6 +53,10 @@ final class PathSteps {
   private static SpanOutcome outcome(SpanNode node, boolean[] failing) {
     Span span = node.span();
     return new SpanOutcome(
-        span.spanId(), span.service(), span.name(), failing[node.index()], FailureRules.httpStatus(span));
+        span.spanId(),
+        span.service(),
+        span.name(),
+        failing[node.index()],
+        FailureRules.httpStatus(span));
   }
 }

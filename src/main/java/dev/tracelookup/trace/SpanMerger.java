@@ -11,8 +11,8 @@ import java.util.Set;
  *
  * <p>Backends repeat spans: Zipkin stores each reporter's fragment of a span separately, and a
  * collector retry can deliver a span twice. Where the copies disagree, the copy with more
- * information wins (ties go to the first reported); empty fields are filled from the other copy.
- * An ERROR status on either copy survives, because losing it would hide the failure.
+ * information wins (ties go to the first reported); empty fields are filled from the other copy. An
+ * ERROR status on either copy survives, because losing it would hide the failure.
  */
 final class SpanMerger {
   private SpanMerger() {}

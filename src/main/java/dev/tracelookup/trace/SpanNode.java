@@ -94,6 +94,11 @@ final class SpanNode {
   @Override
   public String toString() {
     // Never recurse into parent or children: a tree may be 100,000 spans deep.
-    return "SpanNode{" + span.spanId() + (sharedServerHalf ? " server half" : "") + ", " + span.name() + "}";
+    return "SpanNode{"
+        + span.spanId()
+        + (sharedServerHalf ? " server half" : "")
+        + ", "
+        + span.name()
+        + "}";
   }
 }

@@ -10,14 +10,14 @@ import java.util.List;
  *
  * <ul>
  *   <li>Spans arrive in any order; children are kept in {@link SpanNode#START_ORDER}.
- *   <li>A span ID reported more than once is one span, its copies merged by {@link SpanMerger}.
- *       The exception is a Zipkin shared span: a CLIENT and a SERVER reported under one ID (B3
- *       "join"). Both halves are kept, because the client's HTTP status and the server's exception
- *       are different facts; the server half hangs under the client half, and spans naming that ID
- *       as parent hang under the server half, as Zipkin does.
- *   <li>A span whose parent is missing (the backend cut the trace, or a service did not report)
- *       is an orphan. The tree itself stands for Zipkin's synthetic root: its {@link #tops()} are
- *       the real roots and the orphans, side by side.
+ *   <li>A span ID reported more than once is one span, its copies merged by {@link SpanMerger}. The
+ *       exception is a Zipkin shared span: a CLIENT and a SERVER reported under one ID (B3 "join").
+ *       Both halves are kept, because the client's HTTP status and the server's exception are
+ *       different facts; the server half hangs under the client half, and spans naming that ID as
+ *       parent hang under the server half, as Zipkin does.
+ *   <li>A span whose parent is missing (the backend cut the trace, or a service did not report) is
+ *       an orphan. The tree itself stands for Zipkin's synthetic root: its {@link #tops()} are the
+ *       real roots and the orphans, side by side.
  *   <li>Parent links that form a cycle (self-parenting included) are cut at the cycle's earliest
  *       span, which becomes an orphan, so no walk loops forever.
  * </ul>
@@ -34,7 +34,7 @@ final class SpanTree {
     this.nodes = List.copyOf(nodes);
   }
 
-  /** Returns the tree of these spans, given in any order; an empty collection gives an empty tree. */
+  /** Returns the tree of these spans, given in any order; no spans give an empty tree. */
   static SpanTree of(Collection<Span> spans) {
     return SpanTreeBuilder.build(spans);
   }

@@ -25,22 +25,16 @@ final class SpanTreeBuilder {
    * Returns one node per span ID (two for a shared client/server ID, already linked), indexed by
    * creation order; fills {@code parentsById} with the node that children of each ID attach to.
    */
-  private static List<SpanNode> createNodes(Collection<Span> spans, Map<String, SpanNode> parentsById) {
+  private static List<SpanNode> createNodes(
+      Collection<Span> spans, Map<String, SpanNode> parentsById) {
     Map<String, Copies> copiesById = new LinkedHashMap<>();
     for (Span span : spans) {
       copiesById.computeIfAbsent(span.spanId(), id -> new Copies()).add(span);
     }
     List<SpanNode> nodes = new ArrayList<>(copiesById.size());
     for (Copies copies : copiesById.values()) {
-      SpanNode node = new SpanNode(copies.isShared() ? copies.nonServer : copies.all, false);
-      nodes.add(node);
-      if (copies.isShared()) {
-        SpanNode serverHalf = new SpanNode(copies.server, true);
-        node.attach(serverHalf);
-        nodes.add(serverHalf);
-        node = serverHalf;
-      }
-      parentsById.put(node.span().spanId(), node);
+      SpanNode parentOfChildren = addNodes(copies, nodes);
+      parentsById.put(parentOfChildren.span().spanId(), parentOfChildren);
     }
     for (int i = 0; i < nodes.size(); i++) {
       // Until the tree is ordered, the index is the creation ordinal used by breakCycles.
@@ -49,7 +43,25 @@ final class SpanTreeBuilder {
     return nodes;
   }
 
-  /** Links each node to its parent; returns the tops: real roots, then orphans. */
+  /**
+   * Adds the node of one span ID, or its linked client and server halves; returns the node that
+   * children of this ID attach to.
+   */
+  private static SpanNode addNodes(Copies copies, List<SpanNode> nodes) {
+    if (!copies.isShared()) {
+      SpanNode node = new SpanNode(copies.all, false);
+      nodes.add(node);
+      return node;
+    }
+    SpanNode clientHalf = new SpanNode(copies.nonServer, false);
+    SpanNode serverHalf = new SpanNode(copies.server, true);
+    clientHalf.attach(serverHalf);
+    nodes.add(clientHalf);
+    nodes.add(serverHalf);
+    return serverHalf;
+  }
+
+  /** Links each node to its parent; returns the tops: real roots and orphans. */
   private static List<SpanNode> link(List<SpanNode> nodes, Map<String, SpanNode> parentsById) {
     List<SpanNode> tops = new ArrayList<>();
     for (SpanNode node : nodes) {

@@ -26,8 +26,8 @@ public final class TraceAnalyzer {
    *
    * @param trace a trace with at least one span, in any order
    * @return the summary, and the error path when at least one span fails
-   * @throws IllegalArgumentException if the trace has no spans; a backend reports an empty trace
-   *     as not found rather than passing it on
+   * @throws IllegalArgumentException if the trace has no spans; a backend reports an empty trace as
+   *     not found rather than passing it on
    */
   public static TraceAnalysis analyze(Trace trace) {
     if (trace.spans().isEmpty()) {

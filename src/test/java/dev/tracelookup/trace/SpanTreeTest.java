@@ -27,31 +27,35 @@ final class SpanTreeTest {
    */
   @Test
   void of_spansInAnyOrder_linksChildrenInStartOrder() {
-    List<Span> spans = List.of(
-        span("d").parent("b").at(12).build(),
-        span("c").parent("a").at(20).build(),
-        span("a").build(),
-        span("b").parent("a").at(10).build());
+    List<Span> spans =
+        List.of(
+            span("d").parent("b").at(12).build(),
+            span("c").parent("a").at(20).build(),
+            span("a").build(),
+            span("b").parent("a").at(10).build());
 
     SpanTree tree = SpanTree.of(spans);
 
     assertThat(names(tree.tops())).containsExactly("a");
     assertThat(names(tree.tops().get(0).children())).containsExactly("b", "c");
     assertThat(outline(tree)).containsExactly("a", "-b", "--d", "-c");
-    assertThat(tree.nodes()).allSatisfy(node -> assertThat(tree.nodes().get(node.index())).isSameAs(node));
+    assertThat(tree.nodes())
+        .allSatisfy(node -> assertThat(tree.nodes().get(node.index())).isSameAs(node));
   }
 
   /** The same tree whatever order the backend returned the spans in. */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5})
   void of_shuffledSpans_buildsSameTree(long seed) {
-    List<Span> spans = new ArrayList<>(List.of(
-        span("a").build(),
-        span("b").parent("a").at(5).build(),
-        span("c").parent("a").at(5).build(),
-        span("d").parent("c").at(6).build(),
-        span("e").parent("f").at(1).build(),
-        span("9").parent("a").at(2).build()));
+    List<Span> spans =
+        new ArrayList<>(
+            List.of(
+                span("a").build(),
+                span("b").parent("a").at(5).build(),
+                span("c").parent("a").at(5).build(),
+                span("d").parent("c").at(6).build(),
+                span("e").parent("f").at(1).build(),
+                span("9").parent("a").at(2).build()));
     Collections.shuffle(spans, new Random(seed));
 
     SpanTree tree = SpanTree.of(spans);
@@ -71,11 +75,12 @@ final class SpanTreeTest {
    */
   @Test
   void of_equalStartTimes_ordersSiblingsBySpanId() {
-    List<Span> spans = List.of(
-        span("c").parent("a").build(),
-        span("7").parent("a").build(),
-        span("a").build(),
-        span("3").parent("a").build());
+    List<Span> spans =
+        List.of(
+            span("c").parent("a").build(),
+            span("7").parent("a").build(),
+            span("a").build(),
+            span("3").parent("a").build());
 
     SpanTree tree = SpanTree.of(spans);
 
@@ -95,11 +100,12 @@ final class SpanTreeTest {
    */
   @Test
   void of_missingParent_hangsOrphanBesideRealRoot() {
-    List<Span> spans = List.of(
-        span("y").parent("x").at(6).build(),
-        span("x").parent("f").at(5).build(),
-        span("b").parent("a").at(1).build(),
-        span("a").build());
+    List<Span> spans =
+        List.of(
+            span("y").parent("x").at(6).build(),
+            span("x").parent("f").at(5).build(),
+            span("b").parent("a").at(1).build(),
+            span("a").build());
 
     SpanTree tree = SpanTree.of(spans);
 
@@ -120,8 +126,8 @@ final class SpanTreeTest {
    */
   @Test
   void of_severalRoots_keepsEveryRootInStartOrder() {
-    List<Span> spans = List.of(
-        span("a").at(30).build(), span("c").parent("a").at(31).build(), span("b").build());
+    List<Span> spans =
+        List.of(span("a").at(30).build(), span("c").parent("a").at(31).build(), span("b").build());
 
     SpanTree tree = SpanTree.of(spans);
 
@@ -132,10 +138,11 @@ final class SpanTreeTest {
   /** Two copies of {@code b}, each with part of the story, become one span under {@code a}. */
   @Test
   void of_repeatedSpanId_mergesCopiesIntoOneNode() {
-    List<Span> spans = List.of(
-        span("a").build(),
-        span("b").parent("a").attribute("http.route", "/charge").build(),
-        span("b").error("refused").attribute("peer.service", "gateway").build());
+    List<Span> spans =
+        List.of(
+            span("a").build(),
+            span("b").parent("a").attribute("http.route", "/charge").build(),
+            span("b").error("refused").attribute("peer.service", "gateway").build());
 
     SpanTree tree = SpanTree.of(spans);
 
@@ -157,16 +164,18 @@ final class SpanTreeTest {
    */
   @Test
   void of_sharedClientServerId_hangsServerHalfUnderClientHalf() {
-    List<Span> spans = List.of(
-        span("s").parent("a").server().at(2).build(),
-        span("c").parent("s").at(3).build(),
-        span("s").parent("a").client().at(1).build(),
-        span("a").build());
+    List<Span> spans =
+        List.of(
+            span("s").parent("a").server().at(2).build(),
+            span("c").parent("s").at(3).build(),
+            span("s").parent("a").client().at(1).build(),
+            span("a").build());
 
     SpanTree tree = SpanTree.of(spans);
 
     assertThat(outline(tree)).containsExactly("a", "-s", "--s", "---c");
-    assertThat(tree.nodes()).extracting(node -> node.span().kind())
+    assertThat(tree.nodes())
+        .extracting(node -> node.span().kind())
         .containsExactly(SpanKind.INTERNAL, SpanKind.CLIENT, SpanKind.SERVER, SpanKind.INTERNAL);
     assertThat(tree.nodes().get(2).isSharedServerHalf()).isTrue();
   }
@@ -184,11 +193,12 @@ final class SpanTreeTest {
    */
   @Test
   void of_parentCycle_cutsAtEarliestSpanAsOrphan() {
-    List<Span> spans = List.of(
-        span("t").parent("q").at(9).build(),
-        span("q").parent("p").at(7).build(),
-        span("p").parent("q").at(5).build(),
-        span("r").build());
+    List<Span> spans =
+        List.of(
+            span("t").parent("q").at(9).build(),
+            span("q").parent("p").at(7).build(),
+            span("p").parent("q").at(5).build(),
+            span("r").build());
 
     SpanTree tree = SpanTree.of(spans);
 
@@ -217,10 +227,13 @@ final class SpanTreeTest {
 
     SpanTree tree = SpanTree.of(spans);
 
-    assertThat(tree.tops()).singleElement().satisfies(top -> {
-      assertThat(top.span().spanId()).isEqualTo(id(hex(0)));
-      assertThat(top.isOrphan()).isTrue();
-    });
+    assertThat(tree.tops())
+        .singleElement()
+        .satisfies(
+            top -> {
+              assertThat(top.span().spanId()).isEqualTo(id(hex(0)));
+              assertThat(top.isOrphan()).isTrue();
+            });
     assertThat(tree.nodes().get(length - 1).depth()).isEqualTo(length - 1);
   }
 

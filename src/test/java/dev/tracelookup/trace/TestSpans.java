@@ -12,16 +12,19 @@ import java.util.Map;
  * Concise span construction for tests in any package, after Zipkin's {@code TestObjects}.
  *
  * <p>IDs and times are fixed, which is fine in unit tests only. Spans are named by short hex IDs:
- * {@code span("b").parent("a")} is span {@code 000000000000000b}, child of {@code 000000000000000a},
- * and its name defaults to {@code "b"} so assertions read like the ASCII trees in test Javadoc.
+ * {@code span("b").parent("a")} is span {@code 000000000000000b}, child of {@code
+ * 000000000000000a}, and its name defaults to {@code "b"} so assertions read like the ASCII trees
+ * in test Javadoc.
  */
 public final class TestSpans {
   public static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
   /** When the write-up's failing order started: 2026-02-06 14:17:23 UTC. */
   public static final Instant T0 = Instant.parse("2026-02-06T14:17:23Z");
 
   /** Short IDs of the spans in {@link #orderPaymentFailure()}. */
   public static final String ORDER = "1";
+
   public static final String VALIDATE = "2";
   public static final String CHECK_STOCK = "3";
   public static final String PROCESS_CHARGE = "4";
@@ -29,7 +32,10 @@ public final class TestSpans {
 
   private TestSpans() {}
 
-  /** Returns the 16-character span ID for a short hex ID: {@code id("b")} is {@code 000000000000000b}. */
+  /**
+   * Returns the 16-character span ID for a short hex ID: {@code id("b")} is {@code
+   * 000000000000000b}.
+   */
   public static String id(String shortHex) {
     return "0".repeat(Math.max(0, TraceIds.SPAN_ID_HEX_LENGTH - shortHex.length())) + shortHex;
   }
@@ -51,26 +57,57 @@ public final class TestSpans {
    * The write-up's failing order: the payment call gets a 502 because the gateway refused.
    *
    * <pre>
-   * 1 POST /api/v1/orders            order-svc  SERVER 500 ERROR   0–1900 ms
-   * ├── 2 order.validate             order-svc  OK                 10 ms
-   * ├── 3 inventory.check_stock      inventory  OK                 50 ms
-   * └── 4 payment.process_charge     order-svc  ERROR              120 ms
-   *     └── 5 POST payment-svc/charge order-svc CLIENT 502 ERROR   130 ms
-   *           ConnectionRefusedError: payment gateway timeout
+   * 1 POST /api/v1/orders              order-svc      SERVER 500 ERROR   0–1900 ms
+   * ├── 2 order.validate               order-svc      OK                 10 ms
+   * ├── 3 inventory.check_stock        inventory-svc  OK                 50 ms
+   * └── 4 payment.process_charge       order-svc      ERROR              120 ms
+   *     └── 5 POST payment-svc/charge  order-svc      CLIENT 502 ERROR   130 ms
+   *           exception event ConnectionRefusedError: payment gateway timeout
    * </pre>
    */
   public static Trace orderPaymentFailure() {
     return trace(
-        span(ORDER).service("order-svc").name("POST /api/v1/orders").server().lasting(1900)
-            .http(500).error("").build(),
-        span(VALIDATE).parent(ORDER).service("order-svc").name("order.validate").at(10).lasting(40)
-            .ok().build(),
-        span(CHECK_STOCK).parent(ORDER).service("inventory-svc").name("inventory.check_stock")
-            .at(50).lasting(60).ok().build(),
-        span(PROCESS_CHARGE).parent(ORDER).service("order-svc").name("payment.process_charge")
-            .at(120).lasting(1770).error("charge failed").build(),
-        span(CHARGE_CALL).parent(PROCESS_CHARGE).service("order-svc").name("POST payment-svc/charge")
-            .client().at(130).lasting(1750).http(502).error("Bad Gateway")
+        span(ORDER)
+            .service("order-svc")
+            .name("POST /api/v1/orders")
+            .server()
+            .lasting(1900)
+            .http(500)
+            .error("")
+            .build(),
+        span(VALIDATE)
+            .parent(ORDER)
+            .service("order-svc")
+            .name("order.validate")
+            .at(10)
+            .lasting(40)
+            .ok()
+            .build(),
+        span(CHECK_STOCK)
+            .parent(ORDER)
+            .service("inventory-svc")
+            .name("inventory.check_stock")
+            .at(50)
+            .lasting(60)
+            .ok()
+            .build(),
+        span(PROCESS_CHARGE)
+            .parent(ORDER)
+            .service("order-svc")
+            .name("payment.process_charge")
+            .at(120)
+            .lasting(1770)
+            .error("charge failed")
+            .build(),
+        span(CHARGE_CALL)
+            .parent(PROCESS_CHARGE)
+            .service("order-svc")
+            .name("POST payment-svc/charge")
+            .client()
+            .at(130)
+            .lasting(1750)
+            .http(502)
+            .error("Bad Gateway")
             .exception(
                 "ConnectionRefusedError",
                 "payment gateway timeout",
