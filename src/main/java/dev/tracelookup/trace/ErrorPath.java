@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The path from the entry span down to the culprit: the deepest failing span, a failing span with
- * no failing child.
+ * no failing descendant.
  *
  * @param steps entry span first, culprit last; never empty
  * @param otherFailingBranches how many other culprits the trace has (independent failing branches)

@@ -1,0 +1,57 @@
+package dev.tracelookup.trace;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the exception a span recorded, following the OpenTelemetry semantic conventions.
+ *
+ * <p>The first {@code exception} event wins. Some Zipkin and Jaeger instrumentations put the same
+ * keys on the span itself instead, so span attributes are the fallback. A bare status message is
+ * not turned into an exception: it has no type, and inventing one would mislead the reader.
+ */
+final class ExceptionReader {
+  static final String TYPE = "exception.type";
+  static final String MESSAGE = "exception.message";
+  static final String STACKTRACE = "exception.stacktrace";
+  static final int MAX_FRAMES = 3;
+
+  private ExceptionReader() {}
+
+  /** Returns the span's first recorded exception, or empty when it recorded none. */
+  static Optional<ExceptionInfo> read(Span span) {
+    for (SpanEvent event : span.events()) {
+      if (event.isException() && describesException(event.attributes())) {
+        return Optional.of(from(event.attributes()));
+      }
+    }
+    if (span.attributes().contains(TYPE) || span.attributes().contains(MESSAGE)) {
+      return Optional.of(from(span.attributes()));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean describesException(Attributes attributes) {
+    return attributes.contains(TYPE)
+        || attributes.contains(MESSAGE)
+        || attributes.contains(STACKTRACE);
+  }
+
+  private static ExceptionInfo from(Attributes attributes) {
+    return new ExceptionInfo(
+        attributes.get(TYPE).map(String::trim).orElse(""),
+        attributes.get(MESSAGE).map(String::trim).orElse(""),
+        frames(attributes.get(STACKTRACE).orElse("")));
+  }
+
+  /** Returns the first few {@code at ...} lines of a stack trace, trimmed. */
+  private static List<String> frames(String stacktrace) {
+    return stacktrace
+        .lines()
+        .map(String::trim)
+        .filter(line -> line.startsWith("at "))
+        .limit(MAX_FRAMES)
+        .collect(Collectors.toList());
+  }
+}
