@@ -1,0 +1,234 @@
+package dev.tracelookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import dev.tracelookup.config.Config;
+import dev.tracelookup.config.ConfigLoader;
+import dev.tracelookup.server.BotServer;
+import dev.tracelookup.slack.SlackApp;
+import dev.tracelookup.testing.FakeHttpServer;
+import dev.tracelookup.testing.FakeSlackApi;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real object graph behind the real servlet on a random port: signed slash commands in, the
+ * card out through a local {@code response_url}, Slack's Web API faked through {@code SLACK_API_URL}.
+ */
+final class SlashCommandEndToEndTest {
+  private static final String SECRET = "test-signing-secret";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private final HttpClient http = HttpClient.newHttpClient();
+  private FakeSlackApi slackApi;
+  private Wiring wiring;
+  private BotServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    slackApi = new FakeSlackApi();
+    slackApi.zone("U_AGENT", "America/New_York");
+    Map<String, String> env = Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml", "PORT", "0",
+        "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-test",
+        "LOOKUP_API_TOKEN", "api-token");
+    Config config = ConfigLoader.load(env);
+    ConfigLoader.checkServing(config);
+    wiring = new Wiring(config, Clock.systemUTC());
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
+    Slack slack = Slack.getInstance(slackConfig);
+    server = BotServer.create(config, Optional.of(SlackApp.create(config, slack, wiring.lookup, wiring.parser,
+        wiring.jobs, Ticker.systemTicker())), wiring.lookup, wiring.cache, wiring.clock);
+    server.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.stop();
+    wiring.drain();
+    slackApi.close();
+  }
+
+  private Map<String, String> command(String text, String responseId) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", "legacy");
+    form.put("team_id", "T0001");
+    form.put("team_domain", "acme");
+    form.put("channel_id", "C0SUPPORT");
+    form.put("channel_name", "support");
+    form.put("user_id", "U_AGENT");
+    form.put("user_name", "agent");
+    form.put("command", "/trace-lookup");
+    form.put("text", text);
+    form.put("api_app_id", "A0001");
+    form.put("response_url", slackApi.responseUrl(responseId).toString());
+    form.put("trigger_id", "1.2.3");
+    return form;
+  }
+
+  private HttpResponse<String> post(Map<String, String> form, long timestamp, String secret) throws Exception {
+    String body = form.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+    StringBuilder signature = new StringBuilder("v0=");
+    for (byte b : digest) {
+      signature.append(String.format("%02x", b));
+    }
+    HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/slack/events"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+        .header("X-Slack-Signature", signature.toString())
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static long now() {
+    return Instant.now().getEpochSecond();
+  }
+
+  @Test
+  void slashCommand_demoUser_acksWhatItSearchesThenPostsTheCard() throws Exception {
+    HttpResponse<String> ack = post(command("usr_k8x9m2 2026-02-06 14:15 tz UTC", "card"), now(), SECRET);
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).contains("\"response_type\":\"ephemeral\"").contains("usr_k8x9m2").contains("14:00");
+    FakeHttpServer.RecordedRequest answer = slackApi.server().takeRequest("/response/card", WAIT);
+    assertThat(answer.body())
+        .contains("\"response_type\":\"ephemeral\"")
+        .contains("\"blocks\"")
+        .contains("payment-svc")
+        .contains("502")
+        .contains("ConnectionRefusedError")
+        .contains("show_trace");
+  }
+
+  @Test
+  void slashCommand_help_answersWithUsageInTheAckAndRunsNoLookup() throws Exception {
+    HttpResponse<String> ack = post(command("help", "help"), now(), SECRET);
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).contains("/trace-lookup");
+    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+  }
+
+  @Test
+  void slashCommand_unreadableText_quotesWhatWasUnderstood() throws Exception {
+    HttpResponse<String> ack = post(command("usr_k8x9m2 2:15pm banana", "bad"), now(), SECRET);
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).contains("banana");
+    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+  }
+
+  @Test
+  void slashCommand_badSignature_isRefusedAndRunsNoLookup() throws Exception {
+    HttpResponse<String> response = post(command("usr_k8x9m2", "forged"), now(), "wrong-secret");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+  }
+
+  @Test
+  void slashCommand_staleTimestamp_isRefused() throws Exception {
+    HttpResponse<String> response = post(command("usr_k8x9m2", "stale"), now() - 301, SECRET);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+  }
+
+  @Test
+  void slashCommand_timestampFromTheFuture_isRefused() throws Exception {
+    HttpResponse<String> response = post(command("usr_k8x9m2", "future"), now() + 600, SECRET);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+  }
+
+  @Test
+  void slashCommand_oversizedBody_isRefusedBeforeReading() throws Exception {
+    HttpResponse<String> response = post(command("x".repeat(2_000_000), "huge"), now(), SECRET);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void healthz_answersOkWithCacheCounters() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri().resolve("/healthz")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"status\":\"ok\"").contains("\"lookups\"").contains("\"hits\"");
+  }
+
+  @Test
+  void slackEvents_get_isNotAllowedAndRevealsNothing() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri().resolve("/slack/events")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isIn(401, 405);
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("jetty");
+    assertThat(response.headers().firstValue("Server")).isEmpty();
+  }
+
+  @Test
+  void apiLookup_withToken_returnsTheFailingTraceAsJson() throws Exception {
+    URI uri = server.uri().resolve("/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z&end=2026-02-06T14:30:00Z");
+
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer api-token").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"")
+        .contains("\"has_error\":true")
+        .contains("\"name\":\"POST payment-svc/charge\"")
+        .contains("\"http_status\":502");
+  }
+
+  @Test
+  void apiLookup_withoutOrWithWrongToken_isRefused() throws Exception {
+    URI uri = server.uri().resolve("/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z");
+
+    HttpResponse<String> none = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer nope").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.body()).doesNotContain("usr_k8x9m2");
+  }
+
+  @Test
+  void apiLookup_badParameters_sayWhatIsExpected() throws Exception {
+    URI uri = server.uri().resolve("/api/lookup?user_id=usr%22%7D&start=yesterday");
+
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer api-token").build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("user_id");
+  }
+}
