@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param tokens how many tokens it took
  */
 record ClockRun(ClockText start, Optional<ClockText> end, int tokens) {
-  static final Set<String> RANGE_WORDS = Set.of("to", "-", "–", "—", "..", "until", "till");
+  static final Set<String> RANGE_WORDS = Set.of("to", "-", "–", "—", "..", "until", "till", "and");
   private static final Pattern DASH = Pattern.compile("[-–—]");
 
   /** Returns the time or range of times {@code at} tokens on, if one is written there. */

@@ -48,7 +48,7 @@ public final class LookupRequestParser {
     requirePositive(maxWindow, "maxWindow");
     // Order matters: the user ID is whatever the readers of keywords, zones and times leave.
     this.readers = List.of(
-        new OptionReader(maxWindow), new ZoneReader(), new TimeExpressionReader(),
+        new FillerReader(), new OptionReader(maxWindow), new ZoneReader(), new TimeExpressionReader(),
         new UserIdReader(new UserIdRule(userIdPattern)));
     this.windows = new WindowResolver(clock, defaultHalfWindow, defaultRecent, maxWindow);
   }

@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 /**
  * Which user IDs the deployment accepts, and how to tell an agent so in words. The usual rule is a
  * single character class with a length ({@code ^[A-Za-z0-9_.:@+\-]{1,128}$}); it is described as
- * "letters, digits and {@code _ . : @ + -}, up to 128 characters". Any other pattern is quoted.
+ * "letters, digits and {@code _ . : @ + -}, up to 128 characters"; any other pattern is quoted.
  */
 final class UserIdRule {
   private static final Pattern CLASS_WITH_LENGTH = Pattern.compile("\\^?\\[([^\\]^][^\\]]*)\\]\\{(\\d+),(\\d+)\\}\\$?");
 
   private final Pattern pattern;
+  /** The rule as a sentence for agents. */
   private final String description;
   private final Optional<Pattern> oneCharacter;
 
@@ -24,7 +25,7 @@ final class UserIdRule {
       this.description = describe(simple.group(1), simple.group(3));
       this.oneCharacter = Optional.of(Pattern.compile("[" + simple.group(1) + "]"));
     } else {
-      this.description = "IDs matching " + Quoting.code(pattern.pattern());
+      this.description = "User IDs must match " + Quoting.code(pattern.pattern());
       this.oneCharacter = Optional.empty();
     }
   }
@@ -37,7 +38,7 @@ final class UserIdRule {
   String problem(String token) {
     String offending = offendingCharacters(token);
     String why = offending.isEmpty() ? "" : " (" + Quoting.code(offending) + " cannot be in one)";
-    return Quoting.code(token) + " is not a user ID" + why + ". User IDs use " + description
+    return Quoting.code(token) + " is not a user ID" + why + ". " + description
         + ", e.g. `/trace-lookup usr_k8x9m2 2:15pm`.";
   }
 
@@ -68,6 +69,6 @@ final class UserIdRule {
     if (!others.isBlank()) {
       kinds.append(kinds.length() > 0 ? " and " : "").append(Quoting.code(others));
     }
-    return kinds + ", up to " + maxLength + " characters";
+    return "User IDs use " + kinds + ", up to " + maxLength + " characters";
   }
 }

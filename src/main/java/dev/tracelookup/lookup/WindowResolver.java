@@ -66,6 +66,7 @@ final class WindowResolver {
       String basis = TimeFormat.length(ago.length()) + " ago ±" + TimeFormat.length(context.half());
       return Optional.of(new Candidate(at.minus(context.half()), at.plus(context.half()), context.zone(), basis));
     }
+    // Now: the half window back from this moment, as nothing after it can have happened yet.
     Instant now = context.now();
     return Optional.of(new Candidate(now.minus(context.half()), now, context.zone(),
         "the last " + TimeFormat.length(context.half())));

@@ -98,6 +98,8 @@ final class LookupRequestParserTest {
         argumentSet("window without a time: how far back", "usr_1 window 30m", UTC, "19:30", "20:00"),
         argumentSet("noon", "usr_1 noon", UTC, "11:45", "12:15"),
         argumentSet("user ID after the time", "2:15pm usr_1", NEW_YORK, "19:00", "19:30"),
+        argumentSet("filler words", "for usr_1 at around 2:15pm in Europe/Paris", NEW_YORK, "13:00", "13:30"),
+        argumentSet("between ... and ...", "usr_1 between 2pm and 2:30pm", NEW_YORK, "19:00", "19:30"),
         argumentSet("e-mail as Slack sends it", "<mailto:ann@example.com|ann@example.com> 14:15", UTC,
             "14:00", "14:30"));
   }
