@@ -38,13 +38,21 @@ final class OptionReader implements ClauseReader {
     } else if (WINDOW.contains(word) || PLUS_MINUS.contains(word)) {
       in.advance(1);
       readWindow(in, draft);
-    } else if (plusMinusPrefix(word).isPresent()) {
-      Optional<Duration> half = DurationText.parse(word.substring(plusMinusPrefix(word).get().length()));
-      in.advance(1);
-      acceptWindow(half, draft);
     } else {
+      return readAttachedWindow(in, draft);
+    }
+    return true;
+  }
+
+  /** Reads a window written onto its sign: {@code ±30m}, {@code +-1h}. */
+  private boolean readAttachedWindow(TokenCursor in, CommandDraft draft) {
+    String word = in.word(0);
+    Optional<String> sign = PLUS_MINUS.stream().filter(word::startsWith).findFirst();
+    if (sign.isEmpty()) {
       return false;
     }
+    in.advance(1);
+    acceptWindow(DurationText.parse(word.substring(sign.get().length())), draft);
     return true;
   }
 
@@ -79,9 +87,5 @@ final class OptionReader implements ClauseReader {
     } else {
       draft.halfWindow(half.get());
     }
-  }
-
-  private static Optional<String> plusMinusPrefix(String word) {
-    return PLUS_MINUS.stream().filter(word::startsWith).findFirst();
   }
 }
