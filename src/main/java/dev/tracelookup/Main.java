@@ -35,7 +35,7 @@ public final class Main {
         serve(ConfigLoader.load(System.getenv()));
       } else if (mode.equals("lookup")) {
         Wiring wiring = new Wiring(ConfigLoader.load(System.getenv()), Clock.systemUTC());
-        System.exit(new LookupCommand(wiring.parser, wiring.lookup, wiring.presenter, System.out, System.err)
+        System.exit(new LookupCommand(wiring.parser, wiring.lookup, wiring.presenter, wiring.usage(), System.out, System.err)
             .run(rest, ZoneId.systemDefault()));
       } else {
         System.err.println(USAGE);

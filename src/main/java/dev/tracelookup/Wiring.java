@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequestParser;
@@ -52,6 +53,11 @@ final class Wiring {
     this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
         settings.recentWindow(), settings.maxWindow());
     this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName());
+  }
+
+  /** Returns the command help, stating the configured defaults. */
+  String usage() {
+    return CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
   }
 
   /** Lets running lookups finish and deliver their answers, within the lookup budget. */

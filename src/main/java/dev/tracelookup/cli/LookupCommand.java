@@ -1,6 +1,5 @@
 package dev.tracelookup.cli;
 
-import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequestParser;
@@ -22,10 +21,14 @@ public final class LookupCommand {
   private final LookupRequestParser parser;
   private final TraceLookup lookup;
   private final LookupPresenter presenter;
+  private final String usage;
   private final PrintStream out;
   private final PrintStream err;
 
-  public LookupCommand(LookupRequestParser parser, TraceLookup lookup, LookupPresenter presenter, PrintStream out, PrintStream err) {
+  /** @param usage the slash command's help, shown after an unreadable command */
+  public LookupCommand(LookupRequestParser parser, TraceLookup lookup, LookupPresenter presenter, String usage,
+      PrintStream out, PrintStream err) {
+    this.usage = usage;
     this.parser = parser;
     this.lookup = lookup;
     this.presenter = presenter;
@@ -51,7 +54,7 @@ public final class LookupCommand {
         }
       }
       err.println(USAGE);
-      err.println(CommandSyntax.USAGE);
+      err.println(usage);
       return parsed instanceof ParseResult.HelpRequested ? 0 : 2;
     }
     LookupOutcome outcome = lookup.lookup(((ParseResult.Parsed) parsed).request(), false);

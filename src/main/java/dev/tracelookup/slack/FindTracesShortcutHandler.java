@@ -5,7 +5,6 @@ import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.handler.builtin.MessageShortcutHandler;
 import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.response.Response;
-import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.ParseResult;
@@ -21,8 +20,11 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
   private final AgentZoneReader zones;
   private final LookupRunner runner;
   private final SlackReplies replies;
+  private final String usage;
 
-  FindTracesShortcutHandler(LookupRequestParser parser, AgentZoneReader zones, LookupRunner runner, SlackReplies replies) {
+  FindTracesShortcutHandler(LookupRequestParser parser, AgentZoneReader zones, LookupRunner runner, SlackReplies replies,
+      String usage) {
+    this.usage = usage;
     this.parser = parser;
     this.zones = zones;
     this.runner = runner;
@@ -46,7 +48,7 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
     String problem = parsed instanceof ParseResult.Invalid
         ? "I could not find a user ID and time in that message: " + ((ParseResult.Invalid) parsed).problem()
         : "That message has no user ID to look up.";
-    replies.respond(responseUrl, Messages.help(problem, "", CommandSyntax.USAGE), false);
+    replies.respond(responseUrl, Messages.help(problem, "", usage), false);
     return ctx.ack();
   }
 }

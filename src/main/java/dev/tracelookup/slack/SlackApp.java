@@ -6,6 +6,7 @@ import com.slack.api.bolt.AppConfig;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.config.Secret;
+import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.TraceLookup;
@@ -38,10 +39,11 @@ public final class SlackApp {
     AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, jobs));
     LookupRunner runner = new LookupRunner(lookup, new LookupPresenter(new CardRenderer(), lookup.backendName()), replies, new LookupJobs(jobs));
 
-    app.command(config.slack().command(), new TraceCommandHandler(parser, zones, runner));
+    String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
+    app.command(config.slack().command(), new TraceCommandHandler(parser, zones, runner, usage));
     app.blockAction(Pattern.compile("^" + SHOW_TRACE + "(_\\d+)?$"), new ShowTraceHandler(zones, runner));
     app.blockAction(OPEN_TRACE, (request, ctx) -> ctx.ack());
-    app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(parser, zones, runner, replies));
+    app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(parser, zones, runner, replies, usage));
     return app;
   }
 }

@@ -5,7 +5,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.ParseResult;
@@ -25,8 +24,10 @@ final class TraceCommandHandler implements SlashCommandHandler {
   private final LookupRequestParser parser;
   private final AgentZoneReader zones;
   private final LookupRunner runner;
+  private final String usage;
 
-  TraceCommandHandler(LookupRequestParser parser, AgentZoneReader zones, LookupRunner runner) {
+  TraceCommandHandler(LookupRequestParser parser, AgentZoneReader zones, LookupRunner runner, String usage) {
+    this.usage = usage;
     this.parser = parser;
     this.zones = zones;
     this.runner = runner;
@@ -38,11 +39,11 @@ final class TraceCommandHandler implements SlashCommandHandler {
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUserId());
     ParseResult parsed = parser.parse(payload.getText(), zone.zone());
     if (parsed instanceof ParseResult.HelpRequested) {
-      return ack(ctx, Messages.help(CommandSyntax.USAGE));
+      return ack(ctx, Messages.help(usage));
     }
     if (parsed instanceof ParseResult.Invalid) {
       ParseResult.Invalid invalid = (ParseResult.Invalid) parsed;
-      return ack(ctx, Messages.help(invalid.problem(), invalid.understood(), CommandSyntax.USAGE));
+      return ack(ctx, Messages.help(invalid.problem(), invalid.understood(), usage));
     }
     LookupRequest lookup = ((ParseResult.Parsed) parsed).request();
     if (!runner.submitLookup(lookup, zone.zone(), payload.getResponseUrl())) {
