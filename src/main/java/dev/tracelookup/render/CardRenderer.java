@@ -12,10 +12,19 @@ import java.util.stream.Collectors;
  * Renders lookup results as Slack Block Kit messages. Whatever the input, the messages stay within
  * every Block Kit limit ({@link BlockKitLimits}), saying where they cut.
  *
- * <p>Buttons: {@value SlackTraceBlocks#OPEN_TRACE} is a URL button opening the trace in the
- * backend's UI; {@value TraceListBlocks#SHOW_TRACE} carries the full trace ID as its value.
+ * <p>Buttons: {@link #OPEN_TRACE_ACTION} opens the trace in the backend's UI; {@link
+ * #SHOW_TRACE_ACTION} asks for one trace's full path and carries the full trace ID as its value.
  */
 public final class CardRenderer {
+  /**
+   * The action ID of the URL button that opens a trace in the backend's UI. Slack still sends a
+   * {@code block_actions} payload when it is clicked, which the app must acknowledge.
+   */
+  public static final String OPEN_TRACE_ACTION = "open_trace";
+
+  /** The action ID of the "Show trace" buttons; their value is the full trace ID. */
+  public static final String SHOW_TRACE_ACTION = "show_trace";
+
   // Rows of the other traces kept in reserve before the featured trace takes its share.
   private static final int LIST_ROWS_RESERVED = 5;
   private static final int MAX_WARNINGS = 5;
@@ -44,9 +53,9 @@ public final class CardRenderer {
     List<TraceSummary> others = others(content.traces(), featured);
     budget.add(divider());
     TraceListBlocks.reserve(Math.min(others.size(), LIST_ROWS_RESERVED), budget);
-    TraceView view = TraceViews.of(content.traces().get(featured).analysis(), content.agentZone());
-    SlackTraceBlocks.add(
-        view, content.traces().get(featured).uiUrl(), content.backendName(), budget);
+    TraceCard card = content.traces().get(featured);
+    TraceView view = TraceViews.of(card.analysis(), content.agentZone());
+    SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), budget);
     budget.release();
     TraceListBlocks.add(others, notFetched, budget);
     return new SlackMessage(fallback(summary + "\n" + view.rootCause()), budget.blocks());

@@ -32,7 +32,7 @@ final class CardSummary {
   }
 
   /** Returns {@code 2026-02-06 14:00–14:30 UTC (9:00–9:30 AM America/New_York)}. */
-  static String window(Instant from, Instant to, ZoneId agentZone) {
+  private static String window(Instant from, Instant to, ZoneId agentZone) {
     String utc = TimeFormats.utcWindow(from, to);
     if (TimeFormats.isUtc(agentZone)) {
       return utc;

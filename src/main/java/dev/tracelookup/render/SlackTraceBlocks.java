@@ -13,9 +13,6 @@ import java.util.stream.Collectors;
 
 /** Lays out one trace's {@link TraceView} as Block Kit blocks within a {@link BlockBudget}. */
 final class SlackTraceBlocks {
-  /** The action ID of the button that opens the trace in the backend's UI. */
-  static final String OPEN_TRACE = "open_trace";
-
   private static final int MAX_PATH_LINE = 600;
   private static final int MAX_ROOT_CAUSE = 2_000;
   private static final int MAX_FRAMES_BLOCK = 2_000;
@@ -77,6 +74,13 @@ final class SlackTraceBlocks {
         uiUrl.filter(u -> !u.isBlank() && u.length() <= BlockRules.MAX_BUTTON_URL);
     String label = Texts.clip("Open in " + backendName, BlockRules.MAX_BUTTON_TEXT);
     return url.map(
-        u -> actions(List.of(button(b -> b.text(plainText(label)).url(u).actionId(OPEN_TRACE)))));
+        u ->
+            actions(
+                List.of(
+                    button(
+                        b ->
+                            b.text(plainText(label))
+                                .url(u)
+                                .actionId(CardRenderer.OPEN_TRACE_ACTION)))));
   }
 }

@@ -12,13 +12,10 @@ import java.util.List;
 
 /**
  * The compact list of the other traces on a card: one section per trace, each with its own "Show
- * trace" button, so that every button can share the action ID {@value #SHOW_TRACE} (action IDs only
- * need to be unique within a block).
+ * trace" button, so that every button can share the action ID {@link
+ * CardRenderer#SHOW_TRACE_ACTION} (action IDs only need to be unique within a block).
  */
 final class TraceListBlocks {
-  /** The action ID of the "Show trace" buttons; the button value is the full trace ID. */
-  static final String SHOW_TRACE = "show_trace";
-
   private static final int MAX_ROW = 300;
   private static final int MAX_NOTICE = 200;
   // The divider, the title and the "+N more" notice.
@@ -76,6 +73,10 @@ final class TraceListBlocks {
   }
 
   private static ButtonElement showButton(String traceId) {
-    return button(b -> b.text(plainText("Show trace")).value(traceId).actionId(SHOW_TRACE));
+    return button(
+        b ->
+            b.text(plainText("Show trace"))
+                .value(traceId)
+                .actionId(CardRenderer.SHOW_TRACE_ACTION));
   }
 }

@@ -80,7 +80,7 @@ final class CardRendererTest {
     JsonArray blocks = blocks(renderer.card(content));
 
     assertThat(blockText(blocks, 2)).isEqualTo(RenderFixtures.WRITE_UP_LINES.get(0));
-    List<JsonObject> showButtons = buttons(blocks, TraceListBlocks.SHOW_TRACE);
+    List<JsonObject> showButtons = buttons(blocks, CardRenderer.SHOW_TRACE_ACTION);
     assertThat(showButtons)
         .extracting(b -> b.get("value").getAsString())
         .containsExactly(
@@ -94,7 +94,7 @@ final class CardRendererTest {
   void card_uiUrl_addsOpenButtonWithTheUrl() {
     CardContent content = RenderFixtures.writeUpContent();
 
-    List<JsonObject> open = buttons(blocks(renderer.card(content)), SlackTraceBlocks.OPEN_TRACE);
+    List<JsonObject> open = buttons(blocks(renderer.card(content)), CardRenderer.OPEN_TRACE_ACTION);
 
     assertThat(open).hasSize(1);
     assertThat(open.get(0).get("url").getAsString()).isEqualTo(RenderFixtures.UI_URL);
@@ -112,7 +112,7 @@ final class CardRendererTest {
     assertThat(lines(message))
         .contains("No span in this trace failed.")
         .noneMatch(l -> l.startsWith("Root cause"));
-    assertThat(buttons(blocks(message), TraceListBlocks.SHOW_TRACE)).hasSize(1);
+    assertThat(buttons(blocks(message), CardRenderer.SHOW_TRACE_ACTION)).hasSize(1);
     assertThat(BlockKitLimits.violations(message)).isEmpty();
   }
 
@@ -154,8 +154,8 @@ final class CardRendererTest {
             "Root cause: svc-399",
             "12 other failing branches",
             "The entry span was not returned; the path starts at svc-0 · step-0-");
-    assertThat(buttons(blocks(message), SlackTraceBlocks.OPEN_TRACE)).hasSize(1);
-    assertThat(buttons(blocks(message), TraceListBlocks.SHOW_TRACE)).hasSize(1);
+    assertThat(buttons(blocks(message), CardRenderer.OPEN_TRACE_ACTION)).hasSize(1);
+    assertThat(buttons(blocks(message), CardRenderer.SHOW_TRACE_ACTION)).hasSize(1);
   }
 
   @Test
@@ -167,7 +167,7 @@ final class CardRendererTest {
     SlackMessage message = renderer.card(content);
 
     assertThat(BlockKitLimits.violations(message)).isEmpty();
-    int listed = buttons(blocks(message), TraceListBlocks.SHOW_TRACE).size();
+    int listed = buttons(blocks(message), CardRenderer.SHOW_TRACE_ACTION).size();
     assertThat(listed).isGreaterThan(5);
     assertThat(lines(message))
         .contains(
@@ -212,7 +212,7 @@ final class CardRendererTest {
     assertThat(BlockKitLimits.violations(single)).isEmpty();
     assertThat(String.join("\n", RenderFixtures.texts(card1)))
         .contains("…", "+2 more warnings", "Root cause:");
-    assertThat(buttons(blocks(card1), SlackTraceBlocks.OPEN_TRACE)).isEmpty();
+    assertThat(buttons(blocks(card1), CardRenderer.OPEN_TRACE_ACTION)).isEmpty();
   }
 
   @Test
