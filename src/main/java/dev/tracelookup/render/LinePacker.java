@@ -50,16 +50,17 @@ final class LinePacker {
     int center = Math.min(Math.max(0, focus), lines.size() - 1);
     int headEnd = forward(lines, 0, center, room / 3);
     int afterEnd = forward(lines, center, lines.size(), room / 3);
-    int beforeStart =
-        backward(
-            lines, center, headEnd, room - cost(lines, 0, headEnd) - cost(lines, center, afterEnd));
+    int left = room - cost(lines, 0, headEnd) - cost(lines, center, afterEnd);
+    int beforeStart = backward(lines, center, headEnd, left);
     // Whatever the lines before the focus left unused goes to the lines after it.
-    afterEnd =
-        forward(
-            lines,
-            afterEnd,
-            lines.size(),
-            room - cost(lines, 0, headEnd) - cost(lines, beforeStart, afterEnd));
+    left -= cost(lines, beforeStart, center);
+    afterEnd = forward(lines, afterEnd, lines.size(), left);
+    return withMarkers(lines, headEnd, beforeStart, afterEnd);
+  }
+
+  /** Returns lines [0, headEnd) and [beforeStart, afterEnd), with a marker for each gap. */
+  private static List<String> withMarkers(
+      List<String> lines, int headEnd, int beforeStart, int afterEnd) {
     List<String> kept = new ArrayList<>(lines.subList(0, headEnd));
     if (beforeStart > headEnd) {
       kept.add(marker(beforeStart - headEnd));
