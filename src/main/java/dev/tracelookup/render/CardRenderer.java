@@ -1,0 +1,109 @@
+package dev.tracelookup.render;
+
+import static com.slack.api.model.block.Blocks.divider;
+
+import dev.tracelookup.trace.TraceSummary;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Renders lookup results as Slack Block Kit messages. Whatever the input, the messages stay within
+ * every Block Kit limit ({@link BlockKitLimits}), saying where they cut.
+ *
+ * <p>Buttons: {@link #OPEN_TRACE_ACTION} opens the trace in the backend's UI; {@link
+ * #SHOW_TRACE_ACTION} asks for one trace's full path and carries the full trace ID as its value.
+ */
+public final class CardRenderer {
+  /**
+   * The action ID of the URL button that opens a trace in the backend's UI. Slack still sends a
+   * {@code block_actions} payload when it is clicked, which the app must acknowledge.
+   */
+  public static final String OPEN_TRACE_ACTION = "open_trace";
+
+  /** The action ID of the "Show trace" buttons; their value is the full trace ID. */
+  public static final String SHOW_TRACE_ACTION = "show_trace";
+
+  // Rows of the other traces kept in reserve before the featured trace takes its share.
+  private static final int LIST_ROWS_RESERVED = 5;
+  private static final int MAX_WARNINGS = 5;
+  private static final int MAX_SUMMARY = 1_500;
+  private static final int MAX_WARNING = 300;
+  private static final int MAX_FALLBACK = 1_000;
+
+  /**
+   * Returns the result card: the summary line, the warnings, the most relevant trace (the first
+   * failing one, else the first) with its error path, then the other traces in the order given.
+   */
+  public SlackMessage card(CardContent content) {
+    BlockBudget budget = BlockBudget.forMessage();
+    String summary = CardSummary.line(content);
+    budget.add(SlackBlocks.mrkdwnSection(Mrkdwn.escape(summary, MAX_SUMMARY)));
+    if (!content.warnings().isEmpty()) {
+      budget.add(SlackBlocks.notes(warningLines(content.warnings())));
+    }
+    int notFetched = Math.max(0, content.totalMatched() - content.traces().size());
+    if (content.traces().isEmpty()) {
+      budget.add(SlackBlocks.notes(List.of("No trace to show.")));
+      TraceListBlocks.add(List.of(), notFetched, budget);
+      return new SlackMessage(fallback(summary), budget.blocks());
+    }
+    int featured = featuredIndex(content.traces());
+    List<TraceSummary> others = others(content.traces(), featured);
+    budget.add(divider());
+    TraceListBlocks.reserve(Math.min(others.size(), LIST_ROWS_RESERVED), budget);
+    TraceCard card = content.traces().get(featured);
+    TraceView view = TraceViews.of(card.analysis(), content.agentZone());
+    SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), budget);
+    budget.release();
+    TraceListBlocks.add(others, notFetched, budget);
+    return new SlackMessage(fallback(summary + "\n" + view.rootCause()), budget.blocks());
+  }
+
+  /** Returns one trace with its full error path: the answer to "Show trace". */
+  public SlackMessage trace(TraceCard card, ZoneId agentZone, String backendName) {
+    BlockBudget budget = BlockBudget.forMessage();
+    TraceView view = TraceViews.of(card.analysis(), agentZone);
+    SlackTraceBlocks.add(view, card.uiUrl(), backendName, budget);
+    return new SlackMessage(fallback(view.heading() + "\n" + view.rootCause()), budget.blocks());
+  }
+
+  /** Returns the index of the first failing trace, or 0 when none failed. */
+  static int featuredIndex(List<TraceCard> traces) {
+    for (int i = 0; i < traces.size(); i++) {
+      TraceCard trace = traces.get(i);
+      if (trace.analysis().errorPath().isPresent() || trace.analysis().summary().hasError()) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private static List<TraceSummary> others(List<TraceCard> traces, int featured) {
+    List<TraceSummary> others = new ArrayList<>(traces.size());
+    for (int i = 0; i < traces.size(); i++) {
+      if (i != featured) {
+        others.add(traces.get(i).analysis().summary());
+      }
+    }
+    return others;
+  }
+
+  private static List<String> warningLines(List<String> warnings) {
+    List<String> lines =
+        warnings.stream()
+            .limit(MAX_WARNINGS)
+            .map(w -> "⚠️ " + Texts.clip(w, MAX_WARNING))
+            .collect(Collectors.toList());
+    if (warnings.size() > MAX_WARNINGS) {
+      lines.add("+" + TraceViews.count(warnings.size() - MAX_WARNINGS, "more warning"));
+    }
+    return lines;
+  }
+
+  /** Returns the notification text: Slack shows it where blocks cannot be, so it is escaped too. */
+  private static String fallback(String text) {
+    return Mrkdwn.escape(text.strip(), MAX_FALLBACK);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.tracelookup.render;
+
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.tracelookup.trace.TraceSummary;
+import java.util.List;
+
+/**
+ * The compact list of the other traces on a card: one section per trace, each with its own "Show
+ * trace" button, so that every button can share the action ID {@link
+ * CardRenderer#SHOW_TRACE_ACTION} (action IDs only need to be unique within a block).
+ */
+final class TraceListBlocks {
+  private static final int MAX_ROW = 300;
+  private static final int MAX_NOTICE = 200;
+  // The divider, the title and the "+N more" notice.
+  private static final int FRAME_BLOCKS = 3;
+  private static final int FRAME_CHARS = 20 + MAX_NOTICE;
+  private static final int ROW_CHARS = MAX_ROW + "Show trace".length();
+
+  private TraceListBlocks() {}
+
+  /** Keeps room in the budget for the list's frame and its first {@code rows} rows. */
+  static void reserve(int rows, BlockBudget budget) {
+    budget.reserve(FRAME_BLOCKS + rows, FRAME_CHARS + rows * ROW_CHARS);
+  }
+
+  /**
+   * Adds a row per trace while the budget lasts, then "+N more traces" for those that did not fit
+   * plus {@code notFetched}, the matches that were never fetched.
+   */
+  static void add(List<TraceSummary> traces, int notFetched, BlockBudget budget) {
+    if (traces.isEmpty() && notFetched == 0) {
+      return;
+    }
+    budget.add(divider());
+    budget.add(SlackBlocks.mrkdwnSection("*Other traces*"));
+    budget.reserve(1, MAX_NOTICE);
+    int shown = 0;
+    while (shown < traces.size() && budget.add(row(traces.get(shown)))) {
+      shown++;
+    }
+    budget.release();
+    int more = traces.size() - shown + notFetched;
+    if (more > 0) {
+      String notice =
+          "+"
+              + TraceViews.count(more, "more trace")
+              + " not shown — narrow the window or add a filter to see them.";
+      budget.add(SlackBlocks.notes(List.of(notice)));
+    }
+  }
+
+  private static LayoutBlock row(TraceSummary trace) {
+    String text =
+        Mrkdwn.escape(
+            SpanLabels.marker(trace.hasError())
+                + " "
+                + Texts.shortId(trace.traceId())
+                + " · "
+                + TraceViews.line(trace),
+            MAX_ROW);
+    // An ID this long is no trace ID any backend could look up: no button rather than a cut value.
+    if (trace.traceId().length() > BlockRules.MAX_BUTTON_VALUE) {
+      return SlackBlocks.mrkdwnSection(text);
+    }
+    return section(s -> s.text(Mrkdwn.text(text)).accessory(showButton(trace.traceId())));
+  }
+
+  private static ButtonElement showButton(String traceId) {
+    return button(
+        b ->
+            b.text(plainText("Show trace"))
+                .value(traceId)
+                .actionId(CardRenderer.SHOW_TRACE_ACTION));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.tracelookup.render;
+
+import static com.slack.api.model.block.Blocks.divider;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.model.block.LayoutBlock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class BlockBudgetTest {
+
+  @Test
+  void add_beyondTheBlockLimit_refused() {
+    BlockBudget budget = new BlockBudget(2, 100);
+
+    boolean first = budget.add(divider());
+    boolean second = budget.add(divider());
+    boolean third = budget.add(divider());
+
+    assertThat(List.of(first, second, third)).containsExactly(true, true, false);
+    assertThat(budget.blocks()).hasSize(2);
+  }
+
+  @Test
+  void add_beyondTheTextLimit_refusedButSmallerBlocksStillFit() {
+    BlockBudget budget = new BlockBudget(10, 100);
+
+    boolean big = budget.add(text(101));
+    boolean small = budget.add(text(100));
+
+    assertThat(big).isFalse();
+    assertThat(small).isTrue();
+    assertThat(budget.charsLeft()).isZero();
+  }
+
+  @Test
+  void reserve_nested_keepsRoomUntilEachIsReleased() {
+    BlockBudget budget = new BlockBudget(10, 100);
+    budget.reserve(1, 30);
+    budget.reserve(0, 30);
+
+    boolean whileBothHeld = budget.add(text(50));
+    budget.release();
+    boolean afterInnerReleased = budget.add(text(50));
+    budget.release();
+    boolean afterBothReleased = budget.add(text(30));
+
+    assertThat(List.of(whileBothHeld, afterInnerReleased, afterBothReleased))
+        .containsExactly(false, true, true);
+    assertThat(budget.charsLeft()).isEqualTo(20);
+  }
+
+  @Test
+  void reserveFor_blocks_keepsExactlyTheirRoom() {
+    BlockBudget budget = new BlockBudget(3, 100);
+
+    budget.reserveFor(List.of(text(40), divider()));
+
+    assertThat(budget.blocksLeft()).isEqualTo(1);
+    assertThat(budget.charsLeft()).isEqualTo(60);
+  }
+
+  private static LayoutBlock text(int length) {
+    return SlackBlocks.mrkdwnSection("x".repeat(length));
+  }
+}
