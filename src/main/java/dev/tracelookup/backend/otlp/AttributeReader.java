@@ -1,0 +1,150 @@
+package dev.tracelookup.backend.otlp;
+
+import static dev.tracelookup.backend.otlp.JsonTokens.isArray;
+import static dev.tracelookup.backend.otlp.JsonTokens.isObject;
+import static dev.tracelookup.backend.otlp.JsonTokens.nextElement;
+import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
+import static dev.tracelookup.backend.otlp.JsonTokens.skip;
+import static dev.tracelookup.backend.otlp.JsonTokens.text;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * Reads OTLP {@code KeyValue} lists and turns each {@code AnyValue} into the string form that
+ * {@link dev.tracelookup.trace.Attributes} keeps.
+ *
+ * <p>Scalars become their plain text ({@code "502"}, {@code "true"}, {@code "0.25"}; bytes stay
+ * base64). Arrays and key-value lists become JSON text ({@code ["a",1]}, {@code {"k":"v"}}), so
+ * nested values stay unambiguous. Recursion follows the document's nesting, which the parser caps.
+ */
+final class AttributeReader {
+  private static final Pattern JSON_NUMBER =
+      Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
+
+  private AttributeReader() {}
+
+  /** Reads a {@code [{"key":..,"value":{..}}]} list; entries without a key are dropped. */
+  static Map<String, String> keyValues(JsonParser parser) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (!isArray(parser, "attributes")) {
+      return values;
+    }
+    while (nextElement(parser)) {
+      readKeyValue(parser, values, false);
+    }
+    return values;
+  }
+
+  private static void readKeyValue(JsonParser parser, Map<String, String> into, boolean asJson)
+      throws IOException {
+    if (!isObject(parser, "attributes")) {
+      return;
+    }
+    String key = null;
+    String value = asJson ? "null" : "";
+    for (String field = nextField(parser); field != null; field = nextField(parser)) {
+      if (field.equals("key")) {
+        key = text(parser, "key");
+      } else if (field.equals("value")) {
+        value = anyValue(parser, asJson);
+      } else {
+        skip(parser);
+      }
+    }
+    if (key != null) {
+      into.put(key, value);
+    }
+  }
+
+  /** Reads an AnyValue: plain text at the top, JSON text when nested in an array or list. */
+  private static String anyValue(JsonParser parser, boolean asJson) throws IOException {
+    String result = asJson ? "null" : "";
+    if (!isObject(parser, "value")) {
+      return result;
+    }
+    for (String field = nextField(parser); field != null; field = nextField(parser)) {
+      switch (field) {
+        case "stringvalue":
+        case "bytesvalue":
+          result = quotedIf(asJson, text(parser, field));
+          break;
+        case "intvalue":
+        case "doublevalue":
+        case "boolvalue":
+          result = scalar(asJson, text(parser, field));
+          break;
+        case "arrayvalue":
+          result = array(parser);
+          break;
+        case "kvlistvalue":
+          result = kvList(parser);
+          break;
+        default:
+          skip(parser);
+      }
+    }
+    return result;
+  }
+
+  private static String array(JsonParser parser) throws IOException {
+    StringJoiner json = new StringJoiner(",", "[", "]");
+    forEachValue(parser, "arrayValue", () -> json.add(anyValue(parser, true)));
+    return json.toString();
+  }
+
+  private static String kvList(JsonParser parser) throws IOException {
+    Map<String, String> entries = new LinkedHashMap<>();
+    forEachValue(parser, "kvlistValue", () -> readKeyValue(parser, entries, true));
+    StringJoiner json = new StringJoiner(",", "{", "}");
+    entries.forEach((key, value) -> json.add(quoted(key) + ":" + value));
+    return json.toString();
+  }
+
+  /** Calls the element reader for each entry of {@code {"values":[..]}}. */
+  private static void forEachValue(JsonParser parser, String what, ElementReader element)
+      throws IOException {
+    if (!isObject(parser, what)) {
+      return;
+    }
+    for (String field = nextField(parser); field != null; field = nextField(parser)) {
+      if (field.equals("values") && isArray(parser, what + ".values")) {
+        while (nextElement(parser)) {
+          element.read();
+        }
+      } else {
+        skip(parser);
+      }
+    }
+  }
+
+  private static String scalar(boolean asJson, String text) {
+    if (text == null) {
+      return asJson ? "null" : "";
+    }
+    boolean bare =
+        JSON_NUMBER.matcher(text).matches() || text.equals("true") || text.equals("false");
+    return asJson && !bare ? quoted(text) : text;
+  }
+
+  private static String quotedIf(boolean asJson, String text) {
+    if (text == null) {
+      return asJson ? "null" : "";
+    }
+    return asJson ? quoted(text) : text;
+  }
+
+  private static String quoted(String text) {
+    return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
+  }
+
+  /** Reads one array element; it may throw, which a plain Runnable could not. */
+  private interface ElementReader {
+    void read() throws IOException;
+  }
+}

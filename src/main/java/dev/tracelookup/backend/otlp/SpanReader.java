@@ -1,0 +1,176 @@
+package dev.tracelookup.backend.otlp;
+
+import static dev.tracelookup.backend.otlp.JsonTokens.fail;
+import static dev.tracelookup.backend.otlp.JsonTokens.int64;
+import static dev.tracelookup.backend.otlp.JsonTokens.isArray;
+import static dev.tracelookup.backend.otlp.JsonTokens.isObject;
+import static dev.tracelookup.backend.otlp.JsonTokens.nextElement;
+import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
+import static dev.tracelookup.backend.otlp.JsonTokens.skip;
+import static dev.tracelookup.backend.otlp.JsonTokens.text;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.tracelookup.trace.Attributes;
+import dev.tracelookup.trace.SpanEvent;
+import dev.tracelookup.trace.SpanKind;
+import dev.tracelookup.trace.SpanStatus;
+import dev.tracelookup.trace.StatusCode;
+import dev.tracelookup.trace.TraceIds;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads one OTLP span object, its events and its status; links are skipped. */
+final class SpanReader {
+  private SpanReader() {}
+
+  /** Reads the span the parser is on; returns null for a JSON null in the spans array. */
+  static SpanDraft read(JsonParser parser) throws IOException {
+    if (!isObject(parser, "spans")) {
+      return null;
+    }
+    Fields fields = new Fields();
+    for (String field = nextField(parser); field != null; field = nextField(parser)) {
+      fields.read(field, parser);
+    }
+    String traceId =
+        TraceIds.traceId(fields.traceId)
+            .orElseThrow(() -> fail(parser, "a span has no valid traceId"));
+    String spanId =
+        TraceIds.spanId(fields.spanId)
+            .orElseThrow(() -> fail(parser, "a span has no valid spanId"));
+    // A parent that is not a valid ID (all zeros, garbage) cannot be linked: read it as a root.
+    String parentSpanId = TraceIds.spanId(fields.parentSpanId).orElse("");
+    return new SpanDraft(
+        traceId,
+        spanId,
+        parentSpanId,
+        fields.name,
+        fields.kind,
+        fields.start,
+        fields.end,
+        fields.status,
+        fields.attributes,
+        fields.events);
+  }
+
+  private static List<SpanEvent> events(JsonParser parser) throws IOException {
+    List<SpanEvent> events = new ArrayList<>();
+    if (!isArray(parser, "events")) {
+      return events;
+    }
+    while (nextElement(parser)) {
+      if (isObject(parser, "events")) {
+        events.add(event(parser));
+      }
+    }
+    return events;
+  }
+
+  private static SpanEvent event(JsonParser parser) throws IOException {
+    String name = "";
+    long time = 0;
+    Map<String, String> attributes = Map.of();
+    for (String field = nextField(parser); field != null; field = nextField(parser)) {
+      if (field.equals("name")) {
+        name = text(parser, "name");
+      } else if (field.equals("timeunixnano")) {
+        time = int64(parser, "timeUnixNano");
+      } else if (field.equals("attributes")) {
+        attributes = AttributeReader.keyValues(parser);
+      } else {
+        skip(parser);
+      }
+    }
+    return new SpanEvent(name, time, new Attributes(attributes));
+  }
+
+  private static SpanStatus status(JsonParser parser) throws IOException {
+    StatusCode code = StatusCode.UNSET;
+    String message = "";
+    if (!isObject(parser, "status")) {
+      return SpanStatus.UNSET;
+    }
+    for (String field = nextField(parser); field != null; field = nextField(parser)) {
+      if (field.equals("code")) {
+        String text = text(parser, "status.code");
+        code =
+            isSmallNumber(text)
+                ? StatusCode.fromOtlpNumber(Integer.parseInt(text))
+                : StatusCode.fromName(text);
+      } else if (field.equals("message")) {
+        message = text(parser, "status.message");
+      } else {
+        skip(parser);
+      }
+    }
+    return new SpanStatus(code, message);
+  }
+
+  private static SpanKind kind(JsonParser parser) throws IOException {
+    String text = text(parser, "kind");
+    return isSmallNumber(text)
+        ? SpanKind.fromOtlpNumber(Integer.parseInt(text))
+        : SpanKind.fromName(text);
+  }
+
+  /** Returns whether an enum arrived as a number (OTLP) rather than a name (Tempo). */
+  private static boolean isSmallNumber(String text) {
+    return text != null
+        && !text.isEmpty()
+        && text.length() <= 9
+        && text.chars().allMatch(Character::isDigit);
+  }
+
+  /** The span's fields as they arrive, in any order. */
+  private static final class Fields {
+    String traceId;
+    String spanId;
+    String parentSpanId;
+    String name = "";
+    SpanKind kind = SpanKind.UNSPECIFIED;
+    long start;
+    long end;
+    SpanStatus status = SpanStatus.UNSET;
+    Map<String, String> attributes = Map.of();
+    List<SpanEvent> events = List.of();
+
+    void read(String field, JsonParser parser) throws IOException {
+      switch (field) {
+        case "traceid":
+          traceId = text(parser, "traceId");
+          break;
+        case "spanid":
+          spanId = text(parser, "spanId");
+          break;
+        case "parentspanid":
+          parentSpanId = text(parser, "parentSpanId");
+          break;
+        case "name":
+          name = text(parser, "name");
+          break;
+        case "kind":
+          kind = kind(parser);
+          break;
+        case "starttimeunixnano":
+          start = int64(parser, "startTimeUnixNano");
+          break;
+        case "endtimeunixnano":
+          end = int64(parser, "endTimeUnixNano");
+          break;
+        case "attributes":
+          attributes = AttributeReader.keyValues(parser);
+          break;
+        case "events":
+          events = events(parser);
+          break;
+        case "status":
+          status = status(parser);
+          break;
+        default:
+          skip(parser);
+      }
+    }
+  }
+}

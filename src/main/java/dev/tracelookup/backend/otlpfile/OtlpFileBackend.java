@@ -1,0 +1,183 @@
+package dev.tracelookup.backend.otlpfile;
+
+import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.SearchResult;
+import dev.tracelookup.backend.TraceBackend;
+import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.backend.TraceRef;
+import dev.tracelookup.backend.otlp.OtlpFormatException;
+import dev.tracelookup.backend.otlp.OtlpJsonReader;
+import dev.tracelookup.trace.TraceIds;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link TraceBackend} over a directory of OTLP JSON Lines files, as the OpenTelemetry
+ * Collector's file exporter writes them: one {@code TracesData} document per line, a trace's spans
+ * spread over any lines and files, in no order.
+ *
+ * <p>The files are indexed once, at {@link #open}: files added or changed later are not seen.
+ * Search returns whole traces, read again from their lines. Instances are immutable and safe for
+ * concurrent searches.
+ */
+public final class OtlpFileBackend implements TraceBackend {
+  /** Replaced by the trace ID in the UI URL template. */
+  public static final String TRACE_ID_PLACEHOLDER = "{traceId}";
+
+  /** Replaced by the focused span's ID, or by nothing, in the UI URL template. */
+  public static final String SPAN_ID_PLACEHOLDER = "{spanId}";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OtlpFileBackend.class);
+
+  private final String displayName;
+  private final TraceIndex index;
+  private final TraceLoader loader;
+  private final Optional<String> uiUrlTemplate;
+
+  private OtlpFileBackend(
+      String displayName, TraceIndex index, TraceLoader loader, Optional<String> uiUrlTemplate) {
+    this.displayName = displayName;
+    this.index = index;
+    this.loader = loader;
+    this.uiUrlTemplate = uiUrlTemplate;
+  }
+
+  /**
+   * Indexes the {@code *.jsonl} and {@code *.json} files of the directory (not its subdirectories).
+   *
+   * @param userAttributeKeys the span or resource attributes that hold the user ID, e.g. {@code
+   *     user.id} and {@code enduser.id}
+   * @param uiUrlTemplate a URL with {@value #TRACE_ID_PLACEHOLDER} and optionally {@value
+   *     #SPAN_ID_PLACEHOLDER}, or empty when there is no UI to link to
+   * @param displayName the name shown to people, e.g. {@code demo files}
+   * @throws IOException when the directory is missing or unreadable, has no trace files, or a file
+   *     cannot be read
+   * @throws IllegalArgumentException when there is no user attribute key, the name is blank, or the
+   *     template lacks {@value #TRACE_ID_PLACEHOLDER}
+   */
+  public static OtlpFileBackend open(
+      Path directory,
+      List<String> userAttributeKeys,
+      Optional<String> uiUrlTemplate,
+      String displayName)
+      throws IOException {
+    Objects.requireNonNull(directory, "directory");
+    validate(userAttributeKeys, uiUrlTemplate, displayName);
+    OtlpJsonReader reader = new OtlpJsonReader(Set.copyOf(userAttributeKeys));
+    List<Path> files = DirectoryIndexer.traceFiles(directory);
+    TraceIndex index =
+        new DirectoryIndexer(reader, userAttributeKeys, DirectoryIndexer.MAX_LINE_BYTES)
+            .index(files);
+    LOG.info(
+        "Indexed {} traces from {} files in {}; {} unreadable lines skipped",
+        index.tracesById().size(),
+        index.fileCount(),
+        directory,
+        index.skippedLines());
+    return new OtlpFileBackend(displayName, index, new TraceLoader(reader), uiUrlTemplate);
+  }
+
+  @Override
+  public String displayName() {
+    return displayName;
+  }
+
+  /** Returns the matching traces, newest first, each whole; warns when the limit cut some off. */
+  @Override
+  public SearchResult search(TraceQuery query) {
+    List<IndexedTrace> matches =
+        index.tracesOf(query.userId()).stream().filter(trace -> trace.matches(query)).toList();
+    List<TraceRef> found = new ArrayList<>();
+    try {
+      for (IndexedTrace trace : matches.subList(0, Math.min(query.limit(), matches.size()))) {
+        found.add(TraceRef.of(loader.load(trace)));
+      }
+    } catch (IOException unreadable) {
+      return new SearchResult.Failed(failure(unreadable));
+    }
+    List<String> warnings =
+        matches.size() > found.size()
+            ? List.of(matches.size() + " traces matched; showing the newest " + found.size() + ".")
+            : List.of();
+    return new SearchResult.Found(found, warnings);
+  }
+
+  /** Fetches a trace by ID in any form {@link TraceIds} reads: upper case, unpadded, base64. */
+  @Override
+  public FetchResult fetch(String traceId) {
+    Objects.requireNonNull(traceId, "traceId");
+    Optional<String> normalised = TraceIds.traceId(traceId);
+    Optional<IndexedTrace> indexed = normalised.flatMap(index::trace);
+    if (indexed.isEmpty()) {
+      return new FetchResult.NotFound(normalised.orElse(traceId));
+    }
+    try {
+      return new FetchResult.Fetched(loader.load(indexed.get()), false);
+    } catch (IOException unreadable) {
+      return new FetchResult.Failed(failure(unreadable));
+    }
+  }
+
+  @Override
+  public Optional<String> traceUrl(String traceId, Optional<String> focusSpanId) {
+    return uiUrlTemplate.map(
+        template ->
+            template
+                .replace(TRACE_ID_PLACEHOLDER, urlEncoded(traceId))
+                .replace(SPAN_ID_PLACEHOLDER, urlEncoded(focusSpanId.orElse(""))));
+  }
+
+  /** Returns how many traces the index holds. */
+  public int traceCount() {
+    return index.tracesById().size();
+  }
+
+  /** Returns how many lines could not be read as OTLP JSON and were left out of the index. */
+  public int skippedLines() {
+    return index.skippedLines();
+  }
+
+  private BackendFailure failure(IOException unreadable) {
+    BackendFailure.Kind kind =
+        unreadable instanceof OtlpFormatException
+            ? BackendFailure.Kind.MALFORMED
+            : BackendFailure.Kind.UNREACHABLE;
+    return BackendFailure.of(
+        kind, displayName, "reading the trace files again failed: " + unreadable);
+  }
+
+  private static void validate(
+      List<String> userAttributeKeys, Optional<String> uiUrlTemplate, String displayName) {
+    Objects.requireNonNull(userAttributeKeys, "userAttributeKeys");
+    Objects.requireNonNull(uiUrlTemplate, "uiUrlTemplate");
+    Objects.requireNonNull(displayName, "displayName");
+    if (userAttributeKeys.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no user attribute keys given; name at least one, e.g. user.id");
+    }
+    if (displayName.isBlank()) {
+      throw new IllegalArgumentException("the backend's display name is blank");
+    }
+    if (uiUrlTemplate.isPresent() && !uiUrlTemplate.get().contains(TRACE_ID_PLACEHOLDER)) {
+      throw new IllegalArgumentException(
+          "the trace URL template has no "
+              + TRACE_ID_PLACEHOLDER
+              + " placeholder: "
+              + uiUrlTemplate.get());
+    }
+  }
+
+  private static String urlEncoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
