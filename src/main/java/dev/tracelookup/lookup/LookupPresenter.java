@@ -10,6 +10,7 @@ import java.time.ZoneId;
 /** Turns lookup outcomes into the message the agent reads, as Block Kit or as terminal text. */
 public final class LookupPresenter {
   private final CardRenderer cards;
+  private final TextRenderer text = new TextRenderer();
   private final String backendName;
 
   public LookupPresenter(CardRenderer cards, String backendName) {
@@ -31,7 +32,7 @@ public final class LookupPresenter {
   /** Returns the outcome as plain text for a terminal. */
   public String presentText(LookupOutcome outcome, ZoneId agentZone) {
     if (outcome instanceof LookupOutcome.Found) {
-      return TextRenderer.card(content((LookupOutcome.Found) outcome, agentZone));
+      return text.card(content((LookupOutcome.Found) outcome, agentZone));
     }
     return present(outcome, agentZone).text();
   }

@@ -12,12 +12,9 @@ import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.CardRenderer;
 import java.util.concurrent.ExecutorService;
-import java.util.regex.Pattern;
 
 /** Builds the Bolt app with every listener registered; the only place that knows the listener IDs. */
 public final class SlackApp {
-  public static final String SHOW_TRACE = "show_trace";
-  public static final String OPEN_TRACE = "open_trace";
   public static final String FIND_TRACES = "find_traces";
 
   private SlackApp() {}
@@ -41,8 +38,9 @@ public final class SlackApp {
 
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
     app.command(config.slack().command(), new TraceCommandHandler(parser, zones, runner, usage));
-    app.blockAction(Pattern.compile("^" + SHOW_TRACE + "(_\\d+)?$"), new ShowTraceHandler(zones, runner));
-    app.blockAction(OPEN_TRACE, (request, ctx) -> ctx.ack());
+    app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(zones, runner));
+    // A URL button still sends block_actions, which must be acked.
+    app.blockAction(CardRenderer.OPEN_TRACE_ACTION, (request, ctx) -> ctx.ack());
     app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(parser, zones, runner, replies, usage));
     return app;
   }

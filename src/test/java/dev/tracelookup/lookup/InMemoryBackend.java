@@ -26,6 +26,8 @@ final class InMemoryBackend implements TraceBackend {
   volatile CountDownLatch gate = new CountDownLatch(0);
   volatile BackendFailure searchFailure;
   final Map<String, BackendFailure> fetchFailures = new ConcurrentHashMap<>();
+  /** When set, searches still name the traces but fetches no longer find them (expired meanwhile). */
+  volatile boolean vanishOnFetch;
 
   InMemoryBackend add(Trace trace) {
     traces.put(trace.traceId(), trace);
@@ -60,7 +62,7 @@ final class InMemoryBackend implements TraceBackend {
     if (failure != null) {
       return new FetchResult.Failed(failure);
     }
-    Trace trace = traces.get(traceId);
+    Trace trace = vanishOnFetch ? null : traces.get(traceId);
     return trace == null ? new FetchResult.NotFound(traceId) : new FetchResult.Fetched(trace, false);
   }
 

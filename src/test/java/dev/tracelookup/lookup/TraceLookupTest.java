@@ -165,17 +165,9 @@ final class TraceLookupTest {
   @Test
   void lookup_traceVanishesBetweenSearchAndFetch_saysSo() {
     backend.add(TestSpans.orderPaymentFailure());
-    backend.fetchFailures.clear();
-    InMemoryBackend vanishing = new InMemoryBackend() {
-      @Override
-      public dev.tracelookup.backend.FetchResult fetch(String traceId) {
-        return new dev.tracelookup.backend.FetchResult.NotFound(traceId);
-      }
-    };
-    vanishing.add(TestSpans.orderPaymentFailure());
-    TraceLookup vanishingLookup = new TraceLookup(vanishing, cache, pool, pool, 20, 4, Duration.ofSeconds(5));
+    backend.vanishOnFetch = true;
 
-    LookupOutcome outcome = vanishingLookup.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
+    LookupOutcome outcome = lookup.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
 
     assertThat(outcome).isInstanceOfSatisfying(LookupOutcome.NoTraces.class,
         none -> assertThat(none.warnings()).singleElement().asString().contains("disappeared from memory"));
