@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +16,10 @@ final class OtlpJsonReaderLargeTraceTest {
 
   @Test
   void generatedDocument_isLargerThanTheProbeHeap() throws IOException {
-    long bytes = 0;
+    long bytes;
 
     try (InputStream document = new GeneratedTraceStream(SPANS)) {
-      bytes = document.transferTo(java.io.OutputStream.nullOutputStream());
+      bytes = document.transferTo(OutputStream.nullOutputStream());
     }
 
     assertThat(bytes).isGreaterThan(2L * 24 * 1024 * 1024);

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 final class OtlpJsonReaderMalformedTest {
   private static final String VALID =
-      """
+"""
 {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"payments"}}]},
  "scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"1234567890abcdef",
   "name":"POST /charge","kind":2,"startTimeUnixNano":"1795554220012000000","endTimeUnixNano":1795554220112000000,
@@ -111,7 +112,7 @@ final class OtlpJsonReaderMalformedTest {
     byte[] valid = VALID.strip().getBytes(UTF_8);
 
     for (int length = 0; length < valid.length; length++) {
-      byte[] cut = java.util.Arrays.copyOf(valid, length);
+      byte[] cut = Arrays.copyOf(valid, length);
       assertThatThrownBy(() -> reader.readAll(cut))
           .as("cut at %d", length)
           .isExactlyInstanceOf(OtlpFormatException.class);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -251,9 +252,7 @@ final class OtlpFileBackendSearchTest {
       results =
           executor.invokeAll(
               IntStream.range(0, 64)
-                  .mapToObj(
-                      i ->
-                          (java.util.concurrent.Callable<SearchResult>) () -> backend.search(query))
+                  .mapToObj(i -> (Callable<SearchResult>) () -> backend.search(query))
                   .toList());
     } finally {
       executor.shutdown();
