@@ -31,6 +31,7 @@ final class Wiring {
   final LookupRequestParser parser;
   final LookupPresenter presenter;
   final ExecutorService jobs;
+  final ExecutorService slackCalls;
   private final ExecutorService searches;
   private final ExecutorService fetches;
 
@@ -44,6 +45,7 @@ final class Wiring {
     // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.
     this.jobs = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(Math.max(1, settings.maxQueued())), named("lookup"), new ThreadPoolExecutor.AbortPolicy());
+    this.slackCalls = Executors.newFixedThreadPool(4, named("slack-api"));
     Config.Cache caching = config.cache();
     this.cache = new LookupCache(caching.maxLookups(), caching.recentTtl(), caching.settledTtl(),
         caching.recentThreshold(), caching.maxTraceSpans(), caching.traceTtl(), clock, Ticker.systemTicker(),
@@ -65,6 +67,7 @@ final class Wiring {
     jobs.shutdown();
     jobs.awaitTermination(config.lookup().budget().toSeconds() + 5, TimeUnit.SECONDS);
     searches.shutdownNow();
+    slackCalls.shutdownNow();
     fetches.shutdownNow();
   }
 

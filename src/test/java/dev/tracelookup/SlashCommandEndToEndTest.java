@@ -57,7 +57,7 @@ final class SlashCommandEndToEndTest {
     slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
     Slack slack = Slack.getInstance(slackConfig);
     server = BotServer.create(config, Optional.of(SlackApp.create(config, slack, wiring.lookup, wiring.parser,
-        wiring.jobs, Ticker.systemTicker())), wiring.lookup, wiring.cache, wiring.clock);
+        wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache, wiring.clock);
     server.start();
   }
 

@@ -63,18 +63,29 @@ public final class LookupCache {
    * cached or running.
    */
   Lookup get(LookupKey key, Supplier<CompletableFuture<LookupOutcome>> compute) {
-    AtomicBoolean computed = new AtomicBoolean();
-    CompletableFuture<LookupOutcome> future = lookups.get(key, (k, executor) -> {
-      computed.set(true);
-      return compute.get();
-    });
-    future.thenAccept(outcome -> {
-      if (outcome instanceof LookupOutcome.Failed) {
-        // A failure is about the backend's state, not the query: the next try must ask again.
+    while (true) {
+      AtomicBoolean computed = new AtomicBoolean();
+      CompletableFuture<LookupOutcome> future = lookups.get(key, (k, executor) -> {
+        computed.set(true);
+        return compute.get();
+      });
+      if (!computed.get() && failed(future)) {
+        // The removal below may not have run yet when a waiter wakes and asks again.
         lookups.asMap().remove(key, future);
+        continue;
       }
-    });
-    return new Lookup(future, !computed.get());
+      future.thenAccept(outcome -> {
+        if (outcome instanceof LookupOutcome.Failed) {
+          // A failure is about the backend's state, not the query: the next try must ask again.
+          lookups.asMap().remove(key, future);
+        }
+      });
+      return new Lookup(future, !computed.get());
+    }
+  }
+
+  private static boolean failed(CompletableFuture<LookupOutcome> future) {
+    return future.isDone() && !future.isCompletedExceptionally() && future.getNow(null) instanceof LookupOutcome.Failed;
   }
 
   void invalidate(LookupKey key) {

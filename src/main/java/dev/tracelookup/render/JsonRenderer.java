@@ -2,6 +2,7 @@ package dev.tracelookup.render;
 
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.PathStep;
+import dev.tracelookup.trace.RemotePeer;
 import dev.tracelookup.trace.TraceSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ public final class JsonRenderer {
       json.put("span_id", step.span().spanId());
       json.put("service", step.span().service());
       json.put("name", step.span().name());
+      json.put("remote_service", RemotePeer.of(step.span()).orElse(null));
       json.put("failing", step.failing());
       json.put("http_status", step.httpStatus() > 0 ? step.httpStatus() : null);
       json.put("exception_type", step.exception().map(e -> e.type()).orElse(null));

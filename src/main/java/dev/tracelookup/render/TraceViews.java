@@ -2,6 +2,7 @@ package dev.tracelookup.render;
 
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.PathStep;
+import dev.tracelookup.trace.RemotePeer;
 import dev.tracelookup.trace.TraceAnalysis;
 import dev.tracelookup.trace.TraceSummary;
 import java.time.ZoneId;
@@ -89,11 +90,20 @@ final class TraceViews {
             .filter(t -> !t.isEmpty())
             .orElse(SpanLabels.statusMessage(culprit.span()));
     return "Root cause: "
-        + SpanLabels.withService(culprit.span().service(), label)
+        + SpanLabels.withService(culpritService(culprit), label)
         + (why.isEmpty() ? "" : ": " + why)
         + " ("
         + TimeFormats.utcClock(culprit.span().start())
         + ")";
+  }
+
+  /** Returns "caller → callee" for a failing call, else the span's own service. */
+  private static String culpritService(PathStep culprit) {
+    String own = culprit.span().service();
+    return RemotePeer.of(culprit.span())
+        .filter(peer -> !peer.equals(own))
+        .map(peer -> own + " → " + Texts.clip(peer, SpanLabels.MAX_NAME))
+        .orElse(own);
   }
 
   private static List<String> frames(PathStep culprit) {

@@ -11,6 +11,7 @@ import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.CardRenderer;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 /** Builds the Bolt app with every listener registered; the only place that knows the listener IDs. */
@@ -24,16 +25,17 @@ public final class SlackApp {
    *
    * @param slack the SDK client, pointed at {@code SLACK_API_URL}
    * @param jobs the bounded executor lookups run on after the ack
+   * @param slackCalls runs Web API reads (users.info), apart from lookups so a full queue cannot delay an ack
    */
   public static App create(Config config, Slack slack, TraceLookup lookup, LookupRequestParser parser,
-      ExecutorService jobs, Ticker ticker) {
+      ExecutorService jobs, Executor slackCalls, Ticker ticker) {
     AppConfig.AppConfigBuilder builder = AppConfig.builder().slack(slack);
     config.slack().signingSecret().map(Secret::value).ifPresent(builder::signingSecret);
     config.slack().botToken().map(Secret::value).ifPresent(builder::singleTeamBotToken);
     App app = new App(builder.build());
 
     SlackReplies replies = new ResponseUrlReplies(slack, duration -> Thread.sleep(duration.toMillis()));
-    AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, jobs));
+    AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, slackCalls));
     LookupRunner runner = new LookupRunner(lookup, new LookupPresenter(new CardRenderer(), lookup.backendName()), replies, new LookupJobs(jobs));
 
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
