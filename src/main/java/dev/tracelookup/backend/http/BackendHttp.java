@@ -1,0 +1,179 @@
+package dev.tracelookup.backend.http;
+
+import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.BackendFailure.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GETs from a backend with everything a flaky network needs: per-attempt timeouts, retries of
+ * idempotent reads with exponential backoff, {@code Retry-After} on 429, all inside one budget so
+ * a lookup still answers in time; and a size limit on the streamed body.
+ *
+ * <p>Failure details name the backend, the path and the status, never the query string, which
+ * carries the customer's ID.
+ */
+public final class BackendHttp {
+  private static final Logger log = LoggerFactory.getLogger(BackendHttp.class);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+
+  /** Waits between attempts; tests pass one that records instead of waiting. */
+  @FunctionalInterface
+  public interface Pause {
+    void pause(Duration duration) throws InterruptedException;
+  }
+
+  private final HttpClient client;
+  private final Endpoint endpoint;
+  private final Clock clock;
+  private final Pause pause;
+
+  public BackendHttp(HttpClient client, Endpoint endpoint, Clock clock, Pause pause) {
+    this.client = client;
+    this.endpoint = endpoint;
+    this.clock = clock;
+    this.pause = pause;
+  }
+
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** GETs the path (with its query) and reads a 2xx body with the reader. */
+  public <T> HttpResult<T> get(String pathAndQuery, String accept, BodyReader<T> reader) {
+    String path = pathOnly(pathAndQuery);
+    Instant deadline = clock.instant().plus(endpoint.budget());
+    Attempt<T> attempt = null;
+    for (int number = 1; number <= endpoint.maxAttempts(); number++) {
+      Duration left = Duration.between(clock.instant(), deadline);
+      if (left.isNegative() || left.isZero()) {
+        break;
+      }
+      attempt = once(pathAndQuery, path, accept, reader, min(endpoint.timeout(), left));
+      if (attempt.result().isPresent()) {
+        return attempt.result().get();
+      }
+      Duration wait = attempt.retryAfter().orElse(FIRST_BACKOFF.multipliedBy(1L << Math.min(number - 1, 6)));
+      if (number == endpoint.maxAttempts() || clock.instant().plus(wait).isAfter(deadline) || !waited(wait)) {
+        break;
+      }
+      log.debug("{} GET {} attempt {} failed ({}); retrying in {} ms", endpoint.backendName(), path, number,
+          attempt.failure().kind(), wait.toMillis());
+    }
+    return new HttpResult.Failed<>(attempt == null
+        ? BackendFailure.of(Kind.TIMEOUT, endpoint.backendName(), "GET " + path + ": no time left to try")
+        : attempt.failure());
+  }
+
+  /**
+   * One attempt: either a final result, or a retryable failure with an optional server-given wait.
+   */
+  private record Attempt<T>(Optional<HttpResult<T>> result, BackendFailure failure, Optional<Duration> retryAfter) {
+    static <T> Attempt<T> done(HttpResult<T> result) {
+      return new Attempt<>(Optional.of(result), null, Optional.empty());
+    }
+
+    static <T> Attempt<T> retry(BackendFailure failure, Optional<Duration> retryAfter) {
+      return new Attempt<>(Optional.empty(), failure, retryAfter);
+    }
+  }
+
+  private <T> Attempt<T> once(String pathAndQuery, String path, String accept, BodyReader<T> reader, Duration timeout) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).timeout(timeout).GET()
+        .header("Accept", accept);
+    endpoint.headers().forEach(request::header);
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException slow) {
+      return Attempt.retry(failure(Kind.TIMEOUT, path, "no answer within " + timeout.toMillis() + " ms"), Optional.empty());
+    } catch (ConnectException refused) {
+      return Attempt.retry(failure(Kind.UNREACHABLE, path, "connection refused"), Optional.empty());
+    } catch (IOException broken) {
+      return Attempt.retry(failure(Kind.UNREACHABLE, path, String.valueOf(broken.getMessage())), Optional.empty());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, path, "interrupted")));
+    }
+    return StatusMapping.map(response, path, endpoint, reader);
+  }
+
+  private BackendFailure failure(Kind kind, String path, String detail) {
+    return BackendFailure.of(kind, endpoint.backendName(), "GET " + path + ": " + detail);
+  }
+
+  private boolean waited(Duration wait) {
+    try {
+      pause.pause(wait);
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static String pathOnly(String pathAndQuery) {
+    int query = pathAndQuery.indexOf('?');
+    return query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** Maps a response to a result or a retry. Kept apart so each status rule reads on its own. */
+  private static final class StatusMapping {
+    private StatusMapping() {}
+
+    static <T> Attempt<T> map(HttpResponse<InputStream> response, String path, Endpoint endpoint, BodyReader<T> reader) {
+      int status = response.statusCode();
+      String name = endpoint.backendName();
+      try (InputStream body = new LimitedInputStream(response.body(), endpoint.maxBodyBytes())) {
+        if (status >= 200 && status < 300) {
+          return Attempt.done(read(body, reader, name, path));
+        }
+        String detail = "GET " + path + " failed: " + status + ErrorBodies.summary(body);
+        if (status == 404) {
+          return Attempt.done(new HttpResult.NotFound<>());
+        }
+        if (status == 429) {
+          Optional<Duration> wait = RetryAfter.parse(response.headers().firstValue("Retry-After"));
+          return Attempt.retry(new BackendFailure(Kind.RATE_LIMITED, name, detail, wait), wait);
+        }
+        if (status >= 500) {
+          return Attempt.retry(BackendFailure.of(Kind.SERVER_ERROR, name, detail), Optional.empty());
+        }
+        return Attempt.done(new HttpResult.Failed<>(BackendFailure.of(Kind.REJECTED, name, detail)));
+      } catch (IOException closeFailed) {
+        return Attempt.retry(BackendFailure.of(Kind.UNREACHABLE, name, "GET " + path + ": " + closeFailed.getMessage()),
+            Optional.empty());
+      }
+    }
+
+    private static <T> HttpResult<T> read(InputStream body, BodyReader<T> reader, String name, String path) {
+      try {
+        T value = reader.read(body);
+        return value == null
+            ? new HttpResult.Failed<>(BackendFailure.of(Kind.MALFORMED, name, "GET " + path + ": empty answer"))
+            : new HttpResult.Ok<>(value);
+      } catch (LimitedInputStream.TooLarge tooLarge) {
+        return new HttpResult.Failed<>(BackendFailure.of(Kind.TOO_LARGE, name, "GET " + path + ": " + tooLarge.getMessage()));
+      } catch (IOException | RuntimeException unreadable) {
+        // Readers see hostile input; whatever they throw, the lookup must still end in an answer.
+        return new HttpResult.Failed<>(BackendFailure.of(Kind.MALFORMED, name,
+            "GET " + path + ": unreadable answer (" + unreadable.getClass().getSimpleName() + ")"));
+      }
+    }
+  }
+}

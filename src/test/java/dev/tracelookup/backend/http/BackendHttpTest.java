@@ -1,0 +1,210 @@
+package dev.tracelookup.backend.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.BackendFailure.Kind;
+import dev.tracelookup.testing.FakeHttpServer;
+import dev.tracelookup.testing.FakeHttpServer.Reply;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+final class BackendHttpTest {
+  private static final BodyReader<String> TEXT = body -> new String(body.readAllBytes(), StandardCharsets.UTF_8);
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final List<Duration> pauses = new ArrayList<>();
+  private final CountDownLatch release = new CountDownLatch(1);
+  private FakeHttpServer server;
+
+  @AfterEach
+  void stop() throws Exception {
+    release.countDown();
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private BackendHttp http(URI base, int attempts, long maxBody, Duration timeout) {
+    Endpoint endpoint = new Endpoint("Tempo", base, Map.of("X-Scope-OrgID", "acme"), timeout, Duration.ofSeconds(30),
+        attempts, maxBody);
+    return new BackendHttp(client, endpoint, Clock.systemUTC(), pauses::add);
+  }
+
+  private BackendHttp serving(java.util.function.Function<FakeHttpServer.RecordedRequest, Reply> router) throws Exception {
+    server = new FakeHttpServer(router);
+    return http(server.uri().resolve("/tempo"), 3, 1000, Duration.ofSeconds(5));
+  }
+
+  private static BackendFailure failure(HttpResult<?> result) {
+    assertThat(result).isInstanceOf(HttpResult.Failed.class);
+    return ((HttpResult.Failed<?>) result).failure();
+  }
+
+  @Test
+  void get_ok_readsBodyAndSendsHeadersUnderTheBasePath() throws Exception {
+    BackendHttp http = serving(request -> Reply.json("{\"traces\":[]}"));
+
+    HttpResult<String> result = http.get("/api/search?q=x", "application/json", TEXT);
+
+    assertThat(result).isEqualTo(new HttpResult.Ok<>("{\"traces\":[]}"));
+    FakeHttpServer.RecordedRequest sent = server.takeRequest(Duration.ofSeconds(5));
+    assertThat(sent.path()).isEqualTo("/tempo/api/search");
+    assertThat(sent.query()).isEqualTo("q=x");
+    assertThat(sent.header("X-Scope-OrgID")).isEqualTo("acme");
+    assertThat(sent.header("Accept")).isEqualTo("application/json");
+  }
+
+  @Test
+  void get_404_isNotFoundWithoutRetry() throws Exception {
+    BackendHttp http = serving(request -> Reply.status(404, "trace not found"));
+
+    assertThat(http.get("/api/v2/traces/abc", "application/json", TEXT)).isInstanceOf(HttpResult.NotFound.class);
+    assertThat(pauses).isEmpty();
+  }
+
+  @Test
+  void get_429ThenOk_waitsRetryAfterAndSucceeds() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    BackendHttp http = serving(request -> calls.incrementAndGet() == 1
+        ? new Reply(429, "text/plain", "slow down", Map.of("Retry-After", "2"))
+        : Reply.json("ok"));
+
+    HttpResult<String> result = http.get("/api/search", "application/json", TEXT);
+
+    assertThat(result).isEqualTo(new HttpResult.Ok<>("ok"));
+    assertThat(pauses).containsExactly(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void get_429Always_isRateLimitedCarryingRetryAfter() throws Exception {
+    BackendHttp http = serving(request -> new Reply(429, "text/plain", "", Map.of("Retry-After", "1")));
+
+    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+
+    assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(failure.retryAfter()).contains(Duration.ofSeconds(1));
+    assertThat(failure.userMessage()).contains("try again in 1 s");
+    assertThat(server.pending()).isEqualTo(3);
+  }
+
+  @Test
+  void get_429WithWaitBeyondBudget_givesUpAtOnce() throws Exception {
+    BackendHttp http = serving(request -> new Reply(429, "text/plain", "", Map.of("Retry-After", "120")));
+
+    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+
+    assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(pauses).isEmpty();
+  }
+
+  @Test
+  void get_500ThenOk_retriesWithBackoff() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    BackendHttp http = serving(request -> calls.incrementAndGet() < 3 ? Reply.status(503, "busy") : Reply.json("ok"));
+
+    assertThat(http.get("/api/search", "application/json", TEXT)).isEqualTo(new HttpResult.Ok<>("ok"));
+    assertThat(pauses).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
+  }
+
+  @Test
+  void get_500Always_isServerErrorNamingPathAndStatusButNotTheQuery() throws Exception {
+    BackendHttp http = serving(request -> Reply.status(500, "internal error"));
+
+    BackendFailure failure = failure(http.get("/api/search?q=usr_secret", "application/json", TEXT));
+
+    assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR);
+    assertThat(failure.detail()).isEqualTo("GET /api/search failed: 500 (internal error)").doesNotContain("usr_secret");
+    assertThat(server.pending()).isEqualTo(3);
+  }
+
+  @Test
+  void get_400_isRejectedWithTheBackendsReasonAndNoRetry() throws Exception {
+    BackendHttp http = serving(request -> Reply.status(400, "range specified by start and end exceeds 168h0m0s"));
+
+    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+
+    assertThat(failure.kind()).isEqualTo(Kind.REJECTED);
+    assertThat(failure.detail()).contains("exceeds 168h0m0s");
+    assertThat(pauses).isEmpty();
+  }
+
+  @Test
+  void get_connectionRefused_isUnreachableAfterRetries() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    BackendHttp http = http(URI.create("http://127.0.0.1:" + port), 2, 1000, Duration.ofSeconds(2));
+
+    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+
+    assertThat(failure.kind()).isEqualTo(Kind.UNREACHABLE);
+    assertThat(pauses).hasSize(1);
+  }
+
+  @Test
+  void get_noAnswerWithinTimeout_isTimeout() throws Exception {
+    server = new FakeHttpServer(request -> {
+      try {
+        release.await();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      return Reply.json("late");
+    });
+    BackendHttp http = http(server.uri(), 1, 1000, Duration.ofMillis(300));
+
+    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+
+    assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
+    assertThat(failure.userMessage()).contains("did not answer in time");
+  }
+
+  @Test
+  void get_bodyOverLimit_isTooLarge() throws Exception {
+    BackendHttp http = serving(request -> Reply.json("x".repeat(5000)));
+
+    assertThat(failure(http.get("/api/search", "application/json", TEXT)).kind()).isEqualTo(Kind.TOO_LARGE);
+  }
+
+  @Test
+  void get_readerFails_isMalformedWithoutRetry() throws Exception {
+    BackendHttp http = serving(request -> Reply.json("{not json"));
+    BodyReader<String> strict = body -> {
+      throw new IOException("unexpected character");
+    };
+
+    assertThat(failure(http.get("/api/search", "application/json", strict)).kind()).isEqualTo(Kind.MALFORMED);
+    assertThat(server.pending()).isEqualTo(1);
+  }
+
+  @Test
+  void get_readerThrowsUnchecked_isStillAnAnswer() throws Exception {
+    BackendHttp http = serving(request -> Reply.json("[]"));
+    BodyReader<String> buggy = body -> {
+      throw new ClassCastException("array where object expected");
+    };
+
+    assertThat(failure(http.get("/api/search", "application/json", buggy)).kind()).isEqualTo(Kind.MALFORMED);
+  }
+
+  @Test
+  void endpoint_toString_hidesHeaderValues() {
+    Endpoint endpoint = new Endpoint("Tempo", URI.create("http://t"), Map.of("Authorization", "Bearer s3cret"),
+        Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1);
+
+    assertThat(endpoint.toString()).contains("Authorization").doesNotContain("s3cret");
+  }
+}
