@@ -3,8 +3,6 @@ package dev.tracelookup;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.cli.LookupCommand;
 import dev.tracelookup.config.Config;
@@ -58,7 +56,7 @@ public final class Main {
         wiring.lookup, wiring.cache, wiring.clock);
     server.start();
     if (config.slack().socketMode()) {
-      new SocketModeApp(config.slack().appToken().orElseThrow().value(), SocketModeClient.Backend.JavaWebSocket, app).startAsync();
+      SlackApp.startSocketMode(config.slack().appToken().orElseThrow().value(), app);
       log.info("connected to Slack in Socket Mode; health at {}healthz", server.uri());
     } else {
       log.info("listening for Slack at {}slack/events; health at {}healthz", server.uri(), server.uri());

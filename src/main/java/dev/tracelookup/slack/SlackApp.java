@@ -3,6 +3,8 @@ package dev.tracelookup.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.config.Secret;
@@ -19,6 +21,16 @@ public final class SlackApp {
   public static final String FIND_TRACES = "find_traces";
 
   private SlackApp() {}
+
+  /**
+   * Connects the app to Slack over Socket Mode with an app-level token: no public URL, Slack pushes
+   * events over a WebSocket. Returns the running connection, to close at shutdown.
+   */
+  public static SocketModeApp startSocketMode(String appToken, App app) throws Exception {
+    SocketModeApp socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
+    socketMode.startAsync();
+    return socketMode;
+  }
 
   /**
    * Returns the app.

@@ -14,6 +14,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final FakeHttpServer server;
   private final Map<String, String> zones = new ConcurrentHashMap<>();
   private volatile int responseStatus = 200;
+  private volatile String socketUrl = "";
 
   public FakeSlackApi() throws Exception {
     this.server = new FakeHttpServer(this::answer);
@@ -22,6 +23,11 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Makes users.info give this zone for the Slack user. */
   public void zone(String slackUserId, String tz) {
     zones.put(slackUserId, tz);
+  }
+
+  /** Makes apps.connections.open hand out this WebSocket URL (Socket Mode). */
+  public void socketUrl(String url) {
+    this.socketUrl = url;
   }
 
   public void responseStatus(int status) {
@@ -54,6 +60,9 @@ public final class FakeSlackApi implements AutoCloseable {
       }
       return FakeHttpServer.Reply.json("{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"agent\","
           + "\"tz\":\"" + tz + "\",\"tz_label\":\"label\",\"tz_offset\":0}}");
+    }
+    if (request.path().equals("/api/apps.connections.open")) {
+      return FakeHttpServer.Reply.json("{\"ok\":true,\"url\":\"" + socketUrl + "\"}");
     }
     if (request.path().startsWith(RESPONSE_PATH)) {
       return new FakeHttpServer.Reply(responseStatus, "text/plain", responseStatus == 200 ? "ok" : "no", Map.of());
