@@ -1,36 +1,104 @@
 package dev.tracelookup.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads and checks the {@code backend:} section. */
+/**
+ * Reads and checks the {@code backend:} section; {@code TRACE_BACKEND_TYPE} and {@code
+ * TRACE_BACKEND_URL} override it, so a container can be pointed at a backend with two variables.
+ */
 final class BackendSettings {
-  static final Set<String> TYPES = Set.of("otlp-file");
+  static final List<String> TYPES = List.of("otlp-file", "tempo", "jaeger", "zipkin");
+  private static final Map<String, String> NAMES =
+      Map.of("otlp-file", "demo files", "tempo", "Tempo", "jaeger", "Jaeger", "zipkin", "Zipkin");
+  private static final Map<String, String> EXAMPLE_URLS = Map.of(
+      "tempo", "http://tempo:3200", "jaeger", "http://jaeger-query:16686", "zipkin", "http://zipkin:9411");
 
   private BackendSettings() {}
 
-  static Config.Backend read(Settings settings, Path base) {
-    String type = settings.string("backend.type", "otlp-file");
+  static Config.Backend read(Settings settings, Map<String, String> env, Path base) {
+    String type = override(env, "TRACE_BACKEND_TYPE", settings.string("backend.type", "otlp-file"));
     if (!TYPES.contains(type)) {
-      settings.problem("backend.type", "\"" + type + "\" is not a known backend; known: " + TYPES, "otlp-file");
+      settings.problem("backend.type", "\"" + type + "\" is not a known backend; known: " + TYPES, "tempo");
     }
-    String name = settings.string("backend.name", "demo files");
-    Path directory = base == null ? Path.of("demo") : base.resolve(settings.string("backend.directory", "demo"));
+    String name = settings.string("backend.name", NAMES.getOrDefault(type, type));
+    Path directory = (base == null ? Path.of(".") : base).resolve(settings.string("backend.directory", "demo")).normalize();
     if (type.equals("otlp-file") && !Files.isDirectory(directory)) {
       settings.problem("backend.directory", "the directory " + directory + " does not exist", "demo");
     }
-    List<String> userAttributes = settings.strings("backend.user-attributes", List.of("user.id", "enduser.id"));
+    Optional<URI> url = url(settings, env, type);
     Optional<String> uiUrl = settings.optionalString("backend.ui-url");
-    uiUrl.ifPresent(url -> {
-      if (!url.startsWith("http://") && !url.startsWith("https://")) {
-        settings.problem("backend.ui-url", "\"" + url + "\" is not an http(s) URL", "https://grafana.example.com/trace/{traceId}");
+    uiUrl.ifPresent(ui -> httpUrl(settings, "backend.ui-url", ui, "https://jaeger.example.com"));
+    return new Config.Backend(type, name, directory, url,
+        settings.strings("backend.user-attributes", List.of("user.id", "enduser.id")),
+        uiUrl,
+        BackendHeaders.read(settings, env),
+        settings.duration("backend.timeout", Duration.ofSeconds(10), "10s"),
+        (int) settings.number("backend.attempts", 3, 1, 10),
+        settings.number("backend.max-response-bytes", 64L * 1024 * 1024, 1024, 4L * 1024 * 1024 * 1024),
+        tempo(settings),
+        jaeger(settings, type));
+  }
+
+  private static Optional<URI> url(Settings settings, Map<String, String> env, String type) {
+    String text = override(env, "TRACE_BACKEND_URL", settings.string("backend.url", ""));
+    if (type.equals("otlp-file") || !TYPES.contains(type)) {
+      return Optional.empty();
+    }
+    if (text.isEmpty()) {
+      settings.problem("backend.url", "is required for " + type + " (or set TRACE_BACKEND_URL)",
+          EXAMPLE_URLS.get(type));
+      return Optional.empty();
+    }
+    return httpUrl(settings, "backend.url", text, EXAMPLE_URLS.get(type));
+  }
+
+  private static Config.Tempo tempo(Settings settings) {
+    Optional<URI> grafana = settings.optionalString("backend.tempo.grafana-url")
+        .flatMap(text -> httpUrl(settings, "backend.tempo.grafana-url", text, "https://grafana.example.com"));
+    String api = settings.string("backend.tempo.api", "v2");
+    if (!Set.of("v1", "v2").contains(api)) {
+      settings.problem("backend.tempo.api", "\"" + api + "\" is not v1 or v2", "v2");
+    }
+    return new Config.Tempo(grafana, settings.string("backend.tempo.datasource-uid", "tempo"),
+        settings.number("backend.tempo.org-id", 1, 1, Long.MAX_VALUE), api);
+  }
+
+  private static Config.Jaeger jaeger(Settings settings, String type) {
+    String api = settings.string("backend.jaeger.api", "v3");
+    if (!Set.of("v1", "v3").contains(api)) {
+      settings.problem("backend.jaeger.api", "\"" + api + "\" is not v3 or v1", "v3");
+    }
+    List<String> services = settings.node("backend.jaeger.services").isMissingNode()
+        ? List.of() : settings.strings("backend.jaeger.services", List.of("frontend"));
+    if (type.equals("jaeger") && api.equals("v1") && services.isEmpty()) {
+      settings.problem("backend.jaeger.services", "Jaeger's v1 search needs the entry services to search", "[frontend, api-gateway]");
+    }
+    return new Config.Jaeger(api, services);
+  }
+
+  private static Optional<URI> httpUrl(Settings settings, String key, String text, String example) {
+    try {
+      URI uri = new URI(text);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        return Optional.of(uri);
       }
-    });
-    Duration timeout = settings.duration("backend.timeout", Duration.ofSeconds(10), "10s");
-    return new Config.Backend(type, name, directory.normalize(), userAttributes, uiUrl, timeout);
+    } catch (URISyntaxException notAUri) {
+      // Reported below, with the others.
+    }
+    settings.problem(key, "\"" + text + "\" is not an http(s) URL", example);
+    return Optional.empty();
+  }
+
+  private static String override(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
   }
 }

@@ -1,8 +1,10 @@
 package dev.tracelookup.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -48,20 +50,52 @@ public record Config(Server server, Slack slack, Backend backend, Lookup lookup,
   /**
    * The trace backend.
    *
-   * @param type one of {@code otlp-file}
+   * @param type one of {@code otlp-file}, {@code tempo}, {@code jaeger}, {@code zipkin}
+   * @param name how the backend is named on cards ("Tempo")
    * @param directory the OTLP JSON Lines directory of the {@code otlp-file} backend
-   * @param uiUrl link template with {@code {traceId}} and {@code {spanId}}, or empty for no links
+   * @param url the API base of a remote backend; present for every type but {@code otlp-file}
+   * @param uiUrl {@code otlp-file}: link template with {@code {traceId}} and {@code {spanId}}; Jaeger and
+   *     Zipkin: the UI base when it differs from {@code url}
+   * @param headers sent with every call: auth ({@code Authorization}) and tenancy ({@code X-Scope-OrgID})
+   * @param attempts tries per call, 1 meaning no retry
    */
   public record Backend(
       String type,
       String name,
       Path directory,
+      Optional<URI> url,
       List<String> userAttributes,
       Optional<String> uiUrl,
-      Duration timeout) {
+      Map<String, Secret> headers,
+      Duration timeout,
+      int attempts,
+      long maxResponseBytes,
+      Tempo tempo,
+      Jaeger jaeger) {
 
     public Backend {
       userAttributes = List.copyOf(userAttributes);
+      headers = Map.copyOf(headers);
+    }
+  }
+
+  /**
+   * Tempo specifics.
+   *
+   * @param grafanaUrl where "Open in Grafana" links point; no links without it
+   * @param api {@code v2} ({@code /api/v2/traces}, Tempo 2.x and 3.x) or {@code v1}
+   */
+  public record Tempo(Optional<URI> grafanaUrl, String datasourceUid, long orgId, String api) {}
+
+  /**
+   * Jaeger specifics.
+   *
+   * @param api {@code v3} (the stable {@code /api/v3} gateway) or {@code v1} (Jaeger 1.x and up to v2.20)
+   * @param services the entry services to search, which v1 search requires
+   */
+  public record Jaeger(String api, List<String> services) {
+    public Jaeger {
+      services = List.copyOf(services);
     }
   }
 

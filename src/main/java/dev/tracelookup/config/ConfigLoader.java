@@ -36,7 +36,7 @@ public final class ConfigLoader {
     Path base = file.toAbsolutePath().getParent();
     Config.Server server = server(settings, env);
     Config.Slack slack = slack(settings, env);
-    Config.Backend backend = BackendSettings.read(settings, base);
+    Config.Backend backend = BackendSettings.read(settings, env, base);
     Config.Lookup lookup = lookup(settings);
     Config.Cache cache = cache(settings);
     if (!problems.isEmpty()) {

@@ -118,4 +118,63 @@ final class ConfigLoaderTest {
     assertThat(Durations.parse("15")).isEmpty();
     assertThat(Durations.parse("m15")).isEmpty();
   }
+
+  @Test
+  void load_environmentPointsAtTempo_overridesTypeAndUrl() throws IOException {
+    Path file = write("");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(),
+        "TRACE_BACKEND_TYPE", "tempo", "TRACE_BACKEND_URL", "http://tempo:3200"));
+
+    assertThat(config.backend().type()).isEqualTo("tempo");
+    assertThat(config.backend().name()).isEqualTo("Tempo");
+    assertThat(config.backend().url()).contains(java.net.URI.create("http://tempo:3200"));
+    assertThat(config.backend().tempo().api()).isEqualTo("v2");
+  }
+
+  @Test
+  void load_remoteBackendWithoutUrl_saysItIsRequired() throws IOException {
+    Path file = write("backend:\n  type: zipkin\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement().asString()
+            .isEqualTo("backend.url: is required for zipkin (or set TRACE_BACKEND_URL) (for example backend.url: http://zipkin:9411)"));
+  }
+
+  @Test
+  void load_bearerAuthAndTenantHeader_readSecretsFromTheEnvironmentAndHideThem() throws IOException {
+    Path file = write("backend:\n  type: tempo\n  url: https://tempo.example.com/tempo\n"
+        + "  auth:\n    bearer-token-env: TEMPO_TOKEN\n  headers:\n    X-Scope-OrgID: ${TENANT}\n");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "TEMPO_TOKEN", "tok-123",
+        "TENANT", "acme"));
+
+    assertThat(config.backend().headers()).containsOnlyKeys("Authorization", "X-Scope-OrgID");
+    assertThat(config.backend().headers().get("Authorization").value()).isEqualTo("Bearer tok-123");
+    assertThat(config.backend().headers().get("X-Scope-OrgID").value()).isEqualTo("acme");
+    assertThat(config.toString()).doesNotContain("tok-123");
+  }
+
+  @Test
+  void load_basicAuth_encodesUserAndPassword() throws IOException {
+    Path file = write("backend:\n  type: tempo\n  url: https://tempo.example.com\n"
+        + "  auth:\n    basic-user: \"123456\"\n    basic-password-env: GRAFANA_TOKEN\n");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "GRAFANA_TOKEN", "glc_x"));
+
+    assertThat(config.backend().headers().get("Authorization").value())
+        .isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString("123456:glc_x".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void load_authAndHeadersMissingTheirVariables_reportsBoth() throws IOException {
+    Path file = write("backend:\n  type: jaeger\n  url: http://jaeger:16686\n  auth:\n    bearer-token-env: NOPE\n"
+        + "  headers:\n    X-Api-Key: ${ALSO_NOPE}\n  jaeger:\n    api: v1\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(3)
+            .anySatisfy(p -> assertThat(p).startsWith("backend.auth.bearer-token-env: names NOPE, which is not set"))
+            .anySatisfy(p -> assertThat(p).startsWith("backend.headers.X-Api-Key: refers to ${ALSO_NOPE}"))
+            .anySatisfy(p -> assertThat(p).startsWith("backend.jaeger.services: Jaeger's v1 search needs the entry services")));
+  }
 }
