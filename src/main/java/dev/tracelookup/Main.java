@@ -51,7 +51,7 @@ public final class Main {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
     Slack slack = Slack.getInstance(slackConfig);
-    App app = SlackApp.create(config, slack, wiring.lookup, wiring.parser, wiring.jobs, wiring.slackCalls, Ticker.systemTicker());
+    App app = SlackApp.create(config, slack, wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker());
     BotServer server = BotServer.create(config, config.slack().socketMode() ? Optional.empty() : Optional.of(app),
         wiring.lookup, wiring.cache, wiring.clock);
     server.start();

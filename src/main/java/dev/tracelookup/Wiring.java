@@ -8,8 +8,10 @@ import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequestParser;
+import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.slack.SlackApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -30,6 +32,7 @@ final class Wiring {
   final TraceLookup lookup;
   final LookupRequestParser parser;
   final LookupPresenter presenter;
+  final RequestTokens tokens;
   final ExecutorService jobs;
   final ExecutorService slackCalls;
   private final ExecutorService searches;
@@ -54,7 +57,13 @@ final class Wiring {
         settings.fetchParallelism(), settings.budget());
     this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
         settings.recentWindow(), settings.maxWindow());
-    this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName());
+    this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow());
+    this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens);
+  }
+
+  /** Returns what the Slack handlers share. */
+  SlackApp.Services slackServices() {
+    return new SlackApp.Services(lookup, parser, presenter, tokens);
   }
 
   /** Returns the command help, stating the configured defaults. */

@@ -46,7 +46,7 @@ final class SlashCommandEndToEndTest {
   @BeforeEach
   void start() throws Exception {
     slackApi = new FakeSlackApi();
-    slackApi.zone("U_AGENT", "America/New_York");
+    slackApi.zone("U0AGENT", "America/New_York");
     Map<String, String> env = Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml", "PORT", "0",
         "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-test",
         "LOOKUP_API_TOKEN", "api-token");
@@ -56,8 +56,7 @@ final class SlashCommandEndToEndTest {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
     Slack slack = Slack.getInstance(slackConfig);
-    server = BotServer.create(config, Optional.of(SlackApp.create(config, slack, wiring.lookup, wiring.parser,
-        wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache, wiring.clock);
+    server = BotServer.create(config, Optional.of(SlackApp.create(config, slack, wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache, wiring.clock);
     server.start();
   }
 
@@ -75,7 +74,7 @@ final class SlashCommandEndToEndTest {
     form.put("team_domain", "acme");
     form.put("channel_id", "C0SUPPORT");
     form.put("channel_name", "support");
-    form.put("user_id", "U_AGENT");
+    form.put("user_id", "U0AGENT");
     form.put("user_name", "agent");
     form.put("command", "/trace-lookup");
     form.put("text", text);
@@ -230,5 +229,74 @@ final class SlashCommandEndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("user_id");
+  }
+
+  private HttpResponse<String> click(String actionId, String value, String threadTs, String responseId) throws Exception {
+    String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0AGENT\",\"username\":\"agent\",\"team_id\":\"T0001\"},"
+        + "\"api_app_id\":\"A0001\",\"token\":\"legacy\",\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\","
+        + "\"channel_id\":\"C0SUPPORT\",\"is_ephemeral\":true" + (threadTs == null ? "" : ",\"thread_ts\":\"" + threadTs + "\"")
+        + "},\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"},"
+        + "\"channel\":{\"id\":\"C0SUPPORT\",\"name\":\"support\"},\"response_url\":\"" + slackApi.responseUrl(responseId) + "\","
+        + "\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},"
+        + "\"value\":" + com.google.gson.JsonParser.parseString("\"\"").toString().replace("\"\"", new com.google.gson.Gson().toJson(value))
+        + ",\"type\":\"button\",\"action_ts\":\"1700000002.000300\"}]}";
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("payload", payload);
+    return post(form, now(), SECRET);
+  }
+
+  private String demoToken() {
+    return wiring.tokens.encode(new dev.tracelookup.lookup.LookupRequest("usr_k8x9m2",
+        new dev.tracelookup.lookup.TimeWindow(Instant.parse("2026-02-06T14:00:00Z"), Instant.parse("2026-02-06T14:30:00Z"),
+            java.time.ZoneOffset.UTC, "test"), Optional.empty(), Optional.empty(), false));
+  }
+
+  @Test
+  void shareButton_inAThread_postsAChannelSafeCopyToThatThread() throws Exception {
+    HttpResponse<String> ack = click("share_card", demoToken(), "1699999999.000050", "share");
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    FakeHttpServer.RecordedRequest posted = slackApi.server().takeRequest("/api/chat.postMessage", WAIT);
+    assertThat(FakeSlackApi.formValue(posted.body(), "channel")).isEqualTo("C0SUPPORT");
+    assertThat(FakeSlackApi.formValue(posted.body(), "thread_ts")).isEqualTo("1699999999.000050");
+    String blocks = FakeSlackApi.formValue(posted.body(), "blocks");
+    assertThat(blocks).contains("Shared by \\u003c@U0AGENT\\u003e").contains("POST payment-svc/charge").contains("customer u:")
+        .doesNotContain("usr_k8x9m2").doesNotContain("share_card").doesNotContain("refresh_card");
+    assertThat(FakeSlackApi.formValue(posted.body(), "text")).doesNotContain("usr_k8x9m2");
+  }
+
+  @Test
+  void shareButton_botNotInChannel_tellsTheAgentHowToFixIt() throws Exception {
+    slackApi.postMessageError("not_in_channel");
+
+    click("share_card", demoToken(), null, "share-refused");
+
+    FakeHttpServer.RecordedRequest answer = slackApi.server().takeRequest("/response/share-refused", WAIT);
+    assertThat(answer.body()).contains("/invite @trace-lookup").contains("\"response_type\":\"ephemeral\"");
+  }
+
+  @Test
+  void refreshButton_replacesTheCardWithAFreshLookup() throws Exception {
+    click("refresh_card", demoToken(), null, "refresh");
+
+    FakeHttpServer.RecordedRequest answer = slackApi.server().takeRequest("/response/refresh", WAIT);
+    assertThat(answer.body()).contains("\"replace_original\":true").contains("POST payment-svc/charge")
+        .contains("share_card");
+  }
+
+  @Test
+  void shareButton_tamperedValue_answersClearlyAndPostsNothing() throws Exception {
+    click("share_card", "{\"v\":1,\"u\":\"usr\\\" || true\",\"f\":0,\"t\":1}", null, "tampered");
+
+    FakeHttpServer.RecordedRequest answer = slackApi.server().takeRequest("/response/tampered", WAIT);
+    assertThat(answer.body()).contains("no longer carries a lookup");
+  }
+
+  @Test
+  void showTraceButton_answersWithThatTracesPath() throws Exception {
+    click("show_trace", "4bf92f3577b34da6a3ce929d0e0e4736", null, "show");
+
+    FakeHttpServer.RecordedRequest answer = slackApi.server().takeRequest("/response/show", WAIT);
+    assertThat(answer.body()).contains("POST payment-svc/charge").contains("ConnectionRefusedError");
   }
 }

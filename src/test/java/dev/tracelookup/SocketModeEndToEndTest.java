@@ -36,15 +36,14 @@ final class SocketModeEndToEndTest {
     slackApi = new FakeSlackApi();
     socket = new FakeSlackSocket();
     slackApi.socketUrl(socket.url());
-    slackApi.zone("U_AGENT", "Europe/Paris");
+    slackApi.zone("U0AGENT", "Europe/Paris");
     Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml",
         "SLACK_API_URL", slackApi.apiUrl(), "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-test"));
     ConfigLoader.checkServing(config);
     wiring = new Wiring(config, Clock.systemUTC());
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
-    App app = SlackApp.create(config, Slack.getInstance(slackConfig), wiring.lookup, wiring.parser, wiring.jobs,
-        wiring.slackCalls, Ticker.systemTicker());
+    App app = SlackApp.create(config, Slack.getInstance(slackConfig), wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker());
     socketMode = SlackApp.startSocketMode(config.slack().appToken().orElseThrow().value(), app);
   }
 
@@ -59,7 +58,7 @@ final class SocketModeEndToEndTest {
   @Test
   void slashCommandEnvelope_isAckedOverTheSocketAndAnsweredWithTheCard() throws Exception {
     String payload = "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"team_domain\":\"acme\",\"channel_id\":\"C0SUPPORT\","
-        + "\"channel_name\":\"support\",\"user_id\":\"U_AGENT\",\"user_name\":\"agent\",\"command\":\"/trace-lookup\","
+        + "\"channel_name\":\"support\",\"user_id\":\"U0AGENT\",\"user_name\":\"agent\",\"command\":\"/trace-lookup\","
         + "\"text\":\"usr_k8x9m2 2026-02-06 15:15 tz Europe/Paris\",\"api_app_id\":\"A0001\","
         + "\"response_url\":\"" + slackApi.responseUrl("socket") + "\",\"trigger_id\":\"1.2.3\"}";
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a result card shows.
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param totalMatched how many traces the backend found, which may exceed {@code traces.size()}
  * @param filters a short description of the filters used ("service checkout · errors only"), or empty
  * @param warnings partial results, limits hit: shown on the card as they are
+ * @param actions the Share and Refresh buttons, absent where nobody can click (the command line)
  */
 public record CardContent(
     String userLabel,
@@ -26,7 +28,8 @@ public record CardContent(
     int totalMatched,
     String filters,
     List<String> warnings,
-    boolean fromCache) {
+    boolean fromCache,
+    Optional<CardActions> actions) {
 
   public CardContent {
     Objects.requireNonNull(userLabel, "userLabel");
@@ -37,5 +40,6 @@ public record CardContent(
     traces = List.copyOf(traces);
     filters = filters == null ? "" : filters;
     warnings = List.copyOf(warnings);
+    actions = actions == null ? Optional.empty() : actions;
   }
 }

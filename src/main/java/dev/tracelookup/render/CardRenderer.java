@@ -2,6 +2,7 @@ package dev.tracelookup.render;
 
 import static com.slack.api.model.block.Blocks.divider;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.tracelookup.trace.TraceSummary;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,6 +26,12 @@ public final class CardRenderer {
   /** The action ID of the "Show trace" buttons; their value is the full trace ID. */
   public static final String SHOW_TRACE_ACTION = "show_trace";
 
+  /** The action ID of "Share in channel" / "Post to thread"; the value is the encoded lookup. */
+  public static final String SHARE_ACTION = "share_card";
+
+  /** The action ID of "Refresh", which runs the lookup again past the cache. */
+  public static final String REFRESH_ACTION = "refresh_card";
+
   // Rows of the other traces kept in reserve before the featured trace takes its share.
   private static final int LIST_ROWS_RESERVED = 5;
   private static final int MAX_WARNINGS = 5;
@@ -46,6 +53,7 @@ public final class CardRenderer {
     int notFetched = Math.max(0, content.totalMatched() - content.traces().size());
     if (content.traces().isEmpty()) {
       budget.add(SlackBlocks.notes(List.of("No trace to show.")));
+      content.actions().map(CardActionBlocks::of).orElse(List.of()).forEach(budget::add);
       TraceListBlocks.add(List.of(), notFetched, budget);
       return new SlackMessage(fallback(summary), budget.blocks());
     }
@@ -53,10 +61,14 @@ public final class CardRenderer {
     List<TraceSummary> others = others(content.traces(), featured);
     budget.add(divider());
     TraceListBlocks.reserve(Math.min(others.size(), LIST_ROWS_RESERVED), budget);
+    List<LayoutBlock> actions = content.actions().map(CardActionBlocks::of).orElse(List.of());
+    budget.reserveFor(actions);
     TraceCard card = content.traces().get(featured);
     TraceView view = TraceViews.of(card.analysis(), content.agentZone());
     SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), budget);
     budget.release();
+    budget.release();
+    actions.forEach(budget::add);
     TraceListBlocks.add(others, notFetched, budget);
     return new SlackMessage(fallback(summary + "\n" + view.rootCause()), budget.blocks());
   }

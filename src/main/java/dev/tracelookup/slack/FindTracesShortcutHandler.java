@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.handler.builtin.MessageShortcutHandler;
 import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.response.Response;
+import dev.tracelookup.lookup.Audience;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.ParseResult;
@@ -40,7 +41,8 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
     ParseResult parsed = parser.parse(text, zone.zone());
     if (parsed instanceof ParseResult.Parsed) {
       LookupRequest lookup = ((ParseResult.Parsed) parsed).request();
-      if (!runner.submitLookup(lookup, zone.zone(), responseUrl)) {
+      if (!runner.submitLookup(lookup, zone.zone(), responseUrl,
+          Audience.agent(payload.getMessage() != null && payload.getMessage().getThreadTs() != null))) {
         runner.answerBusy(responseUrl);
       }
       return ctx.ack();
@@ -48,7 +50,7 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
     String problem = parsed instanceof ParseResult.Invalid
         ? "I could not find a user ID and time in that message: " + ((ParseResult.Invalid) parsed).problem()
         : "That message has no user ID to look up.";
-    replies.respond(responseUrl, Messages.help(problem, "", usage), false);
+    replies.respond(responseUrl, Messages.help(problem, "", usage), SlackReplies.Visibility.EPHEMERAL);
     return ctx.ack();
   }
 }

@@ -1,22 +1,26 @@
 package dev.tracelookup.slack;
 
+import dev.tracelookup.lookup.Audience;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
+import dev.tracelookup.slack.SlackReplies.Visibility;
 import java.time.ZoneId;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a lookup after the ack and delivers its one final answer through {@code response_url}. A
- * bug inside the pipeline still ends in an answer: the agent is never left waiting in silence.
+ * Runs the slow part of an interaction after the ack and delivers its one final answer. A bug in
+ * the pipeline still ends in an answer: the agent is never left waiting in silence.
  */
 final class LookupRunner {
   private static final Logger log = LoggerFactory.getLogger(LookupRunner.class);
+  private static final String APOLOGY = "Something went wrong inside trace-lookup while answering. "
+      + "Try again; if it keeps happening, tell the team that runs the bot.";
 
   private final TraceLookup lookup;
   private final LookupPresenter presenter;
@@ -30,35 +34,63 @@ final class LookupRunner {
     this.jobs = jobs;
   }
 
-  /** Queues the lookup; returns false when the bot is too busy to take it. */
-  boolean submitLookup(LookupRequest request, ZoneId agentZone, String responseUrl) {
-    return jobs.trySubmit(() -> deliver(responseUrl, () -> {
-      LookupOutcome outcome = lookup.lookup(request, false);
-      return presenter.present(outcome, agentZone);
-    }));
+  /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
+  boolean submitLookup(LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
+    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL,
+        () -> presenter.present(lookup.lookup(request, false), agentZone, audience)));
+  }
+
+  /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
+  boolean submitRefresh(LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
+    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE,
+        () -> presenter.present(lookup.lookup(request, true), agentZone, Audience.agent(inThread))));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
   boolean submitTrace(String traceId, ZoneId agentZone, String responseUrl) {
-    return jobs.trySubmit(() -> deliver(responseUrl,
+    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL,
         () -> presenter.presentTrace(lookup.trace(traceId), agentZone, lookup.backendName())));
   }
 
-  /** Answers "busy" through the response URL, for interactions whose ack cannot carry a message. */
-  void answerBusy(String responseUrl) {
-    replies.respond(responseUrl, Messages.busy(), false);
+  /**
+   * Queues "Share": posts a channel-safe copy of the card as the bot, into the thread when there is
+   * one, and tells the sharer privately if Slack refused.
+   */
+  boolean submitShare(LookupRequest request, ZoneId readerZone, Share share) {
+    return jobs.trySubmit(() -> {
+      SlackMessage copy;
+      try {
+        LookupOutcome outcome = lookup.lookup(request, false);
+        copy = presenter.present(outcome, readerZone, Audience.channel(share.sharedBy()));
+      } catch (RuntimeException bug) {
+        log.error("share failed unexpectedly; answering with an apology", bug);
+        replies.respond(share.responseUrl(), Messages.failure(APOLOGY), Visibility.EPHEMERAL);
+        return;
+      }
+      SlackReplies.PostResult posted = replies.post(share.channelId(), share.threadTs(), copy);
+      if (!posted.ok()) {
+        replies.respond(share.responseUrl(), Messages.failure(ShareErrors.explain(posted.error())), Visibility.EPHEMERAL);
+      }
+    });
   }
 
-  private void deliver(String responseUrl, Supplier<SlackMessage> answer) {
+  /** Where a shared copy goes and who shared it. */
+  record Share(String channelId, String threadTs, String sharedBy, String responseUrl) {}
+
+  /** Answers "busy" through the response URL, for interactions whose ack cannot carry a message. */
+  void answerBusy(String responseUrl) {
+    replies.respond(responseUrl, Messages.busy(), Visibility.EPHEMERAL);
+  }
+
+  private void deliver(String responseUrl, Visibility visibility, Supplier<SlackMessage> answer) {
     SlackMessage message;
     try {
       message = answer.get();
     } catch (RuntimeException bug) {
       log.error("lookup failed unexpectedly; answering with an apology", bug);
-      message = Messages.failure("Something went wrong inside trace-lookup while answering. "
-          + "Try again; if it keeps happening, tell the team that runs the bot.");
+      message = Messages.failure(APOLOGY);
     }
-    if (!replies.respond(responseUrl, message, false)) {
+    if (!replies.respond(responseUrl, message, visibility)) {
       log.warn("the final answer could not be delivered to Slack (response_url expired or refused)");
     }
   }

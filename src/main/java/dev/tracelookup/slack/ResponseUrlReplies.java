@@ -1,6 +1,9 @@
 package dev.tracelookup.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import dev.tracelookup.render.SlackMessage;
@@ -14,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts answers to {@code response_url} with the SDK's HTTP client, honouring one {@code 429
- * Retry-After} (Bolt's {@code ctx.respond} hides that header), and logging what Slack refused.
+ * Retry-After} (Bolt's {@code ctx.respond} hides that header), and new messages with {@code
+ * chat.postMessage}; logs what Slack refused.
  */
 final class ResponseUrlReplies implements SlackReplies {
   private static final Logger log = LoggerFactory.getLogger(ResponseUrlReplies.class);
@@ -26,16 +30,19 @@ final class ResponseUrlReplies implements SlackReplies {
   }
 
   private final Slack slack;
+  private final MethodsClient bot;
   private final Pause pause;
 
-  ResponseUrlReplies(Slack slack, Pause pause) {
+  /** @param bot the Web API client holding the bot token, for chat.postMessage */
+  ResponseUrlReplies(Slack slack, MethodsClient bot, Pause pause) {
     this.slack = slack;
+    this.bot = bot;
     this.pause = pause;
   }
 
   @Override
-  public boolean respond(String responseUrl, SlackMessage message, boolean visibleToChannel) {
-    String json = body(message, visibleToChannel);
+  public boolean respond(String responseUrl, SlackMessage message, Visibility visibility) {
+    String json = body(message, visibility);
     for (int attempt = 1; attempt <= 2; attempt++) {
       WebhookResponse response;
       try {
@@ -66,10 +73,30 @@ final class ResponseUrlReplies implements SlackReplies {
     }
   }
 
-  static String body(SlackMessage message, boolean visibleToChannel) {
+  @Override
+  public PostResult post(String channelId, String threadTs, SlackMessage message) {
+    try {
+      ChatPostMessageResponse response = bot.chatPostMessage(r -> r.channel(channelId).threadTs(threadTs)
+          .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()).unfurlLinks(false));
+      if (response.isOk()) {
+        return PostResult.posted();
+      }
+      log.warn("chat.postMessage refused: {}", response.getError());
+      return new PostResult(false, response.getError());
+    } catch (SlackApiException refused) {
+      String error = refused.getError() == null ? "http_" + refused.getResponse().code() : refused.getError().getError();
+      log.warn("chat.postMessage failed: {}", error);
+      return new PostResult(false, error);
+    } catch (IOException unreachable) {
+      log.warn("chat.postMessage failed: {}", unreachable.getMessage());
+      return new PostResult(false, "unreachable");
+    }
+  }
+
+  static String body(SlackMessage message, Visibility visibility) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("response_type", visibleToChannel ? "in_channel" : "ephemeral");
-    body.put("replace_original", false);
+    body.put("response_type", visibility == Visibility.IN_CHANNEL ? "in_channel" : "ephemeral");
+    body.put("replace_original", visibility == Visibility.REPLACE);
     body.put("text", message.text());
     if (!message.blocks().isEmpty()) {
       body.put("blocks", message.blocks());

@@ -3,6 +3,7 @@ package dev.tracelookup.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -11,6 +12,7 @@ import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequestParser;
+import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.CardRenderer;
 import java.util.concurrent.Executor;
@@ -21,6 +23,9 @@ public final class SlackApp {
   public static final String FIND_TRACES = "find_traces";
 
   private SlackApp() {}
+
+  /** The pipeline the handlers share. */
+  public record Services(TraceLookup lookup, LookupRequestParser parser, LookupPresenter presenter, RequestTokens tokens) {}
 
   /**
    * Connects the app to Slack over Socket Mode with an app-level token: no public URL, Slack pushes
@@ -36,11 +41,12 @@ public final class SlackApp {
    * Returns the app.
    *
    * @param slack the SDK client, pointed at {@code SLACK_API_URL}
+   * @param services the lookup pipeline and how its answers are read and written
    * @param jobs the bounded executor lookups run on after the ack
    * @param slackCalls runs Web API reads (users.info), apart from lookups so a full queue cannot delay an ack
    */
-  public static App create(Config config, Slack slack, TraceLookup lookup, LookupRequestParser parser,
-      ExecutorService jobs, Executor slackCalls, Ticker ticker) {
+  public static App create(Config config, Slack slack, Services services, ExecutorService jobs, Executor slackCalls,
+      Ticker ticker) {
     // BotServer's filter verifies every HTTP request before Bolt sees it, stricter than Bolt (future
     // timestamps, constant time) and on the raw bytes; Bolt's own check would re-read the body with
     // the platform charset and refuse non-ASCII JSON on hosts that are not UTF-8.
@@ -49,16 +55,21 @@ public final class SlackApp {
     config.slack().botToken().map(Secret::value).ifPresent(builder::singleTeamBotToken);
     App app = new App(builder.build());
 
-    SlackReplies replies = new ResponseUrlReplies(slack, duration -> Thread.sleep(duration.toMillis()));
+    MethodsClient bot = slack.methods(config.slack().botToken().map(Secret::value).orElse(null));
+    SlackReplies replies = new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis()));
     AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, slackCalls));
-    LookupRunner runner = new LookupRunner(lookup, new LookupPresenter(new CardRenderer(), lookup.backendName()), replies, new LookupJobs(jobs));
-
+    LookupRunner runner = new LookupRunner(services.lookup(), services.presenter(), replies, new LookupJobs(jobs));
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
-    app.command(config.slack().command(), new TraceCommandHandler(parser, zones, runner, usage));
+
+    app.command(config.slack().command(), new TraceCommandHandler(services.parser(), zones, runner, usage));
     app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(zones, runner));
+    app.blockAction(CardRenderer.SHARE_ACTION,
+        new CardButtonHandler(CardButtonHandler.Kind.SHARE, services.tokens(), zones, runner, replies));
+    app.blockAction(CardRenderer.REFRESH_ACTION,
+        new CardButtonHandler(CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies));
     // A URL button still sends block_actions, which must be acked.
     app.blockAction(CardRenderer.OPEN_TRACE_ACTION, (request, ctx) -> ctx.ack());
-    app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(parser, zones, runner, replies, usage));
+    app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(services.parser(), zones, runner, replies, usage));
     return app;
   }
 }

@@ -2,14 +2,36 @@ package dev.tracelookup.slack;
 
 import dev.tracelookup.render.SlackMessage;
 
-/** Sends the final answer of an invocation; the only way handlers talk back to Slack later. */
+/** Sends answers after the ack; the only way handlers talk back to Slack later. */
 interface SlackReplies {
+
+  /** Where an answer through {@code response_url} goes. */
+  enum Visibility {
+    /** A new message only the agent sees. */
+    EPHEMERAL,
+    /** Replaces the message the button was on (Refresh). */
+    REPLACE,
+    /** A new message everyone in the channel sees. */
+    IN_CHANNEL
+  }
 
   /**
    * Posts the message to the invocation's {@code response_url}.
    *
-   * @param visibleToChannel false for an ephemeral answer only the agent sees
    * @return whether Slack accepted it
    */
-  boolean respond(String responseUrl, SlackMessage message, boolean visibleToChannel);
+  boolean respond(String responseUrl, SlackMessage message, Visibility visibility);
+
+  /**
+   * Posts a new message as the bot with {@code chat.postMessage}, into the thread when {@code
+   * threadTs} is given. Ephemeral answers cannot be promoted, so sharing posts a copy.
+   */
+  PostResult post(String channelId, String threadTs, SlackMessage message);
+
+  /** Whether a post landed, and if not, Slack's error code ({@code not_in_channel}, …). */
+  record PostResult(boolean ok, String error) {
+    static PostResult posted() {
+      return new PostResult(true, "");
+    }
+  }
 }

@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.tracelookup.lookup.Audience;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.ParseResult;
@@ -46,7 +47,7 @@ final class TraceCommandHandler implements SlashCommandHandler {
       return ack(ctx, Messages.help(invalid.problem(), invalid.understood(), usage));
     }
     LookupRequest lookup = ((ParseResult.Parsed) parsed).request();
-    if (!runner.submitLookup(lookup, zone.zone(), payload.getResponseUrl())) {
+    if (!runner.submitLookup(lookup, zone.zone(), payload.getResponseUrl(), Audience.agent(false))) {
       log.warn("lookup refused: the lookup queue is full");
       return ack(ctx, Messages.busy());
     }

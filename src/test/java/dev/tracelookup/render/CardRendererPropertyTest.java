@@ -47,7 +47,8 @@ final class CardRendererPropertyTest {
             traces.size() + hidden,
             text,
             List.of(text, text),
-            hidden % 2 == 0);
+            hidden % 2 == 0,
+            Optional.of(new CardActions(text, hidden % 2 == 0, hidden % 3 == 0, Optional.of("U" + hidden))));
 
     SlackMessage card = renderer.card(content);
     SlackMessage single = renderer.trace(featured, RenderFixtures.NEW_YORK, text);

@@ -61,7 +61,8 @@ final class CardRendererTest {
             40,
             "service checkout · errors only",
             List.of("Jaeger returned 20 of 40"),
-            true);
+            true,
+            Optional.empty());
 
     SlackMessage message = renderer.card(content);
 
@@ -203,7 +204,8 @@ final class CardRendererTest {
             1,
             giant,
             List.of(giant, giant, giant, giant, giant, giant, giant),
-            false);
+            false,
+            Optional.of(CardActions.privateAnswer(giant, true)));
 
     SlackMessage card1 = renderer.card(content);
     SlackMessage single = renderer.trace(card, ZoneOffset.UTC, giant);
@@ -241,7 +243,8 @@ final class CardRendererTest {
             2,
             hostile,
             List.of(hostile),
-            false);
+            false,
+            Optional.of(new CardActions(hostile, true, false, Optional.of(hostile))));
 
     SlackMessage message = renderer.card(content);
 
@@ -335,5 +338,44 @@ final class CardRendererTest {
       }
       object.entrySet().forEach(e -> collectMrkdwn(e.getValue(), texts));
     }
+  }
+
+  @Test
+  void card_privateAnswer_offersShareAndRefreshCarryingTheRequest() {
+    SlackMessage message = renderer.card(RenderFixtures.writeUpContent());
+
+    String json = message.toJson();
+    assertThat(json).contains("\"action_id\":\"share_card\"").contains("Share in channel")
+        .contains("\"action_id\":\"refresh_card\"").contains("\"value\":\"tok\"");
+    assertThat(BlockKitLimits.violations(message)).isEmpty();
+  }
+
+  @Test
+  void card_sharedCopy_showsWhoSharedItAndCannotBeSharedAgain() {
+    CardContent base = RenderFixtures.writeUpContent();
+    CardContent shared = new CardContent("a customer", base.from(), base.to(), base.agentZone(), base.backendName(),
+        base.traces(), base.totalMatched(), base.filters(), base.warnings(), false,
+        Optional.of(CardActions.sharedCopy("U0AGENT")));
+
+    String json = renderer.card(shared).toJson();
+
+    // Gson writes < and > as \\u003c and \\u003e; Slack reads them back the same.
+    assertThat(json).contains("Shared by \\u003c@U0AGENT\\u003e").doesNotContain("share_card").doesNotContain("refresh_card")
+        .doesNotContain("usr_k8x9m2");
+  }
+
+  @Test
+  void card_inThread_offersPostToThread() {
+    CardContent base = RenderFixtures.writeUpContent();
+    CardContent inThread = new CardContent(base.userLabel(), base.from(), base.to(), base.agentZone(),
+        base.backendName(), base.traces(), base.totalMatched(), base.filters(), base.warnings(), false,
+        Optional.of(CardActions.privateAnswer("tok", true)));
+
+    assertThat(renderer.card(inThread).toJson()).contains("Post to thread");
+  }
+
+  @Test
+  void cardActions_sharedByAnythingButASlackUserId_isDropped() {
+    assertThat(new CardActions("t", false, false, Optional.of("<!channel>")).sharedBy()).isEmpty();
   }
 }

@@ -118,7 +118,8 @@ final class RenderFixtures {
         totalMatched,
         "",
         List.of(),
-        false);
+        false,
+        Optional.of(CardActions.privateAnswer("tok", false)));
   }
 
   /** Returns a trace without failures, its ID ending in {@code n}. */

@@ -15,6 +15,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, String> zones = new ConcurrentHashMap<>();
   private volatile int responseStatus = 200;
   private volatile String socketUrl = "";
+  private volatile String postMessageError = "";
 
   public FakeSlackApi() throws Exception {
     this.server = new FakeHttpServer(this::answer);
@@ -28,6 +29,11 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Makes apps.connections.open hand out this WebSocket URL (Socket Mode). */
   public void socketUrl(String url) {
     this.socketUrl = url;
+  }
+
+  /** Makes chat.postMessage fail with this Slack error code ({@code not_in_channel}, …); empty for success. */
+  public void postMessageError(String error) {
+    this.postMessageError = error;
   }
 
   public void responseStatus(int status) {
@@ -61,6 +67,11 @@ public final class FakeSlackApi implements AutoCloseable {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"agent\","
           + "\"tz\":\"" + tz + "\",\"tz_label\":\"label\",\"tz_offset\":0}}");
     }
+    if (request.path().equals("/api/chat.postMessage")) {
+      return postMessageError.isEmpty()
+          ? FakeHttpServer.Reply.json("{\"ok\":true,\"channel\":\"C0SUPPORT\",\"ts\":\"1700000001.000200\"}")
+          : FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"" + postMessageError + "\"}");
+    }
     if (request.path().equals("/api/apps.connections.open")) {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"url\":\"" + socketUrl + "\"}");
     }
@@ -70,7 +81,8 @@ public final class FakeSlackApi implements AutoCloseable {
     return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"unknown_method\"}");
   }
 
-  private static String formValue(String body, String name) {
+  /** Returns a form field of a recorded Web API call, decoded. */
+  public static String formValue(String body, String name) {
     for (String pair : body.split("&")) {
       int equals = pair.indexOf('=');
       if (equals > 0 && pair.substring(0, equals).equals(name)) {

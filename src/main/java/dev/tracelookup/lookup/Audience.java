@@ -1,0 +1,34 @@
+package dev.tracelookup.lookup;
+
+import java.util.Optional;
+
+/**
+ * Who will read an answer, which decides what it may show: the agent alone sees the customer's ID
+ * and gets Share and Refresh buttons; a copy shared in a channel names the customer only by a
+ * fingerprint and says who shared it; a terminal gets no buttons.
+ *
+ * @param buttons whether the answer offers Share and Refresh
+ * @param inThread the answer lives in a thread, so Share posts to that thread
+ * @param sharedBy the Slack user who shared the copy
+ */
+public record Audience(boolean buttons, boolean inThread, Optional<String> sharedBy) {
+  public Audience {
+    sharedBy = sharedBy == null ? Optional.empty() : sharedBy;
+  }
+
+  public static Audience terminal() {
+    return new Audience(false, false, Optional.empty());
+  }
+
+  public static Audience agent(boolean inThread) {
+    return new Audience(true, inThread, Optional.empty());
+  }
+
+  public static Audience channel(String sharedBySlackUser) {
+    return new Audience(false, false, Optional.of(sharedBySlackUser));
+  }
+
+  public boolean shared() {
+    return sharedBy.isPresent();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.tracelookup.render;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The card's own buttons (Share, Refresh) and the "shared by" byline. */
+final class CardActionBlocks {
+  private CardActionBlocks() {}
+
+  static List<LayoutBlock> of(CardActions actions) {
+    List<LayoutBlock> blocks = new ArrayList<>(2);
+    actions.sharedBy().ifPresent(user -> blocks.add(context(List.of(markdownText("Shared by <@" + user + ">")))));
+    // A shared copy carries no lookup in its buttons: the token holds the raw customer ID.
+    if (actions.sharedBy().isPresent() || actions.requestToken().length() > BlockRules.MAX_BUTTON_VALUE) {
+      return blocks;
+    }
+    List<BlockElement> buttons = new ArrayList<>(2);
+    if (actions.shareable()) {
+      buttons.add(button(b -> b.text(plainText(actions.inThread() ? "Post to thread" : "Share in channel"))
+          .actionId(CardRenderer.SHARE_ACTION).value(actions.requestToken()).style("primary")));
+    }
+    buttons.add(button(b -> b.text(plainText("Refresh")).actionId(CardRenderer.REFRESH_ACTION)
+        .value(actions.requestToken())));
+    blocks.add(actions(buttons));
+    return blocks;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.tracelookup.render;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The buttons under a card and who shared it.
+ *
+ * @param requestToken the lookup, encoded: Share and Refresh carry it, so any replica can redo the
+ *     work after the cache has forgotten it
+ * @param shareable offer "Share in channel" (private answers) or "Post to thread" ({@code inThread})
+ * @param inThread the card answers inside a thread, so sharing posts to that thread
+ * @param sharedBy the Slack user who shared this copy, shown on it
+ */
+public record CardActions(String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy) {
+  private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
+
+  public CardActions {
+    Objects.requireNonNull(requestToken, "requestToken");
+    sharedBy = sharedBy == null ? Optional.empty() : sharedBy.filter(id -> SLACK_USER_ID.matcher(id).matches());
+  }
+
+  /** Returns the actions of a private answer: share it, or refresh it. */
+  public static CardActions privateAnswer(String requestToken, boolean inThread) {
+    return new CardActions(requestToken, true, inThread, Optional.empty());
+  }
+
+  /** Returns the actions of a copy shared by {@code slackUserId}: a byline and no buttons. */
+  public static CardActions sharedCopy(String slackUserId) {
+    return new CardActions("", false, false, Optional.of(slackUserId));
+  }
+}
