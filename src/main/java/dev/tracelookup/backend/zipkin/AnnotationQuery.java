@@ -64,6 +64,9 @@ final class AnnotationQuery {
     if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
       return "control characters";
     }
+    if (c == '\'') {
+      return "\"'\"";
+    }
     if (c < 0x80) {
       return "'" + (char) c + "'";
     }

@@ -66,7 +66,10 @@ final class LenientJsonObject {
     return json.toString();
   }
 
-  /** Cuts the text at each {@code "key":} that starts an entry: at the start or after a comma. */
+  /**
+   * Cuts the text at each {@code "key":} that starts an entry (at the start or after a comma) and
+   * keeps the non-empty values.
+   */
   private static Map<String, String> byKeys(String text) {
     int open = text.indexOf('{');
     int close = text.lastIndexOf('}');
@@ -76,7 +79,11 @@ final class LenientJsonObject {
     for (int i = 0; i < keys.size(); i++) {
       KeyAt key = keys.get(i);
       int end = i + 1 < keys.size() ? keys.get(i + 1).entryStart() : body.length();
-      entries.put(key.name(), unquoted(body.substring(key.valueStart(), end).strip()));
+      String value = unquoted(body.substring(key.valueStart(), end).strip());
+      // An empty value here is a cut-off entry more often than an empty string.
+      if (!value.isEmpty()) {
+        entries.put(key.name(), value);
+      }
     }
     return entries;
   }
