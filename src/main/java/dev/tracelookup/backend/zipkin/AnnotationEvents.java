@@ -67,7 +67,9 @@ final class AnnotationEvents {
     String trimmedName = name.strip();
     String trimmedJson = json.strip();
     boolean plainName = !trimmedName.isEmpty() && trimmedName.indexOf('"') < 0 && trimmedName.indexOf('{') < 0;
-    return plainName && trimmedJson.startsWith("{") ? Optional.of(new Packed(trimmedName, trimmedJson)) : Optional.empty();
+    return plainName && trimmedJson.startsWith("{")
+        ? Optional.of(new Packed(trimmedName, trimmedJson))
+        : Optional.empty();
   }
 
   private static boolean isDigits(String text) {

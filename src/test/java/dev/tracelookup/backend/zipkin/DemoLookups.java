@@ -72,7 +72,10 @@ final class DemoLookups {
     }
   }
 
-  /** Returns the card's error path of the write-up trace: from its {@code Trace 4bf92f35…} line to {@code Root cause:}. */
+  /**
+   * Returns the card's error path of the write-up trace: from its {@code Trace 4bf92f35…} line to
+   * {@code Root cause:}.
+   */
   static List<String> errorPath(String card) {
     List<String> lines = card.lines().collect(Collectors.toList());
     int first = indexOf(lines, "Trace " + WRITE_UP_TRACE.substring(0, 8));
@@ -90,14 +93,14 @@ final class DemoLookups {
   }
 
   /**
-   * The file backend as Zipkin would show its traces: span and service names lower-cased, the one
-   * difference Zipkin's storage makes.
+   * The file backend as Zipkin would show its traces, under the given name: span and service names
+   * lower-cased, the one difference Zipkin's storage makes.
    */
-  static TraceBackend lowerCasedNames(TraceBackend files) {
+  static TraceBackend lowerCasedNames(TraceBackend files, String displayName) {
     return new TraceBackend() {
       @Override
       public String displayName() {
-        return files.displayName();
+        return displayName;
       }
 
       @Override

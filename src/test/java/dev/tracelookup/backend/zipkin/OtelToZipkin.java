@@ -30,7 +30,10 @@ final class OtelToZipkin {
   private OtelToZipkin() {}
 
   static List<ObjectNode> spans(List<Trace> traces) {
-    return traces.stream().flatMap(trace -> trace.spans().stream()).map(OtelToZipkin::span).collect(Collectors.toList());
+    return traces.stream()
+        .flatMap(trace -> trace.spans().stream())
+        .map(OtelToZipkin::span)
+        .collect(Collectors.toList());
   }
 
   static ObjectNode span(Span span) {

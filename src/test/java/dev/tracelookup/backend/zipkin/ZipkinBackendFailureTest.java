@@ -52,7 +52,8 @@ final class ZipkinBackendFailureTest {
 
   private void addWriteUpTrace() {
     zipkin.add(List.of(span(TRACE_ID, "00f067aa0ba902b7").kind("SERVER").service("order-svc")
-        .at(Instant.parse("2026-02-06T14:17:23Z")).duration(Duration.ofSeconds(2)).tag("user.id", "usr_k8x9m2").build()));
+        .at(Instant.parse("2026-02-06T14:17:23Z")).duration(Duration.ofSeconds(2))
+        .tag("user.id", "usr_k8x9m2").build()));
   }
 
   @Test
@@ -156,7 +157,8 @@ final class ZipkinBackendFailureTest {
 
   @Test
   void search_answerOverTheSizeLimit_isTooLarge() {
-    zipkin.answerAll(Reply.json("[[" + "{\"traceId\":\"" + TRACE_ID + "\",\"id\":\"00f067aa0ba902b7\"},".repeat(100) + "]]"));
+    String span = "{\"traceId\":\"" + TRACE_ID + "\",\"id\":\"00f067aa0ba902b7\"}";
+    zipkin.answerAll(Reply.json("[[" + (span + ",").repeat(100) + span + "]]"));
     ZipkinBackend small = TestZipkinBackends.against(zipkin.uri(), pauses, Duration.ofSeconds(2), 1_000);
 
     assertThat(failure(small.search(QUERY)).kind()).isEqualTo(Kind.TOO_LARGE);
@@ -239,7 +241,8 @@ final class ZipkinBackendFailureTest {
 
   @Test
   void fetch_wrongTypes_isMalformed() {
-    zipkin.answerAll(Reply.json("[{\"traceId\":\"" + TRACE_ID + "\",\"id\":\"00f067aa0ba902b7\",\"duration\":\"long\"}]"));
+    zipkin.answerAll(
+        Reply.json("[{\"traceId\":\"" + TRACE_ID + "\",\"id\":\"00f067aa0ba902b7\",\"duration\":\"long\"}]"));
 
     FetchResult result = backend.fetch(TRACE_ID);
 

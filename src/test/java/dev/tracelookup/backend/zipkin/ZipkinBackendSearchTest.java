@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.backend.TraceRef;
-import dev.tracelookup.trace.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +89,7 @@ final class ZipkinBackendSearchTest {
 
     assertThat(traces).extracting(TraceRef::traceId).containsExactly("2808cca8f3fd2a287f999a017506c2e9",
         "4bf92f3577b34da6a3ce929d0e0e4736", "0000000000000000a3ce929d0e0e4736");
-    assertThat(traces.get(2).trace()).get().extracting(Trace::spans).asList().hasSize(2);
+    assertThat(traces.get(2).trace().orElseThrow().spans()).hasSize(2);
     assertThat(traces.get(0).trace().orElseThrow().spans().get(0).name()).isEqualTo("get /api/v1/orders");
   }
 
@@ -113,12 +112,12 @@ final class ZipkinBackendSearchTest {
           minute % 2 == 0 ? "user.id" : "enduser.id", "usr_k8x9m2");
     }
 
-    SearchResult.Found result = (SearchResult.Found) backend.search(query(Optional.empty(), Optional.empty(), false, 3));
+    SearchResult result = backend.search(query(Optional.empty(), Optional.empty(), false, 3));
 
-    assertThat(result.traces()).extracting(TraceRef::traceId).containsExactly(
+    assertThat(found(result)).extracting(TraceRef::traceId).containsExactly(
         "00000000000000000000000000000004", "00000000000000000000000000000003", "00000000000000000000000000000002");
-    assertThat(result.warnings()).singleElement().asString()
-        .isEqualTo("Zipkin returned as many traces as the limit of 3 allows, so older traces in the window may be missing."
+    assertThat(((SearchResult.Found) result).warnings()).singleElement().asString().isEqualTo(
+        "Zipkin returned as many traces as the limit of 3 allows, so older traces in the window may be missing."
             + " Narrow the window to see them.");
   }
 

@@ -58,7 +58,9 @@ final class ZipkinBackendTest {
 
   @Test
   void new_noUserKeys_isRefused() {
-    assertThatThrownBy(() -> new ZipkinBackend(http("Zipkin", "http://zipkin:9411"), List.of(), ZipkinOptions.defaults()))
+    BackendHttp http = http("Zipkin", "http://zipkin:9411");
+
+    assertThatThrownBy(() -> new ZipkinBackend(http, List.of(), ZipkinOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no user attribute keys");
   }

@@ -3,6 +3,7 @@ package dev.tracelookup.backend.zipkin;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.Span;
@@ -62,8 +63,8 @@ final class ZipkinJsonReaderTest {
 
     Span insert = byId(spans, "5d532ef6fed52445", SpanKind.CLIENT);
     assertThat(insert.attributes().values()).containsOnly(
-        org.assertj.core.api.Assertions.entry("sql.query", "insert into revinfo (rev, revtstmp) values (null, 1541485537483)"),
-        org.assertj.core.api.Assertions.entry("peer.service", "app_db"));
+        entry("sql.query", "insert into revinfo (rev, revtstmp) values (null, 1541485537483)"),
+        entry("peer.service", "app_db"));
     Span server = byId(spans, "19f84f102048e047", SpanKind.SERVER);
     assertThat(server.attributes().get("http.method")).hasValue("POST");
     assertThat(server.attributes().contains("peer.service")).isFalse();

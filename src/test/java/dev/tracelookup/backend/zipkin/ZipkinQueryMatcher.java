@@ -2,7 +2,6 @@ package dev.tracelookup.backend.zipkin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +43,7 @@ record ZipkinQueryMatcher(
       }
       serviceSeen = true;
       span.path("annotations").forEach(a -> remaining.remove(a.path("value").asText(), ""));
-      for (Iterator<Map.Entry<String, JsonNode>> tags = span.path("tags").fields(); tags.hasNext(); ) {
-        Map.Entry<String, JsonNode> tag = tags.next();
+      for (Map.Entry<String, JsonNode> tag : span.path("tags").properties()) {
         String wanted = remaining.get(tag.getKey());
         if (wanted != null && (wanted.isEmpty() || wanted.equals(tag.getValue().asText()))) {
           remaining.remove(tag.getKey());
