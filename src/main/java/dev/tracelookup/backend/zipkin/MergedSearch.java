@@ -1,0 +1,78 @@
+package dev.tracelookup.backend.zipkin;
+
+import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.SearchResult;
+import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.backend.TraceRef;
+import dev.tracelookup.backend.http.HttpResult;
+import dev.tracelookup.trace.Trace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Merges the answers of the searches by each user attribute key into one result: traces by ID,
+ * only those overlapping the window, newest first, at most the limit.
+ *
+ * <p>The first failure ends the searches: a Zipkin that failed one is unlikely to answer the next
+ * within the lookup's budget. What earlier searches found is still shown, with a warning.
+ */
+final class MergedSearch {
+  private static final Comparator<Trace> NEWEST_FIRST =
+      Comparator.comparingLong(ZipkinTraces::start).reversed().thenComparing(Trace::traceId);
+
+  private final TraceQuery query;
+  private final String backend;
+  private final Map<String, Trace> traces = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+  private boolean answered;
+  private boolean limitReached;
+  private BackendFailure failure;
+
+  MergedSearch(TraceQuery query, String backend) {
+    this.query = query;
+    this.backend = backend;
+  }
+
+  /** Adds the answer of the search by one key; returns whether to search by the next key. */
+  boolean add(String key, HttpResult<List<Trace>> answer) {
+    if (answer instanceof HttpResult.Ok) {
+      List<Trace> found = ((HttpResult.Ok<List<Trace>>) answer).value();
+      answered = true;
+      limitReached |= found.size() >= query.limit();
+      found.forEach(trace -> traces.putIfAbsent(trace.traceId(), trace));
+      return true;
+    }
+    BackendFailure failed = answer instanceof HttpResult.Failed
+        ? ((HttpResult.Failed<List<Trace>>) answer).failure()
+        // Zipkin never answers 404 to a search: the base URL is not Zipkin's API root.
+        : BackendFailure.of(BackendFailure.Kind.REJECTED, backend,
+            "GET " + SearchPath.PATH + " answered 404; is the base URL Zipkin's API root?");
+    if (answered) {
+      warnings.add("The search by " + key + " failed, so traces that carry the user ID only there may be missing: "
+          + failed.userMessage());
+    } else {
+      failure = failed;
+    }
+    return false;
+  }
+
+  SearchResult result() {
+    if (!answered) {
+      return new SearchResult.Failed(failure);
+    }
+    List<Trace> inWindow = traces.values().stream()
+        .filter(trace -> ZipkinTraces.overlaps(trace, query.from(), query.to()))
+        .sorted(NEWEST_FIRST)
+        .collect(Collectors.toList());
+    List<TraceRef> shown = inWindow.stream().limit(query.limit()).map(TraceRef::of).collect(Collectors.toList());
+    if (limitReached || inWindow.size() > shown.size()) {
+      warnings.add(backend + " returned as many traces as the limit of " + query.limit()
+          + " allows, so older traces in the window may be missing. Narrow the window to see them.");
+    }
+    return new SearchResult.Found(shown, warnings);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.tracelookup.backend.zipkin;
+
+import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.SearchResult;
+import dev.tracelookup.backend.TraceBackend;
+import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.backend.http.BackendHttp;
+import dev.tracelookup.backend.http.HttpResult;
+import dev.tracelookup.trace.Span;
+import dev.tracelookup.trace.Trace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link TraceBackend} over Zipkin's v2 HTTP API ({@code /api/v2/traces}, {@code
+ * /api/v2/trace/{id}}).
+ *
+ * <p>Search runs one {@code annotationQuery} per user attribute key ({@code user.id=usr_1}, then
+ * {@code enduser.id=usr_1}), since the query language has no "or", and merges the answers by trace
+ * ID. It has no escaping either, so an ID that could change the query's meaning is refused before
+ * anything is sent. Zipkin answers whole traces, so search results carry them and need no fetch.
+ *
+ * <p>Zipkin's semantics differ from the other backends in ways the agent may notice: service and
+ * span names are lower case; with a service filter, the user ID (and, for errors only, the {@code
+ * error} tag) must be on a span of that service; and a trace is found by its root span's start,
+ * which the search widens and checks against the window itself ({@link SearchPath}).
+ *
+ * <p>Instances are immutable and safe for concurrent use.
+ */
+public final class ZipkinBackend implements TraceBackend {
+  private static final String JSON = "application/json";
+  private static final String TRACE_PATH = "/api/v2/trace/";
+
+  private final BackendHttp http;
+  private final List<String> userAttributeKeys;
+  private final ZipkinOptions options;
+
+  /**
+   * @param http calls the Zipkin API; its endpoint's base URL is the API root, e.g. {@code
+   *     http://zipkin:9411}, and its backend name is the display name, e.g. {@code Zipkin}
+   * @param userAttributeKeys the tags that hold the user ID, searched in this order, e.g. {@code
+   *     user.id} and {@code enduser.id}
+   * @throws IllegalArgumentException when there is no key, or a key could change the meaning of
+   *     an annotation query (anything beyond letters, digits and {@code _ . : -})
+   */
+  public ZipkinBackend(BackendHttp http, List<String> userAttributeKeys, ZipkinOptions options) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.userAttributeKeys = List.copyOf(userAttributeKeys);
+    this.options = Objects.requireNonNull(options, "options");
+    if (this.userAttributeKeys.isEmpty()) {
+      throw new IllegalArgumentException("no user attribute keys given; name at least one, e.g. user.id");
+    }
+    for (String key : this.userAttributeKeys) {
+      if (!AnnotationQuery.isSafeKey(key)) {
+        throw new IllegalArgumentException("a user attribute key cannot be used in a Zipkin annotation query: " + key);
+      }
+    }
+  }
+
+  @Override
+  public String displayName() {
+    return http.endpoint().backendName();
+  }
+
+  /**
+   * Returns the traces where a span carries the user ID in any of the keys, overlapping the window,
+   * newest first; or {@link BackendFailure.Kind#UNSUPPORTED_QUERY} without a call when the ID
+   * cannot be written into an annotation query.
+   */
+  @Override
+  public SearchResult search(TraceQuery query) {
+    Optional<String> refusal = AnnotationQuery.refusal(query.userId(), displayName());
+    if (refusal.isPresent()) {
+      return new SearchResult.Failed(
+          BackendFailure.of(BackendFailure.Kind.UNSUPPORTED_QUERY, displayName(), refusal.get()));
+    }
+    MergedSearch merged = new MergedSearch(query, displayName());
+    for (String key : userAttributeKeys) {
+      HttpResult<List<Trace>> answer = http.get(SearchPath.of(key, query), JSON, ZipkinBackend::readTraceList);
+      if (!merged.add(key, answer)) {
+        break;
+      }
+    }
+    return merged.result();
+  }
+
+  /** Fetches a trace by its hex ID; anything else cannot be a Zipkin trace and is not found. */
+  @Override
+  public FetchResult fetch(String traceId) {
+    Objects.requireNonNull(traceId, "traceId");
+    Optional<String> id = HexIds.traceId(traceId);
+    if (id.isEmpty()) {
+      return new FetchResult.NotFound(traceId);
+    }
+    // Zipkin answers 400 to upper-case IDs; the normalised ID is lower case.
+    HttpResult<List<Span>> answer = http.get(TRACE_PATH + id.get(), JSON, ZipkinBackend::readTrace);
+    if (answer instanceof HttpResult.Failed) {
+      return new FetchResult.Failed(((HttpResult.Failed<List<Span>>) answer).failure());
+    }
+    Optional<Trace> trace = answer instanceof HttpResult.Ok
+        ? ZipkinTraces.assemble(((HttpResult.Ok<List<Span>>) answer).value())
+        : Optional.empty();
+    return trace.<FetchResult>map(found -> new FetchResult.Fetched(found, false))
+        .orElseGet(() -> new FetchResult.NotFound(id.get()));
+  }
+
+  /** Returns {@code <ui>/zipkin/traces/<traceId>}; Zipkin's UI cannot focus a span by URL. */
+  @Override
+  public Optional<String> traceUrl(String traceId, Optional<String> focusSpanId) {
+    String base = options.uiUrl().orElse(http.endpoint().baseUrl()).toString();
+    String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    String id = URLEncoder.encode(traceId.toLowerCase(Locale.ROOT), StandardCharsets.UTF_8);
+    return Optional.of(trimmed + "/zipkin/traces/" + id);
+  }
+
+  private static List<Trace> readTraceList(InputStream body) throws IOException {
+    ZipkinTraces.Collector collector = new ZipkinTraces.Collector();
+    ZipkinJsonReader.readTraceList(body, collector);
+    return collector.traces();
+  }
+
+  private static List<Span> readTrace(InputStream body) throws IOException {
+    List<Span> spans = new ArrayList<>();
+    ZipkinJsonReader.readTrace(body, spans::add);
+    return spans;
+  }
+}
