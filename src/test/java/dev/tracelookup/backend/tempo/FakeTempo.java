@@ -57,10 +57,14 @@ final class FakeTempo implements AutoCloseable {
    * within 10 s and accepts 1 MiB answers; waits between attempts are recorded in {@code pauses}.
    */
   TempoBackend backend(TempoOptions options, Clock clock, List<Duration> pauses) {
+    return new TempoBackend(http(clock, pauses), USER_KEYS, options, clock);
+  }
+
+  /** Returns the HTTP client of {@link #backend}, for backends built with other parameters. */
+  BackendHttp http(Clock clock, List<Duration> pauses) {
     Endpoint endpoint = new Endpoint("Tempo", uri(), Map.of(TENANT_HEADER, TENANT, "Authorization", TOKEN),
         Duration.ofSeconds(2), Duration.ofSeconds(10), 3, 1 << 20);
-    BackendHttp http = new BackendHttp(HttpClient.newHttpClient(), endpoint, clock, pauses::add);
-    return new TempoBackend(http, USER_KEYS, options, clock);
+    return new BackendHttp(HttpClient.newHttpClient(), endpoint, clock, pauses::add);
   }
 
   FakeTempo searchAnswers(String json) {

@@ -1,6 +1,7 @@
 package dev.tracelookup.backend.tempo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.SearchResult;
@@ -281,5 +282,27 @@ final class TempoBackendSearchTest {
     tempo.backend(three, Clock.fixed(NOW, ZoneOffset.UTC), pauses).search(query("usr_1"));
 
     assertThat(FakeTempo.parameters(tempo.takeRequest())).containsEntry("spss", "3");
+  }
+
+  @Test
+  void search_configuredUserKey_isTheOnlyAttributeQueried() throws Exception {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    TempoBackend custom = new TempoBackend(tempo.http(clock, pauses), List.of("app.customer_id"),
+        TempoOptions.defaults(), clock);
+
+    custom.search(query("c-42"));
+
+    assertThat(FakeTempo.parameters(tempo.takeRequest())).containsEntry("q", "{ .app.customer_id = \"c-42\" }");
+  }
+
+  @Test
+  void new_userKeyThatIsNotAPlainAttributeName_isRefused() {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    assertThatThrownBy(() -> new TempoBackend(tempo.http(clock, pauses), List.of("user.id } || { true"),
+        TempoOptions.defaults(), clock)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a plain attribute name");
+    assertThatThrownBy(() -> new TempoBackend(tempo.http(clock, pauses), List.of(), TempoOptions.defaults(), clock))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
