@@ -104,7 +104,7 @@ public final class TempoBackend implements TraceBackend {
     for (Span span : document.spans()) {
       if (!span.traceId().equals(traceId)) {
         return new FetchResult.Failed(BackendFailure.of(BackendFailure.Kind.MALFORMED, displayName(),
-            "GET " + options.apiVersion().tracePath("…") + ": the answer holds spans of another trace"));
+            "GET " + options.apiVersion().tracePath(traceId) + ": the answer holds spans of another trace"));
       }
     }
     return new FetchResult.Fetched(new Trace(traceId, document.spans()), document.partial());

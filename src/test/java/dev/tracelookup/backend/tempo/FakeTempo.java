@@ -5,6 +5,8 @@ import dev.tracelookup.backend.http.Endpoint;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
+import dev.tracelookup.trace.Span;
+import dev.tracelookup.trace.Trace;
 import dev.tracelookup.trace.TraceIds;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,7 @@ final class FakeTempo implements AutoCloseable {
   private final Map<String, String> v2Traces = new ConcurrentHashMap<>();
   private final Map<String, String> v1Traces = new ConcurrentHashMap<>();
   private volatile String searchAnswer = EMPTY_SEARCH;
+  private volatile List<Trace> searchable = List.of();
   private volatile Optional<Function<RecordedRequest, Reply>> override = Optional.empty();
 
   FakeTempo() throws Exception {
@@ -79,6 +83,17 @@ final class FakeTempo implements AutoCloseable {
 
   FakeTempo traceV1(String traceId, String json) {
     v1Traces.put(traceId, json);
+    return this;
+  }
+
+  /**
+   * Stores the traces (as v2 answers) and answers searches from them as Tempo would: those that
+   * overlap {@code start..end}, at most {@code limit}, in no time order. The query text is not
+   * evaluated, so every trace given should match it.
+   */
+  FakeTempo searchable(List<Trace> traces) {
+    traces.forEach(trace -> traceV2(trace.traceId(), TempoJson.traceV2(trace.spans())));
+    searchable = List.copyOf(traces);
     return this;
   }
 
@@ -124,7 +139,7 @@ final class FakeTempo implements AutoCloseable {
     }
     String path = request.path();
     if (path.equals("/api/search")) {
-      return Reply.json(searchAnswer);
+      return Reply.json(searchable.isEmpty() ? searchAnswer : searchStored(parameters(request)));
     }
     if (path.startsWith("/api/v2/traces/")) {
       return trace(v2Traces, path.substring("/api/v2/traces/".length()));
@@ -133,6 +148,19 @@ final class FakeTempo implements AutoCloseable {
       return trace(v1Traces, path.substring("/api/traces/".length()));
     }
     return Reply.status(404, "404 page not found");
+  }
+
+  /** A trace matches when it overlaps the window (tempodb/encoding/vparquet5/block_traceql.go). */
+  private String searchStored(Map<String, String> parameters) {
+    long start = Long.parseLong(parameters.get("start")) * 1_000_000_000L;
+    long end = Long.parseLong(parameters.get("end")) * 1_000_000_000L;
+    List<Trace> found = searchable.stream()
+        .filter(trace -> trace.spans().stream().mapToLong(Span::startEpochNanos).min().orElseThrow() <= end)
+        .filter(trace -> trace.spans().stream().mapToLong(Span::endEpochNanos).max().orElseThrow() >= start)
+        .sorted(Comparator.comparing(Trace::traceId))
+        .limit(Long.parseLong(parameters.get("limit")))
+        .toList();
+    return TempoSearchJson.search(found);
   }
 
   /** Tempo reads unpadded and upper-case IDs too (pkg/util/traceid.go hexStringToID). */

@@ -172,7 +172,8 @@ final class TempoBackendFailureTest {
 
     SearchResult.Found found = (SearchResult.Found) result;
     assertThat(found.traces()).extracting(ref -> ref.traceId()).containsExactly("00000000000000000000000000000abc");
-    assertThat(found.warnings()).containsExactly("Tempo sent 4 trace IDs the bot could not read; those traces are left out.");
+    assertThat(found.warnings())
+        .containsExactly("Tempo sent 4 trace IDs the bot could not read; those traces are left out.");
   }
 
   @ParameterizedTest
@@ -203,7 +204,7 @@ final class TempoBackendFailureTest {
 
   @Test
   void fetch_traceVanishedBetweenSearchAndFetch_isNotFound() {
-    tempo.searchAnswers(TempoJson.search(List.of(TestSpans.orderPaymentFailure())));
+    tempo.searchAnswers(TempoSearchJson.search(List.of(TestSpans.orderPaymentFailure())));
 
     SearchResult.Found found = (SearchResult.Found) backend.search(QUERY);
     FetchResult fetched = backend.fetch(found.traces().get(0).traceId());

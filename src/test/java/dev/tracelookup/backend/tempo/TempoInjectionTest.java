@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -120,7 +119,8 @@ final class TempoInjectionTest {
         new TraceQuery(" ", FROM, TO, Optional.empty(), Optional.empty(), false, 20)));
 
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNSUPPORTED_QUERY);
-    assertThat(failure.userMessage()).isEqualTo("No user ID was given to search Tempo for; give the customer's user ID.");
+    assertThat(failure.userMessage())
+        .isEqualTo("No user ID was given to search Tempo for; give the customer's user ID.");
     assertThat(tempo.pending()).isZero();
   }
 

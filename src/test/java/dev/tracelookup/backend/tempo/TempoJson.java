@@ -6,24 +6,22 @@ import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.SpanKind;
 import dev.tracelookup.trace.StatusCode;
-import dev.tracelookup.trace.Trace;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Writes spans the way Tempo answers, quirks included: trace-by-ID JSON from gogo {@code jsonpb}
- * (base64 IDs, enum names, int64 as strings, {@code "status":{}} when unset, v2's {@code
- * {"trace":..}} or v1's {@code {"batches":..}}), and search answers with leading zeros stripped
- * from {@code traceID} (pkg/util.TraceIDToHexString) and the deprecated {@code spanSet} beside
- * {@code spanSets}.
+ * Writes spans the way Tempo's trace-by-ID answers hold them, quirks included: gogo {@code jsonpb}
+ * JSON with base64 IDs, enum names, int64 as strings and {@code "status":{}} when unset, in v2's
+ * {@code {"trace":..}} or v1's {@code {"batches":..}}. Search answers are {@link TempoSearchJson}'s.
  */
 final class TempoJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -59,26 +57,6 @@ final class TempoJson {
     });
   }
 
-  /** A TraceQL search answer listing the traces in the order given (Tempo does not sort). */
-  static String search(List<Trace> traces) {
-    return write(json -> {
-      json.writeStartObject();
-      json.writeArrayFieldStart("traces");
-      for (Trace trace : traces) {
-        searchEntry(json, trace);
-      }
-      json.writeEndArray();
-      metrics(json);
-      json.writeEndObject();
-    });
-  }
-
-  /** Returns the trace ID as Tempo's search writes it: hex without leading zeros. */
-  static String strippedTraceId(String traceId) {
-    String stripped = traceId.replaceFirst("^0+", "");
-    return stripped.isEmpty() ? "0" : stripped;
-  }
-
   static String base64(String hex) {
     return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
   }
@@ -86,7 +64,7 @@ final class TempoJson {
   private static void resourceSpans(JsonGenerator json, String field, List<Span> spans)
       throws IOException {
     Map<String, List<Span>> byService = new LinkedHashMap<>();
-    spans.forEach(span -> byService.computeIfAbsent(span.service(), s -> new java.util.ArrayList<>()).add(span));
+    spans.forEach(span -> byService.computeIfAbsent(span.service(), s -> new ArrayList<>()).add(span));
     json.writeArrayFieldStart(field);
     for (Map.Entry<String, List<Span>> service : byService.entrySet()) {
       json.writeStartObject();
@@ -151,12 +129,12 @@ final class TempoJson {
   }
 
   /** Writes typed values as instrumentation sends them: ints as proto int64 strings, booleans bare. */
-  private static void attributes(JsonGenerator json, Map<String, String> values) throws IOException {
+  static void attributes(JsonGenerator json, Map<String, String> values) throws IOException {
     if (values.isEmpty()) {
       return;
     }
     json.writeArrayFieldStart("attributes");
-    for (Map.Entry<String, String> entry : new java.util.TreeMap<>(values).entrySet()) {
+    for (Map.Entry<String, String> entry : new TreeMap<>(values).entrySet()) {
       json.writeStartObject();
       json.writeStringField("key", entry.getKey());
       json.writeObjectFieldStart("value");
@@ -174,41 +152,7 @@ final class TempoJson {
     json.writeEndArray();
   }
 
-  private static void searchEntry(JsonGenerator json, Trace trace) throws IOException {
-    Span root = trace.spans().stream().filter(Span::isRoot).findFirst()
-        .orElseGet(() -> trace.spans().stream().min(Comparator.comparingLong(Span::startEpochNanos)).orElseThrow());
-    long start = trace.spans().stream().mapToLong(Span::startEpochNanos).min().orElseThrow();
-    long end = trace.spans().stream().mapToLong(Span::endEpochNanos).max().orElseThrow();
-    json.writeStartObject();
-    json.writeStringField("traceID", strippedTraceId(trace.traceId()));
-    json.writeStringField("rootServiceName", root.service());
-    json.writeStringField("rootTraceName", root.name());
-    json.writeStringField("startTimeUnixNano", Long.toString(start));
-    json.writeNumberField("durationMs", (end - start) / 1_000_000);
-    json.writeFieldName("spanSet");
-    spanSet(json, root);
-    json.writeArrayFieldStart("spanSets");
-    spanSet(json, root);
-    json.writeEndArray();
-    json.writeEndObject();
-  }
-
-  private static void spanSet(JsonGenerator json, Span span) throws IOException {
-    json.writeStartObject();
-    json.writeArrayFieldStart("spans");
-    json.writeStartObject();
-    json.writeStringField("spanID", span.spanId());
-    json.writeStringField("name", span.name());
-    json.writeStringField("startTimeUnixNano", Long.toString(span.startEpochNanos()));
-    json.writeStringField("durationNanos", Long.toString(span.durationNanos()));
-    attributes(json, Map.of("service.name", span.service()));
-    json.writeEndObject();
-    json.writeEndArray();
-    json.writeNumberField("matched", 1);
-    json.writeEndObject();
-  }
-
-  private static void metrics(JsonGenerator json) throws IOException {
+  static void metrics(JsonGenerator json) throws IOException {
     json.writeObjectFieldStart("metrics");
     json.writeNumberField("inspectedTraces", 3100);
     json.writeStringField("inspectedBytes", "3811736");
@@ -217,7 +161,7 @@ final class TempoJson {
     json.writeEndObject();
   }
 
-  private static String write(JsonWriting writing) {
+  static String write(JsonWriting writing) {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(text)) {
       writing.write(json);
@@ -227,7 +171,7 @@ final class TempoJson {
     return text.toString();
   }
 
-  private interface JsonWriting {
+  interface JsonWriting {
     void write(JsonGenerator json) throws IOException;
   }
 }

@@ -56,7 +56,8 @@ final class TempoOptionsTest {
     assertThatThrownBy(() -> options(Duration.ZERO, Duration.ZERO, 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> options(Duration.ofHours(1), Duration.ofSeconds(-1), 1))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> options(Duration.ofHours(1), Duration.ZERO, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> options(Duration.ofHours(1), Duration.ZERO, 0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> options(Duration.ofHours(1), Duration.ZERO, 101))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new TempoOptions(Optional.empty(), "", 0, Duration.ofHours(1), Duration.ZERO, 1,

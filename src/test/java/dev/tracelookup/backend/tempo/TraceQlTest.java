@@ -3,12 +3,14 @@ package dev.tracelookup.backend.tempo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,14 +101,14 @@ final class TraceQlTest {
   @Provide
   Arbitrary<String> texts() {
     Arbitrary<Integer> codePoints = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(0, 0x7f)),
-        net.jqwik.api.Tuple.of(2, Arbitraries.of((int) '"', (int) '\\', (int) '/', (int) '*', (int) '\n', 0)),
-        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0x80, Character.MIN_SURROGATE - 1)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(Character.MAX_SURROGATE + 1, Character.MAX_CODE_POINT)));
+        Tuple.of(4, Arbitraries.integers().between(0, 0x7f)),
+        Tuple.of(2, Arbitraries.of((int) '"', (int) '\\', (int) '/', (int) '*', (int) '\n', 0)),
+        Tuple.of(2, Arbitraries.integers().between(0x80, Character.MIN_SURROGATE - 1)),
+        Tuple.of(1, Arbitraries.integers().between(Character.MAX_SURROGATE + 1, Character.MAX_CODE_POINT)));
     return codePoints.list().ofMaxSize(40).map(TraceQlTest::fromCodePoints);
   }
 
-  private static String fromCodePoints(java.util.List<Integer> codePoints) {
+  private static String fromCodePoints(List<Integer> codePoints) {
     StringBuilder text = new StringBuilder();
     codePoints.forEach(text::appendCodePoint);
     return text.toString();
