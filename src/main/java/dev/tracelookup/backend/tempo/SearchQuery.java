@@ -30,13 +30,16 @@ final class SearchQuery {
       anyUserAttribute.add(TraceQl.unscopedAttribute(attribute) + " = " + userId);
     }
     StringBuilder traceQl = new StringBuilder(anyUserAttribute.toString());
-    query.service().ifPresent(
-        service -> traceQl.append(" && { resource.service.name = ").append(TraceQl.string(service)).append(" }"));
-    query.spanName().ifPresent(
-        name -> traceQl.append(" && { name = ").append(TraceQl.string(name)).append(" }"));
+    query.service().ifPresent(service -> traceQl.append(spanset("resource.service.name", service)));
+    query.spanName().ifPresent(name -> traceQl.append(spanset("name", name)));
     if (query.errorsOnly()) {
       traceQl.append(" && { status = error }");
     }
     return traceQl.toString();
+  }
+
+  /** Returns {@code  && { field = "value" }}: one more spanset the trace must hold. */
+  private static String spanset(String field, String value) {
+    return " && { " + field + " = " + TraceQl.string(value) + " }";
   }
 }
