@@ -13,6 +13,8 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -56,7 +58,11 @@ public final class FakeHttpServer implements AutoCloseable {
   public FakeHttpServer(Function<RecordedRequest, Reply> router) throws Exception {
     this.router = router;
     this.server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    // Go's net/http (Tempo, Jaeger) accepts 1 MiB of request line and headers; Jetty's default is
+    // 8 KiB, too little for the long TraceQL queries the tests send.
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(1 << 20);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);

@@ -10,6 +10,7 @@ import static dev.tracelookup.backend.otlp.JsonTokens.skip;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.tracelookup.trace.Span;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +55,8 @@ public final class OtlpJsonReader {
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
           .build();
 
+  private static final BiConsumer<String, String> NO_ENVELOPE = (name, value) -> {};
+
   private final ResourceSpansReader resourceSpans;
 
   /**
@@ -72,9 +76,24 @@ public final class OtlpJsonReader {
    * @throws IOException when the stream itself fails
    */
   public void read(InputStream in, Consumer<? super Span> sink) throws IOException {
+    read(in, sink, NO_ENVELOPE);
+  }
+
+  /**
+   * Reads like {@link #read(InputStream, Consumer)}, and also gives each scalar field at the
+   * document's top level that is not part of OTLP to {@code envelope} as name and text, such as
+   * Tempo's {@code "status":"PARTIAL"}, which follows the trace in the document.
+   *
+   * @throws OtlpFormatException when the input is not a readable OTLP JSON document
+   * @throws IOException when the stream itself fails
+   */
+  public void read(
+      InputStream in, Consumer<? super Span> sink, BiConsumer<String, String> envelope)
+      throws IOException {
     Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(envelope, "envelope");
     try (JsonParser parser = FACTORY.createParser(in)) {
-      readDocument(parser, sink);
+      readDocument(parser, sink, envelope);
     } catch (JsonProcessingException malformed) {
       throw OtlpFormatException.from(malformed);
     } catch (CharConversionException badEncoding) {
@@ -124,18 +143,22 @@ public final class OtlpJsonReader {
     return spans;
   }
 
-  private void readDocument(JsonParser parser, Consumer<? super Span> sink) throws IOException {
+  private void readDocument(
+      JsonParser parser, Consumer<? super Span> sink, BiConsumer<String, String> envelope)
+      throws IOException {
     if (parser.nextToken() == null) {
       throw fail(parser, "the document is empty");
     }
-    readTracesData(parser, sink);
+    readTracesData(parser, sink, envelope);
     if (parser.nextToken() != null) {
       throw fail(parser, "more than one JSON value in the document");
     }
   }
 
   /** Reads a TracesData object, or one of the envelopes that wrap it. */
-  private void readTracesData(JsonParser parser, Consumer<? super Span> sink) throws IOException {
+  private void readTracesData(
+      JsonParser parser, Consumer<? super Span> sink, BiConsumer<String, String> envelope)
+      throws IOException {
     if (!isObject(parser, "document")) {
       return;
     }
@@ -147,11 +170,20 @@ public final class OtlpJsonReader {
           break;
         case "trace":
         case "result":
-          readTracesData(parser, sink);
+          readTracesData(parser, sink, NO_ENVELOPE);
           break;
         default:
+          envelopeField(parser, envelope);
           skip(parser);
       }
+    }
+  }
+
+  private static void envelopeField(JsonParser parser, BiConsumer<String, String> envelope)
+      throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
+      envelope.accept(parser.currentName(), parser.getText());
     }
   }
 

@@ -86,6 +86,26 @@ final class OtlpJsonReaderTest {
   }
 
   @Test
+  void read_envelopeFieldsAfterTheTrace_reachTheEnvelopeSinkButNestedOnesDoNot() throws IOException {
+    String json =
+        """
+{"trace":{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"CvdlGRbNQ92ESOshHIAxnA==",
+   "spanId":"EjRWeJCrze8=","name":"GET /"}]}]}],"note":"nested"},
+ "metrics":{"inspectedBytes":"1234"},"status":"PARTIAL","message":"trace exceeds max size","gone":null}
+""";
+    List<Span> spans = new ArrayList<>();
+    List<String> envelope = new ArrayList<>();
+
+    reader.read(
+        new ByteArrayInputStream(json.getBytes(UTF_8)),
+        spans::add,
+        (name, value) -> envelope.add(name + "=" + value));
+
+    assertThat(spans).hasSize(1);
+    assertThat(envelope).containsExactly("status=PARTIAL", "message=trace exceeds max size");
+  }
+
+  @Test
   void readAll_tempoV1BatchesWithInstrumentationLibrarySpans_readsSpans() throws IOException {
     String json =
         """
