@@ -9,6 +9,7 @@ import static dev.tracelookup.backend.jaeger.JsonSteps.skip;
 import static dev.tracelookup.backend.jaeger.JsonSteps.text;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.tracelookup.trace.Trace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ final class V1Reader {
     List<Trace> found = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     try (JsonParser parser = JsonSteps.FACTORY.createParser(body)) {
-      if (parser.nextToken() == null || !isObject(parser, "document")) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw fail(parser, "the answer is not a JSON object");
       }
       for (String field = nextField(parser); field != null; field = nextField(parser)) {
