@@ -31,8 +31,13 @@ final class JaegerTesting {
 
   /** Returns a client for the base URL that records its pauses instead of waiting. */
   static BackendHttp http(URI base, List<Duration> pauses, long maxBodyBytes) {
+    return http(base, pauses, maxBodyBytes, Duration.ofSeconds(2));
+  }
+
+  /** Returns a client with this timeout per attempt and three attempts. */
+  static BackendHttp http(URI base, List<Duration> pauses, long maxBodyBytes, Duration timeout) {
     Endpoint endpoint = new Endpoint("Jaeger", base, Map.of("Authorization", "Bearer t0ken"),
-        Duration.ofSeconds(2), Duration.ofSeconds(30), 3, maxBodyBytes);
+        timeout, Duration.ofSeconds(30), 3, maxBodyBytes);
     return new BackendHttp(HttpClient.newHttpClient(), endpoint, CLOCK, pauses::add);
   }
 
