@@ -28,6 +28,12 @@ import java.util.Set;
  * <p>Instances are immutable and safe for concurrent use.
  */
 public final class JaegerBackend implements TraceBackend {
+  /**
+   * Longer IDs are refused: escaped and encoded, they would make URLs past the 8 KiB that proxies in
+   * front of Jaeger commonly accept, and no product's user ID is that long.
+   */
+  static final int MAX_USER_ID_LENGTH = 512;
+
   private final String displayName;
   private final JaegerApi api;
   private final JaegerOptions options;
@@ -61,6 +67,12 @@ public final class JaegerBackend implements TraceBackend {
   /** Returns the matching traces, each whole, newest first. */
   @Override
   public SearchResult search(TraceQuery query) {
+    if (query.userId().length() > MAX_USER_ID_LENGTH) {
+      return new SearchResult.Failed(BackendFailure.of(BackendFailure.Kind.UNSUPPORTED_QUERY,
+          displayName, "The user ID is " + query.userId().length() + " characters long, and the"
+              + " bot sends " + displayName + " user IDs of up to " + MAX_USER_ID_LENGTH
+              + " characters. Check that the whole ID, and only the ID, was given."));
+    }
     if (options.api() == JaegerOptions.Api.V1 && options.entryServices().isEmpty()) {
       return unsupported("Jaeger's v1 API cannot search without a service name");
     }
