@@ -47,8 +47,9 @@ final class V1SpanReader {
         .orElseThrow(() -> fail(parser, "a span has no valid traceID")));
     String spanId = TraceIds.spanId(fields.spanId)
         .orElseThrow(() -> fail(parser, "a span has no valid spanID"));
-    String parent = V1Reference.parent(fields.references, traceId)
-        .orElseGet(() -> TraceIds.spanId(fields.parentSpanId).orElse(""));
+    // Siblings share their parent's ID: pooled, a wide trace stores it once.
+    String parent = pool.of(V1Reference.parent(fields.references, traceId)
+        .orElseGet(() -> TraceIds.spanId(fields.parentSpanId).orElse("")));
     Span span = new Span(traceId, spanId, parent, Span.UNKNOWN_SERVICE, fields.name,
         V1TagMapping.kind(fields.tags), nanos(fields.startMicros), nanos(fields.durationMicros),
         V1TagMapping.status(fields.tags), new Attributes(fields.tags), fields.logs);
