@@ -29,8 +29,8 @@ import java.util.Set;
  */
 public final class JaegerBackend implements TraceBackend {
   /**
-   * Longer IDs are refused: escaped and encoded, they would make URLs past the 8 KiB that proxies in
-   * front of Jaeger commonly accept, and no product's user ID is that long.
+   * Longer IDs are refused: escaped and encoded, they would make URLs past the 8 KiB that proxies
+   * in front of Jaeger commonly accept, and no product's user ID is that long.
    */
   static final int MAX_USER_ID_LENGTH = 512;
 
@@ -54,9 +54,10 @@ public final class JaegerBackend implements TraceBackend {
       throw new IllegalArgumentException("name at least one user attribute key, e.g. user.id");
     }
     this.displayName = http.endpoint().backendName();
-    this.api = options.api() == JaegerOptions.Api.V3
-        ? new V3Api(http, new OtlpJsonReader(Set.copyOf(userKeys)))
-        : new V1Api(http, Set.copyOf(userKeys));
+    this.api =
+        options.api() == JaegerOptions.Api.V3
+            ? new V3Api(http, new OtlpJsonReader(Set.copyOf(userKeys)))
+            : new V1Api(http, Set.copyOf(userKeys));
   }
 
   @Override
@@ -68,18 +69,28 @@ public final class JaegerBackend implements TraceBackend {
   @Override
   public SearchResult search(TraceQuery query) {
     if (query.userId().length() > MAX_USER_ID_LENGTH) {
-      return new SearchResult.Failed(BackendFailure.of(BackendFailure.Kind.UNSUPPORTED_QUERY,
-          displayName, "The user ID is " + query.userId().length() + " characters long, and the"
-              + " bot sends " + displayName + " user IDs of up to " + MAX_USER_ID_LENGTH
-              + " characters. Check that the whole ID, and only the ID, was given."));
+      return new SearchResult.Failed(
+          BackendFailure.of(
+              BackendFailure.Kind.UNSUPPORTED_QUERY,
+              displayName,
+              "The user ID is "
+                  + query.userId().length()
+                  + " characters long, and the"
+                  + " bot sends "
+                  + displayName
+                  + " user IDs of up to "
+                  + MAX_USER_ID_LENGTH
+                  + " characters. Check that the whole ID, and only the ID, was given."));
     }
     if (options.api() == JaegerOptions.Api.V1 && options.entryServices().isEmpty()) {
       return unsupported("Jaeger's v1 API cannot search without a service name");
     }
-    SearchMerger merger = new SearchMerger(new TraceMatcher(query, userKeys), query.limit());
+    SearchMerger merger =
+        new SearchMerger(new TraceMatcher(query, userKeys), query.limit(), options.api());
     for (SearchSpec spec : SearchPlan.specs(query, userKeys, options.entryServices())) {
       SearchResult result = api.find(spec);
-      if (result instanceof SearchResult.Failed && needsEntryServices((SearchResult.Failed) result)) {
+      if (result instanceof SearchResult.Failed
+          && needsEntryServices((SearchResult.Failed) result)) {
         return unsupported("This Jaeger's storage cannot search without a service name");
       }
       merger.add(spec, result);
@@ -98,11 +109,14 @@ public final class JaegerBackend implements TraceBackend {
   /** Returns {@code <ui>/trace/<traceId>}, with {@code ?uiFind=<spanId>} to focus a span. */
   @Override
   public Optional<String> traceUrl(String traceId, Optional<String> focusSpanId) {
-    return options.uiUrl().map(ui -> {
-      String base = ui.toString().replaceAll("/+$", "");
-      String url = base + "/trace/" + encoded(traceId);
-      return focusSpanId.map(span -> url + "?uiFind=" + encoded(span)).orElse(url);
-    });
+    return options
+        .uiUrl()
+        .map(
+            ui -> {
+              String base = ui.toString().replaceAll("/+$", "");
+              String url = base + "/trace/" + encoded(traceId);
+              return focusSpanId.map(span -> url + "?uiFind=" + encoded(span)).orElse(url);
+            });
   }
 
   private boolean needsEntryServices(SearchResult.Failed failed) {
@@ -110,10 +124,14 @@ public final class JaegerBackend implements TraceBackend {
   }
 
   private SearchResult unsupported(String why) {
-    return new SearchResult.Failed(BackendFailure.of(BackendFailure.Kind.UNSUPPORTED_QUERY,
-        displayName, why + ", and no entry services are configured. Ask the admin to list the"
-            + " services whose spans carry the user ID (such as the API gateway) as the Jaeger"
-            + " backend's entry services in the bot's config."));
+    return new SearchResult.Failed(
+        BackendFailure.of(
+            BackendFailure.Kind.UNSUPPORTED_QUERY,
+            displayName,
+            why
+                + ", and no entry services are configured. Ask the admin to list the"
+                + " services whose spans carry the user ID (such as the API gateway) as the Jaeger"
+                + " backend's entry services in the bot's config."));
   }
 
   private static String encoded(String value) {

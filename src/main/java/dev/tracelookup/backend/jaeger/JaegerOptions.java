@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param api which of Jaeger's query APIs to use
  * @param entryServices the services whose spans carry the user ID (the API gateway, the front end):
- *     each search names one of them. Required for {@link Api#V1}, whose search needs a service;
- *     for {@link Api#V3}, needed when the storage cannot search without one (Cassandra, Badger;
+ *     each search names one of them. Required for {@link Api#V1}, whose search needs a service; for
+ *     {@link Api#V3}, needed when the storage cannot search without one (Cassandra, Badger;
  *     Cassandra then answers with nothing rather than an error), optional otherwise
  * @param uiUrl the Jaeger UI's base URL, with its base path if it has one, for "Open in Jaeger"
  *     links; empty when people cannot reach the UI

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
- * Writes the one-entry JSON objects Jaeger reads its attribute filters from ({@code tags},
- * {@code query.attributes}): Jackson escapes quotes, backslashes and control characters, so a user
- * ID can only ever be a string value.
+ * Writes the one-entry JSON objects Jaeger reads its attribute filters from ({@code tags}, {@code
+ * query.attributes}): Jackson escapes quotes, backslashes and control characters, so a user ID can
+ * only ever be a string value.
  */
 final class JsonMaps {
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 
-/** Small steps over a streaming parser that turn every surprise into a {@link JaegerFormatException}. */
+/**
+ * Small steps over a streaming parser that turn every surprise into a {@link
+ * JaegerFormatException}.
+ */
 final class JsonSteps {
   /** Jaeger's UI JSON nests six levels deep; anything far deeper is not Jaeger's. */
   static final JsonFactory FACTORY =

@@ -18,16 +18,23 @@ import java.util.Set;
  * the whole query, newest first, cut to the limit, with what the agent should know about gaps.
  */
 final class SearchMerger {
+  /** Gateways before attribute filters answer any user's traces: the likely cause, in words. */
+  static final String IGNORED_ATTRIBUTES =
+      " Older Jaeger versions ignore attribute filters in"
+          + " api/v3; ask the admin to upgrade Jaeger or switch the bot to Jaeger's v1 API.";
+
   private final TraceMatcher matcher;
   private final int limit;
+  private final JaegerOptions.Api api;
   private final Map<String, Trace> traces = new LinkedHashMap<>();
   private final List<BackendFailure> failures = new ArrayList<>();
   private final Set<String> warnings = new LinkedHashSet<>();
   private boolean fullPage;
 
-  SearchMerger(TraceMatcher matcher, int limit) {
+  SearchMerger(TraceMatcher matcher, int limit, JaegerOptions.Api api) {
     this.matcher = matcher;
     this.limit = limit;
+    this.api = api;
   }
 
   /** Adds the answer of one search. */
@@ -62,20 +69,24 @@ final class SearchMerger {
 
   private void addWarnings(int withoutUser, int matched, int shown) {
     if (!failures.isEmpty()) {
-      warnings.add("Some Jaeger searches failed, so traces may be missing: "
-          + failures.get(0).userMessage());
+      warnings.add(
+          "Some Jaeger searches failed, so traces may be missing: "
+              + failures.get(0).userMessage());
     }
     if (withoutUser > 0) {
-      warnings.add(withoutUser + " traces Jaeger returned do not carry this user ID and were left"
-          + " out: older Jaeger versions ignore attribute filters in api/v3. Ask the admin to"
-          + " upgrade Jaeger or switch the bot to Jaeger's v1 API.");
+      warnings.add(
+          withoutUser
+              + " traces Jaeger returned do not carry this user ID and were left"
+              + " out."
+              + (api == JaegerOptions.Api.V3 ? IGNORED_ATTRIBUTES : ""));
     }
     if (matched > shown) {
       warnings.add(matched + " traces matched; showing the newest " + shown + ".");
     }
     if (fullPage) {
-      warnings.add("Jaeger returned as many traces as the bot asked for, so older ones in the"
-          + " window may be missing. Narrow the window to see them.");
+      warnings.add(
+          "Jaeger returned as many traces as the bot asked for, so older ones in the"
+              + " window may be missing. Narrow the window to see them.");
     }
   }
 

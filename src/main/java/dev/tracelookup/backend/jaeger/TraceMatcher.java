@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks a returned trace against the whole query. Jaeger cannot express "errors only" or "a span of
- * this service anywhere in the trace", matches windows on span start times only, and older api/v3
- * gateways ignore attribute filters altogether; so every trace is checked here.
+ * Checks a returned trace against the whole query. Jaeger cannot express "errors only" or "a span
+ * of this service anywhere in the trace", matches windows on span start times only, and older
+ * api/v3 gateways ignore attribute filters altogether; so every trace is checked here.
  */
 final class TraceMatcher {
   private final TraceQuery query;

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Jaeger's UI JSON API, for deployments up to v2.20 and 1.x: {@code GET /api/traces?service=..
- * &tags={json}&start=<µs>&end=<µs>&limit=n} and {@code GET /api/traces/{id}}, both answering
- * {@code {"data":[traces],"errors":..}}. The search needs a service; newer Jaeger versions removed
- * it (only the fetch by ID remains), and then answer 404.
+ * Jaeger's UI JSON API, for deployments up to v2.20 and 1.x.
+ *
+ * <p>Search: {@code GET /api/traces?service=..&tags={json}&start=<µs>&end=<µs>&limit=n}. Fetch:
+ * {@code GET /api/traces/{id}}. Both answer {@code {"data":[traces],"errors":..}}. The search needs
+ * a service. Newer Jaeger versions removed it (only the fetch by ID remains): they answer 404.
  */
 final class V1Api implements JaegerApi {
   static final String ACCEPT = "application/json";
@@ -26,7 +27,9 @@ final class V1Api implements JaegerApi {
   private final BackendHttp http;
   private final Set<String> keptProcessKeys;
 
-  /** @param keptProcessKeys process tags to copy onto each span of the process: the user keys */
+  /**
+   * @param keptProcessKeys process tags to copy onto each span of the process: the user keys
+   */
   V1Api(BackendHttp http, Set<String> keptProcessKeys) {
     this.http = http;
     this.keptProcessKeys = Set.copyOf(keptProcessKeys);
@@ -39,9 +42,13 @@ final class V1Api implements JaegerApi {
       return new SearchResult.Failed(((HttpResult.Failed<V1Response>) answer).failure());
     }
     if (answer instanceof HttpResult.NotFound) {
-      return new SearchResult.Failed(BackendFailure.of(BackendFailure.Kind.UNSUPPORTED_QUERY,
-          name(), name() + " answered 404 to its v1 search API (/api/traces), which newer Jaeger"
-              + " versions removed. Ask the admin to switch the bot's Jaeger backend to the v3 API."));
+      return new SearchResult.Failed(
+          BackendFailure.of(
+              BackendFailure.Kind.UNSUPPORTED_QUERY,
+              name(),
+              name()
+                  + " answered 404 to its v1 search API (/api/traces), which newer Jaeger versions"
+                  + " removed. Ask the admin to switch the bot's Jaeger backend to the v3 API."));
     }
     V1Response response = ((HttpResult.Ok<V1Response>) answer).value();
     if (response.traces().isEmpty() && !response.errors().isEmpty()) {
@@ -90,9 +97,10 @@ final class V1Api implements JaegerApi {
   private BackendFailure reported(V1Response response, String path) {
     // Jaeger's messages reach logs and the agent: keep them to one short line.
     String errors = String.join("; ", response.errors()).replaceAll("\\p{Cntrl}+", " ");
-    String shown = errors.length() > MAX_ERROR_TEXT ? errors.substring(0, MAX_ERROR_TEXT) + "…" : errors;
-    return BackendFailure.of(BackendFailure.Kind.SERVER_ERROR, name(),
-        "GET " + path + " reported: " + shown);
+    String shown =
+        errors.length() > MAX_ERROR_TEXT ? errors.substring(0, MAX_ERROR_TEXT) + "…" : errors;
+    return BackendFailure.of(
+        BackendFailure.Kind.SERVER_ERROR, name(), "GET " + path + " reported: " + shown);
   }
 
   private String name() {

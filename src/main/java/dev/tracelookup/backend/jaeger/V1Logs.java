@@ -47,7 +47,10 @@ final class V1Logs {
     fields.remove(EVENT);
     if (name.equals("error") && !fields.containsKey("exception.type")) {
       name = SpanEvent.EXCEPTION;
-      copy(fields, fields.containsKey("error.kind") ? "error.kind" : "error.object", "exception.type");
+      copy(
+          fields,
+          fields.containsKey("error.kind") ? "error.kind" : "error.object",
+          "exception.type");
       copy(fields, "message", "exception.message");
       copy(fields, "stack", "exception.stacktrace");
     }

@@ -19,13 +19,15 @@ import java.util.Set;
 
 /**
  * Reads Jaeger's UI JSON answer, {@code {"data":[..],"total":0,"limit":0,"offset":0,"errors":..}},
- * with Jackson's streaming parser: only the spans themselves are kept, never a tree of the document.
- * One instance reads one answer.
+ * with Jackson's streaming parser: only the spans themselves are kept, never a tree of the
+ * document. One instance reads one answer.
  */
 final class V1Reader {
   private final V1TraceReader traces;
 
-  /** @param keptProcessKeys process tags to copy onto the spans: the user keys */
+  /**
+   * @param keptProcessKeys process tags to copy onto the spans: the user keys
+   */
   V1Reader(Set<String> keptProcessKeys) {
     this.traces = new V1TraceReader(new StringPool(), Set.copyOf(keptProcessKeys));
   }

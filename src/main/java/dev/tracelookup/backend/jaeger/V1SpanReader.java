@@ -43,16 +43,31 @@ final class V1SpanReader {
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
       fields.read(field, parser);
     }
-    String traceId = pool.of(TraceIds.traceId(fields.traceId)
-        .orElseThrow(() -> fail(parser, "a span has no valid traceID")));
-    String spanId = TraceIds.spanId(fields.spanId)
-        .orElseThrow(() -> fail(parser, "a span has no valid spanID"));
+    String traceId =
+        pool.of(
+            TraceIds.traceId(fields.traceId)
+                .orElseThrow(() -> fail(parser, "a span has no valid traceID")));
+    String spanId =
+        TraceIds.spanId(fields.spanId)
+            .orElseThrow(() -> fail(parser, "a span has no valid spanID"));
     // Siblings share their parent's ID: pooled, a wide trace stores it once.
-    String parent = pool.of(V1Reference.parent(fields.references, traceId)
-        .orElseGet(() -> TraceIds.spanId(fields.parentSpanId).orElse("")));
-    Span span = new Span(traceId, spanId, parent, Span.UNKNOWN_SERVICE, fields.name,
-        V1TagMapping.kind(fields.tags), nanos(fields.startMicros), nanos(fields.durationMicros),
-        V1TagMapping.status(fields.tags), new Attributes(fields.tags), fields.logs);
+    String parent =
+        pool.of(
+            V1Reference.parent(fields.references, traceId)
+                .orElseGet(() -> TraceIds.spanId(fields.parentSpanId).orElse("")));
+    Span span =
+        new Span(
+            traceId,
+            spanId,
+            parent,
+            Span.UNKNOWN_SERVICE,
+            fields.name,
+            V1TagMapping.kind(fields.tags),
+            nanos(fields.startMicros),
+            nanos(fields.durationMicros),
+            V1TagMapping.status(fields.tags),
+            new Attributes(fields.tags),
+            fields.logs);
     return new PendingSpan(span, fields.processId == null ? "" : fields.processId);
   }
 

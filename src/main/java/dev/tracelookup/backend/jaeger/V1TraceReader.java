@@ -59,7 +59,8 @@ final class V1TraceReader {
     List<Span> resolved = new ArrayList<>(pending.size());
     for (int i = 0; i < pending.size(); i++) {
       PendingSpan span = pending.set(i, null);
-      resolved.add(withProcess(span.span(), processes.getOrDefault(span.processId(), V1Process.UNKNOWN)));
+      resolved.add(
+          withProcess(span.span(), processes.getOrDefault(span.processId(), V1Process.UNKNOWN)));
     }
     return new Trace(resolved.get(0).traceId(), resolved);
   }
@@ -111,8 +112,17 @@ final class V1TraceReader {
       merged.putAll(attributes.values());
       attributes = new Attributes(merged);
     }
-    return new Span(span.traceId(), span.spanId(), span.parentSpanId(), process.serviceName(),
-        span.name(), span.kind(), span.startEpochNanos(), span.durationNanos(), span.status(),
-        attributes, span.events());
+    return new Span(
+        span.traceId(),
+        span.spanId(),
+        span.parentSpanId(),
+        process.serviceName(),
+        span.name(),
+        span.kind(),
+        span.startEpochNanos(),
+        span.durationNanos(),
+        span.status(),
+        attributes,
+        span.events());
   }
 }

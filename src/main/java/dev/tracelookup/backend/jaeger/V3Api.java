@@ -52,11 +52,12 @@ final class V3Api implements JaegerApi {
     String path = "/api/v3/traces/" + QueryString.segment(traceId);
     HttpResult<List<Trace>> answer = http.get(path, ACCEPT, traces());
     if (answer instanceof HttpResult.Ok) {
-      return ((HttpResult.Ok<List<Trace>>) answer).value().stream()
-          .filter(trace -> trace.traceId().equals(traceId))
-          .findFirst()
-          .<FetchResult>map(trace -> new FetchResult.Fetched(trace, false))
-          .orElseGet(() -> new FetchResult.NotFound(traceId));
+      return ((HttpResult.Ok<List<Trace>>) answer)
+          .value().stream()
+              .filter(trace -> trace.traceId().equals(traceId))
+              .findFirst()
+              .<FetchResult>map(trace -> new FetchResult.Fetched(trace, false))
+              .orElseGet(() -> new FetchResult.NotFound(traceId));
     }
     if (answer instanceof HttpResult.NotFound) {
       return new FetchResult.NotFound(traceId);
@@ -77,7 +78,8 @@ final class V3Api implements JaegerApi {
             .add("query.num_traces", depth)
             .add("query.attributes", JsonMaps.write(spec.userKey(), spec.userId()));
     spec.service()
-        .ifPresent(service -> query.add("query.serviceName", service).add("query.service_name", service));
+        .ifPresent(
+            service -> query.add("query.serviceName", service).add("query.service_name", service));
     return query.after("/api/v3/traces");
   }
 
@@ -88,7 +90,8 @@ final class V3Api implements JaegerApi {
   static boolean needsService(BackendFailure failure) {
     String detail = failure.detail().toLowerCase(Locale.ROOT);
     return failure.kind() == BackendFailure.Kind.REJECTED
-        && (detail.contains("service name") || detail.contains("service_name")
+        && (detail.contains("service name")
+            || detail.contains("service_name")
             || detail.contains("servicename"));
   }
 

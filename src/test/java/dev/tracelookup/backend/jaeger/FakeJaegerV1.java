@@ -86,14 +86,23 @@ final class FakeJaegerV1 implements AutoCloseable {
     }
     Map<String, String> tags;
     try {
-      tags = query.get("tags").isEmpty() ? Map.of()
-          : JSON.readValue(query.get("tags").get(), new TypeReference<Map<String, String>>() {});
+      tags =
+          query.get("tags").isEmpty()
+              ? Map.of()
+              : JSON.readValue(
+                  query.get("tags").get(), new TypeReference<Map<String, String>>() {});
     } catch (IOException malformed) {
-      return error(400, "malformed 'tags' parameter, cannot unmarshal JSON: " + malformed.getMessage());
+      return error(
+          400, "malformed 'tags' parameter, cannot unmarshal JSON: " + malformed.getMessage());
     }
     int limit = query.get("limit").map(Integer::parseInt).orElse(100);
-    List<Trace> found = store.find(service, tags, micros(query.get("start")),
-        micros(query.get("end")).plusNanos(1), limit);
+    List<Trace> found =
+        store.find(
+            service,
+            tags,
+            micros(query.get("start")),
+            micros(query.get("end")).plusNanos(1),
+            limit);
     return ok(found);
   }
 
@@ -102,7 +111,9 @@ final class FakeJaegerV1 implements AutoCloseable {
     if (traceId.isEmpty() || rawId.length() > 32) {
       return error(400, "TraceID cannot be longer than 32 hex characters: " + rawId);
     }
-    return store.get(traceId.get()).map(trace -> ok(List.of(trace)))
+    return store
+        .get(traceId.get())
+        .map(trace -> ok(List.of(trace)))
         .orElseGet(() -> error(404, "trace not found"));
   }
 

@@ -101,8 +101,13 @@ final class FakeJaegerV3 implements AutoCloseable {
       return error(400, "malformed parameter query.attributes: " + malformed.getMessage());
     }
     try {
-      List<Trace> found = store.find(param(query, "query.serviceName", "query.service_name"),
-          attributes, Instant.parse(min.get()), Instant.parse(max.get()), depth(query));
+      List<Trace> found =
+          store.find(
+              param(query, "query.serviceName", "query.service_name"),
+              attributes,
+              Instant.parse(min.get()),
+              Instant.parse(max.get()),
+              depth(query));
       return found.isEmpty() ? error(404, "No traces found") : ok(found);
     } catch (DateTimeParseException malformed) {
       return error(400, "malformed parameter query.startTimeMin: " + malformed.getMessage());
@@ -112,9 +117,12 @@ final class FakeJaegerV3 implements AutoCloseable {
   private Reply get(String rawId) {
     Optional<String> traceId = TraceIds.traceId(rawId);
     if (traceId.isEmpty() || rawId.length() > 32) {
-      return error(400, "malformed parameter trace_id: TraceID cannot be longer than 32 hex characters");
+      return error(
+          400, "malformed parameter trace_id: TraceID cannot be longer than 32 hex characters");
     }
-    return store.get(traceId.get()).map(trace -> ok(List.of(trace)))
+    return store
+        .get(traceId.get())
+        .map(trace -> ok(List.of(trace)))
         .orElseGet(() -> error(404, "trace not found"));
   }
 
@@ -123,9 +131,10 @@ final class FakeJaegerV3 implements AutoCloseable {
   }
 
   private int depth(QueryParams query) {
-    Optional<String> depth = legacy
-        ? query.get("query.num_traces")
-        : query.first("query.searchDepth", "query.num_traces", "query.search_depth");
+    Optional<String> depth =
+        legacy
+            ? query.get("query.num_traces")
+            : query.first("query.searchDepth", "query.num_traces", "query.search_depth");
     return depth.map(Integer::parseInt).orElse(100);
   }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The traces a fake Jaeger holds, searched the way Jaeger's memory and Elasticsearch storages do:
- * one span must carry the service and every attribute and start inside the window (start
- * inclusive, end exclusive); the whole trace is returned, newest first, at most {@code depth}.
+ * one span must carry the service and every attribute and start inside the window (start inclusive,
+ * end exclusive); the whole trace is returned, newest first, at most {@code depth}.
  */
 final class FakeTraceStore {
   private final List<Trace> traces = new CopyOnWriteArrayList<>();
@@ -22,11 +22,17 @@ final class FakeTraceStore {
     traces.addAll(List.of(added));
   }
 
-  List<Trace> find(Optional<String> service, Map<String, String> attributes, Instant from,
-      Instant to, int depth) {
+  List<Trace> find(
+      Optional<String> service,
+      Map<String, String> attributes,
+      Instant from,
+      Instant to,
+      int depth) {
     return traces.stream()
-        .filter(trace -> trace.spans().stream()
-            .anyMatch(span -> matches(span, service, attributes, from, to)))
+        .filter(
+            trace ->
+                trace.spans().stream()
+                    .anyMatch(span -> matches(span, service, attributes, from, to)))
         .sorted(Comparator.comparing(FakeTraceStore::start).reversed())
         .limit(depth)
         .toList();
@@ -36,8 +42,12 @@ final class FakeTraceStore {
     return traces.stream().filter(trace -> trace.traceId().equals(traceId)).findFirst();
   }
 
-  private static boolean matches(Span span, Optional<String> service, Map<String, String> attributes,
-      Instant from, Instant to) {
+  private static boolean matches(
+      Span span,
+      Optional<String> service,
+      Map<String, String> attributes,
+      Instant from,
+      Instant to) {
     return service.map(span.service()::equals).orElse(true)
         && !span.start().isBefore(from)
         && span.start().isBefore(to)
@@ -57,6 +67,9 @@ final class FakeTraceStore {
   }
 
   private static Instant start(Trace trace) {
-    return trace.spans().stream().map(Span::start).min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    return trace.spans().stream()
+        .map(Span::start)
+        .min(Comparator.naturalOrder())
+        .orElse(Instant.EPOCH);
   }
 }

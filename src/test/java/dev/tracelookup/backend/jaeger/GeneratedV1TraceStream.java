@@ -14,7 +14,8 @@ final class GeneratedV1TraceStream extends InputStream {
 
   private final int spanCount;
   private int nextSpan;
-  private byte[] chunk = ("{\"data\":[{\"traceID\":\"" + TRACE_ID + "\",\"spans\":[").getBytes(UTF_8);
+  private byte[] chunk =
+      ("{\"data\":[{\"traceID\":\"" + TRACE_ID + "\",\"spans\":[").getBytes(UTF_8);
   private int position;
 
   GeneratedV1TraceStream(int spanCount) {
@@ -54,24 +55,41 @@ final class GeneratedV1TraceStream extends InputStream {
   }
 
   private static String end() {
-    return "],\"processes\":{\"p1\":{\"serviceName\":\"order-svc\",\"tags\":[{\"key\":\"host.name\","
-        + "\"type\":\"string\",\"value\":\"order-7f9c\"}]}},\"warnings\":null}],"
-        + "\"total\":0,\"limit\":0,\"offset\":0,\"errors\":null}";
+    return "],\"processes\":{\"p1\":{\"serviceName\":\"order-svc\",\"tags\":["
+        + tag("host.name", "order-7f9c")
+        + "]}},\"warnings\":null}],\"total\":0,\"limit\":0,\"offset\":0,\"errors\":null}";
   }
 
   private static String span(int index) {
-    return (index == 0 ? "" : ",") + String.format(
-        "{\"traceID\":\"%s\",\"spanID\":\"%016x\",\"operationName\":\"db.query %d\","
-            + "\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"%s\",\"spanID\":\"%016x\"}],"
-            + "\"startTime\":%d,\"duration\":%d,\"tags\":["
-            + "{\"key\":\"otel.scope.name\",\"type\":\"string\",\"value\":\"io.opentelemetry.jdbc\"},"
-            + "{\"key\":\"db.system.name\",\"type\":\"string\",\"value\":\"postgresql\"},"
-            + "{\"key\":\"db.query.text\",\"type\":\"string\",\"value\":\"SELECT * FROM orders WHERE id = $1\"},"
-            + "{\"key\":\"user.id\",\"type\":\"string\",\"value\":\"usr_k8x9m2\"},"
-            + "{\"key\":\"span.kind\",\"type\":\"string\",\"value\":\"client\"},"
-            + "{\"key\":\"otel.status_code\",\"type\":\"string\",\"value\":\"OK\"}],"
-            + "\"logs\":[{\"timestamp\":%d,\"fields\":[{\"key\":\"event\",\"type\":\"string\","
-            + "\"value\":\"rows\"}]}],\"processID\":\"p1\",\"warnings\":null}",
-        TRACE_ID, index + 2L, index, TRACE_ID, 1L, START_MICROS + index, 1_000, START_MICROS + index);
+    String tags =
+        String.join(
+            ",",
+            tag("otel.scope.name", "io.opentelemetry.jdbc"),
+            tag("db.system.name", "postgresql"),
+            tag("db.query.text", "SELECT * FROM orders WHERE id = $1"),
+            tag("user.id", "usr_k8x9m2"),
+            tag("span.kind", "client"),
+            tag("otel.status_code", "OK"));
+    return (index == 0 ? "" : ",")
+        + String.format(
+            "{\"traceID\":\"%s\",\"spanID\":\"%016x\",\"operationName\":\"db.query %d\","
+                + "\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"%s\","
+                + "\"spanID\":\"%016x\"}],\"startTime\":%d,\"duration\":%d,\"tags\":[%s],"
+                + "\"logs\":[{\"timestamp\":%d,\"fields\":[%s]}],\"processID\":\"p1\","
+                + "\"warnings\":null}",
+            TRACE_ID,
+            index + 2L,
+            index,
+            TRACE_ID,
+            1L,
+            START_MICROS + index,
+            1_000,
+            tags,
+            START_MICROS + index,
+            tag("event", "rows"));
+  }
+
+  private static String tag(String key, String value) {
+    return "{\"key\":\"" + key + "\",\"type\":\"string\",\"value\":\"" + value + "\"}";
   }
 }

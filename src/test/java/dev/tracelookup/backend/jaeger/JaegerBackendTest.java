@@ -16,8 +16,10 @@ final class JaegerBackendTest {
   private final List<Duration> pauses = new ArrayList<>();
 
   private JaegerBackend withUi(String ui) {
-    return JaegerTesting.backend(UNUSED,
-        new JaegerOptions(JaegerOptions.Api.V3, List.of(), Optional.of(URI.create(ui))), pauses);
+    return JaegerTesting.backend(
+        UNUSED,
+        new JaegerOptions(JaegerOptions.Api.V3, List.of(), Optional.of(URI.create(ui))),
+        pauses);
   }
 
   @Test
@@ -26,7 +28,8 @@ final class JaegerBackendTest {
 
     Optional<String> url = backend.traceUrl(TRACE, Optional.of("00f067aa0ba902b7"));
 
-    assertThat(url).hasValue("https://jaeger.example.com/trace/" + TRACE + "?uiFind=00f067aa0ba902b7");
+    assertThat(url)
+        .hasValue("https://jaeger.example.com/trace/" + TRACE + "?uiFind=00f067aa0ba902b7");
   }
 
   @Test
@@ -67,16 +70,20 @@ final class JaegerBackendTest {
 
   @Test
   void constructor_noUserKeys_isRefused() {
-    assertThatThrownBy(() -> new JaegerBackend(JaegerTesting.http(UNUSED, pauses, 1000), List.of(),
-        JaegerOptions.defaults()))
+    assertThatThrownBy(
+            () ->
+                new JaegerBackend(
+                    JaegerTesting.http(UNUSED, pauses, 1000), List.of(), JaegerOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("user attribute key");
   }
 
   @Test
   void options_blankEntryService_isRefused() {
-    assertThatThrownBy(() -> new JaegerOptions(JaegerOptions.Api.V1, List.of("api-gateway", " "),
-        Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                new JaegerOptions(
+                    JaegerOptions.Api.V1, List.of("api-gateway", " "), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("blank");
   }
@@ -85,6 +92,7 @@ final class JaegerBackendTest {
   void options_defaults_areV3WithoutServicesOrUi() {
     JaegerOptions defaults = JaegerOptions.defaults();
 
-    assertThat(defaults).isEqualTo(new JaegerOptions(JaegerOptions.Api.V3, List.of(), Optional.empty()));
+    assertThat(defaults)
+        .isEqualTo(new JaegerOptions(JaegerOptions.Api.V3, List.of(), Optional.empty()));
   }
 }

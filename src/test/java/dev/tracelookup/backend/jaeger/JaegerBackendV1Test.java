@@ -50,7 +50,8 @@ final class JaegerBackendV1Test {
 
   private static List<Trace> traces(SearchResult result) {
     assertThat(result).isInstanceOf(SearchResult.Found.class);
-    return ((SearchResult.Found) result).traces().stream().map(ref -> ref.trace().orElseThrow()).toList();
+    return ((SearchResult.Found) result)
+        .traces().stream().map(ref -> ref.trace().orElseThrow()).toList();
   }
 
   private static BackendFailure failure(SearchResult result) {
@@ -64,10 +65,12 @@ final class JaegerBackendV1Test {
 
     BackendFailure failure = failure(result);
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNSUPPORTED_QUERY);
-    assertThat(failure.userMessage()).isEqualTo("Jaeger's v1 API cannot search without a service"
-        + " name, and no entry services are configured. Ask the admin to list the services whose"
-        + " spans carry the user ID (such as the API gateway) as the Jaeger backend's entry services"
-        + " in the bot's config.");
+    assertThat(failure.userMessage())
+        .isEqualTo(
+            "Jaeger's v1 API cannot search without a service name, and no entry services are"
+                + " configured. Ask the admin to list the services whose spans carry the user ID"
+                + " (such as the API gateway) as the Jaeger backend's entry services in the bot's"
+                + " config.");
     assertThat(jaeger.pending()).isZero();
   }
 
@@ -80,20 +83,31 @@ final class JaegerBackendV1Test {
     RecordedRequest first = jaeger.takeRequest();
     RecordedRequest second = jaeger.takeRequest();
     assertThat(first.path()).isEqualTo("/api/traces");
-    assertThat(first.query()).isEqualTo("service=api-gateway"
-        + "&tags=%7B%22user.id%22%3A%22usr_k8x9m2%22%7D"
-        + "&start=1770386400000000&end=1770388200000000&limit=20");
-    assertThat(second.query()).isEqualTo("service=api-gateway"
-        + "&tags=%7B%22enduser.id%22%3A%22usr_k8x9m2%22%7D"
-        + "&start=1770386400000000&end=1770388200000000&limit=20");
+    assertThat(first.query())
+        .isEqualTo(
+            "service=api-gateway"
+                + "&tags=%7B%22user.id%22%3A%22usr_k8x9m2%22%7D"
+                + "&start=1770386400000000&end=1770388200000000&limit=20");
+    assertThat(second.query())
+        .isEqualTo(
+            "service=api-gateway"
+                + "&tags=%7B%22enduser.id%22%3A%22usr_k8x9m2%22%7D"
+                + "&start=1770386400000000&end=1770388200000000&limit=20");
     assertThat(first.header("Accept")).isEqualTo("application/json");
     assertThat(first.header("Authorization")).isEqualTo("Bearer t0ken");
   }
 
   @Test
   void search_subMicrosecondWindow_widensToWholeMicroseconds() throws Exception {
-    TraceQuery odd = new TraceQuery(USER, Instant.parse("2026-02-06T14:00:00.000000999Z"),
-        Instant.parse("2026-02-06T14:30:00.000000001Z"), Optional.empty(), Optional.empty(), false, 20);
+    TraceQuery odd =
+        new TraceQuery(
+            USER,
+            Instant.parse("2026-02-06T14:00:00.000000999Z"),
+            Instant.parse("2026-02-06T14:30:00.000000001Z"),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            20);
 
     backend(v1("api-gateway")).search(odd);
 
@@ -114,11 +128,12 @@ final class JaegerBackendV1Test {
       QueryParams params = QueryParams.parse(jaeger.takeRequest().query());
       scopes.add(params.get("service").orElseThrow() + " " + params.get("tags").orElseThrow());
     }
-    assertThat(scopes).containsExactly(
-        "api-gateway {\"user.id\":\"usr_k8x9m2\"}",
-        "order-svc {\"user.id\":\"usr_k8x9m2\"}",
-        "api-gateway {\"enduser.id\":\"usr_k8x9m2\"}",
-        "order-svc {\"enduser.id\":\"usr_k8x9m2\"}");
+    assertThat(scopes)
+        .containsExactly(
+            "api-gateway {\"user.id\":\"usr_k8x9m2\"}",
+            "order-svc {\"user.id\":\"usr_k8x9m2\"}",
+            "api-gateway {\"enduser.id\":\"usr_k8x9m2\"}",
+            "order-svc {\"enduser.id\":\"usr_k8x9m2\"}");
   }
 
   @Test
@@ -128,14 +143,19 @@ final class JaegerBackendV1Test {
     SearchResult result = backend(v1("order-svc")).search(query());
 
     Trace trace = traces(result).get(0);
-    assertThat(trace.spans()).extracting(Span::service)
+    assertThat(trace.spans())
+        .extracting(Span::service)
         .containsExactly("order-svc", "order-svc", "inventory-svc", "order-svc", "order-svc");
     Span call = trace.spans().get(4);
     assertThat(call.parentSpanId()).isEqualTo(TestSpans.id(TestSpans.PROCESS_CHARGE));
     assertThat(call.status().code()).isEqualTo(StatusCode.ERROR);
     assertThat(call.status().message()).isEqualTo("Bad Gateway");
-    assertThat(call.events()).singleElement()
-        .satisfies(event -> assertThat(event.attributes().get("exception.message")).hasValue("payment gateway timeout"));
+    assertThat(call.events())
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.attributes().get("exception.message"))
+                    .hasValue("payment gateway timeout"));
   }
 
   @Test
@@ -150,8 +170,15 @@ final class JaegerBackendV1Test {
   @Test
   void search_errorsOnly_keepsOnlyFailingTracesAndAsksForMore() throws Exception {
     jaeger.add(paymentFailure(), okTrace(CART, "user.id", USER, 60_000));
-    TraceQuery errorsOnly = new TraceQuery(USER, JaegerTesting.FROM, JaegerTesting.TO,
-        Optional.empty(), Optional.empty(), true, 20);
+    TraceQuery errorsOnly =
+        new TraceQuery(
+            USER,
+            JaegerTesting.FROM,
+            JaegerTesting.TO,
+            Optional.empty(),
+            Optional.empty(),
+            true,
+            20);
 
     SearchResult result = backend(v1("api-gateway", "order-svc")).search(errorsOnly);
 
@@ -162,13 +189,35 @@ final class JaegerBackendV1Test {
   @Test
   void search_spanNameFilter_isCheckedOnTheTraceNotSentAsOperation() throws Exception {
     jaeger.add(paymentFailure(), okTrace(CART, "user.id", USER, 60_000));
-    TraceQuery byName = new TraceQuery(USER, JaegerTesting.FROM, JaegerTesting.TO,
-        Optional.empty(), Optional.of("POST payment-svc/charge"), false, 20);
+    TraceQuery byName =
+        new TraceQuery(
+            USER,
+            JaegerTesting.FROM,
+            JaegerTesting.TO,
+            Optional.empty(),
+            Optional.of("POST payment-svc/charge"),
+            false,
+            20);
 
     SearchResult result = backend(v1("api-gateway", "order-svc")).search(byName);
 
     assertThat(traces(result)).extracting(Trace::traceId).containsExactly(TestSpans.TRACE_ID);
-    assertThat(QueryParams.parse(jaeger.takeRequest().query()).asMap()).doesNotContainKey("operation");
+    assertThat(QueryParams.parse(jaeger.takeRequest().query()).asMap())
+        .doesNotContainKey("operation");
+  }
+
+  @Test
+  void search_traceWithoutTheUser_isLeftOutWithAPlainWarning() {
+    jaeger.answerWith(
+        request ->
+            FakeJaegerV1.ok(
+                List.of(paymentFailure(), okTrace(CART, "user.id", "usr_someone_else", 0))));
+
+    SearchResult result = backend(v1("api-gateway")).search(query());
+
+    assertThat(traces(result)).extracting(Trace::traceId).containsExactly(TestSpans.TRACE_ID);
+    assertThat(((SearchResult.Found) result).warnings())
+        .containsExactly("1 traces Jaeger returned do not carry this user ID and were left out.");
   }
 
   @Test
@@ -179,7 +228,8 @@ final class JaegerBackendV1Test {
 
     BackendFailure failure = failure(result);
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.SERVER_ERROR);
-    assertThat(failure.detail()).isEqualTo("GET /api/traces reported: storage: query failed retry (0)");
+    assertThat(failure.detail())
+        .isEqualTo("GET /api/traces reported: storage: query failed retry (0)");
   }
 
   @Test
@@ -195,15 +245,17 @@ final class JaegerBackendV1Test {
 
   @Test
   void search_searchApiRemoved404_tellsTheAdminToSwitchToV3() {
-    jaeger.answerWith(request -> new Reply(404, "text/plain; charset=utf-8", "404 page not found\n", Map.of()));
+    jaeger.answerWith(
+        request -> new Reply(404, "text/plain; charset=utf-8", "404 page not found\n", Map.of()));
 
     SearchResult result = backend(v1("api-gateway")).search(query());
 
     BackendFailure failure = failure(result);
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNSUPPORTED_QUERY);
-    assertThat(failure.userMessage()).isEqualTo("Jaeger answered 404 to its v1 search API"
-        + " (/api/traces), which newer Jaeger versions removed. Ask the admin to switch the bot's"
-        + " Jaeger backend to the v3 API.");
+    assertThat(failure.userMessage())
+        .isEqualTo(
+            "Jaeger answered 404 to its v1 search API (/api/traces), which newer Jaeger versions"
+                + " removed. Ask the admin to switch the bot's Jaeger backend to the v3 API.");
   }
 
   @Test

@@ -36,8 +36,14 @@ import org.junit.jupiter.api.Test;
 final class JaegerDemoParityTest {
   /** The services of the demo whose spans carry the user's ID, as an admin would list them. */
   private static final String[] ENTRY_SERVICES = {
-      "api-gateway", "order-svc", "inventory-svc", "user-svc", "search-svc", "payment-svc",
-      "notification-svc"};
+    "api-gateway",
+    "order-svc",
+    "inventory-svc",
+    "user-svc",
+    "search-svc",
+    "payment-svc",
+    "notification-svc"
+  };
 
   private static OtlpFileBackend demo;
   private static List<Trace> usersDay;
@@ -48,12 +54,21 @@ final class JaegerDemoParityTest {
 
   @BeforeAll
   static void loadDemo() throws IOException {
-    demo = OtlpFileBackend.open(Path.of("config/demo"), JaegerTesting.USER_KEYS, Optional.empty(),
-        "demo files");
-    TraceQuery wholeDay = new TraceQuery(JaegerTesting.USER, Instant.parse("2026-02-06T00:00:00Z"),
-        Instant.parse("2026-02-07T00:00:00Z"), Optional.empty(), Optional.empty(), false, 1_000);
-    usersDay = ((SearchResult.Found) demo.search(wholeDay)).traces().stream()
-        .map(ref -> ref.trace().orElseThrow()).toList();
+    demo =
+        OtlpFileBackend.open(
+            Path.of("config/demo"), JaegerTesting.USER_KEYS, Optional.empty(), "demo files");
+    TraceQuery wholeDay =
+        new TraceQuery(
+            JaegerTesting.USER,
+            Instant.parse("2026-02-06T00:00:00Z"),
+            Instant.parse("2026-02-07T00:00:00Z"),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            1_000);
+    usersDay =
+        ((SearchResult.Found) demo.search(wholeDay))
+            .traces().stream().map(ref -> ref.trace().orElseThrow()).toList();
   }
 
   @BeforeEach
@@ -88,7 +103,8 @@ final class JaegerDemoParityTest {
 
   @Test
   void lookup_throughV1_showsTheDemoFilesErrorPath() {
-    JaegerBackend jaeger = JaegerTesting.backend(v1.uri(), JaegerTesting.v1(ENTRY_SERVICES), pauses);
+    JaegerBackend jaeger =
+        JaegerTesting.backend(v1.uri(), JaegerTesting.v1(ENTRY_SERVICES), pauses);
 
     String throughJaeger = errorPath(jaeger);
 
@@ -98,22 +114,38 @@ final class JaegerDemoParityTest {
 
   /** Returns the card's lines from {@code Trace 4bf92f35…} to {@code Root cause:}. */
   private static String errorPath(TraceBackend backend) {
-    LookupCache cache = new LookupCache(100, Duration.ofMinutes(1), Duration.ofHours(1),
-        Duration.ofMinutes(10), 1_000_000, Duration.ofHours(1), JaegerTesting.CLOCK,
-        Ticker.disabledTicker(), Runnable::run);
-    TraceLookup lookup = new TraceLookup(backend, cache, Runnable::run, Runnable::run, 20, 4,
-        Duration.ofSeconds(60));
-    LookupRequest request = new LookupRequest(JaegerTesting.USER, new TimeWindow(JaegerTesting.FROM,
-        JaegerTesting.TO, ZoneOffset.UTC, "test"), Optional.empty(), Optional.empty(), false);
+    LookupCache cache =
+        new LookupCache(
+            100,
+            Duration.ofMinutes(1),
+            Duration.ofHours(1),
+            Duration.ofMinutes(10),
+            1_000_000,
+            Duration.ofHours(1),
+            JaegerTesting.CLOCK,
+            Ticker.disabledTicker(),
+            Runnable::run);
+    TraceLookup lookup =
+        new TraceLookup(
+            backend, cache, Runnable::run, Runnable::run, 20, 4, Duration.ofSeconds(60));
+    LookupRequest request =
+        new LookupRequest(
+            JaegerTesting.USER,
+            new TimeWindow(JaegerTesting.FROM, JaegerTesting.TO, ZoneOffset.UTC, "test"),
+            Optional.empty(),
+            Optional.empty(),
+            false);
 
     LookupOutcome outcome = lookup.lookup(request, false);
 
-    String text = new LookupPresenter(new CardRenderer(), backend.displayName())
-        .presentText(outcome, ZoneOffset.UTC);
+    String text =
+        new LookupPresenter(new CardRenderer(), backend.displayName())
+            .presentText(outcome, ZoneOffset.UTC);
     int start = text.indexOf("Trace 4bf92f35");
     int rootCause = text.indexOf("Root cause:", Math.max(start, 0));
     assertThat(start).as(text).isNotNegative();
     assertThat(rootCause).as(text).isNotNegative();
-    return text.substring(start, text.indexOf('\n', rootCause) < 0 ? text.length() : text.indexOf('\n', rootCause));
+    return text.substring(
+        start, text.indexOf('\n', rootCause) < 0 ? text.length() : text.indexOf('\n', rootCause));
   }
 }

@@ -49,7 +49,9 @@ final class JaegerFailureTest {
   }
 
   private static JaegerBackend backend(JaegerOptions.Api api, BackendHttp http) {
-    return new JaegerBackend(http, JaegerTesting.USER_KEYS,
+    return new JaegerBackend(
+        http,
+        JaegerTesting.USER_KEYS,
         new JaegerOptions(api, List.of("api-gateway"), Optional.empty()));
   }
 
@@ -60,7 +62,9 @@ final class JaegerFailureTest {
   }
 
   private static Reply jaegerError(JaegerOptions.Api api, int status, String message) {
-    return api == JaegerOptions.Api.V3 ? FakeJaegerV3.error(status, message) : FakeJaegerV1.error(status, message);
+    return api == JaegerOptions.Api.V3
+        ? FakeJaegerV3.error(status, message)
+        : FakeJaegerV1.error(status, message);
   }
 
   private static Reply found(JaegerOptions.Api api, List<Trace> traces) {
@@ -74,8 +78,9 @@ final class JaegerFailureTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    JaegerBackend backend = backend(api,
-        JaegerTesting.http(URI.create("http://127.0.0.1:" + closedPort), pauses, 1000));
+    JaegerBackend backend =
+        backend(
+            api, JaegerTesting.http(URI.create("http://127.0.0.1:" + closedPort), pauses, 1000));
 
     BackendFailure failure = searchFailure(backend);
 
@@ -86,12 +91,14 @@ final class JaegerFailureTest {
   @ParameterizedTest
   @EnumSource(JaegerOptions.Api.class)
   void search_noAnswerInTime_isTimeout(JaegerOptions.Api api) throws Exception {
-    server = new FakeHttpServer(request -> {
-      awaitRelease();
-      return Reply.json("{}");
-    });
-    JaegerBackend backend = backend(api,
-        JaegerTesting.http(server.uri(), pauses, 1000, Duration.ofMillis(150)));
+    server =
+        new FakeHttpServer(
+            request -> {
+              awaitRelease();
+              return Reply.json("{}");
+            });
+    JaegerBackend backend =
+        backend(api, JaegerTesting.http(server.uri(), pauses, 1000, Duration.ofMillis(150)));
 
     BackendFailure failure = searchFailure(backend);
 
@@ -100,8 +107,10 @@ final class JaegerFailureTest {
 
   @ParameterizedTest
   @EnumSource(JaegerOptions.Api.class)
-  void search_badRequest_isRejectedWithJaegersReasonAndNotRetried(JaegerOptions.Api api) throws Exception {
-    JaegerBackend backend = serving(api, request -> jaegerError(api, 400, "malformed parameter end"));
+  void search_badRequest_isRejectedWithJaegersReasonAndNotRetried(JaegerOptions.Api api)
+      throws Exception {
+    JaegerBackend backend =
+        serving(api, request -> jaegerError(api, 400, "malformed parameter end"));
 
     BackendFailure failure = searchFailure(backend);
 
@@ -119,15 +128,20 @@ final class JaegerFailureTest {
 
     assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR);
     assertThat(server.pending()).isEqualTo(6);
-    assertThat(pauses).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400),
-        Duration.ofMillis(200), Duration.ofMillis(400));
+    assertThat(pauses)
+        .containsExactly(
+            Duration.ofMillis(200),
+            Duration.ofMillis(400),
+            Duration.ofMillis(200),
+            Duration.ofMillis(400));
   }
 
   @ParameterizedTest
   @EnumSource(JaegerOptions.Api.class)
   void search_rateLimited_waitsAsToldThenReportsTheWait(JaegerOptions.Api api) throws Exception {
-    JaegerBackend backend = serving(api, request -> new Reply(429, "text/plain", "slow down",
-        Map.of("Retry-After", "7")));
+    JaegerBackend backend =
+        serving(
+            api, request -> new Reply(429, "text/plain", "slow down", Map.of("Retry-After", "7")));
 
     BackendFailure failure = searchFailure(backend);
 
@@ -139,7 +153,10 @@ final class JaegerFailureTest {
   @ParameterizedTest
   @EnumSource(JaegerOptions.Api.class)
   void search_truncatedJson_isMalformed(JaegerOptions.Api api) throws Exception {
-    String body = api == JaegerOptions.Api.V3 ? "{\"result\":{\"resourceSpans\":[{" : "{\"data\":[{\"spans\":[";
+    String body =
+        api == JaegerOptions.Api.V3
+            ? "{\"result\":{\"resourceSpans\":[{"
+            : "{\"data\":[{\"spans\":[";
     JaegerBackend backend = serving(api, request -> Reply.json(body));
 
     BackendFailure failure = searchFailure(backend);
@@ -150,8 +167,15 @@ final class JaegerFailureTest {
   @ParameterizedTest
   @EnumSource(JaegerOptions.Api.class)
   void search_uiPageInsteadOfJson_isMalformed(JaegerOptions.Api api) throws Exception {
-    JaegerBackend backend = serving(api, request -> new Reply(200, "text/html",
-        "<!doctype html><html><head><title>Jaeger UI</title></head></html>", Map.of()));
+    JaegerBackend backend =
+        serving(
+            api,
+            request ->
+                new Reply(
+                    200,
+                    "text/html",
+                    "<!doctype html><html><head><title>Jaeger UI</title></head></html>",
+                    Map.of()));
 
     BackendFailure failure = searchFailure(backend);
 
@@ -161,7 +185,10 @@ final class JaegerFailureTest {
   @ParameterizedTest
   @EnumSource(JaegerOptions.Api.class)
   void search_wrongTypes_isMalformed(JaegerOptions.Api api) throws Exception {
-    String body = api == JaegerOptions.Api.V3 ? "{\"result\":{\"resourceSpans\":\"none\"}}" : "{\"data\":\"none\"}";
+    String body =
+        api == JaegerOptions.Api.V3
+            ? "{\"result\":{\"resourceSpans\":\"none\"}}"
+            : "{\"data\":\"none\"}";
     JaegerBackend backend = serving(api, request -> Reply.json(body));
 
     BackendFailure failure = searchFailure(backend);
@@ -173,8 +200,10 @@ final class JaegerFailureTest {
   @EnumSource(JaegerOptions.Api.class)
   void search_traceIdOfTheWrongLength_isMalformed(JaegerOptions.Api api) throws Exception {
     String longId = "ab".repeat(24);
-    String body = found(api, List.of(JaegerTesting.paymentFailure())).body()
-        .replace(TestSpans.TRACE_ID, longId);
+    String body =
+        found(api, List.of(JaegerTesting.paymentFailure()))
+            .body()
+            .replace(TestSpans.TRACE_ID, longId);
     JaegerBackend backend = serving(api, request -> Reply.json(body));
 
     BackendFailure failure = searchFailure(backend);
@@ -217,8 +246,13 @@ final class JaegerFailureTest {
   @ParameterizedTest
   @EnumSource(JaegerOptions.Api.class)
   void fetch_malformedAnswer_isFailedNotThrown(JaegerOptions.Api api) throws Exception {
-    JaegerBackend backend = serving(api, request -> Reply.json("{\"data\":[{\"spans\":[{\"spanID\":true}]}],"
-        + "\"result\":{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"spanId\":{}}]}]}]}}"));
+    JaegerBackend backend =
+        serving(
+            api,
+            request ->
+                Reply.json(
+                    "{\"data\":[{\"spans\":[{\"spanID\":true}]}],\"result\":{\"resourceSpans\":"
+                        + "[{\"scopeSpans\":[{\"spans\":[{\"spanId\":{}}]}]}]}}"));
 
     FetchResult result = backend.fetch(TestSpans.TRACE_ID);
 

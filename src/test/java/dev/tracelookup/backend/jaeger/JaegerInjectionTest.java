@@ -25,7 +25,8 @@ final class JaegerInjectionTest {
   private static final String V1_WINDOW = "&start=1770386400000000&end=1770388200000000&limit=20";
   private static final String V3_WINDOW =
       "query.startTimeMin=2026-02-06T14%3A00%3A00Z&query.start_time_min=2026-02-06T14%3A00%3A00Z"
-          + "&query.startTimeMax=2026-02-06T14%3A30%3A00Z&query.start_time_max=2026-02-06T14%3A30%3A00Z"
+          + "&query.startTimeMax=2026-02-06T14%3A30%3A00Z"
+          + "&query.start_time_max=2026-02-06T14%3A30%3A00Z"
           + "&query.searchDepth=20&query.num_traces=20";
   private static final String JSON_START = "%7B%22user.id%22%3A%22";
   private static final String JSON_END = "%22%7D";
@@ -46,7 +47,10 @@ final class JaegerInjectionTest {
     return Stream.of(
         Arguments.of("double quote", "a\"b", "a%5C%22b"),
         Arguments.of("backslash", "a\\b", "a%5C%5Cb"),
-        Arguments.of("braces closing the object", "x\"}{\"user.id\":\"y", "x%5C%22%7D%7B%5C%22user.id%5C%22%3A%5C%22y"),
+        Arguments.of(
+            "braces closing the object",
+            "x\"}{\"user.id\":\"y",
+            "x%5C%22%7D%7B%5C%22user.id%5C%22%3A%5C%22y"),
         Arguments.of("query-language or", "usr_1\" || true", "usr_1%5C%22%20%7C%7C%20true"),
         Arguments.of("comments", "a//b/*c*/", "a%2F%2Fb%2F*c*%2F"),
         Arguments.of("newline", "a\nb", "a%5Cnb"),
@@ -60,8 +64,14 @@ final class JaegerInjectionTest {
   }
 
   private static TraceQuery query(String userId) {
-    return new TraceQuery(userId, JaegerTesting.FROM, JaegerTesting.TO, Optional.empty(),
-        Optional.empty(), false, 20);
+    return new TraceQuery(
+        userId,
+        JaegerTesting.FROM,
+        JaegerTesting.TO,
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        20);
   }
 
   private static List<String> found(SearchResult result) {
@@ -71,12 +81,13 @@ final class JaegerInjectionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
-  void v1Search_hostileId_isOneJsonStringInTheTagsParameter(String name, String userId, String encoded)
-      throws Exception {
+  void v1Search_hostileId_isOneJsonStringInTheTagsParameter(
+      String name, String userId, String encoded) throws Exception {
     FakeJaegerV1 jaeger = new FakeJaegerV1();
     servers.add(jaeger);
     jaeger.add(user(userId), JaegerTesting.okTrace(JaegerTesting.OTHER_TRACE, "user.id", "a", 0));
-    JaegerBackend backend = JaegerTesting.backend(jaeger.uri(), JaegerTesting.v1("api-gateway"), pauses);
+    JaegerBackend backend =
+        JaegerTesting.backend(jaeger.uri(), JaegerTesting.v1("api-gateway"), pauses);
 
     SearchResult result = backend.search(query(userId));
 
@@ -87,8 +98,8 @@ final class JaegerInjectionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
-  void v3Search_hostileId_isOneJsonStringInTheAttributesParameter(String name, String userId,
-      String encoded) throws Exception {
+  void v3Search_hostileId_isOneJsonStringInTheAttributesParameter(
+      String name, String userId, String encoded) throws Exception {
     FakeJaegerV3 jaeger = new FakeJaegerV3();
     servers.add(jaeger);
     jaeger.add(user(userId), JaegerTesting.okTrace(JaegerTesting.OTHER_TRACE, "user.id", "a", 0));
@@ -106,17 +117,19 @@ final class JaegerInjectionTest {
   void search_tenThousandCharacterId_isRefusedWithoutACall(JaegerOptions.Api api) throws Exception {
     FakeJaegerV3 jaeger = new FakeJaegerV3();
     servers.add(jaeger);
-    JaegerBackend backend = JaegerTesting.backend(jaeger.uri(),
-        new JaegerOptions(api, List.of("api-gateway"), Optional.empty()), pauses);
+    JaegerBackend backend =
+        JaegerTesting.backend(
+            jaeger.uri(), new JaegerOptions(api, List.of("api-gateway"), Optional.empty()), pauses);
 
     SearchResult result = backend.search(query("k".repeat(10_000)));
 
     assertThat(result).isInstanceOf(SearchResult.Failed.class);
     BackendFailure failure = ((SearchResult.Failed) result).failure();
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNSUPPORTED_QUERY);
-    assertThat(failure.userMessage()).isEqualTo("The user ID is 10000 characters long, and the bot"
-        + " sends Jaeger user IDs of up to 512 characters. Check that the whole ID, and only the ID,"
-        + " was given.");
+    assertThat(failure.userMessage())
+        .isEqualTo(
+            "The user ID is 10000 characters long, and the bot sends Jaeger user IDs of up to 512"
+                + " characters. Check that the whole ID, and only the ID, was given.");
     assertThat(jaeger.pending()).isZero();
   }
 

@@ -36,8 +36,15 @@ final class JaegerTesting {
 
   /** Returns a client with this timeout per attempt and three attempts. */
   static BackendHttp http(URI base, List<Duration> pauses, long maxBodyBytes, Duration timeout) {
-    Endpoint endpoint = new Endpoint("Jaeger", base, Map.of("Authorization", "Bearer t0ken"),
-        timeout, Duration.ofSeconds(30), 3, maxBodyBytes);
+    Endpoint endpoint =
+        new Endpoint(
+            "Jaeger",
+            base,
+            Map.of("Authorization", "Bearer t0ken"),
+            timeout,
+            Duration.ofSeconds(30),
+            3,
+            maxBodyBytes);
     return new BackendHttp(HttpClient.newHttpClient(), endpoint, CLOCK, pauses::add);
   }
 
@@ -60,31 +67,54 @@ final class JaegerTesting {
 
   /** The write-up's failing order, with the user ID on its entry span. */
   static Trace paymentFailure() {
-    return withAttribute(TestSpans.orderPaymentFailure(), TestSpans.id(TestSpans.ORDER), "user.id", USER);
+    return withAttribute(
+        TestSpans.orderPaymentFailure(), TestSpans.id(TestSpans.ORDER), "user.id", USER);
   }
 
   /** A one-span successful trace of the user, under the key, this long after 14:17:23. */
   static Trace okTrace(String traceId, String userKey, String userId, long millisAfterT0) {
-    Span span = TestSpans.span("a").service("api-gateway").name("GET /api/v1/cart").server()
-        .http(200).at(millisAfterT0).lasting(30).attribute(userKey, userId).build();
+    Span span =
+        TestSpans.span("a")
+            .service("api-gateway")
+            .name("GET /api/v1/cart")
+            .server()
+            .http(200)
+            .at(millisAfterT0)
+            .lasting(30)
+            .attribute(userKey, userId)
+            .build();
     return new Trace(traceId, List.of(copy(span, traceId, span.attributes())));
   }
 
   /** Returns the trace with the attribute set on one span. */
   static Trace withAttribute(Trace trace, String spanId, String key, String value) {
-    return new Trace(trace.traceId(), trace.spans().stream().map(span -> {
-      if (!span.spanId().equals(spanId)) {
-        return span;
-      }
-      Map<String, String> attributes = new LinkedHashMap<>(span.attributes().values());
-      attributes.put(key, value);
-      return copy(span, span.traceId(), new Attributes(attributes));
-    }).toList());
+    return new Trace(
+        trace.traceId(),
+        trace.spans().stream()
+            .map(
+                span -> {
+                  if (!span.spanId().equals(spanId)) {
+                    return span;
+                  }
+                  Map<String, String> attributes = new LinkedHashMap<>(span.attributes().values());
+                  attributes.put(key, value);
+                  return copy(span, span.traceId(), new Attributes(attributes));
+                })
+            .toList());
   }
 
   private static Span copy(Span span, String traceId, Attributes attributes) {
-    return new Span(traceId, span.spanId(), span.parentSpanId(), span.service(), span.name(),
-        span.kind(), span.startEpochNanos(), span.durationNanos(), span.status(), attributes,
+    return new Span(
+        traceId,
+        span.spanId(),
+        span.parentSpanId(),
+        span.service(),
+        span.name(),
+        span.kind(),
+        span.startEpochNanos(),
+        span.durationNanos(),
+        span.status(),
+        attributes,
         span.events());
   }
 }

@@ -18,46 +18,49 @@ import java.util.Set;
 
 /**
  * Writes traces as Jaeger's UI JSON API answers them, after the OTLP-to-Jaeger mapping
- * (opentelemetry-collector-contrib pkg/translator/jaeger): the service becomes a process, the kind a
- * {@code span.kind} tag, an ERROR status {@code error=true} with {@code otel.status_code} and
+ * (opentelemetry-collector-contrib pkg/translator/jaeger): the service becomes a process, the kind
+ * a {@code span.kind} tag, an ERROR status {@code error=true} with {@code otel.status_code} and
  * {@code otel.status_description}, events logs with an {@code event} field. Fields in Go's struct
  * order, so each trace's {@code processes} come after its {@code spans}; times in µs.
  */
 final class V1Json {
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final Set<String> INT_KEYS = Set.of("http.response.status_code", "http.status_code");
+  private static final Set<String> INT_KEYS =
+      Set.of("http.response.status_code", "http.status_code");
 
   private V1Json() {}
 
   /** Returns {@code {"data":[..],"total":0,"limit":0,"offset":0,"errors":null}}. */
   static String data(List<Trace> traces) {
-    return write(json -> {
-      json.writeArrayFieldStart("data");
-      for (Trace trace : traces) {
-        trace(json, trace);
-      }
-      json.writeEndArray();
-      json.writeNumberField("total", 0);
-      json.writeNumberField("limit", 0);
-      json.writeNumberField("offset", 0);
-      json.writeNullField("errors");
-    });
+    return write(
+        json -> {
+          json.writeArrayFieldStart("data");
+          for (Trace trace : traces) {
+            trace(json, trace);
+          }
+          json.writeEndArray();
+          json.writeNumberField("total", 0);
+          json.writeNumberField("limit", 0);
+          json.writeNumberField("offset", 0);
+          json.writeNullField("errors");
+        });
   }
 
   /** Returns the body Jaeger writes with an error status: data null, one error. */
   static String error(int code, String message) {
-    return write(json -> {
-      json.writeNullField("data");
-      json.writeNumberField("total", 0);
-      json.writeNumberField("limit", 0);
-      json.writeNumberField("offset", 0);
-      json.writeArrayFieldStart("errors");
-      json.writeStartObject();
-      json.writeNumberField("code", code);
-      json.writeStringField("msg", message);
-      json.writeEndObject();
-      json.writeEndArray();
-    });
+    return write(
+        json -> {
+          json.writeNullField("data");
+          json.writeNumberField("total", 0);
+          json.writeNumberField("limit", 0);
+          json.writeNumberField("offset", 0);
+          json.writeArrayFieldStart("errors");
+          json.writeStartObject();
+          json.writeNumberField("code", code);
+          json.writeStringField("msg", message);
+          json.writeEndObject();
+          json.writeEndArray();
+        });
   }
 
   /** Returns a trace ID as Jaeger prints it: 16 characters when the high 64 bits are zero. */

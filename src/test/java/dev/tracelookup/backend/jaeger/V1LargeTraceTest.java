@@ -33,10 +33,17 @@ final class V1LargeTraceTest {
   @Test
   void read_hundredThousandSpansInASmallerHeap_readsEverySpanWithItsService() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process probe = new ProcessBuilder(List.of(java.toString(), "-Xmx" + HEAP_MIB + "m", "-cp",
-        System.getProperty("java.class.path"), V1LargeTraceProbe.class.getName(), String.valueOf(SPANS)))
-        .redirectErrorStream(true)
-        .start();
+    Process probe =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-Xmx" + HEAP_MIB + "m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    V1LargeTraceProbe.class.getName(),
+                    String.valueOf(SPANS)))
+            .redirectErrorStream(true)
+            .start();
 
     String output = new String(probe.getInputStream().readAllBytes(), UTF_8).strip();
     boolean exited = probe.waitFor(2, TimeUnit.MINUTES);

@@ -15,12 +15,13 @@ import java.util.Set;
 
 /**
  * Writes traces as Jaeger's api/v3 gateway answers them: {@code {"result":{"resourceSpans":[..]}}}
- * in OTLP JSON with hex IDs, integer enums and int64 as strings, one resource per trace and
- * service (the gateway appends each trace's resources in turn), compact, no defaults written.
+ * in OTLP JSON with hex IDs, integer enums and int64 as strings, one resource per trace and service
+ * (the gateway appends each trace's resources in turn), compact, no defaults written.
  */
 final class V3Json {
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final Set<String> INT_KEYS = Set.of("http.response.status_code", "http.status_code");
+  private static final Set<String> INT_KEYS =
+      Set.of("http.response.status_code", "http.status_code");
 
   private V3Json() {}
 
