@@ -68,22 +68,9 @@ public final class JaegerBackend implements TraceBackend {
   /** Returns the matching traces, each whole, newest first. */
   @Override
   public SearchResult search(TraceQuery query) {
-    if (query.userId().length() > MAX_USER_ID_LENGTH) {
-      return new SearchResult.Failed(
-          BackendFailure.of(
-              BackendFailure.Kind.UNSUPPORTED_QUERY,
-              displayName,
-              "The user ID is "
-                  + query.userId().length()
-                  + " characters long, and the"
-                  + " bot sends "
-                  + displayName
-                  + " user IDs of up to "
-                  + MAX_USER_ID_LENGTH
-                  + " characters. Check that the whole ID, and only the ID, was given."));
-    }
-    if (options.api() == JaegerOptions.Api.V1 && options.entryServices().isEmpty()) {
-      return unsupported("Jaeger's v1 API cannot search without a service name");
+    Optional<SearchResult> refused = refusal(query);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     SearchMerger merger =
         new SearchMerger(new TraceMatcher(query, userKeys), query.limit(), options.api());
@@ -119,6 +106,28 @@ public final class JaegerBackend implements TraceBackend {
             });
   }
 
+  /** Returns why the query cannot be sent at all, if it cannot. */
+  private Optional<SearchResult> refusal(TraceQuery query) {
+    int length = query.userId().length();
+    if (length > MAX_USER_ID_LENGTH) {
+      String why =
+          "The user ID is "
+              + length
+              + " characters long, and the bot sends "
+              + displayName
+              + " user IDs of up to "
+              + MAX_USER_ID_LENGTH
+              + " characters. Check that the whole ID, and only the ID, was given.";
+      return Optional.of(
+          new SearchResult.Failed(
+              BackendFailure.of(BackendFailure.Kind.UNSUPPORTED_QUERY, displayName, why)));
+    }
+    if (options.api() == JaegerOptions.Api.V1 && options.entryServices().isEmpty()) {
+      return Optional.of(unsupported("Jaeger's v1 API cannot search without a service name"));
+    }
+    return Optional.empty();
+  }
+
   private boolean needsEntryServices(SearchResult.Failed failed) {
     return options.entryServices().isEmpty() && V3Api.needsService(failed.failure());
   }
@@ -129,8 +138,8 @@ public final class JaegerBackend implements TraceBackend {
             BackendFailure.Kind.UNSUPPORTED_QUERY,
             displayName,
             why
-                + ", and no entry services are configured. Ask the admin to list the"
-                + " services whose spans carry the user ID (such as the API gateway) as the Jaeger"
+                + ", and no entry services are configured. Ask the admin to list the services"
+                + " whose spans carry the user ID (such as the API gateway) as the Jaeger"
                 + " backend's entry services in the bot's config."));
   }
 

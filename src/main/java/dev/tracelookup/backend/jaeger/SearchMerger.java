@@ -20,8 +20,8 @@ import java.util.Set;
 final class SearchMerger {
   /** Gateways before attribute filters answer any user's traces: the likely cause, in words. */
   static final String IGNORED_ATTRIBUTES =
-      " Older Jaeger versions ignore attribute filters in"
-          + " api/v3; ask the admin to upgrade Jaeger or switch the bot to Jaeger's v1 API.";
+      " Older Jaeger versions ignore attribute filters in api/v3; ask the admin to upgrade Jaeger"
+          + " or switch the bot to Jaeger's v1 API.";
 
   private final TraceMatcher matcher;
   private final int limit;
@@ -74,11 +74,12 @@ final class SearchMerger {
               + failures.get(0).userMessage());
     }
     if (withoutUser > 0) {
+      String hint = api == JaegerOptions.Api.V3 ? IGNORED_ATTRIBUTES : "";
       warnings.add(
           withoutUser
               + " traces Jaeger returned do not carry this user ID and were left"
               + " out."
-              + (api == JaegerOptions.Api.V3 ? IGNORED_ATTRIBUTES : ""));
+              + hint);
     }
     if (matched > shown) {
       warnings.add(matched + " traces matched; showing the newest " + shown + ".");

@@ -52,12 +52,12 @@ final class V3Api implements JaegerApi {
     String path = "/api/v3/traces/" + QueryString.segment(traceId);
     HttpResult<List<Trace>> answer = http.get(path, ACCEPT, traces());
     if (answer instanceof HttpResult.Ok) {
-      return ((HttpResult.Ok<List<Trace>>) answer)
-          .value().stream()
-              .filter(trace -> trace.traceId().equals(traceId))
-              .findFirst()
-              .<FetchResult>map(trace -> new FetchResult.Fetched(trace, false))
-              .orElseGet(() -> new FetchResult.NotFound(traceId));
+      List<Trace> traces = ((HttpResult.Ok<List<Trace>>) answer).value();
+      return traces.stream()
+          .filter(trace -> trace.traceId().equals(traceId))
+          .findFirst()
+          .<FetchResult>map(trace -> new FetchResult.Fetched(trace, false))
+          .orElseGet(() -> new FetchResult.NotFound(traceId));
     }
     if (answer instanceof HttpResult.NotFound) {
       return new FetchResult.NotFound(traceId);
