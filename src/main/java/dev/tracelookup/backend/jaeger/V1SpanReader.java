@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.SpanEvent;
+import dev.tracelookup.trace.SpanKind;
+import dev.tracelookup.trace.SpanStatus;
 import dev.tracelookup.trace.TraceIds;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,6 +57,9 @@ final class V1SpanReader {
         pool.of(
             V1Reference.parent(fields.references, traceId)
                 .orElseGet(() -> TraceIds.spanId(fields.parentSpanId).orElse("")));
+    // Kind and status are read out of the tags first: the tags they came from are not attributes.
+    SpanKind kind = V1TagMapping.kind(fields.tags);
+    SpanStatus status = V1TagMapping.status(fields.tags);
     Span span =
         new Span(
             traceId,
@@ -62,10 +67,10 @@ final class V1SpanReader {
             parent,
             Span.UNKNOWN_SERVICE,
             fields.name,
-            V1TagMapping.kind(fields.tags),
+            kind,
             nanos(fields.startMicros),
             nanos(fields.durationMicros),
-            V1TagMapping.status(fields.tags),
+            status,
             new Attributes(fields.tags),
             fields.logs);
     return new PendingSpan(span, fields.processId == null ? "" : fields.processId);
