@@ -2,7 +2,6 @@ package dev.tracelookup;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.backend.TraceBackend;
-import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupCache;
@@ -12,8 +11,7 @@ import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.slack.SlackApp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +40,7 @@ final class Wiring {
     this.config = config;
     this.clock = clock;
     Config.Lookup settings = config.lookup();
-    this.backend = backend(config.backend());
+    this.backend = Backends.create(config, HttpClient.newBuilder().connectTimeout(config.backend().timeout()).build(), clock);
     this.searches = Executors.newFixedThreadPool(settings.threads(), named("search"));
     this.fetches = Executors.newFixedThreadPool(settings.fetchParallelism() * 2, named("fetch"));
     // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.
@@ -78,14 +76,6 @@ final class Wiring {
     searches.shutdownNow();
     slackCalls.shutdownNow();
     fetches.shutdownNow();
-  }
-
-  private static TraceBackend backend(Config.Backend backend) {
-    try {
-      return OtlpFileBackend.open(backend.directory(), backend.userAttributes(), backend.uiUrl(), backend.name());
-    } catch (IOException unreadable) {
-      throw new UncheckedIOException("backend.directory " + backend.directory() + " cannot be read", unreadable);
-    }
   }
 
   private static ThreadFactory named(String prefix) {
