@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Turns file entries into incidents, or says which entry is wrong and why. */
 final class YamlEntries {
@@ -37,7 +38,8 @@ final class YamlEntries {
           Set.copyOf(entry.services() == null ? List.of() : entry.services()), signature(entry.signature()),
           Optional.ofNullable(entry.link()), Optional.ofNullable(entry.customerSummary()), source);
     } catch (IllegalArgumentException inconsistent) {
-      throw new InvalidEntry(where + ": " + inconsistent.getMessage());
+      // Incident names itself in its messages; the entry's label already does.
+      throw new InvalidEntry(where + ": " + inconsistent.getMessage().replaceFirst("^" + Pattern.quote(entry.id().trim()) + ": ", ""));
     }
   }
 
