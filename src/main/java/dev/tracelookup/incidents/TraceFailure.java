@@ -49,7 +49,8 @@ public record TraceFailure(
     for (PathStep step : path.steps()) {
       services.add(step.span().service());
     }
-    // The caller is blamed on the card only when the callee is unknown; here both count.
+    // A failed call implicates the called service as much as the caller, and incidents are
+    // declared on the service that broke.
     RemotePeer.of(culprit.span()).ifPresent(services::add);
     services.remove(Span.UNKNOWN_SERVICE);
     return new TraceFailure(

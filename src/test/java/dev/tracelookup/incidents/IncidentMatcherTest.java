@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +93,7 @@ final class IncidentMatcherTest {
   @Test
   void judge_serviceMatchedThroughMapping_isServiceConfidence() {
     Incident component = resolved("sp-1", "14:12", "14:25", "Payments API");
-    ServiceMapping mapping = ServiceMapping.of(java.util.Map.of("payment-svc", List.of("payments api")));
+    ServiceMapping mapping = ServiceMapping.of(Map.of("payment-svc", List.of("payments api")));
 
     assertThat(confidence(component, mapping, "payment-svc")).isEqualTo(Confidence.SERVICE);
     assertThat(confidence(component, ServiceMapping.identity(), "payment-svc")).isEqualTo(Confidence.TIME_ONLY);

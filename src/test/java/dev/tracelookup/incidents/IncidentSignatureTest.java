@@ -21,7 +21,8 @@ final class IncidentSignatureTest {
 
   @Test
   void matches_oneGivenPartDiffers_isFalse() {
-    IncidentSignature wrongStatus = new IncidentSignature(Optional.empty(), Set.of(503), Optional.of("ConnectionRefusedError"));
+    IncidentSignature wrongStatus =
+        new IncidentSignature(Optional.empty(), Set.of(503), Optional.of("ConnectionRefusedError"));
     IncidentSignature wrongName = new IncidentSignature(Optional.of("GET /search"), Set.of(), Optional.empty());
 
     assertThat(wrongStatus.matches(GATEWAY_502)).isFalse();
@@ -41,9 +42,11 @@ final class IncidentSignatureTest {
 
   @Test
   void matches_exceptionExpectedButNoneRecorded_isFalse() {
-    TraceFailure bare = new TraceFailure(TestIncidents.at("14:17"), Set.of("order-svc"), "", "x", 502, Optional.empty());
+    TraceFailure bare =
+        new TraceFailure(TestIncidents.at("14:17"), Set.of("order-svc"), "", "x", 502, Optional.empty());
+    IncidentSignature timeout = new IncidentSignature(Optional.empty(), Set.of(502), Optional.of("TimeoutError"));
 
-    assertThat(new IncidentSignature(Optional.empty(), Set.of(502), Optional.of("TimeoutError")).matches(bare)).isFalse();
+    assertThat(timeout.matches(bare)).isFalse();
   }
 
   @Test

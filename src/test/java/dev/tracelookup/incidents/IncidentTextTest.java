@@ -50,6 +50,7 @@ final class IncidentTextTest {
 
     String line = IncidentText.line(new IncidentMatch(untitled, Confidence.TIME_ONLY), ZoneId.of("UTC"));
 
-    assertThat(line).isEqualTo("Incident elsewhere at the same time: INC-7 · 2026-02-06 14:00–14:40 UTC · resolved");
+    assertThat(line)
+        .isEqualTo("Incident elsewhere at the same time: INC-7 · 2026-02-06 14:00–14:40 UTC · resolved");
   }
 }

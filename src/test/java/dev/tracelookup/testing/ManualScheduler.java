@@ -54,7 +54,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
 
   @Override
   public synchronized ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-    return add(command, Duration.ofNanos(unit.toNanos(delay)), Optional.empty());
+    return add(command, duration(delay, unit), Optional.empty());
   }
 
   @Override
@@ -65,7 +65,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   @Override
   public synchronized ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period,
       TimeUnit unit) {
-    return add(command, Duration.ofNanos(unit.toNanos(initialDelay)), Optional.of(Duration.ofNanos(unit.toNanos(period))));
+    return add(command, duration(initialDelay, unit), Optional.of(duration(period, unit)));
   }
 
   @Override
@@ -105,6 +105,10 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   @Override
   public boolean awaitTermination(long timeout, TimeUnit unit) {
     return true;
+  }
+
+  private static Duration duration(long amount, TimeUnit unit) {
+    return Duration.ofNanos(unit.toNanos(amount));
   }
 
   private Task add(Runnable command, Duration delay, Optional<Duration> period) {

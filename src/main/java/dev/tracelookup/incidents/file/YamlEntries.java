@@ -39,7 +39,8 @@ final class YamlEntries {
           Optional.ofNullable(entry.link()), Optional.ofNullable(entry.customerSummary()), source);
     } catch (IllegalArgumentException inconsistent) {
       // Incident names itself in its messages; the entry's label already does.
-      throw new InvalidEntry(where + ": " + inconsistent.getMessage().replaceFirst("^" + Pattern.quote(entry.id().trim()) + ": ", ""));
+      String reason = inconsistent.getMessage().replaceFirst("^" + Pattern.quote(entry.id().trim()) + ": ", "");
+      throw new InvalidEntry(where + ": " + reason);
     }
   }
 

@@ -78,13 +78,17 @@ public final class IncidentIoSource implements IncidentSource {
       }
       IncidentIoJson.Page page = ((HttpResult.Ok<IncidentIoJson.Page>) result).value();
       WireJson.orEmpty(page.incidents()).forEach(item -> mapper.toIncident(item).ifPresent(incidents::add));
-      after = page.paginationMeta() == null || page.paginationMeta().after() == null ? "" : page.paginationMeta().after();
+      after = nextCursor(page);
       // A cursor seen before would loop forever; an empty page ends the list whatever the cursor says.
       if (after.isBlank() || !cursors.add(after) || WireJson.orEmpty(page.incidents()).isEmpty()) {
         break;
       }
     }
     return new SourceResult.Fetched(incidents);
+  }
+
+  private static String nextCursor(IncidentIoJson.Page page) {
+    return page.paginationMeta() == null || page.paginationMeta().after() == null ? "" : page.paginationMeta().after();
   }
 
   private static String query(String range, String after) {

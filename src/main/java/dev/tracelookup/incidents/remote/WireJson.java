@@ -56,7 +56,8 @@ final class WireJson {
   static String query(String... keysAndValues) {
     StringBuilder query = new StringBuilder();
     for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-      query.append(i == 0 ? '?' : '&').append(encode(keysAndValues[i])).append('=').append(encode(keysAndValues[i + 1]));
+      query.append(i == 0 ? '?' : '&').append(encode(keysAndValues[i])).append('=')
+          .append(encode(keysAndValues[i + 1]));
     }
     return query.toString();
   }

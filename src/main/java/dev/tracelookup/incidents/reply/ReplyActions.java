@@ -32,6 +32,8 @@ public final class ReplyActions {
 
   private static String normalise(String route) {
     String collapsed = route.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
+    return collapsed.length() > 1 && collapsed.endsWith("/")
+        ? collapsed.substring(0, collapsed.length() - 1)
+        : collapsed;
   }
 }

@@ -19,7 +19,11 @@ final class ReplyTemplate {
   private final List<Segment> segments;
 
   /** A run of text that is kept or dropped as a whole. */
-  private record Segment(boolean optional, List<Part> parts) {}
+  private record Segment(boolean optional, List<Part> parts) {
+    boolean hasValues(Map<String, String> values) {
+      return parts.stream().allMatch(part -> !part.placeholder() || values.containsKey(part.text()));
+    }
+  }
 
   /** Literal text, or a placeholder's name. */
   private record Part(String text, boolean placeholder) {}
@@ -68,11 +72,8 @@ final class ReplyTemplate {
   String render(Map<String, String> values) {
     StringBuilder reply = new StringBuilder();
     for (Segment segment : segments) {
-      if (segment.optional() && segment.parts().stream().anyMatch(p -> p.placeholder() && !values.containsKey(p.text()))) {
-        continue;
-      }
-      for (Part part : segment.parts()) {
-        reply.append(part.placeholder() ? values.get(part.text()) : part.text());
+      if (!segment.optional() || segment.hasValues(values)) {
+        segment.parts().forEach(part -> reply.append(part.placeholder() ? values.get(part.text()) : part.text()));
       }
     }
     return reply.toString();

@@ -36,7 +36,8 @@ final class YamlIncidentSourceTest {
     assertThat(gateway.signature()).contains(
         new IncidentSignature(Optional.empty(), Set.of(502), Optional.of("ConnectionRefusedError")));
     assertThat(gateway.url()).contains("https://status.example.com/incidents/INC-4521");
-    assertThat(gateway.customerSummary()).contains("Our payment processing system experienced a brief connectivity issue");
+    assertThat(gateway.customerSummary())
+        .contains("Our payment processing system experienced a brief connectivity issue");
     assertThat(gateway.source()).isEqualTo("incidents file");
   }
 
@@ -59,7 +60,8 @@ final class YamlIncidentSourceTest {
 
   @Test
   void fetch_misspeltKey_failsNamingTheEntryAndKey() throws IOException {
-    Path file = write("incidents:\n  - id: INC-1\n    started_at: 2026-02-06T14:00:00Z\n    resolved: 2026-02-06T14:30:00Z\n");
+    Path file = write("incidents:\n  - id: INC-1\n    started_at: 2026-02-06T14:00:00Z\n"
+        + "    resolved: 2026-02-06T14:30:00Z\n");
 
     assertThat(failure(file)).contains("entry 1").contains("\"resolved\"");
   }

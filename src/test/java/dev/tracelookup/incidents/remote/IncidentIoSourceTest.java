@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,10 @@ final class IncidentIoSourceTest {
       }
       """;
 
-  /** Last page: live "Monitoring" without timestamps, a declined one, a test one, a learning one without "Resolved at". */
+  /**
+   * Last page: live "Monitoring" without timestamps, a declined one, a test one, and a learning
+   * one without "Resolved at".
+   */
   private static final String LAST_PAGE = """
       {
         "incidents": [
@@ -93,7 +97,7 @@ final class IncidentIoSourceTest {
 
   @Test
   void fetch_twoPages_followsTheAfterCursorWithBearerAuthAndEncodedDateRange() throws Exception {
-    IncidentIoSource source = serving(request -> Reply.json(request.query().contains("after=") ? LAST_PAGE : FIRST_PAGE));
+    IncidentIoSource source = serving(IncidentIoSourceTest::twoPages);
 
     List<Incident> incidents = incidents(source.fetch(FROM, NOW));
 
@@ -108,7 +112,7 @@ final class IncidentIoSourceTest {
 
   @Test
   void fetch_closedIncident_usesImpactTimestampsAndEveryNameOfItsCatalogEntries() throws Exception {
-    IncidentIoSource source = serving(request -> Reply.json(request.query().contains("after=") ? LAST_PAGE : FIRST_PAGE));
+    IncidentIoSource source = serving(IncidentIoSourceTest::twoPages);
 
     Incident gateway = incidents(source.fetch(FROM, NOW)).get(0);
 
@@ -149,12 +153,16 @@ final class IncidentIoSourceTest {
   @Test
   void fetch_serverErrorEveryTime_failsAfterRetrying() throws Exception {
     IncidentIoSource source = serving(request -> new Reply(500, "application/json",
-        "{\"type\":\"internal_error\",\"status\":500,\"request_id\":\"abc\"}", java.util.Map.of()));
+        "{\"type\":\"internal_error\",\"status\":500,\"request_id\":\"abc\"}", Map.of()));
 
     String detail = failure(source.fetch(FROM, NOW));
 
     assertThat(detail).contains("GET /v2/incidents failed: 500");
     assertThat(pauses).hasSize(2);
+  }
+
+  private static Reply twoPages(RecordedRequest request) {
+    return Reply.json(request.query().contains("after=") ? LAST_PAGE : FIRST_PAGE);
   }
 
   private IncidentIoSource serving(Function<RecordedRequest, Reply> router) throws Exception {

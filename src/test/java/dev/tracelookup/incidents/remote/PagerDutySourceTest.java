@@ -84,7 +84,7 @@ final class PagerDutySourceTest {
 
   @Test
   void fetch_twoPages_followsMoreWithOffsetsAndSendsTokenAndVersion() throws Exception {
-    PagerDutySource source = serving(request -> Reply.json(request.query().contains("offset=0") ? FIRST_PAGE : LAST_PAGE));
+    PagerDutySource source = serving(PagerDutySourceTest::twoPages);
 
     List<Incident> incidents = incidents(source.fetch(FROM, NOW));
 
@@ -102,7 +102,7 @@ final class PagerDutySourceTest {
 
   @Test
   void fetch_resolvedIncident_windowFromCreationToResolutionOnItsService() throws Exception {
-    PagerDutySource source = serving(request -> Reply.json(request.query().contains("offset=0") ? FIRST_PAGE : LAST_PAGE));
+    PagerDutySource source = serving(PagerDutySourceTest::twoPages);
 
     List<Incident> incidents = incidents(source.fetch(FROM, NOW));
 
@@ -156,6 +156,10 @@ final class PagerDutySourceTest {
 
     assertThat(incidents).hasSize(3);
     assertThat(pauses).containsExactly(Duration.ofSeconds(2));
+  }
+
+  private static Reply twoPages(RecordedRequest request) {
+    return Reply.json(request.query().contains("offset=0") ? FIRST_PAGE : LAST_PAGE);
   }
 
   private PagerDutySource serving(Function<RecordedRequest, Reply> router) throws Exception {

@@ -72,7 +72,8 @@ final class RemoteSourcesCatalogTest {
     IncidentIoSource incidentIo = new IncidentIoSource("incident.io", serve(request -> Reply.json(INCIDENT_IO)),
         "io-secret", IncidentIoSource.Fields.defaults(), patient);
     IncidentCatalog catalog = new IncidentCatalog(List.of(
-        new CatalogSource(statuspage, Duration.ofMinutes(1), ServiceMapping.of(Map.of("payment-svc", List.of("Payments")))),
+        new CatalogSource(statuspage, Duration.ofMinutes(1),
+            ServiceMapping.of(Map.of("payment-svc", List.of("Payments")))),
         new CatalogSource(pagerDuty, Duration.ofMinutes(1), ServiceMapping.identity()),
         new CatalogSource(incidentIo, Duration.ofMinutes(1), ServiceMapping.identity())),
         CatalogSettings.defaults(), new ManualScheduler(),

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -118,6 +119,13 @@ final class StatuspageSourceTest {
   }
 
   @Test
+  void publicPage_htmlInsteadOfJson_failsAsUnreadable() throws Exception {
+    StatuspageSource source = publicPage(request -> new Reply(200, "text/html", "<html>Maintenance</html>", Map.of()));
+
+    assertThat(failure(source.fetch(FROM, NOW))).contains("GET /api/v2/incidents.json: unreadable answer");
+  }
+
+  @Test
   void managementApi_fullFirstPage_readsTheNextPageWithTheOAuthHeader() throws Exception {
     StatuspageSource source = managementApi(request -> Reply.json(
         request.query().contains("page=1") ? incidentArray(StatuspageSource.PAGE_SIZE, "2026-02-06T10:00:00Z")
@@ -150,7 +158,7 @@ final class StatuspageSourceTest {
   @Test
   void managementApi_unauthorized_failsWithTheStatusAndNoRetry() throws Exception {
     StatuspageSource source = managementApi(request -> new Reply(401, "application/json",
-        "{\"error\":\"Could not authenticate\"}", java.util.Map.of()));
+        "{\"error\":\"Could not authenticate\"}", Map.of()));
 
     String detail = failure(source.fetch(FROM, NOW));
 
