@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,7 +83,7 @@ final class ReplyTemplate {
   private static void check(String name, String placeholder, Set<String> allowed, Set<String> optional,
       boolean inOptional) {
     if (!allowed.contains(placeholder)) {
-      throw new IllegalArgumentException(name + ": unknown placeholder {" + placeholder + "}; use one of " + allowed);
+      throw new IllegalArgumentException(name + ": unknown placeholder {" + placeholder + "}; use one of " + new TreeSet<>(allowed));
     }
     if (optional.contains(placeholder) && !inOptional) {
       throw new IllegalArgumentException(name + ": {" + placeholder + "} may be missing, so put it inside [[ ]] with"
