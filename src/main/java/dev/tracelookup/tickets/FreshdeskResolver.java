@@ -35,7 +35,7 @@ public final class FreshdeskResolver implements TicketResolver {
       throw new IllegalArgumentException("not a Freshdesk link: " + link.system());
     }
     HttpResult<Ticket> answer = http.get("/api/v2/tickets/" + link.key(), TicketJson.MEDIA_TYPE,
-        TicketJson.reader(Ticket.class, ticket -> ticket));
+        TicketJson.reader(Ticket.class));
     if (!(answer instanceof HttpResult.Ok)) {
       return new ResolveResult.Failed(Failures.of(answer, link));
     }
@@ -44,7 +44,7 @@ public final class FreshdeskResolver implements TicketResolver {
       return resolved(link, ticket, Optional.empty(), fallbackZone);
     }
     HttpResult<Contact> contact = http.get("/api/v2/contacts/" + ticket.requesterId(), TicketJson.MEDIA_TYPE,
-        TicketJson.reader(Contact.class, found -> found));
+        TicketJson.reader(Contact.class));
     if (contact instanceof HttpResult.Ok) {
       return resolved(link, ticket, Optional.of(((HttpResult.Ok<Contact>) contact).value()), fallbackZone);
     }

@@ -36,7 +36,7 @@ public final class IntercomResolver implements TicketResolver {
       throw new IllegalArgumentException("not an Intercom link: " + link.system());
     }
     HttpResult<Conversation> answer = http.get("/conversations/" + link.key() + "?display_as=plaintext",
-        TicketJson.MEDIA_TYPE, TicketJson.reader(Conversation.class, conversation -> conversation));
+        TicketJson.MEDIA_TYPE, TicketJson.reader(Conversation.class));
     if (!(answer instanceof HttpResult.Ok)) {
       return new ResolveResult.Failed(Failures.of(answer, link));
     }
@@ -46,7 +46,7 @@ public final class IntercomResolver implements TicketResolver {
       return resolved(link, conversation, requester.flatMap(ref -> TicketJson.id(ref.externalId())), fallbackZone);
     }
     HttpResult<Contact> contact = http.get("/contacts/" + requester.get().id(), TicketJson.MEDIA_TYPE,
-        TicketJson.reader(Contact.class, found -> found));
+        TicketJson.reader(Contact.class));
     if (contact instanceof HttpResult.Ok) {
       return resolved(link, conversation, userId(((HttpResult.Ok<Contact>) contact).value()), fallbackZone);
     }

@@ -24,6 +24,11 @@ final class TicketJson {
 
   private TicketJson() {}
 
+  /** Returns a reader binding the body to a wire record; anything that fails reads as malformed. */
+  static <T> BodyReader<T> reader(Class<T> wire) {
+    return reader(wire, Function.identity());
+  }
+
   /** Returns a reader binding the body to a wire record, then mapping it; failures read as malformed. */
   static <W, T> BodyReader<T> reader(Class<W> wire, Function<W, T> mapping) {
     return body -> mapping.apply(MAPPER.readValue(body, wire));

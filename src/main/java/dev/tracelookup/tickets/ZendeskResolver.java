@@ -37,11 +37,15 @@ public final class ZendeskResolver implements TicketResolver {
       throw new IllegalArgumentException("not a Zendesk link: " + link.system());
     }
     HttpResult<TicketAnswer> answer = http.get("/api/v2/tickets/" + link.key() + ".json?include=users",
-        TicketJson.MEDIA_TYPE, TicketJson.reader(TicketAnswer.class, a -> a));
+        TicketJson.MEDIA_TYPE, TicketJson.reader(TicketAnswer.class));
     if (!(answer instanceof HttpResult.Ok)) {
       return new ResolveResult.Failed(Failures.of(answer, link));
     }
-    TicketAnswer found = ((HttpResult.Ok<TicketAnswer>) answer).value();
+    return withRequester(link, ((HttpResult.Ok<TicketAnswer>) answer).value(), fallbackZone);
+  }
+
+  /** Takes the requester from the side-loaded users, or asks for them when they were left out. */
+  private ResolveResult withRequester(TicketLink link, TicketAnswer found, ZoneId fallbackZone) {
     Ticket ticket = found.ticket();
     Optional<User> sideLoaded = found.users().stream()
         .filter(user -> ticket.requesterId() != null && user.id() == ticket.requesterId()).findFirst();
