@@ -53,13 +53,15 @@ record ClockMention(int start, int end, int hour, int minute, int second, Meridi
   }
 
   private static ClockMention of(Matcher clock, int start, boolean cued) {
-    Meridiem meridiem = clock.group(4) == null ? Meridiem.NONE : clock.group(4).equals("a") ? Meridiem.AM : Meridiem.PM;
+    Meridiem meridiem =
+        clock.group(4) == null ? Meridiem.NONE : clock.group(4).equals("a") ? Meridiem.AM : Meridiem.PM;
     return new ClockMention(start, clock.end(), Integer.parseInt(clock.group(1)), number(clock.group(2)),
         number(clock.group(3)), meridiem, clock.group(2) != null, cued, clock.group(5) != null);
   }
 
   private static ClockMention named(String word, int start, int end) {
-    return new ClockMention(start, end, 12, 0, 0, word.equals("midnight") ? Meridiem.AM : Meridiem.PM, true, true, false);
+    Meridiem half = word.equals("midnight") ? Meridiem.AM : Meridiem.PM;
+    return new ClockMention(start, end, 12, 0, 0, half, true, true, false);
   }
 
   private static int number(String digits) {

@@ -19,8 +19,8 @@ final class Failures {
   static TicketFailure of(HttpResult<?> answer, TicketLink link) {
     String system = link.system().displayName();
     if (answer instanceof HttpResult.NotFound) {
-      return TicketFailure.of(Kind.NOT_FOUND, link.system(), system + " has no " + link.reference()
-          + " that the bot's account can see. Check the link, or that the ticket was not deleted or merged." + INSTEAD,
+      return TicketFailure.of(Kind.NOT_FOUND, link.system(), link.reference() + " was not found, or the bot's "
+          + system + " account may not see it. Check the link, or whether the ticket was deleted or merged." + INSTEAD,
           "not found");
     }
     if (!(answer instanceof HttpResult.Failed)) {
@@ -39,12 +39,11 @@ final class Failures {
       case REJECTED:
         return rejected(failure, link);
       case TIMEOUT:
-        return unavailable(link, system + " did not answer in time while reading " + link.reference()
-            + ". Try again in a minute.", failure);
+        return unavailable(link, system + " did not answer in time. Try again in a minute.", failure);
       case UNREACHABLE:
         return unavailable(link, system + " could not be reached. Try again in a minute.", failure);
       case SERVER_ERROR:
-        return unavailable(link, system + " failed while reading " + link.reference() + ". Try again in a minute.",
+        return unavailable(link, system + " had an error while reading " + link.reference() + ". Try again in a minute.",
             failure);
       default:
         return unavailable(link, system + " sent an answer about " + link.reference()

@@ -65,7 +65,8 @@ public final class IntercomResolver implements TicketResolver {
         : TicketJson.id(contact.externalId());
   }
 
-  private ResolveResult resolved(TicketLink link, Conversation conversation, Optional<String> userId, ZoneId fallbackZone) {
+  private ResolveResult resolved(TicketLink link, Conversation conversation, Optional<String> userId,
+      ZoneId fallbackZone) {
     String source = "from " + link.reference() + " contact "
         + fields.userIdField().map(name -> "attribute " + name).orElse("external_id");
     String subject = conversation.title() != null ? conversation.title()

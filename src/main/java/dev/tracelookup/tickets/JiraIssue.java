@@ -29,10 +29,10 @@ record JiraIssue(Instant created, String summary, String description, Optional<R
       throw new IllegalStateException("issue without fields.created");
     }
     JsonNode reporter = fields.get("reporter");
+    Optional<Reporter> person = reporter == null || reporter.isNull()
+        ? Optional.empty() : Optional.of(TicketJson.convert(reporter, Reporter.class));
     return new JiraIssue(TicketJson.convert(fields.get("created"), Instant.class), fields.path("summary").asText(""),
-        AdfText.plain(fields.get("description")),
-        reporter == null || reporter.isNull() ? Optional.empty() : Optional.of(TicketJson.convert(reporter, Reporter.class)),
-        fields);
+        AdfText.plain(fields.get("description")), person, fields);
   }
 
   Optional<JsonNode> field(String name) {

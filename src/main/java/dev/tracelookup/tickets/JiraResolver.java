@@ -39,8 +39,9 @@ public final class JiraResolver implements TicketResolver {
     if (link.system() != TicketSystem.JIRA) {
       throw new IllegalArgumentException("not a Jira link: " + link.system());
     }
-    HttpResult<JiraIssue> answer = http.get(deployment.issuePath(link.key()) + "?fields=" + String.join(",", fieldNames()),
-        TicketJson.MEDIA_TYPE, TicketJson.reader(JiraIssue.Answer.class, JiraIssue::of));
+    String path = deployment.issuePath(link.key()) + "?fields=" + String.join(",", fieldNames());
+    HttpResult<JiraIssue> answer =
+        http.get(path, TicketJson.MEDIA_TYPE, TicketJson.reader(JiraIssue.Answer.class, JiraIssue::of));
     if (!(answer instanceof HttpResult.Ok)) {
       return new ResolveResult.Failed(Failures.of(answer, link));
     }
@@ -64,7 +65,8 @@ public final class JiraResolver implements TicketResolver {
   }
 
   private Optional<Sourced<JsonNode>> statedField(JiraIssue issue) {
-    return fields.statedTimeField().flatMap(name -> issue.field(name).map(value -> new Sourced<>(value, "field " + name)));
+    return fields.statedTimeField()
+        .flatMap(name -> issue.field(name).map(value -> new Sourced<>(value, "field " + name)));
   }
 
   /** Text and number fields hold the ID as is; select lists hold it in {@code value}. */

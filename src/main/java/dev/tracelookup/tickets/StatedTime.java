@@ -1,5 +1,6 @@
 package dev.tracelookup.tickets;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
 record StatedTime(Instant at, String phrase) {
   private static final Pattern MARKUP = Pattern.compile("<[^<>]*>|(?i:https?)://\\S+|&nbsp;");
   private static final Pattern DATE_TIME = Pattern.compile(
-      "\\b(\\d{4}-\\d{2}-\\d{2})[t ](\\d{2}:\\d{2}(?::\\d{2})?)(?:\\.\\d{1,9})?\\s?(z\\b|utc\\b|gmt\\b|[+-]\\d{2}:?\\d{2}\\b)?");
+      "\\b(\\d{4}-\\d{2}-\\d{2})[t ](\\d{2}:\\d{2}(?::\\d{2})?)(?:\\.\\d{1,9})?"
+          + "\\s?(z\\b|utc\\b|gmt\\b|[+-]\\d{2}:?\\d{2}\\b)?");
   /** "At 11 PM" in a ticket filed at 00:30 means the evening before. */
   private static final Duration FUTURE_SLACK = Duration.ofMinutes(10);
   private static final int MAX_PHRASE = 60;
@@ -77,7 +79,7 @@ record StatedTime(Instant at, String phrase) {
         ZoneId readIn = literal.group(3) == null ? zone : offset(literal.group(3));
         return Optional.of(new Located(literal.start(), new StatedTime(local.atZone(readIn).toInstant(),
             plain.substring(literal.start(), literal.end()).trim())));
-      } catch (java.time.DateTimeException noSuchTime) {
+      } catch (DateTimeException noSuchTime) {
         // "2026-02-30 25:00" is a typo, not a time; look for another.
       }
     }
@@ -85,8 +87,10 @@ record StatedTime(Instant at, String phrase) {
   }
 
   private static ZoneId offset(String written) {
-    return written.equals("z") || written.equals("utc") || written.equals("gmt")
-        ? ZoneOffset.UTC : ZoneOffset.of(written.length() == 5 ? written.substring(0, 3) + ":" + written.substring(3) : written);
+    if (written.equals("z") || written.equals("utc") || written.equals("gmt")) {
+      return ZoneOffset.UTC;
+    }
+    return ZoneOffset.of(written.length() == 5 ? written.substring(0, 3) + ":" + written.substring(3) : written);
   }
 
   private static String phrase(String plain, ClockMention mention, DayMention day) {

@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  * @param freshdeskAliases custom Freshdesk domains, each to its {@code *.freshdesk.com} account;
  *     Freshdesk serves its API only on the account domain
  */
-public record TicketHosts(Map<String, String> zendeskAliases, Set<String> jiraHosts, Map<String, String> freshdeskAliases) {
-  private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+public record TicketHosts(
+    Map<String, String> zendeskAliases, Set<String> jiraHosts, Map<String, String> freshdeskAliases) {
+  private static final Pattern HOST =
+      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
   public TicketHosts {
     zendeskAliases = aliases(zendeskAliases, ".zendesk.com");

@@ -67,7 +67,8 @@ final class TicketJson {
         return Instant.ofEpochSecond(parser.getLongValue());
       }
       String text = parser.getValueAsString();
-      return Timestamps.parse(text).orElseThrow(() -> context.weirdStringException(text, Instant.class, "not a timestamp"));
+      return Timestamps.parse(text)
+          .orElseThrow(() -> context.weirdStringException(text, Instant.class, "not a timestamp"));
     }
   }
 }

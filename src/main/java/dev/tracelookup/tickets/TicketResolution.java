@@ -51,7 +51,8 @@ public record TicketResolution(
    * Returns this resolution, or, when the ticket stated no time, one with the time stated in the
    * Slack message the agent ran the shortcut on, read relative to when that message was posted.
    */
-  public TicketResolution orMessageTime(String messageText, Instant postedAt, ZoneId fallbackZone, TicketWindow window) {
+  public TicketResolution orMessageTime(String messageText, Instant postedAt, ZoneId fallbackZone,
+      TicketWindow window) {
     if (statedTime.isPresent()) {
       return this;
     }

@@ -15,7 +15,8 @@ final class TicketUrls {
   private static final Pattern JIRA_CLOUD_HOST = Pattern.compile("[a-z0-9][a-z0-9-]*\\.atlassian\\.net");
   private static final Pattern FRESHDESK_HOST = Pattern.compile("[a-z0-9][a-z0-9-]*\\.freshdesk\\.com");
   private static final Pattern ZENDESK_PATH = Pattern.compile(
-      "/(?:agent/tickets|tickets|hc/(?:[a-z]{2}(?:-[a-z0-9]{2,4})?/)?requests|api/v2/tickets)/([1-9][0-9]{0,17})(?:\\.json)?(?:/.*)?");
+      "/(?:agent/tickets|tickets|hc/(?:[a-z]{2}(?:-[a-z0-9]{2,4})?/)?requests|api/v2/tickets)"
+          + "/([1-9][0-9]{0,17})(?:\\.json)?(?:/.*)?");
   private static final Pattern FRESHDESK_PATH = Pattern.compile(
       "/(?:a/tickets|helpdesk/tickets|support/tickets|api/v2/tickets)/([1-9][0-9]{0,17})(?:/.*)?");
   private static final Pattern INTERCOM_APP_PATH = Pattern.compile(

@@ -88,7 +88,8 @@ final class FreshdeskResolverTest {
 
   @Test
   void resolve_configuredContactField_givesThatUserId() throws Exception {
-    FreshdeskResolver resolver = resolver(new TicketFields(Optional.of("product_user_id"), Optional.of("cf_time_of_issue")));
+    FreshdeskResolver resolver =
+        resolver(new TicketFields(Optional.of("product_user_id"), Optional.of("cf_time_of_issue")));
 
     TicketResolution resolution = resolution(resolver.resolve(TICKET_77, AGENT_ZONE));
 

@@ -106,12 +106,14 @@ final class IntercomResolverTest {
 
   @Test
   void resolve_configuredAttributes_readUserIdFromContactAndTimeFromUnixSeconds() throws Exception {
-    IntercomResolver resolver = resolver(new TicketFields(Optional.of("product_user_id"), Optional.of("Time of issue")));
+    IntercomResolver resolver =
+        resolver(new TicketFields(Optional.of("product_user_id"), Optional.of("Time of issue")));
 
     TicketResolution resolution = resolution(resolver.resolve(ADMIN_STARTED, AGENT_ZONE));
 
     assertThat(resolution.userId()).contains("usr_attr_5");
-    assertThat(resolution.userIdSource()).contains("from Intercom conversation 215470 contact attribute product_user_id");
+    assertThat(resolution.userIdSource())
+        .contains("from Intercom conversation 215470 contact attribute product_user_id");
     assertThat(resolution.statedTime()).contains(instant("2026-02-06T18:55:00Z"));
     assertThat(resolution.statedTimeSource()).contains("conversation attribute Time of issue");
   }

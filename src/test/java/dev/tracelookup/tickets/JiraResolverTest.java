@@ -60,7 +60,8 @@ final class JiraResolverTest {
 
     RecordedRequest sent = jira.takeRequest(Duration.ofSeconds(5));
     assertThat(sent.path()).isEqualTo("/rest/api/3/issue/SUP-123");
-    assertThat(sent.query()).isEqualTo("fields=summary,description,created,reporter,customfield_10042,customfield_10050");
+    assertThat(sent.query())
+        .isEqualTo("fields=summary,description,created,reporter,customfield_10042,customfield_10050");
     assertThat(sent.header("Authorization")).isEqualTo("Basic "
         + Base64.getEncoder().encodeToString("bot@acme.com:atl-token".getBytes(StandardCharsets.UTF_8)));
   }
@@ -95,7 +96,8 @@ final class JiraResolverTest {
 
     TicketResolution resolution = resolution(resolver.resolve(PORTAL_LINK, AGENT_ZONE));
 
-    assertThat(jira.takeRequest(Duration.ofSeconds(5)).query()).isEqualTo("fields=summary,description,created,reporter");
+    assertThat(jira.takeRequest(Duration.ofSeconds(5)).query())
+        .isEqualTo("fields=summary,description,created,reporter");
     assertThat(resolution.userId()).isEmpty();
   }
 

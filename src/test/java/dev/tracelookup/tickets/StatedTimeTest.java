@@ -18,7 +18,8 @@ final class StatedTimeTest {
 
   static Stream<Arguments> statedTimes() {
     return Stream.of(
-        stated("I tried to place an order at 2:15 PM and it just showed an error", "2026-02-06T19:15:00Z", "at 2:15 PM"),
+        stated("I tried to place an order at 2:15 PM and it just showed an error", "2026-02-06T19:15:00Z",
+            "at 2:15 PM"),
         stated("around 14:15 yesterday the page froze", "2026-02-05T19:15:00Z", "around 14:15 yesterday"),
         stated("it failed 2:15pm", "2026-02-06T19:15:00Z", "2:15pm"),
         stated("This morning at 9 I could not log in", "2026-02-06T14:00:00Z", "This morning at 9"),

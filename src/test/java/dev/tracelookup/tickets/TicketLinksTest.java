@@ -20,28 +20,51 @@ final class TicketLinksTest {
 
   static Stream<Arguments> recognisedLinks() {
     return Stream.of(
-        link("Zendesk agent view", "https://acme.zendesk.com/agent/tickets/4512", TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
-        link("Zendesk agent view, events tab", "https://acme.zendesk.com/agent/tickets/4512/events", TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
-        link("Zendesk Help Center request", "https://acme.zendesk.com/hc/en-us/requests/4512", TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
-        link("Zendesk Help Center request, no locale", "https://acme.zendesk.com/hc/requests/4512", TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
-        link("Zendesk API", "https://acme.zendesk.com/api/v2/tickets/4512.json", TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
-        link("Zendesk host-mapped Help Center", "https://support.acme.com/hc/en-gb/requests/4512", TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
-        link("Zendesk upper-case host", "https://ACME.Zendesk.com/agent/tickets/4512", TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
-        link("Jira browse", "https://acme.atlassian.net/browse/SUP-123", TicketSystem.JIRA, "acme.atlassian.net", "SUP-123"),
-        link("Jira board side panel", "https://acme.atlassian.net/jira/software/c/projects/ABC/boards/1?selectedIssue=ABC-12", TicketSystem.JIRA, "acme.atlassian.net", "ABC-12"),
-        link("JSM portal", "https://acme.atlassian.net/servicedesk/customer/portal/2/SUP-123", TicketSystem.JIRA, "acme.atlassian.net", "SUP-123"),
-        link("JSM agent queue", "https://acme.atlassian.net/jira/servicedesk/projects/SUP/queues/custom/1/SUP-123", TicketSystem.JIRA, "acme.atlassian.net", "SUP-123"),
-        link("Jira REST API", "https://acme.atlassian.net/rest/api/3/issue/SUP-123", TicketSystem.JIRA, "acme.atlassian.net", "SUP-123"),
-        link("Jira Data Center under /jira", "https://jira.acme.internal/jira/browse/OPS_2-7", TicketSystem.JIRA, "jira.acme.internal", "OPS_2-7"),
-        link("Jira Data Center portal", "http://jira.acme.internal/servicedesk/customer/portal/5/HELP-9", TicketSystem.JIRA, "jira.acme.internal", "HELP-9"),
-        link("Freshdesk agent view", "https://acme.freshdesk.com/a/tickets/77", TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"),
-        link("Freshdesk old agent view", "https://acme.freshdesk.com/helpdesk/tickets/77", TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"),
-        link("Freshdesk portal on custom domain", "https://help.acme.com/support/tickets/77", TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"),
-        link("Freshdesk API", "https://acme.freshdesk.com/api/v2/tickets/77?include=requester", TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"),
-        link("Intercom inbox", "https://app.intercom.com/a/inbox/abc123xy/inbox/shared/all/conversation/215469", TicketSystem.INTERCOM, "app.intercom.com", "215469"),
-        link("Intercom EU inbox", "https://app.eu.intercom.com/a/inbox/abc123xy/inbox/admin/4412/conversation/215469", TicketSystem.INTERCOM, "app.eu.intercom.com", "215469"),
-        link("Intercom legacy apps URL", "https://app.intercom.io/a/apps/abc123xy/conversations/215469", TicketSystem.INTERCOM, "app.intercom.com", "215469"),
-        link("Intercom AU API", "https://api.au.intercom.io/conversations/215469", TicketSystem.INTERCOM, "app.au.intercom.com", "215469"));
+        link("Zendesk agent view", "https://acme.zendesk.com/agent/tickets/4512",
+            TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
+        link("Zendesk agent view, events tab", "https://acme.zendesk.com/agent/tickets/4512/events",
+            TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
+        link("Zendesk Help Center request", "https://acme.zendesk.com/hc/en-us/requests/4512",
+            TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
+        link("Zendesk Help Center request, no locale", "https://acme.zendesk.com/hc/requests/4512",
+            TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
+        link("Zendesk API", "https://acme.zendesk.com/api/v2/tickets/4512.json",
+            TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
+        link("Zendesk host-mapped Help Center", "https://support.acme.com/hc/en-gb/requests/4512",
+            TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
+        link("Zendesk upper-case host", "https://ACME.Zendesk.com/agent/tickets/4512",
+            TicketSystem.ZENDESK, "acme.zendesk.com", "4512"),
+        link("Jira browse", "https://acme.atlassian.net/browse/SUP-123",
+            TicketSystem.JIRA, "acme.atlassian.net", "SUP-123"),
+        link("Jira board side panel",
+            "https://acme.atlassian.net/jira/software/c/projects/ABC/boards/1?selectedIssue=ABC-12",
+            TicketSystem.JIRA, "acme.atlassian.net", "ABC-12"),
+        link("JSM portal", "https://acme.atlassian.net/servicedesk/customer/portal/2/SUP-123",
+            TicketSystem.JIRA, "acme.atlassian.net", "SUP-123"),
+        link("JSM agent queue", "https://acme.atlassian.net/jira/servicedesk/projects/SUP/queues/custom/1/SUP-123",
+            TicketSystem.JIRA, "acme.atlassian.net", "SUP-123"),
+        link("Jira REST API", "https://acme.atlassian.net/rest/api/3/issue/SUP-123",
+            TicketSystem.JIRA, "acme.atlassian.net", "SUP-123"),
+        link("Jira Data Center under /jira", "https://jira.acme.internal/jira/browse/OPS_2-7",
+            TicketSystem.JIRA, "jira.acme.internal", "OPS_2-7"),
+        link("Jira Data Center portal", "http://jira.acme.internal/servicedesk/customer/portal/5/HELP-9",
+            TicketSystem.JIRA, "jira.acme.internal", "HELP-9"),
+        link("Freshdesk agent view", "https://acme.freshdesk.com/a/tickets/77",
+            TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"),
+        link("Freshdesk old agent view", "https://acme.freshdesk.com/helpdesk/tickets/77",
+            TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"),
+        link("Freshdesk portal on custom domain", "https://help.acme.com/support/tickets/77",
+            TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"),
+        link("Freshdesk API", "https://acme.freshdesk.com/api/v2/tickets/77?include=requester",
+            TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"),
+        link("Intercom inbox", "https://app.intercom.com/a/inbox/abc123xy/inbox/shared/all/conversation/215469",
+            TicketSystem.INTERCOM, "app.intercom.com", "215469"),
+        link("Intercom EU inbox", "https://app.eu.intercom.com/a/inbox/abc123xy/inbox/admin/4412/conversation/215469",
+            TicketSystem.INTERCOM, "app.eu.intercom.com", "215469"),
+        link("Intercom legacy apps URL", "https://app.intercom.io/a/apps/abc123xy/conversations/215469",
+            TicketSystem.INTERCOM, "app.intercom.com", "215469"),
+        link("Intercom AU API", "https://api.au.intercom.io/conversations/215469",
+            TicketSystem.INTERCOM, "app.au.intercom.com", "215469"));
   }
 
   static Stream<Named<String>> nearMisses() {
@@ -58,10 +81,12 @@ final class TicketLinksTest {
         Named.of("project, not an issue", "https://acme.atlassian.net/browse/SUP"),
         Named.of("Confluence page", "https://acme.atlassian.net/wiki/spaces/SUP/pages/123"),
         Named.of("unconfigured Data Center host", "https://jira.other.org/browse/SUP-123"),
-        Named.of("selectedIssue not a key", "https://acme.atlassian.net/jira/software/projects/ABC/boards/1?selectedIssue=abc"),
+        Named.of("selectedIssue not a key",
+            "https://acme.atlassian.net/jira/software/projects/ABC/boards/1?selectedIssue=abc"),
         Named.of("Freshdesk solutions article", "https://acme.freshdesk.com/support/solutions/articles/77"),
         Named.of("Intercom look-alike", "https://app.intercom.com.evil.io/a/inbox/abc/inbox/conversation/1"),
-        Named.of("Intercom contact page", "https://app.intercom.com/a/apps/abc123xy/users/5ba682d23d7cf92bef87bfd4/all-conversations"),
+        Named.of("Intercom contact page",
+            "https://app.intercom.com/a/apps/abc123xy/users/5ba682d23d7cf92bef87bfd4/all-conversations"),
         Named.of("not http", "ftp://acme.zendesk.com/agent/tickets/4512"),
         Named.of("zero ticket ID", "https://acme.freshdesk.com/a/tickets/0"));
   }
@@ -72,14 +97,16 @@ final class TicketLinksTest {
 
   @ParameterizedTest
   @MethodSource("recognisedLinks")
-  void parse_realUrlShapes_recogniseSystemHostAndKey(String url, TicketSystem system, String host, String key) {
+  void parse_realUrlShapes_recogniseSystemHostAndKey(String url, TicketSystem system, String host,
+      String key) {
     assertThat(links.parse(url)).contains(new TicketLink(system, host, key, url));
   }
 
   @ParameterizedTest
   @MethodSource("recognisedLinks")
   void find_slackWrappedWithLabel_stripsMarkup(String url, TicketSystem system, String host, String key) {
-    String message = "Customer can't check out, see <" + url.replace("&", "&amp;") + "|the ticket>. Thanks!";
+    String message = "Customer can't check out, see <" + url.replace("&", "&amp;")
+        + "|the ticket>. Thanks!";
 
     assertThat(links.find(message)).extracting(TicketLink::system, TicketLink::host, TicketLink::key)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(system, host, key));
@@ -100,7 +127,8 @@ final class TicketLinksTest {
 
   @Test
   void find_escapedAmpersandInQuery_isUnescaped() {
-    String text = "<https://acme.atlassian.net/jira/software/projects/ABC/boards/1?view=detail&amp;selectedIssue=ABC-12>";
+    String text =
+        "<https://acme.atlassian.net/jira/software/projects/ABC/boards/1?view=detail&amp;selectedIssue=ABC-12>";
 
     assertThat(links.find(text)).singleElement().extracting(TicketLink::url)
         .isEqualTo("https://acme.atlassian.net/jira/software/projects/ABC/boards/1?view=detail&selectedIssue=ABC-12");
@@ -122,7 +150,8 @@ final class TicketLinksTest {
 
   @Test
   void parse_textWithTwoTickets_isNotOneLink() {
-    assertThat(links.parse("https://acme.zendesk.com/agent/tickets/1 https://acme.zendesk.com/agent/tickets/2")).isEmpty();
+    assertThat(links.parse("https://acme.zendesk.com/agent/tickets/1 https://acme.zendesk.com/agent/tickets/2"))
+        .isEmpty();
   }
 
   @Test

@@ -55,7 +55,9 @@ final class TicketResolutionTest {
   void orMessageTime_messageWithoutTime_keepsTheCreationWindow() {
     TicketResolution resolution = withoutStatedTime(Optional.of(NEW_YORK));
 
-    assertThat(resolution.orMessageTime("please look", CREATED, NEW_YORK, TicketWindow.standard())).isSameAs(resolution);
+    TicketResolution updated = resolution.orMessageTime("please look", CREATED, NEW_YORK, TicketWindow.standard());
+
+    assertThat(updated).isSameAs(resolution);
   }
 
   @Test

@@ -39,13 +39,16 @@ final class TicketResolverFailuresTest {
     return Stream.of(
         new Subject("Zendesk", uri -> TicketEndpoints.zendesk(uri, "bot@acme.com", "t"),
             http -> new ZendeskResolver(http, TicketFields.none(), TicketWindow.standard()),
-            new TicketLink(TicketSystem.ZENDESK, "acme.zendesk.com", "4512", "https://acme.zendesk.com/agent/tickets/4512")),
+            new TicketLink(TicketSystem.ZENDESK, "acme.zendesk.com", "4512",
+                "https://acme.zendesk.com/agent/tickets/4512")),
         new Subject("Jira", uri -> TicketEndpoints.jiraCloud(uri, "bot@acme.com", "t"),
             http -> new JiraResolver(http, JiraDeployment.CLOUD, TicketFields.none(), TicketWindow.standard()),
-            new TicketLink(TicketSystem.JIRA, "acme.atlassian.net", "SUP-123", "https://acme.atlassian.net/browse/SUP-123")),
+            new TicketLink(TicketSystem.JIRA, "acme.atlassian.net", "SUP-123",
+                "https://acme.atlassian.net/browse/SUP-123")),
         new Subject("Freshdesk", uri -> TicketEndpoints.freshdesk(uri, "k"),
             http -> new FreshdeskResolver(http, TicketFields.none(), TicketWindow.standard()),
-            new TicketLink(TicketSystem.FRESHDESK, "acme.freshdesk.com", "77", "https://acme.freshdesk.com/a/tickets/77")),
+            new TicketLink(TicketSystem.FRESHDESK, "acme.freshdesk.com", "77",
+                "https://acme.freshdesk.com/a/tickets/77")),
         new Subject("Intercom", uri -> TicketEndpoints.intercom(uri, "t"),
             http -> new IntercomResolver(http, TicketFields.none(), TicketWindow.standard()),
             new TicketLink(TicketSystem.INTERCOM, "app.intercom.com", "215469",
@@ -60,7 +63,8 @@ final class TicketResolverFailuresTest {
     }
   }
 
-  private TicketFailure failure(Subject subject, Function<FakeHttpServer.RecordedRequest, Reply> answer) throws Exception {
+  private TicketFailure failure(Subject subject, Function<FakeHttpServer.RecordedRequest, Reply> answer)
+      throws Exception {
     server = new FakeHttpServer(answer);
     return failure(subject, server.uri());
   }
@@ -106,7 +110,9 @@ final class TicketResolverFailuresTest {
   @ParameterizedTest
   @MethodSource("systems")
   void resolve_429WithRetryAfter_isRateLimitedSayingWhenToRetry(Subject subject) throws Exception {
-    TicketFailure failure = failure(subject, request -> new Reply(429, "application/json", "{}", Map.of("Retry-After", "37")));
+    Reply slowDown = new Reply(429, "application/json", "{}", Map.of("Retry-After", "37"));
+
+    TicketFailure failure = failure(subject, request -> slowDown);
 
     assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
     assertThat(failure.retryAfter()).contains(Duration.ofSeconds(37));
@@ -119,7 +125,7 @@ final class TicketResolverFailuresTest {
     TicketFailure failure = failure(subject, request -> Reply.status(500, "oops"));
 
     assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
-    assertThat(failure.message()).contains("failed while reading");
+    assertThat(failure.message()).contains("had an error while reading");
     assertThat(server.pending()).isEqualTo(2);
   }
 

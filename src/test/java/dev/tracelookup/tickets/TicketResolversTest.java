@@ -66,7 +66,8 @@ final class TicketResolversTest {
 
     assertThat(failure.kind()).isEqualTo(Kind.NOT_CONFIGURED);
     assertThat(failure.system()).contains(TicketSystem.FRESHDESK);
-    assertThat(failure.message()).startsWith("This bot is not connected to Freshdesk, so it cannot read Freshdesk #77.");
+    assertThat(failure.message())
+        .startsWith("This bot is not connected to Freshdesk, so it cannot read Freshdesk #77.");
   }
 
   @Test
