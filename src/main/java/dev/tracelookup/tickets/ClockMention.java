@@ -25,7 +25,7 @@ record ClockMention(int start, int end, int hour, int minute, int second, Meridi
           + "(?:\\s?(utc|gmt)\\b)?(?![\\w:%/]|[.,]\\d|-\\d)"
           + "|\\b(noon|midday|midnight)\\b");
   private static final Pattern CUE = Pattern.compile(
-      "(?:\\b(?:at|around|about|approximately|approx\\.?|roughly|circa|since|by)\\s+|[@~]\\s?)$");
+      "(?:\\b(?:at|around|about|approximately|approx\\.?|roughly|circa|since)\\s+|[@~]\\s?)$");
 
   /** Before or after noon, or not said. */
   enum Meridiem {

@@ -53,6 +53,7 @@ final class StatedTimeTest {
         Named.of("timestamp with fraction after cue", "at 10:30:45.123 it broke? no, that was a trace"),
         Named.of("plural PMs", "our 2 PMs looked at it"),
         Named.of("noon without cue", "the noon deadline passed"),
+        Named.of("deadline, not the issue", "please fix it by 14:00"),
         Named.of("time inside a link", "see <https://status.example.com/at/2:15pm|status>"),
         Named.of("blank", " "));
   }
