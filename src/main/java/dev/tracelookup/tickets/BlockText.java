@@ -1,0 +1,94 @@
+package dev.tracelookup.tickets;
+
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.RichTextBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.RichTextElement;
+import com.slack.api.model.block.element.RichTextListElement;
+import com.slack.api.model.block.element.RichTextPreformattedElement;
+import com.slack.api.model.block.element.RichTextQuoteElement;
+import com.slack.api.model.block.element.RichTextSectionElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Collects the URLs in a message's blocks, in reading order: rich-text link elements (what Slack
+ * clients send), and links written into section, context and header text (what apps send).
+ */
+final class BlockText {
+  private BlockText() {}
+
+  static List<String> urls(List<LayoutBlock> blocks) {
+    List<String> urls = new ArrayList<>();
+    if (blocks != null) {
+      blocks.forEach(block -> block(block, urls::add));
+    }
+    return urls;
+  }
+
+  private static void block(LayoutBlock block, Consumer<String> urls) {
+    if (block instanceof RichTextBlock) {
+      elements(((RichTextBlock) block).getElements(), urls);
+    } else if (block instanceof SectionBlock) {
+      SectionBlock section = (SectionBlock) block;
+      text(section.getText(), urls);
+      if (section.getFields() != null) {
+        section.getFields().forEach(field -> text(field, urls));
+      }
+    } else if (block instanceof ContextBlock && ((ContextBlock) block).getElements() != null) {
+      for (ContextBlockElement element : ((ContextBlock) block).getElements()) {
+        if (element instanceof TextObject) {
+          text((TextObject) element, urls);
+        }
+      }
+    } else if (block instanceof HeaderBlock) {
+      text(((HeaderBlock) block).getText(), urls);
+    }
+  }
+
+  private static void elements(List<? extends BlockElement> elements, Consumer<String> urls) {
+    if (elements != null) {
+      elements.forEach(element -> container(element, urls));
+    }
+  }
+
+  /** Sections, lists, quotes and code blocks all hold rich-text elements; lists hold sections. */
+  private static void container(Object element, Consumer<String> urls) {
+    if (element instanceof RichTextSectionElement) {
+      leaves(((RichTextSectionElement) element).getElements(), urls);
+    } else if (element instanceof RichTextListElement && ((RichTextListElement) element).getElements() != null) {
+      ((RichTextListElement) element).getElements().forEach(item -> container(item, urls));
+    } else if (element instanceof RichTextQuoteElement) {
+      leaves(((RichTextQuoteElement) element).getElements(), urls);
+    } else if (element instanceof RichTextPreformattedElement) {
+      leaves(((RichTextPreformattedElement) element).getElements(), urls);
+    }
+  }
+
+  private static void leaves(List<RichTextElement> elements, Consumer<String> urls) {
+    if (elements == null) {
+      return;
+    }
+    for (RichTextElement element : elements) {
+      if (element instanceof RichTextSectionElement.Link) {
+        urls.accept(((RichTextSectionElement.Link) element).getUrl());
+      } else if (element instanceof RichTextSectionElement.Text) {
+        LinkText.urls(((RichTextSectionElement.Text) element).getText()).forEach(urls);
+      } else {
+        container(element, urls);
+      }
+    }
+  }
+
+  private static void text(TextObject text, Consumer<String> urls) {
+    if (text != null) {
+      LinkText.urls(text.getText()).forEach(urls);
+    }
+  }
+}
