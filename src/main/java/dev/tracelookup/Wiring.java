@@ -3,18 +3,30 @@ package dev.tracelookup;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.incidents.IncidentCatalog;
+import dev.tracelookup.incidents.reply.CustomerReply;
+import dev.tracelookup.incidents.reply.ReplyActions;
 import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequestParser;
+import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.slack.SlackApp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -31,6 +43,9 @@ final class Wiring {
   final LookupRequestParser parser;
   final LookupPresenter presenter;
   final RequestTokens tokens;
+  final IncidentCatalog incidents;
+  final ReplyDrafts drafts;
+  private final ScheduledExecutorService incidentScheduler;
   final ExecutorService jobs;
   final ExecutorService slackCalls;
   private final ExecutorService searches;
@@ -40,7 +55,8 @@ final class Wiring {
     this.config = config;
     this.clock = clock;
     Config.Lookup settings = config.lookup();
-    this.backend = Backends.create(config, HttpClient.newBuilder().connectTimeout(config.backend().timeout()).build(), clock);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(config.backend().timeout()).build();
+    this.backend = Backends.create(config, http, clock);
     this.searches = Executors.newFixedThreadPool(settings.threads(), named("search"));
     this.fetches = Executors.newFixedThreadPool(settings.fetchParallelism() * 2, named("fetch"));
     // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.
@@ -56,12 +72,20 @@ final class Wiring {
     this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
         settings.recentWindow(), settings.maxWindow());
     this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow());
-    this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens);
+    this.incidentScheduler = Executors.newScheduledThreadPool(Math.max(1, config.incidents().sources().size()),
+        named("incidents"));
+    this.incidents = IncidentWiring.catalog(config.incidents(), http, clock, incidentScheduler);
+    // One fetch before the first lookup, so even the first card names known incidents.
+    incidents.refreshNow();
+    incidents.start();
+    this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens, incidents);
+    this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
+        new ReplyActions(config.incidents().replyActions()));
   }
 
   /** Returns what the Slack handlers share. */
   SlackApp.Services slackServices() {
-    return new SlackApp.Services(lookup, parser, presenter, tokens);
+    return new SlackApp.Services(lookup, parser, presenter, tokens, drafts);
   }
 
   /** Returns the command help, stating the configured defaults. */
@@ -75,7 +99,29 @@ final class Wiring {
     jobs.awaitTermination(config.lookup().budget().toSeconds() + 5, TimeUnit.SECONDS);
     searches.shutdownNow();
     slackCalls.shutdownNow();
+    incidents.close();
+    incidentScheduler.shutdownNow();
     fetches.shutdownNow();
+  }
+
+  private static CustomerReply replyTemplates(Config.Incidents incidents) {
+    return new CustomerReply(template(incidents.replyWithIncident(), "/reply-incident.txt"),
+        template(incidents.replyWithoutIncident(), "/reply-no-incident.txt"));
+  }
+
+  /** Returns the configured template, or the one shipped in the jar. */
+  private static String template(Optional<Path> configured, String builtIn) {
+    try {
+      if (configured.isPresent()) {
+        return Files.readString(configured.get(), StandardCharsets.UTF_8);
+      }
+      try (InputStream in = Wiring.class.getResourceAsStream(builtIn)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("the reply template " + configured.map(Path::toString).orElse(builtIn)
+          + " cannot be read", unreadable);
+    }
   }
 
   private static ThreadFactory named(String prefix) {

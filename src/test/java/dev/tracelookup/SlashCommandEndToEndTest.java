@@ -299,4 +299,18 @@ final class SlashCommandEndToEndTest {
     FakeHttpServer.RecordedRequest answer = slackApi.server().takeRequest("/response/show", WAIT);
     assertThat(answer.body()).contains("POST payment-svc/charge").contains("ConnectionRefusedError");
   }
+
+  @Test
+  void draftReplyButton_opensTheModalAtOnceThenFillsInTheReplyInTheAgentsZone() throws Exception {
+    click("draft_reply", "4bf92f3577b34da6a3ce929d0e0e4736", null, "reply");
+
+    FakeHttpServer.RecordedRequest opened = slackApi.server().takeRequest("/api/views.open", WAIT);
+    assertThat(FakeSlackApi.formValue(opened.body(), "trigger_id")).isEqualTo("1.2.3");
+    FakeHttpServer.RecordedRequest updated = slackApi.server().takeRequest("/api/views.update", WAIT);
+    assertThat(FakeSlackApi.formValue(updated.body(), "view_id")).isEqualTo("V0REPLY");
+    String view = FakeSlackApi.formValue(updated.body(), "view");
+    assertThat(view).contains("place an order").contains("9:17 AM").contains("9:12 AM").contains("9:25 AM")
+        .contains("connectivity issue").contains("INC-4521")
+        .doesNotContain("payment-svc").doesNotContain("4bf92f3577b34da6a3ce929d0e0e4736");
+  }
 }

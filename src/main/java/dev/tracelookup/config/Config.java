@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The whole configuration, validated: every value here is usable as it is. */
-public record Config(Server server, Slack slack, Backend backend, Lookup lookup, Cache cache) {
+public record Config(Server server, Slack slack, Backend backend, Lookup lookup, Cache cache, Incidents incidents) {
 
   public Config {
     Objects.requireNonNull(server, "server");
@@ -18,6 +18,53 @@ public record Config(Server server, Slack slack, Backend backend, Lookup lookup,
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(lookup, "lookup");
     Objects.requireNonNull(cache, "cache");
+    Objects.requireNonNull(incidents, "incidents");
+  }
+
+  /**
+   * Known-incident sources and the customer reply.
+   *
+   * @param declaredLate an incident may have started this long before it was declared
+   * @param resolvedEarly and may have lasted this long after it was marked resolved
+   * @param replyWithIncident the reply template when an incident matches; the built-in one when empty
+ * @param replyWithoutIncident the reply template when none does; the built-in one when empty
+ * @param replyActions what the customer was doing, by entry span name ("POST /api/v1/orders" → "place an order")
+   */
+  public record Incidents(
+      List<IncidentSource> sources,
+      Duration declaredLate,
+      Duration resolvedEarly,
+      Optional<Path> replyWithIncident,
+      Optional<Path> replyWithoutIncident,
+      Map<String, String> replyActions) {
+    public Incidents {
+      sources = List.copyOf(sources);
+      replyActions = Map.copyOf(replyActions);
+    }
+  }
+
+  /**
+   * One incident source.
+   *
+   * @param type {@code file}, {@code statuspage}, {@code pagerduty} or {@code incident-io}
+   * @param path the YAML file of a {@code file} source
+   * @param url the page (Statuspage public), or the API base
+   * @param pageId the Statuspage page of the management API
+   * @param secret the API key or token, from the environment variable the config names
+   * @param services trace service name → the source's names for it
+   */
+  public record IncidentSource(
+      String type,
+      String name,
+      Optional<Path> path,
+      Optional<URI> url,
+      Optional<String> pageId,
+      Optional<Secret> secret,
+      Duration ttl,
+      Map<String, List<String>> services) {
+    public IncidentSource {
+      services = Map.copyOf(services);
+    }
   }
 
   /**

@@ -39,10 +39,11 @@ public final class ConfigLoader {
     Config.Backend backend = BackendSettings.read(settings, env, base);
     Config.Lookup lookup = lookup(settings);
     Config.Cache cache = cache(settings);
+    Config.Incidents incidents = IncidentSettings.read(settings, env, base == null ? Path.of(".") : base);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new Config(server, slack, backend, lookup, cache);
+    return new Config(server, slack, backend, lookup, cache, incidents);
   }
 
   /**

@@ -1,13 +1,21 @@
 package dev.tracelookup.lookup;
 
+import dev.tracelookup.incidents.IncidentCatalog;
+import dev.tracelookup.incidents.IncidentReport;
+import dev.tracelookup.incidents.IncidentText;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.render.CardActions;
 import dev.tracelookup.render.CardContent;
 import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.render.IncidentNote;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.render.TextRenderer;
+import dev.tracelookup.render.TraceCard;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** Turns lookup outcomes into the message the agent reads, as Block Kit or as terminal text. */
@@ -16,21 +24,27 @@ public final class LookupPresenter {
   private final TextRenderer text = new TextRenderer();
   private final String backendName;
   private final Optional<RequestTokens> tokens;
+  private final Optional<IncidentCatalog> incidents;
 
-  /** Returns a presenter for answers without buttons (the command line, tests). */
+  /** Returns a presenter for answers without buttons or incidents (tests). */
   public LookupPresenter(CardRenderer cards, String backendName) {
-    this(cards, backendName, Optional.empty());
+    this(cards, backendName, Optional.empty(), Optional.empty());
   }
 
-  /** Returns a presenter whose private answers carry Share and Refresh buttons with encoded lookups. */
-  public LookupPresenter(CardRenderer cards, String backendName, RequestTokens tokens) {
-    this(cards, backendName, Optional.of(tokens));
+  /**
+   * Returns a presenter whose private answers carry Share, Refresh and reply buttons with encoded
+   * lookups, and whose cards name the known incidents matching the failure.
+   */
+  public LookupPresenter(CardRenderer cards, String backendName, RequestTokens tokens, IncidentCatalog incidents) {
+    this(cards, backendName, Optional.of(tokens), Optional.of(incidents));
   }
 
-  private LookupPresenter(CardRenderer cards, String backendName, Optional<RequestTokens> tokens) {
+  private LookupPresenter(CardRenderer cards, String backendName, Optional<RequestTokens> tokens,
+      Optional<IncidentCatalog> incidents) {
     this.cards = cards;
     this.backendName = backendName;
     this.tokens = tokens;
+    this.incidents = incidents;
   }
 
   /** Returns the Slack message for the outcome, read by an agent in {@code agentZone}, no buttons. */
@@ -76,19 +90,30 @@ public final class LookupPresenter {
 
   private CardContent content(LookupOutcome.Found found, ZoneId agentZone, Audience audience) {
     LookupRequest request = found.request();
+    Optional<TraceCard> failing = found.traces().stream().filter(card -> card.analysis().errorPath().isPresent()).findFirst();
+    Optional<IncidentReport> report = failing.flatMap(card -> incidents.map(catalog -> catalog.match(card.analysis())));
+    List<String> warnings = new ArrayList<>(found.warnings());
+    report.ifPresent(r -> r.unavailableSources().forEach(source ->
+        warnings.add("Incident source " + source + " is unavailable: known incidents may be missing.")));
+    List<IncidentNote> notes = report.map(r -> r.matches().stream()
+        .map(match -> new IncidentNote(IncidentText.line(match, agentZone), match.incident().url()))
+        .collect(Collectors.toList())).orElse(List.of());
     return new CardContent(userLabel(request, audience), request.window().from(), request.window().to(), agentZone,
-        backendName, found.traces(), found.totalMatched(), request.filtersDescription(), found.warnings(),
-        found.fromCache(), actions(request, audience));
+        backendName, found.traces(), found.totalMatched(), request.filtersDescription(), warnings,
+        found.fromCache(), notes, actions(request, audience, failing));
   }
 
-  private Optional<CardActions> actions(LookupRequest request, Audience audience) {
+  private Optional<CardActions> actions(LookupRequest request, Audience audience, Optional<TraceCard> failing) {
     if (audience.sharedBy().isPresent()) {
       return Optional.of(CardActions.sharedCopy(audience.sharedBy().get()));
     }
     if (!audience.buttons()) {
       return Optional.empty();
     }
-    return tokens.map(codec -> CardActions.privateAnswer(codec.encode(request), audience.inThread()));
+    return tokens.map(codec -> {
+      CardActions actions = CardActions.privateAnswer(codec.encode(request), audience.inThread());
+      return failing.map(card -> actions.withReply(card.analysis().summary().traceId())).orElse(actions);
+    });
   }
 
   /** Returns how the customer is named: never by their raw ID where a channel reads along. */

@@ -12,13 +12,25 @@ import java.util.regex.Pattern;
  * @param shareable offer "Share in channel" (private answers) or "Post to thread" ({@code inThread})
  * @param inThread the card answers inside a thread, so sharing posts to that thread
  * @param sharedBy the Slack user who shared this copy, shown on it
+ * @param replyTraceId the failing trace a "Draft customer reply" is written from
  */
-public record CardActions(String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy) {
+public record CardActions(
+    String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy, Optional<String> replyTraceId) {
   private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
   public CardActions {
     Objects.requireNonNull(requestToken, "requestToken");
     sharedBy = sharedBy == null ? Optional.empty() : sharedBy.filter(id -> SLACK_USER_ID.matcher(id).matches());
+    replyTraceId = replyTraceId == null ? Optional.empty() : replyTraceId;
+  }
+
+  public CardActions(String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy) {
+    this(requestToken, shareable, inThread, sharedBy, Optional.empty());
+  }
+
+  /** Returns these actions with a "Draft customer reply" button for the trace. */
+  public CardActions withReply(String traceId) {
+    return new CardActions(requestToken, shareable, inThread, sharedBy, Optional.of(traceId));
   }
 
   /** Returns the actions of a private answer: share it, or refresh it. */

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param totalMatched how many traces the backend found, which may exceed {@code traces.size()}
  * @param filters a short description of the filters used ("service checkout · errors only"), or empty
  * @param warnings partial results, limits hit: shown on the card as they are
+ * @param incidents known incidents matching the featured trace's failure, most likely first
  * @param actions the Share and Refresh buttons, absent where nobody can click (the command line)
  */
 public record CardContent(
@@ -29,6 +30,7 @@ public record CardContent(
     String filters,
     List<String> warnings,
     boolean fromCache,
+    List<IncidentNote> incidents,
     Optional<CardActions> actions) {
 
   public CardContent {
@@ -40,6 +42,7 @@ public record CardContent(
     traces = List.copyOf(traces);
     filters = filters == null ? "" : filters;
     warnings = List.copyOf(warnings);
+    incidents = incidents == null ? List.of() : List.copyOf(incidents);
     actions = actions == null ? Optional.empty() : actions;
   }
 }

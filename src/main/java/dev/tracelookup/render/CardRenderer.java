@@ -29,6 +29,9 @@ public final class CardRenderer {
   /** The action ID of "Share in channel" / "Post to thread"; the value is the encoded lookup. */
   public static final String SHARE_ACTION = "share_card";
 
+  /** The action ID of "Draft customer reply"; the value is the failing trace's ID. */
+  public static final String DRAFT_REPLY_ACTION = "draft_reply";
+
   /** The action ID of "Refresh", which runs the lookup again past the cache. */
   public static final String REFRESH_ACTION = "refresh_card";
 
@@ -61,7 +64,8 @@ public final class CardRenderer {
     List<TraceSummary> others = others(content.traces(), featured);
     budget.add(divider());
     TraceListBlocks.reserve(Math.min(others.size(), LIST_ROWS_RESERVED), budget);
-    List<LayoutBlock> actions = content.actions().map(CardActionBlocks::of).orElse(List.of());
+    List<LayoutBlock> actions = new ArrayList<>(IncidentBlocks.of(content.incidents()));
+    actions.addAll(content.actions().map(CardActionBlocks::of).orElse(List.of()));
     budget.reserveFor(actions);
     TraceCard card = content.traces().get(featured);
     TraceView view = TraceViews.of(card.analysis(), content.agentZone());

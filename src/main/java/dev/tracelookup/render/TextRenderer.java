@@ -28,6 +28,8 @@ public final class TextRenderer {
       lines.add("");
       trace(traces.get(featured), content.agentZone(), content.backendName(), lines);
     }
+    content.incidents().forEach(note ->
+        lines.add("📣 " + Texts.clip(note.text(), MAX_WARNING) + note.url().map(url -> " · " + url).orElse("")));
     others(traces, featured, Math.max(0, content.totalMatched() - traces.size()), lines);
     return String.join("\n", lines) + "\n";
   }

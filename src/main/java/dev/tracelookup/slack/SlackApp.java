@@ -12,9 +12,11 @@ import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequestParser;
+import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.render.ReplyModal;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
@@ -25,7 +27,8 @@ public final class SlackApp {
   private SlackApp() {}
 
   /** The pipeline the handlers share. */
-  public record Services(TraceLookup lookup, LookupRequestParser parser, LookupPresenter presenter, RequestTokens tokens) {}
+  public record Services(TraceLookup lookup, LookupRequestParser parser, LookupPresenter presenter, RequestTokens tokens,
+      ReplyDrafts drafts) {}
 
   /**
    * Connects the app to Slack over Socket Mode with an app-level token: no public URL, Slack pushes
@@ -67,6 +70,10 @@ public final class SlackApp {
         new CardButtonHandler(CardButtonHandler.Kind.SHARE, services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.REFRESH_ACTION,
         new CardButtonHandler(CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies));
+    app.blockAction(CardRenderer.DRAFT_REPLY_ACTION,
+        new DraftReplyHandler(services.drafts(), zones, new LookupJobs(jobs), replies));
+    // The draft is for copying; "Done" just closes the modal.
+    app.viewSubmission(ReplyModal.CALLBACK_ID, (request, ctx) -> ctx.ack());
     // A URL button still sends block_actions, which must be acked.
     app.blockAction(CardRenderer.OPEN_TRACE_ACTION, (request, ctx) -> ctx.ack());
     app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(services.parser(), zones, runner, replies, usage));

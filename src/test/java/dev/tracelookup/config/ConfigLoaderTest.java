@@ -177,4 +177,40 @@ final class ConfigLoaderTest {
             .anySatisfy(p -> assertThat(p).startsWith("backend.headers.X-Api-Key: refers to ${ALSO_NOPE}"))
             .anySatisfy(p -> assertThat(p).startsWith("backend.jaeger.services: Jaeger's v1 search needs the entry services")));
   }
+
+  @Test
+  void load_incidentSources_readEachTypeWithSecretsFromTheEnvironment() throws IOException {
+    Files.writeString(dir.resolve("incidents.yml"), "incidents: []\n");
+    Path file = write("incidents:\n  sources:\n"
+        + "    - {type: file, name: ours, path: incidents.yml, ttl: 30s, services: {order-svc: [Payments]}}\n"
+        + "    - {type: statuspage, url: https://status.example.com}\n"
+        + "    - {type: pagerduty, token-env: PD_TOKEN}\n"
+        + "  reply:\n    actions:\n      \"POST /api/v1/orders\": place an order\n");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "PD_TOKEN", "pd-secret"));
+
+    assertThat(config.incidents().sources()).extracting(Config.IncidentSource::type)
+        .containsExactly("file", "statuspage", "pagerduty");
+    Config.IncidentSource ours = config.incidents().sources().get(0);
+    assertThat(ours.ttl()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(ours.services()).containsEntry("order-svc", java.util.List.of("Payments"));
+    assertThat(config.incidents().sources().get(2).url()).contains(java.net.URI.create("https://api.pagerduty.com"));
+    assertThat(config.incidents().sources().get(2).secret().orElseThrow().value()).isEqualTo("pd-secret");
+    assertThat(config.incidents().replyActions()).containsEntry("POST /api/v1/orders", "place an order");
+    assertThat(config.incidents().replyWithIncident()).isEmpty();
+    assertThat(config.toString()).doesNotContain("pd-secret");
+  }
+
+  @Test
+  void load_incidentSourcesWithMistakes_reportsEach() throws IOException {
+    Path file = write("incidents:\n  sources:\n    - {type: opsgenie}\n    - {type: pagerduty}\n"
+        + "    - {type: file, path: missing.yml}\n  reply:\n    with-incident: nope.txt\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(4)
+            .anySatisfy(p -> assertThat(p).startsWith("incidents.sources[0].type: \"opsgenie\" is not one of"))
+            .anySatisfy(p -> assertThat(p).startsWith("incidents.sources[1].token-env:"))
+            .anySatisfy(p -> assertThat(p).startsWith("incidents.sources[2].path: the file"))
+            .anySatisfy(p -> assertThat(p).startsWith("incidents.reply.with-incident: the template")));
+  }
 }

@@ -48,6 +48,7 @@ final class CardRendererPropertyTest {
             text,
             List.of(text, text),
             hidden % 2 == 0,
+            List.of(new IncidentNote(text, Optional.of("https://status.example.com/" + text))),
             Optional.of(new CardActions(text, hidden % 2 == 0, hidden % 3 == 0, Optional.of("U" + hidden))));
 
     SlackMessage card = renderer.card(content);

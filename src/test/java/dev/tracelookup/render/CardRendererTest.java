@@ -62,6 +62,7 @@ final class CardRendererTest {
             "service checkout · errors only",
             List.of("Jaeger returned 20 of 40"),
             true,
+            List.of(),
             Optional.empty());
 
     SlackMessage message = renderer.card(content);
@@ -205,7 +206,7 @@ final class CardRendererTest {
             giant,
             List.of(giant, giant, giant, giant, giant, giant, giant),
             false,
-            Optional.of(CardActions.privateAnswer(giant, true)));
+            List.of(), Optional.of(CardActions.privateAnswer(giant, true)));
 
     SlackMessage card1 = renderer.card(content);
     SlackMessage single = renderer.trace(card, ZoneOffset.UTC, giant);
@@ -244,7 +245,7 @@ final class CardRendererTest {
             hostile,
             List.of(hostile),
             false,
-            Optional.of(new CardActions(hostile, true, false, Optional.of(hostile))));
+            List.of(), Optional.of(new CardActions(hostile, true, false, Optional.of(hostile))));
 
     SlackMessage message = renderer.card(content);
 
@@ -355,7 +356,7 @@ final class CardRendererTest {
     CardContent base = RenderFixtures.writeUpContent();
     CardContent shared = new CardContent("a customer", base.from(), base.to(), base.agentZone(), base.backendName(),
         base.traces(), base.totalMatched(), base.filters(), base.warnings(), false,
-        Optional.of(CardActions.sharedCopy("U0AGENT")));
+        List.of(), Optional.of(CardActions.sharedCopy("U0AGENT")));
 
     String json = renderer.card(shared).toJson();
 
@@ -369,7 +370,7 @@ final class CardRendererTest {
     CardContent base = RenderFixtures.writeUpContent();
     CardContent inThread = new CardContent(base.userLabel(), base.from(), base.to(), base.agentZone(),
         base.backendName(), base.traces(), base.totalMatched(), base.filters(), base.warnings(), false,
-        Optional.of(CardActions.privateAnswer("tok", true)));
+        List.of(), Optional.of(CardActions.privateAnswer("tok", true)));
 
     assertThat(renderer.card(inThread).toJson()).contains("Post to thread");
   }
@@ -377,5 +378,14 @@ final class CardRendererTest {
   @Test
   void cardActions_sharedByAnythingButASlackUserId_isDropped() {
     assertThat(new CardActions("t", false, false, Optional.of("<!channel>")).sharedBy()).isEmpty();
+  }
+
+  @Test
+  void card_knownIncident_isNamedUnderTheTraceWithItsLinkAndTheReplyButton() {
+    String json = renderer.card(RenderFixtures.writeUpContent()).toJson();
+
+    assertThat(json).contains("Matches known incident: INC-4521")
+        .contains("https://status.example.com/incidents/INC-4521|details")
+        .contains("\"action_id\":\"draft_reply\"").contains("\"value\":\"" + RenderFixtures.TRACE_ID + "\"");
   }
 }

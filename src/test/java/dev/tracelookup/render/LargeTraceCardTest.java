@@ -59,7 +59,7 @@ final class LargeTraceCardTest {
   private static CardContent content(List<TraceCard> cards) {
     return new CardContent("usr_k8x9m2", TestSpans.T0.minusSeconds(900), TestSpans.T0.plusSeconds(900), ZONE,
         "Tempo", cards, cards.size(), "", List.of(), false,
-        Optional.of(CardActions.privateAnswer("t".repeat(300), false)));
+        List.of(), Optional.of(CardActions.privateAnswer("t".repeat(300), false)));
   }
 
   @Test

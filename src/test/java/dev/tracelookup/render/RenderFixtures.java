@@ -119,7 +119,9 @@ final class RenderFixtures {
         "",
         List.of(),
         false,
-        Optional.of(CardActions.privateAnswer("tok", false)));
+        List.of(new IncidentNote("Matches known incident: INC-4521 \"Payment gateway unreachable\" · resolved",
+            Optional.of("https://status.example.com/incidents/INC-4521"))),
+        Optional.of(CardActions.privateAnswer("tok", false).withReply(TRACE_ID)));
   }
 
   /** Returns a trace without failures, its ID ending in {@code n}. */

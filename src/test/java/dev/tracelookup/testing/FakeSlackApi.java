@@ -67,6 +67,9 @@ public final class FakeSlackApi implements AutoCloseable {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"agent\","
           + "\"tz\":\"" + tz + "\",\"tz_label\":\"label\",\"tz_offset\":0}}");
     }
+    if (request.path().equals("/api/views.open") || request.path().equals("/api/views.update")) {
+      return FakeHttpServer.Reply.json("{\"ok\":true,\"view\":{\"id\":\"V0REPLY\",\"hash\":\"h1\",\"type\":\"modal\"}}");
+    }
     if (request.path().equals("/api/chat.postMessage")) {
       return postMessageError.isEmpty()
           ? FakeHttpServer.Reply.json("{\"ok\":true,\"channel\":\"C0SUPPORT\",\"ts\":\"1700000001.000200\"}")

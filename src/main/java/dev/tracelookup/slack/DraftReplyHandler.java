@@ -1,0 +1,100 @@
+package dev.tracelookup.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
+import dev.tracelookup.lookup.ReplyDrafts;
+import dev.tracelookup.render.ReplyModal;
+import dev.tracelookup.render.Messages;
+import dev.tracelookup.slack.SlackReplies.Visibility;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Draft customer reply": opens the modal at once, while the trigger is valid (3 s), then writes
+ * the draft on the lookup executor and updates the modal with it.
+ */
+final class DraftReplyHandler implements BlockActionHandler {
+  private static final Logger log = LoggerFactory.getLogger(DraftReplyHandler.class);
+
+  private final ReplyDrafts drafts;
+  private final AgentZoneReader zones;
+  private final LookupJobs jobs;
+  private final SlackReplies replies;
+
+  DraftReplyHandler(ReplyDrafts drafts, AgentZoneReader zones, LookupJobs jobs, SlackReplies replies) {
+    this.drafts = drafts;
+    this.zones = zones;
+    this.jobs = jobs;
+    this.replies = replies;
+  }
+
+  @Override
+  public Response apply(BlockActionRequest request, ActionContext ctx) {
+    BlockActionPayload payload = request.getPayload();
+    if (payload.getActions() == null || payload.getActions().isEmpty()) {
+      return ctx.ack();
+    }
+    String traceId = String.valueOf(payload.getActions().get(0).getValue());
+    MethodsClient client = ctx.client();
+    String viewId = open(client, payload.getTriggerId());
+    if (viewId == null) {
+      replies.respond(payload.getResponseUrl(), Messages.failure("The reply window could not be opened. Click "
+          + "\"Draft customer reply\" again."), Visibility.EPHEMERAL);
+      return ctx.ack();
+    }
+    // Without a ticket the customer's zone is unknown: the agent's is the best guess, and the draft says which.
+    AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
+    if (!jobs.trySubmit(() -> update(client, viewId, write(traceId, zone)))) {
+      update(client, viewId, ReplyModal.failed("The bot is busy; close this and try again in a minute."));
+    }
+    return ctx.ack();
+  }
+
+  private View write(String traceId, AgentZoneReader.AgentZone zone) {
+    try {
+      ReplyDrafts.Draft draft = drafts.draft(traceId, zone.zone());
+      if (!draft.written()) {
+        return ReplyModal.failed(draft.problem());
+      }
+      String source = "Written from trace " + traceId.substring(0, Math.min(8, traceId.length())) + "…"
+          + draft.incident().map(incident -> " and " + incident.id()).orElse("")
+          + ", with times in " + zone.zone().getId();
+      return ReplyModal.draft(draft.text(), source);
+    } catch (RuntimeException bug) {
+      log.error("drafting the reply failed unexpectedly", bug);
+      return ReplyModal.failed("Something went wrong while drafting. Close this and try again.");
+    }
+  }
+
+  private static String open(MethodsClient client, String triggerId) {
+    try {
+      ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(ReplyModal.drafting()));
+      if (opened.isOk() && opened.getView() != null) {
+        return opened.getView().getId();
+      }
+      log.warn("views.open refused: {}", opened.getError());
+    } catch (IOException | SlackApiException failed) {
+      log.warn("views.open failed: {}", failed.getMessage());
+    }
+    return null;
+  }
+
+  private static void update(MethodsClient client, String viewId, View view) {
+    try {
+      var updated = client.viewsUpdate(r -> r.viewId(viewId).view(view));
+      if (!updated.isOk()) {
+        log.warn("views.update refused: {}", updated.getError());
+      }
+    } catch (IOException | SlackApiException failed) {
+      log.warn("views.update failed: {}", failed.getMessage());
+    }
+  }
+}
