@@ -15,6 +15,7 @@ import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.slack.SlackApp;
+import dev.tracelookup.tickets.TicketResolvers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,6 +46,7 @@ final class Wiring {
   final RequestTokens tokens;
   final IncidentCatalog incidents;
   final ReplyDrafts drafts;
+  final TicketResolvers tickets;
   private final ScheduledExecutorService incidentScheduler;
   final ExecutorService jobs;
   final ExecutorService slackCalls;
@@ -79,13 +81,15 @@ final class Wiring {
     incidents.refreshNow();
     incidents.start();
     this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens, incidents);
+    this.tickets = TicketWiring.resolvers(config.tickets(), http, clock);
     this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
         new ReplyActions(config.incidents().replyActions()));
   }
 
   /** Returns what the Slack handlers share. */
   SlackApp.Services slackServices() {
-    return new SlackApp.Services(lookup, parser, presenter, tokens, drafts);
+    return new SlackApp.Services(lookup, parser, presenter, tokens, drafts, TicketWiring.links(config.tickets()),
+        tickets, TicketWiring.window(config.tickets()));
   }
 
   /** Returns the command help, stating the configured defaults. */

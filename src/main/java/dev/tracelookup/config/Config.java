@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The whole configuration, validated: every value here is usable as it is. */
-public record Config(Server server, Slack slack, Backend backend, Lookup lookup, Cache cache, Incidents incidents) {
+public record Config(
+    Server server, Slack slack, Backend backend, Lookup lookup, Cache cache, Incidents incidents, Tickets tickets) {
 
   public Config {
     Objects.requireNonNull(server, "server");
@@ -19,7 +20,56 @@ public record Config(Server server, Slack slack, Backend backend, Lookup lookup,
     Objects.requireNonNull(lookup, "lookup");
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(incidents, "incidents");
+    Objects.requireNonNull(tickets, "tickets");
   }
+
+  /**
+   * The ticket systems links are resolved in.
+   *
+   * @param aroundStated a time stated in the ticket is searched this long either side
+   * @param beforeCreated with no stated time, the search starts this long before the ticket was filed
+   * @param afterCreated and ends this long after
+   * @param zendeskAliases host-mapped Help Center domain → its {@code *.zendesk.com} instance
+   * @param jiraHosts Jira Data Center hosts whose links are recognised
+   * @param freshdeskAliases custom portal domain → its {@code *.freshdesk.com} account
+   */
+  public record Tickets(
+      List<TicketSystem> systems,
+      Duration aroundStated,
+      Duration beforeCreated,
+      Duration afterCreated,
+      Map<String, String> zendeskAliases,
+      List<String> jiraHosts,
+      Map<String, String> freshdeskAliases) {
+    public Tickets {
+      systems = List.copyOf(systems);
+      zendeskAliases = Map.copyOf(zendeskAliases);
+      jiraHosts = List.copyOf(jiraHosts);
+      freshdeskAliases = Map.copyOf(freshdeskAliases);
+    }
+  }
+
+  /**
+   * One connected ticket system.
+   *
+   * @param system {@code zendesk}, {@code jira}, {@code freshdesk} or {@code intercom}
+   * @param url the instance ({@code https://acme.zendesk.com}); for Intercom, the region's API root
+   * @param variant Jira: {@code cloud} or {@code data-center}; Intercom: the region {@code us}, {@code eu}, {@code au}
+   * @param login the account's email (Zendesk, Jira Cloud), when the system needs one
+   * @param token the API token, key or personal access token, from the environment
+   * @param userIdField where the product user ID lives, when not the system's external ID
+   * @param statedTimeField a ticket field holding the time of the issue
+   * @param host the host ticket links carry, when the API is reached through another ({@code url})
+   */
+  public record TicketSystem(
+      String system,
+      URI url,
+      Optional<String> host,
+      String variant,
+      Optional<String> login,
+      Secret token,
+      Optional<String> userIdField,
+      Optional<String> statedTimeField) {}
 
   /**
    * Known-incident sources and the customer reply.

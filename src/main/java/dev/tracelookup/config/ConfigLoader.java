@@ -40,10 +40,11 @@ public final class ConfigLoader {
     Config.Lookup lookup = lookup(settings);
     Config.Cache cache = cache(settings);
     Config.Incidents incidents = IncidentSettings.read(settings, env, base == null ? Path.of(".") : base);
+    Config.Tickets tickets = TicketSettings.read(settings, env);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new Config(server, slack, backend, lookup, cache, incidents);
+    return new Config(server, slack, backend, lookup, cache, incidents, tickets);
   }
 
   /**

@@ -40,6 +40,32 @@ final class LookupRunner {
         () -> presenter.present(lookup.lookup(request, false), agentZone, audience)));
   }
 
+  /**
+   * Queues a lookup from the "Find traces" form: the answer goes into the thread the message was
+   * in, visible to the agent alone (with "Post to thread"), or through the shortcut's response URL.
+   */
+  boolean submitFormLookup(LookupRequest request, ZoneId agentZone, FormContext context, String agent) {
+    return jobs.trySubmit(() -> {
+      if (context.threadTs().isEmpty()) {
+        deliver(context.responseUrl(), Visibility.EPHEMERAL,
+            () -> presenter.present(lookup.lookup(request, false), agentZone, Audience.agent(false)));
+        return;
+      }
+      SlackMessage card;
+      try {
+        card = presenter.present(lookup.lookup(request, false), agentZone, Audience.agent(true));
+      } catch (RuntimeException bug) {
+        log.error("lookup failed unexpectedly; answering with an apology", bug);
+        card = Messages.failure(APOLOGY);
+      }
+      SlackReplies.PostResult posted = replies.postEphemeral(context.channelId(), context.threadTs().get(), agent, card);
+      if (!posted.ok()) {
+        // Not in the channel, say: the response URL still reaches the agent, outside the thread.
+        replies.respond(context.responseUrl(), card, Visibility.EPHEMERAL);
+      }
+    });
+  }
+
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
     return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE,

@@ -93,6 +93,22 @@ final class ResponseUrlReplies implements SlackReplies {
     }
   }
 
+  @Override
+  public PostResult postEphemeral(String channelId, String threadTs, String user, SlackMessage message) {
+    try {
+      var response = bot.chatPostEphemeral(r -> r.channel(channelId).threadTs(threadTs).user(user)
+          .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()));
+      if (response.isOk()) {
+        return PostResult.posted();
+      }
+      log.warn("chat.postEphemeral refused: {}", response.getError());
+      return new PostResult(false, response.getError());
+    } catch (SlackApiException | IOException failed) {
+      log.warn("chat.postEphemeral failed: {}", failed.getMessage());
+      return new PostResult(false, "unreachable");
+    }
+  }
+
   static String body(SlackMessage message, Visibility visibility) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("response_type", visibility == Visibility.IN_CHANNEL ? "in_channel" : "ephemeral");

@@ -16,7 +16,13 @@ import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.render.ReplyModal;
+import dev.tracelookup.render.TicketPicker;
+import dev.tracelookup.tickets.TicketLinks;
+import dev.tracelookup.tickets.TicketResolver;
+import dev.tracelookup.tickets.TicketWindow;
+import java.util.regex.Pattern;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
@@ -28,7 +34,7 @@ public final class SlackApp {
 
   /** The pipeline the handlers share. */
   public record Services(TraceLookup lookup, LookupRequestParser parser, LookupPresenter presenter, RequestTokens tokens,
-      ReplyDrafts drafts) {}
+      ReplyDrafts drafts, TicketLinks ticketLinks, TicketResolver tickets, TicketWindow ticketWindow) {}
 
   /**
    * Connects the app to Slack over Socket Mode with an app-level token: no public URL, Slack pushes
@@ -64,7 +70,9 @@ public final class SlackApp {
     LookupRunner runner = new LookupRunner(services.lookup(), services.presenter(), replies, new LookupJobs(jobs));
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
 
-    app.command(config.slack().command(), new TraceCommandHandler(services.parser(), zones, runner, usage));
+    TicketFlow flow = new TicketFlow(services.tickets(), services.ticketWindow(), new LookupJobs(jobs));
+    app.command(config.slack().command(),
+        new TraceCommandHandler(services.parser(), services.ticketLinks(), flow, zones, runner, usage));
     app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(zones, runner));
     app.blockAction(CardRenderer.SHARE_ACTION,
         new CardButtonHandler(CardButtonHandler.Kind.SHARE, services.tokens(), zones, runner, replies));
@@ -76,7 +84,12 @@ public final class SlackApp {
     app.viewSubmission(ReplyModal.CALLBACK_ID, (request, ctx) -> ctx.ack());
     // A URL button still sends block_actions, which must be acked.
     app.blockAction(CardRenderer.OPEN_TRACE_ACTION, (request, ctx) -> ctx.ack());
-    app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(services.parser(), zones, runner, replies, usage));
+    app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(services.parser(), services.ticketLinks(), flow, zones,
+        runner, replies, usage));
+    app.blockAction(Pattern.compile("^" + TicketPicker.ACTION_PREFIX + "\\d+$"),
+        new TicketPickHandler(services.ticketLinks(), flow, zones, replies));
+    app.viewSubmission(LookupModal.CALLBACK_ID,
+        new FormSubmissionHandler(services.parser(), config.lookup().userIdPattern(), runner));
     return app;
   }
 }

@@ -28,6 +28,9 @@ interface SlackReplies {
    */
   PostResult post(String channelId, String threadTs, SlackMessage message);
 
+  /** Posts a message only {@code user} sees, into the thread, with {@code chat.postEphemeral}. */
+  PostResult postEphemeral(String channelId, String threadTs, String user, SlackMessage message);
+
   /** Whether a post landed, and if not, Slack's error code ({@code not_in_channel}, …). */
   record PostResult(boolean ok, String error) {
     static PostResult posted() {

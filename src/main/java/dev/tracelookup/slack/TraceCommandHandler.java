@@ -12,6 +12,10 @@ import dev.tracelookup.lookup.ParseResult;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
+import dev.tracelookup.tickets.TicketLink;
+import dev.tracelookup.tickets.TicketLinks;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +27,16 @@ final class TraceCommandHandler implements SlashCommandHandler {
   private static final Logger log = LoggerFactory.getLogger(TraceCommandHandler.class);
 
   private final LookupRequestParser parser;
+  private final TicketLinks links;
+  private final TicketFlow flow;
   private final AgentZoneReader zones;
   private final LookupRunner runner;
   private final String usage;
 
-  TraceCommandHandler(LookupRequestParser parser, AgentZoneReader zones, LookupRunner runner, String usage) {
+  TraceCommandHandler(LookupRequestParser parser, TicketLinks links, TicketFlow flow, AgentZoneReader zones,
+      LookupRunner runner, String usage) {
+    this.links = links;
+    this.flow = flow;
     this.usage = usage;
     this.parser = parser;
     this.zones = zones;
@@ -38,6 +47,13 @@ final class TraceCommandHandler implements SlashCommandHandler {
   public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
     SlashCommandPayload payload = request.getPayload();
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUserId());
+    Optional<TicketLink> ticket = ticketLink(payload.getText());
+    if (ticket.isPresent()) {
+      FormContext context = new FormContext(payload.getChannelId(), Optional.empty(), payload.getResponseUrl(), "");
+      return flow.open(ctx.client(), payload.getTriggerId(), ticket.get(), zone.zone(), Optional.empty(), context)
+          ? ack(ctx, SlackMessage.plain("Reading " + ticket.get().reference() + "…"))
+          : ack(ctx, Messages.failure("The form could not be opened. Run the command again."));
+    }
     ParseResult parsed = parser.parse(payload.getText(), zone.zone());
     if (parsed instanceof ParseResult.HelpRequested) {
       return ack(ctx, Messages.help(usage));
@@ -54,6 +70,15 @@ final class TraceCommandHandler implements SlashCommandHandler {
     log.info("lookup queued for user={} by slack user {}", UserIdFingerprint.of(lookup.userId()), payload.getUserId());
     return ack(ctx, zone.withNote(Messages.searching(lookup.userId(), lookup.window().from(), lookup.window().to(),
         zone.zone(), lookup.window().basis(), lookup.filtersDescription())));
+  }
+
+  /** Returns the ticket when the text is a ticket link and nothing else ({@code /trace-lookup <url>}). */
+  private Optional<TicketLink> ticketLink(String text) {
+    if (text == null || text.isBlank() || text.trim().contains(" ")) {
+      return Optional.empty();
+    }
+    List<TicketLink> found = links.find(text.trim());
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
   }
 
   private static Response ack(SlashCommandContext ctx, SlackMessage message) {

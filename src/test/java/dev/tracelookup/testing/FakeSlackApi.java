@@ -70,6 +70,9 @@ public final class FakeSlackApi implements AutoCloseable {
     if (request.path().equals("/api/views.open") || request.path().equals("/api/views.update")) {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"view\":{\"id\":\"V0REPLY\",\"hash\":\"h1\",\"type\":\"modal\"}}");
     }
+    if (request.path().equals("/api/chat.postEphemeral")) {
+      return FakeHttpServer.Reply.json("{\"ok\":true,\"message_ts\":\"1700000001.000300\"}");
+    }
     if (request.path().equals("/api/chat.postMessage")) {
       return postMessageError.isEmpty()
           ? FakeHttpServer.Reply.json("{\"ok\":true,\"channel\":\"C0SUPPORT\",\"ts\":\"1700000001.000200\"}")

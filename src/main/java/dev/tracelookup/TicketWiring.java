@@ -1,0 +1,78 @@
+package dev.tracelookup;
+
+import dev.tracelookup.backend.http.BackendHttp;
+import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.config.Config;
+import dev.tracelookup.tickets.FreshdeskResolver;
+import dev.tracelookup.tickets.IntercomRegion;
+import dev.tracelookup.tickets.IntercomResolver;
+import dev.tracelookup.tickets.JiraDeployment;
+import dev.tracelookup.tickets.JiraResolver;
+import dev.tracelookup.tickets.TicketEndpoints;
+import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.TicketHosts;
+import dev.tracelookup.tickets.TicketLinks;
+import dev.tracelookup.tickets.TicketResolver;
+import dev.tracelookup.tickets.TicketResolvers;
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.TicketWindow;
+import dev.tracelookup.tickets.ZendeskResolver;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds link recognition and the resolvers of the connected ticket systems from config. */
+final class TicketWiring {
+  private TicketWiring() {}
+
+  static TicketLinks links(Config.Tickets tickets) {
+    return new TicketLinks(new TicketHosts(tickets.zendeskAliases(), new HashSet<>(tickets.jiraHosts()),
+        tickets.freshdeskAliases()));
+  }
+
+  static TicketWindow window(Config.Tickets tickets) {
+    return new TicketWindow(tickets.aroundStated(), tickets.beforeCreated(), tickets.afterCreated());
+  }
+
+  static TicketResolvers resolvers(Config.Tickets tickets, HttpClient client, Clock clock) {
+    List<TicketResolvers.Connection> connections = new ArrayList<>();
+    TicketWindow window = window(tickets);
+    for (Config.TicketSystem system : tickets.systems()) {
+      TicketFields fields = new TicketFields(system.userIdField(), system.statedTimeField());
+      connections.add(connection(system, fields, window, client, clock));
+    }
+    return new TicketResolvers(connections);
+  }
+
+  private static TicketResolvers.Connection connection(Config.TicketSystem system, TicketFields fields,
+      TicketWindow window, HttpClient client, Clock clock) {
+    String token = system.token().value();
+    String host = system.host().orElse(system.url().getHost()).toLowerCase(Locale.ROOT);
+    switch (system.system()) {
+      case "zendesk":
+        return new TicketResolvers.Connection(TicketSystem.ZENDESK, host, new ZendeskResolver(
+            http(TicketEndpoints.zendesk(system.url(), system.login().orElseThrow(), token), client, clock), fields, window));
+      case "jira":
+        boolean cloud = system.variant().equals("cloud");
+        Endpoint jira = cloud ? TicketEndpoints.jiraCloud(system.url(), system.login().orElseThrow(), token)
+            : TicketEndpoints.jiraDataCenter(system.url(), token);
+        TicketResolver resolver = new JiraResolver(http(jira, client, clock),
+            cloud ? JiraDeployment.CLOUD : JiraDeployment.DATA_CENTER, fields, window);
+        return new TicketResolvers.Connection(TicketSystem.JIRA, host, resolver);
+      case "freshdesk":
+        return new TicketResolvers.Connection(TicketSystem.FRESHDESK, host, new FreshdeskResolver(
+            http(TicketEndpoints.freshdesk(system.url(), token), client, clock), fields, window));
+      default:
+        IntercomRegion region = IntercomRegion.valueOf(system.variant().toUpperCase(Locale.ROOT));
+        return new TicketResolvers.Connection(TicketSystem.INTERCOM, region.appHost(), new IntercomResolver(
+            http(TicketEndpoints.intercom(system.url(), token), client, clock), fields, window));
+    }
+  }
+
+  private static BackendHttp http(Endpoint endpoint, HttpClient client, Clock clock) {
+    return new BackendHttp(client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()));
+  }
+}

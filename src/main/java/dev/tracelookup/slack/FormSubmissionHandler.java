@@ -1,0 +1,81 @@
+package dev.tracelookup.slack;
+
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.ViewState;
+import dev.tracelookup.lookup.LookupRequest;
+import dev.tracelookup.lookup.LookupRequestParser;
+import dev.tracelookup.lookup.ParseResult;
+import dev.tracelookup.render.LookupModal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Submit on the "Find traces" form: checks every field (errors go back beside the field, through
+ * {@code response_action: errors}, so nothing typed is lost), then closes the modal and runs the
+ * lookup, answering where the message was.
+ */
+final class FormSubmissionHandler implements ViewSubmissionHandler {
+  private final LookupRequestParser parser;
+  private final Pattern userIdPattern;
+  private final LookupRunner runner;
+
+  FormSubmissionHandler(LookupRequestParser parser, Pattern userIdPattern, LookupRunner runner) {
+    this.parser = parser;
+    this.userIdPattern = userIdPattern;
+    this.runner = runner;
+  }
+
+  @Override
+  public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+    Map<String, Map<String, ViewState.Value>> values = request.getPayload().getView().getState().getValues();
+    Map<String, String> errors = new LinkedHashMap<>();
+    Optional<String> userId = LookupModal.value(values, LookupModal.USER_BLOCK);
+    if (userId.isEmpty() || !userIdPattern.matcher(userId.get()).matches()) {
+      errors.put(LookupModal.USER_BLOCK, "Type the customer's product user ID (letters, digits and _ . : @ + - only).");
+    }
+    Optional<ZoneId> zone = zone(LookupModal.value(values, LookupModal.ZONE_BLOCK));
+    if (zone.isEmpty()) {
+      errors.put(LookupModal.ZONE_BLOCK, "Use a zone such as America/New_York, Europe/Paris or UTC.");
+    }
+    Optional<LookupRequest> lookup = Optional.empty();
+    if (errors.isEmpty()) {
+      String text = userId.get() + " " + LookupModal.value(values, LookupModal.WHEN_BLOCK).orElse("")
+          + LookupModal.value(values, LookupModal.SERVICE_BLOCK).map(s -> " service " + s).orElse("");
+      ParseResult parsed = parser.parse(text, zone.get());
+      if (parsed instanceof ParseResult.Parsed) {
+        lookup = Optional.of(((ParseResult.Parsed) parsed).request());
+      } else {
+        errors.put(LookupModal.WHEN_BLOCK, parsed instanceof ParseResult.Invalid
+            ? ((ParseResult.Invalid) parsed).problem() : "Type a time such as 2:15pm or a range such as 14:00-14:30.");
+      }
+    }
+    Optional<FormContext> context = FormContext.decode(request.getPayload().getView().getPrivateMetadata());
+    if (!errors.isEmpty() || context.isEmpty()) {
+      if (context.isEmpty()) {
+        errors.put(LookupModal.USER_BLOCK, "This form lost track of where to answer. Close it and run Find traces again.");
+      }
+      return ctx.ack(r -> r.responseAction("errors").errors(errors));
+    }
+    String agent = request.getPayload().getUser().getId();
+    if (!runner.submitFormLookup(lookup.get(), zone.get(), context.get(), agent)) {
+      return ctx.ack(r -> r.responseAction("errors").errors(Map.of(LookupModal.USER_BLOCK,
+          "The bot is busy right now. Try again in a minute.")));
+    }
+    return ctx.ack();
+  }
+
+  private static Optional<ZoneId> zone(Optional<String> text) {
+    try {
+      return text.map(ZoneId::of);
+    } catch (DateTimeException unknown) {
+      return Optional.empty();
+    }
+  }
+}

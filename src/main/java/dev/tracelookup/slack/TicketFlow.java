@@ -1,0 +1,133 @@
+package dev.tracelookup.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
+import dev.tracelookup.render.LookupModal;
+import dev.tracelookup.tickets.ResolveResult;
+import dev.tracelookup.tickets.TicketLink;
+import dev.tracelookup.tickets.TicketResolution;
+import dev.tracelookup.tickets.TicketResolver;
+import dev.tracelookup.tickets.TicketWindow;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * From a ticket link to the confirmation form: opens the modal at once (the trigger lives 3 s),
+ * resolves the ticket on the lookup executor, then fills the form in with what the ticket said and
+ * where each value came from. A ticket that cannot be read still ends in the form, with the reason,
+ * so the agent can type the values instead.
+ */
+final class TicketFlow {
+  private static final Logger log = LoggerFactory.getLogger(TicketFlow.class);
+  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final TicketResolver resolver;
+  private final TicketWindow window;
+  private final LookupJobs jobs;
+
+  TicketFlow(TicketResolver resolver, TicketWindow window, LookupJobs jobs) {
+    this.resolver = resolver;
+    this.window = window;
+    this.jobs = jobs;
+  }
+
+  /** What the message around the link said, for a time stated there rather than in the ticket. */
+  record Message(String text, Instant postedAt) {}
+
+  /** Opens the form for the link; returns false when Slack refused to open the modal. */
+  boolean open(MethodsClient client, String triggerId, TicketLink link, ZoneId agentZone, Optional<Message> message,
+      FormContext context) {
+    Optional<String> viewId = openPlaceholder(client, triggerId, link.reference());
+    if (viewId.isEmpty()) {
+      return false;
+    }
+    FormContext withTicket = new FormContext(context.channelId(), context.threadTs(), context.responseUrl(), link.reference());
+    Runnable fill = () -> update(client, viewId.get(), form(link, agentZone, message, withTicket));
+    if (!jobs.trySubmit(fill)) {
+      update(client, viewId.get(), LookupModal.form(blank(agentZone,
+          "The bot is busy, so " + link.reference() + " was not read. Type the values, or try again in a minute."),
+          withTicket.encode()));
+    }
+    return true;
+  }
+
+  private View form(TicketLink link, ZoneId agentZone, Optional<Message> message, FormContext context) {
+    ResolveResult result;
+    try {
+      result = resolver.resolve(link, agentZone);
+    } catch (RuntimeException bug) {
+      log.error("resolving a ticket failed unexpectedly", bug);
+      return LookupModal.form(blank(agentZone, "Something went wrong reading " + link.reference()
+          + ". Type the user ID and time instead."), context.encode());
+    }
+    if (result instanceof ResolveResult.Failed) {
+      return LookupModal.form(blank(agentZone, ((ResolveResult.Failed) result).failure().message()), context.encode());
+    }
+    TicketResolution resolution = ((ResolveResult.Resolved) result).resolution();
+    if (message.isPresent()) {
+      resolution = resolution.orMessageTime(message.get().text(), message.get().postedAt(), agentZone, window);
+    }
+    return LookupModal.form(prefill(resolution, agentZone), context.encode());
+  }
+
+  static LookupModal.Prefill prefill(TicketResolution resolution, ZoneId agentZone) {
+    ZoneId zone = resolution.requesterZone().orElse(agentZone);
+    String where = "from " + resolution.reference();
+    String userSource = resolution.userIdSource().orElse(where);
+    String note = resolution.userId().isPresent() ? "Read from " + resolution.reference() + ": check, then Find traces."
+        : "No user ID in " + resolution.reference() + ": type the customer's ID (their account page shows it).";
+    String whenSource = resolution.statedTimeSource().map(s -> "Stated " + s + " ±" + "window")
+        .orElse("From 2 h before " + resolution.reference() + " was created to 15 min after");
+    return new LookupModal.Prefill(resolution.userId().orElse(""), userSource, range(resolution.from(), resolution.to(), zone),
+        resolution.statedTimeSource().isPresent() ? "Stated in " + resolution.statedTimeSource().get() : whenSource,
+        zone.getId(), resolution.requesterZone().isPresent() ? "The requester's zone, " + where : "Your Slack zone",
+        note);
+  }
+
+  /** Returns the window as the parser reads it: {@code 2026-02-06 09:00-09:30} in the zone. */
+  static String range(Instant from, Instant to, ZoneId zone) {
+    ZonedDateTime start = from.atZone(zone);
+    ZonedDateTime end = to.atZone(zone);
+    if (start.toLocalDate().equals(end.toLocalDate())) {
+      return DAY_TIME.format(start) + "-" + TIME.format(end);
+    }
+    return from + ".." + to;
+  }
+
+  private static LookupModal.Prefill blank(ZoneId agentZone, String note) {
+    return new LookupModal.Prefill("", "", "", "", agentZone.getId(), "Your Slack zone", note);
+  }
+
+  private static Optional<String> openPlaceholder(MethodsClient client, String triggerId, String reference) {
+    try {
+      ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(LookupModal.resolving(reference)));
+      if (opened.isOk() && opened.getView() != null) {
+        return Optional.of(opened.getView().getId());
+      }
+      log.warn("views.open refused: {}", opened.getError());
+    } catch (IOException | SlackApiException failed) {
+      log.warn("views.open failed: {}", failed.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static void update(MethodsClient client, String viewId, View view) {
+    try {
+      var updated = client.viewsUpdate(r -> r.viewId(viewId).view(view));
+      if (!updated.isOk()) {
+        log.warn("views.update refused: {}", updated.getError());
+      }
+    } catch (IOException | SlackApiException failed) {
+      log.warn("views.update failed: {}", failed.getMessage());
+    }
+  }
+}
