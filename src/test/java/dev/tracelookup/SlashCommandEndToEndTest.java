@@ -313,4 +313,16 @@ final class SlashCommandEndToEndTest {
         .contains("connectivity issue").contains("INC-4521")
         .doesNotContain("payment-svc").doesNotContain("4bf92f3577b34da6a3ce929d0e0e4736");
   }
+
+  @Test
+  void slashCommand_ticketLink_opensTheFormAndSaysItIsReadingTheTicket() throws Exception {
+    HttpResponse<String> ack = post(command("<https://acme.zendesk.com/agent/tickets/4512>", "ticket"), now(), SECRET);
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    assertThat(ack.body()).contains("Reading Zendesk #4512");
+    FakeHttpServer.RecordedRequest opened = slackApi.server().takeRequest("/api/views.open", WAIT);
+    assertThat(FakeSlackApi.formValue(opened.body(), "trigger_id")).isEqualTo("1.2.3");
+    String form = FakeSlackApi.formValue(slackApi.server().takeRequest("/api/views.update", WAIT).body(), "view");
+    assertThat(form).contains("not connected to Zendesk").contains("\"block_id\":\"user\"");
+  }
 }
