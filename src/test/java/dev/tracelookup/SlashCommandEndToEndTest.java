@@ -325,4 +325,49 @@ final class SlashCommandEndToEndTest {
     String form = FakeSlackApi.formValue(slackApi.server().takeRequest("/api/views.update", WAIT).body(), "view");
     assertThat(form).contains("not connected to Zendesk").contains("\"block_id\":\"user\"");
   }
+
+  private HttpResponse<String> postJson(String body) throws Exception {
+    long timestamp = now();
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    StringBuilder signature = new StringBuilder("v0=");
+    for (byte b : mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8))) {
+      signature.append(String.format("%02x", b));
+    }
+    return http.send(HttpRequest.newBuilder(server.uri().resolve("/slack/events"))
+        .header("Content-Type", "application/json")
+        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+        .header("X-Slack-Signature", signature.toString())
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void mentionInAThread_answersInThatThreadWithoutTheRawCustomerId() throws Exception {
+    String event = "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
+        + "\"event_id\":\"Ev0MENTION\",\"event_time\":1770389300,\"event\":{\"type\":\"app_mention\",\"user\":\"U0AGENT\","
+        + "\"text\":\"<@U0BOT> usr_k8x9m2 2026-02-06 14:15 tz UTC\",\"client_msg_id\":\"café-☕\",\"ts\":\"1770389300.000400\","
+        + "\"channel\":\"C0SUPPORT\",\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"1770389300.000400\"}}";
+
+    HttpResponse<String> ack = postJson(event);
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    FakeHttpServer.RecordedRequest posted = slackApi.server().takeRequest("/api/chat.postMessage", WAIT);
+    assertThat(FakeSlackApi.formValue(posted.body(), "thread_ts")).isEqualTo("1770389000.000100");
+    assertThat(FakeSlackApi.formValue(posted.body(), "blocks")).contains("POST payment-svc/charge").contains("customer u:")
+        .doesNotContain("usr_k8x9m2");
+  }
+
+  @Test
+  void mentionWithoutAUserId_answersTheAskerAloneInTheThread() throws Exception {
+    String event = "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
+        + "\"event_id\":\"Ev0HELP\",\"event_time\":1770389300,\"event\":{\"type\":\"app_mention\",\"user\":\"U0AGENT\","
+        + "\"text\":\"<@U0BOT> can you look at this?\",\"ts\":\"1770389300.000400\",\"channel\":\"C0SUPPORT\","
+        + "\"event_ts\":\"1770389300.000400\"}}";
+
+    postJson(event);
+
+    FakeHttpServer.RecordedRequest answer = slackApi.server().takeRequest("/api/chat.postEphemeral", WAIT);
+    assertThat(FakeSlackApi.formValue(answer.body(), "user")).isEqualTo("U0AGENT");
+    assertThat(FakeSlackApi.formValue(answer.body(), "thread_ts")).isEqualTo("1770389300.000400");
+  }
 }

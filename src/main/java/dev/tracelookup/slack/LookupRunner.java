@@ -66,6 +66,27 @@ final class LookupRunner {
     });
   }
 
+  /**
+   * Queues a lookup asked for by a mention: the card goes into the thread for everyone, naming the
+   * customer by fingerprint; a failure goes to the asker alone.
+   */
+  boolean submitThreadLookup(LookupRequest request, MentionHandler.Thread thread) {
+    return jobs.trySubmit(() -> {
+      SlackMessage card;
+      try {
+        card = presenter.present(lookup.lookup(request, false), java.time.ZoneOffset.UTC, Audience.channel(thread.asker()));
+      } catch (RuntimeException bug) {
+        log.error("lookup failed unexpectedly; answering with an apology", bug);
+        replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(APOLOGY));
+        return;
+      }
+      SlackReplies.PostResult posted = replies.post(thread.channel(), thread.ts(), card);
+      if (!posted.ok()) {
+        replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(ShareErrors.explain(posted.error())));
+      }
+    });
+  }
+
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
     return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE,

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -88,6 +89,8 @@ public final class SlackApp {
         runner, replies, usage));
     app.blockAction(Pattern.compile("^" + TicketPicker.ACTION_PREFIX + "\\d+$"),
         new TicketPickHandler(services.ticketLinks(), flow, zones, replies));
+    app.event(AppMentionEvent.class, new MentionHandler(services.parser(), services.ticketLinks(), services.tickets(), zones,
+        runner, new LookupJobs(jobs), replies));
     app.viewSubmission(LookupModal.CALLBACK_ID,
         new FormSubmissionHandler(services.parser(), config.lookup().userIdPattern(), runner));
     return app;
