@@ -28,7 +28,7 @@ public final class ServiceMapping {
 
   /**
    * Returns a mapping with extra names per trace service, e.g. {@code payment-svc → [Payments,
-   * PXXXXXX]} for a Statuspage component and a PagerDuty service ID.
+   * P1A2B3C]} for a Statuspage component and a PagerDuty service ID.
    */
   public static ServiceMapping of(Map<String, ? extends Collection<String>> namesByTraceService) {
     Map<String, Set<String>> extra = new HashMap<>();
