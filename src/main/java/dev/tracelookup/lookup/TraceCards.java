@@ -1,6 +1,8 @@
 package dev.tracelookup.lookup;
 
 import dev.tracelookup.backend.TraceBackend;
+import dev.tracelookup.privacy.AttributePolicy;
+import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.Trace;
@@ -11,8 +13,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns traces into cards: analysed, linked to the backend's UI, most relevant first. */
+/**
+ * Turns traces into cards: redacted, analysed, linked to the backend's UI, most relevant first.
+ *
+ * <p>Redaction comes before analysis, so nothing a card, the JSON API or a reply draft shows can
+ * carry an email, a card number or a secret from a span name, status or exception message. The
+ * allow-list keeps the attributes the analysis itself reads (failure flags, HTTP status, the
+ * called service).
+ */
 final class TraceCards {
+  private static final List<String> ANALYSED_KEYS = List.of("error", "service.peer.name", "peer.service",
+      "net.peer.name", "db.system", "http.response.status_code", "http.status_code", "otel.status_code",
+      "otel.status_description");
+
+  static final AttributePolicy POLICY = AttributePolicy.defaultsPlus(ANALYSED_KEYS, new Redactor());
   /** Failing traces first, then newest; the trace ID keeps the order stable. */
   private static final Comparator<TraceCard> RELEVANCE = Comparator
       .comparing((TraceCard card) -> !card.analysis().summary().hasError())
@@ -33,7 +47,7 @@ final class TraceCards {
   }
 
   static TraceCard card(Trace trace, TraceBackend backend) {
-    TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
+    TraceAnalysis analysis = TraceAnalyzer.analyze(POLICY.apply(trace));
     Optional<String> culprit = analysis.errorPath().map(ErrorPath::culprit).map(step -> step.span().spanId());
     return new TraceCard(analysis, backend.traceUrl(trace.traceId(), culprit));
   }

@@ -62,6 +62,13 @@ public final class AttributePolicy {
     this.prefixes = List.copyOf(prefixed);
   }
 
+  /** Returns the policy with {@link #DEFAULT_ALLOWED_KEYS} and these keys too. */
+  public static AttributePolicy defaultsPlus(Collection<String> moreKeys, Redactor redactor) {
+    List<String> keys = new ArrayList<>(DEFAULT_ALLOWED_KEYS);
+    keys.addAll(moreKeys);
+    return new AttributePolicy(keys, redactor);
+  }
+
   /** Returns the policy with {@link #DEFAULT_ALLOWED_KEYS}. */
   public static AttributePolicy defaults(Redactor redactor) {
     return new AttributePolicy(DEFAULT_ALLOWED_KEYS, redactor);

@@ -201,4 +201,19 @@ final class TraceLookupTest {
     assertThat(lookup.trace("ffff")).isInstanceOf(TraceLookup.TraceResult.Missing.class);
     assertThat(lookup.trace("not-an-id")).isInstanceOf(TraceLookup.TraceResult.Missing.class);
   }
+
+  @Test
+  void lookup_secretsInTheTrace_neverReachTheCard() {
+    Trace leaky = TestSpans.trace(
+        TestSpans.span("a").server().name("POST /login for jane@acme.io").http(500).error("bad password=hunter2").build(),
+        TestSpans.span("b").parent("a").client().name("charge 4242 4242 4242 4242").http(502).error("")
+            .exception("CardError", "card 4242424242424242 declined for jane@acme.io", "at a.b(c.java:1)").build());
+    backend.add(leaky);
+
+    LookupOutcome outcome = lookup.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
+
+    String shown = ((LookupOutcome.Found) outcome).traces().get(0).analysis().toString();
+    assertThat(shown).contains("CardError").doesNotContain("jane@acme.io").doesNotContain("hunter2")
+        .doesNotContain("4242 4242 4242 4242").doesNotContain("4242424242424242");
+  }
 }
