@@ -53,7 +53,7 @@ public final class Main {
     Slack slack = Slack.getInstance(slackConfig);
     App app = SlackApp.create(config, slack, wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker());
     BotServer server = BotServer.create(config, config.slack().socketMode() ? Optional.empty() : Optional.of(app),
-        wiring.lookup, wiring.cache, wiring.clock);
+        wiring.lookup, wiring.cache, wiring.audit, wiring.clock);
     server.start();
     if (config.slack().socketMode()) {
       SlackApp.startSocketMode(config.slack().appToken().orElseThrow().value(), app);

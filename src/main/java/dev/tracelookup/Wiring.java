@@ -13,6 +13,9 @@ import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
+import dev.tracelookup.privacy.AuditLog;
+import dev.tracelookup.privacy.AuditSink;
+import dev.tracelookup.privacy.RotatingFileSink;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.slack.SlackApp;
 import dev.tracelookup.tickets.TicketResolvers;
@@ -47,6 +50,7 @@ final class Wiring {
   final IncidentCatalog incidents;
   final ReplyDrafts drafts;
   final TicketResolvers tickets;
+  final AuditLog audit;
   private final ScheduledExecutorService incidentScheduler;
   final ExecutorService jobs;
   final ExecutorService slackCalls;
@@ -82,6 +86,7 @@ final class Wiring {
     incidents.start();
     this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens, incidents);
     this.tickets = TicketWiring.resolvers(config.tickets(), http, clock);
+    this.audit = auditLog(config.audit(), clock);
     this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
         new ReplyActions(config.incidents().replyActions()));
   }
@@ -89,7 +94,7 @@ final class Wiring {
   /** Returns what the Slack handlers share. */
   SlackApp.Services slackServices() {
     return new SlackApp.Services(lookup, parser, presenter, tokens, drafts, TicketWiring.links(config.tickets()),
-        tickets, TicketWiring.window(config.tickets()));
+        tickets, TicketWiring.window(config.tickets()), audit);
   }
 
   /** Returns the command help, stating the configured defaults. */
@@ -106,6 +111,13 @@ final class Wiring {
     incidents.close();
     incidentScheduler.shutdownNow();
     fetches.shutdownNow();
+  }
+
+  /** Standard output by default, where container platforms already collect and keep lines. */
+  private static AuditLog auditLog(Config.Audit audit, Clock clock) {
+    AuditSink sink = audit.file().<AuditSink>map(file -> new RotatingFileSink(file, audit.maxBytes(), audit.keep()))
+        .orElse(System.out::println);
+    return new AuditLog(sink, clock);
   }
 
   private static CustomerReply replyTemplates(Config.Incidents incidents) {

@@ -73,7 +73,7 @@ final class FindTracesShortcutEndToEndTest {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(loaded.slack().apiUrl());
     server = BotServer.create(loaded, Optional.of(SlackApp.create(loaded, Slack.getInstance(slackConfig),
-        wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache,
+        wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache, wiring.audit,
         wiring.clock);
     server.start();
   }

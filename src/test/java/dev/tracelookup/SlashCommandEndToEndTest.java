@@ -56,7 +56,7 @@ final class SlashCommandEndToEndTest {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
     Slack slack = Slack.getInstance(slackConfig);
-    server = BotServer.create(config, Optional.of(SlackApp.create(config, slack, wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache, wiring.clock);
+    server = BotServer.create(config, Optional.of(SlackApp.create(config, slack, wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache, wiring.audit, wiring.clock);
     server.start();
   }
 

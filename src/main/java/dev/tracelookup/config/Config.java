@@ -11,7 +11,15 @@ import java.util.regex.Pattern;
 
 /** The whole configuration, validated: every value here is usable as it is. */
 public record Config(
-    Server server, Slack slack, Backend backend, Lookup lookup, Cache cache, Incidents incidents, Tickets tickets) {
+    Server server,
+    Slack slack,
+    Backend backend,
+    Lookup lookup,
+    Cache cache,
+    Incidents incidents,
+    Tickets tickets,
+    Access access,
+    Audit audit) {
 
   public Config {
     Objects.requireNonNull(server, "server");
@@ -21,6 +29,48 @@ public record Config(
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(incidents, "incidents");
     Objects.requireNonNull(tickets, "tickets");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(audit, "audit");
+  }
+
+  /**
+   * Who may look up traces. Nothing listed means everyone in the workspace. When both channels and
+   * people (users or groups) are listed, a request must match both: an allowed person in any
+   * channel, or anyone in an allowed channel, would each widen access beyond what was written.
+   *
+   * @param channels channel IDs ({@code C…}, {@code G…}) lookups may come from
+   * @param userGroups Slack user group IDs ({@code S…}) whose members may look up
+   * @param users Slack user IDs ({@code U…}, {@code W…}) who may look up
+   * @param ask who a refused agent is told to ask ("#support-tooling")
+   * @param groupTtl how long a group's member list is trusted before it is read again
+   */
+  public record Access(List<String> channels, List<String> userGroups, List<String> users, String ask,
+      Duration groupTtl) {
+    public Access {
+      channels = List.copyOf(channels);
+      userGroups = List.copyOf(userGroups);
+      users = List.copyOf(users);
+      Objects.requireNonNull(ask, "ask");
+      Objects.requireNonNull(groupTtl, "groupTtl");
+    }
+
+    /** Whether nobody is listed, so everyone in the workspace may look up. */
+    public boolean open() {
+      return channels.isEmpty() && userGroups.isEmpty() && users.isEmpty();
+    }
+  }
+
+  /**
+   * Where the audit log goes.
+   *
+   * @param file the JSON Lines file, or empty for standard output
+   * @param maxBytes the file is rotated before it would grow past this
+   * @param keep rotated files kept ({@code audit.jsonl.1} … {@code .keep})
+   */
+  public record Audit(Optional<Path> file, long maxBytes, int keep) {
+    public Audit {
+      Objects.requireNonNull(file, "file");
+    }
   }
 
   /**

@@ -41,10 +41,12 @@ public final class ConfigLoader {
     Config.Cache cache = cache(settings);
     Config.Incidents incidents = IncidentSettings.read(settings, env, base == null ? Path.of(".") : base);
     Config.Tickets tickets = TicketSettings.read(settings, env);
+    Config.Access access = TrustSettings.access(settings);
+    Config.Audit audit = TrustSettings.audit(settings, base == null ? Path.of(".") : base);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new Config(server, slack, backend, lookup, cache, incidents, tickets);
+    return new Config(server, slack, backend, lookup, cache, incidents, tickets, access, audit);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.TraceLookup;
+import dev.tracelookup.privacy.AuditLog;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.time.Clock;
@@ -37,9 +38,10 @@ public final class BotServer {
    * Returns a server ready to start on the configured port (0 picks a free one).
    *
    * @param slackApp the Bolt app, or empty in Socket Mode where Slack does not call us over HTTP
+   * @param audit where {@code /api/lookup} records each lookup
    */
   public static BotServer create(
-      Config config, Optional<App> slackApp, TraceLookup lookup, LookupCache cache, Clock clock) {
+      Config config, Optional<App> slackApp, TraceLookup lookup, LookupCache cache, AuditLog audit, Clock clock) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("http");
     Server server = new Server(threads);
@@ -55,7 +57,7 @@ public final class BotServer {
     slackApp.ifPresent(app -> mountSlack(context, config, app, clock));
     context.addServlet(new ServletHolder(new HealthServlet(cache, lookup.backendName())), "/healthz");
     context.addServlet(new ServletHolder(new LookupApiServlet(lookup, config.server().apiToken(),
-        config.lookup().userIdPattern(), config.lookup().halfWindow().multipliedBy(2), config.lookup().maxWindow())),
+        config.lookup().userIdPattern(), config.lookup().halfWindow().multipliedBy(2), config.lookup().maxWindow(), audit)),
         "/api/lookup");
     context.setErrorHandler(new QuietErrorHandler());
     server.setHandler(context);

@@ -5,6 +5,9 @@ import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TimeWindow;
 import dev.tracelookup.lookup.TraceLookup;
+import dev.tracelookup.privacy.AuditEntry;
+import dev.tracelookup.privacy.AuditLog;
+import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.render.JsonRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,13 +40,16 @@ final class LookupApiServlet extends HttpServlet {
   private final transient Pattern userIdPattern;
   private final Duration defaultLength;
   private final Duration maxWindow;
+  private final transient AuditLog audit;
 
-  LookupApiServlet(TraceLookup lookup, Optional<Secret> token, Pattern userIdPattern, Duration defaultLength, Duration maxWindow) {
+  LookupApiServlet(TraceLookup lookup, Optional<Secret> token, Pattern userIdPattern, Duration defaultLength,
+      Duration maxWindow, AuditLog audit) {
     this.lookup = lookup;
     this.token = token;
     this.userIdPattern = userIdPattern;
     this.defaultLength = defaultLength;
     this.maxWindow = maxWindow;
+    this.audit = audit;
   }
 
   @Override
@@ -63,7 +69,19 @@ final class LookupApiServlet extends HttpServlet {
       return;
     }
     LookupOutcome outcome = lookup.lookup(query.request().orElseThrow(), false);
+    audit.record(auditEntry(outcome));
     JsonReplies.write(response, outcome instanceof LookupOutcome.Failed ? 502 : 200, body(outcome));
+  }
+
+  /** The API has no Slack user: the caller is whoever holds the token, recorded as {@code api}. */
+  private AuditEntry auditEntry(LookupOutcome outcome) {
+    LookupRequest request = outcome.request();
+    boolean found = outcome instanceof LookupOutcome.Found;
+    String result = found ? "found" : outcome instanceof LookupOutcome.Failed ? "failed" : "no_traces";
+    return new AuditEntry("lookup", "api", "", "", Optional.of(UserIdFingerprint.of(request.userId())),
+        Optional.of(request.window().from()), Optional.of(request.window().to()), lookup.backendName(),
+        found ? ((LookupOutcome.Found) outcome).traces().size() : 0, found && ((LookupOutcome.Found) outcome).fromCache(),
+        false, result);
   }
 
   private boolean authorised(String header) {

@@ -61,13 +61,13 @@ final class CardButtonHandler implements BlockActionHandler {
       String responseUrl) {
     String threadTs = payload.getContainer() == null ? null : payload.getContainer().getThreadTs();
     if (kind == Kind.REFRESH) {
-      return runner.submitRefresh(lookup, zone.zone(), responseUrl, threadTs != null);
+      return runner.submitRefresh(Asker.of(payload), lookup, zone.zone(), responseUrl, threadTs != null);
     }
     String channelId = payload.getContainer() != null && payload.getContainer().getChannelId() != null
         ? payload.getContainer().getChannelId()
         : payload.getChannel().getId();
     // A shared copy is read by the whole channel: times in UTC, which every reader can convert.
-    return runner.submitShare(lookup, java.time.ZoneOffset.UTC,
+    return runner.submitShare(Asker.of(payload), lookup, java.time.ZoneOffset.UTC,
         new LookupRunner.Share(channelId, threadTs, payload.getUser().getId(), responseUrl));
   }
 }

@@ -28,12 +28,14 @@ final class DraftReplyHandler implements BlockActionHandler {
   private final AgentZoneReader zones;
   private final LookupJobs jobs;
   private final SlackReplies replies;
+  private final Audits audits;
 
-  DraftReplyHandler(ReplyDrafts drafts, AgentZoneReader zones, LookupJobs jobs, SlackReplies replies) {
+  DraftReplyHandler(ReplyDrafts drafts, AgentZoneReader zones, LookupJobs jobs, SlackReplies replies, Audits audits) {
     this.drafts = drafts;
     this.zones = zones;
     this.jobs = jobs;
     this.replies = replies;
+    this.audits = audits;
   }
 
   @Override
@@ -52,15 +54,16 @@ final class DraftReplyHandler implements BlockActionHandler {
     }
     // Without a ticket the customer's zone is unknown: the agent's is the best guess, and the draft says which.
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
-    if (!jobs.trySubmit(() -> update(client, viewId, write(traceId, zone)))) {
+    if (!jobs.trySubmit(() -> update(client, viewId, write(Asker.of(payload), traceId, zone)))) {
       update(client, viewId, ReplyModal.failed("The bot is busy; close this and try again in a minute."));
     }
     return ctx.ack();
   }
 
-  private View write(String traceId, AgentZoneReader.AgentZone zone) {
+  private View write(Asker asker, String traceId, AgentZoneReader.AgentZone zone) {
     try {
       ReplyDrafts.Draft draft = drafts.draft(traceId, zone.zone());
+      audits.record("reply_draft", asker, draft.written() ? 1 : 0, draft.written() ? "drafted" : "failed");
       if (!draft.written()) {
         return ReplyModal.failed(draft.problem());
       }

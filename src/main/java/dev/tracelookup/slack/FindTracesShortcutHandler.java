@@ -67,16 +67,17 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
           .map(link -> new TicketPicker.Choice(link.reference(), new TicketPick(link.url(), context).encode()))
           .collect(Collectors.toList())), Visibility.EPHEMERAL);
     } else {
-      lookupFromWords(text, zone, context);
+      lookupFromWords(new Asker(payload.getUser().getId(),
+          payload.getTeam() == null ? null : payload.getTeam().getId(), context.channelId()), text, zone, context);
     }
     return ctx.ack();
   }
 
-  private void lookupFromWords(String text, AgentZoneReader.AgentZone zone, FormContext context) {
+  private void lookupFromWords(Asker asker, String text, AgentZoneReader.AgentZone zone, FormContext context) {
     ParseResult parsed = parser.parse(text, zone.zone());
     if (parsed instanceof ParseResult.Parsed) {
       LookupRequest lookup = ((ParseResult.Parsed) parsed).request();
-      if (!runner.submitLookup(lookup, zone.zone(), context.responseUrl(), Audience.agent(context.threadTs().isPresent()))) {
+      if (!runner.submitLookup(asker, lookup, zone.zone(), context.responseUrl(), Audience.agent(context.threadTs().isPresent()))) {
         runner.answerBusy(context.responseUrl());
       }
       return;

@@ -63,8 +63,10 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
       }
       return ctx.ack(r -> r.responseAction("errors").errors(errors));
     }
-    String agent = request.getPayload().getUser().getId();
-    if (!runner.submitFormLookup(lookup.get(), zone.get(), context.get(), agent)) {
+    var payload = request.getPayload();
+    Asker asker = new Asker(payload.getUser().getId(), payload.getTeam() == null ? null : payload.getTeam().getId(),
+        context.get().channelId());
+    if (!runner.submitFormLookup(asker, lookup.get(), zone.get(), context.get())) {
       return ctx.ack(r -> r.responseAction("errors").errors(Map.of(LookupModal.USER_BLOCK,
           "The bot is busy right now. Try again in a minute.")));
     }

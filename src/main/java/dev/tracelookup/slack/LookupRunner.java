@@ -26,34 +26,38 @@ final class LookupRunner {
   private final LookupPresenter presenter;
   private final SlackReplies replies;
   private final LookupJobs jobs;
+  private final Audits audits;
 
-  LookupRunner(TraceLookup lookup, LookupPresenter presenter, SlackReplies replies, LookupJobs jobs) {
+  LookupRunner(TraceLookup lookup, LookupPresenter presenter, SlackReplies replies, LookupJobs jobs, Audits audits) {
     this.lookup = lookup;
     this.presenter = presenter;
     this.replies = replies;
     this.jobs = jobs;
+    this.audits = audits;
   }
 
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
-  boolean submitLookup(LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
+  boolean submitLookup(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
     return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL,
-        () -> presenter.present(lookup.lookup(request, false), agentZone, audience)));
+        () -> presenter.present(audited("lookup", asker, lookup.lookup(request, false), false), agentZone, audience)));
   }
 
   /**
    * Queues a lookup from the "Find traces" form: the answer goes into the thread the message was
    * in, visible to the agent alone (with "Post to thread"), or through the shortcut's response URL.
    */
-  boolean submitFormLookup(LookupRequest request, ZoneId agentZone, FormContext context, String agent) {
+  boolean submitFormLookup(Asker asker, LookupRequest request, ZoneId agentZone, FormContext context) {
+    String agent = asker.user();
     return jobs.trySubmit(() -> {
       if (context.threadTs().isEmpty()) {
-        deliver(context.responseUrl(), Visibility.EPHEMERAL,
-            () -> presenter.present(lookup.lookup(request, false), agentZone, Audience.agent(false)));
+        deliver(context.responseUrl(), Visibility.EPHEMERAL, () -> presenter.present(
+            audited("lookup", asker, lookup.lookup(request, false), false), agentZone, Audience.agent(false)));
         return;
       }
       SlackMessage card;
       try {
-        card = presenter.present(lookup.lookup(request, false), agentZone, Audience.agent(true));
+        card = presenter.present(audited("lookup", asker, lookup.lookup(request, false), false), agentZone,
+            Audience.agent(true));
       } catch (RuntimeException bug) {
         log.error("lookup failed unexpectedly; answering with an apology", bug);
         card = Messages.failure(APOLOGY);
@@ -71,10 +75,12 @@ final class LookupRunner {
    * customer by fingerprint; a failure goes to the asker alone.
    */
   boolean submitThreadLookup(LookupRequest request, MentionHandler.Thread thread) {
+    Asker asker = new Asker(thread.asker(), thread.team(), thread.channel());
     return jobs.trySubmit(() -> {
       SlackMessage card;
       try {
-        card = presenter.present(lookup.lookup(request, false), java.time.ZoneOffset.UTC, Audience.channel(thread.asker()));
+        LookupOutcome outcome = audited("lookup", asker, lookup.lookup(request, false), true);
+        card = presenter.present(outcome, java.time.ZoneOffset.UTC, Audience.channel(thread.asker()));
       } catch (RuntimeException bug) {
         log.error("lookup failed unexpectedly; answering with an apology", bug);
         replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(APOLOGY));
@@ -88,26 +94,29 @@ final class LookupRunner {
   }
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
-  boolean submitRefresh(LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE,
-        () -> presenter.present(lookup.lookup(request, true), agentZone, Audience.agent(inThread))));
+  boolean submitRefresh(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
+    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE, () -> presenter.present(
+        audited("refresh", asker, lookup.lookup(request, true), false), agentZone, Audience.agent(inThread))));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
-  boolean submitTrace(String traceId, ZoneId agentZone, String responseUrl) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL,
-        () -> presenter.presentTrace(lookup.trace(traceId), agentZone, lookup.backendName())));
+  boolean submitTrace(Asker asker, String traceId, ZoneId agentZone, String responseUrl) {
+    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL, () -> {
+      TraceLookup.TraceResult result = lookup.trace(traceId);
+      audits.trace(asker, result);
+      return presenter.presentTrace(result, agentZone, lookup.backendName());
+    }));
   }
 
   /**
    * Queues "Share": posts a channel-safe copy of the card as the bot, into the thread when there is
    * one, and tells the sharer privately if Slack refused.
    */
-  boolean submitShare(LookupRequest request, ZoneId readerZone, Share share) {
+  boolean submitShare(Asker asker, LookupRequest request, ZoneId readerZone, Share share) {
     return jobs.trySubmit(() -> {
       SlackMessage copy;
       try {
-        LookupOutcome outcome = lookup.lookup(request, false);
+        LookupOutcome outcome = audited("share", asker, lookup.lookup(request, false), true);
         copy = presenter.present(outcome, readerZone, Audience.channel(share.sharedBy()));
       } catch (RuntimeException bug) {
         log.error("share failed unexpectedly; answering with an apology", bug);
@@ -123,6 +132,11 @@ final class LookupRunner {
 
   /** Where a shared copy goes and who shared it. */
   record Share(String channelId, String threadTs, String sharedBy, String responseUrl) {}
+
+  private LookupOutcome audited(String event, Asker asker, LookupOutcome outcome, boolean shared) {
+    audits.lookup(event, asker, outcome, shared);
+    return outcome;
+  }
 
   /** Answers "busy" through the response URL, for interactions whose ack cannot carry a message. */
   void answerBusy(String responseUrl) {

@@ -56,7 +56,7 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     }
     String text = event.getText() == null ? "" : event.getText().replaceAll("<@[A-Z0-9]+(\\|[^>]*)?>", " ").trim();
     Thread thread = new Thread(event.getChannel(), event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
-        event.getUser());
+        event.getUser(), payload.getTeamId());
     ZoneId zone = zones.zoneOf(event.getUser()).zone();
     List<TicketLink> found = links.find(text);
     boolean queued = found.isEmpty() ? fromWords(text, zone, thread)
@@ -67,8 +67,8 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     return ctx.ack();
   }
 
-  /** Where the answer goes: the thread of the mention, and who asked. */
-  record Thread(String channel, String ts, String asker) {}
+  /** Where the answer goes: the thread of the mention, and who asked from which workspace. */
+  record Thread(String channel, String ts, String asker, String team) {}
 
   private boolean fromWords(String text, ZoneId zone, Thread thread) {
     ParseResult parsed = parser.parse(text, zone);

@@ -28,7 +28,7 @@ final class ShowTraceHandler implements BlockActionHandler {
     }
     String traceId = String.valueOf(payload.getActions().get(0).getValue());
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
-    if (!runner.submitTrace(traceId, zone.zone(), responseUrl)) {
+    if (!runner.submitTrace(Asker.of(payload), traceId, zone.zone(), responseUrl)) {
       runner.answerBusy(responseUrl);
     }
     return ctx.ack();

@@ -16,6 +16,8 @@ import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
+import dev.tracelookup.privacy.AccessPolicy;
+import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.render.ReplyModal;
@@ -26,16 +28,19 @@ import dev.tracelookup.tickets.TicketWindow;
 import java.util.regex.Pattern;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the Bolt app with every listener registered; the only place that knows the listener IDs. */
 public final class SlackApp {
+  private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
   public static final String FIND_TRACES = "find_traces";
 
   private SlackApp() {}
 
   /** The pipeline the handlers share. */
   public record Services(TraceLookup lookup, LookupRequestParser parser, LookupPresenter presenter, RequestTokens tokens,
-      ReplyDrafts drafts, TicketLinks ticketLinks, TicketResolver tickets, TicketWindow ticketWindow) {}
+      ReplyDrafts drafts, TicketLinks ticketLinks, TicketResolver tickets, TicketWindow ticketWindow, AuditLog audit) {}
 
   /**
    * Connects the app to Slack over Socket Mode with an app-level token: no public URL, Slack pushes
@@ -68,7 +73,14 @@ public final class SlackApp {
     MethodsClient bot = slack.methods(config.slack().botToken().map(Secret::value).orElse(null));
     SlackReplies replies = new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis()));
     AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, slackCalls));
-    LookupRunner runner = new LookupRunner(services.lookup(), services.presenter(), replies, new LookupJobs(jobs));
+    Audits audits = new Audits(services.audit(), services.lookup().backendName());
+    LookupRunner runner = new LookupRunner(services.lookup(), services.presenter(), replies, new LookupJobs(jobs), audits);
+    AccessPolicy access = new AccessPolicy(config.access(), new SlackGroupMembers(bot, config.access().groupTtl(), ticker));
+    if (access.open()) {
+      log.warn("access: no channels, user groups or users are listed, so everyone in the workspace may look up"
+          + " customer traces; list them under access: in the config to restrict it");
+    }
+    app.use(new AccessGate(access, replies, audits));
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
 
     TicketFlow flow = new TicketFlow(services.tickets(), services.ticketWindow(), new LookupJobs(jobs));
@@ -80,7 +92,7 @@ public final class SlackApp {
     app.blockAction(CardRenderer.REFRESH_ACTION,
         new CardButtonHandler(CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.DRAFT_REPLY_ACTION,
-        new DraftReplyHandler(services.drafts(), zones, new LookupJobs(jobs), replies));
+        new DraftReplyHandler(services.drafts(), zones, new LookupJobs(jobs), replies, audits));
     // The draft is for copying; "Done" just closes the modal.
     app.viewSubmission(ReplyModal.CALLBACK_ID, (request, ctx) -> ctx.ack());
     // A URL button still sends block_actions, which must be acked.

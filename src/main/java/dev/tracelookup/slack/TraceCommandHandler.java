@@ -63,7 +63,8 @@ final class TraceCommandHandler implements SlashCommandHandler {
       return ack(ctx, Messages.help(invalid.problem(), invalid.understood(), usage));
     }
     LookupRequest lookup = ((ParseResult.Parsed) parsed).request();
-    if (!runner.submitLookup(lookup, zone.zone(), payload.getResponseUrl(), Audience.agent(false))) {
+    if (!runner.submitLookup(new Asker(payload.getUserId(), payload.getTeamId(), payload.getChannelId()), lookup,
+        zone.zone(), payload.getResponseUrl(), Audience.agent(false))) {
       log.warn("lookup refused: the lookup queue is full");
       return ack(ctx, Messages.busy());
     }

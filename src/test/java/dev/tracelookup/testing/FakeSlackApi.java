@@ -1,11 +1,15 @@
 package dev.tracelookup.testing;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
- * The Slack Web API methods the bot calls ({@code auth.test}, {@code users.info}), plus a {@code
+ * The Slack Web API methods the bot calls ({@code auth.test}, {@code users.info}, {@code
+ * usergroups.users.list}, …), plus a {@code
  * response_url} endpoint, on one local server. Bolt calls {@code auth.test} several times before
  * the first request, so it always answers.
  */
@@ -13,6 +17,8 @@ public final class FakeSlackApi implements AutoCloseable {
   public static final String RESPONSE_PATH = "/response/";
   private final FakeHttpServer server;
   private final Map<String, String> zones = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+  private final AtomicInteger groupReads = new AtomicInteger();
   private volatile int responseStatus = 200;
   private volatile String socketUrl = "";
   private volatile String postMessageError = "";
@@ -24,6 +30,16 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Makes users.info give this zone for the Slack user. */
   public void zone(String slackUserId, String tz) {
     zones.put(slackUserId, tz);
+  }
+
+  /** Makes usergroups.users.list list these members for the group; other groups are {@code no_such_subteam}. */
+  public void userGroup(String groupId, String... members) {
+    groups.put(groupId, List.of(members));
+  }
+
+  /** How many times usergroups.users.list was called. */
+  public int groupReads() {
+    return groupReads.get();
   }
 
   /** Makes apps.connections.open hand out this WebSocket URL (Socket Mode). */
@@ -66,6 +82,13 @@ public final class FakeSlackApi implements AutoCloseable {
       }
       return FakeHttpServer.Reply.json("{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"agent\","
           + "\"tz\":\"" + tz + "\",\"tz_label\":\"label\",\"tz_offset\":0}}");
+    }
+    if (request.path().equals("/api/usergroups.users.list")) {
+      groupReads.incrementAndGet();
+      List<String> members = groups.get(formValue(request.body(), "usergroup"));
+      return members == null ? FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"no_such_subteam\"}")
+          : FakeHttpServer.Reply.json("{\"ok\":true,\"users\":[" + members.stream().map(m -> "\"" + m + "\"")
+              .collect(Collectors.joining(",")) + "]}");
     }
     if (request.path().equals("/api/views.open") || request.path().equals("/api/views.update")) {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"view\":{\"id\":\"V0REPLY\",\"hash\":\"h1\",\"type\":\"modal\"}}");

@@ -1,0 +1,54 @@
+package dev.tracelookup.privacy;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One audited event. It names the customer only by fingerprint: the raw ID never enters an entry.
+ *
+ * @param event {@code lookup}, {@code refresh}, {@code share}, {@code reply_draft}, {@code show_trace} or {@code denied}
+ * @param slackUser the Slack user who asked
+ * @param team the Slack workspace, or {@code ""} outside Slack
+ * @param channel where the request came from, or {@code ""}
+ * @param userHash the customer's {@link UserIdFingerprint}, when the event concerns one
+ * @param windowFrom start of the searched window, when there was one
+ * @param windowTo end of the searched window
+ * @param backend the trace backend's display name, or {@code ""}
+ * @param resultCount traces found (or shown)
+ * @param cacheHit whether the answer came from the cache
+ * @param shared whether the result was posted for others to see
+ * @param outcome {@code found}, {@code no_traces}, {@code failed}, {@code busy}, {@code denied}, …
+ */
+public record AuditEntry(
+    String event,
+    String slackUser,
+    String team,
+    String channel,
+    Optional<String> userHash,
+    Optional<Instant> windowFrom,
+    Optional<Instant> windowTo,
+    String backend,
+    int resultCount,
+    boolean cacheHit,
+    boolean shared,
+    String outcome) {
+
+  public AuditEntry {
+    Objects.requireNonNull(event, "event");
+    slackUser = slackUser == null ? "" : slackUser;
+    team = team == null ? "" : team;
+    channel = channel == null ? "" : channel;
+    Objects.requireNonNull(userHash, "userHash");
+    Objects.requireNonNull(windowFrom, "windowFrom");
+    Objects.requireNonNull(windowTo, "windowTo");
+    backend = backend == null ? "" : backend;
+    Objects.requireNonNull(outcome, "outcome");
+  }
+
+  /** A refusal by the access policy: who, where, and nothing about any customer. */
+  public static AuditEntry denied(String slackUser, String team, String channel) {
+    return new AuditEntry("denied", slackUser, team, channel, Optional.empty(), Optional.empty(), Optional.empty(), "",
+        0, false, false, "denied");
+  }
+}

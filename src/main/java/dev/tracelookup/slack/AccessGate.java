@@ -1,0 +1,107 @@
+package dev.tracelookup.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.tracelookup.privacy.AccessPolicy;
+import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.render.LookupModal;
+import dev.tracelookup.render.Messages;
+import dev.tracelookup.render.SlackMessage;
+import dev.tracelookup.slack.SlackReplies.Visibility;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The one place access is enforced: every payload that runs a lookup or shows its data (the
+ * command, the shortcut, mentions, card buttons, the lookup form) passes here before any handler.
+ * A refused command is answered in its ack; other refusals privately after it.
+ */
+final class AccessGate implements Middleware {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AccessPolicy policy;
+  private final SlackReplies replies;
+  private final Audits audits;
+
+  AccessGate(AccessPolicy policy, SlackReplies replies, Audits audits) {
+    this.policy = policy;
+    this.replies = replies;
+    this.audits = audits;
+  }
+
+  @Override
+  public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+    if (policy.open()) {
+      return chain.next(req);
+    }
+    Gated gated = gated(req);
+    if (gated == null || policy.allows(gated.asker().user(), gated.asker().channel())) {
+      return chain.next(req);
+    }
+    audits.denied(gated.asker());
+    SlackMessage refusal = Messages.failure(policy.refusal());
+    if (req instanceof SlashCommandRequest) {
+      return Response.json(200, Map.of("response_type", "ephemeral", "text", refusal.text()));
+    }
+    if (gated.responseUrl() != null) {
+      replies.respond(gated.responseUrl(), refusal, Visibility.EPHEMERAL);
+    } else if (gated.thread() != null) {
+      replies.postEphemeral(gated.asker().channel(), gated.thread(), gated.asker().user(), refusal);
+    }
+    return Response.ok();
+  }
+
+  /** Who asked and how to answer them; null for payloads that neither look up nor show data. */
+  private record Gated(Asker asker, String responseUrl, String thread) {}
+
+  private static Gated gated(Request<?> req) throws IOException {
+    if (req instanceof SlashCommandRequest) {
+      var payload = ((SlashCommandRequest) req).getPayload();
+      return new Gated(new Asker(payload.getUserId(), payload.getTeamId(), payload.getChannelId()), null, null);
+    }
+    if (req instanceof BlockActionRequest) {
+      BlockActionPayload payload = ((BlockActionRequest) req).getPayload();
+      boolean linkOnly = payload.getActions() != null && payload.getActions().stream()
+          .allMatch(action -> CardRenderer.OPEN_TRACE_ACTION.equals(action.getActionId()));
+      return linkOnly ? null : new Gated(Asker.of(payload), payload.getResponseUrl(), null);
+    }
+    if (req instanceof MessageShortcutRequest) {
+      var payload = ((MessageShortcutRequest) req).getPayload();
+      return new Gated(new Asker(payload.getUser().getId(), payload.getTeam() == null ? null : payload.getTeam().getId(),
+          payload.getChannel() == null ? null : payload.getChannel().getId()), payload.getResponseUrl(), null);
+    }
+    if (req instanceof ViewSubmissionRequest) {
+      return form(((ViewSubmissionRequest) req).getPayload());
+    }
+    if (req instanceof EventRequest && "app_mention".equals(((EventRequest) req).getEventType())) {
+      JsonNode body = JSON.readTree(req.getRequestBodyAsString());
+      JsonNode event = body.path("event");
+      String thread = event.path("thread_ts").asText(event.path("ts").asText(""));
+      return new Gated(new Asker(event.path("user").asText(null), body.path("team_id").asText(null),
+          event.path("channel").asText(null)), null, thread);
+    }
+    return null;
+  }
+
+  /** Only the lookup form is gated; its channel travels in the modal's metadata. */
+  private static Gated form(ViewSubmissionPayload payload) {
+    if (payload.getView() == null || !LookupModal.CALLBACK_ID.equals(payload.getView().getCallbackId())) {
+      return null;
+    }
+    FormContext context = FormContext.decode(payload.getView().getPrivateMetadata()).orElse(null);
+    Asker asker = new Asker(payload.getUser().getId(), payload.getTeam() == null ? null : payload.getTeam().getId(),
+        context == null ? null : context.channelId());
+    return new Gated(asker, context == null ? null : context.responseUrl(), null);
+  }
+}
