@@ -1,0 +1,50 @@
+package dev.tracelookup.bench;
+
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark in one go ({@code mvn -B -ntp -Pbench verify}) and prints one table of
+ * figures, ratios and targets. The configuration is short enough for a 2-core machine to finish in
+ * a few minutes, long enough for the JIT to settle: 1 fork, 3 warm-up and 5 measured seconds,
+ * on a fixed 2 GB heap, with the GC profiler for the bytes each operation allocates.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Collection<RunResult> results = new Runner(options()).run();
+    Stampede.Result stampede = Stampede.run();
+    Report report = new Report(results);
+    System.out.println();
+    System.out.println(report.bigTraces());
+    System.out.println(CardLimits.table());
+    System.out.println(report.lookups(stampede));
+  }
+
+  private static Options options() throws RunnerException {
+    return new OptionsBuilder()
+        .include(BigTraceBenchmark.class.getSimpleName())
+        .include(CacheHitBenchmark.class.getSimpleName())
+        .include(MissOverheadBenchmark.class.getSimpleName())
+        .mode(Mode.SampleTime)
+        .timeUnit(TimeUnit.NANOSECONDS)
+        .forks(1)
+        .warmupIterations(3)
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(5)
+        .measurementTime(TimeValue.seconds(1))
+        .jvmArgs("-Xms2g", "-Xmx2g", "-Dfile.encoding=UTF-8")
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(true)
+        .build();
+  }
+}
