@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Small steps over a Jackson parser that turn every surprise into an {@link OtlpFormatException}.
@@ -12,6 +14,11 @@ import java.util.Locale;
  * lowerCamelCase keys of the OTLP spec and the snake_case keys of Grafana's fixtures both match.
  */
 final class JsonTokens {
+  // A document repeats a few dozen field names once per span: remember their canonical forms
+  // instead of allocating two strings per field. Bounded, so hostile input cannot grow it.
+  private static final int MAX_REMEMBERED = 512;
+  private static final Map<String, String> CANONICAL = new ConcurrentHashMap<>();
+
   private JsonTokens() {}
 
   /**
@@ -19,7 +26,15 @@ final class JsonTokens {
    * traceid}.
    */
   static String canonical(String fieldName) {
-    return fieldName.replace("_", "").toLowerCase(Locale.ROOT);
+    String known = CANONICAL.get(fieldName);
+    if (known != null) {
+      return known;
+    }
+    String canonical = fieldName.replace("_", "").toLowerCase(Locale.ROOT);
+    if (CANONICAL.size() < MAX_REMEMBERED) {
+      CANONICAL.putIfAbsent(fieldName, canonical);
+    }
+    return canonical;
   }
 
   /**
