@@ -17,6 +17,7 @@ import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.privacy.AuditSink;
 import dev.tracelookup.privacy.RotatingFileSink;
 import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.slack.SlackApp;
 import dev.tracelookup.tickets.TicketResolvers;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class Wiring {
         caching.recentThreshold(), caching.maxTraceSpans(), caching.traceTtl(), clock, Ticker.systemTicker(),
         Runnable::run);
     this.lookup = new TraceLookup(backend, cache, searches, fetches, settings.maxTraces(),
-        settings.fetchParallelism(), settings.budget());
+        settings.fetchParallelism(), settings.budget(), hasher(config.privacy()));
     this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
         settings.recentWindow(), settings.maxWindow());
     this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow());
@@ -89,6 +90,14 @@ final class Wiring {
     this.audit = auditLog(config.audit(), clock);
     this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
         new ReplyActions(config.incidents().replyActions()));
+  }
+
+  private static UserIdHasher hasher(Config.Privacy privacy) {
+    return privacy.hashKey()
+        .map(key -> UserIdHasher.hmac(key.value().getBytes(StandardCharsets.UTF_8),
+            privacy.hashFormat().equals("base64url") ? UserIdHasher.Format.BASE64URL : UserIdHasher.Format.HEX,
+            privacy.hashPrefix()))
+        .orElse(UserIdHasher.identity());
   }
 
   /** Returns what the Slack handlers share. */

@@ -19,7 +19,8 @@ public record Config(
     Incidents incidents,
     Tickets tickets,
     Access access,
-    Audit audit) {
+    Audit audit,
+    Privacy privacy) {
 
   public Config {
     Objects.requireNonNull(server, "server");
@@ -31,6 +32,7 @@ public record Config(
     Objects.requireNonNull(tickets, "tickets");
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(privacy, "privacy");
   }
 
   /**
@@ -120,6 +122,15 @@ public record Config(
       Secret token,
       Optional<String> userIdField,
       Optional<String> statedTimeField) {}
+
+  /**
+   * How customer IDs are stored on spans.
+   *
+   * @param hashKey set when the services store a keyed HMAC-SHA256 of the ID instead of the ID
+   * @param hashFormat {@code hex} or {@code base64url}
+   * @param hashPrefix written before the hash on the spans (e.g. {@code h:}), often empty
+   */
+  public record Privacy(Optional<Secret> hashKey, String hashFormat, String hashPrefix) {}
 
   /**
    * Known-incident sources and the customer reply.

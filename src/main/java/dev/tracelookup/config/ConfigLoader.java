@@ -43,10 +43,11 @@ public final class ConfigLoader {
     Config.Tickets tickets = TicketSettings.read(settings, env);
     Config.Access access = TrustSettings.access(settings);
     Config.Audit audit = TrustSettings.audit(settings, base == null ? Path.of(".") : base);
+    Config.Privacy privacy = privacy(settings, env);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new Config(server, slack, backend, lookup, cache, incidents, tickets, access, audit);
+    return new Config(server, slack, backend, lookup, cache, incidents, tickets, access, audit, privacy);
   }
 
   /**
@@ -160,6 +161,18 @@ public final class ConfigLoader {
         settings.number("cache.max-trace-spans", 2_000_000, 0, Long.MAX_VALUE),
         settings.duration("cache.trace-ttl", Duration.ofHours(1), "1h"),
         settings.duration("cache.user-zone-ttl", Duration.ofHours(1), "1h"));
+  }
+
+  private static Config.Privacy privacy(Settings settings, Map<String, String> env) {
+    Optional<String> keyVariable = settings.optionalString("privacy.hash-user-ids.key-env");
+    Optional<Secret> key = keyVariable.flatMap(variable -> secret(env, variable));
+    keyVariable.filter(variable -> key.isEmpty()).ifPresent(variable -> settings.problem("privacy.hash-user-ids.key-env",
+        "names " + variable + ", which is not set in the environment", "TRACE_LOOKUP_HASH_KEY"));
+    String format = settings.string("privacy.hash-user-ids.format", "hex");
+    if (!format.equals("hex") && !format.equals("base64url")) {
+      settings.problem("privacy.hash-user-ids.format", "\"" + format + "\" is not hex or base64url", "hex");
+    }
+    return new Config.Privacy(key, format, settings.string("privacy.hash-user-ids.prefix", ""));
   }
 
   static Optional<Secret> secret(Map<String, String> env, String name) {

@@ -6,6 +6,7 @@ import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.privacy.UserIdFingerprint;
+import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.render.TraceCard;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,7 @@ public final class TraceLookup {
   private final Executor executor;
   private final int maxTraces;
   private final Duration budget;
+  private final UserIdHasher hasher;
 
   /**
    * @param executor runs searches; fetches run on {@code fetchExecutor}, at most {@code
@@ -45,6 +47,23 @@ public final class TraceLookup {
       int maxTraces,
       int fetchParallelism,
       Duration budget) {
+    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, UserIdHasher.identity());
+  }
+
+  /**
+   * @param hasher turns the typed ID into the value the services store (a keyed hash, where they
+   *     store one); cache keys and logs keep using their own digests
+   */
+  public TraceLookup(
+      TraceBackend backend,
+      LookupCache cache,
+      Executor executor,
+      Executor fetchExecutor,
+      int maxTraces,
+      int fetchParallelism,
+      Duration budget,
+      UserIdHasher hasher) {
+    this.hasher = hasher;
     this.backend = backend;
     this.cache = cache;
     this.fetcher = new TraceFetcher(backend, cache, fetchExecutor, fetchParallelism);
@@ -103,7 +122,7 @@ public final class TraceLookup {
   }
 
   private LookupOutcome compute(LookupRequest request) {
-    TraceQuery query = new TraceQuery(request.userId(), request.window().from(), request.window().to(),
+    TraceQuery query = new TraceQuery(hasher.stored(request.userId()), request.window().from(), request.window().to(),
         request.service(), request.spanName(), request.errorsOnly(), maxTraces);
     SearchResult result = backend.search(query);
     if (result instanceof SearchResult.Failed) {

@@ -213,4 +213,18 @@ final class ConfigLoaderTest {
             .anySatisfy(p -> assertThat(p).startsWith("incidents.sources[2].path: the file"))
             .anySatisfy(p -> assertThat(p).startsWith("incidents.reply.with-incident: the template")));
   }
+
+  @Test
+  void load_hashedUserIds_readTheKeyFromTheEnvironmentAndReportAMissingOne() throws IOException {
+    Path file = write("privacy:\n  hash-user-ids:\n    key-env: HASH_KEY\n    format: base64url\n    prefix: \"h:\"\n");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "HASH_KEY", "s3cret-key"));
+
+    assertThat(config.privacy().hashKey().orElseThrow().value()).isEqualTo("s3cret-key");
+    assertThat(config.privacy().hashFormat()).isEqualTo("base64url");
+    assertThat(config.privacy().hashPrefix()).isEqualTo("h:");
+    assertThat(config.toString()).doesNotContain("s3cret-key");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())))
+        .hasMessageContaining("privacy.hash-user-ids.key-env: names HASH_KEY, which is not set");
+  }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InMemoryBackend implements TraceBackend {
   final Map<String, Trace> traces = new ConcurrentHashMap<>();
   final AtomicInteger searches = new AtomicInteger();
+  volatile String lastSearchedUser;
   final AtomicInteger fetches = new AtomicInteger();
   volatile CountDownLatch gate = new CountDownLatch(0);
   volatile BackendFailure searchFailure;
@@ -42,6 +43,7 @@ final class InMemoryBackend implements TraceBackend {
   @Override
   public SearchResult search(TraceQuery query) {
     searches.incrementAndGet();
+    lastSearchedUser = query.userId();
     try {
       gate.await();
     } catch (InterruptedException interrupted) {

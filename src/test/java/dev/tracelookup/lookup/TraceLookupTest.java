@@ -216,4 +216,15 @@ final class TraceLookupTest {
     assertThat(shown).contains("CardError").doesNotContain("jane@acme.io").doesNotContain("hunter2")
         .doesNotContain("4242 4242 4242 4242").doesNotContain("4242424242424242");
   }
+
+  @Test
+  void lookup_servicesStoreHashedIds_searchesForTheKeyedHashNotTheTypedId() {
+    dev.tracelookup.privacy.UserIdHasher hasher = dev.tracelookup.privacy.UserIdHasher.hmac(
+        "k3y".getBytes(java.nio.charset.StandardCharsets.UTF_8), dev.tracelookup.privacy.UserIdHasher.Format.HEX, "");
+    TraceLookup hashing = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), hasher);
+
+    hashing.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
+
+    assertThat(backend.lastSearchedUser).isEqualTo(hasher.stored("usr_k8x9m2")).doesNotContain("usr_k8x9m2").hasSize(64);
+  }
 }
