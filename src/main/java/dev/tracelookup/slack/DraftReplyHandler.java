@@ -6,14 +6,12 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.slack.SlackReplies.Visibility;
-import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,16 +44,17 @@ final class DraftReplyHandler implements BlockActionHandler {
     }
     String traceId = String.valueOf(payload.getActions().get(0).getValue());
     MethodsClient client = ctx.client();
-    String viewId = open(client, payload.getTriggerId());
-    if (viewId == null) {
+    Optional<String> opened = Modals.open(client, payload.getTriggerId(), ReplyModal.drafting());
+    if (opened.isEmpty()) {
       replies.respond(payload.getResponseUrl(), Messages.failure("The reply window could not be opened. Click "
           + "\"Draft customer reply\" again."), Visibility.EPHEMERAL);
       return ctx.ack();
     }
     // Without a ticket the customer's zone is unknown: the agent's is the best guess, and the draft says which.
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
-    if (!jobs.trySubmit(() -> update(client, viewId, write(Asker.of(payload), traceId, zone)))) {
-      update(client, viewId, ReplyModal.failed("The bot is busy; close this and try again in a minute."));
+    String viewId = opened.get();
+    if (!jobs.trySubmit(() -> Modals.update(client, viewId, write(Asker.of(payload), traceId, zone)))) {
+      Modals.update(client, viewId, ReplyModal.failed("The bot is busy; close this and try again in a minute."));
     }
     return ctx.ack();
   }
@@ -74,30 +73,6 @@ final class DraftReplyHandler implements BlockActionHandler {
     } catch (RuntimeException bug) {
       log.error("drafting the reply failed unexpectedly", bug);
       return ReplyModal.failed("Something went wrong while drafting. Close this and try again.");
-    }
-  }
-
-  private static String open(MethodsClient client, String triggerId) {
-    try {
-      ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(ReplyModal.drafting()));
-      if (opened.isOk() && opened.getView() != null) {
-        return opened.getView().getId();
-      }
-      log.warn("views.open refused: {}", opened.getError());
-    } catch (IOException | SlackApiException failed) {
-      log.warn("views.open failed: {}", failed.getMessage());
-    }
-    return null;
-  }
-
-  private static void update(MethodsClient client, String viewId, View view) {
-    try {
-      var updated = client.viewsUpdate(r -> r.viewId(viewId).view(view));
-      if (!updated.isOk()) {
-        log.warn("views.update refused: {}", updated.getError());
-      }
-    } catch (IOException | SlackApiException failed) {
-      log.warn("views.update failed: {}", failed.getMessage());
     }
   }
 }

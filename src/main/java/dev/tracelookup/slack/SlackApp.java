@@ -74,7 +74,8 @@ public final class SlackApp {
     SlackReplies replies = new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis()));
     AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, slackCalls));
     Audits audits = new Audits(services.audit(), services.lookup().backendName());
-    LookupRunner runner = new LookupRunner(services.lookup(), services.presenter(), replies, new LookupJobs(jobs), audits);
+    LookupJobs lookupJobs = new LookupJobs(jobs);
+    LookupRunner runner = new LookupRunner(services.lookup(), services.presenter(), replies, lookupJobs, audits);
     AccessPolicy access = new AccessPolicy(config.access(), new SlackGroupMembers(bot, config.access().groupTtl(), ticker));
     if (access.open()) {
       log.warn("access: no channels, user groups or users are listed, so everyone in the workspace may look up"
@@ -83,7 +84,7 @@ public final class SlackApp {
     app.use(new AccessGate(access, replies, audits));
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
 
-    TicketFlow flow = new TicketFlow(services.tickets(), services.ticketWindow(), new LookupJobs(jobs));
+    TicketFlow flow = new TicketFlow(services.tickets(), services.ticketWindow(), lookupJobs);
     app.command(config.slack().command(),
         new TraceCommandHandler(services.parser(), services.ticketLinks(), flow, zones, runner, usage));
     app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(zones, runner));
@@ -92,7 +93,7 @@ public final class SlackApp {
     app.blockAction(CardRenderer.REFRESH_ACTION,
         new CardButtonHandler(CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.DRAFT_REPLY_ACTION,
-        new DraftReplyHandler(services.drafts(), zones, new LookupJobs(jobs), replies, audits));
+        new DraftReplyHandler(services.drafts(), zones, lookupJobs, replies, audits));
     // The draft is for copying; "Done" just closes the modal.
     app.viewSubmission(ReplyModal.CALLBACK_ID, (request, ctx) -> ctx.ack());
     // A URL button still sends block_actions, which must be acked.
@@ -102,7 +103,7 @@ public final class SlackApp {
     app.blockAction(Pattern.compile("^" + TicketPicker.ACTION_PREFIX + "\\d+$"),
         new TicketPickHandler(services.ticketLinks(), flow, zones, replies));
     app.event(AppMentionEvent.class, new MentionHandler(services.parser(), services.ticketLinks(), services.tickets(), zones,
-        runner, new LookupJobs(jobs), replies));
+        runner, lookupJobs, replies));
     app.viewSubmission(LookupModal.CALLBACK_ID,
         new FormSubmissionHandler(services.parser(), config.lookup().userIdPattern(), runner));
     return app;

@@ -1,8 +1,6 @@
 package dev.tracelookup.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.tickets.ResolveResult;
@@ -10,7 +8,6 @@ import dev.tracelookup.tickets.TicketLink;
 import dev.tracelookup.tickets.TicketResolution;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -46,14 +43,14 @@ final class TicketFlow {
   /** Opens the form for the link; returns false when Slack refused to open the modal. */
   boolean open(MethodsClient client, String triggerId, TicketLink link, ZoneId agentZone, Optional<Message> message,
       FormContext context) {
-    Optional<String> viewId = openPlaceholder(client, triggerId, link.reference());
+    Optional<String> viewId = Modals.open(client, triggerId, LookupModal.resolving(link.reference()));
     if (viewId.isEmpty()) {
       return false;
     }
     FormContext withTicket = new FormContext(context.channelId(), context.threadTs(), context.responseUrl(), link.reference());
-    Runnable fill = () -> update(client, viewId.get(), form(link, agentZone, message, withTicket));
+    Runnable fill = () -> Modals.update(client, viewId.get(), form(link, agentZone, message, withTicket));
     if (!jobs.trySubmit(fill)) {
-      update(client, viewId.get(), LookupModal.form(blank(agentZone,
+      Modals.update(client, viewId.get(), LookupModal.form(blank(agentZone,
           "The bot is busy, so " + link.reference() + " was not read. Type the values, or try again in a minute."),
           withTicket.encode()));
     }
@@ -105,29 +102,5 @@ final class TicketFlow {
 
   private static LookupModal.Prefill blank(ZoneId agentZone, String note) {
     return new LookupModal.Prefill("", "", "", "", agentZone.getId(), "Your Slack zone", note);
-  }
-
-  private static Optional<String> openPlaceholder(MethodsClient client, String triggerId, String reference) {
-    try {
-      ViewsOpenResponse opened = client.viewsOpen(r -> r.triggerId(triggerId).view(LookupModal.resolving(reference)));
-      if (opened.isOk() && opened.getView() != null) {
-        return Optional.of(opened.getView().getId());
-      }
-      log.warn("views.open refused: {}", opened.getError());
-    } catch (IOException | SlackApiException failed) {
-      log.warn("views.open failed: {}", failed.getMessage());
-    }
-    return Optional.empty();
-  }
-
-  private static void update(MethodsClient client, String viewId, View view) {
-    try {
-      var updated = client.viewsUpdate(r -> r.viewId(viewId).view(view));
-      if (!updated.isOk()) {
-        log.warn("views.update refused: {}", updated.getError());
-      }
-    } catch (IOException | SlackApiException failed) {
-      log.warn("views.update failed: {}", failed.getMessage());
-    }
   }
 }
