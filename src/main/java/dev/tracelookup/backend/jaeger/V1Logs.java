@@ -1,11 +1,11 @@
 package dev.tracelookup.backend.jaeger;
 
-import static dev.tracelookup.backend.jaeger.JsonSteps.isArray;
-import static dev.tracelookup.backend.jaeger.JsonSteps.isObject;
-import static dev.tracelookup.backend.jaeger.JsonSteps.nextElement;
-import static dev.tracelookup.backend.jaeger.JsonSteps.nextField;
-import static dev.tracelookup.backend.jaeger.JsonSteps.number;
-import static dev.tracelookup.backend.jaeger.JsonSteps.skip;
+import static dev.tracelookup.backend.json.JsonSteps.isArray;
+import static dev.tracelookup.backend.json.JsonSteps.isObject;
+import static dev.tracelookup.backend.json.JsonSteps.nextElement;
+import static dev.tracelookup.backend.json.JsonSteps.nextField;
+import static dev.tracelookup.backend.json.JsonSteps.int64;
+import static dev.tracelookup.backend.json.JsonSteps.skip;
 
 import com.fasterxml.jackson.core.JsonParser;
 import dev.tracelookup.trace.Attributes;
@@ -62,7 +62,7 @@ final class V1Logs {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
       if (field.equals("timestamp")) {
-        timestamp = number(parser, "timestamp");
+        timestamp = int64(parser, "timestamp");
       } else if (field.equals("fields")) {
         fields = V1Tags.read(parser, pool, "fields");
       } else {

@@ -1,14 +1,18 @@
 package dev.tracelookup.backend.jaeger;
 
-import static dev.tracelookup.backend.jaeger.JsonSteps.fail;
-import static dev.tracelookup.backend.jaeger.JsonSteps.isArray;
-import static dev.tracelookup.backend.jaeger.JsonSteps.isObject;
-import static dev.tracelookup.backend.jaeger.JsonSteps.nextElement;
-import static dev.tracelookup.backend.jaeger.JsonSteps.nextField;
-import static dev.tracelookup.backend.jaeger.JsonSteps.skip;
-import static dev.tracelookup.backend.jaeger.JsonSteps.text;
+import static dev.tracelookup.backend.json.JsonSteps.fail;
+import static dev.tracelookup.backend.json.JsonSteps.isArray;
+import static dev.tracelookup.backend.json.JsonSteps.isObject;
+import static dev.tracelookup.backend.json.JsonSteps.nextElement;
+import static dev.tracelookup.backend.json.JsonSteps.nextField;
+import static dev.tracelookup.backend.json.JsonSteps.skip;
+import static dev.tracelookup.backend.json.JsonSteps.text;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.tracelookup.backend.json.JsonShapeException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tracelookup.trace.Trace;
 import java.io.IOException;
@@ -28,6 +32,13 @@ final class V1Reader {
   /**
    * @param keptProcessKeys process tags to copy onto the spans: the user keys
    */
+  /** Jaeger's UI JSON nests six levels deep; anything far deeper is not Jaeger's. */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .build();
+
   V1Reader(Set<String> keptProcessKeys) {
     this.traces = new V1TraceReader(new StringPool(), Set.copyOf(keptProcessKeys));
   }
@@ -40,7 +51,7 @@ final class V1Reader {
   V1Response read(InputStream body) throws IOException {
     List<Trace> found = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    try (JsonParser parser = JsonSteps.FACTORY.createParser(body)) {
+    try (JsonParser parser = FACTORY.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw fail(parser, "the answer is not a JSON object");
       }
@@ -53,6 +64,8 @@ final class V1Reader {
           skip(parser);
         }
       }
+    } catch (JsonShapeException wrongShape) {
+      throw new JaegerFormatException(wrongShape.getMessage());
     }
     return new V1Response(found, errors);
   }

@@ -1,13 +1,13 @@
 package dev.tracelookup.backend.jaeger;
 
-import static dev.tracelookup.backend.jaeger.JsonSteps.fail;
-import static dev.tracelookup.backend.jaeger.JsonSteps.isArray;
-import static dev.tracelookup.backend.jaeger.JsonSteps.isObject;
-import static dev.tracelookup.backend.jaeger.JsonSteps.nextElement;
-import static dev.tracelookup.backend.jaeger.JsonSteps.nextField;
-import static dev.tracelookup.backend.jaeger.JsonSteps.number;
-import static dev.tracelookup.backend.jaeger.JsonSteps.skip;
-import static dev.tracelookup.backend.jaeger.JsonSteps.text;
+import static dev.tracelookup.backend.json.JsonSteps.fail;
+import static dev.tracelookup.backend.json.JsonSteps.isArray;
+import static dev.tracelookup.backend.json.JsonSteps.isObject;
+import static dev.tracelookup.backend.json.JsonSteps.nextElement;
+import static dev.tracelookup.backend.json.JsonSteps.nextField;
+import static dev.tracelookup.backend.json.JsonSteps.int64;
+import static dev.tracelookup.backend.json.JsonSteps.skip;
+import static dev.tracelookup.backend.json.JsonSteps.text;
 
 import com.fasterxml.jackson.core.JsonParser;
 import dev.tracelookup.trace.Attributes;
@@ -143,10 +143,10 @@ final class V1SpanReader {
           processId = pool.of(text(parser, "processID"));
           break;
         case "startTime":
-          startMicros = number(parser, "startTime");
+          startMicros = int64(parser, "startTime");
           break;
         case "duration":
-          durationMicros = number(parser, "duration");
+          durationMicros = int64(parser, "duration");
           break;
         case "references":
           references = references(parser);

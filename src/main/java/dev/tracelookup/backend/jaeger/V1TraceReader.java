@@ -1,11 +1,11 @@
 package dev.tracelookup.backend.jaeger;
 
-import static dev.tracelookup.backend.jaeger.JsonSteps.isArray;
-import static dev.tracelookup.backend.jaeger.JsonSteps.isObject;
-import static dev.tracelookup.backend.jaeger.JsonSteps.nextElement;
-import static dev.tracelookup.backend.jaeger.JsonSteps.nextField;
-import static dev.tracelookup.backend.jaeger.JsonSteps.skip;
-import static dev.tracelookup.backend.jaeger.JsonSteps.text;
+import static dev.tracelookup.backend.json.JsonSteps.isArray;
+import static dev.tracelookup.backend.json.JsonSteps.isObject;
+import static dev.tracelookup.backend.json.JsonSteps.nextElement;
+import static dev.tracelookup.backend.json.JsonSteps.nextField;
+import static dev.tracelookup.backend.json.JsonSteps.skip;
+import static dev.tracelookup.backend.json.JsonSteps.text;
 
 import com.fasterxml.jackson.core.JsonParser;
 import dev.tracelookup.backend.jaeger.V1SpanReader.PendingSpan;

@@ -1,15 +1,16 @@
 package dev.tracelookup.backend.otlp;
 
 import static dev.tracelookup.backend.otlp.JsonTokens.fail;
-import static dev.tracelookup.backend.otlp.JsonTokens.isArray;
-import static dev.tracelookup.backend.otlp.JsonTokens.isObject;
-import static dev.tracelookup.backend.otlp.JsonTokens.nextElement;
+import static dev.tracelookup.backend.json.JsonSteps.isArray;
+import static dev.tracelookup.backend.json.JsonSteps.isObject;
+import static dev.tracelookup.backend.json.JsonSteps.nextElement;
 import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
-import static dev.tracelookup.backend.otlp.JsonTokens.skip;
+import static dev.tracelookup.backend.json.JsonSteps.skip;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tracelookup.backend.json.JsonShapeException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -94,6 +95,8 @@ public final class OtlpJsonReader {
     Objects.requireNonNull(envelope, "envelope");
     try (JsonParser parser = FACTORY.createParser(in)) {
       readDocument(parser, sink, envelope);
+    } catch (JsonShapeException wrongShape) {
+      throw new OtlpFormatException(wrongShape.getMessage());
     } catch (JsonProcessingException malformed) {
       throw OtlpFormatException.from(malformed);
     } catch (CharConversionException badEncoding) {

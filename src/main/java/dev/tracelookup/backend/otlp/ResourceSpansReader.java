@@ -1,10 +1,10 @@
 package dev.tracelookup.backend.otlp;
 
-import static dev.tracelookup.backend.otlp.JsonTokens.isArray;
-import static dev.tracelookup.backend.otlp.JsonTokens.isObject;
-import static dev.tracelookup.backend.otlp.JsonTokens.nextElement;
+import static dev.tracelookup.backend.json.JsonSteps.isArray;
+import static dev.tracelookup.backend.json.JsonSteps.isObject;
+import static dev.tracelookup.backend.json.JsonSteps.nextElement;
 import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
-import static dev.tracelookup.backend.otlp.JsonTokens.skip;
+import static dev.tracelookup.backend.json.JsonSteps.skip;
 
 import com.fasterxml.jackson.core.JsonParser;
 import dev.tracelookup.trace.Span;

@@ -1,11 +1,12 @@
 package dev.tracelookup.backend.zipkin;
 
-import static dev.tracelookup.backend.zipkin.JsonSteps.fail;
-import static dev.tracelookup.backend.zipkin.JsonSteps.isArray;
-import static dev.tracelookup.backend.zipkin.JsonSteps.nextElement;
+import static dev.tracelookup.backend.json.JsonSteps.fail;
+import static dev.tracelookup.backend.json.JsonSteps.isArray;
+import static dev.tracelookup.backend.json.JsonSteps.nextElement;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.tracelookup.backend.json.JsonShapeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -78,6 +79,8 @@ final class ZipkinJsonReader {
       }
     } catch (ZipkinFormatException malformed) {
       throw malformed;
+    } catch (JsonShapeException wrongShape) {
+      throw new ZipkinFormatException(wrongShape.getMessage(), null);
     } catch (JsonProcessingException malformed) {
       // Jackson's message quotes the offending input, which may carry customer IDs.
       throw new ZipkinFormatException("not valid JSON (" + malformed.getClass().getSimpleName() + ")",

@@ -1,14 +1,15 @@
 package dev.tracelookup.backend.zipkin;
 
-import static dev.tracelookup.backend.zipkin.JsonSteps.fail;
-import static dev.tracelookup.backend.zipkin.JsonSteps.int64;
-import static dev.tracelookup.backend.zipkin.JsonSteps.isArray;
-import static dev.tracelookup.backend.zipkin.JsonSteps.isObject;
-import static dev.tracelookup.backend.zipkin.JsonSteps.nextElement;
-import static dev.tracelookup.backend.zipkin.JsonSteps.nextField;
-import static dev.tracelookup.backend.zipkin.JsonSteps.text;
+import static dev.tracelookup.backend.json.JsonSteps.fail;
+import static dev.tracelookup.backend.json.JsonSteps.int64;
+import static dev.tracelookup.backend.json.JsonSteps.isArray;
+import static dev.tracelookup.backend.json.JsonSteps.isObject;
+import static dev.tracelookup.backend.json.JsonSteps.nextElement;
+import static dev.tracelookup.backend.json.JsonSteps.nextField;
+import static dev.tracelookup.backend.json.JsonSteps.text;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.tracelookup.backend.json.JsonShapeException;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.SpanKind;
@@ -41,7 +42,7 @@ final class ZipkinSpanReader {
     return fields.toSpan(parser);
   }
 
-  private static long nanos(JsonParser parser, long micros, String what) throws ZipkinFormatException {
+  private static long nanos(JsonParser parser, long micros, String what) throws JsonShapeException {
     try {
       return Math.multiplyExact(micros, 1_000L);
     } catch (ArithmeticException beyondLong) {
@@ -162,7 +163,7 @@ final class ZipkinSpanReader {
       }
     }
 
-    Span toSpan(JsonParser parser) throws ZipkinFormatException {
+    Span toSpan(JsonParser parser) throws JsonShapeException {
       String normalisedTraceId = HexIds.traceId(traceId).orElseThrow(() -> fail(parser, "a span has no valid traceId"));
       String spanId = HexIds.spanId(id).orElseThrow(() -> fail(parser, "a span has no valid id"));
       // A parent that is not a valid ID cannot be linked: the span is read as a root.
