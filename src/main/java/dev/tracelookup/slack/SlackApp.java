@@ -3,12 +3,14 @@ package dev.tracelookup.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.config.ConfigException;
 import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.CommandSyntax;
 import dev.tracelookup.lookup.LookupPresenter;
@@ -26,6 +28,7 @@ import dev.tracelookup.tickets.TicketLinks;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
 import java.util.regex.Pattern;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -37,6 +40,21 @@ public final class SlackApp {
   public static final String FIND_TRACES = "find_traces";
 
   private SlackApp() {}
+
+  /**
+   * Adds the middleware. Bolt builds its default middleware on the first {@code use}, which checks
+   * the bot token with {@code auth.test} at once: a refused token or an unreachable Slack becomes
+   * a startup error that says what to check, not a stack trace.
+   */
+  private static void use(App app, Middleware middleware, String apiUrl) {
+    try {
+      app.use(middleware);
+    } catch (IllegalArgumentException refused) {
+      throw new ConfigException(List.of("SLACK_BOT_TOKEN: Slack refused it, or Slack could not be reached at " + apiUrl
+          + " (" + refused.getMessage() + "); check the token (xoxb-…, from OAuth & Permissions) and that the"
+          + " server can reach Slack"));
+    }
+  }
 
   /** The pipeline the handlers share. */
   public record Services(TraceLookup lookup, LookupRequestParser parser, LookupPresenter presenter, RequestTokens tokens,
@@ -81,7 +99,7 @@ public final class SlackApp {
       log.warn("access: no channels, user groups or users are listed, so everyone in the workspace may look up"
           + " customer traces; list them under access: in the config to restrict it");
     }
-    app.use(new AccessGate(access, replies, audits));
+    use(app, new AccessGate(access, replies, audits), config.slack().apiUrl());
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
 
     TicketFlow flow = new TicketFlow(services.tickets(), services.ticketWindow(), lookupJobs);

@@ -21,6 +21,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final AtomicInteger groupReads = new AtomicInteger();
   private volatile int responseStatus = 200;
   private volatile String socketUrl = "";
+  private volatile boolean tokenRevoked;
   private volatile String postMessageError = "";
 
   public FakeSlackApi() throws Exception {
@@ -40,6 +41,11 @@ public final class FakeSlackApi implements AutoCloseable {
   /** How many times usergroups.users.list was called. */
   public int groupReads() {
     return groupReads.get();
+  }
+
+  /** Makes auth.test refuse the bot token, as Slack does for a revoked or mistyped one. */
+  public void revokeToken() {
+    this.tokenRevoked = true;
   }
 
   /** Makes apps.connections.open hand out this WebSocket URL (Socket Mode). */
@@ -70,6 +76,9 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   private FakeHttpServer.Reply answer(FakeHttpServer.RecordedRequest request) {
+    if (request.path().equals("/api/auth.test") && tokenRevoked) {
+      return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"invalid_auth\"}");
+    }
     if (request.path().equals("/api/auth.test")) {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\","
           + "\"user\":\"trace-lookup\",\"team_id\":\"T0001\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0001\"}");
