@@ -182,9 +182,10 @@ public record Config(
    * The HTTP face.
    *
    * @param apiToken bearer token of {@code /api/lookup}; the endpoint refuses every call without it
+   * @param adminToken bearer token of {@code /api/erasure}; the endpoint refuses every call without it
    * @param maxBodyBytes larger request bodies are refused before they are read
    */
-  public record Server(int port, Optional<Secret> apiToken, int maxBodyBytes) {}
+  public record Server(int port, Optional<Secret> apiToken, Optional<Secret> adminToken, int maxBodyBytes) {}
 
   /**
    * Slack credentials and endpoints.

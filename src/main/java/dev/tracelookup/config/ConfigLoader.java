@@ -110,7 +110,7 @@ public final class ConfigLoader {
       }
     }
     int maxBody = (int) settings.number("server.max-body-bytes", 1_048_576, 1024, 64L * 1024 * 1024);
-    return new Config.Server(port, secret(env, "LOOKUP_API_TOKEN"), maxBody);
+    return new Config.Server(port, secret(env, "LOOKUP_API_TOKEN"), secret(env, "ADMIN_API_TOKEN"), maxBody);
   }
 
   private static Config.Slack slack(Settings settings, Map<String, String> env) {

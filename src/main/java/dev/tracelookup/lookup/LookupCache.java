@@ -9,10 +9,17 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.tracelookup.trace.Trace;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The two caches behind lookups.
@@ -91,6 +98,61 @@ public final class LookupCache {
   void invalidate(LookupKey key) {
     lookups.synchronous().invalidate(key);
   }
+
+  /**
+   * Drops every lookup of the customer whose {@link LookupKey#userDigest()} is given, and every
+   * cached trace those lookups returned or that {@code owned} recognises. A lookup still running
+   * is dropped now and its traces as soon as it ends, so no copy outlives the erasure.
+   */
+  Erased erase(String userDigest, Predicate<Trace> owned) {
+    int lookupsRemoved = 0;
+    List<CompletableFuture<?>> running = new ArrayList<>();
+    Set<String> traceIds = new HashSet<>();
+    for (LookupKey key : List.copyOf(lookups.asMap().keySet())) {
+      CompletableFuture<LookupOutcome> future = key.userDigest().equals(userDigest) ? lookups.asMap().remove(key) : null;
+      if (future == null) {
+        continue;
+      }
+      lookupsRemoved++;
+      if (future.isDone()) {
+        traceIds.addAll(traceIdsOf(future));
+      } else {
+        running.add(future.handle((outcome, bug) -> {
+          traceIdsOf(future).forEach(traces::invalidate);
+          return forgetTraces(owned);
+        }));
+      }
+    }
+    int tracesRemoved = (int) traceIds.stream().filter(id -> traces.asMap().remove(id) != null).count();
+    return new Erased(lookupsRemoved, running.size(), tracesRemoved + forgetTraces(owned),
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
+  }
+
+  private static List<String> traceIdsOf(CompletableFuture<LookupOutcome> future) {
+    LookupOutcome outcome = future.isCompletedExceptionally() ? null : future.getNow(null);
+    if (!(outcome instanceof LookupOutcome.Found)) {
+      return List.of();
+    }
+    return ((LookupOutcome.Found) outcome).traces().stream()
+        .map(card -> card.analysis().summary().traceId())
+        .collect(Collectors.toList());
+  }
+
+  private int forgetTraces(Predicate<Trace> owned) {
+    int removed = 0;
+    for (Map.Entry<String, Trace> entry : List.copyOf(traces.asMap().entrySet())) {
+      if (owned.test(entry.getValue()) && traces.asMap().remove(entry.getKey(), entry.getValue())) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * What an erasure removed: cached lookups (of which still running) and cached traces; {@code
+   * settled} completes once the running ones have ended and their traces are gone too.
+   */
+  record Erased(int lookups, int inFlight, int traces, CompletableFuture<Void> settled) {}
 
   Trace trace(String traceId) {
     return traces.getIfPresent(traceId);

@@ -8,6 +8,8 @@ import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.render.TraceCard;
+import dev.tracelookup.trace.SpanEvent;
+import dev.tracelookup.trace.Trace;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +101,35 @@ public final class TraceLookup {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     return lookup.shared() ? markCached(outcome) : outcome;
   }
+
+  /**
+   * Forgets everything cached about one customer, for an erasure request: their lookups, the
+   * traces those returned, and any cached trace whose spans carry the ID (as typed or as stored).
+   * The trace backend itself is not touched; its retention is the backend's own.
+   */
+  public Erasure erase(String userId) {
+    String stored = hasher.stored(userId);
+    LookupCache.Erased erased = cache.erase(UserIdFingerprint.digest(userId), trace -> carries(trace, userId, stored));
+    log.info("erased user={} lookups={} running={} traces={}", UserIdFingerprint.of(userId), erased.lookups(),
+        erased.inFlight(), erased.traces());
+    return new Erasure(erased.lookups(), erased.inFlight(), erased.traces());
+  }
+
+  private static boolean carries(Trace trace, String userId, String stored) {
+    return trace.spans().stream()
+        .flatMap(span -> Stream.concat(Stream.of(span.attributes()), span.events().stream().map(SpanEvent::attributes)))
+        .flatMap(attributes -> attributes.values().values().stream())
+        .anyMatch(value -> value.equals(userId) || value.equals(stored));
+  }
+
+  /**
+   * What an erasure removed from the caches.
+   *
+   * @param lookups cached lookups dropped
+   * @param running of those, lookups still running; their traces are dropped when they end
+   * @param traces cached traces dropped
+   */
+  public record Erasure(int lookups, int running, int traces) {}
 
   /** Returns one trace by ID for "Show trace": from the cache when it is there. */
   public TraceResult trace(String traceId) {

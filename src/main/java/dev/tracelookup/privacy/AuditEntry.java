@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One audited event. It names the customer only by fingerprint: the raw ID never enters an entry.
  *
- * @param event {@code lookup}, {@code refresh}, {@code share}, {@code reply_draft}, {@code show_trace} or {@code denied}
+ * @param event {@code lookup}, {@code refresh}, {@code share}, {@code reply_draft}, {@code show_trace},
+ *     {@code denied} or {@code erasure}
  * @param slackUser the Slack user who asked
  * @param team the Slack workspace, or {@code ""} outside Slack
  * @param channel where the request came from, or {@code ""}

@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Embedded Jetty 12 with Bolt's {@link SlackAppServlet} at {@code /slack/events} (HTTP mode only),
- * {@code /healthz} and {@code /api/lookup}.
+ * {@code /healthz}, {@code /api/lookup} and {@code /api/erasure}.
  *
  * <p>Bolt ships a Jetty adapter only for Jetty 11; {@code bolt-jakarta-servlet} on the ee10
  * servlet container works, and {@code BotServerTest} pins that down.
@@ -59,6 +59,8 @@ public final class BotServer {
     context.addServlet(new ServletHolder(new LookupApiServlet(lookup, config.server().apiToken(),
         config.lookup().userIdPattern(), config.lookup().halfWindow().multipliedBy(2), config.lookup().maxWindow(), audit)),
         "/api/lookup");
+    context.addServlet(new ServletHolder(new ErasureServlet(lookup, config.server().adminToken(),
+        config.server().maxBodyBytes(), audit)), "/api/erasure");
     context.setErrorHandler(new QuietErrorHandler());
     server.setHandler(context);
     server.setStopTimeout(10_000);

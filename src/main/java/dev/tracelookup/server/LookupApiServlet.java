@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,7 +34,7 @@ final class LookupApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient TraceLookup lookup;
-  private final transient Optional<Secret> token;
+  private final transient BearerToken token;
   private final transient Pattern userIdPattern;
   private final Duration defaultLength;
   private final Duration maxWindow;
@@ -45,7 +43,7 @@ final class LookupApiServlet extends HttpServlet {
   LookupApiServlet(TraceLookup lookup, Optional<Secret> token, Pattern userIdPattern, Duration defaultLength,
       Duration maxWindow, AuditLog audit) {
     this.lookup = lookup;
-    this.token = token;
+    this.token = new BearerToken(token, "LOOKUP_API_TOKEN", "the lookup API");
     this.userIdPattern = userIdPattern;
     this.defaultLength = defaultLength;
     this.maxWindow = maxWindow;
@@ -54,13 +52,7 @@ final class LookupApiServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (token.isEmpty()) {
-      JsonReplies.error(response, 503, "the lookup API is disabled: set LOOKUP_API_TOKEN to enable it");
-      return;
-    }
-    if (!authorised(request.getHeader("Authorization"))) {
-      response.setHeader("WWW-Authenticate", "Bearer");
-      JsonReplies.error(response, 401, "send Authorization: Bearer <token>");
+    if (!token.admit(request, response)) {
       return;
     }
     ApiQuery query = ApiQuery.read(request, userIdPattern, defaultLength, maxWindow);
@@ -82,14 +74,6 @@ final class LookupApiServlet extends HttpServlet {
         Optional.of(request.window().from()), Optional.of(request.window().to()), lookup.backendName(),
         found ? ((LookupOutcome.Found) outcome).traces().size() : 0, found && ((LookupOutcome.Found) outcome).fromCache(),
         false, result);
-  }
-
-  private boolean authorised(String header) {
-    if (header == null || !header.startsWith("Bearer ")) {
-      return false;
-    }
-    byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(given, token.orElseThrow().value().getBytes(StandardCharsets.UTF_8));
   }
 
   private Map<String, Object> body(LookupOutcome outcome) {
