@@ -85,6 +85,10 @@ final class AccessEndToEndTest {
   }
 
   private HttpResponse<String> post(String body) throws Exception {
+    return post(body, "application/x-www-form-urlencoded");
+  }
+
+  private HttpResponse<String> post(String body, String contentType) throws Exception {
     long timestamp = Instant.now().getEpochSecond();
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -93,7 +97,7 @@ final class AccessEndToEndTest {
       signature.append(String.format("%02x", b));
     }
     return http.send(HttpRequest.newBuilder(server.uri().resolve("/slack/events"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Content-Type", contentType)
         .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
         .header("X-Slack-Signature", signature.toString())
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -165,5 +169,50 @@ final class AccessEndToEndTest {
     assertThat(refusal.body()).contains("Ask #support-tooling for access.").doesNotContain("payment-svc");
     assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
     assertThat(auditLines().get(0).get("event").asText()).isEqualTo("denied");
+  }
+
+  @Test
+  void findTracesShortcut_userNotAllowed_opensNoFormAndIsToldWhoToAsk() throws Exception {
+    String payload = "{\"type\":\"message_action\",\"callback_id\":\"find_traces\",\"trigger_id\":\"1.2.3\","
+        + "\"response_url\":\"" + slackApi.responseUrl("denied") + "\",\"message_ts\":\"1770389100.000200\","
+        + "\"team\":{\"id\":\"T0001\"},\"channel\":{\"id\":\"C0SUPPORT\"},\"user\":{\"id\":\"U0STRANGER\"},"
+        + "\"message\":{\"type\":\"message\",\"ts\":\"1770389100.000200\","
+        + "\"text\":\"usr_k8x9m2 https://acme.zendesk.com/agent/tickets/4521\"}}";
+
+    HttpResponse<String> ack = post("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    FakeHttpServer.RecordedRequest refusal = slackApi.server().takeRequest("/response/denied", WAIT);
+    assertThat(refusal.body()).contains("Ask #support-tooling for access.");
+    assertThat(slackCallsSoFar()).doesNotContain("/api/views.open");
+    assertThat(auditLines().get(0).get("event").asText()).isEqualTo("denied");
+  }
+
+  @Test
+  void mention_userNotAllowed_isToldPrivatelyInTheThreadAndRunsNoLookup() throws Exception {
+    String event = "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
+        + "\"event_id\":\"Ev0DENIED\",\"event_time\":1770389300,\"event\":{\"type\":\"app_mention\",\"user\":\"U0STRANGER\","
+        + "\"text\":\"<@U0BOT> usr_k8x9m2 2026-02-06 14:15 tz UTC\",\"ts\":\"1770389300.000400\","
+        + "\"channel\":\"C0SUPPORT\",\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"1770389300.000400\"}}";
+
+    HttpResponse<String> ack = post(event, "application/json");
+
+    assertThat(ack.statusCode()).isEqualTo(200);
+    FakeHttpServer.RecordedRequest refusal = slackApi.server().takeRequest("/api/chat.postEphemeral", WAIT);
+    assertThat(FakeSlackApi.formValue(refusal.body(), "user")).isEqualTo("U0STRANGER");
+    assertThat(FakeSlackApi.formValue(refusal.body(), "thread_ts")).isEqualTo("1770389000.000100");
+    assertThat(FakeSlackApi.formValue(refusal.body(), "text")).contains("Ask #support-tooling for access.");
+    assertThat(slackCallsSoFar()).doesNotContain("/api/chat.postMessage");
+    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+    assertThat(auditLines().get(0).get("event").asText()).isEqualTo("denied");
+  }
+
+  /** Returns the paths of the Slack calls recorded and not yet taken. */
+  private List<String> slackCallsSoFar() throws InterruptedException {
+    List<String> paths = new java.util.ArrayList<>();
+    while (slackApi.server().pending() > 0) {
+      paths.add(slackApi.server().takeRequest(WAIT).path());
+    }
+    return paths;
   }
 }
