@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class AgentZones {
   private static final Logger log = LoggerFactory.getLogger(AgentZones.class);
 
-  private final AsyncLoadingCache<String, Optional<ZoneId>> zones;
+  private final AsyncLoadingCache<String, ZoneAnswer> zones;
 
   AgentZones(MethodsClient client, Duration ttl, Ticker ticker, Executor executor) {
     this.zones = Caffeine.newBuilder()
@@ -43,39 +44,49 @@ final class AgentZones {
    * (the caller falls back to UTC and says so), so the 3-second ack is never at risk.
    */
   Optional<ZoneId> zoneOf(String slackUserId, Duration wait) {
+    CompletableFuture<ZoneAnswer> answer = zones.get(slackUserId);
+    answer.thenAccept(read -> {
+      if (read.failure().isPresent()) {
+        // Not cached, so the next command asks Slack again.
+        zones.asMap().remove(slackUserId, answer);
+      }
+    });
     try {
-      return zones.get(slackUserId).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      ZoneAnswer read = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      read.failure().ifPresent(failure -> log.warn("{}; reading times as UTC", failure));
+      return read.zone();
     } catch (TimeoutException slow) {
       log.warn("users.info did not answer within {} ms; reading times as UTC", wait.toMillis());
       return Optional.empty();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return Optional.empty();
-    } catch (ExecutionException failed) {
-      // Failed loads are not cached, so the next command asks Slack again.
-      log.warn("{}; reading times as UTC", failed.getCause().getMessage());
+    } catch (ExecutionException bug) {
+      log.error("reading the agent's zone failed unexpectedly; reading times as UTC", bug.getCause());
       return Optional.empty();
     }
   }
 
-  private static Optional<ZoneId> read(MethodsClient client, String userId) {
+  /**
+   * Failures are answers rather than exceptions: Caffeine logs every exceptional load with a
+   * stack trace, and Slack being unreachable for a moment is not worth one.
+   */
+  private static ZoneAnswer read(MethodsClient client, String userId) {
     try {
       UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
       if (!response.isOk() || response.getUser() == null) {
-        throw new ZoneUnavailable("users.info failed: " + response.getError());
+        return ZoneAnswer.failed("users.info failed: " + response.getError());
       }
-      return zone(response.getUser());
+      return new ZoneAnswer(zone(response.getUser()), Optional.empty());
     } catch (IOException | SlackApiException failed) {
-      throw new ZoneUnavailable("users.info failed: " + failed.getMessage());
+      return ZoneAnswer.failed("users.info failed: " + failed.getMessage());
     }
   }
 
-  /** users.info could not be read; thrown inside the loader so the failure is not cached. */
-  private static final class ZoneUnavailable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ZoneUnavailable(String message) {
-      super(message, null, false, false);
+  /** The zone Slack gave (if any), or why Slack could not be asked. */
+  private record ZoneAnswer(Optional<ZoneId> zone, Optional<String> failure) {
+    static ZoneAnswer failed(String why) {
+      return new ZoneAnswer(Optional.empty(), Optional.of(why));
     }
   }
 
