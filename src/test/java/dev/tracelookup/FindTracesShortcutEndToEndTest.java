@@ -13,6 +13,7 @@ import dev.tracelookup.server.BotServer;
 import dev.tracelookup.slack.SlackApp;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeSlackApi;
+import dev.tracelookup.testing.SignedSlackRequests;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,19 +86,7 @@ final class FindTracesShortcutEndToEndTest {
   }
 
   private HttpResponse<String> postPayload(String json) throws Exception {
-    String body = "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
-    long timestamp = Instant.now().getEpochSecond();
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    StringBuilder signature = new StringBuilder("v0=");
-    for (byte b : mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8))) {
-      signature.append(String.format("%02x", b));
-    }
-    return http.send(HttpRequest.newBuilder(server.uri().resolve("/slack/events"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-        .header("X-Slack-Signature", signature.toString())
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return new SignedSlackRequests(server.uri(), SECRET).payload(json);
   }
 
   private String shortcut(String text) {

@@ -11,6 +11,7 @@ import dev.tracelookup.server.BotServer;
 import dev.tracelookup.slack.SlackApp;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeSlackApi;
+import dev.tracelookup.testing.SignedSlackRequests;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,8 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,17 +87,10 @@ final class SlashCommandEndToEndTest {
     String body = form.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-    StringBuilder signature = new StringBuilder("v0=");
-    for (byte b : digest) {
-      signature.append(String.format("%02x", b));
-    }
     HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/slack/events"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-        .header("X-Slack-Signature", signature.toString())
+        .header("X-Slack-Signature", new SignedSlackRequests(server.uri(), secret).signature(timestamp, body))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -327,19 +319,9 @@ final class SlashCommandEndToEndTest {
   }
 
   private HttpResponse<String> postJson(String body) throws Exception {
-    long timestamp = now();
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    StringBuilder signature = new StringBuilder("v0=");
-    for (byte b : mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8))) {
-      signature.append(String.format("%02x", b));
-    }
-    return http.send(HttpRequest.newBuilder(server.uri().resolve("/slack/events"))
-        .header("Content-Type", "application/json")
-        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-        .header("X-Slack-Signature", signature.toString())
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    return new SignedSlackRequests(server.uri(), SECRET).event(body);
   }
+
 
   @Test
   void mentionInAThread_answersInThatThreadWithoutTheRawCustomerId() throws Exception {
