@@ -36,6 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SignedSlackBot implements AutoCloseable {
   static final String SECRET = "test-signing-secret";
+  static final String BOT_TOKEN = "xoxb-test-bot-token";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final FakeSlackApi slackApi;
@@ -56,7 +57,7 @@ final class SignedSlackBot implements AutoCloseable {
         + Path.of("config/demo").toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
         + audit + "\n" + extraConfig);
     Config loaded = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
-        "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", "xoxb-test"));
+        "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN));
     wiring = new Wiring(loaded, Clock.systemUTC());
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(loaded.slack().apiUrl());
