@@ -78,7 +78,7 @@ final class Wiring {
         settings.fetchParallelism(), settings.budget(), hasher(config.privacy()));
     this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
         settings.recentWindow(), settings.maxWindow());
-    this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow());
+    this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow(), buttonKey(config.slack()));
     this.incidentScheduler = Executors.newScheduledThreadPool(Math.max(1, config.incidents().sources().size()),
         named("incidents"));
     this.incidents = IncidentWiring.catalog(config.incidents(), http, clock, incidentScheduler);
@@ -90,6 +90,20 @@ final class Wiring {
     this.audit = auditLog(config.audit(), clock);
     this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
         new ReplyActions(config.incidents().replyActions()));
+  }
+
+  /**
+   * Button values must verify on every replica, so their key comes from a secret all replicas
+   * share: the signing secret, or the bot token in Socket Mode; a lone CLI run gets a random one.
+   */
+  private static byte[] buttonKey(Config.Slack slack) {
+    return slack.signingSecret().or(slack::botToken)
+        .map(secret -> ("trace-lookup button values:" + secret.value()).getBytes(StandardCharsets.UTF_8))
+        .orElseGet(() -> {
+          byte[] random = new byte[32];
+          new java.security.SecureRandom().nextBytes(random);
+          return random;
+        });
   }
 
   private static UserIdHasher hasher(Config.Privacy privacy) {

@@ -3,31 +3,14 @@ package dev.tracelookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Ticker;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import dev.tracelookup.config.Config;
-import dev.tracelookup.config.ConfigLoader;
-import dev.tracelookup.server.BotServer;
-import dev.tracelookup.slack.SlackApp;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeSlackApi;
-import dev.tracelookup.testing.SignedSlackRequests;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,43 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
  * who are and are not allowed, with the audit log written to a file.
  */
 final class AccessEndToEndTest {
-  private static final String SECRET = "test-signing-secret";
-  private static final String BOT_TOKEN = "xoxb-test-bot-token";
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir
   Path dir;
+  private SignedSlackBot bot;
   private FakeSlackApi slackApi;
-  private Wiring wiring;
-  private BotServer server;
-  private Path audit;
 
   @BeforeEach
   void start() throws Exception {
-    slackApi = new FakeSlackApi();
+    bot = new SignedSlackBot(dir, "access:\n  channels: [C0SUPPORT]\n  user-groups: [S0AGENTS]\n  ask: \"#support-tooling\"\n");
+    slackApi = bot.slackApi();
     slackApi.zone("U0MEMBER", "UTC");
     slackApi.userGroup("S0AGENTS", "U0MEMBER");
-    audit = dir.resolve("logs/audit.jsonl");
-    Path config = Files.writeString(dir.resolve("trace-lookup.yml"), "backend:\n  directory: "
-        + Path.of("config/demo").toAbsolutePath() + "\n"
-        + "access:\n  channels: [C0SUPPORT]\n  user-groups: [S0AGENTS]\n  ask: \"#support-tooling\"\n"
-        + "audit:\n  destination: file\n  path: logs/audit.jsonl\n");
-    Config loaded = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
-        "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN));
-    wiring = new Wiring(loaded, Clock.systemUTC());
-    SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(loaded.slack().apiUrl());
-    server = BotServer.create(loaded, Optional.of(SlackApp.create(loaded, Slack.getInstance(slackConfig),
-        wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache,
-        wiring.audit, wiring.clock);
-    server.start();
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.stop();
-    wiring.drain();
-    slackApi.close();
+    bot.close();
   }
 
   private String command(String user, String channel, String text) {
@@ -84,23 +47,15 @@ final class AccessEndToEndTest {
   }
 
   private HttpResponse<String> post(String body) throws Exception {
-    return post(body, "application/x-www-form-urlencoded");
-  }
-
-  private HttpResponse<String> post(String body, String contentType) throws Exception {
-    SignedSlackRequests slack = new SignedSlackRequests(server.uri(), SECRET);
-    return contentType.equals("application/json") ? slack.event(body) : slack.form(body);
+    return bot.post(body);
   }
 
   private List<JsonNode> auditLines() throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    return Files.readAllLines(audit).stream().map(line -> {
-      try {
-        return json.readTree(line);
-      } catch (Exception unreadable) {
-        throw new AssertionError("not JSON: " + line, unreadable);
-      }
-    }).toList();
+    return bot.auditLines();
+  }
+
+  private String auditText() throws Exception {
+    return bot.auditLines().toString();
   }
 
   @Test
@@ -109,13 +64,13 @@ final class AccessEndToEndTest {
 
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(ack.body()).contains("\"response_type\":\"ephemeral\"").contains("Ask #support-tooling for access.");
-    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+    assertThat(bot.jobsQueued()).isZero();
     List<JsonNode> lines = auditLines();
     assertThat(lines).hasSize(1);
     assertThat(lines.get(0).get("event").asText()).isEqualTo("denied");
     assertThat(lines.get(0).get("slack_user").asText()).isEqualTo("U0STRANGER");
     assertThat(lines.get(0).get("channel").asText()).isEqualTo("C0SUPPORT");
-    assertThat(Files.readString(audit)).doesNotContain("usr_k8x9m2").doesNotContain(BOT_TOKEN).doesNotContain(SECRET);
+    assertThat(auditText()).doesNotContain("usr_k8x9m2").doesNotContain(SignedSlackBot.BOT_TOKEN).doesNotContain(SignedSlackBot.SECRET);
   }
 
   @Test
@@ -123,7 +78,7 @@ final class AccessEndToEndTest {
     HttpResponse<String> ack = post(command("U0MEMBER", "C0RANDOM", "usr_k8x9m2 2026-02-06 14:15 UTC"));
 
     assertThat(ack.body()).contains("Ask #support-tooling for access.");
-    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+    assertThat(bot.jobsQueued()).isZero();
   }
 
   @Test
@@ -141,7 +96,7 @@ final class AccessEndToEndTest {
     assertThat(line.get("window_from").asText()).isEqualTo("2026-02-06T14:00:00Z");
     assertThat(line.get("result_count").asInt()).isPositive();
     assertThat(line.get("outcome").asText()).isEqualTo("found");
-    assertThat(Files.readString(audit)).doesNotContain("usr_k8x9m2").doesNotContain(BOT_TOKEN);
+    assertThat(auditText()).doesNotContain("usr_k8x9m2").doesNotContain(SignedSlackBot.BOT_TOKEN);
   }
 
   @Test
@@ -156,7 +111,7 @@ final class AccessEndToEndTest {
     assertThat(ack.statusCode()).isEqualTo(200);
     FakeHttpServer.RecordedRequest refusal = slackApi.server().takeRequest("/response/denied", WAIT);
     assertThat(refusal.body()).contains("Ask #support-tooling for access.").doesNotContain("payment-svc");
-    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+    assertThat(bot.jobsQueued()).isZero();
     assertThat(auditLines().get(0).get("event").asText()).isEqualTo("denied");
   }
 
@@ -184,7 +139,7 @@ final class AccessEndToEndTest {
         + "\"text\":\"<@U0BOT> usr_k8x9m2 2026-02-06 14:15 tz UTC\",\"ts\":\"1770389300.000400\","
         + "\"channel\":\"C0SUPPORT\",\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"1770389300.000400\"}}";
 
-    HttpResponse<String> ack = post(event, "application/json");
+    HttpResponse<String> ack = bot.event(event);
 
     assertThat(ack.statusCode()).isEqualTo(200);
     FakeHttpServer.RecordedRequest refusal = slackApi.server().takeRequest("/api/chat.postEphemeral", WAIT);
@@ -192,7 +147,7 @@ final class AccessEndToEndTest {
     assertThat(FakeSlackApi.formValue(refusal.body(), "thread_ts")).isEqualTo("1770389000.000100");
     assertThat(FakeSlackApi.formValue(refusal.body(), "text")).contains("Ask #support-tooling for access.");
     assertThat(slackCallsSoFar()).doesNotContain("/api/chat.postMessage");
-    assertThat(((ThreadPoolExecutor) wiring.jobs).getTaskCount()).isZero();
+    assertThat(bot.jobsQueued()).isZero();
     assertThat(auditLines().get(0).get("event").asText()).isEqualTo("denied");
   }
 

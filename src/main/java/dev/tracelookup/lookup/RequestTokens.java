@@ -4,32 +4,57 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encodes a lookup into a button value and back, so Share and Refresh can redo it on any replica
  * after the cache has forgotten it. Values come back from Slack signed, but are still checked as
  * strictly as typed input: a value that does not decode to a valid lookup is refused.
+ *
+ * <p>Each value carries a MAC under a key every replica shares, so a value that was edited (another
+ * customer, a wider window) is refused rather than run: a button only ever redoes the lookup its
+ * card showed.
  */
 public final class RequestTokens {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int VERSION = 1;
+  private static final char SEPARATOR = '~';
+  /** 128 bits of the HMAC: unforgeable, and short enough to keep values far under Slack's 2,000. */
+  private static final int MAC_BYTES = 16;
 
   private final Pattern userIdPattern;
   private final Duration maxWindow;
+  private final SecretKeySpec key;
 
-  public RequestTokens(Pattern userIdPattern, Duration maxWindow) {
+  /**
+   * @param key shared by every replica (e.g. derived from the Slack signing secret), so a value
+   *     written by one is read by the others
+   */
+  public RequestTokens(Pattern userIdPattern, Duration maxWindow, byte[] key) {
     this.userIdPattern = userIdPattern;
     this.maxWindow = maxWindow;
+    this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
   }
 
-  /** Returns the compact JSON for the request. */
+  /** Returns the compact JSON for the request, followed by its MAC. */
   public String encode(LookupRequest request) {
+    String json = json(request);
+    return json + SEPARATOR + mac(json);
+  }
+
+  private static String json(LookupRequest request) {
     ObjectNode node = JSON.createObjectNode();
     node.put("v", VERSION);
     node.put("u", request.userId());
@@ -45,13 +70,19 @@ public final class RequestTokens {
     return node.toString();
   }
 
-  /** Returns the request, or empty when the value is not one this bot wrote. */
+  /** Returns the request, or empty when the value is not one this bot wrote, unchanged. */
   public Optional<LookupRequest> decode(String token) {
-    if (token == null || token.length() > 2_000) {
+    int separator = token == null ? -1 : token.lastIndexOf(SEPARATOR);
+    if (separator < 0 || token.length() > 2_000) {
+      return Optional.empty();
+    }
+    String json = token.substring(0, separator);
+    byte[] expected = mac(json).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(expected, token.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
       return Optional.empty();
     }
     try {
-      JsonNode node = JSON.readTree(token);
+      JsonNode node = JSON.readTree(json);
       if (node == null || !node.isObject() || node.path("v").asInt() != VERSION) {
         return Optional.empty();
       }
@@ -71,6 +102,17 @@ public final class RequestTokens {
     }
     TimeWindow window = new TimeWindow(from, to, ZoneId.of(node.path("z").asText("UTC")), node.path("b").asText(""));
     return Optional.of(new LookupRequest(userId, window, text(node, "s"), text(node, "a"), node.path("e").asBoolean(false)));
+  }
+
+  private String mac(String json) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      byte[] full = mac.doFinal(json.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, MAC_BYTES));
+    } catch (GeneralSecurityException missing) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", missing);
+    }
   }
 
   private static Optional<String> text(JsonNode node, String field) {

@@ -9,12 +9,15 @@ import static dev.tracelookup.backend.json.JsonSteps.skip;
 import static dev.tracelookup.backend.json.JsonSteps.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.tracelookup.backend.json.JsonShapeException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tracelookup.trace.Trace;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -66,8 +69,19 @@ final class V1Reader {
       }
     } catch (JsonShapeException wrongShape) {
       throw new JaegerFormatException(wrongShape.getMessage());
+    } catch (JsonProcessingException malformed) {
+      // Jackson's message quotes the offending input, which may carry customer IDs.
+      throw new JaegerFormatException("not valid JSON (" + malformed.getClass().getSimpleName() + ")" + where(malformed));
+    } catch (CharConversionException badEncoding) {
+      throw new JaegerFormatException("the answer is not valid Unicode text");
     }
     return new V1Response(found, errors);
+  }
+
+  private static String where(JsonProcessingException malformed) {
+    JsonLocation location = malformed.getLocation();
+    return location == null || location.getLineNr() < 0
+        ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private void readTraces(JsonParser parser, List<Trace> found) throws IOException {

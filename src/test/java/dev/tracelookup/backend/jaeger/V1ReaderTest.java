@@ -322,7 +322,21 @@ final class V1ReaderTest {
                         + "\"startTime\":\"soon\"}]}]}"))
         .isInstanceOf(JaegerFormatException.class)
         .hasMessageStartingWith("expected a whole number for 'startTime'");
-    assertThatThrownBy(() -> read("{\"data\":[")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> read("{\"data\":[")).isInstanceOf(JaegerFormatException.class);
+  }
+
+  @Test
+  void read_invalidJson_failsWithJaegerFormatExceptionThatDoesNotQuoteTheInput() {
+    assertThatThrownBy(() -> read("{\"data\":[{\"spans\":[{\"traceID\":usr_k8x9m2}]}]}"))
+        .isInstanceOf(JaegerFormatException.class)
+        .hasMessageStartingWith("not valid JSON (JsonParseException) at line 1")
+        .hasMessageNotContaining("usr_k8x9m2");
+    assertThatThrownBy(() -> read("[".repeat(10_000)))
+        .isInstanceOf(JaegerFormatException.class)
+        .hasMessageStartingWith("the answer is not a JSON object");
+    assertThatThrownBy(() -> read("{\"unknown\":" + "[".repeat(10_000)))
+        .isInstanceOf(JaegerFormatException.class)
+        .hasMessageStartingWith("not valid JSON (StreamConstraintsException)");
   }
 
   @Test

@@ -161,6 +161,19 @@ final class TempoBackendFailureTest {
   }
 
   @Test
+  void searchAndFetch_deeplyNestedAnswer_isMalformedWithASentenceForTheAgent() {
+    String nested = "{\"traces\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+    tempo.traceV2(TRACE_ID, "{\"trace\":" + "{\"a\":".repeat(10_000)).searchAnswers(nested);
+
+    BackendFailure search = failure(backend.search(QUERY));
+    BackendFailure fetch = failure(backend.fetch(TRACE_ID));
+
+    assertThat(search.kind()).isEqualTo(Kind.MALFORMED);
+    assertThat(fetch.kind()).isEqualTo(Kind.MALFORMED);
+    assertThat(search.userMessage()).isEqualTo("Tempo sent an answer the bot could not read. Tell the team that runs the bot.");
+  }
+
+  @Test
   void search_entriesWithIdsOfTheWrongLengthOrType_areLeftOutWithAWarning() {
     tempo.answerAll(request -> Reply.json("{\"traces\":["
         + "{\"traceID\":\"4bf92f3577b34da6a3ce929d0e0e473600\",\"startTimeUnixNano\":\"1\"},"

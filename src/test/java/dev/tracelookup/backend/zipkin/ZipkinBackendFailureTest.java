@@ -142,6 +142,16 @@ final class ZipkinBackendFailureTest {
   }
 
   @Test
+  void search_deeplyNestedAnswer_isMalformedWithASentenceForTheAgent() {
+    zipkin.answerAll(Reply.json("[".repeat(10_000) + "]".repeat(10_000)));
+
+    BackendFailure failure = failure(backend.search(QUERY));
+
+    assertThat(failure.kind()).isEqualTo(Kind.MALFORMED);
+    assertThat(failure.userMessage()).isEqualTo("Zipkin sent an answer the bot could not read. Tell the team that runs the bot.");
+  }
+
+  @Test
   void search_objectInsteadOfTraceList_isMalformed() {
     zipkin.answerAll(Reply.json("{\"data\":[],\"errors\":null}"));
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 final class IncidentIoSourceTest {
   /** First page: a closed incident with impact timestamps and a catalog-typed services field. */
-  private static final String FIRST_PAGE = """
+  static final String FIRST_PAGE = """
       {
         "incidents": [
           {
@@ -65,7 +65,7 @@ final class IncidentIoSourceTest {
    * Last page: live "Monitoring" without timestamps, a declined one, a test one, and a learning
    * one without "Resolved at".
    */
-  private static final String LAST_PAGE = """
+  static final String LAST_PAGE = """
       {
         "incidents": [
           {"id": "01HQ3LIVE", "reference": "INC-124", "name": "Search errors", "mode": "standard",

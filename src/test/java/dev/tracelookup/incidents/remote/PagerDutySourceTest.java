@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 final class PagerDutySourceTest {
   /** First page: a resolved incident on payment-svc, with more to come. */
-  private static final String FIRST_PAGE = """
+  static final String FIRST_PAGE = """
       {
         "incidents": [
           {
@@ -54,7 +54,7 @@ final class PagerDutySourceTest {
    * Second page: an older API's resolved incident without {@code resolved_at}, an acknowledged
    * one and a triggered one, and no more pages.
    */
-  private static final String LAST_PAGE = """
+  static final String LAST_PAGE = """
       {
         "incidents": [
           {"id": "Q0RESOLVED", "incident_number": 1200, "title": "Slow checkout", "status": "resolved",

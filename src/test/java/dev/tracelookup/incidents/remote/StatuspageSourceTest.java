@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 final class StatuspageSourceTest {
   /** A public page's incidents.json: a resolved incident, an ongoing one, an old one, a maintenance not begun. */
-  private static final String PUBLIC_PAGE = """
+  static final String PUBLIC_PAGE = """
       {
         "page": {"id": "kctbh9vrtdwd", "name": "Acme", "url": "https://status.example.com",
                  "time_zone": "Etc/UTC", "updated_at": "2026-02-06T17:01:07.011Z"},

@@ -1,0 +1,114 @@
+package dev.tracelookup;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracelookup.config.Config;
+import dev.tracelookup.config.ConfigLoader;
+import dev.tracelookup.lookup.LookupRequest;
+import dev.tracelookup.server.BotServer;
+import dev.tracelookup.slack.SlackApp;
+import dev.tracelookup.testing.FakeSlackApi;
+import dev.tracelookup.testing.SignedSlackRequests;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * The whole bot (server, Bolt app, wiring) on the demo data, with a fake Slack API, reached only
+ * through signed HTTP requests: what the hostile-input end-to-end tests drive.
+ */
+final class SignedSlackBot implements AutoCloseable {
+  static final String SECRET = "test-signing-secret";
+  static final String BOT_TOKEN = "xoxb-test-bot-token";
+
+  private final FakeSlackApi slackApi;
+  private final Wiring wiring;
+  private final BotServer server;
+  private final Path audit;
+  private final SignedSlackRequests signed;
+
+  /**
+   * Starts the bot.
+   *
+   * @param dir where the config and audit log are written
+   * @param extraConfig YAML appended to the backend and audit settings, e.g. an {@code access:} block
+   */
+  SignedSlackBot(Path dir, String extraConfig) throws Exception {
+    slackApi = new FakeSlackApi();
+    audit = dir.resolve("audit.jsonl");
+    Path config = Files.writeString(dir.resolve("trace-lookup.yml"), "backend:\n  directory: "
+        + Path.of("config/demo").toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
+        + audit + "\n" + extraConfig);
+    Config loaded = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
+        "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN));
+    wiring = new Wiring(loaded, Clock.systemUTC());
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(loaded.slack().apiUrl());
+    server = BotServer.create(loaded, Optional.of(SlackApp.create(loaded, Slack.getInstance(slackConfig),
+        wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache,
+        wiring.audit, wiring.clock);
+    server.start();
+    signed = new SignedSlackRequests(server.uri(), SECRET);
+  }
+
+  FakeSlackApi slackApi() {
+    return slackApi;
+  }
+
+  /** Returns how many lookups (and other slow jobs) have been queued so far. */
+  long jobsQueued() {
+    return ((ThreadPoolExecutor) wiring.jobs).getTaskCount();
+  }
+
+  /** Returns the value the card's Share and Refresh buttons carry for the lookup. */
+  String buttonValue(LookupRequest request) {
+    return wiring.tokens.encode(request);
+  }
+
+  /** Returns the audit log's lines, parsed. */
+  List<JsonNode> auditLines() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> lines = new ArrayList<>();
+    if (!Files.exists(audit)) {
+      return lines;
+    }
+    for (String line : Files.readAllLines(audit)) {
+      lines.add(json.readTree(line));
+    }
+    return lines;
+  }
+
+  /** Posts an interactive payload (block_actions, view_submission) as Slack does: form-encoded and signed. */
+  HttpResponse<String> postPayload(String json) throws Exception {
+    return post("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8));
+  }
+
+  /** Posts a form body signed with the app's signing secret. */
+  HttpResponse<String> post(String body) throws Exception {
+    return signed.form(body);
+  }
+
+  /** Posts an Events API callback, signed. */
+  HttpResponse<String> event(String json) throws Exception {
+    return signed.event(json);
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+    wiring.drain();
+    slackApi.close();
+  }
+}

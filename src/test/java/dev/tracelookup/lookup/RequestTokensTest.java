@@ -1,0 +1,42 @@
+package dev.tracelookup.lookup;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+final class RequestTokensTest {
+  private static final Pattern USER_ID = Pattern.compile("^[A-Za-z0-9_.:@+\\-]{1,128}$");
+  private static final LookupRequest CHECKOUT = new LookupRequest("usr_k8x9m2", new TimeWindow(
+      Instant.parse("2026-02-06T14:00:00Z"), Instant.parse("2026-02-06T14:30:00Z"), ZoneOffset.UTC, "2:15pm"),
+      Optional.of("checkout~svc"), Optional.empty(), true);
+
+  private final RequestTokens tokens = new RequestTokens(USER_ID, Duration.ofHours(168), "key".getBytes(UTF_8));
+
+  @Test
+  void decode_valueThisBotWrote_isTheSameLookup() {
+    assertThat(tokens.decode(tokens.encode(CHECKOUT))).contains(CHECKOUT);
+  }
+
+  @Test
+  void decode_valueEditedToAnotherCustomer_isRefused() {
+    String edited = tokens.encode(CHECKOUT).replace("usr_k8x9m2", "usr_other1");
+
+    assertThat(tokens.decode(edited)).isEmpty();
+  }
+
+  @Test
+  void decode_valueWithoutMacOrFromAnotherKey_isRefused() {
+    String value = tokens.encode(CHECKOUT);
+    RequestTokens otherKey = new RequestTokens(USER_ID, Duration.ofHours(168), "other".getBytes(UTF_8));
+
+    assertThat(tokens.decode(value.substring(0, value.lastIndexOf('~')))).isEmpty();
+    assertThat(otherKey.decode(value)).isEmpty();
+    assertThat(tokens.decode(null)).isEmpty();
+  }
+}
