@@ -2,6 +2,7 @@ package dev.tracelookup.trace;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Span IDs to ordinals, for traces of 100,000 spans.
@@ -19,6 +20,9 @@ final class SpanIdIndex {
   // Ordinal + 1, so that the zeros of a new array mark free slots.
   private final int[] ordinals;
   private final int mask;
+  // Span IDs come from whoever instruments a service: a seed no one can guess keeps IDs crafted to
+  // share a slot from turning every lookup into a walk of the whole table.
+  private final long seed = ThreadLocalRandom.current().nextLong();
   private final Map<String, Integer> others = new HashMap<>();
 
   /** Returns an index for up to {@code maxIds} distinct IDs, such as the spans of one trace. */
@@ -55,7 +59,7 @@ final class SpanIdIndex {
 
   /** Returns the slot holding the key, or the free slot where it belongs; linear probing. */
   private int slot(long key) {
-    int slot = (int) ((key * MIX) >>> 32) & mask;
+    int slot = (int) (((key ^ seed) * MIX) >>> 32) & mask;
     while (ordinals[slot] != 0 && keys[slot] != key) {
       slot = (slot + 1) & mask;
     }
