@@ -7,6 +7,7 @@ import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -16,25 +17,37 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * figures, ratios and targets. The configuration is short enough for a 2-core machine to finish in
  * a few minutes, long enough for the JIT to settle: 1 fork, 3 warm-up and 5 measured seconds,
  * on a fixed 2 GB heap, with the GC profiler for the bytes each operation allocates.
+ *
+ * <p>{@code BENCH_ONLY=BigTrace mvn -B -ntp -Pbench verify} runs only the big-trace benchmarks and
+ * prints only their table, for measuring the reader and the analysis before and after a change.
  */
 public final class BenchMain {
+  private static final String BIG_TRACES = "BigTrace";
+
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    Collection<RunResult> results = new Runner(options()).run();
-    Stampede.Result stampede = Stampede.run();
+    boolean onlyBigTraces = BIG_TRACES.equals(System.getenv("BENCH_ONLY"));
+    Collection<RunResult> results = new Runner(options(onlyBigTraces)).run();
     Report report = new Report(results);
     System.out.println();
     System.out.println(report.bigTraces());
+    if (onlyBigTraces) {
+      return;
+    }
+    Stampede.Result stampede = Stampede.run();
     System.out.println(CardLimits.table());
     System.out.println(report.lookups(stampede));
   }
 
-  private static Options options() throws RunnerException {
-    return new OptionsBuilder()
-        .include(BigTraceBenchmark.class.getSimpleName())
-        .include(CacheHitBenchmark.class.getSimpleName())
-        .include(MissOverheadBenchmark.class.getSimpleName())
+  private static Options options(boolean onlyBigTraces) throws RunnerException {
+    ChainedOptionsBuilder builder = new OptionsBuilder().include(BigTraceBenchmark.class.getSimpleName());
+    if (!onlyBigTraces) {
+      builder
+          .include(CacheHitBenchmark.class.getSimpleName())
+          .include(MissOverheadBenchmark.class.getSimpleName());
+    }
+    return builder
         .mode(Mode.SampleTime)
         .timeUnit(TimeUnit.NANOSECONDS)
         .forks(1)

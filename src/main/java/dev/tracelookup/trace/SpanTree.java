@@ -28,10 +28,12 @@ import java.util.List;
 final class SpanTree {
   private final List<SpanNode> tops;
   private final List<SpanNode> nodes;
+  private final List<SpanNode> nodesAsCreated;
 
-  SpanTree(List<SpanNode> tops, List<SpanNode> nodes) {
+  SpanTree(List<SpanNode> tops, List<SpanNode> nodes, List<SpanNode> nodesAsCreated) {
     this.tops = List.copyOf(tops);
     this.nodes = List.copyOf(nodes);
+    this.nodesAsCreated = List.copyOf(nodesAsCreated);
   }
 
   /** Returns the tree of these spans, given in any order; no spans give an empty tree. */
@@ -50,6 +52,15 @@ final class SpanTree {
    */
   List<SpanNode> nodes() {
     return nodes;
+  }
+
+  /**
+   * Returns every node in the order their spans were first reported, which is the order the nodes
+   * lie in memory: a pass that needs no tree order runs over a 100k-span tree several times faster
+   * this way than in {@link #nodes()} order, which jumps across memory at every step.
+   */
+  List<SpanNode> nodesAsCreated() {
+    return nodesAsCreated;
   }
 
   int size() {

@@ -2,39 +2,49 @@ package dev.tracelookup.trace;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Builds a {@link SpanTree}: merge repeated span IDs, link, break cycles, order. */
 final class SpanTreeBuilder {
   private SpanTreeBuilder() {}
 
   static SpanTree build(Collection<Span> spans) {
-    Map<String, SpanNode> parentsById = new HashMap<>();
-    List<SpanNode> nodes = createNodes(spans, parentsById);
-    List<SpanNode> tops = link(nodes, parentsById);
+    SpanIdIndex ordinals = new SpanIdIndex(spans.size());
+    List<Copies> copies = group(spans, ordinals);
+    int[] parentOfChildren = new int[copies.size()];
+    List<SpanNode> nodes = createNodes(copies, parentOfChildren);
+    List<SpanNode> tops = link(nodes, ordinals, parentOfChildren);
     breakCycles(nodes, tops);
-    return new SpanTree(tops, order(tops, nodes.size()));
+    return new SpanTree(tops, order(tops, nodes.size()), nodes);
+  }
+
+  /** Returns the reports of each span ID in first-report order; {@code ordinals} numbers the IDs. */
+  private static List<Copies> group(Collection<Span> spans, SpanIdIndex ordinals) {
+    List<Copies> copies = new ArrayList<>();
+    for (Span span : spans) {
+      int ordinal = ordinals.putIfAbsent(span.spanId(), copies.size());
+      if (ordinal == copies.size()) {
+        copies.add(new Copies());
+      }
+      copies.get(ordinal).add(span);
+    }
+    return copies;
   }
 
   /**
    * Returns one node per span ID (two for a shared client/server ID, already linked), indexed by
-   * creation order; fills {@code parentsById} with the node that children of each ID attach to.
+   * creation order; fills {@code parentOfChildren}, by ID ordinal, with the index of the node that
+   * children of the ID attach to.
    */
-  private static List<SpanNode> createNodes(
-      Collection<Span> spans, Map<String, SpanNode> parentsById) {
-    Map<String, Copies> copiesById = new LinkedHashMap<>();
-    for (Span span : spans) {
-      copiesById.computeIfAbsent(span.spanId(), id -> new Copies()).add(span);
-    }
-    List<SpanNode> nodes = new ArrayList<>(copiesById.size());
-    for (Copies copies : copiesById.values()) {
-      SpanNode parentOfChildren = addNodes(copies, nodes);
-      parentsById.put(parentOfChildren.span().spanId(), parentOfChildren);
+  private static List<SpanNode> createNodes(List<Copies> copies, int[] parentOfChildren) {
+    List<SpanNode> nodes = new ArrayList<>(copies.size());
+    for (int ordinal = 0; ordinal < copies.size(); ordinal++) {
+      addNodes(copies.get(ordinal), nodes);
+      // The node children attach to is the last one added: the only one, or the server half.
+      parentOfChildren[ordinal] = nodes.size() - 1;
     }
     for (int i = 0; i < nodes.size(); i++) {
       // Until the tree is ordered, the index is the creation ordinal used by breakCycles.
@@ -43,35 +53,30 @@ final class SpanTreeBuilder {
     return nodes;
   }
 
-  /**
-   * Adds the node of one span ID, or its linked client and server halves; returns the node that
-   * children of this ID attach to.
-   */
-  private static SpanNode addNodes(Copies copies, List<SpanNode> nodes) {
+  /** Adds the node of one span ID, or its linked client and server halves. */
+  private static void addNodes(Copies copies, List<SpanNode> nodes) {
     if (!copies.isShared()) {
-      SpanNode node = new SpanNode(copies.all, false);
-      nodes.add(node);
-      return node;
+      nodes.add(new SpanNode(copies.all, false));
+      return;
     }
     SpanNode clientHalf = new SpanNode(copies.nonServer, false);
     SpanNode serverHalf = new SpanNode(copies.server, true);
     clientHalf.attach(serverHalf);
     nodes.add(clientHalf);
     nodes.add(serverHalf);
-    return serverHalf;
   }
 
   /** Links each node to its parent; returns the tops: real roots and orphans. */
-  private static List<SpanNode> link(List<SpanNode> nodes, Map<String, SpanNode> parentsById) {
+  private static List<SpanNode> link(
+      List<SpanNode> nodes, SpanIdIndex ordinals, int[] parentOfChildren) {
+    int[] parentOf = new int[nodes.size()];
     List<SpanNode> tops = new ArrayList<>();
-    for (SpanNode node : nodes) {
-      if (node.isSharedServerHalf()) {
-        continue;
-      }
+    for (int i = 0; i < nodes.size(); i++) {
+      SpanNode node = nodes.get(i);
       String parentId = node.span().parentSpanId();
-      SpanNode parent = parentId.isEmpty() ? null : parentsById.get(parentId);
-      if (parent != null) {
-        parent.attach(node);
+      int ordinal = parentId.isEmpty() ? -1 : ordinals.get(parentId);
+      parentOf[i] = node.isSharedServerHalf() || ordinal < 0 ? -1 : parentOfChildren[ordinal];
+      if (node.isSharedServerHalf() || ordinal >= 0) {
         continue;
       }
       if (!parentId.isEmpty()) {
@@ -79,7 +84,38 @@ final class SpanTreeBuilder {
       }
       tops.add(node);
     }
+    attachByParent(nodes, parentOf);
     return tops;
+  }
+
+  /**
+   * Attaches each node to its parent, taking the parents in creation order and each parent's
+   * children together: nodes lie in memory in creation order, and attaching child by child would
+   * jump to a parent anywhere among 100,000 nodes for every span.
+   */
+  private static void attachByParent(List<SpanNode> nodes, int[] parentOf) {
+    // Counting sort: the children of parent p are children[firstChild[p] .. firstChild[p + 1]).
+    int[] firstChild = new int[nodes.size() + 1];
+    for (int parent : parentOf) {
+      if (parent >= 0) {
+        firstChild[parent + 1]++;
+      }
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      firstChild[i + 1] += firstChild[i];
+    }
+    int[] children = new int[firstChild[nodes.size()]];
+    int[] filled = Arrays.copyOf(firstChild, nodes.size());
+    for (int child = 0; child < parentOf.length; child++) {
+      if (parentOf[child] >= 0) {
+        children[filled[parentOf[child]]++] = child;
+      }
+    }
+    for (int parent = 0; parent < nodes.size(); parent++) {
+      for (int next = firstChild[parent]; next < firstChild[parent + 1]; next++) {
+        nodes.get(parent).attach(nodes.get(children[next]));
+      }
+    }
   }
 
   /**

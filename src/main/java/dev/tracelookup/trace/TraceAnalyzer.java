@@ -34,10 +34,10 @@ public final class TraceAnalyzer {
       throw new IllegalArgumentException("trace " + trace.traceId() + " has no spans to analyze");
     }
     SpanTree tree = SpanTree.of(trace.spans());
-    boolean[] failing = failing(tree.nodes());
+    boolean[] failing = failing(tree.nodesAsCreated());
     SpanNode entry = entry(tree);
     return new TraceAnalysis(
-        summary(trace.traceId(), tree.nodes(), entry, failing),
+        summary(trace.traceId(), tree.nodesAsCreated(), entry, failing),
         ErrorPathFinder.find(tree, failing, entry));
   }
 
@@ -57,7 +57,7 @@ public final class TraceAnalyzer {
         return top;
       }
     }
-    return Collections.min(tree.nodes(), SpanNode.START_ORDER);
+    return Collections.min(tree.nodesAsCreated(), SpanNode.START_ORDER);
   }
 
   private static TraceSummary summary(

@@ -29,8 +29,6 @@ record SpanDraft(
    * Returns the span, with the resource's kept attributes wherever the span has none of its own.
    */
   Span toSpan(Resource resource) {
-    Map<String, String> merged = new HashMap<>(resource.kept());
-    merged.putAll(attributes);
     return new Span(
         traceId,
         spanId,
@@ -41,7 +39,18 @@ record SpanDraft(
         startEpochNanos,
         endEpochNanos - startEpochNanos,
         status,
-        new Attributes(merged),
+        new Attributes(withKept(resource.kept())),
         events);
+  }
+
+  // Most resources keep nothing (no user ID on the resource): then the span's own map is copied
+  // once, by Attributes, instead of first into a merged map.
+  private Map<String, String> withKept(Map<String, String> kept) {
+    if (kept.isEmpty()) {
+      return attributes;
+    }
+    Map<String, String> merged = new HashMap<>(kept);
+    merged.putAll(attributes);
+    return merged;
   }
 }
