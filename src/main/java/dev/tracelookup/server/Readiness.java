@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@code /readyz}: checks every dependency at most once per {@code ttl}, each within
- * {@code timeout}, and keeps the report in between. So the endpoint answers within the timeout
- * however slow a dependency is, and polling it, however often, cannot hammer the backend.
+ * {@code timeout}, and keeps the report in between; a check still running from an earlier round is
+ * waited for, not started again. So the endpoint answers within the timeout however slow a
+ * dependency is, and polling it, however often, cannot hammer the backend.
  *
  * <p>The bot is unready only when a required dependency (the trace backend) is down; any other
  * dependency down or degraded makes it {@code degraded}, still ready to take lookups.
@@ -35,6 +38,7 @@ public final class Readiness {
   private final Clock clock;
   private final Duration ttl;
   private final Duration timeout;
+  private final Map<Check, CompletableFuture<DependencyStatus>> running = new ConcurrentHashMap<>();
   private ReadinessReport last;
 
   /**
@@ -71,26 +75,26 @@ public final class Readiness {
   }
 
   private ReadinessReport check(Instant now) {
-    List<CompletableFuture<DependencyStatus>> running = new ArrayList<>();
+    List<CompletableFuture<DependencyStatus>> answers = new ArrayList<>();
     for (Check check : checks) {
-      running.add(start(check));
+      answers.add(running.compute(check, (key, earlier) -> earlier == null || earlier.isDone() ? start(check) : earlier)
+          .copy()
+          .completeOnTimeout(DependencyStatus.down("no answer within " + timeout.toMillis() + " ms"),
+              timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
     List<ReadinessReport.Entry> entries = new ArrayList<>();
     for (int i = 0; i < checks.size(); i++) {
-      entries.add(new ReadinessReport.Entry(checks.get(i), running.get(i).join()));
+      entries.add(new ReadinessReport.Entry(checks.get(i), answers.get(i).join()));
     }
     return new ReadinessReport(now, entries);
   }
 
   private CompletableFuture<DependencyStatus> start(Check check) {
     try {
-      return CompletableFuture.supplyAsync(check.probe(), executor)
-          .completeOnTimeout(DependencyStatus.down("no answer within " + timeout.toMillis() + " ms"),
-              timeout.toMillis(), TimeUnit.MILLISECONDS)
-          .exceptionally(bug -> {
-            log.warn("readiness check of {} {} failed", check.kind(), check.name(), bug);
-            return DependencyStatus.down("the check failed");
-          });
+      return CompletableFuture.supplyAsync(check.probe(), executor).exceptionally(bug -> {
+        log.warn("readiness check of {} {} failed", check.kind(), check.name(), bug);
+        return DependencyStatus.down("the check failed");
+      });
     } catch (RejectedExecutionException shuttingDown) {
       return CompletableFuture.completedFuture(DependencyStatus.unknown("not checked: shutting down"));
     }

@@ -29,8 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class BackendHttp {
   private static final Logger log = LoggerFactory.getLogger(BackendHttp.class);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-  /** Readiness checks must answer quickly even when the lookup timeout is long. */
-  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
   /** Waits between attempts; tests pass one that records instead of waiting. */
   @FunctionalInterface
@@ -89,13 +87,12 @@ public final class BackendHttp {
   }
 
   /**
-   * GETs the path once, without retry, within 2 s (less when the endpoint's timeout is shorter),
-   * and tells whether the backend answered 2xx; the body is not read. For readiness checks: the
-   * path must be cheap to serve and carry no customer data.
+   * GETs the path once, without retry, within the endpoint's timeout, and tells whether the
+   * backend answered 2xx; the body is not read. For readiness checks: the path must be cheap to
+   * serve and carry no customer data.
    */
   public CheckResult check(String path) {
-    Attempt<Boolean> attempt = once(path, pathOnly(path), "*/*", body -> Boolean.TRUE, 1,
-        min(endpoint.timeout(), CHECK_TIMEOUT));
+    Attempt<Boolean> attempt = once(path, pathOnly(path), "*/*", body -> Boolean.TRUE, 1, endpoint.timeout());
     return attempt.failed().map(CheckResult::failed)
         .orElseGet(() -> attempt.result().get() instanceof HttpResult.NotFound
             ? CheckResult.failed(failure(Kind.REJECTED, pathOnly(path), "not found (404)"))
