@@ -73,14 +73,15 @@ final class ReadinessWiring {
   }
 
   static DependencyStatus incident(SourceHealth source, Instant now) {
-    String list = source.lastGood().map(at -> "list from " + ago(at, now)).orElse("no list");
+    String list = source.lastGood().map(at -> "the list from " + ago(at, now)).orElse("no list");
     switch (source.freshness()) {
       case FRESH:
         return DependencyStatus.up("refreshed; " + list);
       case STALE:
-        return DependencyStatus.degraded("refreshes fail; serving the " + list);
+        return DependencyStatus.degraded("refreshes fail; serving " + list);
       case UNAVAILABLE:
-        return DependencyStatus.down("refreshes fail; " + list + " recent enough to use");
+        return DependencyStatus.down("refreshes fail; " + list + (source.lastGood().isPresent() ? " is too old" : "")
+            + " to use");
       default:
         return DependencyStatus.unknown("first refresh not finished");
     }

@@ -64,7 +64,7 @@ final class ReadinessTest {
   @Test
   void report_optionalDependencyDown_isDegradedButReady() {
     Readiness readiness = readiness(TTL, backend(() -> DependencyStatus.up("answered")),
-        source(DependencyStatus.down("refreshes fail; no list recent enough to use")));
+        source(DependencyStatus.down("refreshes fail; no list to use")));
 
     ReadinessReport report = readiness.report();
 
