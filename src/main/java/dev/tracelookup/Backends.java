@@ -11,6 +11,7 @@ import dev.tracelookup.backend.tempo.TempoOptions;
 import dev.tracelookup.backend.zipkin.ZipkinBackend;
 import dev.tracelookup.backend.zipkin.ZipkinOptions;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,14 +26,19 @@ final class Backends {
   private Backends() {}
 
   static TraceBackend create(Config config, HttpClient client, Clock clock) {
+    return create(config, client, clock, Telemetry.noop());
+  }
+
+  /** Returns the backend; its HTTP calls, if it makes any, record client spans. */
+  static TraceBackend create(Config config, HttpClient client, Clock clock, Telemetry telemetry) {
     Config.Backend backend = config.backend();
     switch (backend.type()) {
       case "tempo":
-        return new TempoBackend(http(config, client, clock), backend.userAttributes(), tempo(config), clock);
+        return new TempoBackend(http(config, client, clock, telemetry), backend.userAttributes(), tempo(config), clock);
       case "jaeger":
-        return new JaegerBackend(http(config, client, clock), backend.userAttributes(), jaeger(backend));
+        return new JaegerBackend(http(config, client, clock, telemetry), backend.userAttributes(), jaeger(backend));
       case "zipkin":
-        return new ZipkinBackend(http(config, client, clock), backend.userAttributes(),
+        return new ZipkinBackend(http(config, client, clock, telemetry), backend.userAttributes(),
             new ZipkinOptions(backend.uiUrl().map(URI::create)));
       default:
         return files(backend);
@@ -47,7 +53,7 @@ final class Backends {
     }
   }
 
-  private static BackendHttp http(Config config, HttpClient client, Clock clock) {
+  private static BackendHttp http(Config config, HttpClient client, Clock clock, Telemetry telemetry) {
     Config.Backend backend = config.backend();
     Map<String, String> headers = new LinkedHashMap<>();
     backend.headers().forEach((name, value) -> headers.put(name, value.value()));
@@ -55,7 +61,7 @@ final class Backends {
     Duration budget = config.lookup().budget().minusSeconds(3);
     Endpoint endpoint = new Endpoint(backend.name(), backend.url().orElseThrow(), headers, backend.timeout(),
         budget.isNegative() ? config.lookup().budget() : budget, backend.attempts(), backend.maxResponseBytes());
-    return new BackendHttp(client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()));
+    return new BackendHttp(client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()), telemetry);
   }
 
   private static TempoOptions tempo(Config config) {

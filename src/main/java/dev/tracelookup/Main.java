@@ -10,6 +10,7 @@ import dev.tracelookup.config.ConfigException;
 import dev.tracelookup.config.ConfigLoader;
 import dev.tracelookup.server.BotServer;
 import dev.tracelookup.slack.SlackApp;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -47,17 +48,19 @@ public final class Main {
 
   private static void serve(Config config) throws Exception {
     ConfigLoader.checkServing(config);
-    Wiring wiring = new Wiring(config, Clock.systemUTC());
+    // The Java agent (or an SDK set up as global) installs itself here; without one this is a no-op.
+    Wiring wiring = new Wiring(config, Clock.systemUTC(), GlobalOpenTelemetry.get());
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
     Slack slack = Slack.getInstance(slackConfig);
-    App app = SlackApp.create(config, slack, wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker());
+    App app = SlackApp.create(config, slack, wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker(),
+        wiring.telemetry);
     BotServer server = BotServer.create(config, config.slack().socketMode() ? Optional.empty() : Optional.of(app),
-        wiring.lookup, wiring.cache, wiring.audit, wiring.clock);
+        wiring.lookup, wiring.cache, wiring.audit, wiring.clock, wiring.readiness);
     server.start();
     if (config.slack().socketMode()) {
       SlackApp.startSocketMode(config.slack().appToken().orElseThrow().value(), app);
-      log.info("connected to Slack in Socket Mode; health at {}healthz", server.uri());
+      log.info("connected to Slack in Socket Mode; health at {}healthz and {}readyz", server.uri(), server.uri());
     } else {
       log.info("listening for Slack at {}slack/events; health at {}healthz", server.uri(), server.uri());
     }

@@ -3,6 +3,7 @@ package dev.tracelookup;
 import dev.tracelookup.backend.http.BackendHttp;
 import dev.tracelookup.backend.http.Endpoint;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.FreshdeskResolver;
 import dev.tracelookup.tickets.IntercomRegion;
 import dev.tracelookup.tickets.IntercomResolver;
@@ -37,42 +38,46 @@ final class TicketWiring {
     return new TicketWindow(tickets.aroundStated(), tickets.beforeCreated(), tickets.afterCreated());
   }
 
-  static TicketResolvers resolvers(Config.Tickets tickets, HttpClient client, Clock clock) {
+  /** Returns the resolvers; their API calls record client spans. */
+  static TicketResolvers resolvers(Config.Tickets tickets, HttpClient client, Clock clock, Telemetry telemetry) {
     List<TicketResolvers.Connection> connections = new ArrayList<>();
     TicketWindow window = window(tickets);
+    Http http = endpoint -> new BackendHttp(client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()),
+        telemetry);
     for (Config.TicketSystem system : tickets.systems()) {
       TicketFields fields = new TicketFields(system.userIdField(), system.statedTimeField());
-      connections.add(connection(system, fields, window, client, clock));
+      connections.add(connection(system, fields, window, http));
     }
-    return new TicketResolvers(connections);
+    return new TicketResolvers(connections, clock);
+  }
+
+  /** Builds the HTTP client of one ticket system's endpoint. */
+  private interface Http {
+    BackendHttp to(Endpoint endpoint);
   }
 
   private static TicketResolvers.Connection connection(Config.TicketSystem system, TicketFields fields,
-      TicketWindow window, HttpClient client, Clock clock) {
+      TicketWindow window, Http http) {
     String token = system.token().value();
     String host = system.host().orElse(system.url().getHost()).toLowerCase(Locale.ROOT);
     switch (system.system()) {
       case "zendesk":
         return new TicketResolvers.Connection(TicketSystem.ZENDESK, host, new ZendeskResolver(
-            http(TicketEndpoints.zendesk(system.url(), system.login().orElseThrow(), token), client, clock), fields, window));
+            http.to(TicketEndpoints.zendesk(system.url(), system.login().orElseThrow(), token)), fields, window));
       case "jira":
         boolean cloud = system.variant().equals("cloud");
         Endpoint jira = cloud ? TicketEndpoints.jiraCloud(system.url(), system.login().orElseThrow(), token)
             : TicketEndpoints.jiraDataCenter(system.url(), token);
-        TicketResolver resolver = new JiraResolver(http(jira, client, clock),
+        TicketResolver resolver = new JiraResolver(http.to(jira),
             cloud ? JiraDeployment.CLOUD : JiraDeployment.DATA_CENTER, fields, window);
         return new TicketResolvers.Connection(TicketSystem.JIRA, host, resolver);
       case "freshdesk":
         return new TicketResolvers.Connection(TicketSystem.FRESHDESK, host, new FreshdeskResolver(
-            http(TicketEndpoints.freshdesk(system.url(), token), client, clock), fields, window));
+            http.to(TicketEndpoints.freshdesk(system.url(), token)), fields, window));
       default:
         IntercomRegion region = IntercomRegion.valueOf(system.variant().toUpperCase(Locale.ROOT));
         return new TicketResolvers.Connection(TicketSystem.INTERCOM, region.appHost(), new IntercomResolver(
-            http(TicketEndpoints.intercom(system.url(), token), client, clock), fields, window));
+            http.to(TicketEndpoints.intercom(system.url(), token)), fields, window));
     }
-  }
-
-  private static BackendHttp http(Endpoint endpoint, HttpClient client, Clock clock) {
-    return new BackendHttp(client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()));
   }
 }

@@ -18,8 +18,11 @@ import dev.tracelookup.privacy.AuditSink;
 import dev.tracelookup.privacy.RotatingFileSink;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.privacy.UserIdHasher;
+import dev.tracelookup.server.Readiness;
 import dev.tracelookup.slack.SlackApp;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.TicketResolvers;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,18 +55,30 @@ final class Wiring {
   final ReplyDrafts drafts;
   final TicketResolvers tickets;
   final AuditLog audit;
+  final Telemetry telemetry;
+  final Readiness readiness;
+  private final ExecutorService readinessChecks;
   private final ScheduledExecutorService incidentScheduler;
   final ExecutorService jobs;
   final ExecutorService slackCalls;
   private final ExecutorService searches;
   private final ExecutorService fetches;
 
+  /** Builds the graph with telemetry that records nothing, for the command-line face and tests. */
   Wiring(Config config, Clock clock) {
+    this(config, clock, OpenTelemetry.noop());
+  }
+
+  /**
+   * @param openTelemetry where spans and metrics go: the agent's or an SDK's when one is installed
+   */
+  Wiring(Config config, Clock clock, OpenTelemetry openTelemetry) {
     this.config = config;
     this.clock = clock;
+    this.telemetry = Telemetry.of(openTelemetry);
     Config.Lookup settings = config.lookup();
     HttpClient http = HttpClient.newBuilder().connectTimeout(config.backend().timeout()).build();
-    this.backend = Backends.create(config, http, clock);
+    this.backend = Backends.create(config, http, clock, telemetry);
     this.searches = Executors.newFixedThreadPool(settings.threads(), named("search"));
     this.fetches = Executors.newFixedThreadPool(settings.fetchParallelism() * 2, named("fetch"));
     // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.
@@ -75,7 +90,7 @@ final class Wiring {
         caching.recentThreshold(), caching.maxTraceSpans(), caching.traceTtl(), clock, Ticker.systemTicker(),
         Runnable::run);
     this.lookup = new TraceLookup(backend, cache, searches, fetches, settings.maxTraces(),
-        settings.fetchParallelism(), settings.budget(), hasher(config.privacy()));
+        settings.fetchParallelism(), settings.budget(), hasher(config.privacy()), telemetry);
     this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
         settings.recentWindow(), settings.maxWindow());
     this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow(), buttonKey(config.slack()));
@@ -86,10 +101,12 @@ final class Wiring {
     incidents.refreshNow();
     incidents.start();
     this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens, incidents);
-    this.tickets = TicketWiring.resolvers(config.tickets(), http, clock);
+    this.tickets = TicketWiring.resolvers(config.tickets(), http, clock, telemetry);
     this.audit = auditLog(config.audit(), clock);
     this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
         new ReplyActions(config.incidents().replyActions()));
+    this.readinessChecks = Executors.newFixedThreadPool(2, named("readiness"));
+    this.readiness = ReadinessWiring.readiness(backend, tickets, incidents, readinessChecks, clock);
   }
 
   /**
@@ -134,6 +151,7 @@ final class Wiring {
     incidents.close();
     incidentScheduler.shutdownNow();
     fetches.shutdownNow();
+    readinessChecks.shutdownNow();
   }
 
   /** Standard output by default, where container platforms already collect and keep lines. */

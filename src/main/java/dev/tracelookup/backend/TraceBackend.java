@@ -24,4 +24,15 @@ public interface TraceBackend {
    * or empty when no UI is configured.
    */
   Optional<String> traceUrl(String traceId, Optional<String> focusSpanId);
+
+  /**
+   * Asks the backend, with one cheap call that carries no customer data, whether it answers now;
+   * for readiness reports, which call it every few seconds at most. Never throws.
+   *
+   * <p>The default answers {@link CheckResult#OK} without a call, for backends with nothing cheap
+   * to ask; every backend the bot ships overrides it.
+   */
+  default CheckResult check() {
+    return CheckResult.OK;
+  }
 }

@@ -100,6 +100,15 @@ public final class IncidentCatalog implements AutoCloseable {
     return new IncidentReport(IncidentMatcher.best(candidates, IncidentReport.MAX_MATCHES), unavailable, stale);
   }
 
+  /** Returns how usable each source's list is now, in configuration order. */
+  public List<SourceHealth> health() {
+    Instant now = clock.instant();
+    return sources.stream()
+        .map(source -> SourceHealth.of(source.name(), Optional.ofNullable(states.get(source.name())), now,
+            settings.staleLimit()))
+        .toList();
+  }
+
   /** Stops scheduling refreshes; a refresh already running finishes. */
   @Override
   public void close() {

@@ -10,6 +10,10 @@ import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.Trace;
+import dev.tracelookup.telemetry.Telemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,6 +41,7 @@ public final class TraceLookup {
   private final int maxTraces;
   private final Duration budget;
   private final UserIdHasher hasher;
+  private final LookupTelemetry telemetry;
 
   /**
    * @param executor runs searches; fetches run on {@code fetchExecutor}, at most {@code
@@ -66,11 +71,30 @@ public final class TraceLookup {
       int fetchParallelism,
       Duration budget,
       UserIdHasher hasher) {
+    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, hasher, Telemetry.noop());
+  }
+
+  /**
+   * @param telemetry records a {@code lookup} span with the backend's searches and fetches as
+   *     children, and the lookup, backend and cache metrics
+   */
+  public TraceLookup(
+      TraceBackend backend,
+      LookupCache cache,
+      Executor executor,
+      Executor fetchExecutor,
+      int maxTraces,
+      int fetchParallelism,
+      Duration budget,
+      UserIdHasher hasher,
+      Telemetry telemetry) {
     this.hasher = hasher;
-    this.backend = backend;
+    this.backend = new TracedBackend(backend, telemetry);
     this.cache = cache;
-    this.fetcher = new TraceFetcher(backend, cache, fetchExecutor, fetchParallelism);
-    this.executor = executor;
+    this.telemetry = new LookupTelemetry(telemetry, backend.displayName(), cache);
+    // The search and its fetches run on other threads; their spans must still be the lookup's children.
+    this.fetcher = new TraceFetcher(this.backend, cache, Context.taskWrapping(fetchExecutor), fetchParallelism);
+    this.executor = Context.taskWrapping(executor);
     this.maxTraces = maxTraces;
     this.budget = budget;
   }
@@ -93,13 +117,20 @@ public final class TraceLookup {
       cache.invalidate(key);
     }
     long started = System.nanoTime();
-    LookupCache.Lookup lookup = cache.get(key, () -> CompletableFuture.supplyAsync(() -> compute(searched), executor));
-    LookupOutcome outcome = await(lookup.outcome(), searched);
-    log.info("lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
-        UserIdFingerprint.of(request.userId()), searched.window().from(), searched.window().to(),
-        backend.displayName(), outcome.getClass().getSimpleName(), lookup.shared(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    return lookup.shared() ? markCached(outcome) : outcome;
+    Span span = telemetry.start(request);
+    try (Scope ignored = span.makeCurrent()) {
+      LookupCache.Lookup lookup = cache.get(key, () -> CompletableFuture.supplyAsync(() -> compute(searched), executor));
+      LookupOutcome outcome = await(lookup.outcome(), searched);
+      long took = System.nanoTime() - started;
+      log.info("lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
+          UserIdFingerprint.of(request.userId()), searched.window().from(), searched.window().to(),
+          backend.displayName(), outcome.getClass().getSimpleName(), lookup.shared(),
+          TimeUnit.NANOSECONDS.toMillis(took));
+      telemetry.record(span, outcome, lookup.shared(), took);
+      return lookup.shared() ? markCached(outcome) : outcome;
+    } finally {
+      span.end();
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -22,7 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Embedded Jetty 12 with Bolt's {@link SlackAppServlet} at {@code /slack/events} (HTTP mode only),
- * {@code /healthz}, {@code /api/lookup} and {@code /api/erasure}.
+ * {@code /healthz} (liveness), {@code /readyz} (readiness), {@code /api/lookup} and {@code /api/erasure}.
  *
  * <p>Bolt ships a Jetty adapter only for Jetty 11; {@code bolt-jakarta-servlet} on the ee10
  * servlet container works, and {@code BotServerTest} pins that down.
@@ -35,13 +36,25 @@ public final class BotServer {
   }
 
   /**
+   * Returns a server whose {@code /readyz} checks no dependency and so always answers ready.
+   *
+   * @see #create(Config, Optional, TraceLookup, LookupCache, AuditLog, Clock, Readiness)
+   */
+  public static BotServer create(
+      Config config, Optional<App> slackApp, TraceLookup lookup, LookupCache cache, AuditLog audit, Clock clock) {
+    Readiness noChecks = new Readiness(List.of(), Runnable::run, clock, Readiness.DEFAULT_TTL, Readiness.DEFAULT_TIMEOUT);
+    return create(config, slackApp, lookup, cache, audit, clock, noChecks);
+  }
+
+  /**
    * Returns a server ready to start on the configured port (0 picks a free one).
    *
    * @param slackApp the Bolt app, or empty in Socket Mode where Slack does not call us over HTTP
    * @param audit where {@code /api/lookup} records each lookup
+   * @param readiness what {@code /readyz} reports
    */
-  public static BotServer create(
-      Config config, Optional<App> slackApp, TraceLookup lookup, LookupCache cache, AuditLog audit, Clock clock) {
+  public static BotServer create(Config config, Optional<App> slackApp, TraceLookup lookup, LookupCache cache,
+      AuditLog audit, Clock clock, Readiness readiness) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("http");
     Server server = new Server(threads);
@@ -56,6 +69,7 @@ public final class BotServer {
     context.setContextPath("/");
     slackApp.ifPresent(app -> mountSlack(context, config, app, clock));
     context.addServlet(new ServletHolder(new HealthServlet(cache, lookup.backendName())), "/healthz");
+    context.addServlet(new ServletHolder(new ReadyServlet(readiness)), "/readyz");
     context.addServlet(new ServletHolder(new LookupApiServlet(lookup, config.server().apiToken(),
         config.lookup().userIdPattern(), config.lookup().halfWindow().multipliedBy(2), config.lookup().maxWindow(), audit)),
         "/api/lookup");

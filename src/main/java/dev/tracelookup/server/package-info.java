@@ -1,5 +1,6 @@
 /**
  * The HTTP face: embedded Jetty 12 (ee10) hosting Bolt's servlet at {@code /slack/events} behind
- * our own signature and size checks, {@code /healthz}, and the JSON lookup API.
+ * our own signature and size checks, {@code /healthz} (liveness), {@code /readyz} (readiness of
+ * the backend, ticket systems and incident sources), and the JSON lookup API.
  */
 package dev.tracelookup.server;

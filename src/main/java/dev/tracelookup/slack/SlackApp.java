@@ -24,6 +24,7 @@ import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.render.TicketPicker;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.TicketLinks;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
@@ -80,6 +81,16 @@ public final class SlackApp {
    */
   public static App create(Config config, Slack slack, Services services, ExecutorService jobs, Executor slackCalls,
       Ticker ticker) {
+    return create(config, slack, services, jobs, slackCalls, ticker, Telemetry.noop());
+  }
+
+  /**
+   * Returns the app, recording a span and a count for every answer sent after the ack.
+   *
+   * @see #create(Config, Slack, Services, ExecutorService, Executor, Ticker)
+   */
+  public static App create(Config config, Slack slack, Services services, ExecutorService jobs, Executor slackCalls,
+      Ticker ticker, Telemetry telemetry) {
     // BotServer's filter verifies every HTTP request before Bolt sees it, stricter than Bolt (future
     // timestamps, constant time) and on the raw bytes; Bolt's own check would re-read the body with
     // the platform charset and refuse non-ASCII JSON on hosts that are not UTF-8.
@@ -89,7 +100,8 @@ public final class SlackApp {
     App app = new App(builder.build());
 
     MethodsClient bot = slack.methods(config.slack().botToken().map(Secret::value).orElse(null));
-    SlackReplies replies = new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis()));
+    SlackReplies replies = new TracedReplies(
+        new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis())), telemetry);
     AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, slackCalls));
     Audits audits = new Audits(services.audit(), services.lookup().backendName());
     LookupJobs lookupJobs = new LookupJobs(jobs);

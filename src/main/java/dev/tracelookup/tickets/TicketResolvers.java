@@ -1,19 +1,28 @@
 package dev.tracelookup.tickets;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Sends each link to the resolver connected to its ticket-system instance. A link to an instance
  * the bot is not connected to is refused rather than looked up elsewhere: ticket #4512 in another
  * Zendesk is another customer.
+ *
+ * <p>It remembers each connection's last call, so readiness reports can tell a ticket system that
+ * stopped answering without spending its API rate limit on probes.
  */
 public final class TicketResolvers implements TicketResolver {
   private final List<Connection> connections;
+  private final Clock clock;
+  private final Map<Connection, LastCall> lastCalls = new ConcurrentHashMap<>();
 
   /**
    * One connected ticket-system instance.
@@ -30,8 +39,36 @@ public final class TicketResolvers implements TicketResolver {
     }
   }
 
+  /**
+   * When a connection was last called, and how that call failed, if it did.
+   *
+   * @param failure empty when the ticket was read
+   */
+  public record LastCall(Instant at, Optional<TicketFailure.Kind> failure) {
+    public LastCall {
+      Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(failure, "failure");
+    }
+  }
+
+  /** A connection and its last call, if any was made since start. */
+  public record ConnectionState(TicketSystem system, String host, Optional<LastCall> lastCall) {}
+
+  /** Returns resolvers that time last calls by the system clock. */
   public TicketResolvers(List<Connection> connections) {
+    this(connections, Clock.systemUTC());
+  }
+
+  /** @param clock times each connection's last call */
+  public TicketResolvers(List<Connection> connections, Clock clock) {
     this.connections = List.copyOf(connections);
+    this.clock = clock;
+  }
+
+  /** Returns every connection with its last call, in configuration order. */
+  public List<ConnectionState> states() {
+    return connections.stream().map(connection -> new ConnectionState(connection.system(), connection.host(),
+        Optional.ofNullable(lastCalls.get(connection)))).toList();
   }
 
   @Override
@@ -40,7 +77,10 @@ public final class TicketResolvers implements TicketResolver {
         .filter(connection -> connection.system() == link.system() && connection.host().equals(link.host()))
         .findFirst();
     if (connected.isPresent()) {
-      return connected.get().resolver().resolve(link, fallbackZone);
+      ResolveResult result = connected.get().resolver().resolve(link, fallbackZone);
+      lastCalls.put(connected.get(), new LastCall(clock.instant(), result instanceof ResolveResult.Failed
+          ? Optional.of(((ResolveResult.Failed) result).failure().kind()) : Optional.empty()));
+      return result;
     }
     return new ResolveResult.Failed(notConnected(link));
   }

@@ -2,6 +2,8 @@ package dev.tracelookup.backend.http;
 
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.BackendFailure.Kind;
+import dev.tracelookup.backend.CheckResult;
+import dev.tracelookup.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -38,12 +40,20 @@ public final class BackendHttp {
   private final Endpoint endpoint;
   private final Clock clock;
   private final Pause pause;
+  private final HttpSpans spans;
 
+  /** Returns a client that records no telemetry. */
   public BackendHttp(HttpClient client, Endpoint endpoint, Clock clock, Pause pause) {
+    this(client, endpoint, clock, pause, Telemetry.noop());
+  }
+
+  /** @param telemetry records a client span and the duration of every attempt */
+  public BackendHttp(HttpClient client, Endpoint endpoint, Clock clock, Pause pause, Telemetry telemetry) {
     this.client = client;
     this.endpoint = endpoint;
     this.clock = clock;
     this.pause = pause;
+    this.spans = new HttpSpans(telemetry, endpoint);
   }
 
   public Endpoint endpoint() {
@@ -60,7 +70,7 @@ public final class BackendHttp {
       if (left.isNegative() || left.isZero()) {
         break;
       }
-      attempt = once(pathAndQuery, path, accept, reader, min(endpoint.timeout(), left));
+      attempt = once(pathAndQuery, path, accept, reader, number, min(endpoint.timeout(), left));
       if (attempt.result().isPresent()) {
         return attempt.result().get();
       }
@@ -77,6 +87,19 @@ public final class BackendHttp {
   }
 
   /**
+   * GETs the path once, without retry, within the endpoint's timeout, and tells whether the
+   * backend answered 2xx; the body is not read. For readiness checks: the path must be cheap to
+   * serve and carry no customer data.
+   */
+  public CheckResult check(String path) {
+    Attempt<Boolean> attempt = once(path, pathOnly(path), "*/*", body -> Boolean.TRUE, 1, endpoint.timeout());
+    return attempt.failed().map(CheckResult::failed)
+        .orElseGet(() -> attempt.result().get() instanceof HttpResult.NotFound
+            ? CheckResult.failed(failure(Kind.REJECTED, pathOnly(path), "not found (404)"))
+            : CheckResult.OK);
+  }
+
+  /**
    * One attempt: either a final result, or a retryable failure with an optional server-given wait.
    */
   private record Attempt<T>(Optional<HttpResult<T>> result, BackendFailure failure, Optional<Duration> retryAfter) {
@@ -87,9 +110,27 @@ public final class BackendHttp {
     static <T> Attempt<T> retry(BackendFailure failure, Optional<Duration> retryAfter) {
       return new Attempt<>(Optional.empty(), failure, retryAfter);
     }
+
+    /** Returns the failure this attempt ended in, final or retryable. */
+    Optional<BackendFailure> failed() {
+      if (result.isEmpty()) {
+        return Optional.of(failure);
+      }
+      return result.get() instanceof HttpResult.Failed
+          ? Optional.of(((HttpResult.Failed<T>) result.get()).failure()) : Optional.empty();
+    }
   }
 
-  private <T> Attempt<T> once(String pathAndQuery, String path, String accept, BodyReader<T> reader, Duration timeout) {
+  private <T> Attempt<T> once(String pathAndQuery, String path, String accept, BodyReader<T> reader, int number,
+      Duration timeout) {
+    HttpSpans.Call call = spans.start(path, number);
+    Attempt<T> attempt = send(pathAndQuery, path, accept, reader, timeout, call);
+    call.end(attempt.failed());
+    return attempt;
+  }
+
+  private <T> Attempt<T> send(String pathAndQuery, String path, String accept, BodyReader<T> reader, Duration timeout,
+      HttpSpans.Call call) {
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).timeout(timeout).GET()
         .header("Accept", accept);
     endpoint.headers().forEach(request::header);
@@ -106,6 +147,7 @@ public final class BackendHttp {
       Thread.currentThread().interrupt();
       return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, path, "interrupted")));
     }
+    call.status(response.statusCode());
     return StatusMapping.map(response, path, endpoint, reader);
   }
 

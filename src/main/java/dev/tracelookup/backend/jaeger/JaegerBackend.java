@@ -1,6 +1,7 @@
 package dev.tracelookup.backend.jaeger;
 
 import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
@@ -35,6 +36,7 @@ public final class JaegerBackend implements TraceBackend {
   static final int MAX_USER_ID_LENGTH = 512;
 
   private final String displayName;
+  private final BackendHttp http;
   private final JaegerApi api;
   private final JaegerOptions options;
   private final List<String> userKeys;
@@ -47,7 +49,7 @@ public final class JaegerBackend implements TraceBackend {
    * @throws IllegalArgumentException when no user attribute key is given
    */
   public JaegerBackend(BackendHttp http, List<String> userAttributeKeys, JaegerOptions options) {
-    Objects.requireNonNull(http, "http");
+    this.http = Objects.requireNonNull(http, "http");
     this.userKeys = List.copyOf(userAttributeKeys);
     this.options = Objects.requireNonNull(options, "options");
     if (userKeys.isEmpty() || userKeys.stream().anyMatch(String::isBlank)) {
@@ -63,6 +65,12 @@ public final class JaegerBackend implements TraceBackend {
   @Override
   public String displayName() {
     return displayName;
+  }
+
+  /** Asks for the service list, the cheapest call of the configured API that reads storage. */
+  @Override
+  public CheckResult check() {
+    return http.check(options.api() == JaegerOptions.Api.V3 ? "/api/v3/services" : "/api/services");
   }
 
   /** Returns the matching traces, each whole, newest first. */

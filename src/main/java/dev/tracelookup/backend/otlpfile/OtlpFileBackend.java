@@ -1,6 +1,7 @@
 package dev.tracelookup.backend.otlpfile;
 
 import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
@@ -12,6 +13,7 @@ import dev.tracelookup.trace.TraceIds;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +42,19 @@ public final class OtlpFileBackend implements TraceBackend {
   private static final Logger LOG = LoggerFactory.getLogger(OtlpFileBackend.class);
 
   private final String displayName;
+  private final Path directory;
   private final TraceIndex index;
   private final TraceLoader loader;
   private final Optional<String> uiUrlTemplate;
 
   private OtlpFileBackend(
-      String displayName, TraceIndex index, TraceLoader loader, Optional<String> uiUrlTemplate) {
+      String displayName,
+      Path directory,
+      TraceIndex index,
+      TraceLoader loader,
+      Optional<String> uiUrlTemplate) {
     this.displayName = displayName;
+    this.directory = directory;
     this.index = index;
     this.loader = loader;
     this.uiUrlTemplate = uiUrlTemplate;
@@ -84,7 +92,8 @@ public final class OtlpFileBackend implements TraceBackend {
         index.fileCount(),
         directory,
         index.skippedLines());
-    return new OtlpFileBackend(displayName, index, new TraceLoader(reader), uiUrlTemplate);
+    return new OtlpFileBackend(
+        displayName, directory, index, new TraceLoader(reader), uiUrlTemplate);
   }
 
   @Override
@@ -135,6 +144,21 @@ public final class OtlpFileBackend implements TraceBackend {
             template
                 .replace(TRACE_ID_PLACEHOLDER, urlEncoded(traceId))
                 .replace(SPAN_ID_PLACEHOLDER, urlEncoded(focusSpanId.orElse(""))));
+  }
+
+  /**
+   * Answers OK while the directory can still be read: the index was loaded at {@link #open}, and
+   * every search and fetch reads the traces' lines again from their files.
+   */
+  @Override
+  public CheckResult check() {
+    return Files.isDirectory(directory) && Files.isReadable(directory)
+        ? CheckResult.OK
+        : CheckResult.failed(
+            BackendFailure.of(
+                BackendFailure.Kind.UNREACHABLE,
+                displayName,
+                "the trace directory can no longer be read"));
   }
 
   /** Returns how many traces the index holds. */

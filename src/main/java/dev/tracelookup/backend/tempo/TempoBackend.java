@@ -1,6 +1,7 @@
 package dev.tracelookup.backend.tempo;
 
 import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
@@ -84,6 +85,15 @@ public final class TempoBackend implements TraceBackend {
       return new FetchResult.NotFound(id.get());
     }
     return fetched(id.get(), ((HttpResult.Ok<TraceDocument>) answer).value());
+  }
+
+  /**
+   * Asks {@code /api/echo}, which the query frontend answers once it is ready, below the same base
+   * path and with the same headers as searches, so a gateway or a bad token shows up here too.
+   */
+  @Override
+  public CheckResult check() {
+    return http.check("/api/echo");
   }
 
   /** Returns the Grafana Explore link when a Grafana URL is configured. */

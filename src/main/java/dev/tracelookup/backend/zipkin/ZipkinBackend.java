@@ -1,6 +1,7 @@
 package dev.tracelookup.backend.zipkin;
 
 import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
@@ -68,6 +69,15 @@ public final class ZipkinBackend implements TraceBackend {
   @Override
   public String displayName() {
     return http.endpoint().backendName();
+  }
+
+  /**
+   * Asks {@code /api/v2/services}: it goes through the API root and its storage, as searches do,
+   * where {@code /health} may sit outside a proxied base path.
+   */
+  @Override
+  public CheckResult check() {
+    return http.check("/api/v2/services");
   }
 
   /**
