@@ -48,10 +48,8 @@ public final class Main {
   private static void serve(Config config) throws Exception {
     ConfigLoader.checkServing(config);
     Wiring wiring = new Wiring(config, Clock.systemUTC());
-    SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
-    Slack slack = Slack.getInstance(slackConfig);
-    App app = SlackApp.create(config, slack, wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker());
+    App app = SlackApp.create(config, slack(config), wiring.slackServices(), wiring.jobs, wiring.slackCalls,
+        Ticker.systemTicker());
     BotServer server = BotServer.create(config, config.slack().socketMode() ? Optional.empty() : Optional.of(app),
         wiring.lookup, wiring.cache, wiring.audit, wiring.clock);
     server.start();
@@ -65,7 +63,15 @@ public final class Main {
     server.join();
   }
 
-  private static void shutdown(BotServer server, Wiring wiring) {
+  /** Returns the Slack SDK client for the configured Web API. */
+  static Slack slack(Config config) {
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
+    return Slack.getInstance(slackConfig);
+  }
+
+  /** Stops taking requests, then lets the lookups in flight deliver their answers. */
+  static void shutdown(BotServer server, Wiring wiring) {
     try {
       log.info("stopping: finishing the lookups in flight");
       server.stop();
