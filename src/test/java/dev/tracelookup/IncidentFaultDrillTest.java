@@ -1,0 +1,83 @@
+package dev.tracelookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tracelookup.testing.FakeHttpServer;
+import dev.tracelookup.testing.Fault;
+import dev.tracelookup.testing.FaultyServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Fault drill: a burst of lookups while the incident source (a Statuspage) fails. Incidents only
+ * decorate the card, so every command still gets its card, once and within the budget, naming the
+ * source that could not be consulted; and a slow source does not hold up the bot's start.
+ */
+final class IncidentFaultDrillTest {
+  private static final int BURST = 10;
+  private static final String UNAVAILABLE = "Incident source Acme status is unavailable";
+  @TempDir Path dir;
+  private FaultyServer statuspage;
+  private DrillBot bot;
+
+  @AfterEach
+  void stop() throws Exception {
+    bot.close();
+    statuspage.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fault.class)
+  void burst_whileStatuspageFails_everyCardStillComesNamingTheSource(Fault fault) throws Exception {
+    statuspage = new FaultyServer(fault, FakeHttpServer.Reply.json("{\"incidents\":[]}"));
+    bot = startWithStatuspage();
+    FinalAnswers answers = new FinalAnswers(bot.slackApi);
+    List<String> ids = new ArrayList<>();
+    List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
+
+    for (int i = 0; i < BURST; i++) {
+      ids.add("incident-" + i);
+      acks.add(bot.command("usr_k8x9m2 2026-02-06 14:15 tz UTC", ids.get(i)));
+    }
+
+    for (CompletableFuture<HttpResponse<String>> ack : acks) {
+      assertThat(ack.get().body()).contains("Looking up");
+    }
+    assertThat(answers.awaitEach(ids, DrillBot.BUDGET.plus(DrillBot.MARGIN).multipliedBy(2))).isTrue();
+    bot.shutdown();
+    answers.collectRest();
+    for (String id : ids) {
+      assertThat(answers.of(id)).as(id).hasSize(1);
+      assertThat(answers.of(id).get(0).body()).as(id).contains("POST payment-svc/charge").contains(UNAVAILABLE);
+      assertThat(answers.of(id).get(0).after()).as(id).isLessThanOrEqualTo(DrillBot.BUDGET.plus(DrillBot.MARGIN));
+    }
+  }
+
+  /** Regression: the first incident fetch used to run in the constructor, holding the start up to 30 s. */
+  @Test
+  void start_whileStatuspageHangs_answersLookupsBeforeTheSourceDoes() throws Exception {
+    statuspage = new FaultyServer(Fault.SLOW, FakeHttpServer.Reply.json("{\"incidents\":[]}"));
+
+    bot = startWithStatuspage();
+    FinalAnswers answers = new FinalAnswers(bot.slackApi);
+    bot.command("usr_k8x9m2 2026-02-06 14:15 tz UTC", "early").get();
+
+    assertThat(answers.awaitEach(List.of("early"), DrillBot.BUDGET.plus(DrillBot.MARGIN))).isTrue();
+    assertThat(answers.of("early").get(0).body()).contains("POST payment-svc/charge").contains(UNAVAILABLE);
+    // Still the one first fetch: the bot did not wait for it, nor retry it, before answering.
+    assertThat(statuspage.held()).isEqualTo(1);
+  }
+
+  private DrillBot startWithStatuspage() throws Exception {
+    return DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend() + "incidents:\n  sources:\n"
+        + "    - {type: statuspage, name: Acme status, url: " + statuspage.uri() + "}\n");
+  }
+}
