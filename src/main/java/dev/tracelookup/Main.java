@@ -11,6 +11,7 @@ import dev.tracelookup.config.ConfigLoader;
 import dev.tracelookup.server.BotServer;
 import dev.tracelookup.slack.SlackApp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 /** Reads the configuration, wires the object graph and starts the chosen face. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+  private static final Duration SLACK_CALL_TIMEOUT = Duration.ofSeconds(5);
   private static final String USAGE = "usage: trace-lookup serve | trace-lookup lookup [--format text|blocks] [--zone ZONE] <user-id> [time] [options]";
 
   private Main() {}
@@ -63,10 +65,15 @@ public final class Main {
     server.join();
   }
 
-  /** Returns the Slack SDK client for the configured Web API. */
+  /**
+   * Returns the Slack SDK client for the configured Web API. Every call, response_url posts
+   * included, ends within {@link #SLACK_CALL_TIMEOUT}: the SDK's default waits 10 s per read, so a
+   * hung Slack would hold a lookup thread that long for each answer.
+   */
   static Slack slack(Config config) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
+    slackConfig.setHttpClientCallTimeoutMillis((int) SLACK_CALL_TIMEOUT.toMillis());
     return Slack.getInstance(slackConfig);
   }
 

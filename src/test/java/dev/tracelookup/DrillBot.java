@@ -73,7 +73,12 @@ final class DrillBot implements AutoCloseable {
 
   /** Sends {@code /trace-lookup text}; its answers go to the fake response_url {@code id}. */
   CompletableFuture<HttpResponse<String>> command(String text, String id) {
-    return requests.sendForm(SlackRequests.slashCommand("/trace-lookup", text, slackApi.responseUrl(id), "trigger-" + id));
+    return command(text, slackApi.responseUrl(id), "trigger-" + id);
+  }
+
+  /** Sends {@code /trace-lookup text} with its answers going to {@code responseUrl}. */
+  CompletableFuture<HttpResponse<String>> command(String text, URI responseUrl, String triggerId) {
+    return requests.sendForm(SlackRequests.slashCommand("/trace-lookup", text, responseUrl, triggerId));
   }
 
   URI responseUrl(String id) {

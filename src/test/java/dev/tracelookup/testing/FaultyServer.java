@@ -32,7 +32,7 @@ public final class FaultyServer implements AutoCloseable {
   public FaultyServer(Fault fault, FakeHttpServer.Reply healthy) throws Exception {
     this.fault = fault;
     this.healthy = healthy;
-    this.server = new FakeHttpServer(request -> answer());
+    this.server = new FakeHttpServer(request -> reply());
     this.refusing = URI.create("http://127.0.0.1:" + closedPort() + "/");
   }
 
@@ -62,7 +62,11 @@ public final class FaultyServer implements AutoCloseable {
     server.close();
   }
 
-  private FakeHttpServer.Reply answer() {
+  /**
+   * Returns what this server answers any request, holding the caller when slow: for faking one
+   * method of a server the drill does not own ({@link FakeSlackApi#override}). Refusal is not a reply.
+   */
+  public FakeHttpServer.Reply reply() {
     switch (fault) {
       case SLOW:
         return afterGate();
