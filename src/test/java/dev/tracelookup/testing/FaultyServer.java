@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +28,7 @@ public final class FaultyServer implements AutoCloseable {
   private final URI refusing;
   private final CountDownLatch gate = new CountDownLatch(1);
   private final AtomicInteger held = new AtomicInteger();
+  private final Semaphore arrivals = new Semaphore(0);
 
   /** @param healthy what a slow server answers once released */
   public FaultyServer(Fault fault, FakeHttpServer.Reply healthy) throws Exception {
@@ -44,6 +46,11 @@ public final class FaultyServer implements AutoCloseable {
   /** Returns how many requests a slow server holds right now. */
   public int held() {
     return held.get();
+  }
+
+  /** Waits until a slow server has taken this many requests in all; returns whether it did in time. */
+  public boolean awaitHeld(int count, Duration timeout) throws InterruptedException {
+    return arrivals.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Lets held and later requests through with the healthy answer. */
@@ -83,6 +90,7 @@ public final class FaultyServer implements AutoCloseable {
 
   private FakeHttpServer.Reply afterGate() {
     held.incrementAndGet();
+    arrivals.release();
     try {
       gate.await(HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException stopping) {
