@@ -138,7 +138,12 @@ final class Wiring {
   /** Lets running lookups finish and deliver their answers, within the lookup budget. */
   void drain() throws InterruptedException {
     jobs.shutdown();
-    jobs.awaitTermination(config.lookup().budget().toSeconds() + 5, TimeUnit.SECONDS);
+    if (!jobs.awaitTermination(config.lookup().budget().toSeconds() + 5, TimeUnit.SECONDS)) {
+      // Queued deeper than one budget clears: say so rather than let the exit drop them silently.
+      ThreadPoolExecutor pool = (ThreadPoolExecutor) jobs;
+      log.warn("stopping with {} lookups unanswered: still queued or running after the drain time",
+          pool.getQueue().size() + pool.getActiveCount());
+    }
     searches.shutdownNow();
     slackCalls.shutdownNow();
     incidents.close();

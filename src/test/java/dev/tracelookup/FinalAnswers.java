@@ -3,7 +3,6 @@ package dev.tracelookup;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeSlackApi;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +67,6 @@ final class FinalAnswers {
   /** Returns how many Web API calls of this method arrived (views.update, chat.postMessage, …). */
   long calls(String method) {
     return of("api:" + method).size();
-  }
-
-  /** Returns the bodies of the Web API calls of this method. */
-  List<String> bodies(String method) {
-    List<String> bodies = new ArrayList<>();
-    of("api:" + method).forEach(answer -> bodies.add(answer.body()));
-    return bodies;
   }
 
   private FakeHttpServer.RecordedRequest poll(long nanos) throws InterruptedException {

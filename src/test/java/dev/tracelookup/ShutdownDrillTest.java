@@ -8,7 +8,6 @@ import dev.tracelookup.testing.Fault;
 import dev.tracelookup.testing.FaultyServer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -9,7 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.Fault;
 import dev.tracelookup.testing.FaultyServer;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +79,27 @@ final class SlackFaultDrillTest {
     if (fault != Fault.REFUSED) {
       assertThat(postsPerResponseUrl().values()).hasSize(BURST).containsOnly(fault == Fault.SLOW ? 1L : 2L);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = "REFUSED")
+  void burst_whileViewsOpenFails_everyTicketCommandIsToldInItsAck(Fault fault) throws Exception {
+    slack = new FaultyServer(fault, FakeHttpServer.Reply.json("{\"ok\":true,\"view\":{\"id\":\"V0LATE\"}}"));
+    bot = DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend());
+    bot.slackApi.override("views.open", request -> slack.reply());
+    List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
+    long sent = System.nanoTime();
+
+    for (int i = 0; i < BURST; i++) {
+      acks.add(bot.command("<https://acme.zendesk.com/agent/tickets/4512>", "form-" + i));
+    }
+
+    for (CompletableFuture<HttpResponse<String>> ack : acks) {
+      assertThat(ack.get().body()).contains("The form could not be opened. Run the command again.");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThanOrEqualTo(SLACK_CALL.plus(DrillBot.MARGIN));
+    assertThat(bot.jobs().getTaskCount()).isZero();
+    assertThat(warnings("views.open")).hasSize(BURST);
   }
 
   private List<ILoggingEvent> warnings(String text) {
