@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.Fault;
 import dev.tracelookup.testing.FaultyServer;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,43 +21,31 @@ import org.junit.jupiter.params.provider.EnumSource;
 final class BackendFaultDrillTest {
   private static final int BURST = 20;
   @TempDir Path dir;
-  private FaultyServer zipkin;
   private DrillBot bot;
 
   @AfterEach
   void stop() throws Exception {
     bot.close();
-    zipkin.close();
   }
 
   @ParameterizedTest
   @EnumSource(Fault.class)
   void burst_whileBackendFails_everyCommandGetsOneFinalAnswerWithinBudget(Fault fault) throws Exception {
-    zipkin = new FaultyServer(fault, FakeHttpServer.Reply.json("[]"));
-    bot = DrillBot.start(dir, BURST + 4, BURST, "backend:\n  type: zipkin\n  url: " + zipkin.uri() + "\n  timeout: 1s\n");
-    List<String> ids = new ArrayList<>();
-    List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
-    FinalAnswers answers = new FinalAnswers(bot.slackApi);
+    FaultyServer zipkin = new FaultyServer(fault, FakeHttpServer.Reply.json("[]"));
+    bot = DrillBot.start(dir, BURST, BURST, DrillBot.zipkin(zipkin.uri()), zipkin);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < BURST; i++) {
+      texts.add("usr_drill" + i + " 2026-02-06 14:15 tz UTC");
+    }
+
+    FinalAnswers answers = bot.lookupBurst("backend", texts);
 
     for (int i = 0; i < BURST; i++) {
-      ids.add("backend-" + i);
-      acks.add(bot.command("usr_drill" + i + " 2026-02-06 14:15 tz UTC", ids.get(i)));
+      FinalAnswers.Answer answer = answers.single("backend-" + i);
+      assertThat(answer.body()).contains("Zipkin").contains(sentence(fault));
+      assertThat(answer.after()).isLessThanOrEqualTo(DrillBot.BUDGET.plus(DrillBot.MARGIN));
     }
-
-    for (CompletableFuture<HttpResponse<String>> ack : acks) {
-      assertThat(ack.get().statusCode()).isEqualTo(200);
-      assertThat(ack.get().body()).contains("Looking up");
-    }
-    assertThat(answers.awaitEach(ids, DrillBot.BUDGET.plus(DrillBot.MARGIN).multipliedBy(2))).isTrue();
-    bot.shutdown();
-    answers.collectRest();
-    for (String id : ids) {
-      assertThat(answers.of(id)).as(id).hasSize(1);
-      FinalAnswers.Answer answer = answers.of(id).get(0);
-      assertThat(answer.body()).as(id).contains("Zipkin").contains(sentence(fault));
-      assertThat(answer.after()).as(id).isLessThanOrEqualTo(DrillBot.BUDGET.plus(DrillBot.MARGIN));
-    }
-    assertThat(bot.jobs().getLargestPoolSize()).isLessThanOrEqualTo(BURST + 4);
+    assertThat(bot.jobs().getLargestPoolSize()).isLessThanOrEqualTo(BURST);
   }
 
   private static String sentence(Fault fault) {

@@ -1,5 +1,7 @@
 package dev.tracelookup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.config.ConfigLoader;
@@ -13,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,19 +39,22 @@ final class DrillBot implements AutoCloseable {
   final Wiring wiring;
   final BotServer server;
   final SlackRequests requests;
+  private final List<AutoCloseable> dependencies;
 
-  private DrillBot(FakeSlackApi slackApi, Wiring wiring, BotServer server) {
+  private DrillBot(FakeSlackApi slackApi, Wiring wiring, BotServer server, List<AutoCloseable> dependencies) {
     this.slackApi = slackApi;
     this.wiring = wiring;
     this.server = server;
     this.requests = new SlackRequests(server.uri(), SECRET);
+    this.dependencies = dependencies;
   }
 
   /**
    * Starts the bot with the lookup settings and the given YAML sections (backend, incidents,
-   * tickets) written to a config file in {@code dir}.
+   * tickets) written to a config file in {@code dir}; {@link #close()} closes the dependencies too.
    */
-  static DrillBot start(Path dir, int threads, int maxQueued, String yaml) throws Exception {
+  static DrillBot start(Path dir, int threads, int maxQueued, String yaml, AutoCloseable... dependencies)
+      throws Exception {
     FakeSlackApi slackApi = new FakeSlackApi();
     slackApi.zone("U0AGENT", "UTC");
     Path file = Files.writeString(dir.resolve("trace-lookup.yml"), "lookup:\n  budget: " + BUDGET.toSeconds() + "s\n"
@@ -63,7 +70,12 @@ final class DrillBot implements AutoCloseable {
         wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache,
         wiring.audit, wiring.clock);
     server.start();
-    return new DrillBot(slackApi, wiring, server);
+    return new DrillBot(slackApi, wiring, server, List.of(dependencies));
+  }
+
+  /** A Zipkin backend at the URL, each HTTP attempt cut at the lookup budget. */
+  static String zipkin(URI url) {
+    return "backend:\n  type: zipkin\n  url: " + url + "\n  timeout: " + BUDGET.toSeconds() + "s\n";
   }
 
   /** The demo directory backend: healthy, with the failing checkout of usr_k8x9m2. */
@@ -94,9 +106,33 @@ final class DrillBot implements AutoCloseable {
     Main.shutdown(server, wiring);
   }
 
+  /**
+   * Sends one {@code /trace-lookup} per text at once (invocation {@code prefix-i}), checks each is
+   * acked as a lookup under way, waits for their answers, drains the bot and returns what came.
+   */
+  FinalAnswers lookupBurst(String prefix, List<String> texts) throws Exception {
+    FinalAnswers answers = new FinalAnswers(slackApi);
+    List<String> ids = new ArrayList<>();
+    List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      ids.add(prefix + "-" + i);
+      acks.add(command(texts.get(i), ids.get(i)));
+    }
+    for (CompletableFuture<HttpResponse<String>> ack : acks) {
+      assertThat(ack.get().body()).contains("Looking up");
+    }
+    assertThat(answers.awaitEach(ids, BUDGET.plus(MARGIN).multipliedBy(2))).isTrue();
+    shutdown();
+    answers.collectRest();
+    return answers;
+  }
+
   @Override
   public void close() throws Exception {
     shutdown();
     slackApi.close();
+    for (AutoCloseable dependency : dependencies) {
+      dependency.close();
+    }
   }
 }

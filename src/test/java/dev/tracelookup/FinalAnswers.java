@@ -1,5 +1,7 @@
 package dev.tracelookup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeSlackApi;
 import java.time.Duration;
@@ -57,6 +59,12 @@ final class FinalAnswers {
     while (server.pending() > 0) {
       record(server.takeRequest(Duration.ofSeconds(1)));
     }
+  }
+
+  /** Returns the one answer of the invocation, failing the test when there were none or several. */
+  Answer single(String id) {
+    assertThat(of(id)).as("answers to " + id).hasSize(1);
+    return of(id).get(0);
   }
 
   /** Returns the answers of one invocation, in arrival order. */

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.Fault;
 import dev.tracelookup.testing.FaultyServer;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +28,6 @@ final class IncidentFaultDrillTest {
   @AfterEach
   void stop() throws Exception {
     bot.close();
-    statuspage.close();
   }
 
   @ParameterizedTest
@@ -59,30 +55,17 @@ final class IncidentFaultDrillTest {
 
   /** Sends a burst of lookups and checks each got its card once, in time, naming the source. */
   private void burstOfCards() throws Exception {
-    FinalAnswers answers = new FinalAnswers(bot.slackApi);
-    List<String> ids = new ArrayList<>();
-    List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
+    FinalAnswers answers = bot.lookupBurst("incident", Collections.nCopies(BURST, "usr_k8x9m2 2026-02-06 14:15 tz UTC"));
 
     for (int i = 0; i < BURST; i++) {
-      ids.add("incident-" + i);
-      acks.add(bot.command("usr_k8x9m2 2026-02-06 14:15 tz UTC", ids.get(i)));
-    }
-
-    for (CompletableFuture<HttpResponse<String>> ack : acks) {
-      assertThat(ack.get().body()).contains("Looking up");
-    }
-    assertThat(answers.awaitEach(ids, DrillBot.BUDGET.plus(DrillBot.MARGIN).multipliedBy(2))).isTrue();
-    bot.shutdown();
-    answers.collectRest();
-    for (String id : ids) {
-      assertThat(answers.of(id)).as(id).hasSize(1);
-      assertThat(answers.of(id).get(0).body()).as(id).contains("POST payment-svc/charge").contains(UNAVAILABLE);
-      assertThat(answers.of(id).get(0).after()).as(id).isLessThanOrEqualTo(DrillBot.BUDGET.plus(DrillBot.MARGIN));
+      FinalAnswers.Answer card = answers.single("incident-" + i);
+      assertThat(card.body()).contains("POST payment-svc/charge").contains(UNAVAILABLE);
+      assertThat(card.after()).isLessThanOrEqualTo(DrillBot.BUDGET.plus(DrillBot.MARGIN));
     }
   }
 
   private DrillBot startWithStatuspage() throws Exception {
     return DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend() + "incidents:\n  sources:\n"
-        + "    - {type: statuspage, name: Acme status, url: " + statuspage.uri() + "}\n");
+        + "    - {type: statuspage, name: Acme status, url: " + statuspage.uri() + "}\n", statuspage);
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,16 +39,19 @@ final class OverloadDrillTest {
   private FaultyServer zipkin;
   private DrillBot bot;
 
+  @BeforeEach
+  void start() throws Exception {
+    zipkin = new FaultyServer(Fault.SLOW, FakeHttpServer.Reply.json("[]"));
+    bot = DrillBot.start(dir, THREADS, MAX_QUEUED, DrillBot.zipkin(zipkin.uri()), zipkin);
+  }
+
   @AfterEach
   void stop() throws Exception {
     bot.close();
-    zipkin.close();
   }
 
   @Test
   void burst_beyondThreadsAndQueue_extraCommandsAreToldBusyAtOnceAndResourcesStayBounded() throws Exception {
-    zipkin = new FaultyServer(Fault.SLOW, FakeHttpServer.Reply.json("[]"));
-    bot = DrillBot.start(dir, THREADS, MAX_QUEUED, "backend:\n  type: zipkin\n  url: " + zipkin.uri() + "\n");
     BotThreads threads = BotThreads.baseline();
     FinalAnswers answers = new FinalAnswers(bot.slackApi);
     List<CompletableFuture<Duration>> ackTimes = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,16 +30,19 @@ final class ShutdownDrillTest {
   private FaultyServer zipkin;
   private DrillBot bot;
 
+  @BeforeEach
+  void start() throws Exception {
+    zipkin = new FaultyServer(Fault.SLOW, FakeHttpServer.Reply.json("[]"));
+    bot = DrillBot.start(dir, THREADS, IN_FLIGHT, DrillBot.zipkin(zipkin.uri()), zipkin);
+  }
+
   @AfterEach
   void stop() throws Exception {
     bot.close();
-    zipkin.close();
   }
 
   @Test
   void shutdown_withLookupsRunningAndQueued_deliversEveryAnswerAndRefusesNewCommands() throws Exception {
-    zipkin = new FaultyServer(Fault.SLOW, FakeHttpServer.Reply.json("[]"));
-    bot = DrillBot.start(dir, THREADS, IN_FLIGHT, "backend:\n  type: zipkin\n  url: " + zipkin.uri() + "\n");
     FinalAnswers answers = new FinalAnswers(bot.slackApi);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < IN_FLIGHT; i++) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * retried once, and each lost answer is logged for operators without secrets or customer IDs.
  */
 final class SlackFaultDrillTest {
-  private static final int BURST = 12;
+  private static final int BURST = 10;
   /** Main bounds every Slack call, response_url posts included, to this. */
   private static final Duration SLACK_CALL = Duration.ofSeconds(5);
   private static final String LOOKUP = "usr_k8x9m2 2026-02-06 14:15 tz UTC";
@@ -50,14 +50,13 @@ final class SlackFaultDrillTest {
   void stop() throws Exception {
     root().detachAppender(logged);
     bot.close();
-    slack.close();
   }
 
   @ParameterizedTest
   @EnumSource(Fault.class)
   void burst_whileResponseUrlFails_everyLookupEndsAndOperatorsAreToldWithoutSecrets(Fault fault) throws Exception {
     slack = new FaultyServer(fault, FakeHttpServer.Reply.status(200, "ok"));
-    bot = DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend());
+    bot = DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend(), slack);
     List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
     long sent = System.nanoTime();
 
@@ -85,7 +84,7 @@ final class SlackFaultDrillTest {
   @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = "REFUSED")
   void burst_whileViewsOpenFails_everyTicketCommandIsToldInItsAck(Fault fault) throws Exception {
     slack = new FaultyServer(fault, FakeHttpServer.Reply.json("{\"ok\":true,\"view\":{\"id\":\"V0LATE\"}}"));
-    bot = DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend());
+    bot = DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend(), slack);
     bot.slackApi.override("views.open", request -> slack.reply());
     List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
     long sent = System.nanoTime();

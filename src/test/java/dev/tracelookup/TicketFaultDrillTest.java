@@ -25,27 +25,25 @@ import org.junit.jupiter.params.provider.EnumSource;
  * "Reading…". Ticket reads have their own budget (10 s: 2 attempts of at most 5 s).
  */
 final class TicketFaultDrillTest {
-  private static final int COMMANDS = 10;
-  private static final int SHORTCUTS = 5;
+  private static final int COMMANDS = 6;
+  private static final int SHORTCUTS = 4;
   private static final String LINK = "https://acme.zendesk.com/agent/tickets/4512";
   private static final Duration TICKET_BUDGET = Duration.ofSeconds(10);
   @TempDir Path dir;
-  private FaultyServer zendesk;
   private DrillBot bot;
 
   @AfterEach
   void stop() throws Exception {
     bot.close();
-    zendesk.close();
   }
 
   @ParameterizedTest
   @EnumSource(Fault.class)
   void burst_whileZendeskFails_everyFormEndsOnceSayingWhy(Fault fault) throws Exception {
-    zendesk = new FaultyServer(fault, FakeHttpServer.Reply.status(404, "{\"error\":\"RecordNotFound\"}"));
+    FaultyServer zendesk = new FaultyServer(fault, FakeHttpServer.Reply.status(404, "{\"error\":\"RecordNotFound\"}"));
     bot = DrillBot.start(dir, COMMANDS + SHORTCUTS, COMMANDS, DrillBot.demoBackend() + "tickets:\n  zendesk:\n"
         + "    url: " + zendesk.uri() + "\n    host: acme.zendesk.com\n"
-        + "    email-env: ZENDESK_EMAIL\n    token-env: ZENDESK_API_TOKEN\n");
+        + "    email-env: ZENDESK_EMAIL\n    token-env: ZENDESK_API_TOKEN\n", zendesk);
     FinalAnswers answers = new FinalAnswers(bot.slackApi);
     List<CompletableFuture<HttpResponse<String>>> commands = new ArrayList<>();
     List<CompletableFuture<HttpResponse<String>>> shortcuts = new ArrayList<>();
