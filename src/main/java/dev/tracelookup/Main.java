@@ -12,6 +12,7 @@ import dev.tracelookup.server.BotServer;
 import dev.tracelookup.slack.SlackApp;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 /** Reads the configuration, wires the object graph and starts the chosen face. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+  private static final Duration SLACK_CALL_TIMEOUT = Duration.ofSeconds(5);
   private static final String USAGE = "usage: trace-lookup serve | trace-lookup lookup [--format text|blocks] [--zone ZONE] <user-id> [time] [options]";
 
   private Main() {}
@@ -50,11 +52,8 @@ public final class Main {
     ConfigLoader.checkServing(config);
     // The Java agent (or an SDK set up as global) installs itself here; without one this is a no-op.
     Wiring wiring = new Wiring(config, Clock.systemUTC(), GlobalOpenTelemetry.get());
-    SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
-    Slack slack = Slack.getInstance(slackConfig);
-    App app = SlackApp.create(config, slack, wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker(),
-        wiring.telemetry);
+    App app = SlackApp.create(config, slack(config), wiring.slackServices(), wiring.jobs, wiring.slackCalls,
+        Ticker.systemTicker(), wiring.telemetry);
     BotServer server = BotServer.create(config, config.slack().socketMode() ? Optional.empty() : Optional.of(app),
         wiring.lookup, wiring.cache, wiring.audit, wiring.clock, wiring.readiness);
     server.start();
@@ -62,13 +61,27 @@ public final class Main {
       SlackApp.startSocketMode(config.slack().appToken().orElseThrow().value(), app);
       log.info("connected to Slack in Socket Mode; health at {}healthz and {}readyz", server.uri(), server.uri());
     } else {
-      log.info("listening for Slack at {}slack/events; health at {}healthz", server.uri(), server.uri());
+      log.info("listening for Slack at {}slack/events; health at {}healthz and {}readyz", server.uri(), server.uri(),
+          server.uri());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server, wiring), "shutdown"));
     server.join();
   }
 
-  private static void shutdown(BotServer server, Wiring wiring) {
+  /**
+   * Returns the Slack SDK client for the configured Web API. Every call, response_url posts
+   * included, ends within {@link #SLACK_CALL_TIMEOUT}: the SDK's default waits 10 s per read, so a
+   * hung Slack would hold a lookup thread that long for each answer.
+   */
+  static Slack slack(Config config) {
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
+    slackConfig.setHttpClientCallTimeoutMillis((int) SLACK_CALL_TIMEOUT.toMillis());
+    return Slack.getInstance(slackConfig);
+  }
+
+  /** Stops taking requests, then lets the lookups in flight deliver their answers. */
+  static void shutdown(BotServer server, Wiring wiring) {
     try {
       log.info("stopping: finishing the lookups in flight");
       server.stop();

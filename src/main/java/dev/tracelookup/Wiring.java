@@ -31,18 +31,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The object graph every face shares, built by hand from the configuration. */
 final class Wiring {
+  private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+  private static final Duration FIRST_INCIDENTS_WAIT = Duration.ofSeconds(3);
+
   final Config config;
   final Clock clock;
   final TraceBackend backend;
@@ -97,9 +106,7 @@ final class Wiring {
     this.incidentScheduler = Executors.newScheduledThreadPool(Math.max(1, config.incidents().sources().size()),
         named("incidents"));
     this.incidents = IncidentWiring.catalog(config.incidents(), http, clock, incidentScheduler);
-    // One fetch before the first lookup, so even the first card names known incidents.
-    incidents.refreshNow();
-    incidents.start();
+    awaitFirstIncidents(incidents.start());
     this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens, incidents);
     this.tickets = TicketWiring.resolvers(config.tickets(), http, clock, telemetry);
     this.audit = auditLog(config.audit(), clock);
@@ -121,6 +128,23 @@ final class Wiring {
           new java.security.SecureRandom().nextBytes(random);
           return random;
         });
+  }
+
+  /**
+   * Waits briefly for the first fetch of every incident source, so the first cards name known
+   * incidents; a source that hangs must not hold up the start (Statuspage's budget is 30 s).
+   */
+  private static void awaitFirstIncidents(CompletableFuture<Void> fetched) {
+    try {
+      fetched.get(FIRST_INCIDENTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException slow) {
+      log.warn("incident sources still loading after {} s; cards name them unavailable until they answer",
+          FIRST_INCIDENTS_WAIT.toSeconds());
+    } catch (ExecutionException unexpected) {
+      log.warn("first incident fetch failed", unexpected.getCause());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static UserIdHasher hasher(Config.Privacy privacy) {
@@ -145,7 +169,12 @@ final class Wiring {
   /** Lets running lookups finish and deliver their answers, within the lookup budget. */
   void drain() throws InterruptedException {
     jobs.shutdown();
-    jobs.awaitTermination(config.lookup().budget().toSeconds() + 5, TimeUnit.SECONDS);
+    if (!jobs.awaitTermination(config.lookup().budget().toSeconds() + 5, TimeUnit.SECONDS)) {
+      // Queued deeper than one budget clears: say so rather than let the exit drop them silently.
+      ThreadPoolExecutor pool = (ThreadPoolExecutor) jobs;
+      log.warn("stopping with {} lookups unanswered: still queued or running after the drain time",
+          pool.getQueue().size() + pool.getActiveCount());
+    }
     searches.shutdownNow();
     slackCalls.shutdownNow();
     incidents.close();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,9 +65,20 @@ public final class IncidentCatalog implements AutoCloseable {
     }
   }
 
-  /** Schedules every source's first refresh now, and each later one after its TTL. */
-  public void start() {
-    sources.forEach(source -> schedule(source, Duration.ZERO));
+  /**
+   * Schedules every source's first refresh now, and each later one after its TTL.
+   *
+   * @return completes when every source's first refresh has ended, well or not; a caller that wants
+   *     known incidents on its first cards waits on it, as long as it can afford
+   */
+  public CompletableFuture<Void> start() {
+    List<CompletableFuture<Void>> first = new ArrayList<>();
+    for (CatalogSource source : sources) {
+      CompletableFuture<Void> ended = new CompletableFuture<>();
+      first.add(ended);
+      schedule(source, Duration.ZERO, () -> ended.complete(null));
+    }
+    return CompletableFuture.allOf(first.toArray(CompletableFuture[]::new));
   }
 
   /**
@@ -133,21 +145,22 @@ public final class IncidentCatalog implements AutoCloseable {
     return state.incidents();
   }
 
-  private void schedule(CatalogSource source, Duration delay) {
+  private void schedule(CatalogSource source, Duration delay, Runnable refreshed) {
     if (closed) {
       return;
     }
     try {
-      scheduled.put(source.name(), scheduler.schedule(() -> refreshAndReschedule(source), delay.toMillis(),
+      scheduled.put(source.name(), scheduler.schedule(() -> refreshAndReschedule(source, refreshed), delay.toMillis(),
           TimeUnit.MILLISECONDS));
     } catch (RejectedExecutionException shuttingDown) {
       log.debug("incident source {} not rescheduled: the scheduler is shut down", source.name());
     }
   }
 
-  private void refreshAndReschedule(CatalogSource source) {
+  private void refreshAndReschedule(CatalogSource source, Runnable refreshed) {
     boolean ok = refresh(source);
-    schedule(source, ok || source.ttl().compareTo(FAILURE_RETRY) < 0 ? source.ttl() : FAILURE_RETRY);
+    refreshed.run();
+    schedule(source, ok || source.ttl().compareTo(FAILURE_RETRY) < 0 ? source.ttl() : FAILURE_RETRY, () -> { });
   }
 
   /** Fetches one source and records the outcome; returns whether it succeeded. */

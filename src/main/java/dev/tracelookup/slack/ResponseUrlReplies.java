@@ -8,6 +8,7 @@ import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import dev.tracelookup.render.SlackMessage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts answers to {@code response_url} with the SDK's HTTP client, honouring one {@code 429
- * Retry-After} (Bolt's {@code ctx.respond} hides that header), and new messages with {@code
- * chat.postMessage}; logs what Slack refused.
+ * Posts answers to {@code response_url} with the SDK's HTTP client, retrying once after a {@code
+ * 429} or {@code 5xx} (honouring {@code Retry-After}, which Bolt's {@code ctx.respond} hides), and
+ * new messages with {@code chat.postMessage}; logs what Slack refused.
  */
 final class ResponseUrlReplies implements SlackReplies {
   private static final Logger log = LoggerFactory.getLogger(ResponseUrlReplies.class);
@@ -47,6 +48,10 @@ final class ResponseUrlReplies implements SlackReplies {
       WebhookResponse response;
       try {
         response = slack.send(responseUrl, json);
+      } catch (InterruptedIOException timedOut) {
+        // Slack may have taken it and be slow to say so: posting again could show the answer twice.
+        log.warn("response_url did not answer in time (attempt {}): {}", attempt, timedOut.getMessage());
+        return false;
       } catch (IOException unreachable) {
         log.warn("response_url post failed (attempt {}): {}", attempt, unreachable.getMessage());
         continue;
@@ -55,7 +60,8 @@ final class ResponseUrlReplies implements SlackReplies {
       if (code >= 200 && code < 300) {
         return true;
       }
-      if (code != 429 || attempt == 2 || !waitFor(retryAfter(response))) {
+      boolean passing = code == 429 || code >= 500;
+      if (!passing || attempt == 2 || !waitFor(retryAfter(response))) {
         log.warn("response_url refused the answer: HTTP {} {}", code, abbreviate(response.getBody()));
         return false;
       }

@@ -13,6 +13,7 @@ import dev.tracelookup.trace.TestSpans;
 import dev.tracelookup.trace.TraceAnalyzer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 final class IncidentCatalogTest {
@@ -158,6 +159,20 @@ final class IncidentCatalogTest {
     scheduler.advance(PAGER_TTL);
     assertThat(file.asked()).hasSize(6);
     assertThat(pager.asked()).hasSize(2);
+  }
+
+  @Test
+  void start_completesWhenEverySourceWasFetchedOnceWellOrNot() {
+    file.answers(SEARCH);
+    pager.fails("down").answers(GATEWAY);
+    IncidentCatalog catalog = catalog();
+
+    CompletableFuture<Void> first = catalog.start();
+    boolean doneBeforeAnyFetch = first.isDone();
+    scheduler.advance(Duration.ZERO);
+
+    assertThat(doneBeforeAnyFetch).isFalse();
+    assertThat(first).isCompleted();
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,8 @@ public final class FakeSlackApi implements AutoCloseable {
   private volatile String socketUrl = "";
   private volatile boolean tokenRevoked;
   private volatile String postMessageError = "";
+  private final Map<String, Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply>> overrides =
+      new ConcurrentHashMap<>();
 
   public FakeSlackApi() throws Exception {
     this.server = new FakeHttpServer(this::answer);
@@ -58,6 +61,11 @@ public final class FakeSlackApi implements AutoCloseable {
     this.postMessageError = error;
   }
 
+  /** Makes the Web API method ({@code views.open}, …) answer this way instead, for fault drills. */
+  public void override(String method, Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply> answer) {
+    overrides.put("/api/" + method, answer);
+  }
+
   public void responseStatus(int status) {
     this.responseStatus = status;
   }
@@ -76,6 +84,10 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   private FakeHttpServer.Reply answer(FakeHttpServer.RecordedRequest request) {
+    Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply> override = overrides.get(request.path());
+    if (override != null) {
+      return override.apply(request);
+    }
     if (request.path().equals("/api/auth.test") && tokenRevoked) {
       return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"invalid_auth\"}");
     }

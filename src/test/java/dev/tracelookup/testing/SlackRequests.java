@@ -1,0 +1,84 @@
+package dev.tracelookup.testing;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Sends requests to the bot's {@code /slack/events} as Slack does: form-encoded, signed with the
+ * signing secret ({@code v0=HMAC-SHA256("v0:" + timestamp + ":" + body)}), asynchronously so a test
+ * can fire a burst and wait on the acks together.
+ */
+public final class SlackRequests {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI events;
+  private final String secret;
+
+  public SlackRequests(URI botUri, String secret) {
+    this.events = botUri.resolve("/slack/events");
+    this.secret = secret;
+  }
+
+  /** Returns the form of a slash command from agent U0AGENT in channel C0SUPPORT. */
+  public static Map<String, String> slashCommand(String command, String text, URI responseUrl, String triggerId) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", "legacy");
+    form.put("team_id", "T0001");
+    form.put("team_domain", "acme");
+    form.put("channel_id", "C0SUPPORT");
+    form.put("channel_name", "support");
+    form.put("user_id", "U0AGENT");
+    form.put("user_name", "agent");
+    form.put("command", command);
+    form.put("text", text);
+    form.put("api_app_id", "A0001");
+    form.put("response_url", responseUrl.toString());
+    form.put("trigger_id", triggerId);
+    return form;
+  }
+
+  /** Sends a signed form; the future fails when the bot cannot be reached. */
+  public CompletableFuture<HttpResponse<String>> sendForm(Map<String, String> form) {
+    String body = form.entrySet().stream()
+        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    long timestamp = Instant.now().getEpochSecond();
+    HttpRequest request = HttpRequest.newBuilder(events)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+        .header("X-Slack-Signature", sign(timestamp, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends an interactive payload ({@code payload=<json>}), as shortcuts, buttons and modals arrive. */
+  public CompletableFuture<HttpResponse<String>> sendPayload(String json) {
+    return sendForm(Map.of("payload", json));
+  }
+
+  private String sign(long timestamp, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      StringBuilder signature = new StringBuilder("v0=");
+      for (byte b : mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8))) {
+        signature.append(String.format("%02x", b));
+      }
+      return signature.toString();
+    } catch (GeneralSecurityException unavailable) {
+      throw new IllegalStateException("HmacSHA256 is not available", unavailable);
+    }
+  }
+}
