@@ -13,10 +13,12 @@ import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
+import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.privacy.AuditSink;
 import dev.tracelookup.privacy.RotatingFileSink;
 import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.server.Readiness;
 import dev.tracelookup.slack.SlackApp;
@@ -99,7 +101,8 @@ final class Wiring {
         caching.recentThreshold(), caching.maxTraceSpans(), caching.traceTtl(), clock, Ticker.systemTicker(),
         Runnable::run);
     this.lookup = new TraceLookup(backend, cache, searches, fetches, settings.maxTraces(),
-        settings.fetchParallelism(), settings.budget(), hasher(config.privacy()), telemetry);
+        settings.fetchParallelism(), settings.budget(), hasher(config.privacy()), shownAttributes(config.privacy()),
+        telemetry);
     this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
         settings.recentWindow(), settings.maxWindow());
     this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow(), buttonKey(config.slack()));
@@ -145,6 +148,12 @@ final class Wiring {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static AttributePolicy shownAttributes(Config.Privacy privacy) {
+    Redactor redactor = new Redactor();
+    return privacy.cardAttributes().map(keys -> new AttributePolicy(keys, redactor))
+        .orElseGet(() -> AttributePolicy.defaults(redactor));
   }
 
   private static UserIdHasher hasher(Config.Privacy privacy) {

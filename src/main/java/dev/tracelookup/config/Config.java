@@ -124,13 +124,20 @@ public record Config(
       Optional<String> statedTimeField) {}
 
   /**
-   * How customer IDs are stored on spans.
+   * How customer IDs are stored on spans, and what of a span cards may show.
    *
    * @param hashKey set when the services store a keyed HMAC-SHA256 of the ID instead of the ID
    * @param hashFormat {@code hex} or {@code base64url}
    * @param hashPrefix written before the hash on the spans (e.g. {@code h:}), often empty
+   * @param cardAttributes the span attributes cards may show (keys, {@code prefix.*} or {@code *});
+   *     empty for the built-in list
    */
-  public record Privacy(Optional<Secret> hashKey, String hashFormat, String hashPrefix) {}
+  public record Privacy(Optional<Secret> hashKey, String hashFormat, String hashPrefix,
+      Optional<List<String>> cardAttributes) {
+    public Privacy {
+      cardAttributes = cardAttributes.map(List::copyOf);
+    }
+  }
 
   /**
    * Known-incident sources and the customer reply.

@@ -172,7 +172,22 @@ public final class ConfigLoader {
     if (!format.equals("hex") && !format.equals("base64url")) {
       settings.problem("privacy.hash-user-ids.format", "\"" + format + "\" is not hex or base64url", "hex");
     }
-    return new Config.Privacy(key, format, settings.string("privacy.hash-user-ids.prefix", ""));
+    return new Config.Privacy(key, format, settings.string("privacy.hash-user-ids.prefix", ""),
+        cardAttributes(settings));
+  }
+
+  /** Entries are keys, prefixes ending in {@code .*}, or a lone {@code *}; nothing else has a star. */
+  private static Optional<List<String>> cardAttributes(Settings settings) {
+    String key = "privacy.card-attributes";
+    List<String> entries = settings.strings(key, List.of());
+    for (String entry : entries) {
+      boolean prefix = entry.endsWith(".*") && entry.length() > 2 && entry.indexOf('*') == entry.length() - 1;
+      if (entry.contains("*") && !entry.equals("*") && !prefix) {
+        settings.problem(key, "\"" + entry + "\" must be an attribute key, a prefix ending in .*, or *",
+            "[http.route, http.response.status_code, rpc.*]");
+      }
+    }
+    return entries.isEmpty() ? Optional.empty() : Optional.of(entries);
   }
 
   static Optional<Secret> secret(Map<String, String> env, String name) {

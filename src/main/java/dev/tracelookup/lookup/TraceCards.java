@@ -22,20 +22,24 @@ import java.util.Optional;
  * called service).
  */
 final class TraceCards {
+
   private static final List<String> ANALYSED_KEYS = List.of("error", "service.peer.name", "peer.service",
       "net.peer.name", "db.system", "http.response.status_code", "http.status_code", "otel.status_code",
       "otel.status_description");
 
-  static final AttributePolicy POLICY = AttributePolicy.defaultsPlus(ANALYSED_KEYS, new Redactor());
+  private final AttributePolicy policy;
   /** Failing traces first, then newest; the trace ID keeps the order stable. */
   private static final Comparator<TraceCard> RELEVANCE = Comparator
       .comparing((TraceCard card) -> !card.analysis().summary().hasError())
       .thenComparing(card -> card.analysis().summary().start(), Comparator.reverseOrder())
       .thenComparing(card -> card.analysis().summary().traceId());
 
-  private TraceCards() {}
+  /** Cards that show what {@code shown} allows, and the attributes the analysis reads. */
+  TraceCards(AttributePolicy shown) {
+    this.policy = shown.plus(ANALYSED_KEYS);
+  }
 
-  static List<TraceCard> ranked(List<Trace> traces, TraceBackend backend) {
+  List<TraceCard> ranked(List<Trace> traces, TraceBackend backend) {
     List<TraceCard> cards = new ArrayList<>(traces.size());
     for (Trace trace : traces) {
       if (!trace.spans().isEmpty()) {
@@ -46,8 +50,8 @@ final class TraceCards {
     return cards;
   }
 
-  static TraceCard card(Trace trace, TraceBackend backend) {
-    TraceAnalysis analysis = TraceAnalyzer.analyze(POLICY.apply(trace));
+  TraceCard card(Trace trace, TraceBackend backend) {
+    TraceAnalysis analysis = TraceAnalyzer.analyze(policy.apply(trace));
     Optional<String> culprit = analysis.errorPath().map(ErrorPath::culprit).map(step -> step.span().spanId());
     return new TraceCard(analysis, backend.traceUrl(trace.traceId(), culprit));
   }

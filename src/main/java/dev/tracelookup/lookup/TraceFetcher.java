@@ -25,8 +25,10 @@ final class TraceFetcher {
   private final LookupCache cache;
   private final Executor executor;
   private final int parallelism;
+  private final TraceCards cards;
 
-  TraceFetcher(TraceBackend backend, LookupCache cache, Executor executor, int parallelism) {
+  TraceFetcher(TraceBackend backend, LookupCache cache, Executor executor, int parallelism, TraceCards cards) {
+    this.cards = cards;
     this.backend = backend;
     this.cache = cache;
     this.executor = executor;
@@ -62,7 +64,7 @@ final class TraceFetcher {
     if (result instanceof FetchResult.Fetched && !((FetchResult.Fetched) result).trace().spans().isEmpty()) {
       Trace trace = ((FetchResult.Fetched) result).trace();
       cache.putTrace(trace);
-      return new TraceLookup.TraceResult.Shown(TraceCards.card(trace, backend));
+      return new TraceLookup.TraceResult.Shown(cards.card(trace, backend));
     }
     if (result instanceof FetchResult.Failed) {
       return new TraceLookup.TraceResult.Failed(((FetchResult.Failed) result).failure());

@@ -5,6 +5,8 @@ import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.privacy.AttributePolicy;
+import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.render.TraceCard;
@@ -37,6 +39,7 @@ public final class TraceLookup {
   private final TraceBackend backend;
   private final LookupCache cache;
   private final TraceFetcher fetcher;
+  private final TraceCards cards;
   private final Executor executor;
   private final int maxTraces;
   private final Duration budget;
@@ -88,12 +91,33 @@ public final class TraceLookup {
       Duration budget,
       UserIdHasher hasher,
       Telemetry telemetry) {
+    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, hasher,
+        AttributePolicy.defaults(new Redactor()), telemetry);
+  }
+
+  /**
+   * @param shown the span attributes cards may show (redacted); the ones the analysis reads are
+   *     always kept
+   */
+  public TraceLookup(
+      TraceBackend backend,
+      LookupCache cache,
+      Executor executor,
+      Executor fetchExecutor,
+      int maxTraces,
+      int fetchParallelism,
+      Duration budget,
+      UserIdHasher hasher,
+      AttributePolicy shown,
+      Telemetry telemetry) {
     this.hasher = hasher;
+    this.cards = new TraceCards(shown);
     this.backend = new TracedBackend(backend, telemetry);
     this.cache = cache;
     this.telemetry = new LookupTelemetry(telemetry, backend.displayName(), cache);
     // The search and its fetches run on other threads; their spans must still be the lookup's children.
-    this.fetcher = new TraceFetcher(this.backend, cache, Context.taskWrapping(fetchExecutor), fetchParallelism);
+    this.fetcher = new TraceFetcher(this.backend, cache, Context.taskWrapping(fetchExecutor), fetchParallelism,
+        cards);
     this.executor = Context.taskWrapping(executor);
     this.maxTraces = maxTraces;
     this.budget = budget;
@@ -203,8 +227,8 @@ public final class TraceLookup {
           .<LookupOutcome>map(failure -> new LookupOutcome.Failed(request, failure))
           .orElseGet(() -> new LookupOutcome.NoTraces(request, warnings));
     }
-    List<TraceCard> cards = TraceCards.ranked(fetched.traces(), backend);
-    return new LookupOutcome.Found(request, cards, found.traces().size(), warnings, false);
+    List<TraceCard> ranked = cards.ranked(fetched.traces(), backend);
+    return new LookupOutcome.Found(request, ranked, found.traces().size(), warnings, false);
   }
 
   private static LookupOutcome markCached(LookupOutcome outcome) {

@@ -33,6 +33,7 @@ public final class AttributePolicy {
 
   private static final String EXCEPTION_PREFIX = "exception.";
 
+  private final List<String> entries;
   private final Set<String> exactKeys;
   private final List<String> prefixes;
   private final Redactor redactor;
@@ -58,15 +59,21 @@ public final class AttributePolicy {
         exact.add(key);
       }
     }
+    this.entries = List.copyOf(allowedKeys);
     this.exactKeys = Set.copyOf(exact);
     this.prefixes = List.copyOf(prefixed);
   }
 
-  /** Returns the policy with {@link #DEFAULT_ALLOWED_KEYS} and these keys too. */
-  public static AttributePolicy defaultsPlus(Collection<String> moreKeys, Redactor redactor) {
-    List<String> keys = new ArrayList<>(DEFAULT_ALLOWED_KEYS);
+  /** Returns this policy allowing these keys as well. */
+  public AttributePolicy plus(Collection<String> moreKeys) {
+    List<String> keys = new ArrayList<>(entries);
     keys.addAll(moreKeys);
     return new AttributePolicy(keys, redactor);
+  }
+
+  /** Returns the policy with {@link #DEFAULT_ALLOWED_KEYS} and these keys too. */
+  public static AttributePolicy defaultsPlus(Collection<String> moreKeys, Redactor redactor) {
+    return defaults(redactor).plus(moreKeys);
   }
 
   /** Returns the policy with {@link #DEFAULT_ALLOWED_KEYS}. */

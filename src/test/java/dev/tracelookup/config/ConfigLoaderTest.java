@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,5 +227,18 @@ final class ConfigLoaderTest {
     assertThat(config.toString()).doesNotContain("s3cret-key");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())))
         .hasMessageContaining("privacy.hash-user-ids.key-env: names HASH_KEY, which is not set");
+  }
+
+  @Test
+  void load_cardAttributes_readsTheListAndReportsAMisplacedStar() throws IOException {
+    Path good = write("privacy:\n  card-attributes: [http.route, \"rpc.*\", tenant.tier]\n");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", good.toString()));
+    Path bad = write("privacy:\n  card-attributes: [\"http.*.route\"]\n");
+
+    assertThat(config.privacy().cardAttributes()).contains(List.of("http.route", "rpc.*", "tenant.tier"));
+    assertThat(ConfigLoader.load(Map.of()).privacy().cardAttributes()).isEmpty();
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", bad.toString())))
+        .hasMessageContaining("privacy.card-attributes: \"http.*.route\" must be an attribute key, a prefix ending in .*, or *");
   }
 }

@@ -230,4 +230,20 @@ final class TraceLookupTest {
 
     assertThat(backend.lastSearchedUser).isEqualTo(hasher.stored("usr_k8x9m2")).doesNotContain("usr_k8x9m2").hasSize(64);
   }
+
+  @Test
+  void lookup_configuredCardAttributes_showOnlyThoseAndWhatTheAnalysisReads() {
+    backend.add(TestSpans.trace(TestSpans.span("a").server().name("POST /orders").http(500).error("failed")
+        .attribute("tenant.tier", "gold").attribute("http.route", "/orders").attribute("user.id", "usr_k8x9m2").build()));
+    dev.tracelookup.privacy.AttributePolicy onlyTier = new dev.tracelookup.privacy.AttributePolicy(
+        List.of("tenant.tier"), new dev.tracelookup.privacy.Redactor());
+    TraceLookup configured = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5),
+        dev.tracelookup.privacy.UserIdHasher.identity(), onlyTier, dev.tracelookup.telemetry.Telemetry.noop());
+
+    LookupOutcome outcome = configured.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
+
+    Span shown = ((LookupOutcome.Found) outcome).traces().get(0).analysis().errorPath().orElseThrow().culprit().span();
+    assertThat(shown.attributes().values()).containsEntry("tenant.tier", "gold").containsKey("http.response.status_code")
+        .doesNotContainKey("http.route").doesNotContainKey("user.id");
+  }
 }
