@@ -39,7 +39,8 @@ final class LookupRunner {
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
   boolean submitLookup(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
     return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL,
-        () -> presenter.present(audited("lookup", asker, lookup.lookup(request, false), false), agentZone, audience)));
+        () -> presenter.present(audited("lookup", asker, lookup.lookup(request, false), false), agentZone, audience)),
+        () -> answerBusy(responseUrl));
   }
 
   /**
@@ -67,7 +68,7 @@ final class LookupRunner {
         // Not in the channel, say: the response URL still reaches the agent, outside the thread.
         replies.respond(context.responseUrl(), card, Visibility.EPHEMERAL);
       }
-    });
+    }, () -> answerBusy(context.responseUrl()));
   }
 
   /**
@@ -90,13 +91,14 @@ final class LookupRunner {
       if (!posted.ok()) {
         replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(ShareErrors.explain(posted.error())));
       }
-    });
+    }, () -> replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.busy()));
   }
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
     return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE, () -> presenter.present(
-        audited("refresh", asker, lookup.lookup(request, true), false), agentZone, Audience.agent(inThread))));
+        audited("refresh", asker, lookup.lookup(request, true), false), agentZone, Audience.agent(inThread))),
+        () -> answerBusy(responseUrl));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
@@ -105,7 +107,7 @@ final class LookupRunner {
       TraceLookup.TraceResult result = lookup.trace(traceId);
       audits.trace(asker, result);
       return presenter.presentTrace(result, agentZone, lookup.backendName());
-    }));
+    }), () -> answerBusy(responseUrl));
   }
 
   /**
@@ -127,7 +129,7 @@ final class LookupRunner {
       if (!posted.ok()) {
         replies.respond(share.responseUrl(), Messages.failure(ShareErrors.explain(posted.error())), Visibility.EPHEMERAL);
       }
-    });
+    }, () -> answerBusy(share.responseUrl()));
   }
 
   /** Where a shared copy goes and who shared it. */

@@ -104,7 +104,8 @@ public final class SlackApp {
         new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis())), telemetry);
     AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, slackCalls));
     Audits audits = new Audits(services.audit(), services.lookup().backendName());
-    LookupJobs lookupJobs = new LookupJobs(jobs);
+    // Half the budget in the queue at most, so the agent hears something within 1.5 budgets.
+    LookupJobs lookupJobs = new LookupJobs(jobs, config.lookup().budget().dividedBy(2), ticker);
     LookupRunner runner = new LookupRunner(services.lookup(), services.presenter(), replies, lookupJobs, audits);
     AccessPolicy access = new AccessPolicy(config.access(), new SlackGroupMembers(bot, config.access().groupTtl(), ticker));
     if (access.open()) {
