@@ -58,46 +58,17 @@ public final class TraceLookup {
       int maxTraces,
       int fetchParallelism,
       Duration budget) {
-    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, UserIdHasher.identity());
+    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, UserIdHasher.identity(),
+        AttributePolicy.defaults(new Redactor()), Telemetry.noop());
   }
 
   /**
    * @param hasher turns the typed ID into the value the services store (a keyed hash, where they
    *     store one); cache keys and logs keep using their own digests
-   */
-  public TraceLookup(
-      TraceBackend backend,
-      LookupCache cache,
-      Executor executor,
-      Executor fetchExecutor,
-      int maxTraces,
-      int fetchParallelism,
-      Duration budget,
-      UserIdHasher hasher) {
-    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, hasher, Telemetry.noop());
-  }
-
-  /**
-   * @param telemetry records a {@code lookup} span with the backend's searches and fetches as
-   *     children, and the lookup, backend and cache metrics
-   */
-  public TraceLookup(
-      TraceBackend backend,
-      LookupCache cache,
-      Executor executor,
-      Executor fetchExecutor,
-      int maxTraces,
-      int fetchParallelism,
-      Duration budget,
-      UserIdHasher hasher,
-      Telemetry telemetry) {
-    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, hasher,
-        AttributePolicy.defaults(new Redactor()), telemetry);
-  }
-
-  /**
    * @param shown the span attributes cards may show (redacted); the ones the analysis reads are
    *     always kept
+   * @param telemetry records a {@code lookup} span with the backend's searches and fetches as
+   *     children, and the lookup, backend and cache metrics
    */
   public TraceLookup(
       TraceBackend backend,

@@ -3,7 +3,10 @@ package dev.tracelookup.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.privacy.UserIdFingerprint;
+import dev.tracelookup.privacy.AttributePolicy;
+import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdHasher;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.TestSpans;
 import dev.tracelookup.trace.Trace;
@@ -96,7 +99,8 @@ final class TraceLookupErasureTest {
   @Test
   void erase_withHashedIds_dropsTracesCarryingTheStoredHash() {
     UserIdHasher hasher = UserIdHasher.hmac("key".getBytes(StandardCharsets.UTF_8), UserIdHasher.Format.HEX, "");
-    TraceLookup hashing = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), hasher);
+    TraceLookup hashing = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), hasher,
+        AttributePolicy.defaults(new Redactor()), Telemetry.noop());
     backend.add(traceOf(TestSpans.TRACE_ID, hasher.stored(CUSTOMER)));
     hashing.trace(TestSpans.TRACE_ID);
 

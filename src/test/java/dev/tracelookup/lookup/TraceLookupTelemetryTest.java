@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.privacy.UserIdFingerprint;
+import dev.tracelookup.privacy.AttributePolicy;
+import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.telemetry.TelemetryKeys;
@@ -47,7 +49,7 @@ final class TraceLookupTelemetryTest {
   @BeforeEach
   void start() {
     lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), UserIdHasher.identity(),
-        Telemetry.of(otel.getOpenTelemetry()));
+        AttributePolicy.defaults(new Redactor()), Telemetry.of(otel.getOpenTelemetry()));
   }
 
   @AfterEach

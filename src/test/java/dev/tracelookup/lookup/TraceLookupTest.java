@@ -224,7 +224,9 @@ final class TraceLookupTest {
   void lookup_servicesStoreHashedIds_searchesForTheKeyedHashNotTheTypedId() {
     dev.tracelookup.privacy.UserIdHasher hasher = dev.tracelookup.privacy.UserIdHasher.hmac(
         "k3y".getBytes(java.nio.charset.StandardCharsets.UTF_8), dev.tracelookup.privacy.UserIdHasher.Format.HEX, "");
-    TraceLookup hashing = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), hasher);
+    TraceLookup hashing = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), hasher,
+        dev.tracelookup.privacy.AttributePolicy.defaults(new dev.tracelookup.privacy.Redactor()),
+        dev.tracelookup.telemetry.Telemetry.noop());
 
     hashing.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
 

@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sends requests to the bot's {@code /slack/events} as Slack does: form-encoded, signed with the
@@ -23,11 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SlackRequests {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI events;
-  private final String secret;
+  private final SignedSlackRequests signer;
 
   public SlackRequests(URI botUri, String secret) {
     this.events = botUri.resolve("/slack/events");
-    this.secret = secret;
+    this.signer = new SignedSlackRequests(botUri, secret);
   }
 
   /** Returns the form of a slash command from agent U0AGENT in channel C0SUPPORT. */
@@ -70,13 +68,7 @@ public final class SlackRequests {
 
   private String sign(long timestamp, String body) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      StringBuilder signature = new StringBuilder("v0=");
-      for (byte b : mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8))) {
-        signature.append(String.format("%02x", b));
-      }
-      return signature.toString();
+      return signer.signature(timestamp, body);
     } catch (GeneralSecurityException unavailable) {
       throw new IllegalStateException("HmacSHA256 is not available", unavailable);
     }
