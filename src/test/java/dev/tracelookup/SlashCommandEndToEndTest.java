@@ -11,8 +11,8 @@ import dev.tracelookup.server.BotServer;
 import dev.tracelookup.slack.SlackApp;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeSlackApi;
+import dev.tracelookup.testing.SlashCommandForm;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -68,26 +67,11 @@ final class SlashCommandEndToEndTest {
   }
 
   private Map<String, String> command(String text, String responseId) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", "legacy");
-    form.put("team_id", "T0001");
-    form.put("team_domain", "acme");
-    form.put("channel_id", "C0SUPPORT");
-    form.put("channel_name", "support");
-    form.put("user_id", "U0AGENT");
-    form.put("user_name", "agent");
-    form.put("command", "/trace-lookup");
-    form.put("text", text);
-    form.put("api_app_id", "A0001");
-    form.put("response_url", slackApi.responseUrl(responseId).toString());
-    form.put("trigger_id", "1.2.3");
-    return form;
+    return SlashCommandForm.fields("U0AGENT", text, slackApi.responseUrl(responseId).toString());
   }
 
   private HttpResponse<String> post(Map<String, String> form, long timestamp, String secret) throws Exception {
-    String body = form.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    String body = SlashCommandForm.encoded(form);
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));

@@ -1,15 +1,12 @@
 package dev.tracelookup.bench;
 
 import dev.tracelookup.server.SignatureOnlyServer;
+import dev.tracelookup.testing.SlashCommandForm;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Slash commands as Slack sends them: a form body signed at send time. Command {@code n} looks up
@@ -44,21 +41,7 @@ final class SlashCommands {
   }
 
   private String body(int n) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", "legacy");
-    form.put("team_id", "T0001");
-    form.put("team_domain", "acme");
-    form.put("channel_id", "C0SUPPORT");
-    form.put("channel_name", "support");
-    form.put("user_id", agent(n));
-    form.put("user_name", "agent");
-    form.put("command", "/trace-lookup");
-    form.put("text", "usr_" + n + " 2:15pm");
-    form.put("api_app_id", "A0001");
-    form.put("response_url", responseBase.resolve(String.valueOf(n)).toString());
-    form.put("trigger_id", "1.2." + n);
-    return form.entrySet().stream()
-        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    return SlashCommandForm.encoded(SlashCommandForm.fields(agent(n), "usr_" + n + " 2:15pm",
+        responseBase.resolve(String.valueOf(n)).toString()));
   }
 }
