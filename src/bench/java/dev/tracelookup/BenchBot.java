@@ -17,6 +17,8 @@ import java.util.Optional;
  * and Jetty server), inside the benchmark JVM so a load generator can measure its acks.
  */
 public final class BenchBot implements AutoCloseable {
+  /** How {@code BotServer} names its request threads. */
+  public static final String HTTP_THREADS = "http-";
   private final Wiring wiring;
   private final BotServer server;
 

@@ -28,7 +28,11 @@ final class AckLoad {
   private static final Duration ANSWERS_WITHIN = Duration.ofSeconds(120);
 
   /** Ack times of both endpoints, and what became of every command the bot took. */
-  record Result(Latencies botSteady, Latencies bareSteady, Latencies botBurst, Latencies bareBurst, Delivery delivery) {}
+  record Result(Latencies botSteady, Latencies bareSteady, Latencies botBurst, Latencies bareBurst, Delivery delivery,
+      CpuPerAck cpu) {}
+
+  /** CPU nanoseconds each server's HTTP threads used per ack during the steady load. */
+  record CpuPerAck(long bot, long bare) {}
 
   /** Commands sent to the bot; acked "looking up", acked "busy", refused or lost; final answers. */
   record Delivery(int commands, int searching, int busy, int failed, int answered) {}
@@ -58,10 +62,14 @@ final class AckLoad {
       }
       AckLoad run = new AckLoad(new SlashCommands(responses.base()), bot.uri(), bare.uri());
       run.phase(steady(WARM_UP));
+      long botCpu = ThreadCpu.used(BenchBot.HTTP_THREADS);
+      long bareCpu = ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS);
       List<OpenLoop.Answer[]> steady = run.phase(steady(STEADY));
+      CpuPerAck cpu = new CpuPerAck((ThreadCpu.used(BenchBot.HTTP_THREADS) - botCpu) / steady.get(0).length,
+          (ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS) - bareCpu) / steady.get(1).length);
       List<OpenLoop.Answer[]> bursts = run.phase(bursts());
       return new Result(latencies(steady.get(0)), latencies(steady.get(1)), latencies(bursts.get(0)),
-          latencies(bursts.get(1)), run.delivery(responses));
+          latencies(bursts.get(1)), run.delivery(responses), cpu);
     }
   }
 

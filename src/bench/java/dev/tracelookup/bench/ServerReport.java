@@ -23,6 +23,9 @@ final class ServerReport {
             result.bareSteady(), true))
         .append(load(String.format("%d bursts of %d", AckLoad.BURSTS, AckLoad.BURST), result.botBurst(),
             result.bareBurst(), false))
+        .append(String.format("CPU per ack in each server's HTTP threads at %d/s: bot %s, bare %s (%.1f×)%n",
+            AckLoad.RATE, time(result.cpu().bot()), time(result.cpu().bare()),
+            (double) result.cpu().bot() / result.cpu().bare()))
         .append(delivery(result.delivery()))
         .append("note: generator, bot, bare endpoint and fakes share the same cores and loopback; latency is timed from"
             + " each request's planned send time, so a stalled generator or server counts against both endpoints.\n")

@@ -22,6 +22,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * threads and connector are set up as {@link BotServer}'s, so only the work per request differs.
  */
 public final class SignatureOnlyServer implements AutoCloseable {
+  private static final String THREAD_POOL = "bare-http";
+  /** How its request threads are named: the pool's name, a dash, a number. */
+  public static final String HTTP_THREADS = THREAD_POOL + "-";
   private static final Duration TOLERANCE = Duration.ofMinutes(5);
   private static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -34,7 +37,7 @@ public final class SignatureOnlyServer implements AutoCloseable {
   /** Starts on a free loopback port, verifying with this signing secret. */
   public static SignatureOnlyServer start(String signingSecret) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-    threads.setName("bare-http");
+    threads.setName(THREAD_POOL);
     Server server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
