@@ -60,17 +60,20 @@ final class AckLoad {
       for (int agent = 0; agent < SlashCommands.AGENTS; agent++) {
         slack.zone(SlashCommands.agent(agent), "America/New_York");
       }
-      AckLoad run = new AckLoad(new SlashCommands(responses.base()), bot.uri(), bare.uri());
-      run.phase(steady(WARM_UP));
-      long botCpu = ThreadCpu.used(BenchBot.HTTP_THREADS);
-      long bareCpu = ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS);
-      List<OpenLoop.Answer[]> steady = run.phase(steady(STEADY));
-      CpuPerAck cpu = new CpuPerAck((ThreadCpu.used(BenchBot.HTTP_THREADS) - botCpu) / steady.get(0).length,
-          (ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS) - bareCpu) / steady.get(1).length);
-      List<OpenLoop.Answer[]> bursts = run.phase(bursts());
-      return new Result(latencies(steady.get(0)), latencies(steady.get(1)), latencies(bursts.get(0)),
-          latencies(bursts.get(1)), run.delivery(responses), cpu);
+      return new AckLoad(new SlashCommands(responses.base()), bot.uri(), bare.uri()).measure(responses);
     }
+  }
+
+  private Result measure(ResponseUrls responses) {
+    phase(steady(WARM_UP));
+    long botCpu = ThreadCpu.used(BenchBot.HTTP_THREADS);
+    long bareCpu = ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS);
+    List<OpenLoop.Answer[]> steady = phase(steady(STEADY));
+    CpuPerAck cpu = new CpuPerAck((ThreadCpu.used(BenchBot.HTTP_THREADS) - botCpu) / steady.get(0).length,
+        (ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS) - bareCpu) / steady.get(1).length);
+    List<OpenLoop.Answer[]> bursts = phase(bursts());
+    return new Result(latencies(steady.get(0)), latencies(steady.get(1)), latencies(bursts.get(0)),
+        latencies(bursts.get(1)), delivery(responses), cpu);
   }
 
   /** Fires the plan (pairs of offsets: bot, bare) and returns both endpoints' answers. */
