@@ -12,8 +12,8 @@ import dev.tracelookup.slack.SlackApp;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeSlackApi;
 import dev.tracelookup.testing.SignedSlackRequests;
+import dev.tracelookup.testing.SlashCommandForm;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,26 +66,11 @@ final class SlashCommandEndToEndTest {
   }
 
   private Map<String, String> command(String text, String responseId) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", "legacy");
-    form.put("team_id", "T0001");
-    form.put("team_domain", "acme");
-    form.put("channel_id", "C0SUPPORT");
-    form.put("channel_name", "support");
-    form.put("user_id", "U0AGENT");
-    form.put("user_name", "agent");
-    form.put("command", "/trace-lookup");
-    form.put("text", text);
-    form.put("api_app_id", "A0001");
-    form.put("response_url", slackApi.responseUrl(responseId).toString());
-    form.put("trigger_id", "1.2.3");
-    return form;
+    return SlashCommandForm.fields("U0AGENT", text, slackApi.responseUrl(responseId).toString());
   }
 
   private HttpResponse<String> post(Map<String, String> form, long timestamp, String secret) throws Exception {
-    String body = form.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    String body = SlashCommandForm.encoded(form);
     HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/slack/events"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))

@@ -1,5 +1,8 @@
 package dev.tracelookup.bench;
 
+import dev.tracelookup.backend.zipkin.ZipkinOverhead;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,15 +17,19 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark in one go ({@code mvn -B -ntp -Pbench verify}) and prints one table of
- * figures, ratios and targets. The configuration is short enough for a 2-core machine to finish in
- * a few minutes, long enough for the JIT to settle: 1 fork, 3 warm-up and 5 measured seconds,
- * on a fixed 2 GB heap, with the GC profiler for the bytes each operation allocates.
+ * figures, ratios and targets: JMH's in-process benchmarks, then the server-level figures. The
+ * JMH configuration is short enough for a 2-core machine to finish in a few minutes, long enough
+ * for the JIT to settle: 1 fork, 3 warm-up and 5 measured seconds, on a fixed 2 GB heap, with the
+ * GC profiler for the bytes each operation allocates.
  *
  * <p>{@code BENCH_ONLY=BigTrace mvn -B -ntp -Pbench verify} runs only the big-trace benchmarks and
  * prints only their table, for measuring the reader and the analysis before and after a change.
  */
 public final class BenchMain {
   private static final String BIG_TRACES = "BigTrace";
+  private static final Path WORK = Path.of("target", "bench");
+  // Copied by maven-dependency-plugin in pre-integration-test, before the benchmarks run.
+  private static final Path ZIPKIN_JAR = Path.of("target", "zipkin", "zipkin-server-3.5.1-exec.jar");
 
   private BenchMain() {}
 
@@ -38,6 +45,20 @@ public final class BenchMain {
     Stampede.Result stampede = Stampede.run();
     System.out.println(CardLimits.table());
     System.out.println(report.lookups(stampede));
+    serverFigures();
+  }
+
+  /**
+   * The figures JMH cannot take: the bot's HTTP server under load, real Zipkin, a replay and the
+   * packaged jar's startup, each printed as it is measured.
+   */
+  private static void serverFigures() throws Exception {
+    Files.createDirectories(WORK);
+    System.out.println(ServerReport.acks(AckLoad.run(WORK)) + ServerReport.machineLoad());
+    System.out.println(ServerReport.zipkin(ZipkinOverhead.run(ZIPKIN_JAR, WORK.resolve("zipkin-server.log")))
+        + ServerReport.machineLoad());
+    System.out.println(ServerReport.cache(CacheReplay.run()));
+    System.out.println(ServerReport.startup(StartupFootprint.run(WORK)) + ServerReport.machineLoad());
   }
 
   private static Options options(boolean onlyBigTraces) throws RunnerException {

@@ -1,6 +1,7 @@
 package dev.tracelookup.bench;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupRequest;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 /** The lookup pipeline wired as {@code Wiring} wires it, over a given backend and pool. */
@@ -21,8 +23,13 @@ final class Lookups {
   private Lookups() {}
 
   static TraceLookup over(FakeBackend backend, ExecutorService pool) {
+    return over(backend, pool, Clock.systemUTC(), Ticker.systemTicker());
+  }
+
+  /** The pipeline with the shipped cache settings, its expiry driven by this clock and ticker. */
+  static TraceLookup over(TraceBackend backend, Executor pool, Clock clock, Ticker ticker) {
     LookupCache cache = new LookupCache(1_000, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10),
-        2_000_000, Duration.ofHours(1), Clock.systemUTC(), Ticker.systemTicker(), Runnable::run);
+        2_000_000, Duration.ofHours(1), clock, ticker, Runnable::run);
     return new TraceLookup(backend, cache, pool, pool, MAX_TRACES, FETCH_PARALLELISM, Duration.ofSeconds(10));
   }
 

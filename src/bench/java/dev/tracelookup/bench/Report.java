@@ -88,7 +88,7 @@ final class Report {
         time(stats.getPercentile(90)), time(stats.getPercentile(99)), target);
   }
 
-  private static String verdict(boolean met, String target) {
+  static String verdict(boolean met, String target) {
     return target + (met ? ": ok" : ": MISSED");
   }
 
@@ -111,7 +111,7 @@ final class Report {
     return result;
   }
 
-  private static String time(double nanos) {
+  static String time(double nanos) {
     if (Math.abs(nanos) >= 1_000_000) {
       return String.format("%.2f ms", nanos / 1_000_000);
     }

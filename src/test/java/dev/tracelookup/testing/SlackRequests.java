@@ -1,17 +1,13 @@
 package dev.tracelookup.testing;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * Sends requests to the bot's {@code /slack/events} as Slack does: form-encoded, signed with the
@@ -30,27 +26,15 @@ public final class SlackRequests {
 
   /** Returns the form of a slash command from agent U0AGENT in channel C0SUPPORT. */
   public static Map<String, String> slashCommand(String command, String text, URI responseUrl, String triggerId) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("token", "legacy");
-    form.put("team_id", "T0001");
-    form.put("team_domain", "acme");
-    form.put("channel_id", "C0SUPPORT");
-    form.put("channel_name", "support");
-    form.put("user_id", "U0AGENT");
-    form.put("user_name", "agent");
+    Map<String, String> form = SlashCommandForm.fields("U0AGENT", text, responseUrl.toString());
     form.put("command", command);
-    form.put("text", text);
-    form.put("api_app_id", "A0001");
-    form.put("response_url", responseUrl.toString());
     form.put("trigger_id", triggerId);
     return form;
   }
 
   /** Sends a signed form; the future fails when the bot cannot be reached. */
   public CompletableFuture<HttpResponse<String>> sendForm(Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    String body = SlashCommandForm.encoded(form);
     long timestamp = Instant.now().getEpochSecond();
     HttpRequest request = HttpRequest.newBuilder(events)
         .header("Content-Type", "application/x-www-form-urlencoded")

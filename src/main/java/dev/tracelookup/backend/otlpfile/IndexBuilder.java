@@ -14,6 +14,8 @@ final class IndexBuilder {
   private final List<String> userAttributeKeys;
   private final Map<String, TraceFacts> traces = new HashMap<>();
   private final Map<String, Set<String>> traceIdsByUser = new HashMap<>();
+  // Service and span names repeat across traces: one lower-cased instance each, shared by all.
+  private final Map<String, String> lowerCasedNames = new HashMap<>();
   private int fileCount;
   private int skippedLines;
 
@@ -24,7 +26,7 @@ final class IndexBuilder {
   /** Indexes the spans of one line; the reader has already copied user IDs from the resource. */
   void addLine(LineRef line, List<Span> spans) {
     for (Span span : spans) {
-      traces.computeIfAbsent(span.traceId(), TraceFacts::new).add(span, line);
+      traces.computeIfAbsent(span.traceId(), TraceFacts::new).add(span, line, this::lowerCased);
       for (String key : userAttributeKeys) {
         span.attributes()
             .get(key)
@@ -35,6 +37,10 @@ final class IndexBuilder {
                         .add(span.traceId()));
       }
     }
+  }
+
+  private String lowerCased(String name) {
+    return lowerCasedNames.computeIfAbsent(name, IndexedTrace::lower);
   }
 
   void fileRead() {

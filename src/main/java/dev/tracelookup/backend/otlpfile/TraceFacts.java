@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** What is known of one trace while the files are read; becomes an {@link IndexedTrace}. */
 final class TraceFacts {
@@ -21,11 +22,15 @@ final class TraceFacts {
     this.traceId = traceId;
   }
 
-  void add(Span span, LineRef line) {
+  /**
+   * @param lowerCased returns a name in lower case, the same instance for every equal name: the
+   *     index of a large directory would otherwise hold one copy of each name per trace
+   */
+  void add(Span span, LineRef line, UnaryOperator<String> lowerCased) {
     start = Math.min(start, span.startEpochNanos());
     end = Math.max(end, span.endEpochNanos());
-    services.add(IndexedTrace.lower(span.service()));
-    spanNames.add(IndexedTrace.lower(span.name()));
+    services.add(lowerCased.apply(span.service()));
+    spanNames.add(lowerCased.apply(span.name()));
     failing |= FailureRules.isFailing(span);
     lines.add(line);
   }
