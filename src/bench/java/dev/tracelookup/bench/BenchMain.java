@@ -23,10 +23,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * GC profiler for the bytes each operation allocates.
  *
  * <p>{@code BENCH_ONLY=BigTrace mvn -B -ntp -Pbench verify} runs only the big-trace benchmarks and
- * prints only their table, for measuring the reader and the analysis before and after a change.
+ * prints only their table, for measuring the reader and the analysis before and after a change;
+ * {@code BENCH_ONLY=Server} runs only the server-level figures, skipping JMH.
  */
 public final class BenchMain {
   private static final String BIG_TRACES = "BigTrace";
+  private static final String SERVER = "Server";
   private static final Path WORK = Path.of("target", "bench");
   // Copied by maven-dependency-plugin in pre-integration-test, before the benchmarks run.
   private static final Path ZIPKIN_JAR = Path.of("target", "zipkin", "zipkin-server-3.5.1-exec.jar");
@@ -34,6 +36,10 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (SERVER.equals(System.getenv("BENCH_ONLY"))) {
+      serverFigures();
+      return;
+    }
     boolean onlyBigTraces = BIG_TRACES.equals(System.getenv("BENCH_ONLY"));
     Collection<RunResult> results = new Runner(options(onlyBigTraces)).run();
     Report report = new Report(results);
