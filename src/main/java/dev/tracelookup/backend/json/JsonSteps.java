@@ -67,6 +67,10 @@ public final class JsonSteps {
       return 0;
     }
     if (token == JsonToken.VALUE_STRING) {
+      long plain = plainDigits(parser);
+      if (plain >= 0) {
+        return plain;
+      }
       try {
         return Long.parseLong(parser.getText().trim());
       } catch (NumberFormatException notAnInteger) {
@@ -74,6 +78,27 @@ public final class JsonSteps {
       }
     }
     throw fail(parser, "expected a whole number for '" + what + "' but found " + describe(token));
+  }
+
+  /**
+   * Returns the value of a string of at most 18 ASCII digits, which cannot overflow, read in place
+   * so that timestamps (two per span) make no garbage; -1 for any other string.
+   */
+  private static long plainDigits(JsonParser parser) throws IOException {
+    char[] chars = parser.getTextCharacters();
+    int length = parser.getTextLength();
+    if (length == 0 || length > 18) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = parser.getTextOffset(), end = i + length; i < end; i++) {
+      char c = chars[i];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** Skips the current value, nested or not; Jackson skips iteratively, so depth is no risk. */

@@ -10,9 +10,13 @@ import static dev.tracelookup.backend.json.JsonSteps.text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -29,20 +33,37 @@ final class AttributeReader {
 
   private AttributeReader() {}
 
-  /** Reads a {@code [{"key":..,"value":{..}}]} list; entries without a key are dropped. */
+  /**
+   * Reads a {@code [{"key":..,"value":{..}}]} list into an unmodifiable map, which {@link
+   * dev.tracelookup.trace.Attributes} keeps without copying. Entries without a key are dropped; of
+   * a repeated key, the last value wins.
+   */
   static Map<String, String> keyValues(JsonParser parser) throws IOException {
-    Map<String, String> values = new LinkedHashMap<>();
     if (!isArray(parser, "attributes")) {
-      return values;
+      return Map.of();
     }
+    List<Map.Entry<String, String>> entries = new ArrayList<>();
+    BiConsumer<String, String> add = (key, value) -> entries.add(Map.entry(key, value));
     while (nextElement(parser)) {
-      readKeyValue(parser, values, false);
+      readKeyValue(parser, add, false);
     }
-    return values;
+    return unmodifiable(entries);
   }
 
-  private static void readKeyValue(JsonParser parser, Map<String, String> into, boolean asJson)
-      throws IOException {
+  // A repeated key is rare enough that merging only after Map.ofEntries refuses it is the cheap way.
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> unmodifiable(List<Map.Entry<String, String>> entries) {
+    try {
+      return Map.ofEntries(entries.toArray(new Map.Entry[0]));
+    } catch (IllegalArgumentException repeatedKey) {
+      Map<String, String> merged = new HashMap<>();
+      entries.forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
+      return Map.copyOf(merged);
+    }
+  }
+
+  private static void readKeyValue(
+      JsonParser parser, BiConsumer<String, String> into, boolean asJson) throws IOException {
     if (!isObject(parser, "attributes")) {
       return;
     }
@@ -58,7 +79,7 @@ final class AttributeReader {
       }
     }
     if (key != null) {
-      into.put(key, value);
+      into.accept(key, value);
     }
   }
 
@@ -100,7 +121,7 @@ final class AttributeReader {
 
   private static String kvList(JsonParser parser) throws IOException {
     Map<String, String> entries = new LinkedHashMap<>();
-    forEachValue(parser, "kvlistValue", () -> readKeyValue(parser, entries, true));
+    forEachValue(parser, "kvlistValue", () -> readKeyValue(parser, entries::put, true));
     StringJoiner json = new StringJoiner(",", "{", "}");
     entries.forEach((key, value) -> json.add(quoted(key) + ":" + value));
     return json.toString();
@@ -127,9 +148,12 @@ final class AttributeReader {
     if (text == null) {
       return asJson ? "null" : "";
     }
+    if (!asJson) {
+      return text;
+    }
     boolean bare =
         JSON_NUMBER.matcher(text).matches() || text.equals("true") || text.equals("false");
-    return asJson && !bare ? quoted(text) : text;
+    return bare ? text : quoted(text);
   }
 
   private static String quotedIf(boolean asJson, String text) {

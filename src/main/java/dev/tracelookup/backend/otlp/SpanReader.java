@@ -10,6 +10,7 @@ import static dev.tracelookup.backend.json.JsonSteps.skip;
 import static dev.tracelookup.backend.json.JsonSteps.text;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.SpanKind;
@@ -93,7 +94,9 @@ final class SpanReader {
       return SpanStatus.UNSET;
     }
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
-      if (field.equals("code")) {
+      if (field.equals("code") && isWholeNumber(parser)) {
+        code = StatusCode.fromOtlpNumber(parser.getLongValue());
+      } else if (field.equals("code")) {
         String text = text(parser, "status.code");
         code =
             isSmallNumber(text)
@@ -109,18 +112,32 @@ final class SpanReader {
   }
 
   private static SpanKind kind(JsonParser parser) throws IOException {
+    if (isWholeNumber(parser)) {
+      return SpanKind.fromOtlpNumber(parser.getLongValue());
+    }
     String text = text(parser, "kind");
     return isSmallNumber(text)
         ? SpanKind.fromOtlpNumber(Integer.parseInt(text))
         : SpanKind.fromName(text);
   }
 
-  /** Returns whether an enum arrived as a number (OTLP) rather than a name (Tempo). */
+  /** Returns whether an enum arrived as a JSON number (OTLP) that fits a long. */
+  private static boolean isWholeNumber(JsonParser parser) throws IOException {
+    return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+  }
+
+  /** Returns whether an enum arrived as a number in a string rather than as a name (Tempo). */
   private static boolean isSmallNumber(String text) {
-    return text != null
-        && !text.isEmpty()
-        && text.length() <= 9
-        && text.chars().allMatch(Character::isDigit);
+    if (text == null || text.isEmpty() || text.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The span's fields as they arrive, in any order. */
