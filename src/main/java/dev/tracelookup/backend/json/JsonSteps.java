@@ -81,13 +81,14 @@ public final class JsonSteps {
   }
 
   /**
-   * Returns the value of a string of at most 18 ASCII digits, which cannot overflow, read in place
-   * so that timestamps (two per span) make no garbage; -1 for any other string.
+   * Returns the value of a string of ASCII digits that fits a long, read in place so that
+   * timestamps (two per span) make no garbage; -1 for any other string.
    */
   private static long plainDigits(JsonParser parser) throws IOException {
     char[] chars = parser.getTextCharacters();
     int length = parser.getTextLength();
-    if (length == 0 || length > 18) {
+    // 19 digits stay below 2^64: one that passes Long.MAX_VALUE wraps to a negative value.
+    if (length == 0 || length > 19) {
       return -1;
     }
     long value = 0;
@@ -98,7 +99,7 @@ public final class JsonSteps {
       }
       value = value * 10 + (c - '0');
     }
-    return value;
+    return value < 0 ? -1 : value;
   }
 
   /** Skips the current value, nested or not; Jackson skips iteratively, so depth is no risk. */
