@@ -31,14 +31,18 @@ final class AttributeReader {
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
 
-  private AttributeReader() {}
+  private final RepeatedText texts;
+
+  AttributeReader(RepeatedText texts) {
+    this.texts = texts;
+  }
 
   /**
    * Reads a {@code [{"key":..,"value":{..}}]} list into an unmodifiable map, which {@link
    * dev.tracelookup.trace.Attributes} keeps without copying. Entries without a key are dropped; of
    * a repeated key, the last value wins.
    */
-  static Map<String, String> keyValues(JsonParser parser) throws IOException {
+  Map<String, String> keyValues(JsonParser parser) throws IOException {
     if (!isArray(parser, "attributes")) {
       return Map.of();
     }
@@ -62,7 +66,7 @@ final class AttributeReader {
     }
   }
 
-  private static void readKeyValue(
+  private void readKeyValue(
       JsonParser parser, BiConsumer<String, String> into, boolean asJson) throws IOException {
     if (!isObject(parser, "attributes")) {
       return;
@@ -71,7 +75,7 @@ final class AttributeReader {
     String value = asJson ? "null" : "";
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
       if (field.equals("key")) {
-        key = text(parser, "key");
+        key = texts.text(parser, "key");
       } else if (field.equals("value")) {
         value = anyValue(parser, asJson);
       } else {
@@ -84,7 +88,7 @@ final class AttributeReader {
   }
 
   /** Reads an AnyValue: plain text at the top, JSON text when nested in an array or list. */
-  private static String anyValue(JsonParser parser, boolean asJson) throws IOException {
+  private String anyValue(JsonParser parser, boolean asJson) throws IOException {
     String result = asJson ? "null" : "";
     if (!isObject(parser, "value")) {
       return result;
@@ -113,13 +117,13 @@ final class AttributeReader {
     return result;
   }
 
-  private static String array(JsonParser parser) throws IOException {
+  private String array(JsonParser parser) throws IOException {
     StringJoiner json = new StringJoiner(",", "[", "]");
     forEachValue(parser, "arrayValue", () -> json.add(anyValue(parser, true)));
     return json.toString();
   }
 
-  private static String kvList(JsonParser parser) throws IOException {
+  private String kvList(JsonParser parser) throws IOException {
     Map<String, String> entries = new LinkedHashMap<>();
     forEachValue(parser, "kvlistValue", () -> readKeyValue(parser, entries::put, true));
     StringJoiner json = new StringJoiner(",", "{", "}");
@@ -128,7 +132,7 @@ final class AttributeReader {
   }
 
   /** Calls the element reader for each entry of {@code {"values":[..]}}. */
-  private static void forEachValue(JsonParser parser, String what, ElementReader element)
+  private void forEachValue(JsonParser parser, String what, ElementReader element)
       throws IOException {
     if (!isObject(parser, what)) {
       return;

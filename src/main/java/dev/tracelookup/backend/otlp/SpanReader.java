@@ -22,12 +22,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads one OTLP span object, its events and its status; links are skipped. */
+/**
+ * Reads the OTLP span objects of one document, their events and their status; links are skipped.
+ * One instance serves one document on one thread.
+ */
 final class SpanReader {
-  private SpanReader() {}
+  private final RepeatedText texts;
+  private final AttributeReader attributes;
+  private String lastRawTraceId;
+  private String lastTraceId;
+
+  SpanReader(RepeatedText texts, AttributeReader attributes) {
+    this.texts = texts;
+    this.attributes = attributes;
+  }
 
   /** Reads the span the parser is on; returns null for a JSON null in the spans array. */
-  static SpanDraft read(JsonParser parser) throws IOException {
+  SpanDraft read(JsonParser parser) throws IOException {
     if (!isObject(parser, "spans")) {
       return null;
     }
@@ -35,9 +46,7 @@ final class SpanReader {
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
       fields.read(field, parser);
     }
-    String traceId =
-        TraceIds.traceId(fields.traceId)
-            .orElseThrow(() -> fail(parser, "a span has no valid traceId"));
+    String traceId = traceId(fields.traceId, parser);
     String spanId =
         TraceIds.spanId(fields.spanId)
             .orElseThrow(() -> fail(parser, "a span has no valid spanId"));
@@ -56,7 +65,19 @@ final class SpanReader {
         fields.events);
   }
 
-  private static List<SpanEvent> events(JsonParser parser) throws IOException {
+  // Spans of one trace repeat its ID, which RepeatedText hands back as the same instance: then
+  // the check is one comparison, not a normalisation.
+  private String traceId(String raw, JsonParser parser) throws OtlpFormatException {
+    if (raw != null && raw.equals(lastRawTraceId)) {
+      return lastTraceId;
+    }
+    lastTraceId =
+        TraceIds.traceId(raw).orElseThrow(() -> fail(parser, "a span has no valid traceId"));
+    lastRawTraceId = raw;
+    return lastTraceId;
+  }
+
+  private List<SpanEvent> events(JsonParser parser) throws IOException {
     List<SpanEvent> events = new ArrayList<>();
     if (!isArray(parser, "events")) {
       return events;
@@ -69,17 +90,17 @@ final class SpanReader {
     return events;
   }
 
-  private static SpanEvent event(JsonParser parser) throws IOException {
+  private SpanEvent event(JsonParser parser) throws IOException {
     String name = "";
     long time = 0;
     Map<String, String> attributes = Map.of();
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
       if (field.equals("name")) {
-        name = text(parser, "name");
+        name = texts.text(parser, "name");
       } else if (field.equals("timeunixnano")) {
         time = int64(parser, "timeUnixNano");
       } else if (field.equals("attributes")) {
-        attributes = AttributeReader.keyValues(parser);
+        attributes = this.attributes.keyValues(parser);
       } else {
         skip(parser);
       }
@@ -87,7 +108,7 @@ final class SpanReader {
     return new SpanEvent(name, time, new Attributes(attributes));
   }
 
-  private static SpanStatus status(JsonParser parser) throws IOException {
+  private SpanStatus status(JsonParser parser) throws IOException {
     StatusCode code = StatusCode.UNSET;
     String message = "";
     if (!isObject(parser, "status")) {
@@ -103,7 +124,7 @@ final class SpanReader {
                 ? StatusCode.fromOtlpNumber(Integer.parseInt(text))
                 : StatusCode.fromName(text);
       } else if (field.equals("message")) {
-        message = text(parser, "status.message");
+        message = texts.text(parser, "status.message");
       } else {
         skip(parser);
       }
@@ -141,7 +162,7 @@ final class SpanReader {
   }
 
   /** The span's fields as they arrive, in any order. */
-  private static final class Fields {
+  private final class Fields {
     String traceId;
     String spanId;
     String parentSpanId;
@@ -156,7 +177,7 @@ final class SpanReader {
     void read(String field, JsonParser parser) throws IOException {
       switch (field) {
         case "traceid":
-          traceId = text(parser, "traceId");
+          traceId = texts.text(parser, "traceId");
           break;
         case "spanid":
           spanId = text(parser, "spanId");
@@ -177,7 +198,7 @@ final class SpanReader {
           end = int64(parser, "endTimeUnixNano");
           break;
         case "attributes":
-          attributes = AttributeReader.keyValues(parser);
+          attributes = SpanReader.this.attributes.keyValues(parser);
           break;
         case "events":
           events = events(parser);
