@@ -45,6 +45,7 @@ public final class BenchMain {
     Report report = new Report(results);
     System.out.println();
     System.out.println(report.bigTraces());
+    System.out.println(TraceHeap.table());
     if (onlyBigTraces) {
       return;
     }

@@ -36,6 +36,10 @@ public final class TraceIds {
     if (raw == null) {
       return Optional.empty();
     }
+    // Most backends already send normalised IDs: accept those without copying or re-checking.
+    if (raw.length() == hexLength && isLowerHex(raw)) {
+      return allZero(raw) ? Optional.empty() : Optional.of(raw);
+    }
     String text = raw.trim();
     if (text.isEmpty()) {
       return Optional.empty();

@@ -67,6 +67,10 @@ public final class JsonSteps {
       return 0;
     }
     if (token == JsonToken.VALUE_STRING) {
+      long plain = plainDigits(parser);
+      if (plain >= 0) {
+        return plain;
+      }
       try {
         return Long.parseLong(parser.getText().trim());
       } catch (NumberFormatException notAnInteger) {
@@ -74,6 +78,28 @@ public final class JsonSteps {
       }
     }
     throw fail(parser, "expected a whole number for '" + what + "' but found " + describe(token));
+  }
+
+  /**
+   * Returns the value of a string of ASCII digits that fits a long, read in place so that
+   * timestamps (two per span) make no garbage; -1 for any other string.
+   */
+  private static long plainDigits(JsonParser parser) throws IOException {
+    char[] chars = parser.getTextCharacters();
+    int length = parser.getTextLength();
+    // 19 digits stay below 2^64: one that passes Long.MAX_VALUE wraps to a negative value.
+    if (length == 0 || length > 19) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = parser.getTextOffset(), end = i + length; i < end; i++) {
+      char c = chars[i];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value < 0 ? -1 : value;
   }
 
   /** Skips the current value, nested or not; Jackson skips iteratively, so depth is no risk. */

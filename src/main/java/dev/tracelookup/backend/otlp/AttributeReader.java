@@ -10,9 +10,13 @@ import static dev.tracelookup.backend.json.JsonSteps.text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -27,22 +31,43 @@ final class AttributeReader {
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
 
-  private AttributeReader() {}
+  private final RepeatedText texts;
 
-  /** Reads a {@code [{"key":..,"value":{..}}]} list; entries without a key are dropped. */
-  static Map<String, String> keyValues(JsonParser parser) throws IOException {
-    Map<String, String> values = new LinkedHashMap<>();
-    if (!isArray(parser, "attributes")) {
-      return values;
-    }
-    while (nextElement(parser)) {
-      readKeyValue(parser, values, false);
-    }
-    return values;
+  AttributeReader(RepeatedText texts) {
+    this.texts = texts;
   }
 
-  private static void readKeyValue(JsonParser parser, Map<String, String> into, boolean asJson)
-      throws IOException {
+  /**
+   * Reads a {@code [{"key":..,"value":{..}}]} list into an unmodifiable map, which {@link
+   * dev.tracelookup.trace.Attributes} keeps without copying. Entries without a key are dropped; of
+   * a repeated key, the last value wins.
+   */
+  Map<String, String> keyValues(JsonParser parser) throws IOException {
+    if (!isArray(parser, "attributes")) {
+      return Map.of();
+    }
+    List<Map.Entry<String, String>> entries = new ArrayList<>();
+    BiConsumer<String, String> add = (key, value) -> entries.add(Map.entry(key, value));
+    while (nextElement(parser)) {
+      readKeyValue(parser, add, false);
+    }
+    return unmodifiable(entries);
+  }
+
+  // A repeated key is rare enough that merging only after Map.ofEntries refuses it is the cheap way.
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> unmodifiable(List<Map.Entry<String, String>> entries) {
+    try {
+      return Map.ofEntries(entries.toArray(new Map.Entry[0]));
+    } catch (IllegalArgumentException repeatedKey) {
+      Map<String, String> merged = new HashMap<>();
+      entries.forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
+      return Map.copyOf(merged);
+    }
+  }
+
+  private void readKeyValue(
+      JsonParser parser, BiConsumer<String, String> into, boolean asJson) throws IOException {
     if (!isObject(parser, "attributes")) {
       return;
     }
@@ -50,7 +75,7 @@ final class AttributeReader {
     String value = asJson ? "null" : "";
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
       if (field.equals("key")) {
-        key = text(parser, "key");
+        key = texts.text(parser, "key");
       } else if (field.equals("value")) {
         value = anyValue(parser, asJson);
       } else {
@@ -58,12 +83,12 @@ final class AttributeReader {
       }
     }
     if (key != null) {
-      into.put(key, value);
+      into.accept(key, value);
     }
   }
 
   /** Reads an AnyValue: plain text at the top, JSON text when nested in an array or list. */
-  private static String anyValue(JsonParser parser, boolean asJson) throws IOException {
+  private String anyValue(JsonParser parser, boolean asJson) throws IOException {
     String result = asJson ? "null" : "";
     if (!isObject(parser, "value")) {
       return result;
@@ -92,22 +117,22 @@ final class AttributeReader {
     return result;
   }
 
-  private static String array(JsonParser parser) throws IOException {
+  private String array(JsonParser parser) throws IOException {
     StringJoiner json = new StringJoiner(",", "[", "]");
     forEachValue(parser, "arrayValue", () -> json.add(anyValue(parser, true)));
     return json.toString();
   }
 
-  private static String kvList(JsonParser parser) throws IOException {
+  private String kvList(JsonParser parser) throws IOException {
     Map<String, String> entries = new LinkedHashMap<>();
-    forEachValue(parser, "kvlistValue", () -> readKeyValue(parser, entries, true));
+    forEachValue(parser, "kvlistValue", () -> readKeyValue(parser, entries::put, true));
     StringJoiner json = new StringJoiner(",", "{", "}");
     entries.forEach((key, value) -> json.add(quoted(key) + ":" + value));
     return json.toString();
   }
 
   /** Calls the element reader for each entry of {@code {"values":[..]}}. */
-  private static void forEachValue(JsonParser parser, String what, ElementReader element)
+  private void forEachValue(JsonParser parser, String what, ElementReader element)
       throws IOException {
     if (!isObject(parser, what)) {
       return;
@@ -127,9 +152,12 @@ final class AttributeReader {
     if (text == null) {
       return asJson ? "null" : "";
     }
+    if (!asJson) {
+      return text;
+    }
     boolean bare =
         JSON_NUMBER.matcher(text).matches() || text.equals("true") || text.equals("false");
-    return asJson && !bare ? quoted(text) : text;
+    return bare ? text : quoted(text);
   }
 
   private static String quotedIf(boolean asJson, String text) {

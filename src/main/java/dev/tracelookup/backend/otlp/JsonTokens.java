@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.tracelookup.backend.json.JsonSteps;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What OTLP adds to the shared {@link JsonSteps}: field names are compared in a canonical form,
@@ -14,9 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JsonTokens {
   // A document repeats a few dozen field names once per span: remember their canonical forms
-  // instead of allocating two strings per field. Bounded, so hostile input cannot grow it.
-  private static final int MAX_REMEMBERED = 512;
-  private static final Map<String, String> CANONICAL = new ConcurrentHashMap<>();
+  // instead of allocating two strings per field. Jackson hands out one instance per name, so a hit
+  // costs an identity check. A fixed table of immutable pairs, searched a few slots on: racing
+  // threads at worst recompute a name, and hostile input cannot grow it.
+  private static final int SLOTS = 1024;
+  private static final int PROBES = 8;
+  private static final Canonical[] REMEMBERED = new Canonical[SLOTS];
 
   private JsonTokens() {}
 
@@ -25,15 +26,29 @@ final class JsonTokens {
    * traceid}.
    */
   static String canonical(String fieldName) {
-    String known = CANONICAL.get(fieldName);
-    if (known != null) {
-      return known;
+    int hash = fieldName.hashCode();
+    int first = hash ^ (hash >>> 16);
+    for (int probe = 0; probe < PROBES; probe++) {
+      int slot = (first + probe) & (SLOTS - 1);
+      Canonical known = REMEMBERED[slot];
+      if (known == null) {
+        return remember(slot, fieldName);
+      }
+      if (known.name.equals(fieldName)) {
+        return known.canonical;
+      }
     }
-    String canonical = fieldName.replace("_", "").toLowerCase(Locale.ROOT);
-    if (CANONICAL.size() < MAX_REMEMBERED) {
-      CANONICAL.putIfAbsent(fieldName, canonical);
-    }
+    return canonicalOf(fieldName);
+  }
+
+  private static String remember(int slot, String fieldName) {
+    String canonical = canonicalOf(fieldName);
+    REMEMBERED[slot] = new Canonical(fieldName, canonical);
     return canonical;
+  }
+
+  private static String canonicalOf(String fieldName) {
+    return fieldName.replace("_", "").toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -48,4 +63,6 @@ final class JsonTokens {
   static OtlpFormatException fail(JsonParser parser, String problem) {
     return OtlpFormatException.at(parser.currentLocation(), problem);
   }
+
+  private record Canonical(String name, String canonical) {}
 }

@@ -58,15 +58,15 @@ public final class OtlpJsonReader {
 
   private static final BiConsumer<String, String> NO_ENVELOPE = (name, value) -> {};
 
-  private final ResourceSpansReader resourceSpans;
+  private final Set<String> resourceKeysToKeep;
 
   /**
    * @param resourceKeysToKeep resource attributes to copy onto each span of the resource, e.g.
    *     {@code user.id} and {@code enduser.id}
    */
   public OtlpJsonReader(Set<String> resourceKeysToKeep) {
-    this.resourceSpans =
-        new ResourceSpansReader(Objects.requireNonNull(resourceKeysToKeep, "resourceKeysToKeep"));
+    this.resourceKeysToKeep =
+        Set.copyOf(Objects.requireNonNull(resourceKeysToKeep, "resourceKeysToKeep"));
   }
 
   /**
@@ -94,7 +94,7 @@ public final class OtlpJsonReader {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(envelope, "envelope");
     try (JsonParser parser = FACTORY.createParser(in)) {
-      readDocument(parser, sink, envelope);
+      readDocument(parser, new ResourceSpansReader(resourceKeysToKeep), sink, envelope);
     } catch (JsonShapeException wrongShape) {
       throw new OtlpFormatException(wrongShape.getMessage());
     } catch (JsonProcessingException malformed) {
@@ -146,21 +146,27 @@ public final class OtlpJsonReader {
     return spans;
   }
 
-  private void readDocument(
-      JsonParser parser, Consumer<? super Span> sink, BiConsumer<String, String> envelope)
+  private static void readDocument(
+      JsonParser parser,
+      ResourceSpansReader resourceSpans,
+      Consumer<? super Span> sink,
+      BiConsumer<String, String> envelope)
       throws IOException {
     if (parser.nextToken() == null) {
       throw fail(parser, "the document is empty");
     }
-    readTracesData(parser, sink, envelope);
+    readTracesData(parser, resourceSpans, sink, envelope);
     if (parser.nextToken() != null) {
       throw fail(parser, "more than one JSON value in the document");
     }
   }
 
   /** Reads a TracesData object, or one of the envelopes that wrap it. */
-  private void readTracesData(
-      JsonParser parser, Consumer<? super Span> sink, BiConsumer<String, String> envelope)
+  private static void readTracesData(
+      JsonParser parser,
+      ResourceSpansReader resourceSpans,
+      Consumer<? super Span> sink,
+      BiConsumer<String, String> envelope)
       throws IOException {
     if (!isObject(parser, "document")) {
       return;
@@ -169,11 +175,11 @@ public final class OtlpJsonReader {
       switch (field) {
         case "resourcespans":
         case "batches":
-          readResourceSpansList(parser, sink);
+          readResourceSpansList(parser, resourceSpans, sink);
           break;
         case "trace":
         case "result":
-          readTracesData(parser, sink, NO_ENVELOPE);
+          readTracesData(parser, resourceSpans, sink, NO_ENVELOPE);
           break;
         default:
           envelopeField(parser, envelope);
@@ -190,7 +196,8 @@ public final class OtlpJsonReader {
     }
   }
 
-  private void readResourceSpansList(JsonParser parser, Consumer<? super Span> sink)
+  private static void readResourceSpansList(
+      JsonParser parser, ResourceSpansReader resourceSpans, Consumer<? super Span> sink)
       throws IOException {
     if (!isArray(parser, "resourceSpans")) {
       return;

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads one {@code resourceSpans} entry (Tempo's v1 calls them {@code batches}) and hands its spans
- * on as they are read.
+ * Reads the {@code resourceSpans} entries (Tempo's v1 calls them {@code batches}) of one document
+ * and hands their spans on as they are read. One instance serves one document on one thread.
  *
  * <p>Encoders write the resource before its spans, and then no span is held back. A resource that
  * comes after its spans is valid JSON all the same, so such spans wait until the entry ends.
@@ -27,9 +27,14 @@ final class ResourceSpansReader {
   private static final String SERVICE_NAME = "service.name";
 
   private final Set<String> resourceKeysToKeep;
+  private final AttributeReader attributes;
+  private final SpanReader spans;
 
   ResourceSpansReader(Set<String> resourceKeysToKeep) {
-    this.resourceKeysToKeep = Set.copyOf(resourceKeysToKeep);
+    this.resourceKeysToKeep = resourceKeysToKeep;
+    RepeatedText texts = new RepeatedText();
+    this.attributes = new AttributeReader(texts);
+    this.spans = new SpanReader(texts, attributes);
   }
 
   /** Reads the entry the parser is on and gives each of its spans to the sink. */
@@ -59,7 +64,7 @@ final class ResourceSpansReader {
     if (isObject(parser, "resource")) {
       for (String field = nextField(parser); field != null; field = nextField(parser)) {
         if (field.equals("attributes")) {
-          attributes = AttributeReader.keyValues(parser);
+          attributes = this.attributes.keyValues(parser);
         } else {
           skip(parser);
         }
@@ -70,7 +75,7 @@ final class ResourceSpansReader {
     return new Resource(attributes.getOrDefault(SERVICE_NAME, Span.UNKNOWN_SERVICE), kept);
   }
 
-  private static void scopeSpans(JsonParser parser, Batch batch) throws IOException {
+  private void scopeSpans(JsonParser parser, Batch batch) throws IOException {
     if (!isArray(parser, "scopeSpans")) {
       return;
     }
@@ -88,9 +93,9 @@ final class ResourceSpansReader {
     }
   }
 
-  private static void spans(JsonParser parser, Batch batch) throws IOException {
+  private void spans(JsonParser parser, Batch batch) throws IOException {
     while (nextElement(parser)) {
-      SpanDraft draft = SpanReader.read(parser);
+      SpanDraft draft = spans.read(parser);
       if (draft != null) {
         batch.add(draft);
       }

@@ -10,6 +10,7 @@ import static dev.tracelookup.backend.json.JsonSteps.skip;
 import static dev.tracelookup.backend.json.JsonSteps.text;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.SpanKind;
@@ -21,12 +22,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads one OTLP span object, its events and its status; links are skipped. */
+/**
+ * Reads the OTLP span objects of one document, their events and their status; links are skipped.
+ * One instance serves one document on one thread.
+ */
 final class SpanReader {
-  private SpanReader() {}
+  private final RepeatedText texts;
+  private final AttributeReader attributes;
+  private String lastRawTraceId;
+  private String lastTraceId;
+
+  SpanReader(RepeatedText texts, AttributeReader attributes) {
+    this.texts = texts;
+    this.attributes = attributes;
+  }
 
   /** Reads the span the parser is on; returns null for a JSON null in the spans array. */
-  static SpanDraft read(JsonParser parser) throws IOException {
+  SpanDraft read(JsonParser parser) throws IOException {
     if (!isObject(parser, "spans")) {
       return null;
     }
@@ -34,9 +46,7 @@ final class SpanReader {
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
       fields.read(field, parser);
     }
-    String traceId =
-        TraceIds.traceId(fields.traceId)
-            .orElseThrow(() -> fail(parser, "a span has no valid traceId"));
+    String traceId = traceId(fields.traceId, parser);
     String spanId =
         TraceIds.spanId(fields.spanId)
             .orElseThrow(() -> fail(parser, "a span has no valid spanId"));
@@ -55,7 +65,19 @@ final class SpanReader {
         fields.events);
   }
 
-  private static List<SpanEvent> events(JsonParser parser) throws IOException {
+  // Spans of one trace repeat its ID, which RepeatedText hands back as the same instance: then
+  // the check is one comparison, not a normalisation.
+  private String traceId(String raw, JsonParser parser) throws OtlpFormatException {
+    if (raw != null && raw.equals(lastRawTraceId)) {
+      return lastTraceId;
+    }
+    lastTraceId =
+        TraceIds.traceId(raw).orElseThrow(() -> fail(parser, "a span has no valid traceId"));
+    lastRawTraceId = raw;
+    return lastTraceId;
+  }
+
+  private List<SpanEvent> events(JsonParser parser) throws IOException {
     List<SpanEvent> events = new ArrayList<>();
     if (!isArray(parser, "events")) {
       return events;
@@ -68,17 +90,17 @@ final class SpanReader {
     return events;
   }
 
-  private static SpanEvent event(JsonParser parser) throws IOException {
+  private SpanEvent event(JsonParser parser) throws IOException {
     String name = "";
     long time = 0;
     Map<String, String> attributes = Map.of();
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
       if (field.equals("name")) {
-        name = text(parser, "name");
+        name = texts.text(parser, "name");
       } else if (field.equals("timeunixnano")) {
         time = int64(parser, "timeUnixNano");
       } else if (field.equals("attributes")) {
-        attributes = AttributeReader.keyValues(parser);
+        attributes = this.attributes.keyValues(parser);
       } else {
         skip(parser);
       }
@@ -86,21 +108,23 @@ final class SpanReader {
     return new SpanEvent(name, time, new Attributes(attributes));
   }
 
-  private static SpanStatus status(JsonParser parser) throws IOException {
+  private SpanStatus status(JsonParser parser) throws IOException {
     StatusCode code = StatusCode.UNSET;
     String message = "";
     if (!isObject(parser, "status")) {
       return SpanStatus.UNSET;
     }
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
-      if (field.equals("code")) {
+      if (field.equals("code") && isWholeNumber(parser)) {
+        code = StatusCode.fromOtlpNumber(parser.getLongValue());
+      } else if (field.equals("code")) {
         String text = text(parser, "status.code");
         code =
             isSmallNumber(text)
                 ? StatusCode.fromOtlpNumber(Integer.parseInt(text))
                 : StatusCode.fromName(text);
       } else if (field.equals("message")) {
-        message = text(parser, "status.message");
+        message = texts.text(parser, "status.message");
       } else {
         skip(parser);
       }
@@ -109,22 +133,36 @@ final class SpanReader {
   }
 
   private static SpanKind kind(JsonParser parser) throws IOException {
+    if (isWholeNumber(parser)) {
+      return SpanKind.fromOtlpNumber(parser.getLongValue());
+    }
     String text = text(parser, "kind");
     return isSmallNumber(text)
         ? SpanKind.fromOtlpNumber(Integer.parseInt(text))
         : SpanKind.fromName(text);
   }
 
-  /** Returns whether an enum arrived as a number (OTLP) rather than a name (Tempo). */
+  /** Returns whether an enum arrived as a JSON number (OTLP) that fits a long. */
+  private static boolean isWholeNumber(JsonParser parser) throws IOException {
+    return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+  }
+
+  /** Returns whether an enum arrived as a number in a string rather than as a name (Tempo). */
   private static boolean isSmallNumber(String text) {
-    return text != null
-        && !text.isEmpty()
-        && text.length() <= 9
-        && text.chars().allMatch(Character::isDigit);
+    if (text == null || text.isEmpty() || text.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The span's fields as they arrive, in any order. */
-  private static final class Fields {
+  private final class Fields {
     String traceId;
     String spanId;
     String parentSpanId;
@@ -139,7 +177,7 @@ final class SpanReader {
     void read(String field, JsonParser parser) throws IOException {
       switch (field) {
         case "traceid":
-          traceId = text(parser, "traceId");
+          traceId = texts.text(parser, "traceId");
           break;
         case "spanid":
           spanId = text(parser, "spanId");
@@ -160,7 +198,7 @@ final class SpanReader {
           end = int64(parser, "endTimeUnixNano");
           break;
         case "attributes":
-          attributes = AttributeReader.keyValues(parser);
+          attributes = SpanReader.this.attributes.keyValues(parser);
           break;
         case "events":
           events = events(parser);

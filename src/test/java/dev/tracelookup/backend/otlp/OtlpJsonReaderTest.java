@@ -2,6 +2,7 @@ package dev.tracelookup.backend.otlp;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.tracelookup.trace.Attributes;
@@ -178,6 +179,53 @@ final class OtlpJsonReaderTest {
     assertThat(fromNumbers.durationNanos()).isEqualTo(2000L);
     assertThat(fromNumbers.kind()).isEqualTo(SpanKind.SERVER);
     assertThat(fromNumbers.status().isError()).isTrue();
+  }
+
+  @Test
+  void readAll_timestampsAtTheEdgesOfALong_readOrFail() throws IOException {
+    String largest =
+        span("\"startTimeUnixNano\":\"0\",\"endTimeUnixNano\":\"9223372036854775807\"");
+    String tooLarge = span("\"startTimeUnixNano\":\"9223372036854775808\"");
+    String signed = span("\"startTimeUnixNano\":\"+1000\"");
+
+    Span span = reader.readAll(largest.getBytes(UTF_8)).get(0);
+
+    assertThat(span.durationNanos()).isEqualTo(Long.MAX_VALUE);
+    assertThat(reader.readAll(signed.getBytes(UTF_8)).get(0).startEpochNanos()).isEqualTo(1000L);
+    assertThatThrownBy(() -> reader.readAll(tooLarge.getBytes(UTF_8)))
+        .isInstanceOf(OtlpFormatException.class)
+        .hasMessageStartingWith("expected a whole number for 'startTimeUnixNano'");
+  }
+
+  @Test
+  void readAll_enumNumbersOutOfRange_readAsUnspecified() throws IOException {
+    String huge = span("\"kind\":99999999999999999999,\"status\":{\"code\":12345678901}");
+    String negative = span("\"kind\":-0,\"status\":{\"code\":-2}");
+
+    Span fromHuge = reader.readAll(huge.getBytes(UTF_8)).get(0);
+    Span fromNegative = reader.readAll(negative.getBytes(UTF_8)).get(0);
+
+    assertThat(fromHuge.kind()).isEqualTo(SpanKind.UNSPECIFIED);
+    assertThat(fromHuge.status().code()).isEqualTo(StatusCode.UNSET);
+    assertThat(fromNegative.kind()).isEqualTo(SpanKind.UNSPECIFIED);
+    assertThat(fromNegative.status().code()).isEqualTo(StatusCode.UNSET);
+  }
+
+  @Test
+  void readAll_repeatedAttributeKey_keepsTheLastValue() throws IOException {
+    String json =
+        span(
+            """
+"attributes":[{"key":"a","value":{"stringValue":"first"}},{"key":"b","value":{"intValue":1}},
+  {"key":"a","value":{"stringValue":"last"}},
+  {"key":"kv","value":{"kvlistValue":{"values":[{"key":"k","value":{"intValue":1}},
+    {"key":"j","value":{}},{"key":"k","value":{"intValue":2}}]}}}]
+""");
+
+    Attributes attributes = reader.readAll(json.getBytes(UTF_8)).get(0).attributes();
+
+    assertThat(attributes.values())
+        .containsOnly(entry("a", "last"), entry("b", "1"), entry("kv", "{\"k\":2,\"j\":null}"));
   }
 
   @Test
