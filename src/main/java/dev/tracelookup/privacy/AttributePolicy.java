@@ -7,12 +7,14 @@ import dev.tracelookup.trace.SpanStatus;
 import dev.tracelookup.trace.Trace;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides which span attributes a card may show, and masks secrets in everything it shows.
@@ -96,45 +98,53 @@ public final class AttributePolicy {
 
   /** Returns only the allowed attributes, their values redacted. */
   public Attributes filter(Attributes attributes) {
-    return keep(attributes, false);
+    return keep(attributes, false, redactor::redact);
   }
 
   /** Returns a copy of the span fit to show: attributes filtered, every shown text redacted. */
   public Span apply(Span span) {
+    return apply(span, redactor::redact);
+  }
+
+  private Span apply(Span span, UnaryOperator<String> redact) {
     List<SpanEvent> events = new ArrayList<>(span.events().size());
     for (SpanEvent event : span.events()) {
-      events.add(new SpanEvent(redactor.redact(event.name()), event.epochNanos(), keep(event.attributes(), true)));
+      events.add(new SpanEvent(redact.apply(event.name()), event.epochNanos(), keep(event.attributes(), true, redact)));
     }
-    SpanStatus status = new SpanStatus(span.status().code(), redactor.redact(span.status().message()));
+    SpanStatus status = new SpanStatus(span.status().code(), redact.apply(span.status().message()));
     return new Span(
         span.traceId(),
         span.spanId(),
         span.parentSpanId(),
         span.service(),
-        redactor.redact(span.name()),
+        redact.apply(span.name()),
         span.kind(),
         span.startEpochNanos(),
         span.durationNanos(),
         status,
-        filter(span.attributes()),
+        keep(span.attributes(), false, redact),
         events);
   }
 
   /** Returns a copy of the trace with {@link #apply(Span)} applied to every span. */
   public Trace apply(Trace trace) {
+    // The spans of one trace repeat their names, statuses and values; redaction is a pure function
+    // of the text, so each distinct text is scanned once. The memo dies with the call.
+    Map<String, String> redacted = new HashMap<>();
+    UnaryOperator<String> redact = text -> redacted.computeIfAbsent(text, redactor::redact);
     List<Span> spans = new ArrayList<>(trace.spans().size());
     for (Span span : trace.spans()) {
-      spans.add(apply(span));
+      spans.add(apply(span, redact));
     }
     return new Trace(trace.traceId(), spans);
   }
 
-  private Attributes keep(Attributes attributes, boolean exceptionFields) {
+  private Attributes keep(Attributes attributes, boolean exceptionFields, UnaryOperator<String> redact) {
     Map<String, String> kept = new LinkedHashMap<>();
     for (Map.Entry<String, String> attribute : attributes.values().entrySet()) {
       String key = attribute.getKey();
       if (allows(key) || (exceptionFields && key.startsWith(EXCEPTION_PREFIX))) {
-        kept.put(key, redactor.redact(attribute.getValue()));
+        kept.put(key, redact.apply(attribute.getValue()));
       }
     }
     return new Attributes(kept);

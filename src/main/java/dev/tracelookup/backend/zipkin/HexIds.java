@@ -20,7 +20,15 @@ final class HexIds {
   }
 
   private static boolean isHex(String raw, int maxLength) {
-    return raw != null && !raw.isEmpty() && raw.length() <= maxLength
-        && raw.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+    if (raw == null || raw.isEmpty() || raw.length() > maxLength) {
+      return false;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
