@@ -159,4 +159,20 @@ final class AccessEndToEndTest {
     }
     return paths;
   }
+
+  /** Slack always names the user; a signed payload without one fails inside Bolt's parser, quietly. */
+  @Test
+  void findTracesShortcut_payloadWithoutAUser_isRefusedWithoutInternalsAndRunsNothing() throws Exception {
+    String payload = "{\"type\":\"message_action\",\"callback_id\":\"find_traces\",\"trigger_id\":\"1.2.3\","
+        + "\"response_url\":\"" + slackApi.responseUrl("nobody") + "\",\"message_ts\":\"1770389100.000200\","
+        + "\"team\":{\"id\":\"T0001\"},\"channel\":{\"id\":\"C0SUPPORT\"},"
+        + "\"message\":{\"type\":\"message\",\"ts\":\"1770389100.000200\",\"text\":\"usr_k8x9m2\"}}";
+
+    HttpResponse<String> ack = post("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8));
+
+    assertThat(ack.statusCode()).isEqualTo(500);
+    assertThat(ack.body()).doesNotContain("Exception").doesNotContain("slack.api").doesNotContain("usr_k8x9m2");
+    assertThat(slackCallsSoFar()).doesNotContain("/api/views.open");
+    assertThat(bot.jobsQueued()).isZero();
+  }
 }

@@ -28,8 +28,8 @@ final class AckLoad {
   private static final Duration ANSWERS_WITHIN = Duration.ofSeconds(120);
 
   /** Ack times of both endpoints, and what became of every command the bot took. */
-  record Result(Latencies botSteady, Latencies bareSteady, Latencies botBurst, Latencies bareBurst, Delivery delivery,
-      CpuPerAck cpu) {}
+  record Result(Latencies botSteady, Latencies bareSteady, Latencies botAlone, Latencies bareAlone, Latencies botBurst,
+      Latencies bareBurst, Delivery delivery, CpuPerAck cpu) {}
 
   /** CPU nanoseconds each server's HTTP threads used per ack during the steady load. */
   record CpuPerAck(long bot, long bare) {}
@@ -71,9 +71,27 @@ final class AckLoad {
     List<OpenLoop.Answer[]> steady = phase(steady(STEADY));
     CpuPerAck cpu = new CpuPerAck((ThreadCpu.used(BenchBot.HTTP_THREADS) - botCpu) / steady.get(0).length,
         (ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS) - bareCpu) / steady.get(1).length);
+    // Each endpoint alone at the same rate: the machine then carries 200 commands/s, as the
+    // target states, rather than the 400/s of the interleaved phase.
+    OpenLoop.Answer[] botAlone = alone(bot, steady(STEADY));
+    OpenLoop.Answer[] bareAlone = alone(bare, steady(STEADY));
     List<OpenLoop.Answer[]> bursts = phase(bursts());
-    return new Result(latencies(steady.get(0)), latencies(steady.get(1)), latencies(bursts.get(0)),
-        latencies(bursts.get(1)), delivery(responses), cpu);
+    return new Result(latencies(steady.get(0)), latencies(steady.get(1)), latencies(botAlone), latencies(bareAlone),
+        latencies(bursts.get(0)), latencies(bursts.get(1)), delivery(responses), cpu);
+  }
+
+  /** Fires the plan at one endpoint only and returns its answers. */
+  private OpenLoop.Answer[] alone(URI endpoint, long[] offsets) {
+    List<OpenLoop.Shot> shots = new ArrayList<>(offsets.length);
+    for (long offset : offsets) {
+      int n = sent++;
+      shots.add(new OpenLoop.Shot(offset, () -> commands.command(endpoint, n)));
+    }
+    OpenLoop.Answer[] answers = load.fire(shots).toArray(OpenLoop.Answer[]::new);
+    if (endpoint.equals(bot)) {
+      botAnswers.addAll(List.of(answers));
+    }
+    return answers;
   }
 
   /** Fires the plan (pairs of offsets: bot, bare) and returns both endpoints' answers. */

@@ -16,11 +16,14 @@ final class ServerReport {
 
   static String acks(AckLoad.Result result) {
     return new StringBuilder(String.format("Ack latency under load: the bot (/slack/events: Jetty, Bolt, the real handlers;"
-            + " every lookup %d s at a Zipkin fake) vs bare Jetty checking the signature only, interleaved%n",
+            + " every lookup %d s at a Zipkin fake) vs bare Jetty checking the signature only; interleaved, then each"
+            + " alone%n",
             2 * AckLoad.SEARCH_LATENCY.toSeconds()))
         .append(String.format(ROW, "load", "endpoint", "p50", "p99", "max", "target"))
         .append(load(String.format("%d/s each, %d s", AckLoad.RATE, AckLoad.STEADY.toSeconds()), result.botSteady(),
             result.bareSteady(), true))
+        .append(load(String.format("%d/s alone, %d s", AckLoad.RATE, AckLoad.STEADY.toSeconds()), result.botAlone(),
+            result.bareAlone(), true))
         .append(load(String.format("%d bursts of %d", AckLoad.BURSTS, AckLoad.BURST), result.botBurst(),
             result.bareBurst(), false))
         .append(String.format("CPU per ack in each server's HTTP threads at %d/s: bot %s, bare %s (%.1f×)%n",
