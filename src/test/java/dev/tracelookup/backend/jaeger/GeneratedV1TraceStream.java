@@ -1,57 +1,17 @@
 package dev.tracelookup.backend.jaeger;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.InputStream;
+import dev.tracelookup.testing.GeneratedDocument;
 
 /**
  * A Jaeger UI JSON answer holding one trace of many spans, written as it is read so the document
  * never sits in memory; as Jaeger writes it, the processes come after all the spans.
  */
-final class GeneratedV1TraceStream extends InputStream {
+final class GeneratedV1TraceStream extends GeneratedDocument {
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final long START_MICROS = 1_770_387_443_000_000L;
 
-  private final int spanCount;
-  private int nextSpan;
-  private byte[] chunk =
-      ("{\"data\":[{\"traceID\":\"" + TRACE_ID + "\",\"spans\":[").getBytes(UTF_8);
-  private int position;
-
   GeneratedV1TraceStream(int spanCount) {
-    this.spanCount = spanCount;
-  }
-
-  @Override
-  public int read() {
-    if (position == chunk.length && !advance()) {
-      return -1;
-    }
-    return chunk[position++] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] buffer, int offset, int length) {
-    if (length == 0) {
-      return 0;
-    }
-    if (position == chunk.length && !advance()) {
-      return -1;
-    }
-    int count = Math.min(length, chunk.length - position);
-    System.arraycopy(chunk, position, buffer, offset, count);
-    position += count;
-    return count;
-  }
-
-  private boolean advance() {
-    if (nextSpan > spanCount) {
-      return false;
-    }
-    chunk = (nextSpan == spanCount ? end() : span(nextSpan)).getBytes(UTF_8);
-    position = 0;
-    nextSpan++;
-    return true;
+    super("{\"data\":[{\"traceID\":\"" + TRACE_ID + "\",\"spans\":[", spanCount, GeneratedV1TraceStream::span, end());
   }
 
   private static String end() {
@@ -70,8 +30,7 @@ final class GeneratedV1TraceStream extends InputStream {
             tag("user.id", "usr_k8x9m2"),
             tag("span.kind", "client"),
             tag("otel.status_code", "OK"));
-    return (index == 0 ? "" : ",")
-        + String.format(
+    return String.format(
             "{\"traceID\":\"%s\",\"spanID\":\"%016x\",\"operationName\":\"db.query %d\","
                 + "\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"%s\","
                 + "\"spanID\":\"%016x\"}],\"startTime\":%d,\"duration\":%d,\"tags\":[%s],"
