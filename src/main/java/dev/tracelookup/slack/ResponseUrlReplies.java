@@ -6,6 +6,8 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
+import dev.tracelookup.backend.http.BackendHttp;
+import dev.tracelookup.backend.http.RetryAfter;
 import dev.tracelookup.render.SlackMessage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +28,12 @@ final class ResponseUrlReplies implements SlackReplies {
   private static final Logger log = LoggerFactory.getLogger(ResponseUrlReplies.class);
   private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
 
-  /** Waits before a retry; tests pass one that records instead of waiting. */
-  interface Pause {
-    void pause(Duration duration) throws InterruptedException;
-  }
-
   private final Slack slack;
   private final MethodsClient bot;
-  private final Pause pause;
+  private final BackendHttp.Pause pause;
 
   /** @param bot the Web API client holding the bot token, for chat.postMessage */
-  ResponseUrlReplies(Slack slack, MethodsClient bot, Pause pause) {
+  ResponseUrlReplies(Slack slack, MethodsClient bot, BackendHttp.Pause pause) {
     this.slack = slack;
     this.bot = bot;
     this.pause = pause;
@@ -61,22 +59,12 @@ final class ResponseUrlReplies implements SlackReplies {
         return true;
       }
       boolean passing = code == 429 || code >= 500;
-      if (!passing || attempt == 2 || !waitFor(retryAfter(response))) {
+      if (!passing || attempt == 2 || !pause.waited(retryAfter(response))) {
         log.warn("response_url refused the answer: HTTP {} {}", code, abbreviate(response.getBody()));
         return false;
       }
     }
     return false;
-  }
-
-  private boolean waitFor(Duration wait) {
-    try {
-      pause.pause(wait);
-      return true;
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   @Override
@@ -126,19 +114,15 @@ final class ResponseUrlReplies implements SlackReplies {
     return GsonFactory.createSnakeCase().toJson(body);
   }
 
+  /** Slack's wait when it names one, capped short: the answer is still inside the lookup's budget. */
   private static Duration retryAfter(WebhookResponse response) {
     Map<String, List<String>> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      if ("retry-after".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
-        try {
-          long seconds = Long.parseLong(header.getValue().get(0).trim());
-          return seconds <= 0 ? Duration.ofSeconds(1) : min(Duration.ofSeconds(seconds), MAX_RETRY_WAIT);
-        } catch (NumberFormatException notSeconds) {
-          return Duration.ofSeconds(1);
-        }
-      }
-    }
-    return Duration.ofSeconds(1);
+    Optional<String> header = headers.entrySet().stream()
+        .filter(entry -> "retry-after".equalsIgnoreCase(entry.getKey()) && !entry.getValue().isEmpty())
+        .map(entry -> entry.getValue().get(0))
+        .findFirst();
+    return RetryAfter.parse(header).filter(wait -> !wait.isZero()).map(wait -> min(wait, MAX_RETRY_WAIT))
+        .orElse(Duration.ofSeconds(1));
   }
 
   private static Duration min(Duration a, Duration b) {

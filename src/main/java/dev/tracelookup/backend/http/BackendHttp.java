@@ -34,6 +34,17 @@ public final class BackendHttp {
   @FunctionalInterface
   public interface Pause {
     void pause(Duration duration) throws InterruptedException;
+
+    /** Waits; returns false, with the thread's interrupt flag restored, when interrupted. */
+    default boolean waited(Duration duration) {
+      try {
+        pause(duration);
+        return true;
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
   }
 
   private final HttpClient client;
@@ -75,7 +86,7 @@ public final class BackendHttp {
         return attempt.result().get();
       }
       Duration wait = attempt.retryAfter().orElse(FIRST_BACKOFF.multipliedBy(1L << Math.min(number - 1, 6)));
-      if (number == endpoint.maxAttempts() || clock.instant().plus(wait).isAfter(deadline) || !waited(wait)) {
+      if (number == endpoint.maxAttempts() || clock.instant().plus(wait).isAfter(deadline) || !pause.waited(wait)) {
         break;
       }
       log.debug("{} GET {} attempt {} failed ({}); retrying in {} ms", endpoint.backendName(), path, number,
@@ -153,16 +164,6 @@ public final class BackendHttp {
 
   private BackendFailure failure(Kind kind, String path, String detail) {
     return BackendFailure.of(kind, endpoint.backendName(), "GET " + path + ": " + detail);
-  }
-
-  private boolean waited(Duration wait) {
-    try {
-      pause.pause(wait);
-      return true;
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private static String pathOnly(String pathAndQuery) {

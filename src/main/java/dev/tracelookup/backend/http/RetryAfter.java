@@ -7,12 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads {@code Retry-After}: delay seconds, or an HTTP date (RFC 9110 allows both). */
-final class RetryAfter {
+public final class RetryAfter {
   private static final Duration MAX = Duration.ofMinutes(10);
 
   private RetryAfter() {}
 
-  static Optional<Duration> parse(Optional<String> header) {
+  /** Returns the wait the header asks for (at most 10 minutes), or empty when absent or unreadable. */
+  public static Optional<Duration> parse(Optional<String> header) {
     if (header.isEmpty()) {
       return Optional.empty();
     }
