@@ -1,14 +1,11 @@
 package dev.tracelookup.backend.jaeger;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracelookup.testing.SmallHeapProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,24 +29,10 @@ final class V1LargeTraceTest {
 
   @Test
   void read_hundredThousandSpansInASmallerHeap_readsEverySpanWithItsService() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process probe =
-        new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-Xmx" + HEAP_MIB + "m",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    V1LargeTraceProbe.class.getName(),
-                    String.valueOf(SPANS)))
-            .redirectErrorStream(true)
-            .start();
+    SmallHeapProbe.Run probe = SmallHeapProbe.run(V1LargeTraceProbe.class, HEAP_MIB, String.valueOf(SPANS));
 
-    String output = new String(probe.getInputStream().readAllBytes(), UTF_8).strip();
-    boolean exited = probe.waitFor(2, TimeUnit.MINUTES);
-
-    assertThat(exited).isTrue();
-    assertThat(probe.exitValue()).as(output).isZero();
-    assertThat(output).isEqualTo(SPANS + " order-svc");
+    assertThat(probe.exited()).isTrue();
+    assertThat(probe.exitValue()).as(probe.output()).isZero();
+    assertThat(probe.output()).isEqualTo(SPANS + " order-svc");
   }
 }

@@ -1,14 +1,11 @@
 package dev.tracelookup.backend.otlp;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracelookup.testing.SmallHeapProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 final class OtlpJsonReaderLargeTraceTest {
@@ -27,24 +24,10 @@ final class OtlpJsonReaderLargeTraceTest {
 
   @Test
   void read_hundredThousandSpansInA24MiBHeap_readsEverySpan() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process probe =
-        new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-Xmx24m",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    LargeTraceProbe.class.getName(),
-                    String.valueOf(SPANS)))
-            .redirectErrorStream(true)
-            .start();
+    SmallHeapProbe.Run probe = SmallHeapProbe.run(LargeTraceProbe.class, 24, String.valueOf(SPANS));
 
-    String output = new String(probe.getInputStream().readAllBytes(), UTF_8).strip();
-    boolean exited = probe.waitFor(2, TimeUnit.MINUTES);
-
-    assertThat(exited).isTrue();
-    assertThat(probe.exitValue()).as(output).isZero();
-    assertThat(output).isEqualTo(String.valueOf(SPANS));
+    assertThat(probe.exited()).isTrue();
+    assertThat(probe.exitValue()).as(probe.output()).isZero();
+    assertThat(probe.output()).isEqualTo(String.valueOf(SPANS));
   }
 }
