@@ -3,6 +3,7 @@ package dev.tracelookup.privacy;
 import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.SpanEvent;
+import dev.tracelookup.trace.SpanLink;
 import dev.tracelookup.trace.SpanStatus;
 import dev.tracelookup.trace.Trace;
 import java.util.ArrayList;
@@ -123,7 +124,19 @@ public final class AttributePolicy {
         span.durationNanos(),
         status,
         keep(span.attributes(), false, redact),
-        events);
+        events,
+        links(span.links(), redact));
+  }
+
+  private List<SpanLink> links(List<SpanLink> links, UnaryOperator<String> redact) {
+    if (links.isEmpty()) {
+      return links;
+    }
+    List<SpanLink> kept = new ArrayList<>(links.size());
+    for (SpanLink link : links) {
+      kept.add(new SpanLink(link.traceId(), link.spanId(), keep(link.attributes(), false, redact)));
+    }
+    return kept;
   }
 
   /** Returns a copy of the trace with {@link #apply(Span)} applied to every span. */

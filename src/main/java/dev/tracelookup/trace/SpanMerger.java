@@ -35,7 +35,8 @@ final class SpanMerger {
         base.durationNanos() == 0 ? extra.durationNanos() : base.durationNanos(),
         status(base.status(), extra.status()),
         attributes(base.attributes(), extra.attributes()),
-        events(base, extra));
+        events(base, extra),
+        links(base, extra));
   }
 
   private static int richness(Span span) {
@@ -72,6 +73,15 @@ final class SpanMerger {
     Map<String, String> merged = new LinkedHashMap<>(extra.values());
     merged.putAll(base.values());
     return new Attributes(merged);
+  }
+
+  private static List<SpanLink> links(Span base, Span extra) {
+    if (extra.links().isEmpty()) {
+      return base.links();
+    }
+    Set<SpanLink> merged = new LinkedHashSet<>(base.links());
+    merged.addAll(extra.links());
+    return List.copyOf(merged);
   }
 
   private static List<SpanEvent> events(Span base, Span extra) {

@@ -1,12 +1,38 @@
 package dev.tracelookup.trace;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A trace's summary and, when any span failed, its error path. */
-public record TraceAnalysis(TraceSummary summary, Optional<ErrorPath> errorPath) {
+/**
+ * What a card shows about one trace.
+ *
+ * @param summary the entry span, the times and the verdict
+ * @param errorPath for a failed or refused trace, the path from the entry down to the culprit
+ * @param timeline the rows of the trace's compact waterfall, in tree order
+ * @param trigger the request in another trace that queued this trace's work, when a link says so
+ * @param linkedTraces how many other traces were read into this one through span links
+ */
+public record TraceAnalysis(
+    TraceSummary summary,
+    Optional<ErrorPath> errorPath,
+    List<TimelineRow> timeline,
+    Optional<Trigger> trigger,
+    int linkedTraces) {
+
   public TraceAnalysis {
     Objects.requireNonNull(summary, "summary");
     errorPath = errorPath == null ? Optional.empty() : errorPath;
+    timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    trigger = trigger == null ? Optional.empty() : trigger;
+  }
+
+  /** An analysis with no waterfall and no links, as tests and older callers build it. */
+  public TraceAnalysis(TraceSummary summary, Optional<ErrorPath> errorPath) {
+    this(summary, errorPath, List.of(), Optional.empty(), 0);
+  }
+
+  public Verdict verdict() {
+    return summary.verdict();
   }
 }

@@ -2,75 +2,87 @@ package dev.tracelookup.trace;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Turns a trace into what a card shows about it: a summary and, when any span fails under {@link
- * FailureRules}, the error path from the entry span down to the culprit.
+ * Turns a trace into what a card shows about it: the verdict (what the customer saw), the error
+ * path from the entry span down to the culprit when the customer saw a failure, and the rows of a
+ * compact waterfall.
  *
- * <p>The analysis is a pure function of the trace with nothing to configure, so it is a static
+ * <p>The analysis is a pure function of the traces with nothing to configure, so it is a static
  * method. It takes time and memory linear in the number of spans (plus sorting siblings), and never
  * recurses, so traces of any depth are safe.
  */
 public final class TraceAnalyzer {
   private TraceAnalyzer() {}
 
+  /** Analyzes one trace on its own; see {@link #analyze(Trace, List)}. */
+  public static TraceAnalysis analyze(Trace trace) {
+    return analyze(trace, List.of());
+  }
+
   /**
-   * Analyzes one trace.
+   * Analyzes one trace, with the traces its span links connect it to.
    *
    * <p>Repeated copies of a span are merged first (see {@link SpanTree}), so {@code spanCount}
    * counts distinct spans; the client and server halves of a Zipkin shared span ID count as two.
-   * The entry span is the earliest real root, or the earliest span when the backend returned no
-   * root. The trace starts at the earliest span start and lasts until the latest span end.
+   * The entry span is the earliest real root of the trace; without one the trace is partial, and
+   * the verdict starts from its worst top. The trace starts at the earliest span start and lasts
+   * until the latest span end, counting its own spans only.
    *
    * @param trace a trace with at least one span, in any order
-   * @return the summary, and the error path when at least one span fails
+   * @param linked traces that span links connect to it (see {@link LinkedSpans}); others are ignored
+   * @return the summary with the verdict, the error path when the customer saw a failure, and the
+   *     waterfall
    * @throws IllegalArgumentException if the trace has no spans; a backend reports an empty trace as
    *     not found rather than passing it on
    */
-  public static TraceAnalysis analyze(Trace trace) {
+  public static TraceAnalysis analyze(Trace trace, List<Trace> linked) {
     if (trace.spans().isEmpty()) {
       throw new IllegalArgumentException("trace " + trace.traceId() + " has no spans to analyze");
     }
-    SpanTree tree = SpanTree.of(trace.spans());
-    boolean[] failing = failing(tree.nodesAsCreated());
-    SpanNode entry = entry(tree);
+    LinkedSpans.Combined combined = LinkedSpans.combine(trace, linked);
+    SpanTree tree = SpanTree.of(combined.spans());
+    Evidence evidence = Evidence.of(tree);
+    VerdictJudge.Judged judged = VerdictJudge.judge(tree, evidence, entry(tree, trace.traceId()));
+    Optional<ErrorPathFinder.Walk> walk = ErrorPathFinder.find(tree, evidence, judged);
+    List<TimelineRow> timeline =
+        Timeline.of(tree, evidence, judged.start(), walk.map(ErrorPathFinder.Walk::nodes));
     return new TraceAnalysis(
-        summary(trace.traceId(), tree.nodesAsCreated(), entry, failing),
-        ErrorPathFinder.find(tree, failing, entry));
+        summary(trace.traceId(), tree, evidence, judged),
+        walk.map(ErrorPathFinder.Walk::path),
+        timeline,
+        combined.trigger(),
+        combined.attached());
   }
 
-  /** Returns, by node index, whether each span fails. */
-  private static boolean[] failing(List<SpanNode> nodes) {
-    boolean[] failing = new boolean[nodes.size()];
-    for (SpanNode node : nodes) {
-      failing[node.index()] = FailureRules.isFailing(node.span());
-    }
-    return failing;
-  }
-
-  /** Returns the earliest real root, or the earliest span when every top is an orphan. */
-  private static SpanNode entry(SpanTree tree) {
+  /** Returns the earliest real root of the trace itself, or empty when it has none. */
+  private static Optional<SpanNode> entry(SpanTree tree, String traceId) {
     for (SpanNode top : tree.tops()) {
-      if (!top.isOrphan()) {
-        return top;
+      if (!top.isOrphan() && top.span().traceId().equals(traceId)) {
+        return Optional.of(top);
       }
     }
-    return Collections.min(tree.nodesAsCreated(), SpanNode.START_ORDER);
+    return Optional.empty();
   }
 
   private static TraceSummary summary(
-      String traceId, List<SpanNode> nodes, SpanNode entry, boolean[] failing) {
+      String traceId, SpanTree tree, Evidence evidence, VerdictJudge.Judged judged) {
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
+    int spans = 0;
     int failingSpans = 0;
-    for (SpanNode node : nodes) {
+    for (SpanNode node : tree.nodesAsCreated()) {
+      if (!node.span().traceId().equals(traceId)) {
+        continue;
+      }
+      spans++;
       start = Math.min(start, node.span().startEpochNanos());
       end = Math.max(end, node.span().endEpochNanos());
-      failingSpans += failing[node.index()] ? 1 : 0;
+      failingSpans += evidence.own(node) == Evidence.FAILED ? 1 : 0;
     }
-    Span entrySpan = entry.span();
+    Span entrySpan = judged.start().span();
     return new TraceSummary(
         traceId,
         Instant.ofEpochSecond(0, start),
@@ -78,7 +90,8 @@ public final class TraceAnalyzer {
         entrySpan.service(),
         entrySpan.name(),
         FailureRules.httpStatus(entrySpan),
-        nodes.size(),
-        failingSpans);
+        spans,
+        failingSpans,
+        judged.verdict());
   }
 }

@@ -121,6 +121,7 @@ public final class TestSpans {
 
   /** A mutable span under construction; every setter returns {@code this}. */
   public static final class Builder {
+    private String traceId = TRACE_ID;
     private final String spanId;
     private String parentSpanId = "";
     private String service = "svc";
@@ -131,6 +132,7 @@ public final class TestSpans {
     private SpanStatus status = SpanStatus.UNSET;
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final List<SpanEvent> events = new ArrayList<>();
+    private final List<SpanLink> links = new ArrayList<>();
 
     private Builder(String shortId) {
       this.spanId = id(shortId);
@@ -163,6 +165,31 @@ public final class TestSpans {
 
     public Builder client() {
       return kind(SpanKind.CLIENT);
+    }
+
+    public Builder producer() {
+      return kind(SpanKind.PRODUCER);
+    }
+
+    public Builder consumer() {
+      return kind(SpanKind.CONSUMER);
+    }
+
+    /** Puts the span in another trace than {@link #TRACE_ID}. */
+    public Builder traceId(String traceId) {
+      this.traceId = traceId;
+      return this;
+    }
+
+    /** Links the span to span {@code shortId} of trace {@code traceId}. */
+    public Builder link(String traceId, String shortId) {
+      links.add(new SpanLink(traceId, id(shortId), Attributes.empty()));
+      return this;
+    }
+
+    /** Sets {@code rpc.grpc.status_code}. */
+    public Builder grpc(int code) {
+      return attribute(FailureRules.GRPC_STATUS, Integer.toString(code));
     }
 
     /** Starts the span this many milliseconds after {@link #T0}. */
@@ -218,7 +245,7 @@ public final class TestSpans {
 
     public Span build() {
       return new Span(
-          TRACE_ID,
+          traceId,
           spanId,
           parentSpanId,
           service,
@@ -228,7 +255,8 @@ public final class TestSpans {
           Duration.ofMillis(durationMillis).toNanos(),
           status,
           new Attributes(attributes),
-          events);
+          events,
+          links);
     }
 
     private long startNanos() {

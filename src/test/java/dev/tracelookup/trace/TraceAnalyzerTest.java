@@ -117,29 +117,30 @@ final class TraceAnalyzerTest {
   }
 
   /**
-   * The deeper of two independent failures is the culprit; the other is counted:
+   * Of two independent failures, the first to fail is the culprit, as the first failure is usually
+   * the one that stopped the request; depth across branches says nothing. The other is counted:
    *
    * <pre>
    * a
-   * ├── b  ERROR          1 ms
-   * └── c                 2 ms
-   *     └── d  ERROR      culprit
+   * ├── b  ERROR      1–2 ms   culprit (failed first)
+   * └── c             2–4 ms
+   *     └── d  ERROR  3–4 ms
    * </pre>
    */
   @Test
-  void analyze_twoFailingBranches_picksDeepestAndCountsOther() {
+  void analyze_twoFailingBranches_picksTheFirstToFailAndCountsOther() {
     Trace trace =
         trace(
             span("a").build(),
             span("b").parent("a").at(1).error("").build(),
-            span("c").parent("a").at(2).build(),
+            span("c").parent("a").at(2).lasting(2).build(),
             span("d").parent("c").at(3).error("").build());
 
     ErrorPath path = TraceAnalyzer.analyze(trace).errorPath().orElseThrow();
 
-    assertThat(stepNames(path)).containsExactly("a", "c", "d");
+    assertThat(stepNames(path)).containsExactly("a", "b");
     assertThat(path.otherFailingBranches()).isEqualTo(1);
-    assertThat(path.otherCulpritSpanIds()).containsExactly(id("b"));
+    assertThat(path.otherCulpritSpanIds()).containsExactly(id("d"));
   }
 
   /**
@@ -195,17 +196,18 @@ final class TraceAnalyzerTest {
   }
 
   /**
-   * Span {@code b} was never reported; the path starts at the orphan below the gap:
+   * Span {@code b} was never reported, and the entry answered OK: whatever failed below the gap,
+   * the entry absorbed it, so the customer saw a success and the failure is listed as recovered:
    *
    * <pre>
    * (synthetic root)
-   * ├── a  entry, ok
+   * ├── a  entry, OK
    * └── c  orphan (parent b missing)
-   *     └── d  ERROR  culprit
+   *     └── d  ERROR  absorbed
    * </pre>
    */
   @Test
-  void analyze_failureBelowMissingSpan_pathStartsAtOrphan() {
+  void analyze_failureBelowMissingSpanUnderOkEntry_isRecovered() {
     Trace trace =
         trace(
             span("a").ok().build(),
@@ -214,9 +216,11 @@ final class TraceAnalyzerTest {
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
-    ErrorPath path = analysis.errorPath().orElseThrow();
-    assertThat(stepNames(path)).containsExactly("c", "d");
-    assertThat(path.entryIsOrphan()).isTrue();
+    assertThat(analysis.errorPath()).isEmpty();
+    assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.RECOVERED);
+    assertThat(analysis.verdict().recoveries())
+        .extracting(r -> r.span().name(), Recovery::how)
+        .containsExactly(tuple("d", Recovery.How.ABSORBED));
     assertThat(analysis.summary().rootName()).isEqualTo("a");
   }
 
@@ -293,13 +297,15 @@ final class TraceAnalyzerTest {
         .containsExactly(tuple("a", false), tuple("b", true));
   }
 
+  /** A server answering 404 left its status unset, as the conventions say: the customer was refused. */
   @Test
-  void analyze_server404Only_hasNoErrorPath() {
+  void analyze_server404Only_isRefusedAndNamesTheEntry() {
     Trace trace = trace(span("a").server().http(404).build());
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
-    assertThat(analysis.errorPath()).isEmpty();
+    assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.REFUSED);
+    assertThat(analysis.errorPath().orElseThrow().culprit().span().name()).isEqualTo("a");
     assertThat(analysis.summary().httpStatus()).isEqualTo(404);
   }
 

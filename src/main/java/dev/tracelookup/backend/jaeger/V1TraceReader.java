@@ -123,6 +123,7 @@ final class V1TraceReader {
         span.durationNanos(),
         span.status(),
         attributes,
-        span.events());
+        span.events(),
+        span.links());
   }
 }
