@@ -106,6 +106,47 @@ final class ZipkinJsonReaderTest {
     assertThat(span.durationNanos()).isZero();
   }
 
+  /**
+   * Brave tags every HTTP answer of 400 or more as {@code error=<status>}. A lookup the caller
+   * expected to miss is not a failure status: the HTTP rules judge it.
+   */
+  @Test
+  void readTrace_braveErrorTagHoldingHttpStatus_isUnsetAndKeepsTheStatus() throws IOException {
+    String json = "[{\"traceId\":\"463ac35c9f6413ad\",\"id\":\"72485a3953bb6124\",\"kind\":\"CLIENT\","
+        + "\"name\":\"get\",\"localEndpoint\":{\"serviceName\":\"profile-svc\"},"
+        + "\"tags\":{\"http.method\":\"GET\",\"http.path\":\"/users/42/avatar\",\"http.status_code\":\"404\","
+        + "\"error\":\"404\"}}]";
+
+    Span span = readTrace(json).get(0);
+
+    assertThat(span.status()).isEqualTo(SpanStatus.UNSET);
+    assertThat(span.attributes().get("http.status_code")).hasValue("404");
+    assertThat(span.attributes().contains("error")).isFalse();
+  }
+
+  /** Without {@code http.status_code} beside it, the status Brave wrote as the error is kept as one. */
+  @Test
+  void readTrace_braveErrorTagHoldingHttpStatusAlone_becomesTheHttpStatus() throws IOException {
+    String json = "[{\"traceId\":\"463ac35c9f6413ad\",\"id\":\"72485a3953bb6124\",\"kind\":\"SERVER\","
+        + "\"name\":\"post /orders\",\"tags\":{\"error\":\"503\"}}]";
+
+    Span span = readTrace(json).get(0);
+
+    assertThat(span.status()).isEqualTo(SpanStatus.UNSET);
+    assertThat(span.attributes().get("http.status_code")).hasValue("503");
+  }
+
+  /** Brave writes the exception message as the error when there is one: that is a failure. */
+  @Test
+  void readTrace_braveErrorTagHoldingAMessage_isError() throws IOException {
+    String json = "[{\"traceId\":\"463ac35c9f6413ad\",\"id\":\"72485a3953bb6124\",\"kind\":\"SERVER\","
+        + "\"name\":\"post /orders\",\"tags\":{\"http.status_code\":\"500\",\"error\":\"Connection reset\"}}]";
+
+    Span span = readTrace(json).get(0);
+
+    assertThat(span.status()).isEqualTo(SpanStatus.error("Connection reset"));
+  }
+
   @Test
   void readTrace_statusCodeOkOnly_isOk() throws IOException {
     String json = "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\","
