@@ -13,7 +13,8 @@ public sealed interface LookupOutcome permits LookupOutcome.Found, LookupOutcome
   /**
    * Traces were found.
    *
-   * @param traces most relevant first: failing traces first, then newest
+   * @param traces most relevant first, as {@link TraceRanking} orders them: what the customer saw
+   *     (failed, refused, recovered, succeeded), then nearest the moment the customer named
    * @param totalMatched how many the backend matched (the card may show fewer)
    */
   record Found(LookupRequest request, List<TraceCard> traces, int totalMatched, List<String> warnings, boolean fromCache)

@@ -62,6 +62,7 @@ public final class RequestTokens {
     node.put("t", request.window().to().getEpochSecond());
     node.put("z", request.window().zone().getId());
     node.put("b", request.window().basis());
+    request.window().stated().ifPresent(at -> node.put("p", at.getEpochSecond()));
     request.service().ifPresent(s -> node.put("s", s));
     request.spanName().ifPresent(a -> node.put("a", a));
     if (request.errorsOnly()) {
@@ -100,7 +101,8 @@ public final class RequestTokens {
         || Duration.between(from, to).compareTo(maxWindow) > 0) {
       return Optional.empty();
     }
-    TimeWindow window = new TimeWindow(from, to, ZoneId.of(node.path("z").asText("UTC")), node.path("b").asText(""));
+    Optional<Instant> stated = node.has("p") ? Optional.of(Instant.ofEpochSecond(node.path("p").asLong())) : Optional.empty();
+    TimeWindow window = new TimeWindow(from, to, ZoneId.of(node.path("z").asText("UTC")), node.path("b").asText(""), stated);
     return Optional.of(new LookupRequest(userId, window, text(node, "s"), text(node, "a"), node.path("e").asBoolean(false)));
   }
 

@@ -9,12 +9,11 @@ import dev.tracelookup.trace.Trace;
 import dev.tracelookup.trace.TraceAnalysis;
 import dev.tracelookup.trace.TraceAnalyzer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns traces into cards: redacted, analysed, linked to the backend's UI, most relevant first.
+ * Turns traces into cards: redacted, analysed, linked to the backend's UI.
  *
  * <p>Redaction comes before analysis, so nothing a card, the JSON API or a reply draft shows can
  * carry an email, a card number or a secret from a span name, status or exception message. The
@@ -28,25 +27,20 @@ final class TraceCards {
       "otel.status_description");
 
   private final AttributePolicy policy;
-  /** Failing traces first, then newest; the trace ID keeps the order stable. */
-  private static final Comparator<TraceCard> RELEVANCE = Comparator
-      .comparing((TraceCard card) -> !card.analysis().summary().hasError())
-      .thenComparing(card -> card.analysis().summary().start(), Comparator.reverseOrder())
-      .thenComparing(card -> card.analysis().summary().traceId());
 
   /** Cards that show what {@code shown} allows, and the attributes the analysis reads. */
   TraceCards(AttributePolicy shown) {
     this.policy = shown.plus(ANALYSED_KEYS);
   }
 
-  List<TraceCard> ranked(List<Trace> traces, TraceBackend backend) {
+  /** Returns the cards of the traces, in the order given; {@link TraceRanking} orders them. */
+  List<TraceCard> cards(List<Trace> traces, TraceBackend backend) {
     List<TraceCard> cards = new ArrayList<>(traces.size());
     for (Trace trace : traces) {
       if (!trace.spans().isEmpty()) {
         cards.add(card(trace, backend));
       }
     }
-    cards.sort(RELEVANCE);
     return cards;
   }
 

@@ -17,6 +17,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,8 @@ public final class TraceLookup {
           backend.displayName(), outcome.getClass().getSimpleName(), lookup.shared(),
           TimeUnit.NANOSECONDS.toMillis(took));
       telemetry.record(span, outcome, lookup.shared(), took);
-      return lookup.shared() ? markCached(outcome) : outcome;
+      // Ranked per request, after the cache: two agents may share a window but not its moment.
+      return ranked(lookup.shared() ? markCached(outcome) : outcome, request.window().anchor());
     } finally {
       span.end();
     }
@@ -198,8 +200,17 @@ public final class TraceLookup {
           .<LookupOutcome>map(failure -> new LookupOutcome.Failed(request, failure))
           .orElseGet(() -> new LookupOutcome.NoTraces(request, warnings));
     }
-    List<TraceCard> ranked = cards.ranked(fetched.traces(), backend);
+    List<TraceCard> ranked = cards.cards(fetched.traces(), backend);
     return new LookupOutcome.Found(request, ranked, found.traces().size(), warnings, false);
+  }
+
+  private static LookupOutcome ranked(LookupOutcome outcome, Instant anchor) {
+    if (outcome instanceof LookupOutcome.Found) {
+      LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+      return new LookupOutcome.Found(found.request(), TraceRanking.rank(found.traces(), anchor), found.totalMatched(),
+          found.warnings(), found.fromCache());
+    }
+    return outcome;
   }
 
   private static LookupOutcome markCached(LookupOutcome outcome) {
@@ -212,12 +223,12 @@ public final class TraceLookup {
 
   private static LookupRequest widenedToMinutes(LookupRequest request) {
     TimeWindow window = request.window();
-    java.time.Instant from = window.from().truncatedTo(ChronoUnit.MINUTES);
-    java.time.Instant to = window.to().truncatedTo(ChronoUnit.MINUTES);
+    Instant from = window.from().truncatedTo(ChronoUnit.MINUTES);
+    Instant to = window.to().truncatedTo(ChronoUnit.MINUTES);
     if (to.isBefore(window.to())) {
       to = to.plus(1, ChronoUnit.MINUTES);
     }
-    return new LookupRequest(request.userId(), new TimeWindow(from, to, window.zone(), window.basis()),
+    return new LookupRequest(request.userId(), window.withBounds(from, to),
         request.service(), request.spanName(), request.errorsOnly());
   }
 

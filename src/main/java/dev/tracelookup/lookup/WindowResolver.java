@@ -22,7 +22,11 @@ final class WindowResolver {
   private final Duration maxWindow;
 
   /** The window before it is checked against now and the longest allowed search. */
-  private record Candidate(Instant from, Instant to, ZoneId zone, String basis) {}
+  private record Candidate(Instant from, Instant to, ZoneId zone, String basis, Optional<Instant> stated) {
+    Candidate(Instant from, Instant to, ZoneId zone, String basis) {
+      this(from, to, zone, basis, Optional.empty());
+    }
+  }
 
   WindowResolver(Clock clock, Duration defaultHalfWindow, Duration defaultRecent, Duration maxWindow) {
     this.clock = clock;
@@ -64,7 +68,8 @@ final class WindowResolver {
     if (time instanceof TimeExpression.Ago ago) {
       Instant at = context.now().minus(ago.length());
       String basis = TimeFormat.length(ago.length()) + " ago ±" + TimeFormat.length(context.half());
-      return Optional.of(new Candidate(at.minus(context.half()), at.plus(context.half()), context.zone(), basis));
+      return Optional.of(
+          new Candidate(at.minus(context.half()), at.plus(context.half()), context.zone(), basis, Optional.of(at)));
     }
     // Now: the half window back from this moment, as nothing after it can have happened yet.
     Instant now = context.now();
@@ -80,7 +85,8 @@ final class WindowResolver {
       at = context.place(moment, 1);
     }
     String basis = context.describe(moment, at) + " ±" + TimeFormat.length(half) + (rolled ? STILL_AHEAD_TODAY : "");
-    return new Candidate(at.toInstant().minus(half), at.toInstant().plus(half), context.windowZone(at), basis);
+    return new Candidate(at.toInstant().minus(half), at.toInstant().plus(half), context.windowZone(at), basis,
+        Optional.of(at.toInstant()));
   }
 
   private static Optional<Candidate> range(TimeExpression.Between between, WindowContext context, CommandDraft draft) {
@@ -125,6 +131,6 @@ final class WindowResolver {
       return Optional.empty();
     }
     String basis = clipped ? candidate.basis() + ", up to now" : candidate.basis();
-    return Optional.of(new TimeWindow(candidate.from(), to, candidate.zone(), basis));
+    return Optional.of(new TimeWindow(candidate.from(), to, candidate.zone(), basis, candidate.stated()));
   }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param userLabel how the customer is named on the card (the raw ID only on private answers)
  * @param agentZone the zone of the person reading, shown next to UTC
  * @param backendName e.g. {@code Tempo}
- * @param traces the traces to show, most relevant first (failing first, then newest)
+ * @param traces the traces to show, most relevant first (failed, refused, recovered, succeeded;
+ *     nearest the moment the customer named first)
  * @param totalMatched how many traces the backend found, which may exceed {@code traces.size()}
  * @param filters a short description of the filters used ("service checkout · errors only"), or empty
  * @param warnings partial results, limits hit: shown on the card as they are

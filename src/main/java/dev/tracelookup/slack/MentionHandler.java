@@ -95,8 +95,9 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
           + " has no user ID I can read. Run the Find traces shortcut on the message to type it."));
       return;
     }
+    // Without a stated time, the customer wrote the ticket soon after: nearest that comes first.
     TimeWindow window = new TimeWindow(resolution.from(), resolution.to(), resolution.requesterZone().orElse(zone),
-        "from " + resolution.reference());
+        "from " + resolution.reference(), resolution.statedTime().or(() -> Optional.of(resolution.createdAt())));
     runner.submitThreadLookup(new LookupRequest(userId.get(), window, Optional.empty(), Optional.empty(), false), thread);
   }
 }

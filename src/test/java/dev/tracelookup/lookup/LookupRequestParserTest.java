@@ -143,6 +143,22 @@ final class LookupRequestParserTest {
   }
 
   @Test
+  void parse_pointInTime_remembersTheMomentTheCustomerNamed() {
+    LookupRequest request = parsed("usr_1 2026-02-06 14:15 UTC", NEW_YORK);
+
+    assertThat(request.window().stated()).contains(Instant.parse("2026-02-06T14:15:00Z"));
+    assertThat(request.window().anchor()).isEqualTo(Instant.parse("2026-02-06T14:15:00Z"));
+  }
+
+  @Test
+  void parse_range_namesNoMomentAndRanksFromItsEnd() {
+    LookupRequest request = parsed("usr_1 2026-02-06 14:00-14:30 UTC", NEW_YORK);
+
+    assertThat(request.window().stated()).isEmpty();
+    assertThat(request.window().anchor()).isEqualTo(Instant.parse("2026-02-06T14:30:00Z"));
+  }
+
+  @Test
   void parse_namedZone_isTheWindowZone() {
     LookupRequest request = parsed("usr_1 2:15pm tz Europe/Paris", NEW_YORK);
 

@@ -23,6 +23,16 @@ final class RequestTokensTest {
     assertThat(tokens.decode(tokens.encode(CHECKOUT))).contains(CHECKOUT);
   }
 
+  /** A Refresh keeps ranking around the moment the customer named. */
+  @Test
+  void decode_windowAroundAStatedMoment_keepsTheMoment() {
+    TimeWindow window = CHECKOUT.window();
+    LookupRequest stated = new LookupRequest("usr_k8x9m2", new TimeWindow(window.from(), window.to(), window.zone(),
+        window.basis(), Optional.of(Instant.parse("2026-02-06T14:15:00Z"))), Optional.empty(), Optional.empty(), false);
+
+    assertThat(tokens.decode(tokens.encode(stated))).contains(stated);
+  }
+
   @Test
   void decode_valueEditedToAnotherCustomer_isRefused() {
     String edited = tokens.encode(CHECKOUT).replace("usr_k8x9m2", "usr_other1");
