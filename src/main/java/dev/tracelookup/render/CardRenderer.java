@@ -3,7 +3,7 @@ package dev.tracelookup.render;
 import static com.slack.api.model.block.Blocks.divider;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.tracelookup.trace.TraceSummary;
+import dev.tracelookup.trace.TraceAnalysis;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +39,25 @@ public final class CardRenderer {
   private static final int LIST_ROWS_RESERVED = 5;
   private static final int MAX_WARNINGS = 5;
   private static final int MAX_SUMMARY = 1_500;
+  // A headline is one sentence; giant span names must not crowd out the root cause below it.
+  private static final int MAX_HEADLINE = 500;
   private static final int MAX_WARNING = 300;
   private static final int MAX_FALLBACK = 1_000;
 
   /**
-   * Returns the result card: the summary line, the warnings, the most relevant trace (the first
-   * failing one, else the first) with its error path, then the other traces in the order given.
+   * Returns the result card: what the customer saw in the most relevant trace, the summary line, the
+   * warnings, that trace with its error path, then the other traces in the order given, each with
+   * its culprit in a few words.
    */
   public SlackMessage card(CardContent content) {
     BlockBudget budget = BlockBudget.forMessage();
     String summary = CardSummary.line(content);
+    String headline = content.traces().isEmpty()
+        ? ""
+        : VerdictText.headline(content.traces().get(featuredIndex(content.traces())).analysis());
+    if (!headline.isEmpty()) {
+      budget.add(SlackBlocks.mrkdwnSection("*" + Mrkdwn.escape(headline, MAX_HEADLINE) + "*"));
+    }
     budget.add(SlackBlocks.mrkdwnSection(Mrkdwn.escape(summary, MAX_SUMMARY)));
     if (!content.warnings().isEmpty()) {
       budget.add(SlackBlocks.notes(warningLines(content.warnings())));
@@ -61,7 +70,7 @@ public final class CardRenderer {
       return new SlackMessage(fallback(summary), budget.blocks());
     }
     int featured = featuredIndex(content.traces());
-    List<TraceSummary> others = others(content.traces(), featured);
+    List<TraceAnalysis> others = others(content.traces(), featured);
     budget.add(divider());
     TraceListBlocks.reserve(Math.min(others.size(), LIST_ROWS_RESERVED), budget);
     List<LayoutBlock> actions = new ArrayList<>(IncidentBlocks.of(content.incidents()));
@@ -69,38 +78,41 @@ public final class CardRenderer {
     budget.reserveFor(actions);
     TraceCard card = content.traces().get(featured);
     TraceView view = TraceViews.of(card.analysis(), content.agentZone());
-    SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), budget);
+    SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), false, budget);
     budget.release();
     budget.release();
     actions.forEach(budget::add);
     TraceListBlocks.add(others, notFetched, budget);
-    return new SlackMessage(fallback(summary + "\n" + view.rootCause()), budget.blocks());
+    return new SlackMessage(fallback(headline + "\n" + summary + "\n" + view.rootCause()), budget.blocks());
   }
 
   /** Returns one trace with its full error path: the answer to "Show trace". */
   public SlackMessage trace(TraceCard card, ZoneId agentZone, String backendName) {
     BlockBudget budget = BlockBudget.forMessage();
     TraceView view = TraceViews.of(card.analysis(), agentZone);
-    SlackTraceBlocks.add(view, card.uiUrl(), backendName, budget);
-    return new SlackMessage(fallback(view.heading() + "\n" + view.rootCause()), budget.blocks());
+    SlackTraceBlocks.add(view, card.uiUrl(), backendName, true, budget);
+    return new SlackMessage(
+        fallback(view.headline() + "\n" + view.heading() + "\n" + view.rootCause()), budget.blocks());
   }
 
-  /** Returns the index of the first failing trace, or 0 when none failed. */
+  /**
+   * Returns the index of the first trace whose customer saw a failure, or 0 when none did: the
+   * lookup already ranks them (failed, refused, recovered, succeeded; nearest the stated time).
+   */
   static int featuredIndex(List<TraceCard> traces) {
     for (int i = 0; i < traces.size(); i++) {
-      TraceCard trace = traces.get(i);
-      if (trace.analysis().errorPath().isPresent() || trace.analysis().summary().hasError()) {
+      if (traces.get(i).analysis().summary().hasError()) {
         return i;
       }
     }
     return 0;
   }
 
-  private static List<TraceSummary> others(List<TraceCard> traces, int featured) {
-    List<TraceSummary> others = new ArrayList<>(traces.size());
+  private static List<TraceAnalysis> others(List<TraceCard> traces, int featured) {
+    List<TraceAnalysis> others = new ArrayList<>(traces.size());
     for (int i = 0; i < traces.size(); i++) {
       if (i != featured) {
-        others.add(traces.get(i).analysis().summary());
+        others.add(traces.get(i).analysis());
       }
     }
     return others;

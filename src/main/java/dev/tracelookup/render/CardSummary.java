@@ -1,5 +1,6 @@
 package dev.tracelookup.render;
 
+import dev.tracelookup.trace.Verdict;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,17 +41,25 @@ final class CardSummary {
     return utc + " (" + TimeFormats.localRange(from, to, agentZone) + " " + agentZone.getId() + ")";
   }
 
+  /**
+   * Returns {@code 5 traces, 2 failed, 1 recovered}: only traces whose customer saw a failure or a
+   * refusal count as failed; recovered ones are counted apart.
+   */
   private static String counts(CardContent content) {
     long failed = content.traces().stream().filter(t -> t.analysis().summary().hasError()).count();
+    long recovered = content.traces().stream()
+        .filter(t -> t.analysis().verdict().kind() == Verdict.Kind.RECOVERED).count();
+    String recoveredPart = recovered > 0 ? ", " + recovered + " recovered" : "";
     int shown = content.traces().size();
     if (content.totalMatched() <= shown) {
-      return TraceViews.count(shown, "trace") + ", " + failed + " failed";
+      return TraceViews.count(shown, "trace") + ", " + failed + " failed" + recoveredPart;
     }
     return TraceViews.count(content.totalMatched(), "trace")
         + ", "
         + shown
         + " fetched, "
         + failed
-        + " of them failed";
+        + " of them failed"
+        + recoveredPart;
   }
 }

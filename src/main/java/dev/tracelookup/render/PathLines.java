@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Draws an error path as indented lines: each step's children marked ✅ or ❌, the next step expanded
- * beneath its line, the exception where it was raised.
+ * Draws an error path as indented lines: each step's children marked ✅, ❌ or 🔁 (failed, then
+ * retried successfully), the next step expanded beneath its line, the exception where it was raised.
  *
  * <pre>
  *   ✅ order.validate
@@ -78,7 +78,11 @@ final class PathLines {
     List<String> target = lines;
     List<String> trailing = new ArrayList<>();
     for (SpanOutcome child : shown) {
-      target.add(line(depth, childText(step, child)));
+      String text = childText(step, child);
+      if (child.spanId().equals(nextId)) {
+        text += attempts(next.get());
+      }
+      target.add(line(depth, text));
       if (child.spanId().equals(nextId)) {
         target = trailing;
       }
@@ -88,7 +92,7 @@ final class PathLines {
     }
     if (next.isPresent() && target == lines) {
       // The next step is not a listed child (left out by the analyzer, or re-attached orphan).
-      lines.add(line(depth, stepText(step, next.get())));
+      lines.add(line(depth, stepText(step, next.get()) + attempts(next.get())));
     }
     return trailing;
   }
@@ -125,7 +129,13 @@ final class PathLines {
     if (!child.service().isEmpty() && !child.service().equals(parent.span().service())) {
       label = SpanLabels.withService(child.service(), label);
     }
-    return SpanLabels.marker(child.failing()) + " " + label;
+    String marker = child.recovered() ? VerdictText.RECOVERED : SpanLabels.marker(child.failing());
+    return marker + " " + label + (child.recovered() ? " (retried)" : "");
+  }
+
+  /** Returns {@code  (3 attempts)} for a call whose retries all failed, else nothing. */
+  private static String attempts(PathStep step) {
+    return step.attempts() > 1 ? " (" + step.attempts() + " attempts)" : "";
   }
 
   private static String stepText(PathStep parent, PathStep step) {

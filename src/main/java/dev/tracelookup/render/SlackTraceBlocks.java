@@ -15,21 +15,31 @@ import java.util.stream.Collectors;
 final class SlackTraceBlocks {
   private static final int MAX_PATH_LINE = 600;
   private static final int MAX_ROOT_CAUSE = 2_000;
+  private static final int MAX_HEADLINE = 500;
   private static final int MAX_FRAMES_BLOCK = 2_000;
 
   private SlackTraceBlocks() {}
 
   /**
-   * Adds the trace: heading, details, the error path (elided around the culprit when the budget is
-   * short), the culprit's stack, the root cause, footnotes and the "Open in" button.
+   * Adds the trace: heading, the headline (unless the card already opens with it), details, the
+   * error path (elided around the culprit when the budget is short), the culprit's stack, the root
+   * cause, footnotes and the "Open in" button.
    */
-  static void add(TraceView view, Optional<String> uiUrl, String backendName, BlockBudget budget) {
+  static void add(
+      TraceView view, Optional<String> uiUrl, String backendName, boolean withHeadline, BlockBudget budget) {
     budget.add(
         header(h -> h.text(plainText(Texts.truncate(view.heading(), BlockRules.MAX_HEADER_TEXT)))));
+    if (withHeadline) {
+      budget.add(SlackBlocks.mrkdwnSection("*" + Mrkdwn.escape(view.headline(), MAX_HEADLINE) + "*"));
+    }
     List<String> notes = new ArrayList<>(List.of(view.details()));
     notes.addAll(view.notes());
     budget.add(SlackBlocks.notes(notes));
-    List<LayoutBlock> after = after(view, uiUrl, backendName);
+    List<LayoutBlock> after = after(view, uiUrl, backendName, true);
+    if (cost(after) > budget.charsLeft()) {
+      // The root cause matters more than the stack below it: drop the stack to keep it.
+      after = after(view, uiUrl, backendName, false);
+    }
     budget.reserveFor(after);
     List<String> lines =
         view.pathLines().stream()
@@ -51,9 +61,9 @@ final class SlackTraceBlocks {
 
   /** Returns the blocks below the path, each optional. */
   private static List<LayoutBlock> after(
-      TraceView view, Optional<String> uiUrl, String backendName) {
+      TraceView view, Optional<String> uiUrl, String backendName, boolean withFrames) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    if (!view.culpritFrames().isEmpty()) {
+    if (withFrames && !view.culpritFrames().isEmpty()) {
       String code = Mrkdwn.codeBlock(view.culpritFrames(), MAX_FRAMES_BLOCK);
       blocks.add(SlackBlocks.mrkdwnSection(code));
     }
@@ -66,6 +76,10 @@ final class SlackTraceBlocks {
     }
     openButton(uiUrl, backendName).ifPresent(blocks::add);
     return blocks;
+  }
+
+  private static int cost(List<LayoutBlock> blocks) {
+    return blocks.stream().mapToInt(BlockKitLimits::textLength).sum();
   }
 
   private static Optional<LayoutBlock> openButton(Optional<String> uiUrl, String backendName) {

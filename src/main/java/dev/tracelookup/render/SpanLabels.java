@@ -1,7 +1,10 @@
 package dev.tracelookup.render;
 
 import dev.tracelookup.trace.ExceptionInfo;
+import dev.tracelookup.trace.GrpcStatus;
+import dev.tracelookup.trace.ResponseStatus;
 import dev.tracelookup.trace.Span;
+import java.util.Optional;
 
 /** How spans, statuses and exceptions are named on one line, before any output format applies. */
 final class SpanLabels {
@@ -16,6 +19,20 @@ final class SpanLabels {
   static String withStatus(String name, int httpStatus) {
     String label = Texts.clip(name, MAX_NAME);
     return httpStatus > 0 ? label + " → " + HttpStatusText.withReason(httpStatus) : label;
+  }
+
+  /** Returns {@code POST payment-svc/charge → 14 UNAVAILABLE}, or the bare name without status. */
+  static String withResponse(String name, Optional<ResponseStatus> response) {
+    String label = Texts.clip(name, MAX_NAME);
+    return response.map(r -> label + " → " + response(r)).orElse(label);
+  }
+
+  /** Returns {@code 502 Bad Gateway} or {@code 14 UNAVAILABLE}. */
+  static String response(ResponseStatus response) {
+    if (response.protocol() == ResponseStatus.Protocol.HTTP) {
+      return HttpStatusText.withReason(response.code());
+    }
+    return response.code() + response.grpcStatus().map(GrpcStatus::name).map(name -> " " + name).orElse("");
   }
 
   /** Returns {@code payment-svc · POST …}: a span named with its service. */

@@ -1,6 +1,6 @@
 package dev.tracelookup.render;
 
-import dev.tracelookup.trace.TraceSummary;
+import dev.tracelookup.trace.TraceAnalysis;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +18,18 @@ public final class TextRenderer {
   /** Returns the card as lines of text, ending with a line break. */
   public String card(CardContent content) {
     List<String> lines = new ArrayList<>();
-    lines.add(CardSummary.line(content));
-    content.warnings().forEach(w -> lines.add("⚠️ " + Texts.clip(w, MAX_WARNING)));
     List<TraceCard> traces = content.traces();
     int featured = CardRenderer.featuredIndex(traces);
+    if (!traces.isEmpty()) {
+      lines.add(VerdictText.headline(traces.get(featured).analysis()));
+    }
+    lines.add(CardSummary.line(content));
+    content.warnings().forEach(w -> lines.add("⚠️ " + Texts.clip(w, MAX_WARNING)));
     if (traces.isEmpty()) {
       lines.add("No trace to show.");
     } else {
       lines.add("");
-      trace(traces.get(featured), content.agentZone(), content.backendName(), lines);
+      trace(traces.get(featured), content.agentZone(), content.backendName(), false, lines);
     }
     content.incidents().forEach(note ->
         lines.add("📣 " + Texts.clip(note.text(), MAX_WARNING) + note.url().map(url -> " · " + url).orElse("")));
@@ -37,13 +40,16 @@ public final class TextRenderer {
   /** Returns one trace with its full error path, ending with a line break. */
   public String trace(TraceCard card, ZoneId agentZone, String backendName) {
     List<String> lines = new ArrayList<>();
-    trace(card, agentZone, backendName, lines);
+    trace(card, agentZone, backendName, true, lines);
     return String.join("\n", lines) + "\n";
   }
 
   private static void trace(
-      TraceCard card, ZoneId agentZone, String backendName, List<String> lines) {
+      TraceCard card, ZoneId agentZone, String backendName, boolean withHeadline, List<String> lines) {
     TraceView view = TraceViews.of(card.analysis(), agentZone);
+    if (withHeadline) {
+      lines.add(view.headline());
+    }
     lines.add(view.heading());
     lines.add(view.details());
     lines.addAll(view.notes());
@@ -76,7 +82,7 @@ public final class TextRenderer {
     lines.add("Other traces");
     for (int i = 0; i < traces.size(); i++) {
       if (i != featured) {
-        lines.add(row(traces.get(i).analysis().summary()));
+        lines.add(row(traces.get(i).analysis()));
       }
     }
     if (notFetched > 0) {
@@ -84,12 +90,7 @@ public final class TextRenderer {
     }
   }
 
-  private static String row(TraceSummary trace) {
-    return "  "
-        + SpanLabels.marker(trace.hasError())
-        + " "
-        + TraceViews.line(trace)
-        + " · trace "
-        + Texts.clip(trace.traceId(), MAX_TRACE_ID);
+  private static String row(TraceAnalysis analysis) {
+    return "  " + TraceRows.row(analysis, "") + " · trace " + Texts.clip(analysis.summary().traceId(), MAX_TRACE_ID);
   }
 }

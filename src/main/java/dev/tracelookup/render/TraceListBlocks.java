@@ -7,6 +7,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.tracelookup.trace.TraceAnalysis;
 import dev.tracelookup.trace.TraceSummary;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class TraceListBlocks {
    * Adds a row per trace while the budget lasts, then "+N more traces" for those that did not fit
    * plus {@code notFetched}, the matches that were never fetched.
    */
-  static void add(List<TraceSummary> traces, int notFetched, BlockBudget budget) {
+  static void add(List<TraceAnalysis> traces, int notFetched, BlockBudget budget) {
     if (traces.isEmpty() && notFetched == 0) {
       return;
     }
@@ -56,15 +57,9 @@ final class TraceListBlocks {
     }
   }
 
-  private static LayoutBlock row(TraceSummary trace) {
-    String text =
-        Mrkdwn.escape(
-            SpanLabels.marker(trace.hasError())
-                + " "
-                + Texts.shortId(trace.traceId())
-                + " · "
-                + TraceViews.line(trace),
-            MAX_ROW);
+  private static LayoutBlock row(TraceAnalysis analysis) {
+    TraceSummary trace = analysis.summary();
+    String text = Mrkdwn.escape(TraceRows.row(analysis, Texts.shortId(trace.traceId())), MAX_ROW);
     // An ID this long is no trace ID any backend could look up: no button rather than a cut value.
     if (trace.traceId().length() > BlockRules.MAX_BUTTON_VALUE) {
       return SlackBlocks.mrkdwnSection(text);

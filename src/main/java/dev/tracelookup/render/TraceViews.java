@@ -2,12 +2,13 @@ package dev.tracelookup.render;
 
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.PathStep;
-import dev.tracelookup.trace.RemotePeer;
 import dev.tracelookup.trace.TraceAnalysis;
 import dev.tracelookup.trace.TraceSummary;
+import dev.tracelookup.trace.Verdict;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Builds the {@link TraceView} of an analysed trace. */
@@ -21,33 +22,36 @@ final class TraceViews {
   static TraceView of(TraceAnalysis analysis, ZoneId agentZone) {
     TraceSummary summary = analysis.summary();
     String heading = heading(summary);
+    String headline = VerdictText.headline(analysis);
     String details = details(summary, agentZone);
+    List<String> notes = new ArrayList<>(VerdictText.notes(analysis));
     if (analysis.errorPath().isEmpty()) {
-      List<String> notes = List.of(noPathNote(summary));
-      return new TraceView(
-          summary.traceId(), heading, details, notes, List.of(), 0, List.of(), "", List.of());
+      noPathNote(summary).ifPresent(notes::add);
+      return new TraceView(summary.traceId(), heading, headline, details, notes, List.of(), 0, List.of(), "",
+          List.of(), analysis.timeline());
     }
     ErrorPath path = analysis.errorPath().get();
-    List<String> notes = new ArrayList<>();
     if (path.entryIsOrphan()) {
-      notes.add("The entry span was not returned; the path starts at " + stepName(path.entry()));
+      notes.add(0, "The entry span was not returned; the path starts at " + stepName(path.entry()));
     }
+    gapNote(path).ifPresent(notes::add);
     List<String> footnotes = new ArrayList<>();
     if (path.otherFailingBranches() > 0) {
       footnotes.add(otherBranches(path.otherFailingBranches()));
     }
     PathLines.Drawing drawing = PathLines.of(path);
-    String rootCause = rootCause(path.culprit());
     return new TraceView(
         summary.traceId(),
         heading,
+        headline,
         details,
         notes,
         drawing.lines(),
         drawing.culpritLine(),
         frames(path.culprit()),
-        rootCause,
-        footnotes);
+        rootCause(summary, path, analysis.isLinked(path.culprit().span())),
+        footnotes,
+        analysis.timeline());
   }
 
   /**
@@ -60,7 +64,10 @@ final class TraceViews {
   /** Returns {@code 2026-02-06 14:17:23 UTC · 1.9 s · POST /api/v1/orders → 500}. */
   static String line(TraceSummary summary) {
     String root = Texts.clip(summary.rootName(), SpanLabels.MAX_NAME);
-    String status = summary.httpStatus() > 0 ? " → " + summary.httpStatus() : "";
+    String status = summary.verdict().response().map(r -> " → " + SpanLabels.response(r)).orElse("");
+    if (summary.httpStatus() > 0) {
+      status = " → " + summary.httpStatus();
+    }
     return TimeFormats.utcTimestamp(summary.start())
         + " · "
         + TimeFormats.duration(summary.duration())
@@ -81,29 +88,55 @@ final class TraceViews {
     return String.join(" · ", parts);
   }
 
-  private static String rootCause(PathStep culprit) {
-    String label = SpanLabels.withStatus(culprit.span().name(), culprit.httpStatus());
-    String why =
-        culprit
-            .exception()
-            .map(SpanLabels::exception)
-            .filter(t -> !t.isEmpty())
-            .orElse(SpanLabels.statusMessage(culprit.span()));
-    return "Root cause: "
-        + SpanLabels.withService(culpritService(culprit), label)
+  /**
+   * Returns {@code Root cause: order-svc → payment-svc · POST payment-svc/charge → 502 Bad Gateway:
+   * ConnectionRefusedError: payment gateway timeout (14:17:23 UTC)}: the culprit, whom it called,
+   * what it answered, how many attempts failed, and why; for a span named because it took the time,
+   * how long it took.
+   */
+  private static String rootCause(TraceSummary summary, ErrorPath path, boolean linked) {
+    PathStep culprit = path.culprit();
+    String label = SpanLabels.withResponse(culprit.span().name(), culprit.response());
+    if (culprit.attempts() > 1) {
+      label += ", " + culprit.attempts() + " attempts";
+    }
+    String why = VerdictText.why(culprit).orElse("");
+    if (path.tookTheTime()) {
+      String took = "took " + TimeFormats.duration(culprit.span().duration()) + " of the "
+          + TimeFormats.duration(path.entry().span().duration()) + " before " + givenUpBy(summary.verdict());
+      why = why.isEmpty() ? took : took + "; " + why;
+    }
+    String where = linked
+        ? "Root cause, in linked trace " + Texts.shortId(culprit.span().traceId()) + ": "
+        : "Root cause: ";
+    return where
+        + SpanLabels.withService(VerdictText.callerAndCallee(culprit.span()), label)
         + (why.isEmpty() ? "" : ": " + why)
         + " ("
         + TimeFormats.utcClock(culprit.span().start())
         + ")";
   }
 
-  /** Returns "caller → callee" for a failing call, else the span's own service. */
-  private static String culpritService(PathStep culprit) {
-    String own = culprit.span().service();
-    return RemotePeer.of(culprit.span())
-        .filter(peer -> !peer.equals(own))
-        .map(peer -> own + " → " + Texts.clip(peer, SpanLabels.MAX_NAME))
-        .orElse(own);
+  private static String givenUpBy(Verdict verdict) {
+    return verdict.response().map(r -> "the " + SpanLabels.response(r)).orElse("the caller gave up");
+  }
+
+  /**
+   * Returns a note when the path crosses a span that was never reported: the entry failed, nothing
+   * under it explains why, and the explanation hangs under a missing parent.
+   */
+  private static Optional<String> gapNote(ErrorPath path) {
+    List<PathStep> steps = path.steps();
+    for (int i = 1; i < steps.size(); i++) {
+      String parent = steps.get(i).span().parentSpanId();
+      String previous = steps.get(i - 1).span().spanId();
+      boolean sharedHalves = steps.get(i).span().spanId().equals(previous);
+      if (!parent.equals(previous) && !sharedHalves) {
+        return Optional.of("A span between " + stepName(steps.get(i - 1)) + " and "
+            + stepName(steps.get(i)) + " was not returned; the path continues below the gap");
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<String> frames(PathStep culprit) {
@@ -119,10 +152,12 @@ final class TraceViews {
         step.span().service(), Texts.clip(step.span().name(), SpanLabels.MAX_NAME));
   }
 
-  private static String noPathNote(TraceSummary summary) {
-    return summary.hasError()
-        ? count(summary.failingSpans(), "span") + " failed, but no error path could be traced."
-        : "No span in this trace failed.";
+  private static Optional<String> noPathNote(TraceSummary summary) {
+    if (summary.verdict().kind() == Verdict.Kind.SUCCEEDED) {
+      return Optional.of(
+          summary.failingSpans() > 0 ? "No failure reached the customer." : "No span in this trace failed.");
+    }
+    return Optional.empty();
   }
 
   private static String otherBranches(int count) {

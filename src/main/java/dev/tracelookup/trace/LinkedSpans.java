@@ -19,25 +19,26 @@ final class LinkedSpans {
   private LinkedSpans() {}
 
   /** The spans to build one tree from, and what the links added. */
-  record Combined(List<Span> spans, Optional<Trigger> trigger, int attached) {}
+  record Combined(List<Span> spans, Optional<Trigger> trigger, List<String> attached) {}
 
   static Combined combine(Trace trace, List<Trace> linked) {
     if (linked.isEmpty()) {
-      return new Combined(trace.spans(), Optional.empty(), 0);
+      return new Combined(trace.spans(), Optional.empty(), List.of());
     }
     Set<String> ownSpanIds = new HashSet<>();
     Set<String> linkedTraceIds = new HashSet<>();
+    Set<String> seen = new HashSet<>();
+    seen.add(trace.traceId());
     for (Span span : trace.spans()) {
       ownSpanIds.add(span.spanId());
+      seen.add(span.traceId());
       span.links().forEach(link -> linkedTraceIds.add(link.traceId()));
     }
     List<Span> spans = new ArrayList<>(trace.spans());
     Optional<Trigger> trigger = Optional.empty();
-    int attached = 0;
-    Set<String> seen = new HashSet<>();
-    seen.add(trace.traceId());
+    List<String> attached = new ArrayList<>();
     for (Trace other : linked) {
-      if (other.spans().isEmpty() || !seen.add(other.traceId())) {
+      if (other.spans().isEmpty() || !seen.add(other.traceId()) || !distinct(other, seen)) {
         continue;
       }
       Optional<String> producer = producerIn(other, trace.traceId(), ownSpanIds);
@@ -45,12 +46,26 @@ final class LinkedSpans {
         for (Span span : other.spans()) {
           spans.add(span.isRoot() ? span.withParent(producer.get()) : span);
         }
-        attached++;
+        attached.add(other.spans().get(0).traceId());
       } else if (trigger.isEmpty() && linkedTraceIds.contains(other.traceId())) {
         trigger = Optional.of(trigger(other));
       }
     }
     return new Combined(spans, trigger, attached);
+  }
+
+  /**
+   * Returns whether the other trace's spans carry one trace ID that no trace read so far carries,
+   * and records it: linked spans are told apart from the customer's by their trace ID.
+   */
+  private static boolean distinct(Trace other, Set<String> seen) {
+    String id = other.spans().get(0).traceId();
+    for (Span span : other.spans()) {
+      if (!span.traceId().equals(id)) {
+        return false;
+      }
+    }
+    return id.equals(other.traceId()) || seen.add(id);
   }
 
   /** Returns the span of the customer's trace that a span of the other trace links to. */

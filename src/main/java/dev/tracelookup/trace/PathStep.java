@@ -46,7 +46,9 @@ public record PathStep(
 
   /** Returns what the span answered or received: its HTTP status, else its gRPC status. */
   public Optional<ResponseStatus> response() {
-    return FailureRules.response(span);
+    return httpStatus > 0
+        ? Optional.of(ResponseStatus.http(httpStatus))
+        : FailureRules.grpcStatus(span).map(ResponseStatus::grpc);
   }
 
   public OptionalInt http() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a trace into what a card shows about it: the verdict (what the customer saw), the error
@@ -45,12 +46,13 @@ public final class TraceAnalyzer {
     LinkedSpans.Combined combined = LinkedSpans.combine(trace, linked);
     SpanTree tree = SpanTree.of(combined.spans());
     Evidence evidence = Evidence.of(tree);
-    VerdictJudge.Judged judged = VerdictJudge.judge(tree, evidence, entry(tree, trace.traceId()));
+    Set<String> linkedIds = Set.copyOf(combined.attached());
+    VerdictJudge.Judged judged = VerdictJudge.judge(tree, evidence, entry(tree, linkedIds));
     Optional<ErrorPathFinder.Walk> walk = ErrorPathFinder.find(tree, evidence, judged);
     List<TimelineRow> timeline =
         Timeline.of(tree, evidence, judged.start(), walk.map(ErrorPathFinder.Walk::nodes));
     return new TraceAnalysis(
-        summary(trace.traceId(), tree, evidence, judged),
+        summary(trace.traceId(), tree, evidence, judged, linkedIds),
         walk.map(ErrorPathFinder.Walk::path),
         timeline,
         combined.trigger(),
@@ -58,9 +60,9 @@ public final class TraceAnalyzer {
   }
 
   /** Returns the earliest real root of the trace itself, or empty when it has none. */
-  private static Optional<SpanNode> entry(SpanTree tree, String traceId) {
+  private static Optional<SpanNode> entry(SpanTree tree, Set<String> linked) {
     for (SpanNode top : tree.tops()) {
-      if (!top.isOrphan() && top.span().traceId().equals(traceId)) {
+      if (!top.isOrphan() && !linked.contains(top.span().traceId())) {
         return Optional.of(top);
       }
     }
@@ -68,13 +70,13 @@ public final class TraceAnalyzer {
   }
 
   private static TraceSummary summary(
-      String traceId, SpanTree tree, Evidence evidence, VerdictJudge.Judged judged) {
+      String traceId, SpanTree tree, Evidence evidence, VerdictJudge.Judged judged, Set<String> linked) {
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
     int spans = 0;
     int failingSpans = 0;
     for (SpanNode node : tree.nodesAsCreated()) {
-      if (!node.span().traceId().equals(traceId)) {
+      if (linked.contains(node.span().traceId())) {
         continue;
       }
       spans++;

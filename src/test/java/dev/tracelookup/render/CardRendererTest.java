@@ -40,11 +40,12 @@ final class CardRendererTest {
 
     SlackMessage message = renderer.card(content);
 
-    assertThat(blockText(blocks(message), 0))
+    assertThat(blockText(blocks(message), 0)).isEqualTo("*" + RenderFixtures.WRITE_UP_HEADLINE + "*");
+    assertThat(blockText(blocks(message), 1))
         .isEqualTo(
             "Traces for usr_k8x9m2 · 2026-02-06 14:00–14:30 UTC (9:00–9:30 AM America/New_York)"
                 + " · 3 traces, 1 failed · Tempo");
-    assertThat(message.text()).contains("Root cause: payment-svc");
+    assertThat(message.text()).startsWith(RenderFixtures.WRITE_UP_HEADLINE).contains("Root cause: payment-svc");
   }
 
   @Test
@@ -81,7 +82,7 @@ final class CardRendererTest {
 
     JsonArray blocks = blocks(renderer.card(content));
 
-    assertThat(blockText(blocks, 2)).isEqualTo(RenderFixtures.WRITE_UP_LINES.get(0));
+    assertThat(blockText(blocks, 3)).isEqualTo(RenderFixtures.WRITE_UP_LINES.get(0));
     List<JsonObject> showButtons = buttons(blocks, CardRenderer.SHOW_TRACE_ACTION);
     assertThat(showButtons)
         .extracting(b -> b.get("value").getAsString())
@@ -269,7 +270,7 @@ final class CardRendererTest {
         .contains(
             WRITE_UP_LINES.get(0),
             "9:17:23 AM America/New_York · payment-svc · 5 spans, 3 failing");
-    assertThat(message.text()).startsWith(WRITE_UP_LINES.get(0));
+    assertThat(message.text()).startsWith(RenderFixtures.WRITE_UP_HEADLINE + "\n" + WRITE_UP_LINES.get(0));
     assertThat(BlockKitLimits.violations(message)).isEmpty();
   }
 

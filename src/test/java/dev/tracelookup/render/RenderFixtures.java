@@ -55,6 +55,11 @@ final class RenderFixtures {
           "Root cause: payment-svc · POST payment-svc/charge → 502 Bad Gateway: "
               + "ConnectionRefusedError: payment gateway timeout (14:17:23 UTC)");
 
+  /** What the customer saw in the write-up's trace: the card's first line. */
+  static final String WRITE_UP_HEADLINE =
+      "❌ Failed: POST /api/v1/orders answered 500 Internal Server Error after 1.9 s: "
+          + "ConnectionRefusedError: payment gateway timeout";
+
   private RenderFixtures() {}
 
   static TraceCard writeUp() {

@@ -23,6 +23,7 @@ final class TextRendererTest {
 
     assertThat(text.lines())
         .startsWith(
+            RenderFixtures.WRITE_UP_HEADLINE,
             "Traces for usr_k8x9m2 · 2026-02-06 14:00–14:30 UTC (9:00–9:30 AM America/New_York)"
                 + " · 3 traces, 1 failed · Tempo")
         .containsSubsequence(WRITE_UP_LINES)
@@ -57,6 +58,8 @@ final class TextRendererTest {
 
     assertThat(text.lines())
         .containsExactly(
+            "❌ Failed: GET /x answered 500 Internal Server Error after 10 ms: IllegalStateException: no <cart> & no"
+                + " order",
             "Trace 4bf92f35… · 2026-02-06 14:17:23 UTC · 10 ms · GET /x → 500",
             "payment-svc · 1 span, 1 failing",
             "  IllegalStateException: no <cart> & no order",
