@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 /**
  * Reads the exception a span recorded, following the OpenTelemetry semantic conventions.
  *
- * <p>The first {@code exception} event wins. Some Zipkin and Jaeger instrumentations put the same
+ * <p>The first {@code exception} event wins; then an OpenTracing {@code error} log ({@code
+ * error.kind}, {@code message}, {@code stack}), as older Jaeger clients wrote it and the
+ * Collector's Jaeger receiver passes it on. Some Zipkin and Jaeger instrumentations put the same
  * keys on the span itself instead, so span attributes are the fallback. A bare status message is
  * not turned into an exception: it has no type, and inventing one would mislead the reader.
  */
@@ -16,6 +18,8 @@ final class ExceptionReader {
   static final String MESSAGE = "exception.message";
   static final String STACKTRACE = "exception.stacktrace";
   static final int MAX_FRAMES = 3;
+  // OpenTracing clients logged failures as event=error with error.kind, message and stack.
+  static final String OPENTRACING_ERROR = "error";
 
   private ExceptionReader() {}
 
@@ -26,10 +30,30 @@ final class ExceptionReader {
         return Optional.of(from(event.attributes()));
       }
     }
+    for (SpanEvent event : span.events()) {
+      if (event.name().equals(OPENTRACING_ERROR) && describesOpenTracingError(event.attributes())) {
+        return Optional.of(fromOpenTracing(event.attributes()));
+      }
+    }
     if (span.attributes().contains(TYPE) || span.attributes().contains(MESSAGE)) {
       return Optional.of(from(span.attributes()));
     }
     return Optional.empty();
+  }
+
+  private static boolean describesOpenTracingError(Attributes attributes) {
+    return attributes.contains("error.kind")
+        || attributes.contains("error.object")
+        || attributes.contains("message")
+        || attributes.contains("stack");
+  }
+
+  /** Reads an OpenTracing error log, as the Collector's Jaeger receiver passes it on as an event. */
+  private static ExceptionInfo fromOpenTracing(Attributes attributes) {
+    return new ExceptionInfo(
+        attributes.first("error.kind", "error.object").map(String::trim).orElse(""),
+        attributes.get("message").map(String::trim).orElse(""),
+        frames(attributes.get("stack").orElse("")));
   }
 
   private static boolean describesException(Attributes attributes) {

@@ -3,7 +3,6 @@ package dev.tracelookup.shapes;
 import static dev.tracelookup.shapes.ShapeBackends.FORMATS;
 import static dev.tracelookup.shapes.ShapeBackends.USER_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracelookup.backend.SearchResult;
@@ -129,9 +128,6 @@ final class TraceShapeFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("shapesInOtlp")
   void otlpFileBackend_everyShape_fetchesTheCatalogueTrace(TraceShape shape) {
-    assumeFalse(hasSharedSpanIds(shape), "known limit, pinned by TraceShapeReaderLimitsTest: the file backend keeps "
-        + "one span per span ID, so it drops the server half of a client/server pair sharing one (Brave, Envoy)");
-
     assertReadAsCatalogued(shape, "otlp", fetchAll(backends.files, shape));
   }
 

@@ -17,7 +17,9 @@ final class TraceLoader {
   }
 
   /**
-   * Returns the whole trace. A span written twice (an exporter's retry) is kept once.
+   * Returns the whole trace. A span written twice (an exporter's retry) is kept once; a client and
+   * a server span sharing one ID (Brave's and Envoy's B3 "join") are two spans, both kept, as the
+   * span tree tells them apart by kind.
    *
    * @throws IOException when a line cannot be read again, or no longer holds the trace: the files
    *     changed after they were indexed
@@ -32,7 +34,7 @@ final class TraceLoader {
           json.length,
           span -> {
             if (span.traceId().equals(trace.traceId())) {
-              spans.putIfAbsent(span.spanId(), span);
+              spans.putIfAbsent(span.spanId() + '/' + span.kind(), span);
             }
           });
     }

@@ -171,7 +171,7 @@ final class ZipkinSpanReader {
       return new Span(normalisedTraceId, spanId, parentSpanId, localService, name,
           kind == null ? SpanKind.INTERNAL : SpanKind.fromName(kind),
           nanos(parser, timestamp, "timestamp"), nanos(parser, duration, "duration"),
-          ZipkinTags.status(tags), ZipkinTags.attributes(tags, remoteService), events);
+          ZipkinTags.status(tags), ZipkinTags.attributes(tags, remoteService), events, ZipkinTags.links(tags));
     }
   }
 }

@@ -3,8 +3,12 @@ package dev.tracelookup.backend.zipkin;
 import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.SpanStatus;
 import dev.tracelookup.trace.StatusCode;
+import dev.tracelookup.trace.SpanLink;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps Zipkin tags back to what OpenTelemetry recorded: the span status, which exporters write as
@@ -25,6 +29,9 @@ final class ZipkinTags {
   static final String STATUS_DESCRIPTION = "otel.status_description";
   static final String PEER_SERVICE = "peer.service";
   static final String HTTP_STATUS = "http.status_code";
+  /** The Collector's exporter writes span links as {@code otlp.link.0}, {@code otlp.link.1}, …. */
+  static final String LINK_PREFIX = "otlp.link.";
+  private static final int MAX_LINKS = 128;
 
   private ZipkinTags() {}
 
@@ -36,7 +43,9 @@ final class ZipkinTags {
       return SpanStatus.UNSET;
     }
     if (error != null) {
-      return SpanStatus.error(error.isBlank() ? description : error);
+      // The Collector's exporter writes error=true and keeps the description apart.
+      boolean flagOnly = error.isBlank() || error.trim().equalsIgnoreCase("true");
+      return SpanStatus.error(flagOnly ? description : error);
     }
     StatusCode code = StatusCode.fromName(tags.get(STATUS_CODE));
     return code == StatusCode.UNSET ? SpanStatus.UNSET : new SpanStatus(code, description);
@@ -56,10 +65,47 @@ final class ZipkinTags {
     attributes.remove(ERROR);
     attributes.remove(STATUS_CODE);
     attributes.remove(STATUS_DESCRIPTION);
+    attributes.keySet().removeIf(key -> key.startsWith(LINK_PREFIX));
     if (remoteService != null && !remoteService.isBlank()) {
       attributes.putIfAbsent(PEER_SERVICE, remoteService);
     }
     return new Attributes(attributes);
+  }
+
+  /**
+   * Returns the span links the Collector's Zipkin exporter packed into tags, each {@code
+   * traceId|spanId|traceState|{attributes as JSON}|droppedCount}, as its Zipkin receiver reads them
+   * back; a value that does not read as one is skipped.
+   */
+  static List<SpanLink> links(Map<String, String> tags) {
+    if (!tags.containsKey(LINK_PREFIX + 0)) {
+      return List.of();
+    }
+    List<SpanLink> links = new ArrayList<>();
+    for (int i = 0; i < MAX_LINKS; i++) {
+      String value = tags.get(LINK_PREFIX + i);
+      if (value == null) {
+        break;
+      }
+      link(value).ifPresent(links::add);
+    }
+    return links;
+  }
+
+  private static Optional<SpanLink> link(String value) {
+    String[] parts = value.split("\\|", 4);
+    if (parts.length < 4) {
+      return Optional.empty();
+    }
+    Optional<String> traceId = HexIds.traceId(parts[0]);
+    Optional<String> spanId = HexIds.spanId(parts[1]);
+    if (traceId.isEmpty() || spanId.isEmpty()) {
+      return Optional.empty();
+    }
+    String rest = parts[3];
+    int dropped = rest.lastIndexOf('|');
+    String json = dropped < 0 ? rest : rest.substring(0, dropped);
+    return Optional.of(new SpanLink(traceId.get(), spanId.get(), new Attributes(LenientJsonObject.read(json))));
   }
 
   /** Returns the HTTP status Brave wrote as the error tag ({@code "404"}), or 0 for any other value. */
