@@ -73,11 +73,11 @@ final class VerdictText {
   }
 
   private static String failed(TraceAnalysis analysis, Verdict verdict, String entry, String took) {
+    boolean consumer = analysis.errorPath().map(p -> p.entry().span().kind() == SpanKind.CONSUMER).orElse(false);
+    if (consumer) {
+      return FAILED + " Background work failed: " + entry + reason(analysis);
+    }
     if (verdict.asynchronous()) {
-      boolean consumer = analysis.errorPath().map(p -> p.entry().span().kind() == SpanKind.CONSUMER).orElse(false);
-      if (consumer) {
-        return FAILED + " Background work failed: " + entry + reason(analysis);
-      }
       return FAILED + " Failed after it was accepted: " + entry + answered(verdict)
           + ", then the work it queued failed" + reason(analysis);
     }

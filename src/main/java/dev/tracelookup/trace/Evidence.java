@@ -244,9 +244,12 @@ final class Evidence {
     return sorted;
   }
 
-  /** Returns a failure that reached a top other than the entry: the entry never heard of it. */
-  void addUnattached(SpanNode top) {
-    keep(top, Recovery.How.ABSORBED, 1);
+  /**
+   * Records as absorbed a failure the verdict found handled: one under an entry that answered
+   * anyway, or under a top other than the entry, which the entry never heard of.
+   */
+  void addUnattached(SpanNode node) {
+    keep(node, Recovery.How.ABSORBED, 1);
   }
 
   /** Returns how many calls recovered, including those beyond the ones kept. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param kind failed, refused, recovered or succeeded
  * @param response what the entry span answered, when it says (an HTTP or gRPC status)
  * @param givenUp the customer waited and got nothing: a 504, a 499, a deadline, a cancellation
- * @param asynchronous the entry answered, and work it queued failed afterwards
+ * @param asynchronous the entry answered, and work it queued failed afterwards (a trace that is
+ *     itself queued work, a consumer's, is not: nothing answered before it failed)
  * @param entryMissing the trace has no root span, so the verdict is read from the spans that came
  * @param recoveries internal failures that did not reach the customer: retried successfully, or
  *     absorbed by a caller that went on; at most {@link #MAX_RECOVERIES}, first failure first

@@ -11,9 +11,11 @@ import java.util.Optional;
  *   <li>The entry's own answer decides when it gives one: 5xx, 499 and server-fault gRPC codes are
  *       failures, other 4xx and client-fault gRPC codes refusals, and an ERROR status on an entry
  *       that answered 2xx (a GraphQL error, say) is still a failure.
- *   <li>An entry that answered nothing (an internal root, a consumer, a browser click) failed when
- *       its status says so, or when a real failure (not only a logged exception) reached it
- *       unanswered.
+ *   <li>An entry that gave no status code failed when its own status says so. A server or consumer
+ *       span is instrumented by a framework that marks its own failures (Brave even leaves 2xx
+ *       untagged), so whatever failed under one that says nothing was handled. A manual root (a
+ *       job, a browser click) says nothing either way, so a real failure (not only a logged
+ *       exception) that reached it unanswered is what the customer saw.
  *   <li>A success whose queued work failed later is a failure the customer meets afterwards.
  *   <li>A success with failures that were retried or absorbed is "recovered"; they never lead.
  *   <li>Without a root span the trace is partial: the verdict is read from the worst of the spans
@@ -34,15 +36,21 @@ final class VerdictJudge {
     SpanNode node = entry.get();
     Answer answer = answer(node, evidence);
     if (answer.kind.isFailure()) {
-      boolean queued = node.span().kind() == SpanKind.CONSUMER;
       return new Judged(
-          new Verdict(answer.kind, answer.response, answer.givenUp, queued, false, kept(evidence)),
+          new Verdict(answer.kind, answer.response, answer.givenUp, false, false, kept(evidence)),
           node,
           answer.givenUp);
     }
     if (evidence.asyncFailure(node)) {
       return new Judged(
           new Verdict(Verdict.Kind.FAILED, answer.response, false, true, false, kept(evidence)), node, false);
+    }
+    for (SpanNode child : node.children()) {
+      // Failures that reached an entry which says nothing and still answered: it handled them.
+      if (evidence.own(node) != Evidence.SUCCEEDED && !evidence.async(child)
+          && evidence.carry(child) == Evidence.FAILED) {
+        evidence.addUnattached(child);
+      }
     }
     for (SpanNode top : tree.tops()) {
       if (top != node && evidence.carry(top) == Evidence.FAILED) {
@@ -92,6 +100,10 @@ final class VerdictJudge {
     }
   }
 
+  private static boolean reportsItsOwnOutcome(Span span) {
+    return span.kind() == SpanKind.SERVER || span.kind() == SpanKind.CONSUMER;
+  }
+
   private static Answer answer(SpanNode node, Evidence evidence) {
     Span span = node.span();
     Optional<ResponseStatus> response = FailureRules.response(span);
@@ -113,7 +125,7 @@ final class VerdictJudge {
     if (own == Evidence.FAILED) {
       return new Answer(Verdict.Kind.FAILED, response, givenUp);
     }
-    if (own != Evidence.SUCCEEDED && evidence.below(node) == Evidence.FAILED) {
+    if (own != Evidence.SUCCEEDED && evidence.below(node) == Evidence.FAILED && !reportsItsOwnOutcome(span)) {
       return new Answer(Verdict.Kind.FAILED, response, false);
     }
     return new Answer(Verdict.Kind.SUCCEEDED, response, false);

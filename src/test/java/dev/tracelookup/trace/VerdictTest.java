@@ -399,7 +399,10 @@ final class VerdictTest {
     assertThat(analysis.summary().spanCount()).isEqualTo(2);
   }
 
-  /** The customer's trace is the consumer; the trace it links to is named as its trigger. */
+  /**
+   * The customer's trace is the consumer; the trace it links to is named as its trigger. The
+   * consumer's trace is itself the queued work, so its failure is not "after an answer".
+   */
   @Test
   void verdict_consumerLinkingToItsProducer_namesTheTrigger() {
     Trace consumer =
@@ -410,7 +413,7 @@ final class VerdictTest {
     TraceAnalysis analysis = TraceAnalyzer.analyze(consumer, List.of(producer));
 
     assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.FAILED);
-    assertThat(analysis.verdict().asynchronous()).isTrue();
+    assertThat(analysis.verdict().asynchronous()).isFalse();
     assertThat(analysis.trigger()).hasValueSatisfying(t -> {
       assertThat(t.name()).isEqualTo("POST /orders");
       assertThat(t.response()).hasValue(ResponseStatus.http(202));
@@ -527,6 +530,48 @@ final class VerdictTest {
 
     assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.FAILED);
     assertThat(analysis.verdict().givenUp()).isTrue();
+    assertThat(analysis.errorPath().orElseThrow().culprit().span().spanId()).isEqualTo(id("b"));
+  }
+
+  /**
+   * Brave leaves a 2xx server span untagged: an entry that says nothing, over a call that got a
+   * 404 it handled, answered the customer.
+   *
+   * <pre>
+   * a  GET /profile        SERVER (no status, no error)
+   * └── b  GET avatar-svc  CLIENT 404   absorbed
+   * </pre>
+   */
+  @Test
+  void verdict_untaggedServerEntryOverAHandled404_isRecovered() {
+    Trace trace =
+        trace(
+            span("a").server().lasting(40).build(),
+            span("b").parent("a").client().attribute("http.status_code", "404").at(2).lasting(5).build());
+
+    TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
+
+    assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.RECOVERED);
+    assertThat(analysis.verdict().recoveries()).extracting(r -> r.span().spanId()).containsExactly(id("b"));
+  }
+
+  /**
+   * A manual root (a job, a click) says nothing either way: a failure that reached it unanswered
+   * is what the customer saw.
+   *
+   * <pre>
+   * a  nightly-export   INTERNAL (no status)
+   * └── b  PUT s3       CLIENT 503   culprit
+   * </pre>
+   */
+  @Test
+  void verdict_silentManualRootOverAFailure_isFailed() {
+    Trace trace =
+        trace(span("a").lasting(40).build(), span("b").parent("a").client().http(503).at(2).lasting(5).build());
+
+    TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
+
+    assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.FAILED);
     assertThat(analysis.errorPath().orElseThrow().culprit().span().spanId()).isEqualTo(id("b"));
   }
 
