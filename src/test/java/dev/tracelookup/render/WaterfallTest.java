@@ -467,6 +467,51 @@ final class WaterfallTest {
         .allSatisfy(line -> assertThat(line.substring(labelColumn)).matches(" {0,6}step \\d+.*"));
   }
 
+  /**
+   * Timestamps no clock wrote, as a broken exporter sends them: the range overflows a long.
+   *
+   * <pre>
+   * | broken (entry), at Long.MIN_VALUE, lasting a negative time
+   *                                   | far, near Long.MAX_VALUE, ending past it
+   * </pre>
+   */
+  @Test
+  void lines_timestampsAtTheEndsOfLong_clampInsteadOfOverflowing() {
+    List<TimelineRow> rows =
+        List.of(
+            new TimelineRow(
+                "a",
+                "t",
+                0,
+                "svc",
+                "broken",
+                Long.MIN_VALUE,
+                -5,
+                TimelineRow.Mark.OK,
+                true,
+                false,
+                false),
+            new TimelineRow(
+                "b",
+                "t",
+                1,
+                "svc",
+                "far",
+                Long.MAX_VALUE - 10,
+                100,
+                TimelineRow.Mark.FAILED,
+                true,
+                true,
+                false));
+
+    List<String> lines = Waterfall.lines(rows, SECTION_TEXT);
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.subList(1, 3)).allSatisfy(WaterfallTest::assertBarWithinItsCells);
+    assertThat(lines.get(1)).startsWith("▏ ");
+    assertThat(lines.get(2)).startsWith(" ".repeat(Waterfall.BAR_CELLS - 1) + "█ ");
+  }
+
   @Test
   void lines_sameRowsTwice_sameLines() {
     assertThat(Waterfall.lines(DEMO_CHECKOUT, 700)).isEqualTo(Waterfall.lines(DEMO_CHECKOUT, 700));
