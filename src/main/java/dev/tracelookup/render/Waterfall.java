@@ -18,9 +18,9 @@ import java.util.function.IntPredicate;
  * ████████████ 1.9 s ✗ POST /api/v1/orders
  * ▏            10 ms    order.validate
  * ▍            50 ms    inventory.check_stock
- *  ██████████▏ 1.7 s ✗  payment.process_charge
- *  █████████▋  1.6 s ✗   payment-svc · POST /charge ← cause
- *            ▋ 40 ms ↻  audit.record
+ *  ██████████▊ 1.7 s ✗  payment.process_charge
+ *  ██████████▏ 1.6 s ✗   payment-svc · POST /charge ← cause
+ *            ▎ 40 ms ↻  audit.record
  * </pre>
  *
  * <p>The bar, the duration and the mark ({@code ✗} failed, {@code ↻} failed and then recovered)
@@ -34,9 +34,10 @@ import java.util.function.IntPredicate;
  *
  * <p>The first line is the scale: the full bar width and the time it stands for. Bars are scaled to
  * the shown rows' own earliest start and latest end, since a row may start before its parent (clock
- * skew) or minutes after it (a linked consumer trace), and clamped to the cells; a bar starts at
- * the cell nearest the span's start and is never shorter than one eighth of a cell, so every span
- * shows. The duration column is as wide as the longest duration shown.
+ * skew) or minutes after it (a linked consumer trace), and clamped to the cells. A bar starts at
+ * the cell nearest the span's start (a partial block only fills a cell from the left), keeps the
+ * span's length to the eighth so that bars compare as durations do, and is never shorter than one
+ * eighth, so every span shows. The duration column is as wide as the longest duration shown.
  *
  * <p>The markers avoid characters that phones draw as emoji ({@code ◀} is one): an emoji is wider
  * than a cell and would shift the rest of the line. Built without recursion; the same rows always

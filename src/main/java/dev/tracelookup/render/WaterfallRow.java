@@ -53,6 +53,15 @@ record WaterfallRow(TimelineRow row, String label, String durationText) {
       long eighths = Math.round((double) offset / range * SCALE_EIGHTHS);
       return (int) Math.min(SCALE_EIGHTHS, eighths);
     }
+
+    /** Returns how many eighths of a cell the duration takes, clamped to the whole bar. */
+    int length(long durationNanos) {
+      if (range == 0 || durationNanos <= 0) {
+        return 0;
+      }
+      return (int)
+          Math.min(SCALE_EIGHTHS, Math.round((double) durationNanos / range * SCALE_EIGHTHS));
+    }
   }
 
   /** Returns the line: bar, duration, mark, then the label indented by depth and the markers. */
@@ -70,16 +79,14 @@ record WaterfallRow(TimelineRow row, String label, String durationText) {
 
   /**
    * Returns the bar: it starts at the cell nearest the span's start, since a partial block can only
-   * fill a cell from the left, and ends at the eighth nearest its end, one eighth at least.
+   * fill a cell from the left, and keeps the span's length to the eighth (one eighth at least), so
+   * that bars compare as their durations do; clamped to the last cell.
    */
   private String bar(Scale scale) {
-    int startCell =
-        Math.min(
-            (scale.eighths(row.startEpochNanos()) + EIGHTHS / 2) / EIGHTHS,
-            Waterfall.BAR_CELLS - 1);
-    int from = startCell * EIGHTHS;
-    int to = Math.max(from + 1, scale.eighths(end(row)));
-    return Waterfall.bar(from, to);
+    int start = scale.eighths(row.startEpochNanos());
+    int length = Math.max(1, scale.length(row.durationNanos()));
+    int from = Math.min((start + EIGHTHS / 2) / EIGHTHS, Waterfall.BAR_CELLS - 1) * EIGHTHS;
+    return Waterfall.bar(from, Math.min(SCALE_EIGHTHS, from + length));
   }
 
   private String mark() {

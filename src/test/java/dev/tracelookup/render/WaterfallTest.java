@@ -60,9 +60,9 @@ final class WaterfallTest {
             "████████████ 1.9 s ✗ POST /api/v1/orders",
             "▏            10 ms    order.validate",
             "▍            50 ms    inventory.check_stock",
-            " ██████████▏ 1.7 s ✗  payment.process_charge",
-            " █████████▋  1.6 s ✗   payment-svc · POST /charge ← cause",
-            "           ▋ 40 ms ↻  audit.record");
+            " ██████████▊ 1.7 s ✗  payment.process_charge",
+            " ██████████▏ 1.6 s ✗   payment-svc · POST /charge ← cause",
+            "           ▎ 40 ms ↻  audit.record");
   }
 
   /**
@@ -88,8 +88,8 @@ final class WaterfallTest {
         .containsExactly(
             "├──────────┤ 2.4 s",
             "████████████ 2.4 s   GET /api/cart",
-            "████████████ 2.4 s    cart-svc · GET /cart",
-            "███████████▉ 2.4 s     redis · HGET ← slow");
+            "███████████▉ 2.4 s    cart-svc · GET /cart",
+            "███████████▊ 2.4 s     redis · HGET ← slow");
   }
 
   /**
@@ -235,7 +235,7 @@ final class WaterfallTest {
         .containsExactly(
             "├──────────┤ 900 ms",
             "████████████ 900 ms ✗ GET /checkout",
-            "███████████▊ 860 ms ✗   payment-svc · POST /v1/charges ← cause",
+            "███████████▌ 860 ms ✗   payment-svc · POST /v1/charges ← cause",
             "… 1 more span");
   }
 
@@ -264,7 +264,7 @@ final class WaterfallTest {
             "├──────────┤ 230 ms",
             "  ██████████ 200 ms   GET /cart",
             "█████████▍   180 ms    cart-svc · GET /cart ← slow",
-            "▊             10 ms     redis · HGET");
+            "▌             10 ms     redis · HGET");
     assertThat(lines.subList(1, lines.size())).allSatisfy(WaterfallTest::assertBarWithinItsCells);
   }
 
@@ -305,8 +305,8 @@ final class WaterfallTest {
             "├──────────┤ 3 m 06 s",
             "▏              120 ms   POST /api/v1/orders",
             "▏                5 ms    orders publish",
-            "           █   900 ms ✗   fulfilment · orders process ← cause",
-            "           █   750 ms ✗    SELECT stock");
+            "           ▏   900 ms ✗   fulfilment · orders process ← cause",
+            "           ▏   750 ms ✗    SELECT stock");
     assertThat(lines.subList(1, lines.size())).allSatisfy(WaterfallTest::assertBarWithinItsCells);
   }
 
@@ -509,7 +509,7 @@ final class WaterfallTest {
     assertThat(lines).hasSize(3);
     assertThat(lines.subList(1, 3)).allSatisfy(WaterfallTest::assertBarWithinItsCells);
     assertThat(lines.get(1)).startsWith("▏ ");
-    assertThat(lines.get(2)).startsWith(" ".repeat(Waterfall.BAR_CELLS - 1) + "█ ");
+    assertThat(lines.get(2)).startsWith(" ".repeat(Waterfall.BAR_CELLS - 1) + "▏ ");
   }
 
   @Test
