@@ -9,8 +9,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 final class WaterfallTest {
   private static final long T0 = 1_770_387_443_120_000_000L;
@@ -528,24 +526,6 @@ final class WaterfallTest {
     assertThatThrownBy(() -> Waterfall.lines(FAILED_ORDER, -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("-1");
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "0, 0 s",
-    "400, < 1 µs",
-    "850000, 850 µs",
-    "999600, 1 ms",
-    "12400000, 12 ms",
-    "999600000, 1.0 s",
-    "1949000000, 1.9 s",
-    "9960000000, 10 s",
-    "59600000000, 1 m 00 s",
-    "125000000000, 2 m 05 s",
-    "3900000000000, 1 h 05 m"
-  })
-  void duration_nanos_compactAndRoundedToTheUnitShown(long nanos, String expected) {
-    assertThat(WaterfallRow.duration(nanos)).isEqualTo(expected);
   }
 
   @Test
