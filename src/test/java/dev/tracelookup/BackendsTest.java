@@ -123,4 +123,15 @@ final class BackendsTest {
     assertThat(backend).isInstanceOf(OtlpFileBackend.class);
     assertThat(backend.displayName()).isEqualTo("demo files");
   }
+
+  @Test
+  void create_fileBackendWithUiTemplate_linksFillTheTraceAndTheSpan() throws Exception {
+    Files.copy(Path.of("config/demo/traces-2026-02-06.jsonl"), Files.createDirectories(dir.resolve("demo"))
+        .resolve("traces.jsonl"));
+
+    TraceBackend backend = backend("backend:\n  ui-url: https://ui.example.com/trace/{traceId}?uiFind={spanId}\n", Map.of());
+
+    assertThat(backend.traceUrl("4bf92f3577b34da6a3ce929d0e0e4736", Optional.of("00000000000000a5")))
+        .contains("https://ui.example.com/trace/4bf92f3577b34da6a3ce929d0e0e4736?uiFind=00000000000000a5");
+  }
 }

@@ -20,6 +20,12 @@ final class BackendSettings {
       Map.of("otlp-file", "demo files", "tempo", "Tempo", "jaeger", "Jaeger", "zipkin", "Zipkin");
   private static final Map<String, String> EXAMPLE_URLS = Map.of(
       "tempo", "http://tempo:3200", "jaeger", "http://jaeger-query:16686", "zipkin", "http://zipkin:9411");
+  // The otlp-file backend's link placeholders (OtlpFileBackend.TRACE_ID_PLACEHOLDER, SPAN_ID_PLACEHOLDER).
+  private static final String TRACE_ID_PLACEHOLDER = "{traceId}";
+  private static final String SPAN_ID_PLACEHOLDER = "{spanId}";
+  private static final String SAMPLE_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String SAMPLE_SPAN_ID = "00f067aa0ba902b7";
+  private static final String UI_TEMPLATE_EXAMPLE = "http://localhost:16686/trace/{traceId}?uiFind={spanId}";
 
   private BackendSettings() {}
 
@@ -35,7 +41,7 @@ final class BackendSettings {
     }
     Optional<URI> url = url(settings, env, type);
     Optional<String> uiUrl = settings.optionalString("backend.ui-url");
-    uiUrl.ifPresent(ui -> httpUrl(settings, "backend.ui-url", ui, "https://jaeger.example.com"));
+    uiUrl.ifPresent(ui -> uiUrl(settings, type, ui));
     return new Config.Backend(type, name, directory, url,
         settings.strings("backend.user-attributes", List.of("user.id", "enduser.id")),
         uiUrl,
@@ -84,17 +90,48 @@ final class BackendSettings {
     return new Config.Jaeger(api, services);
   }
 
+  /**
+   * Checks {@code backend.ui-url}: for {@code otlp-file} a link template, checked as a URL once sample
+   * IDs fill its placeholders (a URI cannot hold braces); for the others the UI's base URL.
+   */
+  private static void uiUrl(Settings settings, String type, String text) {
+    if (!type.equals("otlp-file")) {
+      httpUrl(settings, "backend.ui-url", text, "https://jaeger.example.com");
+      return;
+    }
+    if (!text.contains(TRACE_ID_PLACEHOLDER)) {
+      settings.problem("backend.ui-url", "\"" + text + "\" has no " + TRACE_ID_PLACEHOLDER
+          + " placeholder for the trace's ID", UI_TEMPLATE_EXAMPLE);
+      return;
+    }
+    String sample = text.replace(TRACE_ID_PLACEHOLDER, SAMPLE_TRACE_ID).replace(SPAN_ID_PLACEHOLDER, SAMPLE_SPAN_ID);
+    if (parseHttpUrl(sample).isEmpty()) {
+      settings.problem("backend.ui-url", notHttpUrl(text), UI_TEMPLATE_EXAMPLE);
+    }
+  }
+
   private static Optional<URI> httpUrl(Settings settings, String key, String text, String example) {
+    Optional<URI> uri = parseHttpUrl(text);
+    if (uri.isEmpty()) {
+      settings.problem(key, notHttpUrl(text), example);
+    }
+    return uri;
+  }
+
+  private static Optional<URI> parseHttpUrl(String text) {
     try {
       URI uri = new URI(text);
       if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
         return Optional.of(uri);
       }
     } catch (URISyntaxException notAUri) {
-      // Reported below, with the others.
+      // The caller reports it, with the others.
     }
-    settings.problem(key, "\"" + text + "\" is not an http(s) URL", example);
     return Optional.empty();
+  }
+
+  private static String notHttpUrl(String text) {
+    return "\"" + text + "\" is not an http(s) URL";
   }
 
   private static String override(Map<String, String> env, String name, String fallback) {

@@ -13,7 +13,9 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The "Draft customer reply" modal: opened at once with a placeholder (the trigger expires in 3 s),
@@ -30,6 +32,18 @@ public final class ReplyModal {
   /** Returns the modal shown while the draft is written. */
   public static View drafting() {
     return modal(List.of(section(s -> s.text(markdownText("Drafting the reply from the trace…")))), false);
+  }
+
+  /**
+   * Returns where a draft came from: {@code Written from trace 4bf92f35… and INC-4521, with times in
+   * Europe/London}, the trace named as the cards name it.
+   */
+  public static String source(String traceId, Optional<String> incidentId, ZoneId zone) {
+    return "Written from trace "
+        + Texts.shortId(traceId)
+        + incidentId.map(id -> " and " + id).orElse("")
+        + ", with times in "
+        + zone.getId();
   }
 
   /**

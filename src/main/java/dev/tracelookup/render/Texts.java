@@ -7,6 +7,8 @@ final class Texts {
   static final String ELLIPSIS = "…";
   private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Cntrl}]+");
   private static final int SHORT_ID_LENGTH = 8;
+  private static final int PADDED_ID_LENGTH = 32;
+  private static final String ZERO_HIGH_HALF = "0".repeat(16);
 
   private Texts() {}
 
@@ -38,9 +40,17 @@ final class Texts {
     return text.substring(0, end) + ELLIPSIS;
   }
 
-  /** Returns the first 8 characters of a trace ID followed by "…", as the cards name traces. */
+  /**
+   * Returns the first 8 significant characters of a trace ID followed by "…", as the cards name
+   * traces. A 64-bit ID (Zipkin, Brave) comes left-padded to 32 hex characters, so when its first
+   * 16 are zeros the last 16 are the ID and the short form starts there: otherwise every such trace
+   * would read "00000000…". Links and buttons keep the full ID.
+   */
   static String shortId(String traceId) {
     String id = oneLine(traceId);
+    if (id.length() == PADDED_ID_LENGTH && id.startsWith(ZERO_HIGH_HALF)) {
+      id = id.substring(ZERO_HIGH_HALF.length());
+    }
     return id.length() <= SHORT_ID_LENGTH ? id : id.substring(0, SHORT_ID_LENGTH) + ELLIPSIS;
   }
 }

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
+import dev.tracelookup.incidents.Incident;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.render.Messages;
@@ -66,9 +67,7 @@ final class DraftReplyHandler implements BlockActionHandler {
       if (!draft.written()) {
         return ReplyModal.failed(draft.problem());
       }
-      String source = "Written from trace " + traceId.substring(0, Math.min(8, traceId.length())) + "…"
-          + draft.incident().map(incident -> " and " + incident.id()).orElse("")
-          + ", with times in " + zone.zone().getId();
+      String source = ReplyModal.source(traceId, draft.incident().map(Incident::id), zone.zone());
       return ReplyModal.draft(draft.text(), source);
     } catch (RuntimeException bug) {
       log.error("drafting the reply failed unexpectedly", bug);

@@ -134,6 +134,45 @@ final class ConfigLoaderTest {
   }
 
   @Test
+  void load_fileBackendUiTemplate_isAcceptedAsWritten() throws IOException {
+    Path file = write("backend:\n  ui-url: http://localhost:16686/trace/{traceId}?uiFind={spanId}\n");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString()));
+
+    assertThat(config.backend().uiUrl()).contains("http://localhost:16686/trace/{traceId}?uiFind={spanId}");
+  }
+
+  @Test
+  void load_fileBackendUiTemplatesThatCannotLink_reportsEachWithAnExample() throws IOException {
+    String example = "(for example backend.ui-url: http://localhost:16686/trace/{traceId}?uiFind={spanId})";
+    for (String template : List.of("ftp://ui/trace/{traceId}", "http://ui host/{traceId}", "/trace/{traceId}")) {
+      Path file = write("backend:\n  ui-url: \"" + template + "\"\n");
+
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())))
+          .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement().asString()
+              .isEqualTo("backend.ui-url: \"" + template + "\" is not an http(s) URL " + example));
+    }
+  }
+
+  @Test
+  void load_fileBackendUiTemplateWithoutTraceId_saysWhichPlaceholderIsMissing() throws IOException {
+    Path file = write("backend:\n  ui-url: http://ui/trace?span={spanId}\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement().asString()
+            .startsWith("backend.ui-url: \"http://ui/trace?span={spanId}\" has no {traceId} placeholder"));
+  }
+
+  @Test
+  void load_jaegerUiUrlWithPlaceholders_isRefusedAsNoBaseUrl() throws IOException {
+    Path file = write("backend:\n  type: jaeger\n  url: http://jaeger:16686\n  ui-url: http://ui/trace/{traceId}\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement().asString()
+            .startsWith("backend.ui-url: \"http://ui/trace/{traceId}\" is not an http(s) URL"));
+  }
+
+  @Test
   void load_remoteBackendWithoutUrl_saysItIsRequired() throws IOException {
     Path file = write("backend:\n  type: zipkin\n");
 

@@ -49,6 +49,15 @@ final class ZipkinBackendTest {
         .hasValue("https://tracing.example.com/eu/zipkin/traces/" + TRACE_ID);
   }
 
+  /** Zipkin reads a 32-character ID whose high half is zeros as the 64-bit ID, so links keep it. */
+  @Test
+  void traceUrl_64BitIdPaddedTo32_keepsTheFullId() {
+    ZipkinBackend backend = backend("http://zipkin:9411", ZipkinOptions.defaults());
+
+    assertThat(backend.traceUrl("0000000000000000463ac35c9f6413ad", Optional.empty()))
+        .hasValue("http://zipkin:9411/zipkin/traces/0000000000000000463ac35c9f6413ad");
+  }
+
   @Test
   void traceUrl_strangeId_isEncoded() {
     ZipkinBackend backend = backend("http://zipkin:9411", ZipkinOptions.defaults());
