@@ -16,6 +16,8 @@ final class SlackTraceBlocks {
   private static final int MAX_PATH_LINE = 600;
   private static final int MAX_ROOT_CAUSE = 2_000;
   private static final int MAX_HEADLINE = 500;
+  // About 14 rows of a phone-wide waterfall; the error path keeps the rest of the message.
+  private static final int MAX_WATERFALL = 1_200;
   private static final int MAX_FRAMES_BLOCK = 2_000;
 
   private SlackTraceBlocks() {}
@@ -23,7 +25,7 @@ final class SlackTraceBlocks {
   /**
    * Adds the trace: heading, the headline (unless the card already opens with it), details, the
    * error path (elided around the culprit when the budget is short), the culprit's stack, the root
-   * cause, footnotes and the "Open in" button.
+   * cause, the waterfall, footnotes and the "Open in" button.
    */
   static void add(
       TraceView view, Optional<String> uiUrl, String backendName, boolean withHeadline, BlockBudget budget) {
@@ -35,10 +37,13 @@ final class SlackTraceBlocks {
     List<String> notes = new ArrayList<>(List.of(view.details()));
     notes.addAll(view.notes());
     budget.add(SlackBlocks.notes(notes));
-    List<LayoutBlock> after = after(view, uiUrl, backendName, true);
+    List<LayoutBlock> after = after(view, uiUrl, backendName, true, true);
+    // The root cause matters more than the stack and the waterfall: drop them, in that order, to keep it.
     if (cost(after) > budget.charsLeft()) {
-      // The root cause matters more than the stack below it: drop the stack to keep it.
-      after = after(view, uiUrl, backendName, false);
+      after = after(view, uiUrl, backendName, false, true);
+    }
+    if (cost(after) > budget.charsLeft()) {
+      after = after(view, uiUrl, backendName, false, false);
     }
     budget.reserveFor(after);
     List<String> lines =
@@ -61,7 +66,7 @@ final class SlackTraceBlocks {
 
   /** Returns the blocks below the path, each optional. */
   private static List<LayoutBlock> after(
-      TraceView view, Optional<String> uiUrl, String backendName, boolean withFrames) {
+      TraceView view, Optional<String> uiUrl, String backendName, boolean withFrames, boolean withWaterfall) {
     List<LayoutBlock> blocks = new ArrayList<>();
     if (withFrames && !view.culpritFrames().isEmpty()) {
       String code = Mrkdwn.codeBlock(view.culpritFrames(), MAX_FRAMES_BLOCK);
@@ -70,6 +75,10 @@ final class SlackTraceBlocks {
     if (!view.rootCause().isEmpty()) {
       String rootCause = Mrkdwn.escape(view.rootCause(), MAX_ROOT_CAUSE);
       blocks.add(SlackBlocks.mrkdwnSection(rootCause));
+    }
+    String waterfall = withWaterfall ? Waterfall.codeBlock(view.timeline(), MAX_WATERFALL) : "";
+    if (!waterfall.isEmpty()) {
+      blocks.add(SlackBlocks.mrkdwnSection(waterfall));
     }
     if (!view.footnotes().isEmpty()) {
       blocks.add(SlackBlocks.notes(view.footnotes()));

@@ -14,6 +14,7 @@ public final class TextRenderer {
   private static final int MAX_PATH_CHARS = 100_000;
   private static final int MAX_TRACE_ID = 64;
   private static final int MAX_WARNING = 2_000;
+  private static final int MAX_WATERFALL = 20_000;
 
   /** Returns the card as lines of text, ending with a line break. */
   public String card(CardContent content) {
@@ -61,6 +62,7 @@ public final class TextRenderer {
     if (!view.rootCause().isEmpty()) {
       lines.add(view.rootCause());
     }
+    Waterfall.lines(view.timeline(), MAX_WATERFALL).forEach(line -> lines.add("  " + line));
     lines.addAll(view.footnotes());
     lines.add("Trace ID: " + Texts.clip(view.traceId(), MAX_TRACE_ID));
     card.uiUrl()

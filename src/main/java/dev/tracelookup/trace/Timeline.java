@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Chooses the rows of a trace's compact waterfall: the error path (or, for a trace that did not
- * fail, the time path from the entry down to the slow span), the time path, and around them the
- * children that failed or took a tenth of the time or more. A phone shows about {@link #MAX_ROWS}
- * rows without scrolling, so the rest are left out, shortest first.
+ * Chooses the rows of a trace's compact waterfall. A trace of up to {@link #MAX_ROWS} spans is
+ * drawn whole. A bigger one shows the error path (or, for a trace that did not fail, the time path
+ * from the entry down to the slow span), the time path, and around them the children that failed
+ * or took a tenth of the time or more; a phone shows about {@link #MAX_ROWS} rows without
+ * scrolling, so the rest are left out, shortest first.
  */
 final class Timeline {
   static final int MAX_ROWS = 14;
@@ -72,9 +73,11 @@ final class Timeline {
 
   /** Returns the rows to draw, in tree order: the highest priorities, longest first among equals. */
   private static List<SpanNode> choose(SpanTree tree, int[] priority) {
+    // A trace that fits is drawn whole: the healthy siblings are context too.
+    boolean whole = tree.size() <= MAX_ROWS;
     List<SpanNode> candidates = new ArrayList<>();
     for (SpanNode node : tree.nodes()) {
-      if (priority[node.index()] > 0) {
+      if (whole || priority[node.index()] > 0) {
         candidates.add(node);
       }
     }
