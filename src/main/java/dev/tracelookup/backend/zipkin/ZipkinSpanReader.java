@@ -26,6 +26,9 @@ import java.util.Map;
  * span without {@code kind} is a local span, INTERNAL in OpenTelemetry's terms. {@code shared}
  * marks the server half of a span ID shared with its client; the span tree tells the halves apart
  * by kind, so it needs no field of its own. IDs are lower-hex, 16 or 32 characters for traces.
+ *
+ * <p>Zipkin v2 has no span links: its model has no field for them and exporters into Zipkin drop
+ * them, so there is nothing to read and every span comes without links.
  */
 final class ZipkinSpanReader {
   private ZipkinSpanReader() {}
