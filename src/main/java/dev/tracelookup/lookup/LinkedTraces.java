@@ -7,6 +7,7 @@ import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.Trace;
+import dev.tracelookup.trace.TraceIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +99,9 @@ final class LinkedTraces {
         Set<String> ids = new LinkedHashSet<>(QueuedWork.linkedTraceIds(trace, MAX_LINKED_PER_TRACE));
         linkedIds.put(trace.traceId(), ids);
         ids.forEach(this::want);
-        List<Span> producers = QueuedWork.producersWithoutConsumer(trace);
+        // A search by link names the trace by its normalised ID; backends hand out no other kind.
+        List<Span> producers = TraceIds.isNormalisedTraceId(trace.traceId())
+            ? QueuedWork.producersWithoutConsumer(trace) : List.of();
         if (!producers.isEmpty() && queued.size() < MAX_SEARCHES) {
           queued.put(trace.traceId(), producers);
         } else if (!producers.isEmpty()) {

@@ -257,7 +257,8 @@ final class TraceLookupLinksTest {
   void lookup_linkedTraceNotReadInTime_showsTheCustomersTraceAndSaysSo() {
     InMemoryBackend backend = new InMemoryBackend().add(consumer(true)).addUnsearched(producer(false));
     backend.linkedFetchGate = new CountDownLatch(1);
-    TraceLookup lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofMillis(600));
+    // A third of the budget goes to links: 500 ms, and a second left for the search and the read.
+    TraceLookup lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofMillis(1500));
 
     try {
       LookupOutcome.Found outcome = found(lookup.lookup(request(), false));
