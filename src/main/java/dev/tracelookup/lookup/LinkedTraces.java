@@ -138,14 +138,16 @@ final class LinkedTraces {
     /** Takes in the first round, then returns the reads of what the searches named. */
     List<Runnable> secondRound() {
       absorbReads();
-      searches.forEach((traceId, result) -> {
+      // In the lookup's order, so which reads the cap leaves out does not depend on timing.
+      for (String traceId : queued.keySet()) {
+        LinkSearch result = searches.get(traceId);
         if (result instanceof LinkSearch.Found) {
           for (TraceRef ref : ((LinkSearch.Found) result).traces()) {
             linkedIds.get(traceId).add(ref.traceId());
             ref.trace().ifPresentOrElse(this::keep, () -> want(ref.traceId()));
           }
         }
-      });
+      }
       return reads();
     }
 
@@ -197,8 +199,8 @@ final class LinkedTraces {
       List<String> warnings = new ArrayList<>(LinkWarnings.ofSearches(searches, queued));
       LinkWarnings.ofReads(reads.values()).ifPresent(warnings::add);
       if (!inTime) {
-        warnings.add("Not every span link could be followed in time: work these traces queued, or the request"
-            + " that queued them, may be missing.");
+        warnings.add("Not every span link could be followed in time: queued work, or the request that queued"
+            + " it, may be missing.");
       }
       if (capped) {
         warnings.add("Span links were followed for the first traces only (at most " + MAX_SEARCHES

@@ -74,7 +74,8 @@ final class TraceFetcher {
     if (result instanceof FetchResult.Fetched && !((FetchResult.Fetched) result).trace().spans().isEmpty()) {
       Trace trace = ((FetchResult.Fetched) result).trace();
       cache.putTrace(trace);
-      return new TraceLookup.TraceResult.Shown(cards.card(trace, links.follow(List.of(trace)).of(traceId.get()), backend));
+      List<Trace> linked = links.follow(List.of(trace)).of(trace.traceId());
+      return new TraceLookup.TraceResult.Shown(cards.card(trace, linked, backend));
     }
     if (result instanceof FetchResult.Failed) {
       return new TraceLookup.TraceResult.Failed(((FetchResult.Failed) result).failure());
