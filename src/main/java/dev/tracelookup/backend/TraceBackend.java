@@ -3,7 +3,8 @@ package dev.tracelookup.backend;
 import java.util.Optional;
 
 /**
- * A trace store the bot can search by user ID and read traces from.
+ * A trace store the bot can search by user ID and read traces from, and, where its API allows,
+ * search by span link.
  *
  * <p>Implementations never throw for expected failures (unreachable, slow, rate-limited, bad
  * answers): they return them as values, so every lookup ends in an answer.
@@ -18,6 +19,18 @@ public interface TraceBackend {
 
   /** Reads one whole trace by its normalised ID. */
   FetchResult fetch(String traceId);
+
+  /**
+   * Finds the traces in which some span links to a span of the query's trace: the work that trace
+   * queued and that ran in traces of its own (a consumer links back to its producer). Never throws
+   * for expected failures.
+   *
+   * <p>The default answers {@link LinkSearch.Unsupported} without a call, for backends whose API
+   * cannot search by link.
+   */
+  default LinkSearch searchLinkingTo(LinkQuery query) {
+    return new LinkSearch.Unsupported(displayName() + " cannot search by span link.");
+  }
 
   /**
    * Returns the link that opens the trace in the backend's UI, focused on a span when one is given,

@@ -10,6 +10,7 @@ import dev.tracelookup.trace.TraceAnalysis;
 import dev.tracelookup.trace.TraceAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,20 +34,27 @@ final class TraceCards {
     this.policy = shown.plus(ANALYSED_KEYS);
   }
 
-  /** Returns the cards of the traces, in the order given; {@link TraceRanking} orders them. */
-  List<TraceCard> cards(List<Trace> traces, TraceBackend backend) {
+  /**
+   * Returns the cards of the traces, in the order given; {@link TraceRanking} orders them.
+   *
+   * @param linked each trace's linked traces, by its ID (see {@link LinkedTraces})
+   */
+  List<TraceCard> cards(List<Trace> traces, Map<String, List<Trace>> linked, TraceBackend backend) {
     List<TraceCard> cards = new ArrayList<>(traces.size());
     for (Trace trace : traces) {
       if (!trace.spans().isEmpty()) {
-        cards.add(card(trace, backend));
+        cards.add(card(trace, linked.getOrDefault(trace.traceId(), List.of()), backend));
       }
     }
     return cards;
   }
 
-  TraceCard card(Trace trace, TraceBackend backend) {
-    TraceAnalysis analysis = TraceAnalyzer.analyze(policy.apply(trace));
-    Optional<String> culprit = analysis.errorPath().map(ErrorPath::culprit).map(step -> step.span().spanId());
+  /** Linked traces are redacted like the trace itself before the analysis reads them. */
+  TraceCard card(Trace trace, List<Trace> linked, TraceBackend backend) {
+    TraceAnalysis analysis = TraceAnalyzer.analyze(policy.apply(trace), linked.stream().map(policy::apply).toList());
+    // A culprit in a linked trace is not a span of this trace: the link then opens the trace unfocused.
+    Optional<String> culprit = analysis.errorPath().map(ErrorPath::culprit).map(step -> step.span())
+        .filter(span -> span.traceId().equals(trace.traceId())).map(span -> span.spanId());
     return new TraceCard(analysis, backend.traceUrl(trace.traceId(), culprit));
   }
 }

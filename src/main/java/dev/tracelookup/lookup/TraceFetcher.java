@@ -6,6 +6,7 @@ import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.trace.Trace;
 import dev.tracelookup.trace.TraceIds;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Reads the traces a search named: from the search itself when the backend returned them whole,
- * else from the trace cache, else from the backend, at most {@code parallelism} at once.
+ * else from the trace cache, else from the backend, at most {@code parallelism} at once; then the
+ * traces their span links connect them to ({@link LinkedTraces}).
  */
 final class TraceFetcher {
   private final TraceBackend backend;
@@ -26,17 +28,25 @@ final class TraceFetcher {
   private final Executor executor;
   private final int parallelism;
   private final TraceCards cards;
+  private final LinkedTraces links;
 
-  TraceFetcher(TraceBackend backend, LookupCache cache, Executor executor, int parallelism, TraceCards cards) {
+  /** @param budget the lookup's; following span links may take a third of it */
+  TraceFetcher(TraceBackend backend, LookupCache cache, Executor executor, int parallelism, TraceCards cards,
+      Duration budget) {
     this.cards = cards;
+    this.links = new LinkedTraces(backend, cache, executor, parallelism, budget.dividedBy(3));
     this.backend = backend;
     this.cache = cache;
     this.executor = executor;
     this.parallelism = parallelism;
   }
 
-  /** The traces read, in search order, what the agent should know, and the last failure seen. */
-  record Fetched(List<Trace> traces, List<String> warnings, Optional<BackendFailure> failure) {}
+  /**
+   * The traces read, in search order, the traces linked with each (by its ID), what the agent should
+   * know, and the last failure seen.
+   */
+  record Fetched(List<Trace> traces, Map<String, List<Trace>> linked, List<String> warnings,
+      Optional<BackendFailure> failure) {}
 
   Fetched fetchAll(List<TraceRef> refs) {
     Map<String, FetchResult> results = new ConcurrentHashMap<>();
@@ -64,7 +74,8 @@ final class TraceFetcher {
     if (result instanceof FetchResult.Fetched && !((FetchResult.Fetched) result).trace().spans().isEmpty()) {
       Trace trace = ((FetchResult.Fetched) result).trace();
       cache.putTrace(trace);
-      return new TraceLookup.TraceResult.Shown(cards.card(trace, backend));
+      List<Trace> linked = links.follow(List.of(trace)).of(trace.traceId());
+      return new TraceLookup.TraceResult.Shown(cards.card(trace, linked, backend));
     }
     if (result instanceof FetchResult.Failed) {
       return new TraceLookup.TraceResult.Failed(((FetchResult.Failed) result).failure());
@@ -105,7 +116,10 @@ final class TraceFetcher {
         lastFailure = ((FetchResult.Failed) result).failure();
       }
     }
-    return new Fetched(traces, warnings(vanished, failed, partial, lastFailure), Optional.ofNullable(lastFailure));
+    List<String> warnings = warnings(vanished, failed, partial, lastFailure);
+    LinkedTraces.Followed followed = links.follow(traces);
+    warnings.addAll(followed.warnings());
+    return new Fetched(traces, followed.linked(), warnings, Optional.ofNullable(lastFailure));
   }
 
   private List<String> warnings(int vanished, int failed, int partial, BackendFailure failure) {

@@ -89,7 +89,7 @@ public final class TraceLookup {
     this.telemetry = new LookupTelemetry(telemetry, backend.displayName(), cache);
     // The search and its fetches run on other threads; their spans must still be the lookup's children.
     this.fetcher = new TraceFetcher(this.backend, cache, Context.taskWrapping(fetchExecutor), fetchParallelism,
-        cards);
+        cards, budget);
     this.executor = Context.taskWrapping(executor);
     this.maxTraces = maxTraces;
     this.budget = budget;
@@ -200,7 +200,7 @@ public final class TraceLookup {
           .<LookupOutcome>map(failure -> new LookupOutcome.Failed(request, failure))
           .orElseGet(() -> new LookupOutcome.NoTraces(request, warnings));
     }
-    List<TraceCard> ranked = cards.cards(fetched.traces(), backend);
+    List<TraceCard> ranked = cards.cards(fetched.traces(), fetched.linked(), backend);
     return new LookupOutcome.Found(request, ranked, found.traces().size(), warnings, false);
   }
 

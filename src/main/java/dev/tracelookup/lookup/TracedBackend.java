@@ -3,6 +3,8 @@ package dev.tracelookup.lookup;
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.LinkQuery;
+import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -22,9 +24,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A {@link TraceBackend} that records a span ({@code backend.search}, {@code backend.fetch}) and a
- * {@code tracelookup.backend.duration} measurement for every search and fetch of the one it wraps;
- * the HTTP calls a backend makes become the span's children. The query's user ID is never recorded.
+ * A {@link TraceBackend} that records a span ({@code backend.search}, {@code backend.fetch}, {@code
+ * backend.link_search}) and a {@code tracelookup.backend.duration} measurement for every call of
+ * the one it wraps; the HTTP calls a backend makes become the span's children. The query's user ID
+ * is never recorded.
  */
 final class TracedBackend implements TraceBackend {
   static final AttributeKey<String> OPERATION = AttributeKey.stringKey("tracelookup.operation");
@@ -61,6 +64,20 @@ final class TracedBackend implements TraceBackend {
   public FetchResult fetch(String traceId) {
     return traced("fetch", () -> backend.fetch(traceId), (result, span) -> result instanceof FetchResult.Failed
         ? Optional.of(((FetchResult.Failed) result).failure()) : Optional.empty());
+  }
+
+  /** Traced as {@code backend.link_search}; an unsupported search is not a failure. */
+  @Override
+  public LinkSearch searchLinkingTo(LinkQuery query) {
+    return traced("link_search", () -> backend.searchLinkingTo(query), (result, span) -> {
+      if (result instanceof LinkSearch.Failed) {
+        return Optional.of(((LinkSearch.Failed) result).failure());
+      }
+      if (result instanceof LinkSearch.Found) {
+        span.setAttribute(TRACE_COUNT, (long) ((LinkSearch.Found) result).traces().size());
+      }
+      return Optional.empty();
+    });
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.tracelookup.lookup;
 
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.LinkQuery;
+import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -29,15 +31,36 @@ final class InMemoryBackend implements TraceBackend {
   final Map<String, BackendFailure> fetchFailures = new ConcurrentHashMap<>();
   /** When set, searches still name the traces but fetches no longer find them (expired meanwhile). */
   volatile boolean vanishOnFetch;
+  /** Traces a fetch finds but a search does not: queued work or its request, without the user ID. */
+  final Map<String, Trace> unsearched = new ConcurrentHashMap<>();
+  volatile String name = "memory";
+  /** The answer to every search by link; null answers as a backend that cannot search by link. */
+  volatile LinkSearch linkAnswer;
+  final List<LinkQuery> linkQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** Fetches of {@link #unsearched} traces wait here, to make following links overrun its budget. */
+  volatile CountDownLatch linkedFetchGate = new CountDownLatch(0);
 
   InMemoryBackend add(Trace trace) {
     traces.put(trace.traceId(), trace);
     return this;
   }
 
+  /** Adds a trace that fetches find and searches do not. */
+  InMemoryBackend addUnsearched(Trace trace) {
+    unsearched.put(trace.traceId(), trace);
+    return this;
+  }
+
   @Override
   public String displayName() {
-    return "memory";
+    return name;
+  }
+
+  @Override
+  public LinkSearch searchLinkingTo(LinkQuery query) {
+    linkQueries.add(query);
+    LinkSearch answer = linkAnswer;
+    return answer == null ? TraceBackend.super.searchLinkingTo(query) : answer;
   }
 
   @Override
@@ -64,8 +87,21 @@ final class InMemoryBackend implements TraceBackend {
     if (failure != null) {
       return new FetchResult.Failed(failure);
     }
+    Trace linked = unsearched.get(traceId);
+    if (linked != null) {
+      awaitLinkedFetchGate();
+      return new FetchResult.Fetched(linked, false);
+    }
     Trace trace = vanishOnFetch ? null : traces.get(traceId);
     return trace == null ? new FetchResult.NotFound(traceId) : new FetchResult.Fetched(trace, false);
+  }
+
+  private void awaitLinkedFetchGate() {
+    try {
+      linkedFetchGate.await();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.backend.BackendFailure;
+import dev.tracelookup.backend.LinkSearch;
+import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.Redactor;
@@ -11,6 +13,7 @@ import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.telemetry.TelemetryKeys;
 import dev.tracelookup.trace.TestSpans;
+import dev.tracelookup.trace.Trace;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -93,6 +96,29 @@ final class TraceLookupTelemetryTest {
         .allSatisfy(child -> assertThat(child.getParentSpanId()).isEqualTo(root.getSpanId()))
         .allSatisfy(child -> assertThat(child.getTraceId()).isEqualTo(root.getTraceId()));
     assertThat(span("backend.search").getAttributes().get(TracedBackend.TRACE_COUNT)).isEqualTo(1L);
+  }
+
+  /**
+   * <pre>
+   * 4bf92f35…  1 POST /api/v1/orders └── 2 orders publish (PRODUCER)
+   * 0af76519…  7 orders process (CONSUMER, links to 2), found by the search by link
+   * </pre>
+   */
+  @Test
+  void lookup_producerTrace_recordsTheSearchByLinkAsAChildOfTheLookup() {
+    backend.add(TestSpans.trace(TestSpans.span("1").server().name("POST /api/v1/orders").http(202).build(),
+        TestSpans.span("2").parent("1").producer().name("orders publish").build()));
+    Trace consumer = new Trace("0af7651916cd43dd8448eb211c80319c", List.of(TestSpans.span("7")
+        .traceId("0af7651916cd43dd8448eb211c80319c").consumer().link(TestSpans.TRACE_ID, "2").build()));
+    backend.linkAnswer = new LinkSearch.Found(List.of(TraceRef.of(consumer)));
+
+    lookup.lookup(request(), false);
+
+    SpanData linkSearch = span("backend.link_search");
+    assertThat(linkSearch.getParentSpanId()).isEqualTo(span("lookup").getSpanId());
+    assertThat(linkSearch.getAttributes().get(TracedBackend.OPERATION)).isEqualTo("link_search");
+    assertThat(linkSearch.getAttributes().get(TracedBackend.TRACE_COUNT)).isEqualTo(1L);
+    assertThat(linkSearch.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
   }
 
   @Test

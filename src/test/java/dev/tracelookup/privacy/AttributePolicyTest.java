@@ -7,6 +7,7 @@ import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.SpanKind;
+import dev.tracelookup.trace.SpanLink;
 import dev.tracelookup.trace.SpanStatus;
 import dev.tracelookup.trace.Trace;
 import java.util.List;
@@ -54,6 +55,19 @@ final class AttributePolicyTest {
         Map.entry("exception.message", "Card ••••4242 declined for [email]"),
         Map.entry("url.path", "/reset/[email]"),
         Map.entry("server.address", "db.internal"));
+  }
+
+  @Test
+  void apply_spanLinks_keepTheirIdsAndOnlyAllowedRedactedAttributes() {
+    SpanLink link = new SpanLink("0af7651916cd43dd8448eb211c80319c", "00f067aa0ba902b7", Attributes.of(
+        "messaging.system", "kafka", "user.id", "usr_k8x9m2", "exception.message", "no stock for jane@acme.io"));
+    Span consumer = new Span(TRACE_ID, "0000000000000007", "", "fulfilment", "orders process", SpanKind.CONSUMER,
+        T0, 1_000, SpanStatus.UNSET, Attributes.empty(), List.of(), List.of(link));
+
+    Span shown = defaults.apply(consumer);
+
+    assertThat(shown.links()).containsExactly(new SpanLink("0af7651916cd43dd8448eb211c80319c", "00f067aa0ba902b7",
+        Attributes.of("messaging.system", "kafka", "exception.message", "no stock for [email]")));
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.tracelookup.backend.jaeger;
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.LinkQuery;
+import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -25,6 +27,9 @@ import java.util.Set;
  * needs no second call. Jaeger cannot express "errors only" nor "a span of this service or name
  * anywhere in the trace", and older gateways ignore attribute filters: every returned trace is
  * checked against the whole query before it is shown.
+ *
+ * <p>Span links are read (api/v3 keeps them; v1 writes them as {@code FOLLOWS_FROM} references),
+ * but neither API can search by link.
  *
  * <p>Instances are immutable and safe for concurrent use.
  */
@@ -91,6 +96,16 @@ public final class JaegerBackend implements TraceBackend {
       merger.add(spec, result);
     }
     return merger.result();
+  }
+
+  /**
+   * Answers that links cannot be searched, without a call: neither API has a search by span link
+   * (Jaeger matches tags and attributes on spans, not on their references or links). Links the
+   * customer's own spans carry are still followed, by fetching the linked trace by ID.
+   */
+  @Override
+  public LinkSearch searchLinkingTo(LinkQuery query) {
+    return new LinkSearch.Unsupported(displayName + " cannot search by span link.");
   }
 
   /** Fetches a trace by ID in any form {@link TraceIds} reads; IDs it cannot read are not found. */

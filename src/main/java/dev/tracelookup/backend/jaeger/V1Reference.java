@@ -1,5 +1,8 @@
 package dev.tracelookup.backend.jaeger;
 
+import dev.tracelookup.trace.Attributes;
+import dev.tracelookup.trace.SpanLink;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,5 +29,29 @@ record V1Reference(String refType, String traceId, String spanId) {
       }
     }
     return other;
+  }
+
+  /**
+   * Returns the references other than the chosen parent, as span links. Jaeger's translator writes
+   * an OTLP span link as a {@code FOLLOWS_FROM} reference, which may name another trace: a consumer
+   * that runs in its own trace points back at its producer that way. References whose IDs could
+   * not be read are left out. Most spans have only their parent and get the shared empty list.
+   *
+   * @param parentSpanId the parent chosen for the span (see {@link #parent}), or empty
+   */
+  static List<SpanLink> links(List<V1Reference> references, String traceId, String parentSpanId) {
+    List<SpanLink> links = null;
+    for (V1Reference reference : references) {
+      boolean unreadable = reference.traceId().isEmpty() || reference.spanId().isEmpty();
+      boolean isParent = reference.traceId().equals(traceId) && reference.spanId().equals(parentSpanId);
+      if (unreadable || isParent) {
+        continue;
+      }
+      if (links == null) {
+        links = new ArrayList<>(2);
+      }
+      links.add(new SpanLink(reference.traceId(), reference.spanId(), Attributes.empty()));
+    }
+    return links == null ? List.of() : links;
   }
 }

@@ -25,6 +25,8 @@ import java.util.Map;
 /**
  * Reads one span of Jaeger's UI JSON. Its service lives in the trace's {@code processes}, which
  * Jaeger writes after the spans, so the span is returned with the process ID to resolve later.
+ * The parent is chosen among the references as Jaeger's model chooses it; the other references
+ * become span links.
  */
 final class V1SpanReader {
   private final StringPool pool;
@@ -72,7 +74,8 @@ final class V1SpanReader {
             nanos(fields.durationMicros),
             status,
             new Attributes(fields.tags),
-            fields.logs);
+            fields.logs,
+            V1Reference.links(fields.references, traceId, parent));
     return new PendingSpan(span, fields.processId == null ? "" : fields.processId);
   }
 

@@ -37,6 +37,9 @@ import java.util.function.Consumer;
  * ({@code SPAN_KIND_SERVER}); 64-bit integers as strings or numbers; snake_case keys. Unknown
  * fields are ignored.
  *
+ * <p>Span links are kept with their IDs normalised and their attributes; a link that cannot be read
+ * (an ID missing or invalid, a value of the wrong shape) is left out and never fails the document.
+ *
  * <p>A span keeps its own attributes. Of its resource it keeps {@code service.name} as the service
  * and only the attributes named at construction (typically the user-ID keys, so that an ID set on
  * the resource is found on its spans); the span's own value wins when both have the key.

@@ -4,6 +4,7 @@ import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.SpanKind;
+import dev.tracelookup.trace.SpanLink;
 import dev.tracelookup.trace.SpanStatus;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ record SpanDraft(
     long endEpochNanos,
     SpanStatus status,
     Map<String, String> attributes,
-    List<SpanEvent> events) {
+    List<SpanEvent> events,
+    List<SpanLink> links) {
 
   /**
    * Returns the span, with the resource's kept attributes wherever the span has none of its own.
@@ -40,7 +42,8 @@ record SpanDraft(
         endEpochNanos - startEpochNanos,
         status,
         new Attributes(withKept(resource.kept())),
-        events);
+        events,
+        links);
   }
 
   // Most resources keep nothing (no user ID on the resource): then the span's own map is copied

@@ -10,10 +10,13 @@ import static dev.tracelookup.backend.json.JsonSteps.skip;
 import static dev.tracelookup.backend.json.JsonSteps.text;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tracelookup.backend.json.JsonShapeException;
 import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.SpanKind;
+import dev.tracelookup.trace.SpanLink;
 import dev.tracelookup.trace.SpanStatus;
 import dev.tracelookup.trace.StatusCode;
 import dev.tracelookup.trace.TraceIds;
@@ -21,10 +24,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads the OTLP span objects of one document, their events and their status; links are skipped.
- * One instance serves one document on one thread.
+ * Reads the OTLP span objects of one document, their events, links and status. One instance serves
+ * one document on one thread.
  */
 final class SpanReader {
   private final RepeatedText texts;
@@ -62,7 +66,8 @@ final class SpanReader {
         fields.end,
         fields.status,
         fields.attributes,
-        fields.events);
+        fields.events,
+        fields.links);
   }
 
   // Spans of one trace repeat its ID, which RepeatedText hands back as the same instance: then
@@ -106,6 +111,86 @@ final class SpanReader {
       }
     }
     return new SpanEvent(name, time, new Attributes(attributes));
+  }
+
+  /**
+   * Reads a span's links. A link only points at more context, so one that cannot be read (an ID
+   * missing or invalid, a value of the wrong shape) is left out instead of failing the document:
+   * the span and its trace stay readable. Most spans have no links and get the shared empty list.
+   */
+  private List<SpanLink> links(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      skip(parser);
+      return List.of();
+    }
+    List<SpanLink> links = null;
+    while (nextElement(parser)) {
+      SpanLink link = link(parser);
+      if (link != null) {
+        if (links == null) {
+          links = new ArrayList<>(2);
+        }
+        links.add(link);
+      }
+    }
+    return links == null ? List.of() : links;
+  }
+
+  /** Reads one element of {@code links}; returns null when it is not a readable link. */
+  private SpanLink link(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      skip(parser);
+      return null;
+    }
+    JsonStreamContext linksArray = parser.getParsingContext().getParent();
+    try {
+      return readLink(parser);
+    } catch (JsonShapeException unreadable) {
+      skipPastLink(parser, linksArray);
+      return null;
+    }
+  }
+
+  private SpanLink readLink(JsonParser parser) throws IOException {
+    Optional<String> traceId = Optional.empty();
+    Optional<String> spanId = Optional.empty();
+    Map<String, String> linkAttributes = Map.of();
+    for (String field = nextField(parser); field != null; field = nextField(parser)) {
+      if (field.equals("traceid")) {
+        traceId = TraceIds.traceId(texts.text(parser, "links.traceId"));
+      } else if (field.equals("spanid")) {
+        spanId = TraceIds.spanId(text(parser, "links.spanId"));
+      } else if (field.equals("attributes")) {
+        linkAttributes = attributes.keyValues(parser);
+      } else {
+        // traceState, flags, droppedAttributesCount: nothing the analysis reads.
+        skip(parser);
+      }
+    }
+    if (traceId.isEmpty() || spanId.isEmpty()) {
+      return null;
+    }
+    return new SpanLink(traceId.get(), spanId.get(), new Attributes(linkAttributes));
+  }
+
+  /**
+   * Moves the parser from wherever reading a link failed to the end of that link, so the next
+   * element of {@code links} is read as if nothing happened.
+   */
+  private static void skipPastLink(JsonParser parser, JsonStreamContext linksArray)
+      throws IOException {
+    while (true) {
+      JsonToken token = parser.currentToken();
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        parser.skipChildren();
+      }
+      if (parser.getParsingContext() == linksArray) {
+        return;
+      }
+      if (parser.nextToken() == null) {
+        throw fail(parser, "the JSON ends inside a span link");
+      }
+    }
   }
 
   private SpanStatus status(JsonParser parser) throws IOException {
@@ -173,6 +258,7 @@ final class SpanReader {
     SpanStatus status = SpanStatus.UNSET;
     Map<String, String> attributes = Map.of();
     List<SpanEvent> events = List.of();
+    List<SpanLink> links = List.of();
 
     void read(String field, JsonParser parser) throws IOException {
       switch (field) {
@@ -205,6 +291,9 @@ final class SpanReader {
           break;
         case "status":
           status = status(parser);
+          break;
+        case "links":
+          links = links(parser);
           break;
         default:
           skip(parser);

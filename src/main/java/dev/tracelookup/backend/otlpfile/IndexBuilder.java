@@ -1,6 +1,7 @@
 package dev.tracelookup.backend.otlpfile;
 
 import dev.tracelookup.trace.Span;
+import dev.tracelookup.trace.SpanLink;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,9 @@ final class IndexBuilder {
   private final List<String> userAttributeKeys;
   private final Map<String, TraceFacts> traces = new HashMap<>();
   private final Map<String, Set<String>> traceIdsByUser = new HashMap<>();
+  // Linked-to trace → the traces linking into it. Only spans with links add to it, and most have
+  // none: a directory without links keeps one empty map.
+  private final Map<String, Set<String>> traceIdsLinkingTo = new HashMap<>();
   // Service and span names repeat across traces: one lower-cased instance each, shared by all.
   private final Map<String, String> lowerCasedNames = new HashMap<>();
   private int fileCount;
@@ -35,6 +39,11 @@ final class IndexBuilder {
                     traceIdsByUser
                         .computeIfAbsent(user, k -> new LinkedHashSet<>())
                         .add(span.traceId()));
+      }
+      for (SpanLink link : span.links()) {
+        if (!link.traceId().equals(span.traceId())) {
+          traceIdsLinkingTo.computeIfAbsent(link.traceId(), k -> new LinkedHashSet<>(2)).add(span.traceId());
+        }
       }
     }
   }
@@ -61,6 +70,20 @@ final class IndexBuilder {
         (user, ids) ->
             byUser.put(
                 user, ids.stream().map(byId::get).sorted(IndexedTrace.NEWEST_FIRST).toList()));
-    return new TraceIndex(byId, byUser, fileCount, skippedLines);
+    return new TraceIndex(byId, byUser, linkingTo(byId), fileCount, skippedLines);
+  }
+
+  /** Returns, for each linked-to trace, the indexed traces linking into it, newest first. */
+  private Map<String, List<IndexedTrace>> linkingTo(Map<String, IndexedTrace> byId) {
+    Map<String, List<IndexedTrace>> linking = new HashMap<>();
+    traceIdsLinkingTo.forEach(
+        (linkedTo, ids) -> {
+          // The key shares the indexed trace's ID string when that trace is in the directory too.
+          IndexedTrace known = byId.get(linkedTo);
+          linking.put(
+              known == null ? linkedTo : known.traceId(),
+              ids.stream().map(byId::get).sorted(IndexedTrace.NEWEST_FIRST).toList());
+        });
+    return linking;
   }
 }

@@ -45,11 +45,15 @@ record IndexedTrace(
    * ends after the window starts.
    */
   boolean matches(TraceQuery query) {
-    return startEpochNanos <= epochNanos(query.to())
-        && endEpochNanos >= epochNanos(query.from())
+    return overlaps(query.from(), query.to())
         && query.service().map(service -> services.contains(lower(service))).orElse(true)
         && query.spanName().map(name -> spanNames.contains(lower(name))).orElse(true)
         && (failing || !query.errorsOnly());
+  }
+
+  /** Returns whether the trace overlaps the window: it starts before it ends and ends after it starts. */
+  boolean overlaps(Instant from, Instant to) {
+    return startEpochNanos <= epochNanos(to) && endEpochNanos >= epochNanos(from);
   }
 
   static String lower(String text) {

@@ -3,6 +3,8 @@ package dev.tracelookup.backend.otlpfile;
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.LinkQuery;
+import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * spread over any lines and files, in no order.
  *
  * <p>The files are indexed once, at {@link #open}: files added or changed later are not seen.
- * Search returns whole traces, read again from their lines. Instances are immutable and safe for
+ * Search, by user or by span link, returns whole traces, read again from their lines. Instances are immutable and safe for
  * concurrent searches.
  */
 public final class OtlpFileBackend implements TraceBackend {
@@ -119,6 +121,28 @@ public final class OtlpFileBackend implements TraceBackend {
             ? List.of(matches.size() + " traces matched; showing the newest " + found.size() + ".")
             : List.of();
     return new SearchResult.Found(found, warnings);
+  }
+
+  /**
+   * Answers from the index, which remembers for every trace that spans link into the traces
+   * holding those spans: the linking traces that overlap the window, newest first, each whole.
+   */
+  @Override
+  public LinkSearch searchLinkingTo(LinkQuery query) {
+    List<TraceRef> found = new ArrayList<>();
+    try {
+      for (IndexedTrace trace : index.tracesLinkingTo(query.traceId())) {
+        if (found.size() == query.limit()) {
+          break;
+        }
+        if (trace.overlaps(query.from(), query.to())) {
+          found.add(TraceRef.of(loader.load(trace)));
+        }
+      }
+    } catch (IOException unreadable) {
+      return new LinkSearch.Failed(failure(unreadable));
+    }
+    return new LinkSearch.Found(found);
   }
 
   /** Fetches a trace by ID in any form {@link TraceIds} reads: upper case, unpadded, base64. */

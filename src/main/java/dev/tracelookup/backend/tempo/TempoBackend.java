@@ -3,6 +3,8 @@ package dev.tracelookup.backend.tempo;
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.LinkQuery;
+import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -21,7 +23,7 @@ import java.util.Set;
 /**
  * Grafana Tempo 2.x and 3.x: searches with TraceQL over {@code /api/search} and reads traces by ID
  * over {@code /api/v2/traces} (or v1). Search answers carry trace IDs only, so the pipeline fetches
- * each trace.
+ * each trace. From 2.6, TraceQL also searches by span link.
  *
  * <p>Authentication and tenancy ({@code Authorization}, {@code X-Scope-OrgID}) are the endpoint's
  * headers. Instances are immutable and safe for concurrent use.
@@ -30,6 +32,7 @@ public final class TempoBackend implements TraceBackend {
   private final BackendHttp http;
   private final TempoOptions options;
   private final TempoSearch search;
+  private final TempoLinkSearch linkSearch;
   private final TraceResponseReader traceReader;
   private final Optional<ExploreLink> exploreLink;
 
@@ -45,6 +48,7 @@ public final class TempoBackend implements TraceBackend {
     this.options = Objects.requireNonNull(options, "options");
     List<String> keys = checkedKeys(userAttributeKeys);
     this.search = new TempoSearch(http, keys, options, Objects.requireNonNull(clock, "clock"));
+    this.linkSearch = new TempoLinkSearch(http, search, options, clock);
     this.traceReader = new TraceResponseReader(new OtlpJsonReader(Set.copyOf(keys)));
     this.exploreLink = options.grafanaUrl()
         .map(grafana -> new ExploreLink(grafana, options.datasourceUid(), options.orgId()));
@@ -64,6 +68,17 @@ public final class TempoBackend implements TraceBackend {
   @Override
   public SearchResult search(TraceQuery query) {
     return search.search(Objects.requireNonNull(query, "query"));
+  }
+
+  /**
+   * Returns the traces with a span linking into the query's trace, newest first, found with
+   * TraceQL's {@code { link:traceID = "…" }} through the same search path as user IDs. Tempo before
+   * 2.6 has no link intrinsics: its refusal becomes {@link LinkSearch.Unsupported}, naming its
+   * version. Traces in blocks older than vParquet4 keep no links and are not found.
+   */
+  @Override
+  public LinkSearch searchLinkingTo(LinkQuery query) {
+    return linkSearch.search(Objects.requireNonNull(query, "query"));
   }
 
   /**

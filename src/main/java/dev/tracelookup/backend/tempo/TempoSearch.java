@@ -61,9 +61,22 @@ final class TempoSearch {
       return refused("The user ID and filters are too long for a " + name + " search (at most "
           + TraceQl.MAX_QUERY_BYTES / 1024 + " KiB); check the user ID.");
     }
-    HttpResult<SearchHits> answer =
-        http.get(path(traceQl, window, query.limit()), "application/json", new SearchResponseReader());
-    return found(answer, query);
+    return found(send(traceQl, window, query.limit()), query);
+  }
+
+  /**
+   * Sends one TraceQL search over the window: the one path every search of this backend takes,
+   * the user-ID search and the search by span link alike. The query must already be written with
+   * {@link TraceQl}'s literals.
+   */
+  HttpResult<SearchHits> send(String traceQl, SearchWindow window, int limit) {
+    return http.get(path(traceQl, window, limit), "application/json", new SearchResponseReader());
+  }
+
+  /** Returns what a 404 from the search path means: the base URL is not Tempo's API root. */
+  BackendFailure notTempo() {
+    return BackendFailure.of(BackendFailure.Kind.REJECTED, name,
+        "GET " + PATH + " answered 404; is the base URL Tempo's API root, e.g. http://tempo:3200?");
   }
 
   private String path(String traceQl, SearchWindow window, int limit) {
@@ -78,14 +91,14 @@ final class TempoSearch {
     }
     if (answer instanceof HttpResult.NotFound) {
       // Tempo answers a search with 200 even when nothing matched: a 404 means the URL is not Tempo's API.
-      return new SearchResult.Failed(BackendFailure.of(BackendFailure.Kind.REJECTED, name,
-          "GET " + PATH + " answered 404; is the base URL Tempo's API root, e.g. http://tempo:3200?"));
+      return new SearchResult.Failed(notTempo());
     }
     SearchHits hits = ((HttpResult.Ok<SearchHits>) answer).value();
     return new SearchResult.Found(newestFirst(hits.hits(), query.limit()), warnings(hits, query));
   }
 
-  private static List<TraceRef> newestFirst(List<SearchHits.Hit> hits, int limit) {
+  /** Returns the hits' trace IDs, newest first, each once, at most {@code limit}. */
+  static List<TraceRef> newestFirst(List<SearchHits.Hit> hits, int limit) {
     Set<String> ids = new LinkedHashSet<>();
     hits.stream().sorted(NEWEST_FIRST).forEach(hit -> ids.add(hit.traceId()));
     return ids.stream().limit(limit).map(id -> new TraceRef(id, Optional.empty())).toList();

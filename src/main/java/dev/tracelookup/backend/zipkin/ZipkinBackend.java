@@ -3,6 +3,8 @@ package dev.tracelookup.backend.zipkin;
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.LinkQuery;
+import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -32,7 +34,8 @@ import java.util.Optional;
  * <p>Zipkin's semantics differ from the other backends in ways the agent may notice: service and
  * span names are lower case; with a service filter, the user ID (and, for errors only, the {@code
  * error} tag) must be on a span of that service; and a trace is found by its root span's start,
- * which the search widens and checks against the window itself ({@link SearchPath}).
+ * which the search widens and checks against the window itself ({@link SearchPath}). Zipkin's
+ * model has no span links, so work a trace queued into traces of their own cannot be found.
  *
  * <p>Instances are immutable and safe for concurrent use.
  */
@@ -100,6 +103,15 @@ public final class ZipkinBackend implements TraceBackend {
       }
     }
     return merged.result();
+  }
+
+  /**
+   * Answers that links cannot be searched, without a call: Zipkin v2's span model has no links, and
+   * the tags the Collector keeps them in are free text no query can match on a trace ID.
+   */
+  @Override
+  public LinkSearch searchLinkingTo(LinkQuery query) {
+    return new LinkSearch.Unsupported(displayName() + " cannot search by span link.");
   }
 
   /** Fetches a trace by its hex ID; anything else cannot be a Zipkin trace and is not found. */

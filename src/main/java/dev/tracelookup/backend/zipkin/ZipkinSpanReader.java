@@ -26,6 +26,10 @@ import java.util.Map;
  * span without {@code kind} is a local span, INTERNAL in OpenTelemetry's terms. {@code shared}
  * marks the server half of a span ID shared with its client; the span tree tells the halves apart
  * by kind, so it needs no field of its own. IDs are lower-hex, 16 or 32 characters for traces.
+ *
+ * <p>Zipkin v2 has no field for span links. The OpenTelemetry Collector's Zipkin exporter keeps them
+ * as {@code otlp.link.N} tags, which are read back as links ({@link ZipkinTags#links}); other
+ * reporters (Brave, the SDKs' own Zipkin exporters) drop them.
  */
 final class ZipkinSpanReader {
   private ZipkinSpanReader() {}

@@ -2,7 +2,9 @@ package dev.tracelookup.backend.otlpfile;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -17,6 +19,7 @@ final class SpanJson {
   private Duration duration = Duration.ofMillis(100);
   private int statusCode;
   private final Map<String, String> attributes = new LinkedHashMap<>();
+  private final List<String> links = new ArrayList<>();
 
   private SpanJson(String traceId, String spanId) {
     this.traceId = traceId;
@@ -68,6 +71,18 @@ final class SpanJson {
     return this;
   }
 
+  /** Sets the OTLP kind number: 4 PRODUCER, 5 CONSUMER. */
+  SpanJson kind(int otlpKind) {
+    this.kind = otlpKind;
+    return this;
+  }
+
+  /** Links the span to a span of another trace, in hex as the file exporter writes it. */
+  SpanJson link(String linkedTraceId, String linkedSpanId) {
+    links.add("{\"traceId\":\"" + linkedTraceId + "\",\"spanId\":\"" + linkedSpanId + "\",\"flags\":1}");
+    return this;
+  }
+
   SpanJson at(String isoInstant) {
     this.start = Instant.parse(isoInstant);
     return this;
@@ -106,6 +121,7 @@ final class SpanJson {
         + (startNanos + duration.toNanos())
         + "\",\"attributes\":"
         + keyValues(attributes)
+        + (links.isEmpty() ? "" : ",\"links\":[" + String.join(",", links) + "]")
         + ",\"status\":{\"code\":"
         + statusCode
         + "}}";
