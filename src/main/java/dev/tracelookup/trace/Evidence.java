@@ -62,6 +62,12 @@ final class Evidence {
   /** Returns the evidence of every node of the tree. */
   static Evidence of(SpanTree tree) {
     Evidence evidence = new Evidence(tree.nodes());
+    // What each span says of itself is read in the order the spans lie in memory: walking them in
+    // tree order instead jumps across a 100,000-span trace at every step, several times slower.
+    for (SpanNode node : tree.nodesAsCreated()) {
+      evidence.classify(node);
+      node.parent().ifPresent(parent -> evidence.async[node.index()] = isAsyncEdge(parent, node));
+    }
     evidence.collect(tree.tops());
     return evidence;
   }
@@ -70,13 +76,11 @@ final class Evidence {
     // Nodes are in pre-order, so walking them backwards visits every child before its parent.
     for (int i = nodes.size() - 1; i >= 0; i--) {
       SpanNode node = nodes.get(i);
-      classify(node);
       markRetries(node.children());
       byte strongest = NONE;
       boolean queuedFailure = false;
       for (SpanNode child : node.children()) {
         int c = child.index();
-        async[c] = isAsyncEdge(node, child);
         carry[c] = passesUp(c);
         queuedFailure |= asyncFailure[c] || (async[c] && carry[c] > NONE);
         if (!async[c]) {
@@ -101,9 +105,13 @@ final class Evidence {
     if (!span.events().isEmpty() || span.attributes().contains(ExceptionReader.TYPE)) {
       exceptions[i] = ExceptionReader.read(span).orElse(null);
     }
-    if (FailureRules.isFailing(span)) {
+    StatusCode code = span.status().code();
+    if (code == StatusCode.OK) {
+      own[i] = SUCCEEDED;
+    } else if (FailureRules.isFailing(span)) {
       own[i] = FAILED;
-    } else if (FailureRules.isExplicitSuccess(span)) {
+    } else if (FailureRules.response(span).map(ResponseStatus::isSuccess).orElse(false)) {
+      // Not failing, so this is FailureRules.isExplicitSuccess without judging the span twice.
       own[i] = SUCCEEDED;
     } else {
       own[i] = exceptions[i] != null ? EXCEPTION : NONE;

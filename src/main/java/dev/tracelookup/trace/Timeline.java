@@ -27,10 +27,9 @@ final class Timeline {
     path.forEach(node -> priority[node.index()] = 4);
     timePath.forEach(node -> priority[node.index()] = Math.max(priority[node.index()], 3));
     long total = Math.max(1, start.span().durationNanos());
-    for (SpanNode node : tree.nodes()) {
-      if (priority[node.index()] < 3) {
-        continue;
-      }
+    List<SpanNode> spine = new ArrayList<>(path);
+    spine.addAll(timePath);
+    for (SpanNode node : spine) {
       for (SpanNode child : node.children()) {
         int i = child.index();
         if (evidence.own(child) == Evidence.FAILED || evidence.recovered(child)) {
@@ -76,7 +75,7 @@ final class Timeline {
     // A trace that fits is drawn whole: the healthy siblings are context too.
     boolean whole = tree.size() <= MAX_ROWS;
     List<SpanNode> candidates = new ArrayList<>();
-    for (SpanNode node : tree.nodes()) {
+    for (SpanNode node : tree.nodesAsCreated()) {
       if (whole || priority[node.index()] > 0) {
         candidates.add(node);
       }
@@ -86,8 +85,8 @@ final class Timeline {
           Comparator.comparingInt((SpanNode node) -> -priority[node.index()])
               .thenComparing(node -> -node.span().durationNanos()));
       candidates = new ArrayList<>(candidates.subList(0, MAX_ROWS));
-      candidates.sort(Comparator.comparingInt(SpanNode::index));
     }
+    candidates.sort(Comparator.comparingInt(SpanNode::index));
     return candidates;
   }
 
