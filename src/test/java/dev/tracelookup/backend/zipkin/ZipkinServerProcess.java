@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * to 127.0.0.1 only on a free port, its output in a log file. The shipped config binds {@code
  * armeria.ports[0]} to every interface, so the whole list item is overridden.
  */
-final class ZipkinServerProcess {
+public final class ZipkinServerProcess {
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final Process process;
@@ -35,7 +35,7 @@ final class ZipkinServerProcess {
   }
 
   /** Starts the server and returns once {@code GET /health} answers 200, or fails by the deadline. */
-  static ZipkinServerProcess start(Path jar, Path log, Duration readyWithin) throws IOException, InterruptedException {
+  public static ZipkinServerProcess start(Path jar, Path log, Duration readyWithin) throws IOException, InterruptedException {
     int port = freePort();
     Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -54,12 +54,12 @@ final class ZipkinServerProcess {
     return server;
   }
 
-  URI uri() {
+  public URI uri() {
     return uri;
   }
 
   /** Posts Zipkin v2 JSON spans, as a reporter would; fails unless Zipkin accepts them (202). */
-  void postSpans(String json) throws IOException, InterruptedException {
+  public void postSpans(String json) throws IOException, InterruptedException {
     HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri.resolve("/api/v2/spans"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
@@ -70,7 +70,7 @@ final class ZipkinServerProcess {
     }
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(HttpRequest.newBuilder(uri.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -79,7 +79,7 @@ final class ZipkinServerProcess {
    * Polls the path until it answers the status, failing at the deadline or when the server exits.
    * Waiting on the process between polls ends the wait at once if it dies.
    */
-  void awaitStatus(String path, int status, Duration within) throws InterruptedException {
+  public void awaitStatus(String path, int status, Duration within) throws InterruptedException {
     Instant deadline = Instant.now().plus(within);
     while (!answers(path, status)) {
       if (!process.isAlive()) {
@@ -94,7 +94,7 @@ final class ZipkinServerProcess {
   }
 
   /** Stops the server and waits for its process to end. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly();
