@@ -112,7 +112,7 @@ final class VerdictText {
 
   /** Returns {@code TimeoutError ×2} or {@code 503 Service Unavailable}: why a call failed, and how often. */
   static String recoveryReason(Recovery recovery) {
-    String why = recovery.exception().map(ExceptionInfo::type).filter(t -> !t.isBlank()).map(VerdictText::simpleType)
+    String why = recovery.exception().map(VerdictText::shortException).filter(t -> !t.isBlank())
         .or(() -> recovery.response().map(SpanLabels::response))
         .orElseGet(() -> statusMessageOr(recovery.span(), "error"));
     return why + (recovery.failures() > 1 ? " ×" + recovery.failures() : "");
@@ -159,7 +159,7 @@ final class VerdictText {
     if (path.tookTheTime()) {
       why = Texts.clip(culprit.span().name(), MAX_BRIEF_REASON) + " took " + TimeFormats.duration(culprit.span().duration());
     } else {
-      why = culprit.exception().map(ExceptionInfo::type).filter(t -> !t.isBlank()).map(VerdictText::simpleType)
+      why = culprit.exception().map(VerdictText::shortException).filter(t -> !t.isBlank())
           .or(() -> culprit.response().filter(r -> !r.isSuccess()).map(SpanLabels::response))
           .orElseGet(() -> statusMessageOr(culprit.span(), Texts.clip(culprit.span().name(), MAX_BRIEF_REASON) + " failed"));
     }
@@ -212,6 +212,13 @@ final class VerdictText {
   private static String statusMessageOr(Span span, String fallback) {
     String message = Texts.clip(span.status().message(), MAX_BRIEF_REASON);
     return message.isEmpty() ? fallback : message;
+  }
+
+  /** Returns the exception's simple type, or its message when it has no type, clipped. */
+  private static String shortException(ExceptionInfo exception) {
+    return exception.type().isBlank()
+        ? Texts.clip(exception.message(), MAX_BRIEF_REASON)
+        : simpleType(exception.type());
   }
 
   /** Returns {@code SocketTimeoutException} for {@code java.net.SocketTimeoutException}. */

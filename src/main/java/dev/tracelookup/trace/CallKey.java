@@ -11,10 +11,10 @@ import java.util.Optional;
  * of one URL would look "retried" by a successful {@code GET} of another.
  */
 final class CallKey {
-  private static final String[] TARGET_KEYS = {
+  static final String[] TARGET_KEYS = {
     "url.template", "http.route", "url.path", "rpc.method", "db.operation.name", "db.operation"
   };
-  private static final String[] URL_KEYS = {"url.full", "http.url", "http.target", "http.path"};
+  static final String[] URL_KEYS = {"url.full", "http.url", "http.target", "http.path"};
 
   private CallKey() {}
 

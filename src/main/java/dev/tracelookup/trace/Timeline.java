@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * Chooses the rows of a trace's compact waterfall. A trace of up to {@link #MAX_ROWS} spans is
  * drawn whole. A bigger one shows the error path (or, for a trace that did not fail, the time path
- * from the entry down to the slow span), the time path, and around them the children that failed
- * or took a tenth of the time or more; a phone shows about {@link #MAX_ROWS} rows without
- * scrolling, so the rest are left out, shortest first.
+ * from the entry down to the slow span), the time path, the spans that failed or were retried with
+ * the spans above them, and the children of the paths that took a tenth of the time or more; a
+ * phone shows about {@link #MAX_ROWS} rows without scrolling, so the rest are left out, lowest
+ * priority and shortest first.
  */
 final class Timeline {
   static final int MAX_ROWS = 14;
@@ -39,6 +40,7 @@ final class Timeline {
         }
       }
     }
+    markFailures(tree, evidence, priority);
     List<SpanNode> chosen = choose(tree, priority);
     SpanNode culprit = errorPath.map(p -> p.get(p.size() - 1)).orElse(null);
     List<TimelineRow> rows = new ArrayList<>(chosen.size());
@@ -47,6 +49,25 @@ final class Timeline {
           node == slow && slow != start));
     }
     return rows;
+  }
+
+  /**
+   * Gives every span that failed, or failed and was retried, a row, and its ancestors rows of
+   * their own so the failure is drawn where it happened: a recovered trace's retries are what the
+   * reader looks for. Each ancestor chain stops at the first ancestor already drawn, so this is
+   * linear.
+   */
+  private static void markFailures(SpanTree tree, Evidence evidence, int[] priority) {
+    for (SpanNode node : tree.nodesAsCreated()) {
+      if (evidence.own(node) != Evidence.FAILED && !evidence.recovered(node)) {
+        continue;
+      }
+      priority[node.index()] = Math.max(priority[node.index()], 2);
+      for (SpanNode up = node.parent().orElse(null); up != null && priority[up.index()] == 0;
+          up = up.parent().orElse(null)) {
+        priority[up.index()] = 1;
+      }
+    }
   }
 
   /** Returns the nodes from the start down through each child taking half its parent's time. */
