@@ -24,12 +24,18 @@ public final class AnalysedKeys {
   private static List<String> collect() {
     Set<String> keys = new LinkedHashSet<>();
     Collections.addAll(keys, "error", "otel.status_code", "otel.status_description");
-    Collections.addAll(keys, FailureRules.HTTP_STATUS, FailureRules.HTTP_STATUS_OLD, FailureRules.GRPC_STATUS,
-        FailureRules.RPC_STATUS, FailureRules.ENVOY_RESPONSE_FLAGS);
+    Collections.addAll(
+        keys,
+        FailureRules.HTTP_STATUS,
+        FailureRules.HTTP_STATUS_OLD,
+        FailureRules.GRPC_STATUS,
+        FailureRules.RPC_STATUS,
+        FailureRules.ENVOY_RESPONSE_FLAGS);
     Collections.addAll(keys, RemotePeer.PEER_KEYS);
     Collections.addAll(keys, CallKey.TARGET_KEYS);
     Collections.addAll(keys, CallKey.URL_KEYS);
-    Collections.addAll(keys, ExceptionReader.TYPE, ExceptionReader.MESSAGE, ExceptionReader.STACKTRACE);
+    Collections.addAll(
+        keys, ExceptionReader.TYPE, ExceptionReader.MESSAGE, ExceptionReader.STACKTRACE);
     Collections.addAll(keys, ExceptionReader.OPENTRACING_KEYS);
     Collections.addAll(keys, ExceptionReader.LOG_LEVEL_KEYS);
     Collections.addAll(keys, ExceptionReader.LOG_MESSAGE_KEYS);

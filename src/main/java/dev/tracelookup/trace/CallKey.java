@@ -7,8 +7,8 @@ import java.util.Optional;
  * span name, peer and target.
  *
  * <p>HTTP client spans are often named only by their method ({@code GET}), so the target (route,
- * URL path, RPC method or database operation) is part of the key; otherwise a failed {@code GET}
- * of one URL would look "retried" by a successful {@code GET} of another.
+ * URL path, RPC method or database operation) is part of the key; otherwise a failed {@code GET} of
+ * one URL would look "retried" by a successful {@code GET} of another.
  */
 final class CallKey {
   static final String[] TARGET_KEYS = {

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * error.kind}, {@code message}, {@code stack}), as older Jaeger clients wrote it and the
  * Collector's Jaeger receiver passes it on; then a log line at error level attached to the span.
  * Some Zipkin and Jaeger instrumentations put the exception keys on the span itself instead, so
- * span attributes are the fallback. A bare status message is
- * not turned into an exception: it has no type, and inventing one would mislead the reader.
+ * span attributes are the fallback. A bare status message is not turned into an exception: it has
+ * no type, and inventing one would mislead the reader.
  */
 final class ExceptionReader {
   static final String TYPE = "exception.type";
@@ -55,13 +55,18 @@ final class ExceptionReader {
    * for one) attach them to spans: the failure's only description when no exception was recorded.
    */
   private static boolean isErrorLog(SpanEvent event) {
-    return event.attributes().first(LOG_LEVEL_KEYS)
+    return event
+        .attributes()
+        .first(LOG_LEVEL_KEYS)
         .map(level -> level.trim().equalsIgnoreCase("error"))
         .orElse(false);
   }
 
   private static String errorLogMessage(SpanEvent event) {
-    return event.attributes().first(LOG_MESSAGE_KEYS).map(String::trim)
+    return event
+        .attributes()
+        .first(LOG_MESSAGE_KEYS)
+        .map(String::trim)
         .filter(message -> !message.isEmpty())
         .orElse(event.name().trim());
   }
@@ -73,7 +78,9 @@ final class ExceptionReader {
         || attributes.contains("stack");
   }
 
-  /** Reads an OpenTracing error log, as the Collector's Jaeger receiver passes it on as an event. */
+  /**
+   * Reads an OpenTracing error log, as the Collector's Jaeger receiver passes it on as an event.
+   */
   private static ExceptionInfo fromOpenTracing(Attributes attributes) {
     return new ExceptionInfo(
         attributes.first("error.kind", "error.object").map(String::trim).orElse(""),

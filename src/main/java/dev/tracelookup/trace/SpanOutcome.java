@@ -4,14 +4,19 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A one-line view of a span for the error path: a child shown next to the step on the path,
- * marked ok or failed.
+ * A one-line view of a span for the error path: a child shown next to the step on the path, marked
+ * ok or failed.
  *
  * @param httpStatus the HTTP status when the span has one, 0 otherwise
  * @param recovered the span failed, and a later attempt of the same call succeeded
  */
 public record SpanOutcome(
-    String spanId, String service, String name, boolean failing, int httpStatus, boolean recovered) {
+    String spanId,
+    String service,
+    String name,
+    boolean failing,
+    int httpStatus,
+    boolean recovered) {
   public SpanOutcome {
     Objects.requireNonNull(spanId, "spanId");
     service = service == null ? "" : service;

@@ -20,7 +20,8 @@ final class Timeline {
   private Timeline() {}
 
   /** Returns the rows in tree order; empty only for a tree without nodes. */
-  static List<TimelineRow> of(SpanTree tree, Evidence evidence, SpanNode start, Optional<List<SpanNode>> errorPath) {
+  static List<TimelineRow> of(
+      SpanTree tree, Evidence evidence, SpanNode start, Optional<List<SpanNode>> errorPath) {
     List<SpanNode> timePath = timePath(start, evidence);
     SpanNode slow = timePath.get(timePath.size() - 1);
     int[] priority = new int[tree.size()];
@@ -45,17 +46,22 @@ final class Timeline {
     SpanNode culprit = errorPath.map(p -> p.get(p.size() - 1)).orElse(null);
     List<TimelineRow> rows = new ArrayList<>(chosen.size());
     for (SpanNode node : chosen) {
-      rows.add(row(node, start.depth(), evidence, priority[node.index()] >= 4, node == culprit,
-          node == slow && slow != start));
+      rows.add(
+          row(
+              node,
+              start.depth(),
+              evidence,
+              priority[node.index()] >= 4,
+              node == culprit,
+              node == slow && slow != start));
     }
     return rows;
   }
 
   /**
-   * Gives every span that failed, or failed and was retried, a row, and its ancestors rows of
-   * their own so the failure is drawn where it happened: a recovered trace's retries are what the
-   * reader looks for. Each ancestor chain stops at the first ancestor already drawn, so this is
-   * linear.
+   * Gives every span that failed, or failed and was retried, a row, and its ancestors rows of their
+   * own so the failure is drawn where it happened: a recovered trace's retries are what the reader
+   * looks for. Each ancestor chain stops at the first ancestor already drawn, so this is linear.
    */
   private static void markFailures(SpanTree tree, Evidence evidence, int[] priority) {
     for (SpanNode node : tree.nodesAsCreated()) {
@@ -63,7 +69,8 @@ final class Timeline {
         continue;
       }
       priority[node.index()] = Math.max(priority[node.index()], 2);
-      for (SpanNode up = node.parent().orElse(null); up != null && priority[up.index()] == 0;
+      for (SpanNode up = node.parent().orElse(null);
+          up != null && priority[up.index()] == 0;
           up = up.parent().orElse(null)) {
         priority[up.index()] = 1;
       }
@@ -91,7 +98,9 @@ final class Timeline {
     }
   }
 
-  /** Returns the rows to draw, in tree order: the highest priorities, longest first among equals. */
+  /**
+   * Returns the rows to draw, in tree order: the highest priorities, longest first among equals.
+   */
   private static List<SpanNode> choose(SpanTree tree, int[] priority) {
     // A trace that fits is drawn whole: the healthy siblings are context too.
     boolean whole = tree.size() <= MAX_ROWS;
@@ -112,7 +121,12 @@ final class Timeline {
   }
 
   private static TimelineRow row(
-      SpanNode node, int baseDepth, Evidence evidence, boolean onPath, boolean culprit, boolean slow) {
+      SpanNode node,
+      int baseDepth,
+      Evidence evidence,
+      boolean onPath,
+      boolean culprit,
+      boolean slow) {
     Span span = node.span();
     TimelineRow.Mark mark =
         evidence.recovered(node)
