@@ -59,6 +59,7 @@ final class PathSteps {
         span.name(),
         evidence.own(node) == Evidence.FAILED,
         FailureRules.httpStatus(span),
-        evidence.recovered(node));
+        evidence.recovered(node),
+        FailureRules.grpcStatus(span));
   }
 }
