@@ -76,7 +76,7 @@ public final class BotServer {
     context.addServlet(new ServletHolder(new ErasureServlet(lookup, config.server().adminToken(),
         config.server().maxBodyBytes(), audit)), "/api/erasure");
     context.setErrorHandler(new QuietErrorHandler());
-    server.setHandler(context);
+    server.setHandler(new TraceMethodRefusal(context));
     server.setStopTimeout(10_000);
     return new BotServer(server);
   }
