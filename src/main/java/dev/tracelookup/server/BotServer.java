@@ -71,7 +71,8 @@ public final class BotServer {
     context.addServlet(new ServletHolder(new HealthServlet(cache, lookup.backendName())), "/healthz");
     context.addServlet(new ServletHolder(new ReadyServlet(readiness)), "/readyz");
     context.addServlet(new ServletHolder(new LookupApiServlet(lookup, config.server().apiToken(),
-        config.lookup().userIdPattern(), config.lookup().halfWindow().multipliedBy(2), config.lookup().maxWindow(), audit)),
+        config.lookup().userIdPattern(), config.lookup().halfWindow().multipliedBy(2), config.lookup().maxWindow(),
+        config.server().maxBodyBytes(), audit)),
         "/api/lookup");
     context.addServlet(new ServletHolder(new ErasureServlet(lookup, config.server().adminToken(),
         config.server().maxBodyBytes(), audit)), "/api/erasure");
