@@ -11,9 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,17 +24,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  * refuses the post, and nobody can {@code /invite} an app into a DM, so the agent is told what
  * does work instead.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class ShareFromDirectMessageEndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  @TempDir Path dir;
   private SignedSlackBot bot;
 
-  @BeforeEach
-  void start() throws Exception {
+  @BeforeAll
+  void start(@TempDir Path dir) throws Exception {
     bot = new SignedSlackBot(dir, "");
   }
 
-  @AfterEach
+  @AfterAll
   void stop() throws Exception {
     bot.close();
   }
@@ -45,9 +46,10 @@ final class ShareFromDirectMessageEndToEndTest {
       String error) throws Exception {
     bot.slackApi().postMessageError(error);
 
-    bot.postPayload(share(channel, name, "dm"));
+    bot.postPayload(share(channel, name, "dm-" + channel + "-" + error));
 
-    FakeHttpServer.RecordedRequest answer = bot.slackApi().server().takeRequest("/response/dm", WAIT);
+    FakeHttpServer.RecordedRequest answer = bot.slackApi().server().takeRequest("/response/dm-" + channel + "-" + error,
+        WAIT);
     assertThat(answer.body()).doesNotContain("/invite").contains("direct message")
         .contains("in a channel").contains("\"response_type\":\"ephemeral\"");
   }
