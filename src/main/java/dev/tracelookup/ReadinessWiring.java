@@ -6,6 +6,7 @@ import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.SourceHealth;
 import dev.tracelookup.server.DependencyStatus;
 import dev.tracelookup.server.Readiness;
+import dev.tracelookup.slack.SlackLink;
 import dev.tracelookup.tickets.TicketFailure;
 import dev.tracelookup.tickets.TicketResolvers;
 import java.time.Clock;
@@ -29,8 +30,15 @@ final class ReadinessWiring {
 
   static Readiness readiness(TraceBackend backend, TicketResolvers tickets, IncidentCatalog incidents,
       Executor executor, Clock clock) {
+    return readiness(backend, tickets, incidents, List.of(), executor, clock);
+  }
+
+  /** @param faces checks of the faces the bot serves: the Slack link, the audit log */
+  static Readiness readiness(TraceBackend backend, TicketResolvers tickets, IncidentCatalog incidents,
+      List<Readiness.Check> faces, Executor executor, Clock clock) {
     List<Readiness.Check> checks = new ArrayList<>();
     checks.add(new Readiness.Check("backend", backend.displayName(), true, () -> backend(backend.check())));
+    checks.addAll(faces);
     List<TicketResolvers.ConnectionState> connections = tickets.states();
     for (int i = 0; i < connections.size(); i++) {
       int index = i;
@@ -85,6 +93,40 @@ final class ReadinessWiring {
       default:
         return DependencyStatus.unknown("first refresh not finished");
     }
+  }
+
+  /**
+   * The Slack link. In Socket Mode it is required: while the websocket is down no request arrives,
+   * so the bot can take nothing. In HTTP mode Slack calls in on its own; the last Web API call says
+   * whether answers can still be posted (a refused token is down, other failures degraded).
+   */
+  static Readiness.Check slack(SlackLink link, boolean socketMode, Clock clock) {
+    return socketMode
+        ? new Readiness.Check("slack", "Slack (Socket Mode)", true, () -> socket(link))
+        : new Readiness.Check("slack", "Slack Web API", false, () -> webApi(link, clock.instant()));
+  }
+
+  static DependencyStatus socket(SlackLink link) {
+    if (!link.socketStarted()) {
+      return DependencyStatus.down("not connected yet");
+    }
+    return link.socketConnected() ? DependencyStatus.up("websocket connected; answers pings")
+        : DependencyStatus.down("websocket not connected; reconnecting");
+  }
+
+  static DependencyStatus webApi(SlackLink link, Instant now) {
+    Optional<SlackLink.Call> last = link.lastCall();
+    if (last.isEmpty()) {
+      return DependencyStatus.unknown("no Web API call since start");
+    }
+    SlackLink.Call call = last.get();
+    String detail = "last call (" + call.method() + ") " + ago(call.at(), now);
+    if (call.ok()) {
+      return DependencyStatus.up(detail + " answered");
+    }
+    String failed = detail + " failed: " + call.error() + link.lastSuccess()
+        .map(ok -> "; last answer " + ago(ok.at(), now)).orElse("");
+    return call.tokenRefused() ? DependencyStatus.down(failed) : DependencyStatus.degraded(failed);
   }
 
   private static String ago(Instant then, Instant now) {

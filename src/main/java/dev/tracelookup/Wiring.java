@@ -22,6 +22,7 @@ import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.server.Readiness;
 import dev.tracelookup.slack.SlackApp;
+import dev.tracelookup.slack.SlackLink;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.TicketResolvers;
 import io.opentelemetry.api.OpenTelemetry;
@@ -68,6 +69,7 @@ final class Wiring {
   final AuditLog audit;
   final Telemetry telemetry;
   final Readiness readiness;
+  final SlackLink slackLink;
   private final ExecutorService readinessChecks;
   private final ScheduledExecutorService incidentScheduler;
   final ExecutorService jobs;
@@ -116,7 +118,9 @@ final class Wiring {
     this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
         new ReplyActions(config.incidents().replyActions()));
     this.readinessChecks = Executors.newFixedThreadPool(2, named("readiness"));
-    this.readiness = ReadinessWiring.readiness(backend, tickets, incidents, readinessChecks, clock);
+    this.slackLink = new SlackLink(clock);
+    this.readiness = ReadinessWiring.readiness(backend, tickets, incidents,
+        java.util.List.of(ReadinessWiring.slack(slackLink, config.slack().socketMode(), clock)), readinessChecks, clock);
   }
 
   /**
@@ -167,7 +171,7 @@ final class Wiring {
   /** Returns what the Slack handlers share. */
   SlackApp.Services slackServices() {
     return new SlackApp.Services(lookup, parser, presenter, tokens, drafts, TicketWiring.links(config.tickets()),
-        tickets, TicketWiring.window(config.tickets()), audit);
+        tickets, TicketWiring.window(config.tickets()), audit, slackLink);
   }
 
   /** Returns the command help, stating the configured defaults. */

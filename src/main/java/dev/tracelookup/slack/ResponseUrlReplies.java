@@ -31,12 +31,17 @@ final class ResponseUrlReplies implements SlackReplies {
   private final Slack slack;
   private final MethodsClient bot;
   private final BackendHttp.Pause pause;
+  private final SlackLink link;
 
-  /** @param bot the Web API client holding the bot token, for chat.postMessage */
-  ResponseUrlReplies(Slack slack, MethodsClient bot, BackendHttp.Pause pause) {
+  /**
+   * @param bot the Web API client holding the bot token, for chat.postMessage
+   * @param link where each Web API call's outcome is recorded, for {@code /readyz}
+   */
+  ResponseUrlReplies(Slack slack, MethodsClient bot, BackendHttp.Pause pause, SlackLink link) {
     this.slack = slack;
     this.bot = bot;
     this.pause = pause;
+    this.link = link;
   }
 
   @Override
@@ -69,6 +74,12 @@ final class ResponseUrlReplies implements SlackReplies {
 
   @Override
   public PostResult post(String channelId, String threadTs, SlackMessage message) {
+    PostResult result = postMessage(channelId, threadTs, message);
+    link.recorded("chat.postMessage", result.error());
+    return result;
+  }
+
+  private PostResult postMessage(String channelId, String threadTs, SlackMessage message) {
     try {
       ChatPostMessageResponse response = bot.chatPostMessage(r -> r.channel(channelId).threadTs(threadTs)
           .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()).unfurlLinks(false));
@@ -89,6 +100,12 @@ final class ResponseUrlReplies implements SlackReplies {
 
   @Override
   public PostResult postEphemeral(String channelId, String threadTs, String user, SlackMessage message) {
+    PostResult result = postEphemeralMessage(channelId, threadTs, user, message);
+    link.recorded("chat.postEphemeral", result.error());
+    return result;
+  }
+
+  private PostResult postEphemeralMessage(String channelId, String threadTs, String user, SlackMessage message) {
     try {
       var response = bot.chatPostEphemeral(r -> r.channel(channelId).threadTs(threadTs).user(user)
           .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()));
@@ -97,8 +114,12 @@ final class ResponseUrlReplies implements SlackReplies {
       }
       log.warn("chat.postEphemeral refused: {}", response.getError());
       return new PostResult(false, response.getError());
-    } catch (SlackApiException | IOException failed) {
-      log.warn("chat.postEphemeral failed: {}", failed.getMessage());
+    } catch (SlackApiException refused) {
+      String error = refused.getError() == null ? "http_" + refused.getResponse().code() : refused.getError().getError();
+      log.warn("chat.postEphemeral failed: {}", error);
+      return new PostResult(false, error);
+    } catch (IOException unreachable) {
+      log.warn("chat.postEphemeral failed: {}", unreachable.getMessage());
       return new PostResult(false, "unreachable");
     }
   }

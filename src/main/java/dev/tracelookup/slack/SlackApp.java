@@ -28,6 +28,7 @@ import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.TicketLinks;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
+import java.io.IOException;
 import java.util.regex.Pattern;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -59,15 +60,39 @@ public final class SlackApp {
 
   /** The pipeline the handlers share. */
   public record Services(TraceLookup lookup, LookupRequestParser parser, LookupPresenter presenter, RequestTokens tokens,
-      ReplyDrafts drafts, TicketLinks ticketLinks, TicketResolver tickets, TicketWindow ticketWindow, AuditLog audit) {}
+      ReplyDrafts drafts, TicketLinks ticketLinks, TicketResolver tickets, TicketWindow ticketWindow, AuditLog audit,
+      SlackLink link) {}
 
   /**
    * Connects the app to Slack over Socket Mode with an app-level token: no public URL, Slack pushes
    * events over a WebSocket. Returns the running connection, to close at shutdown.
+   *
+   * @throws ConfigException when Slack refuses the app-level token or cannot be reached: without
+   *     the websocket no request ever arrives, so the bot must not stay up looking healthy
    */
   public static SocketModeApp startSocketMode(String appToken, App app) throws Exception {
+    return startSocketMode(appToken, app, new SlackLink(java.time.Clock.systemUTC()));
+  }
+
+  /**
+   * Connects over Socket Mode and reports the websocket to {@code link}, for {@code /readyz}.
+   *
+   * @see #startSocketMode(String, App)
+   */
+  public static SocketModeApp startSocketMode(String appToken, App app, SlackLink link) throws Exception {
     SocketModeApp socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
-    socketMode.startAsync();
+    try {
+      socketMode.startAsync();
+    } catch (IllegalStateException | IOException refused) {
+      // apps.connections.open said no (invalid_auth, a revoked token) or was out of reach. The
+      // SDK's message names Slack's error code, never the token.
+      throw new ConfigException(List.of("SLACK_APP_TOKEN: Slack refused it, or Slack could not be reached at "
+          + app.slack().getConfig().getMethodsEndpointUrlPrefix() + " (" + refused.getMessage() + "); check the"
+          + " app-level token (xapp-…, Basic Information → App-Level Tokens, with the connections:write scope)"
+          + " and that the server can reach Slack"));
+    }
+    // The SDK replaces its session on reconnect; the client stays, so ask it each time.
+    link.socket(socketMode::getClient);
     return socketMode;
   }
 
@@ -101,7 +126,7 @@ public final class SlackApp {
 
     MethodsClient bot = slack.methods(config.slack().botToken().map(Secret::value).orElse(null));
     SlackReplies replies = new TracedReplies(
-        new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis())), telemetry);
+        new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis()), services.link()), telemetry);
     AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, slackCalls));
     Audits audits = new Audits(services.audit(), services.lookup().backendName());
     // Half the budget in the queue at most, so the agent hears something within 1.5 budgets.
