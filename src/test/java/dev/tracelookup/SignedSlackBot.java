@@ -46,7 +46,16 @@ final class SignedSlackBot implements AutoCloseable {
    * @param extraConfig YAML appended to the backend and audit settings, e.g. an {@code access:} block
    */
   SignedSlackBot(Path dir, String extraConfig) throws Exception {
+    this(dir, extraConfig, slack -> {});
+  }
+
+  /**
+   * Starts the bot after {@code slackSetUp} has told the fake Slack what to answer at startup,
+   * such as which workspace {@code auth.test} names.
+   */
+  SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp) throws Exception {
     slackApi = new FakeSlackApi();
+    slackSetUp.accept(slackApi);
     audit = dir.resolve("audit.jsonl");
     Path config = Files.writeString(dir.resolve("trace-lookup.yml"), "backend:\n  directory: "
         + Path.of("config/demo").toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
@@ -58,7 +67,7 @@ final class SignedSlackBot implements AutoCloseable {
     slackConfig.setMethodsEndpointUrlPrefix(loaded.slack().apiUrl());
     server = BotServer.create(loaded, Optional.of(SlackApp.create(loaded, Slack.getInstance(slackConfig),
         wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache,
-        wiring.audit, wiring.clock);
+        wiring.audit, wiring.clock, wiring.readiness);
     server.start();
     signed = new SignedSlackRequests(server.uri(), SECRET);
   }
@@ -75,6 +84,11 @@ final class SignedSlackBot implements AutoCloseable {
   /** Returns the value the card's Share and Refresh buttons carry for the lookup. */
   String buttonValue(LookupRequest request) {
     return wiring.tokens.encode(request);
+  }
+
+  /** Returns the server's base URI, for {@code /readyz} and the like. */
+  java.net.URI uri() {
+    return server.uri();
   }
 
   /** Returns the audit log's lines, parsed. */

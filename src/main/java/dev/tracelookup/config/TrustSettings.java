@@ -13,6 +13,7 @@ final class TrustSettings {
   private static final Pattern CHANNEL = Pattern.compile("[CG][A-Z0-9]{2,}");
   private static final Pattern GROUP = Pattern.compile("S[A-Z0-9]{2,}");
   private static final Pattern USER = Pattern.compile("[UW][A-Z0-9]{2,}");
+  private static final Pattern TEAM = Pattern.compile("[TE][A-Z0-9]{2,}");
 
   private TrustSettings() {}
 
@@ -22,7 +23,18 @@ final class TrustSettings {
         ids(settings, "access.user-groups", GROUP, "S0123AGENTS"),
         ids(settings, "access.users", USER, "U0123ALICE"),
         settings.string("access.ask", "the team that runs trace-lookup"),
-        settings.duration("access.group-ttl", Duration.ofMinutes(5), "5m"));
+        settings.duration("access.group-ttl", Duration.ofMinutes(5), "5m"),
+        external(settings),
+        ids(settings, "access.teams", TEAM, "T0123PARTNER"));
+  }
+
+  /** {@code refuse} (the default) or {@code allow} people of other workspaces and organisations. */
+  private static boolean external(Settings settings) {
+    String external = settings.string("access.external", "refuse");
+    if (!external.equals("refuse") && !external.equals("allow")) {
+      settings.problem("access.external", "\"" + external + "\" is not refuse or allow", "refuse");
+    }
+    return external.equals("allow");
   }
 
   static Config.Audit audit(Settings settings, Path base) {

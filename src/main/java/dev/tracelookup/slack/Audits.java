@@ -54,4 +54,10 @@ final class Audits {
   void denied(Asker asker) {
     log.record(AuditEntry.denied(asker.user(), asker.team(), asker.channel()));
   }
+
+  /** Records a refusal for another reason: {@code external}, {@code shared_channel}. */
+  void denied(Asker asker, String outcome) {
+    log.record(new AuditEntry("denied", asker.user(), asker.team(), asker.channel(), Optional.empty(),
+        Optional.empty(), Optional.empty(), "", 0, false, false, outcome));
+  }
 }

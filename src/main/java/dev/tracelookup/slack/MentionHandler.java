@@ -56,7 +56,7 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     }
     String text = event.getText() == null ? "" : event.getText().replaceAll("<@[A-Z0-9]+(\\|[^>]*)?>", " ").trim();
     Thread thread = new Thread(event.getChannel(), event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
-        event.getUser(), payload.getTeamId());
+        event.getUser(), personTeam(event, payload.getTeamId()));
     ZoneId zone = zones.zoneOf(event.getUser()).zone();
     List<TicketLink> found = links.find(text);
     boolean queued = found.isEmpty() ? fromWords(text, zone, thread)
@@ -65,6 +65,14 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
       replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.busy());
     }
     return ctx.ack();
+  }
+
+  /** Returns the asker's own team: in a shared channel not the one the event was delivered to. */
+  private static String personTeam(AppMentionEvent event, String deliveredTo) {
+    if (event.getUserTeam() != null && !event.getUserTeam().isBlank()) {
+      return event.getUserTeam();
+    }
+    return event.getTeam() != null && !event.getTeam().isBlank() ? event.getTeam() : deliveredTo;
   }
 
   /** Where the answer goes: the thread of the mention, and who asked from which workspace. */

@@ -5,6 +5,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
@@ -31,6 +33,7 @@ import dev.tracelookup.tickets.TicketWindow;
 import java.io.IOException;
 import java.util.regex.Pattern;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -56,6 +59,28 @@ public final class SlackApp {
           + " (" + refused.getMessage() + "); check the token (xoxb-…, from OAuth & Permissions) and that the"
           + " server can reach Slack"));
     }
+  }
+
+  /**
+   * Returns the workspace (and organisation) the bot token belongs to, which {@link HomeTeams}
+   * treats as home: read from Slack rather than configured, so it cannot be set wrong.
+   */
+  private static HomeTeams.Installation installation(MethodsClient bot, String apiUrl, SlackLink link) {
+    String refusal;
+    try {
+      AuthTestResponse auth = bot.authTest(r -> r);
+      String team = auth.getTeamId() == null || auth.getTeamId().isBlank() ? auth.getEnterpriseId() : auth.getTeamId();
+      if (auth.isOk() && team != null && !team.isBlank()) {
+        link.recorded("auth.test", "");
+        return new HomeTeams.Installation(team,
+            Optional.ofNullable(auth.getEnterpriseId()).filter(enterprise -> !enterprise.isBlank()));
+      }
+      refusal = auth.isOk() ? "auth.test named no workspace" : auth.getError();
+    } catch (IOException | SlackApiException unreachable) {
+      refusal = unreachable.getMessage();
+    }
+    throw new ConfigException(List.of("SLACK_BOT_TOKEN: Slack refused it, or Slack could not be reached at " + apiUrl
+        + " (" + refusal + "); check the token (xoxb-…, from OAuth & Permissions) and that the server can reach Slack"));
   }
 
   /** The pipeline the handlers share. */
@@ -137,7 +162,12 @@ public final class SlackApp {
       log.warn("access: no channels, user groups or users are listed, so everyone in the workspace may look up"
           + " customer traces; list them under access: in the config to restrict it");
     }
-    use(app, new AccessGate(access, replies, audits), config.slack().apiUrl());
+    HomeTeams home = new HomeTeams(installation(bot, config.slack().apiUrl(), services.link()), config.access());
+    if (config.access().externalAllowed()) {
+      log.warn("access.external: allow, so people of other workspaces and organisations (Slack Connect partners)"
+          + " may look up customer traces too");
+    }
+    use(app, new AccessGate(home, access, replies, audits), config.slack().apiUrl());
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
 
     TicketFlow flow = new TicketFlow(services.tickets(), services.ticketWindow(), lookupJobs);

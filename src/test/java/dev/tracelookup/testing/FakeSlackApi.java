@@ -23,6 +23,8 @@ public final class FakeSlackApi implements AutoCloseable {
   private volatile int responseStatus = 200;
   private volatile String socketUrl = "";
   private volatile boolean tokenRevoked;
+  private volatile String installedTeam = "T0001";
+  private volatile String installedEnterprise = "";
   private volatile String postMessageError = "";
   private final Map<String, Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply>> overrides =
       new ConcurrentHashMap<>();
@@ -49,6 +51,15 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Makes auth.test refuse the bot token, as Slack does for a revoked or mistyped one. */
   public void revokeToken() {
     this.tokenRevoked = true;
+  }
+
+  /**
+   * Makes auth.test name this installation: the team, and the Enterprise organisation it belongs
+   * to ({@code ""} for none). The default is team T0001 outside any organisation.
+   */
+  public void installation(String teamId, String enterpriseId) {
+    this.installedTeam = teamId;
+    this.installedEnterprise = enterpriseId;
   }
 
   /** Makes apps.connections.open hand out this WebSocket URL (Socket Mode). */
@@ -93,7 +104,9 @@ public final class FakeSlackApi implements AutoCloseable {
     }
     if (request.path().equals("/api/auth.test")) {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\","
-          + "\"user\":\"trace-lookup\",\"team_id\":\"T0001\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0001\"}");
+          + "\"user\":\"trace-lookup\",\"team_id\":\"" + installedTeam + "\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0001\""
+          + (installedEnterprise.isEmpty() ? "" : ",\"enterprise_id\":\"" + installedEnterprise + "\"")
+          + ",\"is_enterprise_install\":false}");
     }
     if (request.path().equals("/api/users.info")) {
       String user = formValue(request.body(), "user");
