@@ -4,6 +4,8 @@ import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.SourceHealth;
+import dev.tracelookup.privacy.AuditLog;
+import dev.tracelookup.config.Config;
 import dev.tracelookup.server.DependencyStatus;
 import dev.tracelookup.server.Readiness;
 import dev.tracelookup.slack.SlackLink;
@@ -104,6 +106,27 @@ final class ReadinessWiring {
     return socketMode
         ? new Readiness.Check("slack", "Slack (Socket Mode)", true, () -> socket(link))
         : new Readiness.Check("slack", "Slack Web API", false, () -> webApi(link, clock.instant()));
+  }
+
+  /**
+   * The audit log. When it refuses on failure it is required: while it cannot write, every lookup
+   * is withheld, so the bot cannot serve. A failing log is tried again by the check itself, so it
+   * reports its recovery even while no traffic arrives.
+   */
+  static Readiness.Check audit(AuditLog log, Config.Audit audit, Clock clock) {
+    String name = audit.file().map(file -> "audit log (file)").orElse("audit log (standard output)");
+    return new Readiness.Check("audit_log", name, log.onFailure() == AuditLog.OnFailure.REFUSE,
+        () -> audit(log.health(), log.onFailure(), clock.instant()));
+  }
+
+  static DependencyStatus audit(AuditLog.Health health, AuditLog.OnFailure onFailure, Instant now) {
+    if (!health.failing()) {
+      return DependencyStatus.up("writing");
+    }
+    String detail = "cannot write (" + health.reason() + ") since " + ago(health.since().orElseThrow(), now) + "; "
+        + health.lost() + (health.lost() == 1 ? " entry" : " entries") + " lost; "
+        + (onFailure == AuditLog.OnFailure.REFUSE ? "lookups are withheld" : "answers are delivered unaudited");
+    return DependencyStatus.down(detail);
   }
 
   static DependencyStatus socket(SlackLink link) {

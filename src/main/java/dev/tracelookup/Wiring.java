@@ -16,6 +16,7 @@ import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.privacy.AuditSink;
+import dev.tracelookup.privacy.PrintStreamSink;
 import dev.tracelookup.privacy.RotatingFileSink;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.privacy.Redactor;
@@ -120,7 +121,8 @@ final class Wiring {
     this.readinessChecks = Executors.newFixedThreadPool(2, named("readiness"));
     this.slackLink = new SlackLink(clock);
     this.readiness = ReadinessWiring.readiness(backend, tickets, incidents,
-        java.util.List.of(ReadinessWiring.slack(slackLink, config.slack().socketMode(), clock)), readinessChecks, clock);
+        java.util.List.of(ReadinessWiring.slack(slackLink, config.slack().socketMode(), clock),
+            ReadinessWiring.audit(audit, config.audit(), clock)), readinessChecks, clock);
   }
 
   /**
@@ -199,8 +201,8 @@ final class Wiring {
   /** Standard output by default, where container platforms already collect and keep lines. */
   private static AuditLog auditLog(Config.Audit audit, Clock clock) {
     AuditSink sink = audit.file().<AuditSink>map(file -> new RotatingFileSink(file, audit.maxBytes(), audit.keep()))
-        .orElse(System.out::println);
-    return new AuditLog(sink, clock);
+        .orElseGet(() -> new PrintStreamSink(System.out));
+    return new AuditLog(sink, clock, audit.deliverOnFailure() ? AuditLog.OnFailure.DELIVER : AuditLog.OnFailure.REFUSE);
   }
 
   private static CustomerReply replyTemplates(Config.Incidents incidents) {

@@ -54,14 +54,22 @@ final class SignedSlackBot implements AutoCloseable {
    * such as which workspace {@code auth.test} names.
    */
   SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp) throws Exception {
+    this(dir, extraConfig, slackSetUp, Map.of());
+  }
+
+  /** Starts the bot with more environment, such as {@code LOOKUP_API_TOKEN}. */
+  SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp,
+      Map<String, String> extraEnv) throws Exception {
     slackApi = new FakeSlackApi();
     slackSetUp.accept(slackApi);
     audit = dir.resolve("audit.jsonl");
     Path config = Files.writeString(dir.resolve("trace-lookup.yml"), "backend:\n  directory: "
         + Path.of("config/demo").toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
         + audit + "\n" + extraConfig);
-    Config loaded = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
+    Map<String, String> env = new java.util.HashMap<>(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
         "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN));
+    env.putAll(extraEnv);
+    Config loaded = ConfigLoader.load(env);
     wiring = new Wiring(loaded, Clock.systemUTC());
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(loaded.slack().apiUrl());
@@ -89,6 +97,11 @@ final class SignedSlackBot implements AutoCloseable {
   /** Returns the server's base URI, for {@code /readyz} and the like. */
   java.net.URI uri() {
     return server.uri();
+  }
+
+  /** Returns where the audit log is written. */
+  Path auditFile() {
+    return audit;
   }
 
   /** Returns the audit log's lines, parsed. */

@@ -80,10 +80,17 @@ public record Config(
    * @param file the JSON Lines file, or empty for standard output
    * @param maxBytes the file is rotated before it would grow past this
    * @param keep rotated files kept ({@code audit.jsonl.1} … {@code .keep})
+   * @param deliverOnFailure {@code audit.on-failure: deliver}: answers whose entry cannot be written
+   *     are delivered unaudited; by default they are withheld
    */
-  public record Audit(Optional<Path> file, long maxBytes, int keep) {
+  public record Audit(Optional<Path> file, long maxBytes, int keep, boolean deliverOnFailure) {
     public Audit {
       Objects.requireNonNull(file, "file");
+    }
+
+    /** An audit log that fails closed. */
+    public Audit(Optional<Path> file, long maxBytes, int keep) {
+      this(file, maxBytes, keep, false);
     }
   }
 

@@ -41,15 +41,25 @@ final class TrustSettings {
     String destination = settings.string("audit.destination", "stdout");
     long maxBytes = settings.number("audit.max-bytes", 10_485_760, 1024, Long.MAX_VALUE);
     int keep = (int) settings.number("audit.keep", 5, 1, 1000);
+    boolean deliver = deliverOnFailure(settings);
     if (destination.equals("stdout")) {
-      return new Config.Audit(Optional.empty(), maxBytes, keep);
+      return new Config.Audit(Optional.empty(), maxBytes, keep, deliver);
     }
     if (!destination.equals("file")) {
       settings.problem("audit.destination", "\"" + destination + "\" is not stdout or file", "file");
-      return new Config.Audit(Optional.empty(), maxBytes, keep);
+      return new Config.Audit(Optional.empty(), maxBytes, keep, deliver);
     }
     Path path = base.resolve(settings.string("audit.path", "logs/audit.jsonl")).normalize();
-    return new Config.Audit(Optional.of(path), maxBytes, keep);
+    return new Config.Audit(Optional.of(path), maxBytes, keep, deliver);
+  }
+
+  /** {@code refuse} (the default: no customer data the log does not record) or {@code deliver}. */
+  private static boolean deliverOnFailure(Settings settings) {
+    String onFailure = settings.string("audit.on-failure", "refuse");
+    if (!onFailure.equals("refuse") && !onFailure.equals("deliver")) {
+      settings.problem("audit.on-failure", "\"" + onFailure + "\" is not refuse or deliver", "refuse");
+    }
+    return onFailure.equals("deliver");
   }
 
   /** Reads a list of Slack IDs; names rather than IDs are refused, since Slack renames never change IDs. */

@@ -8,7 +8,9 @@ import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.slack.SlackReplies.Visibility;
+import dev.tracelookup.lookup.RequestTokens;
 import java.time.ZoneId;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +40,8 @@ final class LookupRunner {
 
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
   boolean submitLookup(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL,
-        () -> presenter.present(audited("lookup", asker, lookup.lookup(request, false), false), agentZone, audience)),
+    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL, () -> shown("lookup", asker,
+        lookup.lookup(request, false), false, outcome -> presenter.present(outcome, agentZone, audience))),
         () -> answerBusy(responseUrl));
   }
 
@@ -51,14 +53,14 @@ final class LookupRunner {
     String agent = asker.user();
     return jobs.trySubmit(() -> {
       if (context.threadTs().isEmpty()) {
-        deliver(context.responseUrl(), Visibility.EPHEMERAL, () -> presenter.present(
-            audited("lookup", asker, lookup.lookup(request, false), false), agentZone, Audience.agent(false)));
+        deliver(context.responseUrl(), Visibility.EPHEMERAL, () -> shown("lookup", asker, lookup.lookup(request, false),
+            false, outcome -> presenter.present(outcome, agentZone, Audience.agent(false))));
         return;
       }
       SlackMessage card;
       try {
-        card = presenter.present(audited("lookup", asker, lookup.lookup(request, false), false), agentZone,
-            Audience.agent(true));
+        card = shown("lookup", asker, lookup.lookup(request, false), false,
+            outcome -> presenter.present(outcome, agentZone, Audience.agent(true)));
       } catch (RuntimeException bug) {
         log.error("lookup failed unexpectedly; answering with an apology", bug);
         card = Messages.failure(APOLOGY);
@@ -80,7 +82,12 @@ final class LookupRunner {
     return jobs.trySubmit(() -> {
       SlackMessage card;
       try {
-        LookupOutcome outcome = audited("lookup", asker, lookup.lookup(request, false), true);
+        LookupOutcome outcome = lookup.lookup(request, false);
+        if (audits.lookup("lookup", asker, outcome, true).withholds()) {
+          // The thread would see what the log does not record: the asker alone hears why not.
+          replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(Audits.WITHHELD));
+          return;
+        }
         card = presenter.present(outcome, java.time.ZoneOffset.UTC, Audience.channel(thread.asker()));
       } catch (RuntimeException bug) {
         log.error("lookup failed unexpectedly; answering with an apology", bug);
@@ -96,16 +103,18 @@ final class LookupRunner {
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE, () -> presenter.present(
-        audited("refresh", asker, lookup.lookup(request, true), false), agentZone, Audience.agent(inThread))),
+    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE, () -> shown("refresh", asker,
+        lookup.lookup(request, true), false, outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread)))),
         () -> answerBusy(responseUrl));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
-  boolean submitTrace(Asker asker, String traceId, ZoneId agentZone, String responseUrl) {
+  boolean submitTrace(Asker asker, RequestTokens.TraceButton button, ZoneId agentZone, String responseUrl) {
     return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL, () -> {
-      TraceLookup.TraceResult result = lookup.trace(traceId);
-      audits.trace(asker, result);
+      TraceLookup.TraceResult result = lookup.trace(button.traceId());
+      if (audits.trace(asker, button, result).withholds()) {
+        return Messages.failure(Audits.WITHHELD);
+      }
       return presenter.presentTrace(result, agentZone, lookup.backendName());
     }), () -> answerBusy(responseUrl));
   }
@@ -118,7 +127,11 @@ final class LookupRunner {
     return jobs.trySubmit(() -> {
       SlackMessage copy;
       try {
-        LookupOutcome outcome = audited("share", asker, lookup.lookup(request, false), true);
+        LookupOutcome outcome = lookup.lookup(request, false);
+        if (audits.lookup("share", asker, outcome, true).withholds()) {
+          replies.respond(share.responseUrl(), Messages.failure(Audits.WITHHELD), Visibility.EPHEMERAL);
+          return;
+        }
         copy = presenter.present(outcome, readerZone, Audience.channel(share.sharedBy()));
       } catch (RuntimeException bug) {
         log.error("share failed unexpectedly; answering with an apology", bug);
@@ -135,9 +148,14 @@ final class LookupRunner {
   /** Where a shared copy goes and who shared it. */
   record Share(String channelId, String threadTs, String sharedBy, String responseUrl) {}
 
-  private LookupOutcome audited(String event, Asker asker, LookupOutcome outcome, boolean shared) {
-    audits.lookup(event, asker, outcome, shared);
-    return outcome;
+  /**
+   * Audits the outcome and returns what the agent may see of it: the answer, or, when the audit log
+   * could not record it and fails closed, why it is withheld.
+   */
+  private SlackMessage shown(String event, Asker asker, LookupOutcome outcome, boolean shared,
+      Function<LookupOutcome, SlackMessage> present) {
+    return audits.lookup(event, asker, outcome, shared).withholds() ? Messages.failure(Audits.WITHHELD)
+        : present.apply(outcome);
   }
 
   /** Answers "busy" through the response URL, for interactions whose ack cannot carry a message. */

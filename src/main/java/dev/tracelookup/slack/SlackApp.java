@@ -173,13 +173,13 @@ public final class SlackApp {
     TicketFlow flow = new TicketFlow(services.tickets(), services.ticketWindow(), lookupJobs);
     app.command(config.slack().command(),
         new TraceCommandHandler(services.parser(), services.ticketLinks(), flow, zones, runner, usage));
-    app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(zones, runner));
+    app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.SHARE_ACTION,
         new CardButtonHandler(CardButtonHandler.Kind.SHARE, services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.REFRESH_ACTION,
         new CardButtonHandler(CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.DRAFT_REPLY_ACTION,
-        new DraftReplyHandler(services.drafts(), zones, lookupJobs, replies, audits));
+        new DraftReplyHandler(services.drafts(), zones, lookupJobs, replies, audits, services.tokens()));
     // The draft is for copying; "Done" just closes the modal.
     app.viewSubmission(ReplyModal.CALLBACK_ID, (request, ctx) -> ctx.ack());
     // A URL button still sends block_actions, which must be acked.
