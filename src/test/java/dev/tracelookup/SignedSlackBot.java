@@ -132,6 +132,11 @@ final class SignedSlackBot implements AutoCloseable {
     return signed.event(json);
   }
 
+  /** Posts an Events API callback as Slack's retry {@code retryNum} of an earlier delivery. */
+  HttpResponse<String> eventRetry(String json, int retryNum) throws Exception {
+    return signed.eventRetry(json, retryNum, "http_timeout");
+  }
+
   @Override
   public void close() throws Exception {
     server.stop();

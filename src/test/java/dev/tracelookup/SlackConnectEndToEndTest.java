@@ -281,9 +281,15 @@ final class SlackConnectEndToEndTest {
         + ",\"context_team_id\":\"T0001\",\"context_enterprise_id\":null,\"authorizations\":[{\"enterprise_id\":null,"
         + "\"team_id\":\"T0001\",\"user_id\":\"U0BOT\",\"is_bot\":true,\"is_enterprise_install\":false}],"
         + "\"event\":{\"type\":\"app_mention\",\"user\":\"" + user + "\",\"text\":\"<@U0BOT> usr_k8x9m2 2026-02-06"
-        + " 14:15 tz UTC\",\"ts\":\"1770389300.000400\",\"team\":\"" + team + "\",\"user_team\":\"" + team + "\","
+        + " 14:15 tz UTC\",\"ts\":\"" + ts(eventId) + "\",\"team\":\"" + team + "\",\"user_team\":\"" + team + "\","
         + "\"source_team\":\"" + team + "\",\"user_profile\":{\"name\":\"someone\",\"team\":\"" + team + "\"},"
-        + "\"channel\":\"" + SHARED_CHANNEL + "\",\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"1770389300.000400\"}}";
+        + "\"channel\":\"" + SHARED_CHANNEL + "\",\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"" + ts(eventId)
+        + "\"}}";
+  }
+
+  /** Each mention is its own message: the bot answers one message once, whatever its event ID. */
+  private static String ts(String eventId) {
+    return "1770389300." + String.format("%06d", Math.abs(eventId.hashCode()) % 1_000_000);
   }
 
   /** A lookup form submission, answering into the shared channel. */

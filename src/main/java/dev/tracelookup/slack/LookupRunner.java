@@ -29,6 +29,7 @@ final class LookupRunner {
   private final SlackReplies replies;
   private final LookupJobs jobs;
   private final Audits audits;
+  private final PrivateAnswers answers;
 
   LookupRunner(TraceLookup lookup, LookupPresenter presenter, SlackReplies replies, LookupJobs jobs, Audits audits) {
     this.lookup = lookup;
@@ -36,11 +37,12 @@ final class LookupRunner {
     this.replies = replies;
     this.jobs = jobs;
     this.audits = audits;
+    this.answers = new PrivateAnswers(replies);
   }
 
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
   boolean submitLookup(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL, () -> shown("lookup", asker,
+    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.EPHEMERAL, () -> shown("lookup", asker,
         lookup.lookup(request, false), false, outcome -> presenter.present(outcome, agentZone, audience))),
         () -> answerBusy(responseUrl));
   }
@@ -53,7 +55,8 @@ final class LookupRunner {
     String agent = asker.user();
     return jobs.trySubmit(() -> {
       if (context.threadTs().isEmpty()) {
-        deliver(context.responseUrl(), Visibility.EPHEMERAL, () -> shown("lookup", asker, lookup.lookup(request, false),
+        deliver(asker, null, context.responseUrl(), Visibility.EPHEMERAL, () -> shown("lookup", asker,
+            lookup.lookup(request, false),
             false, outcome -> presenter.present(outcome, agentZone, Audience.agent(false))));
         return;
       }
@@ -67,8 +70,9 @@ final class LookupRunner {
       }
       SlackReplies.PostResult posted = replies.postEphemeral(context.channelId(), context.threadTs().get(), agent, card);
       if (!posted.ok()) {
-        // Not in the channel, say: the response URL still reaches the agent, outside the thread.
-        replies.respond(context.responseUrl(), card, Visibility.EPHEMERAL);
+        // Not in the channel, say: the response URL still reaches the agent, outside the thread, and
+        // past its 30 minutes a direct message does.
+        answers.deliver(asker, context.threadTs().get(), context.responseUrl(), card, Visibility.EPHEMERAL);
       }
     }, () -> answerBusy(context.responseUrl()));
   }
@@ -103,14 +107,14 @@ final class LookupRunner {
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE, () -> shown("refresh", asker,
+    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.REPLACE, () -> shown("refresh", asker,
         lookup.lookup(request, true), false, outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread)))),
         () -> answerBusy(responseUrl));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
   boolean submitTrace(Asker asker, RequestTokens.TraceButton button, ZoneId agentZone, String responseUrl) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL, () -> {
+    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.EPHEMERAL, () -> {
       TraceLookup.TraceResult result = lookup.trace(button.traceId());
       if (audits.trace(asker, button, result).withholds()) {
         return Messages.failure(Audits.WITHHELD);
@@ -163,7 +167,9 @@ final class LookupRunner {
     replies.respond(responseUrl, Messages.busy(), Visibility.EPHEMERAL);
   }
 
-  private void deliver(String responseUrl, Visibility visibility, Supplier<SlackMessage> answer) {
+  /** Delivers the answer privately: through the response URL, or around it when Slack refuses it. */
+  private void deliver(Asker asker, String threadTs, String responseUrl, Visibility visibility,
+      Supplier<SlackMessage> answer) {
     SlackMessage message;
     try {
       message = answer.get();
@@ -171,8 +177,6 @@ final class LookupRunner {
       log.error("lookup failed unexpectedly; answering with an apology", bug);
       message = Messages.failure(APOLOGY);
     }
-    if (!replies.respond(responseUrl, message, visibility)) {
-      log.warn("the final answer could not be delivered to Slack (response_url expired or refused)");
-    }
+    answers.deliver(asker, threadTs, responseUrl, message, visibility);
   }
 }

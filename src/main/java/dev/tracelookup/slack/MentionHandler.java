@@ -50,10 +50,8 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     if (event == null || event.getUser() == null || event.getChannel() == null) {
       return ctx.ack();
     }
-    // Slack retries an event it thinks was missed; the first delivery already answered.
-    if (ctx.getRetryNum() != null && ctx.getRetryNum() > 0) {
-      return ctx.ack();
-    }
+    // Retries are not dropped here: EventDeliveries lets through only those whose first delivery
+    // was never handled, so a mention made during a deploy is still answered.
     String text = event.getText() == null ? "" : event.getText().replaceAll("<@[A-Z0-9]+(\\|[^>]*)?>", " ").trim();
     Thread thread = new Thread(event.getChannel(), event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
         event.getUser(), personTeam(event, payload.getTeamId()));

@@ -45,8 +45,9 @@ final class ResponseUrlReplies implements SlackReplies {
   }
 
   @Override
-  public boolean respond(String responseUrl, SlackMessage message, Visibility visibility) {
+  public PostResult respond(String responseUrl, SlackMessage message, Visibility visibility) {
     String json = body(message, visibility);
+    PostResult failed = new PostResult(false, "unreachable");
     for (int attempt = 1; attempt <= 2; attempt++) {
       WebhookResponse response;
       try {
@@ -54,22 +55,35 @@ final class ResponseUrlReplies implements SlackReplies {
       } catch (InterruptedIOException timedOut) {
         // Slack may have taken it and be slow to say so: posting again could show the answer twice.
         log.warn("response_url did not answer in time (attempt {}): {}", attempt, timedOut.getMessage());
-        return false;
+        return new PostResult(false, "timeout");
       } catch (IOException unreachable) {
         log.warn("response_url post failed (attempt {}): {}", attempt, unreachable.getMessage());
         continue;
       }
       int code = response.getCode() == null ? 0 : response.getCode();
       if (code >= 200 && code < 300) {
-        return true;
+        return PostResult.posted();
       }
+      failed = new PostResult(false, error(code, response.getBody()));
       boolean passing = code == 429 || code >= 500;
       if (!passing || attempt == 2 || !pause.waited(retryAfter(response))) {
         log.warn("response_url refused the answer: HTTP {} {}", code, abbreviate(response.getBody()));
-        return false;
+        return failed;
       }
     }
-    return false;
+    return failed;
+  }
+
+  /**
+   * Returns Slack's reason for refusing a response_url post. A URL past its 30 minutes answers 404
+   * {@code expired_url}; one used five times, {@code used_url}: either way it will never work again.
+   */
+  private static String error(int code, String body) {
+    String text = body == null ? "" : body.trim();
+    if (text.matches("[a-z_]{3,40}")) {
+      return text;
+    }
+    return code == 404 || code == 410 ? "expired_url" : "http_" + code;
   }
 
   @Override

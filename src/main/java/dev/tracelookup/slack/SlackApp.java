@@ -167,6 +167,9 @@ public final class SlackApp {
       log.warn("access.external: allow, so people of other workspaces and organisations (Slack Connect partners)"
           + " may look up customer traces too");
     }
+    // Repeats are dropped before anything else runs, refusals included: each event and press acts once.
+    use(app, new EventDeliveries(ticker), config.slack().apiUrl());
+    use(app, new ActionReplays(config.slack().timestampTolerance(), ticker), config.slack().apiUrl());
     use(app, new AccessGate(home, access, replies, audits), config.slack().apiUrl());
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
 
