@@ -33,8 +33,9 @@ record Origin(List<String> personTeams, String workspace, List<String> enterpris
   }
 
   static Origin of(SlashCommandPayload payload) {
-    // A command names only the workspace it was typed in, which is also the person's.
-    return new Origin(present(payload.getTeamId()), payload.getTeamId(), present(payload.getEnterpriseId()), false);
+    // A command names only the workspace it was typed in (with its organisation): the person is
+    // judged by that, so a sister workspace of the installing organisation counts as home.
+    return new Origin(List.of(), payload.getTeamId(), present(payload.getEnterpriseId()), false);
   }
 
   static Origin of(BlockActionPayload payload) {

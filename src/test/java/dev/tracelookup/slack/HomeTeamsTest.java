@@ -81,4 +81,25 @@ final class HomeTeamsTest {
     expected.ifPresent(refusal -> assertThat(home.message(refusal)).startsWith(":lock: ").endsWith(".")
         .doesNotContain("T0001").doesNotContain("E0ACME"));
   }
+
+  @org.junit.jupiter.api.Test
+  void refusal_slashCommands_areJudgedByTheWorkspaceAndOrganisationTheyWereTypedIn() {
+    HomeTeams home = new HomeTeams(ORGANISATION, DEFAULT);
+
+    assertThat(home.refusal(Origin.of(command("T0002", "E0ACME")))).isEmpty();
+    assertThat(home.refusal(Origin.of(command("T0001", null)))).isEmpty();
+    assertThat(home.refusal(Origin.of(command("T0PARTNER", "E0PARTNER"))))
+        .contains(HomeTeams.Refusal.OTHER_ORGANISATION);
+    assertThat(home.refusal(Origin.of(command("T0PARTNER", null)))).contains(HomeTeams.Refusal.OTHER_ORGANISATION);
+    assertThat(Origin.of(command("T0PARTNER", "E0PARTNER")).team()).isEqualTo("T0PARTNER");
+  }
+
+  private static com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload command(String team,
+      String enterprise) {
+    var payload = new com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload();
+    payload.setTeamId(team);
+    payload.setEnterpriseId(enterprise);
+    payload.setUserId("U0AGENT");
+    return payload;
+  }
 }
