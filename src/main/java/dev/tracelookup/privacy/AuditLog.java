@@ -135,7 +135,8 @@ public final class AuditLog {
 
   /** Names a failure by its kind only: messages carry paths, and the cause is what operators act on. */
   private static String kind(Exception failure) {
-    Throwable cause = failure instanceof UncheckedIOException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof UncheckedIOException && failure.getCause() != null ? failure.getCause() : failure;
     return cause.getClass().getSimpleName();
   }
 

@@ -29,8 +29,8 @@ public record CardActions(
     traceValue = traceValue == null ? UnaryOperator.identity() : traceValue;
   }
 
-  public CardActions(
-      String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy, Optional<String> replyTraceId) {
+  public CardActions(String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy,
+      Optional<String> replyTraceId) {
     this(requestToken, shareable, inThread, sharedBy, replyTraceId, UnaryOperator.identity());
   }
 

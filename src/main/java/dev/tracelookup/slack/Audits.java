@@ -61,7 +61,8 @@ final class Audits {
   AuditLog.Recorded about(String event, Asker asker, RequestTokens.TraceButton button, int resultCount,
       String outcome) {
     return log.record(new AuditEntry(event, asker.user(), asker.team(), asker.channel(), button.customer(),
-        Optional.empty(), Optional.empty(), backend, resultCount, false, false, outcome, Optional.of(button.traceId())));
+        Optional.empty(), Optional.empty(), backend, resultCount, false, false, outcome,
+        Optional.of(button.traceId())));
   }
 
   /** Records an event without a lookup of its own: a busy or failed answer. */

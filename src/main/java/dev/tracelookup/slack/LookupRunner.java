@@ -107,8 +107,9 @@ final class LookupRunner {
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.REPLACE, () -> shown("refresh", asker,
-        lookup.lookup(request, true), false, outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread)))),
+    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.REPLACE,
+        () -> shown("refresh", asker, lookup.lookup(request, true), false,
+            outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread)))),
         () -> answerBusy(responseUrl));
   }
 

@@ -129,7 +129,8 @@ final class ResponseUrlReplies implements SlackReplies {
       log.warn("chat.postEphemeral refused: {}", response.getError());
       return new PostResult(false, response.getError());
     } catch (SlackApiException refused) {
-      String error = refused.getError() == null ? "http_" + refused.getResponse().code() : refused.getError().getError();
+      String error =
+          refused.getError() == null ? "http_" + refused.getResponse().code() : refused.getError().getError();
       log.warn("chat.postEphemeral failed: {}", error);
       return new PostResult(false, error);
     } catch (IOException unreachable) {

@@ -80,7 +80,8 @@ public final class SlackApp {
       refusal = unreachable.getMessage();
     }
     throw new ConfigException(List.of("SLACK_BOT_TOKEN: Slack refused it, or Slack could not be reached at " + apiUrl
-        + " (" + refusal + "); check the token (xoxb-…, from OAuth & Permissions) and that the server can reach Slack"));
+        + " (" + refusal + "); check the token (xoxb-…, from OAuth & Permissions) and that the server can reach"
+        + " Slack"));
   }
 
   /** The pipeline the handlers share. */
