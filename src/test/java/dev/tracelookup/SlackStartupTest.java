@@ -76,6 +76,29 @@ final class SlackStartupTest {
     }
   }
 
+  @Test
+  void startSocketMode_slackAnswering503_isAStartupProblemNamingTheToken() throws Exception {
+    try (FakeSlackApi slackApi = new FakeSlackApi()) {
+      slackApi.override("apps.connections.open", request -> FakeHttpServer.Reply.status(503, "upstream down"));
+      Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml",
+          "SLACK_API_URL", slackApi.apiUrl(), "SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", REVOKED_APP_TOKEN));
+      Wiring wiring = new Wiring(config, Clock.systemUTC());
+      SlackConfig slackConfig = new SlackConfig();
+      slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
+
+      try {
+        var app = SlackApp.create(config, Slack.getInstance(slackConfig), wiring.slackServices(), wiring.jobs,
+            wiring.slackCalls, Ticker.systemTicker());
+        assertThatThrownBy(() -> SlackApp.startSocketMode(REVOKED_APP_TOKEN, app, wiring.slackLink))
+            .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement().asString()
+                .startsWith("SLACK_APP_TOKEN: Slack refused it, or Slack could not be reached")
+                .doesNotContain(REVOKED_APP_TOKEN));
+      } finally {
+        wiring.drain();
+      }
+    }
+  }
+
   /**
    * The whole process, as an orchestrator runs it: with a revoked app-level token it must end, with
    * the configuration exit code, instead of staying up with {@code /healthz} answering while no

@@ -6,6 +6,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
@@ -61,6 +62,28 @@ public final class SlackApp {
     }
   }
 
+  /** Throws unless {@code apps.connections.open} takes the app-level token. */
+  private static void openable(String appToken, App app) {
+    String problem;
+    try {
+      AppsConnectionsOpenResponse open = app.slack().methods(appToken).appsConnectionsOpen(r -> r);
+      if (open.isOk()) {
+        return;
+      }
+      problem = "error: " + open.getError();
+    } catch (IOException | SlackApiException unreachable) {
+      problem = unreachable.getMessage();
+    }
+    throw appTokenProblem(app, problem);
+  }
+
+  private static ConfigException appTokenProblem(App app, String problem) {
+    return new ConfigException(List.of("SLACK_APP_TOKEN: Slack refused it, or Slack could not be reached at "
+        + app.slack().getConfig().getMethodsEndpointUrlPrefix() + " (" + problem + "); check the app-level token"
+        + " (xapp-…, Basic Information → App-Level Tokens, with the connections:write scope) and that the server"
+        + " can reach Slack"));
+  }
+
   /**
    * Returns the workspace (and organisation) the bot token belongs to, which {@link HomeTeams}
    * treats as home: read from Slack rather than configured, so it cannot be set wrong.
@@ -106,16 +129,15 @@ public final class SlackApp {
    * @see #startSocketMode(String, App)
    */
   public static SocketModeApp startSocketMode(String appToken, App app, SlackLink link) throws Exception {
+    // Asked first, directly: the SDK's own start logs a stack trace and fails with a bare
+    // NullPointerException when Slack is out of reach.
+    openable(appToken, app);
     SocketModeApp socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
     try {
       socketMode.startAsync();
-    } catch (IllegalStateException | IOException refused) {
-      // apps.connections.open said no (invalid_auth, a revoked token) or was out of reach. The
-      // SDK's message names Slack's error code, never the token.
-      throw new ConfigException(List.of("SLACK_APP_TOKEN: Slack refused it, or Slack could not be reached at "
-          + app.slack().getConfig().getMethodsEndpointUrlPrefix() + " (" + refused.getMessage() + "); check the"
-          + " app-level token (xapp-…, Basic Information → App-Level Tokens, with the connections:write scope)"
-          + " and that the server can reach Slack"));
+    } catch (RuntimeException | IOException refused) {
+      // Refused between the two asks: the SDK's message names Slack's error code, never the token.
+      throw appTokenProblem(app, refused.getMessage());
     }
     // The SDK replaces its session on reconnect; the client stays, so ask it each time.
     link.socket(socketMode::getClient);
