@@ -58,7 +58,13 @@ public final class Main {
         wiring.lookup, wiring.cache, wiring.audit, wiring.clock, wiring.readiness);
     server.start();
     if (config.slack().socketMode()) {
-      SlackApp.startSocketMode(config.slack().appToken().orElseThrow().value(), app);
+      try {
+        SlackApp.startSocketMode(config.slack().appToken().orElseThrow().value(), app, wiring.slackLink);
+      } catch (Exception notConnected) {
+        // Jetty's threads would keep the process up, healthy-looking, with no Slack traffic arriving.
+        server.stop();
+        throw notConnected;
+      }
       log.info("connected to Slack in Socket Mode; health at {}healthz and {}readyz", server.uri(), server.uri());
     } else {
       log.info("listening for Slack at {}slack/events; health at {}healthz and {}readyz", server.uri(), server.uri(),

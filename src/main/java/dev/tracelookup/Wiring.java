@@ -16,12 +16,14 @@ import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.privacy.AuditSink;
+import dev.tracelookup.privacy.PrintStreamSink;
 import dev.tracelookup.privacy.RotatingFileSink;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.server.Readiness;
 import dev.tracelookup.slack.SlackApp;
+import dev.tracelookup.slack.SlackLink;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.TicketResolvers;
 import io.opentelemetry.api.OpenTelemetry;
@@ -68,6 +70,7 @@ final class Wiring {
   final AuditLog audit;
   final Telemetry telemetry;
   final Readiness readiness;
+  final SlackLink slackLink;
   private final ExecutorService readinessChecks;
   private final ScheduledExecutorService incidentScheduler;
   final ExecutorService jobs;
@@ -116,7 +119,10 @@ final class Wiring {
     this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
         new ReplyActions(config.incidents().replyActions()));
     this.readinessChecks = Executors.newFixedThreadPool(2, named("readiness"));
-    this.readiness = ReadinessWiring.readiness(backend, tickets, incidents, readinessChecks, clock);
+    this.slackLink = new SlackLink(clock);
+    this.readiness = ReadinessWiring.readiness(backend, tickets, incidents,
+        java.util.List.of(ReadinessWiring.slack(slackLink, config.slack().socketMode(), clock),
+            ReadinessWiring.audit(audit, config.audit(), clock)), readinessChecks, clock);
   }
 
   /**
@@ -167,7 +173,7 @@ final class Wiring {
   /** Returns what the Slack handlers share. */
   SlackApp.Services slackServices() {
     return new SlackApp.Services(lookup, parser, presenter, tokens, drafts, TicketWiring.links(config.tickets()),
-        tickets, TicketWiring.window(config.tickets()), audit);
+        tickets, TicketWiring.window(config.tickets()), audit, slackLink);
   }
 
   /** Returns the command help, stating the configured defaults. */
@@ -195,8 +201,8 @@ final class Wiring {
   /** Standard output by default, where container platforms already collect and keep lines. */
   private static AuditLog auditLog(Config.Audit audit, Clock clock) {
     AuditSink sink = audit.file().<AuditSink>map(file -> new RotatingFileSink(file, audit.maxBytes(), audit.keep()))
-        .orElse(System.out::println);
-    return new AuditLog(sink, clock);
+        .orElseGet(() -> new PrintStreamSink(System.out));
+    return new AuditLog(sink, clock, audit.deliverOnFailure() ? AuditLog.OnFailure.DELIVER : AuditLog.OnFailure.REFUSE);
   }
 
   private static CustomerReply replyTemplates(Config.Incidents incidents) {

@@ -7,9 +7,12 @@ import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.incidents.SourceHealth;
 import dev.tracelookup.incidents.SourceHealth.Freshness;
 import dev.tracelookup.server.DependencyStatus;
+import dev.tracelookup.slack.SlackLink;
+import dev.tracelookup.testing.MutableClock;
 import dev.tracelookup.tickets.TicketFailure;
 import dev.tracelookup.tickets.TicketResolvers;
 import dev.tracelookup.tickets.TicketSystem;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -60,5 +63,37 @@ final class ReadinessWiringTest {
         .isEqualTo(DependencyStatus.down("refreshes fail; no list to use"));
     assertThat(ReadinessWiring.incident(new SourceHealth("status page", Freshness.PENDING, Optional.empty()), NOW))
         .isEqualTo(DependencyStatus.unknown("first refresh not finished"));
+  }
+
+  @Test
+  void webApi_lastCallsInTurn_readsUpThenDegradedThenDownForARefusedToken() {
+    MutableClock clock = new MutableClock(NOW);
+    SlackLink link = new SlackLink(clock);
+    assertThat(ReadinessWiring.webApi(link, clock.instant()))
+        .isEqualTo(DependencyStatus.unknown("no Web API call since start"));
+
+    link.recorded("auth.test", "");
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(ReadinessWiring.webApi(link, clock.instant()))
+        .isEqualTo(DependencyStatus.up("last call (auth.test) 30 s ago answered"));
+
+    link.recorded("chat.postMessage", "ratelimited");
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(ReadinessWiring.webApi(link, clock.instant())).isEqualTo(DependencyStatus.degraded(
+        "last call (chat.postMessage) 5 s ago failed: ratelimited; last answer 35 s ago"));
+
+    link.recorded("chat.postEphemeral", "token_revoked");
+    assertThat(ReadinessWiring.webApi(link, clock.instant()).state()).isEqualTo(DependencyStatus.State.DOWN);
+  }
+
+  @Test
+  void slack_socketModeNotStarted_isRequiredAndDown() {
+    SlackLink link = new SlackLink(new MutableClock(NOW));
+
+    var check = ReadinessWiring.slack(link, true, new MutableClock(NOW));
+
+    assertThat(check.required()).isTrue();
+    assertThat(check.probe().get()).isEqualTo(DependencyStatus.down("not connected yet"));
+    assertThat(ReadinessWiring.slack(link, false, new MutableClock(NOW)).required()).isFalse();
   }
 }

@@ -46,19 +46,36 @@ final class SignedSlackBot implements AutoCloseable {
    * @param extraConfig YAML appended to the backend and audit settings, e.g. an {@code access:} block
    */
   SignedSlackBot(Path dir, String extraConfig) throws Exception {
+    this(dir, extraConfig, slack -> {});
+  }
+
+  /**
+   * Starts the bot after {@code slackSetUp} has told the fake Slack what to answer at startup,
+   * such as which workspace {@code auth.test} names.
+   */
+  SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp) throws Exception {
+    this(dir, extraConfig, slackSetUp, Map.of());
+  }
+
+  /** Starts the bot with more environment, such as {@code LOOKUP_API_TOKEN}. */
+  SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp,
+      Map<String, String> extraEnv) throws Exception {
     slackApi = new FakeSlackApi();
+    slackSetUp.accept(slackApi);
     audit = dir.resolve("audit.jsonl");
     Path config = Files.writeString(dir.resolve("trace-lookup.yml"), "backend:\n  directory: "
         + Path.of("config/demo").toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
         + audit + "\n" + extraConfig);
-    Config loaded = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
+    Map<String, String> env = new java.util.HashMap<>(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
         "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN));
+    env.putAll(extraEnv);
+    Config loaded = ConfigLoader.load(env);
     wiring = new Wiring(loaded, Clock.systemUTC());
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(loaded.slack().apiUrl());
     server = BotServer.create(loaded, Optional.of(SlackApp.create(loaded, Slack.getInstance(slackConfig),
         wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker())), wiring.lookup, wiring.cache,
-        wiring.audit, wiring.clock);
+        wiring.audit, wiring.clock, wiring.readiness);
     server.start();
     signed = new SignedSlackRequests(server.uri(), SECRET);
   }
@@ -75,6 +92,16 @@ final class SignedSlackBot implements AutoCloseable {
   /** Returns the value the card's Share and Refresh buttons carry for the lookup. */
   String buttonValue(LookupRequest request) {
     return wiring.tokens.encode(request);
+  }
+
+  /** Returns the server's base URI, for {@code /readyz} and the like. */
+  java.net.URI uri() {
+    return server.uri();
+  }
+
+  /** Returns where the audit log is written. */
+  Path auditFile() {
+    return audit;
   }
 
   /** Returns the audit log's lines, parsed. */
@@ -103,6 +130,11 @@ final class SignedSlackBot implements AutoCloseable {
   /** Posts an Events API callback, signed. */
   HttpResponse<String> event(String json) throws Exception {
     return signed.event(json);
+  }
+
+  /** Posts an Events API callback as Slack's retry {@code retryNum} of an earlier delivery. */
+  HttpResponse<String> eventRetry(String json, int retryNum) throws Exception {
+    return signed.eventRetry(json, retryNum, "http_timeout");
   }
 
   @Override

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fault drills on Slack itself: the {@code response_url} and the Web API failing while lookups
- * run. An answer Slack will not take cannot reach the agent, so the promise is different: no
- * lookup hangs (each ends within the budget plus one bounded Slack call), a transient refusal is
- * retried once, and each lost answer is logged for operators without secrets or customer IDs.
+ * run. No lookup hangs (each ends within the budget plus one bounded Slack call), a transient
+ * refusal is retried once, a refused response URL is gone around with {@code chat.postEphemeral},
+ * and an answer that may have reached Slack (a timeout) is not sent twice but logged as lost for
+ * operators, without secrets or customer IDs.
  */
 final class SlackFaultDrillTest {
   private static final int BURST = 10;
@@ -72,7 +73,13 @@ final class SlackFaultDrillTest {
         DrillBot.BUDGET.plus(SLACK_CALL).plus(DrillBot.MARGIN));
     assertThat(bot.jobs().isTerminated()).isTrue();
     assertThat(bot.jobs().getCompletedTaskCount()).isEqualTo(BURST);
-    assertThat(warnings("could not be delivered")).hasSize(BURST);
+    if (fault == Fault.SLOW) {
+      assertThat(warnings("could not be delivered")).hasSize(BURST);
+    } else {
+      assertThat(logged.list).filteredOn(event -> event.getFormattedMessage()
+          .contains("answered with chat.postEphemeral instead")).hasSize(BURST);
+      assertThat(ephemeralAnswers()).isEqualTo(BURST);
+    }
     assertThat(logged.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
         .doesNotContain(DrillBot.BOT_TOKEN, DrillBot.SECRET, "usr_k8x9m2", "/response/"));
     if (fault != Fault.REFUSED) {
@@ -109,6 +116,19 @@ final class SlackFaultDrillTest {
       }
     }
     return found;
+  }
+
+  /** Returns how many answers went to chat.postEphemeral, each carrying the card. */
+  private int ephemeralAnswers() throws InterruptedException {
+    int answers = 0;
+    while (bot.slackApi.server().pending() > 0) {
+      FakeHttpServer.RecordedRequest request = bot.slackApi.server().takeRequest(Duration.ofSeconds(1));
+      if (request.path().equals("/api/chat.postEphemeral")) {
+        assertThat(request.body()).contains("payment-svc");
+        answers++;
+      }
+    }
+    return answers;
   }
 
   private Map<String, Long> postsPerResponseUrl() throws InterruptedException {

@@ -40,20 +40,32 @@ public record Config(
    * people (users or groups) are listed, a request must match both: an allowed person in any
    * channel, or anyone in an allowed channel, would each widen access beyond what was written.
    *
+   * <p>Whatever is listed, people of other workspaces and organisations (a partner's people in a
+   * Slack Connect channel) are refused unless {@code externalAllowed} or their team is in {@code teams}.
+   *
    * @param channels channel IDs ({@code C…}, {@code G…}) lookups may come from
    * @param userGroups Slack user group IDs ({@code S…}) whose members may look up
    * @param users Slack user IDs ({@code U…}, {@code W…}) who may look up
    * @param ask who a refused agent is told to ask ("#support-tooling")
    * @param groupTtl how long a group's member list is trusted before it is read again
+   * @param externalAllowed {@code access.external: allow}: people of any workspace may look up
+   * @param teams other workspaces ({@code T…}) and organisations ({@code E…}) whose people count as
+   *     the installing workspace's own
    */
   public record Access(List<String> channels, List<String> userGroups, List<String> users, String ask,
-      Duration groupTtl) {
+      Duration groupTtl, boolean externalAllowed, List<String> teams) {
     public Access {
       channels = List.copyOf(channels);
       userGroups = List.copyOf(userGroups);
       users = List.copyOf(users);
       Objects.requireNonNull(ask, "ask");
       Objects.requireNonNull(groupTtl, "groupTtl");
+      teams = List.copyOf(teams);
+    }
+
+    /** Rules for the installing workspace only: other workspaces and organisations refused. */
+    public Access(List<String> channels, List<String> userGroups, List<String> users, String ask, Duration groupTtl) {
+      this(channels, userGroups, users, ask, groupTtl, false, List.of());
     }
 
     /** Whether nobody is listed, so everyone in the workspace may look up. */
@@ -68,10 +80,17 @@ public record Config(
    * @param file the JSON Lines file, or empty for standard output
    * @param maxBytes the file is rotated before it would grow past this
    * @param keep rotated files kept ({@code audit.jsonl.1} … {@code .keep})
+   * @param deliverOnFailure {@code audit.on-failure: deliver}: answers whose entry cannot be written
+   *     are delivered unaudited; by default they are withheld
    */
-  public record Audit(Optional<Path> file, long maxBytes, int keep) {
+  public record Audit(Optional<Path> file, long maxBytes, int keep, boolean deliverOnFailure) {
     public Audit {
       Objects.requireNonNull(file, "file");
+    }
+
+    /** An audit log that fails closed. */
+    public Audit(Optional<Path> file, long maxBytes, int keep) {
+      this(file, maxBytes, keep, false);
     }
   }
 

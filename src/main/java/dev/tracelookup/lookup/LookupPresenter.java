@@ -104,14 +104,19 @@ public final class LookupPresenter {
   }
 
   private Optional<CardActions> actions(LookupRequest request, Audience audience, Optional<TraceCard> failing) {
+    // Trace buttons name the customer by fingerprint, signed: channel-safe, and audited on any replica.
+    String customer = UserIdFingerprint.of(request.userId());
     if (audience.sharedBy().isPresent()) {
-      return Optional.of(CardActions.sharedCopy(audience.sharedBy().get()));
+      CardActions shared = CardActions.sharedCopy(audience.sharedBy().get());
+      return Optional.of(tokens.map(codec -> shared.withTraceValues(id -> codec.traceValue(id, customer)))
+          .orElse(shared));
     }
     if (!audience.buttons()) {
       return Optional.empty();
     }
     return tokens.map(codec -> {
-      CardActions actions = CardActions.privateAnswer(codec.encode(request), audience.inThread());
+      CardActions actions = CardActions.privateAnswer(codec.encode(request), audience.inThread())
+          .withTraceValues(id -> codec.traceValue(id, customer));
       return failing.map(card -> actions.withReply(card.analysis().summary().traceId())).orElse(actions);
     });
   }

@@ -31,6 +31,8 @@ public final class RequestTokens {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int VERSION = 1;
   private static final char SEPARATOR = '~';
+  /** Signed into trace values only, so no lookup value's MAC can ever pass for one, nor the reverse. */
+  private static final String TRACE_DOMAIN = "trace button:";
   /** 128 bits of the HMAC: unforgeable, and short enough to keep values far under Slack's 2,000. */
   private static final int MAC_BYTES = 16;
 
@@ -69,6 +71,42 @@ public final class RequestTokens {
       node.put("e", true);
     }
     return node.toString();
+  }
+
+  /**
+   * A "Show trace" or "Draft customer reply" button's value: the trace, and the customer whose
+   * lookup showed it, by fingerprint, so pressing it is audited against that customer on any replica.
+   *
+   * @param customer the customer's fingerprint, empty for a value written before buttons carried one
+   */
+  public record TraceButton(String traceId, Optional<String> customer) {}
+
+  /** Returns {@code <trace ID>~<customer fingerprint>~<MAC>}; the fingerprint is channel-safe. */
+  public String traceValue(String traceId, String customerFingerprint) {
+    String signed = traceId + SEPARATOR + customerFingerprint;
+    return signed + SEPARATOR + mac(TRACE_DOMAIN + signed);
+  }
+
+  /**
+   * Returns the trace button, or empty when the value is not one this bot wrote, unchanged. A bare
+   * trace ID is what cards carried before: still served, with the customer unknown.
+   */
+  public Optional<TraceButton> trace(String value) {
+    if (value == null || value.isEmpty() || value.length() > 2_000) {
+      return Optional.empty();
+    }
+    int separator = value.lastIndexOf(SEPARATOR);
+    if (separator < 0) {
+      return Optional.of(new TraceButton(value, Optional.empty()));
+    }
+    String signed = value.substring(0, separator);
+    int between = signed.indexOf(SEPARATOR);
+    byte[] expected = mac(TRACE_DOMAIN + signed).getBytes(StandardCharsets.US_ASCII);
+    if (between <= 0 || between == signed.length() - 1
+        || !MessageDigest.isEqual(expected, value.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
+      return Optional.empty();
+    }
+    return Optional.of(new TraceButton(signed.substring(0, between), Optional.of(signed.substring(between + 1))));
   }
 
   /** Returns the request, or empty when the value is not one this bot wrote, unchanged. */

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param cacheHit whether the answer came from the cache
  * @param shared whether the result was posted for others to see
  * @param outcome {@code found}, {@code no_traces}, {@code failed}, {@code busy}, {@code denied}, …
+ * @param traceId the one trace the event showed or drafted from ({@code show_trace}, {@code reply_draft})
  */
 public record AuditEntry(
     String event,
@@ -33,7 +34,8 @@ public record AuditEntry(
     int resultCount,
     boolean cacheHit,
     boolean shared,
-    String outcome) {
+    String outcome,
+    Optional<String> traceId) {
 
   public AuditEntry {
     Objects.requireNonNull(event, "event");
@@ -45,6 +47,15 @@ public record AuditEntry(
     Objects.requireNonNull(windowTo, "windowTo");
     backend = backend == null ? "" : backend;
     Objects.requireNonNull(outcome, "outcome");
+    traceId = traceId == null ? Optional.empty() : traceId;
+  }
+
+  /** An event about a search, not one trace. */
+  public AuditEntry(String event, String slackUser, String team, String channel, Optional<String> userHash,
+      Optional<Instant> windowFrom, Optional<Instant> windowTo, String backend, int resultCount, boolean cacheHit,
+      boolean shared, String outcome) {
+    this(event, slackUser, team, channel, userHash, windowFrom, windowTo, backend, resultCount, cacheHit, shared,
+        outcome, Optional.empty());
   }
 
   /** A refusal by the access policy: who, where, and nothing about any customer. */

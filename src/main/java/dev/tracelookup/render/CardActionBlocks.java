@@ -27,9 +27,9 @@ final class CardActionBlocks {
       buttons.add(button(b -> b.text(plainText(actions.inThread() ? "Post to thread" : "Share in channel"))
           .actionId(CardRenderer.SHARE_ACTION).value(actions.requestToken()).style("primary")));
     }
-    actions.replyTraceId().filter(id -> id.length() <= BlockRules.MAX_BUTTON_VALUE).ifPresent(traceId ->
-        buttons.add(button(b -> b.text(plainText("Draft customer reply")).actionId(CardRenderer.DRAFT_REPLY_ACTION)
-            .value(traceId))));
+    actions.replyTraceId().map(actions.traceValue()).filter(value -> value.length() <= BlockRules.MAX_BUTTON_VALUE)
+        .ifPresent(value -> buttons.add(button(b -> b.text(plainText("Draft customer reply"))
+            .actionId(CardRenderer.DRAFT_REPLY_ACTION).value(value))));
     buttons.add(button(b -> b.text(plainText("Refresh")).actionId(CardRenderer.REFRESH_ACTION)
         .value(actions.requestToken())));
     blocks.add(actions(buttons));

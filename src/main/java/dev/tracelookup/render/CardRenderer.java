@@ -7,6 +7,7 @@ import dev.tracelookup.trace.TraceAnalysis;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +24,10 @@ public final class CardRenderer {
    */
   public static final String OPEN_TRACE_ACTION = "open_trace";
 
-  /** The action ID of the "Show trace" buttons; their value is the full trace ID. */
+  /**
+   * The action ID of the "Show trace" buttons; their value is the full trace ID, signed together
+   * with the customer's fingerprint where the card carries {@link CardActions#traceValue}.
+   */
   public static final String SHOW_TRACE_ACTION = "show_trace";
 
   /** The action ID of "Share in channel" / "Post to thread"; the value is the encoded lookup. */
@@ -82,7 +86,8 @@ public final class CardRenderer {
     budget.release();
     budget.release();
     actions.forEach(budget::add);
-    TraceListBlocks.add(others, notFetched, budget);
+    TraceListBlocks.add(others, notFetched, budget,
+        content.actions().map(CardActions::traceValue).orElse(UnaryOperator.identity()));
     return new SlackMessage(fallback(headline + "\n" + summary + "\n" + view.rootCause()), budget.blocks());
   }
 

@@ -10,6 +10,7 @@ import com.slack.api.model.block.element.ButtonElement;
 import dev.tracelookup.trace.TraceAnalysis;
 import dev.tracelookup.trace.TraceSummary;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The compact list of the other traces on a card: one section per trace, each with its own "Show
@@ -36,6 +37,11 @@ final class TraceListBlocks {
    * plus {@code notFetched}, the matches that were never fetched.
    */
   static void add(List<TraceAnalysis> traces, int notFetched, BlockBudget budget) {
+    add(traces, notFetched, budget, UnaryOperator.identity());
+  }
+
+  /** Adds the list with each "Show trace" button carrying {@code value.apply(traceId)}. */
+  static void add(List<TraceAnalysis> traces, int notFetched, BlockBudget budget, UnaryOperator<String> value) {
     if (traces.isEmpty() && notFetched == 0) {
       return;
     }
@@ -43,7 +49,7 @@ final class TraceListBlocks {
     budget.add(SlackBlocks.mrkdwnSection("*Other traces*"));
     budget.reserve(1, MAX_NOTICE);
     int shown = 0;
-    while (shown < traces.size() && budget.add(row(traces.get(shown)))) {
+    while (shown < traces.size() && budget.add(row(traces.get(shown), value))) {
       shown++;
     }
     budget.release();
@@ -57,21 +63,22 @@ final class TraceListBlocks {
     }
   }
 
-  private static LayoutBlock row(TraceAnalysis analysis) {
+  private static LayoutBlock row(TraceAnalysis analysis, UnaryOperator<String> value) {
     TraceSummary trace = analysis.summary();
     String text = Mrkdwn.escape(TraceRows.row(analysis, Texts.shortId(trace.traceId())), MAX_ROW);
+    String buttonValue = value.apply(trace.traceId());
     // An ID this long is no trace ID any backend could look up: no button rather than a cut value.
-    if (trace.traceId().length() > BlockRules.MAX_BUTTON_VALUE) {
+    if (buttonValue.length() > BlockRules.MAX_BUTTON_VALUE) {
       return SlackBlocks.mrkdwnSection(text);
     }
-    return section(s -> s.text(Mrkdwn.text(text)).accessory(showButton(trace.traceId())));
+    return section(s -> s.text(Mrkdwn.text(text)).accessory(showButton(buttonValue)));
   }
 
-  private static ButtonElement showButton(String traceId) {
+  private static ButtonElement showButton(String value) {
     return button(
         b ->
             b.text(plainText("Show trace"))
-                .value(traceId)
+                .value(value)
                 .actionId(CardRenderer.SHOW_TRACE_ACTION));
   }
 }

@@ -85,7 +85,11 @@ final class LookupApiServlet extends HttpServlet {
       return;
     }
     LookupOutcome outcome = lookup.lookup(query.request().orElseThrow(), false);
-    audit.record(auditEntry(outcome));
+    if (audit.record(auditEntry(outcome)).withholds()) {
+      // Fail closed, as in Slack: no customer data leaves that the audit log does not record.
+      JsonReplies.error(response, 503, "the audit log cannot be written, so lookups are refused until it can");
+      return;
+    }
     JsonReplies.write(response, outcome instanceof LookupOutcome.Failed ? 502 : 200, body(outcome));
   }
 

@@ -21,20 +21,25 @@ import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.slack.SlackReplies.Visibility;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one place access is enforced: every payload that runs a lookup or shows its data (the
  * command, the shortcut, mentions, card buttons, the lookup form) passes here before any handler.
- * A refused command is answered in its ack; other refusals privately after it.
+ * First the person must belong to the installing workspace or organisation ({@link HomeTeams}),
+ * then to the access rules. A refused command is answered in its ack; other refusals privately
+ * after it.
  */
 final class AccessGate implements Middleware {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final HomeTeams home;
   private final AccessPolicy policy;
   private final SlackReplies replies;
   private final Audits audits;
 
-  AccessGate(AccessPolicy policy, SlackReplies replies, Audits audits) {
+  AccessGate(HomeTeams home, AccessPolicy policy, SlackReplies replies, Audits audits) {
+    this.home = home;
     this.policy = policy;
     this.replies = replies;
     this.audits = audits;
@@ -42,15 +47,23 @@ final class AccessGate implements Middleware {
 
   @Override
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-    if (policy.open()) {
+    Gated gated = gated(req);
+    if (gated == null) {
       return chain.next(req);
     }
-    Gated gated = gated(req);
-    if (gated == null || policy.allows(gated.asker().user(), gated.asker().channel())) {
+    Optional<HomeTeams.Refusal> elsewhere = home.refusal(gated.origin());
+    if (elsewhere.isPresent()) {
+      audits.denied(gated.asker(), elsewhere.get().outcome());
+      return refuse(req, gated, Messages.failure(home.message(elsewhere.get())));
+    }
+    if (policy.open() || policy.allows(gated.asker().user(), gated.asker().channel())) {
       return chain.next(req);
     }
     audits.denied(gated.asker());
-    SlackMessage refusal = Messages.failure(policy.refusal());
+    return refuse(req, gated, Messages.failure(policy.refusal()));
+  }
+
+  private Response refuse(Request<?> req, Gated gated, SlackMessage refusal) {
     if (req instanceof SlashCommandRequest) {
       return Response.json(200, Map.of("response_type", "ephemeral", "text", refusal.text()));
     }
@@ -62,24 +75,27 @@ final class AccessGate implements Middleware {
     return Response.ok();
   }
 
-  /** Who asked and how to answer them; null for payloads that neither look up nor show data. */
-  private record Gated(Asker asker, String responseUrl, String thread) {}
+  /**
+   * Who asked, from which workspace and organisation, and how to answer them; null for payloads
+   * that neither look up nor show data.
+   */
+  private record Gated(Asker asker, Origin origin, String responseUrl, String thread) {}
 
   private static Gated gated(Request<?> req) throws IOException {
     if (req instanceof SlashCommandRequest) {
       var payload = ((SlashCommandRequest) req).getPayload();
-      return new Gated(new Asker(payload.getUserId(), payload.getTeamId(), payload.getChannelId()), null, null);
+      Origin origin = Origin.of(payload);
+      return new Gated(new Asker(payload.getUserId(), origin.team(), payload.getChannelId()), origin, null, null);
     }
     if (req instanceof BlockActionRequest) {
       BlockActionPayload payload = ((BlockActionRequest) req).getPayload();
       boolean linkOnly = payload.getActions() != null && payload.getActions().stream()
           .allMatch(action -> CardRenderer.OPEN_TRACE_ACTION.equals(action.getActionId()));
-      return linkOnly ? null : new Gated(Asker.of(payload), payload.getResponseUrl(), null);
+      return linkOnly ? null : new Gated(Asker.of(payload), Origin.of(payload), payload.getResponseUrl(), null);
     }
     if (req instanceof MessageShortcutRequest) {
       var payload = ((MessageShortcutRequest) req).getPayload();
-      return new Gated(new Asker(payload.getUser().getId(), payload.getTeam() == null ? null : payload.getTeam().getId(),
-          payload.getChannel() == null ? null : payload.getChannel().getId()), payload.getResponseUrl(), null);
+      return new Gated(Asker.of(payload), Origin.of(payload), payload.getResponseUrl(), null);
     }
     if (req instanceof ViewSubmissionRequest) {
       return form(((ViewSubmissionRequest) req).getPayload());
@@ -88,8 +104,9 @@ final class AccessGate implements Middleware {
       JsonNode body = JSON.readTree(req.getRequestBodyAsString());
       JsonNode event = body.path("event");
       String thread = event.path("thread_ts").asText(event.path("ts").asText(""));
-      return new Gated(new Asker(event.path("user").asText(null), body.path("team_id").asText(null),
-          event.path("channel").asText(null)), null, thread);
+      Origin origin = Origin.ofEvent(body);
+      return new Gated(new Asker(event.path("user").asText(null), origin.team(), event.path("channel").asText(null)),
+          origin, null, thread);
     }
     return null;
   }
@@ -100,8 +117,8 @@ final class AccessGate implements Middleware {
       return null;
     }
     FormContext context = FormContext.decode(payload.getView().getPrivateMetadata()).orElse(null);
-    Asker asker = new Asker(payload.getUser().getId(), payload.getTeam() == null ? null : payload.getTeam().getId(),
-        context == null ? null : context.channelId());
-    return new Gated(asker, context == null ? null : context.responseUrl(), null);
+    Origin origin = Origin.of(payload);
+    Asker asker = new Asker(payload.getUser().getId(), origin.team(), context == null ? null : context.channelId());
+    return new Gated(asker, origin, context == null ? null : context.responseUrl(), null);
   }
 }

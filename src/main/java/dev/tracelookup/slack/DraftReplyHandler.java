@@ -9,6 +9,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import dev.tracelookup.incidents.Incident;
 import dev.tracelookup.lookup.ReplyDrafts;
+import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.slack.SlackReplies.Visibility;
@@ -28,8 +29,11 @@ final class DraftReplyHandler implements BlockActionHandler {
   private final LookupJobs jobs;
   private final SlackReplies replies;
   private final Audits audits;
+  private final RequestTokens tokens;
 
-  DraftReplyHandler(ReplyDrafts drafts, AgentZoneReader zones, LookupJobs jobs, SlackReplies replies, Audits audits) {
+  DraftReplyHandler(ReplyDrafts drafts, AgentZoneReader zones, LookupJobs jobs, SlackReplies replies, Audits audits,
+      RequestTokens tokens) {
+    this.tokens = tokens;
     this.drafts = drafts;
     this.zones = zones;
     this.jobs = jobs;
@@ -43,7 +47,12 @@ final class DraftReplyHandler implements BlockActionHandler {
     if (payload.getActions() == null || payload.getActions().isEmpty()) {
       return ctx.ack();
     }
-    String traceId = String.valueOf(payload.getActions().get(0).getValue());
+    Optional<RequestTokens.TraceButton> button = tokens.trace(payload.getActions().get(0).getValue());
+    if (button.isEmpty()) {
+      replies.respond(payload.getResponseUrl(), Messages.failure("That button no longer carries a trace I can read."
+          + " Run `/trace-lookup` again."), Visibility.EPHEMERAL);
+      return ctx.ack();
+    }
     MethodsClient client = ctx.client();
     Optional<String> opened = Modals.open(client, payload.getTriggerId(), ReplyModal.drafting());
     if (opened.isEmpty()) {
@@ -54,16 +63,20 @@ final class DraftReplyHandler implements BlockActionHandler {
     // Without a ticket the customer's zone is unknown: the agent's is the best guess, and the draft says which.
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
     String viewId = opened.get();
-    if (!jobs.trySubmit(() -> Modals.update(client, viewId, write(Asker.of(payload), traceId, zone)))) {
+    if (!jobs.trySubmit(() -> Modals.update(client, viewId, write(Asker.of(payload), button.get(), zone)))) {
       Modals.update(client, viewId, ReplyModal.failed("The bot is busy; close this and try again in a minute."));
     }
     return ctx.ack();
   }
 
-  private View write(Asker asker, String traceId, AgentZoneReader.AgentZone zone) {
+  private View write(Asker asker, RequestTokens.TraceButton button, AgentZoneReader.AgentZone zone) {
+    String traceId = button.traceId();
     try {
       ReplyDrafts.Draft draft = drafts.draft(traceId, zone.zone());
-      audits.record("reply_draft", asker, draft.written() ? 1 : 0, draft.written() ? "drafted" : "failed");
+      if (audits.about("reply_draft", asker, button, draft.written() ? 1 : 0, draft.written() ? "drafted" : "failed")
+          .withholds()) {
+        return ReplyModal.failed(Audits.WITHHELD);
+      }
       if (!draft.written()) {
         return ReplyModal.failed(draft.problem());
       }

@@ -67,8 +67,7 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
           .map(link -> new TicketPicker.Choice(link.reference(), new TicketPick(link.url(), context).encode()))
           .collect(Collectors.toList())), Visibility.EPHEMERAL);
     } else {
-      lookupFromWords(new Asker(payload.getUser().getId(),
-          payload.getTeam() == null ? null : payload.getTeam().getId(), context.channelId()), text, zone, context);
+      lookupFromWords(Asker.of(payload), text, zone, context);
     }
     return ctx.ack();
   }

@@ -63,8 +63,7 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
       return ctx.ack(r -> r.responseAction("errors").errors(errors));
     }
     var payload = request.getPayload();
-    Asker asker = new Asker(payload.getUser().getId(), payload.getTeam() == null ? null : payload.getTeam().getId(),
-        context.get().channelId());
+    Asker asker = Asker.of(payload, context.get().channelId());
     if (!runner.submitFormLookup(asker, lookup.get(), zone.get(), context.get())) {
       return ctx.ack(r -> r.responseAction("errors").errors(Map.of(LookupModal.USER_BLOCK,
           "The bot is busy right now. Try again in a minute.")));

@@ -8,7 +8,9 @@ import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.slack.SlackReplies.Visibility;
+import dev.tracelookup.lookup.RequestTokens;
 import java.time.ZoneId;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ final class LookupRunner {
   private final SlackReplies replies;
   private final LookupJobs jobs;
   private final Audits audits;
+  private final PrivateAnswers answers;
 
   LookupRunner(TraceLookup lookup, LookupPresenter presenter, SlackReplies replies, LookupJobs jobs, Audits audits) {
     this.lookup = lookup;
@@ -34,12 +37,13 @@ final class LookupRunner {
     this.replies = replies;
     this.jobs = jobs;
     this.audits = audits;
+    this.answers = new PrivateAnswers(replies);
   }
 
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
   boolean submitLookup(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL,
-        () -> presenter.present(audited("lookup", asker, lookup.lookup(request, false), false), agentZone, audience)),
+    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.EPHEMERAL, () -> shown("lookup", asker,
+        lookup.lookup(request, false), false, outcome -> presenter.present(outcome, agentZone, audience))),
         () -> answerBusy(responseUrl));
   }
 
@@ -51,22 +55,24 @@ final class LookupRunner {
     String agent = asker.user();
     return jobs.trySubmit(() -> {
       if (context.threadTs().isEmpty()) {
-        deliver(context.responseUrl(), Visibility.EPHEMERAL, () -> presenter.present(
-            audited("lookup", asker, lookup.lookup(request, false), false), agentZone, Audience.agent(false)));
+        deliver(asker, null, context.responseUrl(), Visibility.EPHEMERAL, () -> shown("lookup", asker,
+            lookup.lookup(request, false),
+            false, outcome -> presenter.present(outcome, agentZone, Audience.agent(false))));
         return;
       }
       SlackMessage card;
       try {
-        card = presenter.present(audited("lookup", asker, lookup.lookup(request, false), false), agentZone,
-            Audience.agent(true));
+        card = shown("lookup", asker, lookup.lookup(request, false), false,
+            outcome -> presenter.present(outcome, agentZone, Audience.agent(true)));
       } catch (RuntimeException bug) {
         log.error("lookup failed unexpectedly; answering with an apology", bug);
         card = Messages.failure(APOLOGY);
       }
       SlackReplies.PostResult posted = replies.postEphemeral(context.channelId(), context.threadTs().get(), agent, card);
       if (!posted.ok()) {
-        // Not in the channel, say: the response URL still reaches the agent, outside the thread.
-        replies.respond(context.responseUrl(), card, Visibility.EPHEMERAL);
+        // Not in the channel, say: the response URL still reaches the agent, outside the thread, and
+        // past its 30 minutes a direct message does.
+        answers.deliver(asker, context.threadTs().get(), context.responseUrl(), card, Visibility.EPHEMERAL);
       }
     }, () -> answerBusy(context.responseUrl()));
   }
@@ -80,7 +86,12 @@ final class LookupRunner {
     return jobs.trySubmit(() -> {
       SlackMessage card;
       try {
-        LookupOutcome outcome = audited("lookup", asker, lookup.lookup(request, false), true);
+        LookupOutcome outcome = lookup.lookup(request, false);
+        if (audits.lookup("lookup", asker, outcome, true).withholds()) {
+          // The thread would see what the log does not record: the asker alone hears why not.
+          replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(Audits.WITHHELD));
+          return;
+        }
         card = presenter.present(outcome, java.time.ZoneOffset.UTC, Audience.channel(thread.asker()));
       } catch (RuntimeException bug) {
         log.error("lookup failed unexpectedly; answering with an apology", bug);
@@ -97,16 +108,19 @@ final class LookupRunner {
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.REPLACE, () -> presenter.present(
-        audited("refresh", asker, lookup.lookup(request, true), false), agentZone, Audience.agent(inThread))),
+    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.REPLACE,
+        () -> shown("refresh", asker, lookup.lookup(request, true), false,
+            outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread)))),
         () -> answerBusy(responseUrl));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
-  boolean submitTrace(Asker asker, String traceId, ZoneId agentZone, String responseUrl) {
-    return jobs.trySubmit(() -> deliver(responseUrl, Visibility.EPHEMERAL, () -> {
-      TraceLookup.TraceResult result = lookup.trace(traceId);
-      audits.trace(asker, result);
+  boolean submitTrace(Asker asker, RequestTokens.TraceButton button, ZoneId agentZone, String responseUrl) {
+    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.EPHEMERAL, () -> {
+      TraceLookup.TraceResult result = lookup.trace(button.traceId());
+      if (audits.trace(asker, button, result).withholds()) {
+        return Messages.failure(Audits.WITHHELD);
+      }
       return presenter.presentTrace(result, agentZone, lookup.backendName());
     }), () -> answerBusy(responseUrl));
   }
@@ -119,7 +133,11 @@ final class LookupRunner {
     return jobs.trySubmit(() -> {
       SlackMessage copy;
       try {
-        LookupOutcome outcome = audited("share", asker, lookup.lookup(request, false), true);
+        LookupOutcome outcome = lookup.lookup(request, false);
+        if (audits.lookup("share", asker, outcome, true).withholds()) {
+          replies.respond(share.responseUrl(), Messages.failure(Audits.WITHHELD), Visibility.EPHEMERAL);
+          return;
+        }
         copy = presenter.present(outcome, readerZone, Audience.channel(share.sharedBy()));
       } catch (RuntimeException bug) {
         log.error("share failed unexpectedly; answering with an apology", bug);
@@ -137,9 +155,14 @@ final class LookupRunner {
   /** Where a shared copy goes, who shared it, and whether it goes into a direct or group message. */
   record Share(String channelId, String threadTs, String sharedBy, String responseUrl, boolean directMessage) {}
 
-  private LookupOutcome audited(String event, Asker asker, LookupOutcome outcome, boolean shared) {
-    audits.lookup(event, asker, outcome, shared);
-    return outcome;
+  /**
+   * Audits the outcome and returns what the agent may see of it: the answer, or, when the audit log
+   * could not record it and fails closed, why it is withheld.
+   */
+  private SlackMessage shown(String event, Asker asker, LookupOutcome outcome, boolean shared,
+      Function<LookupOutcome, SlackMessage> present) {
+    return audits.lookup(event, asker, outcome, shared).withholds() ? Messages.failure(Audits.WITHHELD)
+        : present.apply(outcome);
   }
 
   /** Answers "busy" through the response URL, for interactions whose ack cannot carry a message. */
@@ -147,7 +170,9 @@ final class LookupRunner {
     replies.respond(responseUrl, Messages.busy(), Visibility.EPHEMERAL);
   }
 
-  private void deliver(String responseUrl, Visibility visibility, Supplier<SlackMessage> answer) {
+  /** Delivers the answer privately: through the response URL, or around it when Slack refuses it. */
+  private void deliver(Asker asker, String threadTs, String responseUrl, Visibility visibility,
+      Supplier<SlackMessage> answer) {
     SlackMessage message;
     try {
       message = answer.get();
@@ -155,8 +180,6 @@ final class LookupRunner {
       log.error("lookup failed unexpectedly; answering with an apology", bug);
       message = Messages.failure(APOLOGY);
     }
-    if (!replies.respond(responseUrl, message, visibility)) {
-      log.warn("the final answer could not be delivered to Slack (response_url expired or refused)");
-    }
+    answers.deliver(asker, threadTs, responseUrl, message, visibility);
   }
 }

@@ -50,13 +50,11 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     if (event == null || event.getUser() == null || event.getChannel() == null) {
       return ctx.ack();
     }
-    // Slack retries an event it thinks was missed; the first delivery already answered.
-    if (ctx.getRetryNum() != null && ctx.getRetryNum() > 0) {
-      return ctx.ack();
-    }
+    // Retries are not dropped here: EventDeliveries lets through only those whose first delivery
+    // was never handled, so a mention made during a deploy is still answered.
     String text = event.getText() == null ? "" : event.getText().replaceAll("<@[A-Z0-9]+(\\|[^>]*)?>", " ").trim();
     Thread thread = new Thread(event.getChannel(), event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
-        event.getUser(), payload.getTeamId());
+        event.getUser(), personTeam(event, payload.getTeamId()));
     ZoneId zone = zones.zoneOf(event.getUser()).zone();
     List<TicketLink> found = links.find(text);
     boolean queued = found.isEmpty() ? fromWords(text, zone, thread)
@@ -65,6 +63,14 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
       replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.busy());
     }
     return ctx.ack();
+  }
+
+  /** Returns the asker's own team: in a shared channel not the one the event was delivered to. */
+  private static String personTeam(AppMentionEvent event, String deliveredTo) {
+    if (event.getUserTeam() != null && !event.getUserTeam().isBlank()) {
+      return event.getUserTeam();
+    }
+    return event.getTeam() != null && !event.getTeam().isBlank() ? event.getTeam() : deliveredTo;
   }
 
   /** Where the answer goes: the thread of the mention, and who asked from which workspace. */

@@ -31,17 +31,23 @@ final class ResponseUrlReplies implements SlackReplies {
   private final Slack slack;
   private final MethodsClient bot;
   private final BackendHttp.Pause pause;
+  private final SlackLink link;
 
-  /** @param bot the Web API client holding the bot token, for chat.postMessage */
-  ResponseUrlReplies(Slack slack, MethodsClient bot, BackendHttp.Pause pause) {
+  /**
+   * @param bot the Web API client holding the bot token, for chat.postMessage
+   * @param link where each Web API call's outcome is recorded, for {@code /readyz}
+   */
+  ResponseUrlReplies(Slack slack, MethodsClient bot, BackendHttp.Pause pause, SlackLink link) {
     this.slack = slack;
     this.bot = bot;
     this.pause = pause;
+    this.link = link;
   }
 
   @Override
-  public boolean respond(String responseUrl, SlackMessage message, Visibility visibility) {
+  public PostResult respond(String responseUrl, SlackMessage message, Visibility visibility) {
     String json = body(message, visibility);
+    PostResult failed = new PostResult(false, "unreachable");
     for (int attempt = 1; attempt <= 2; attempt++) {
       WebhookResponse response;
       try {
@@ -49,26 +55,45 @@ final class ResponseUrlReplies implements SlackReplies {
       } catch (InterruptedIOException timedOut) {
         // Slack may have taken it and be slow to say so: posting again could show the answer twice.
         log.warn("response_url did not answer in time (attempt {}): {}", attempt, timedOut.getMessage());
-        return false;
+        return new PostResult(false, "timeout");
       } catch (IOException unreachable) {
         log.warn("response_url post failed (attempt {}): {}", attempt, unreachable.getMessage());
         continue;
       }
       int code = response.getCode() == null ? 0 : response.getCode();
       if (code >= 200 && code < 300) {
-        return true;
+        return PostResult.posted();
       }
+      failed = new PostResult(false, error(code, response.getBody()));
       boolean passing = code == 429 || code >= 500;
       if (!passing || attempt == 2 || !pause.waited(retryAfter(response))) {
         log.warn("response_url refused the answer: HTTP {} {}", code, abbreviate(response.getBody()));
-        return false;
+        return failed;
       }
     }
-    return false;
+    return failed;
+  }
+
+  /**
+   * Returns Slack's reason for refusing a response_url post. A URL past its 30 minutes answers 404
+   * {@code expired_url}; one used five times, {@code used_url}: either way it will never work again.
+   */
+  private static String error(int code, String body) {
+    String text = body == null ? "" : body.trim();
+    if (text.matches("[a-z_]{3,40}")) {
+      return text;
+    }
+    return code == 404 || code == 410 ? "expired_url" : "http_" + code;
   }
 
   @Override
   public PostResult post(String channelId, String threadTs, SlackMessage message) {
+    PostResult result = postMessage(channelId, threadTs, message);
+    link.recorded("chat.postMessage", result.error());
+    return result;
+  }
+
+  private PostResult postMessage(String channelId, String threadTs, SlackMessage message) {
     try {
       ChatPostMessageResponse response = bot.chatPostMessage(r -> r.channel(channelId).threadTs(threadTs)
           .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()).unfurlLinks(false));
@@ -89,6 +114,12 @@ final class ResponseUrlReplies implements SlackReplies {
 
   @Override
   public PostResult postEphemeral(String channelId, String threadTs, String user, SlackMessage message) {
+    PostResult result = postEphemeralMessage(channelId, threadTs, user, message);
+    link.recorded("chat.postEphemeral", result.error());
+    return result;
+  }
+
+  private PostResult postEphemeralMessage(String channelId, String threadTs, String user, SlackMessage message) {
     try {
       var response = bot.chatPostEphemeral(r -> r.channel(channelId).threadTs(threadTs).user(user)
           .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()));
@@ -97,8 +128,13 @@ final class ResponseUrlReplies implements SlackReplies {
       }
       log.warn("chat.postEphemeral refused: {}", response.getError());
       return new PostResult(false, response.getError());
-    } catch (SlackApiException | IOException failed) {
-      log.warn("chat.postEphemeral failed: {}", failed.getMessage());
+    } catch (SlackApiException refused) {
+      String error =
+          refused.getError() == null ? "http_" + refused.getResponse().code() : refused.getError().getError();
+      log.warn("chat.postEphemeral failed: {}", error);
+      return new PostResult(false, error);
+    } catch (IOException unreachable) {
+      log.warn("chat.postEphemeral failed: {}", unreachable.getMessage());
       return new PostResult(false, "unreachable");
     }
   }

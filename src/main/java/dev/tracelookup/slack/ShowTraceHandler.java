@@ -5,18 +5,27 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.tracelookup.lookup.RequestTokens;
+import dev.tracelookup.render.Messages;
+import dev.tracelookup.slack.SlackReplies.Visibility;
+import java.util.Optional;
 
 /**
- * The "Show trace" button: its value is the trace ID, which is all that is needed to answer, so
- * any replica can serve it even after the cache has forgotten the lookup.
+ * The "Show trace" button: its value is the trace ID, signed with the fingerprint of the customer
+ * whose card it is on, which is all that is needed to answer and audit it, so any replica can
+ * serve it even after the cache has forgotten the lookup.
  */
 final class ShowTraceHandler implements BlockActionHandler {
+  private final RequestTokens tokens;
   private final AgentZoneReader zones;
   private final LookupRunner runner;
+  private final SlackReplies replies;
 
-  ShowTraceHandler(AgentZoneReader zones, LookupRunner runner) {
+  ShowTraceHandler(RequestTokens tokens, AgentZoneReader zones, LookupRunner runner, SlackReplies replies) {
+    this.tokens = tokens;
     this.zones = zones;
     this.runner = runner;
+    this.replies = replies;
   }
 
   @Override
@@ -26,9 +35,14 @@ final class ShowTraceHandler implements BlockActionHandler {
     if (responseUrl == null || payload.getActions() == null || payload.getActions().isEmpty()) {
       return ctx.ack();
     }
-    String traceId = String.valueOf(payload.getActions().get(0).getValue());
+    Optional<RequestTokens.TraceButton> button = tokens.trace(payload.getActions().get(0).getValue());
+    if (button.isEmpty()) {
+      replies.respond(responseUrl, Messages.failure("That button no longer carries a trace I can read."
+          + " Run `/trace-lookup` again."), Visibility.EPHEMERAL);
+      return ctx.ack();
+    }
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
-    if (!runner.submitTrace(Asker.of(payload), traceId, zone.zone(), responseUrl)) {
+    if (!runner.submitTrace(Asker.of(payload), button.get(), zone.zone(), responseUrl)) {
       runner.answerBusy(responseUrl);
     }
     return ctx.ack();

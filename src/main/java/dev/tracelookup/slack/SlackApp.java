@@ -5,6 +5,9 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
@@ -28,8 +31,10 @@ import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.TicketLinks;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
+import java.io.IOException;
 import java.util.regex.Pattern;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -57,17 +62,85 @@ public final class SlackApp {
     }
   }
 
+  /** Throws unless {@code apps.connections.open} takes the app-level token. */
+  private static void openable(String appToken, App app) {
+    String problem;
+    try {
+      AppsConnectionsOpenResponse open = app.slack().methods(appToken).appsConnectionsOpen(r -> r);
+      if (open.isOk()) {
+        return;
+      }
+      problem = "error: " + open.getError();
+    } catch (IOException | SlackApiException unreachable) {
+      problem = unreachable.getMessage();
+    }
+    throw appTokenProblem(app, problem);
+  }
+
+  private static ConfigException appTokenProblem(App app, String problem) {
+    return new ConfigException(List.of("SLACK_APP_TOKEN: Slack refused it, or Slack could not be reached at "
+        + app.slack().getConfig().getMethodsEndpointUrlPrefix() + " (" + problem + "); check the app-level token"
+        + " (xapp-…, Basic Information → App-Level Tokens, with the connections:write scope) and that the server"
+        + " can reach Slack"));
+  }
+
+  /**
+   * Returns the workspace (and organisation) the bot token belongs to, which {@link HomeTeams}
+   * treats as home: read from Slack rather than configured, so it cannot be set wrong.
+   */
+  private static HomeTeams.Installation installation(MethodsClient bot, String apiUrl, SlackLink link) {
+    String refusal;
+    try {
+      AuthTestResponse auth = bot.authTest(r -> r);
+      String team = auth.getTeamId() == null || auth.getTeamId().isBlank() ? auth.getEnterpriseId() : auth.getTeamId();
+      if (auth.isOk() && team != null && !team.isBlank()) {
+        link.recorded("auth.test", "");
+        return new HomeTeams.Installation(team,
+            Optional.ofNullable(auth.getEnterpriseId()).filter(enterprise -> !enterprise.isBlank()));
+      }
+      refusal = auth.isOk() ? "auth.test named no workspace" : auth.getError();
+    } catch (IOException | SlackApiException unreachable) {
+      refusal = unreachable.getMessage();
+    }
+    throw new ConfigException(List.of("SLACK_BOT_TOKEN: Slack refused it, or Slack could not be reached at " + apiUrl
+        + " (" + refusal + "); check the token (xoxb-…, from OAuth & Permissions) and that the server can reach"
+        + " Slack"));
+  }
+
   /** The pipeline the handlers share. */
   public record Services(TraceLookup lookup, LookupRequestParser parser, LookupPresenter presenter, RequestTokens tokens,
-      ReplyDrafts drafts, TicketLinks ticketLinks, TicketResolver tickets, TicketWindow ticketWindow, AuditLog audit) {}
+      ReplyDrafts drafts, TicketLinks ticketLinks, TicketResolver tickets, TicketWindow ticketWindow, AuditLog audit,
+      SlackLink link) {}
 
   /**
    * Connects the app to Slack over Socket Mode with an app-level token: no public URL, Slack pushes
    * events over a WebSocket. Returns the running connection, to close at shutdown.
+   *
+   * @throws ConfigException when Slack refuses the app-level token or cannot be reached: without
+   *     the websocket no request ever arrives, so the bot must not stay up looking healthy
    */
   public static SocketModeApp startSocketMode(String appToken, App app) throws Exception {
+    return startSocketMode(appToken, app, new SlackLink(java.time.Clock.systemUTC()));
+  }
+
+  /**
+   * Connects over Socket Mode and reports the websocket to {@code link}, for {@code /readyz}.
+   *
+   * @see #startSocketMode(String, App)
+   */
+  public static SocketModeApp startSocketMode(String appToken, App app, SlackLink link) throws Exception {
+    // Asked first, directly: the SDK's own start logs a stack trace and fails with a bare
+    // NullPointerException when Slack is out of reach.
+    openable(appToken, app);
     SocketModeApp socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
-    socketMode.startAsync();
+    try {
+      socketMode.startAsync();
+    } catch (RuntimeException | IOException refused) {
+      // Refused between the two asks: the SDK's message names Slack's error code, never the token.
+      throw appTokenProblem(app, refused.getMessage());
+    }
+    // The SDK replaces its session on reconnect; the client stays, so ask it each time.
+    link.socket(socketMode::getClient);
     return socketMode;
   }
 
@@ -101,7 +174,7 @@ public final class SlackApp {
 
     MethodsClient bot = slack.methods(config.slack().botToken().map(Secret::value).orElse(null));
     SlackReplies replies = new TracedReplies(
-        new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis())), telemetry);
+        new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis()), services.link()), telemetry);
     AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, slackCalls));
     Audits audits = new Audits(services.audit(), services.lookup().backendName());
     // Half the budget in the queue at most, so the agent hears something within 1.5 budgets.
@@ -112,19 +185,27 @@ public final class SlackApp {
       log.warn("access: no channels, user groups or users are listed, so everyone in the workspace may look up"
           + " customer traces; list them under access: in the config to restrict it");
     }
-    use(app, new AccessGate(access, replies, audits), config.slack().apiUrl());
+    HomeTeams home = new HomeTeams(installation(bot, config.slack().apiUrl(), services.link()), config.access());
+    if (config.access().externalAllowed()) {
+      log.warn("access.external: allow, so people of other workspaces and organisations (Slack Connect partners)"
+          + " may look up customer traces too");
+    }
+    // Repeats are dropped before anything else runs, refusals included: each event and press acts once.
+    use(app, new EventDeliveries(ticker), config.slack().apiUrl());
+    use(app, new ActionReplays(config.slack().timestampTolerance(), ticker), config.slack().apiUrl());
+    use(app, new AccessGate(home, access, replies, audits), config.slack().apiUrl());
     String usage = CommandSyntax.usage(config.lookup().halfWindow(), config.lookup().recentWindow());
 
     TicketFlow flow = new TicketFlow(services.tickets(), services.ticketWindow(), lookupJobs);
     app.command(config.slack().command(),
         new TraceCommandHandler(services.parser(), services.ticketLinks(), flow, zones, runner, usage));
-    app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(zones, runner));
+    app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.SHARE_ACTION,
         new CardButtonHandler(CardButtonHandler.Kind.SHARE, services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.REFRESH_ACTION,
         new CardButtonHandler(CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.DRAFT_REPLY_ACTION,
-        new DraftReplyHandler(services.drafts(), zones, lookupJobs, replies, audits));
+        new DraftReplyHandler(services.drafts(), zones, lookupJobs, replies, audits, services.tokens()));
     // The draft is for copying; "Done" just closes the modal.
     app.viewSubmission(ReplyModal.CALLBACK_ID, (request, ctx) -> ctx.ack());
     // A URL button still sends block_actions, which must be acked.

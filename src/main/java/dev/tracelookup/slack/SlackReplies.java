@@ -18,9 +18,11 @@ interface SlackReplies {
   /**
    * Posts the message to the invocation's {@code response_url}.
    *
-   * @return whether Slack accepted it
+   * @return whether Slack accepted it, and if not why: {@code expired_url} (the URL is past its 30
+   *     minutes or its 5 uses), {@code timeout} (Slack may have taken it), {@code unreachable},
+   *     {@code http_<status>}
    */
-  boolean respond(String responseUrl, SlackMessage message, Visibility visibility);
+  PostResult respond(String responseUrl, SlackMessage message, Visibility visibility);
 
   /**
    * Posts a new message as the bot with {@code chat.postMessage}, into the thread when {@code

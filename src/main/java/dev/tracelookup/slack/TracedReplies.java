@@ -35,11 +35,8 @@ final class TracedReplies implements SlackReplies {
   }
 
   @Override
-  public boolean respond(String responseUrl, SlackMessage message, Visibility visibility) {
-    return traced("response_url", () -> {
-      boolean accepted = replies.respond(responseUrl, message, visibility);
-      return new PostResult(accepted, accepted ? "" : "refused");
-    }).ok();
+  public PostResult respond(String responseUrl, SlackMessage message, Visibility visibility) {
+    return traced("response_url", () -> replies.respond(responseUrl, message, visibility));
   }
 
   @Override

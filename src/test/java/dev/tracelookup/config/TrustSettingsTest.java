@@ -58,4 +58,30 @@ final class TrustSettingsTest {
             .anySatisfy(p -> assertThat(p).startsWith("access.users: \"alice\""))
             .anySatisfy(p -> assertThat(p).startsWith("audit.destination: \"syslog\" is not stdout or file")));
   }
+
+  @Test
+  void load_externalAccess_refusesOtherWorkspacesUnlessAllowedOrListed() throws IOException {
+    assertThat(ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml")).access().externalAllowed())
+        .isFalse();
+
+    Config.Access access = ConfigLoader.load(env("access:\n  external: allow\n  teams: [T0PARTNER, E0PARTNERORG]\n"))
+        .access();
+
+    assertThat(access.externalAllowed()).isTrue();
+    assertThat(access.teams()).containsExactly("T0PARTNER", "E0PARTNERORG");
+    assertThat(access.open()).isTrue();
+  }
+
+  @Test
+  void load_externalMisspeltAndTeamNames_reportEachWithAnExample() throws IOException {
+    Map<String, String> env = env("access:\n  external: yes-please\n  teams: [partner-corp]\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(env))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .hasSize(2)
+            .anySatisfy(p -> assertThat(p).startsWith("access.external: \"yes-please\" is not refuse or allow")
+                .contains("for example access.external: refuse"))
+            .anySatisfy(p -> assertThat(p).startsWith("access.teams: \"partner-corp\" is not a Slack ID")
+                .contains("for example access.teams: [T0123PARTNER]")));
+  }
 }

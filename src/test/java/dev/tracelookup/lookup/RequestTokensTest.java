@@ -49,4 +49,41 @@ final class RequestTokensTest {
     assertThat(otherKey.decode(value)).isEmpty();
     assertThat(tokens.decode(null)).isEmpty();
   }
+
+  @Test
+  void trace_valueThisBotWrote_isTheTraceAndTheCustomersFingerprint() {
+    String value = tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ff1af1f31874");
+
+    assertThat(tokens.trace(value)).contains(new RequestTokens.TraceButton("4bf92f3577b34da6a3ce929d0e0e4736",
+        Optional.of("u:ff1af1f31874")));
+    assertThat(value).hasSizeLessThan(100);
+  }
+
+  @Test
+  void trace_valueEditedToAnotherCustomerOrTrace_isRefused() {
+    String value = tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ff1af1f31874");
+
+    assertThat(tokens.trace(value.replace("u:ff1af1f31874", "u:000000000000"))).isEmpty();
+    assertThat(tokens.trace(value.replace("4bf9", "0000"))).isEmpty();
+    assertThat(tokens.trace("~" + value)).isEmpty();
+  }
+
+  /** Cards posted before trace buttons were signed carry the bare trace ID; they still work. */
+  @Test
+  void trace_bareTraceIdOfAnOlderCard_isTheTraceWithTheCustomerUnknown() {
+    assertThat(tokens.trace("4bf92f3577b34da6a3ce929d0e0e4736"))
+        .contains(new RequestTokens.TraceButton("4bf92f3577b34da6a3ce929d0e0e4736", Optional.empty()));
+    assertThat(tokens.trace("")).isEmpty();
+    assertThat(tokens.trace("f".repeat(3_000))).isEmpty();
+  }
+
+  /** A lookup value and a trace value are signed apart: neither passes for the other. */
+  @Test
+  void trace_lookupValueWithASeparatorInside_isRefused() {
+    String lookup = tokens.encode(new LookupRequest("usr_k8x9m2", new TimeWindow(CHECKOUT.window().from(),
+        CHECKOUT.window().to(), ZoneOffset.UTC, "a~b"), Optional.empty(), Optional.empty(), false));
+
+    assertThat(tokens.trace(lookup)).isEmpty();
+    assertThat(tokens.decode(tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ff1af1f31874"))).isEmpty();
+  }
 }

@@ -42,9 +42,10 @@ final class TracedRepliesTest {
 
   @Test
   void respond_accepted_recordsAClientSpanAndCountsItOk() {
-    given(slack.respond(RESPONSE_URL, CARD, SlackReplies.Visibility.EPHEMERAL)).willReturn(true);
+    given(slack.respond(RESPONSE_URL, CARD, SlackReplies.Visibility.EPHEMERAL))
+        .willReturn(SlackReplies.PostResult.posted());
 
-    boolean accepted = replies.respond(RESPONSE_URL, CARD, SlackReplies.Visibility.EPHEMERAL);
+    boolean accepted = replies.respond(RESPONSE_URL, CARD, SlackReplies.Visibility.EPHEMERAL).ok();
 
     assertThat(accepted).isTrue();
     SpanData span = otel.getSpans().get(0);

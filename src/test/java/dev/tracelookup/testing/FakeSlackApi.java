@@ -23,7 +23,11 @@ public final class FakeSlackApi implements AutoCloseable {
   private volatile int responseStatus = 200;
   private volatile String socketUrl = "";
   private volatile boolean tokenRevoked;
+  private volatile String installedTeam = "T0001";
+  private volatile String installedEnterprise = "";
   private volatile String postMessageError = "";
+  private volatile String postEphemeralError = "";
+  private volatile String responseBody = "";
   private final Map<String, Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply>> overrides =
       new ConcurrentHashMap<>();
 
@@ -51,6 +55,15 @@ public final class FakeSlackApi implements AutoCloseable {
     this.tokenRevoked = true;
   }
 
+  /**
+   * Makes auth.test name this installation: the team, and the Enterprise organisation it belongs
+   * to ({@code ""} for none). The default is team T0001 outside any organisation.
+   */
+  public void installation(String teamId, String enterpriseId) {
+    this.installedTeam = teamId;
+    this.installedEnterprise = enterpriseId;
+  }
+
   /** Makes apps.connections.open hand out this WebSocket URL (Socket Mode). */
   public void socketUrl(String url) {
     this.socketUrl = url;
@@ -59,6 +72,20 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Makes chat.postMessage fail with this Slack error code ({@code not_in_channel}, …); empty for success. */
   public void postMessageError(String error) {
     this.postMessageError = error;
+  }
+
+  /** Makes chat.postEphemeral fail with this Slack error code ({@code channel_not_found}, …); empty for success. */
+  public void postEphemeralError(String error) {
+    this.postEphemeralError = error;
+  }
+
+  /**
+   * Makes every response_url answer as Slack does once it is past its 30 minutes: {@code 404} with
+   * the body {@code expired_url}.
+   */
+  public void expireResponseUrls() {
+    this.responseBody = "expired_url";
+    this.responseStatus = 404;
   }
 
   /** Makes the Web API method ({@code views.open}, …) answer this way instead, for fault drills. */
@@ -93,7 +120,9 @@ public final class FakeSlackApi implements AutoCloseable {
     }
     if (request.path().equals("/api/auth.test")) {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\","
-          + "\"user\":\"trace-lookup\",\"team_id\":\"T0001\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0001\"}");
+          + "\"user\":\"trace-lookup\",\"team_id\":\"" + installedTeam + "\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0001\""
+          + (installedEnterprise.isEmpty() ? "" : ",\"enterprise_id\":\"" + installedEnterprise + "\"")
+          + ",\"is_enterprise_install\":false}");
     }
     if (request.path().equals("/api/users.info")) {
       String user = formValue(request.body(), "user");
@@ -115,7 +144,9 @@ public final class FakeSlackApi implements AutoCloseable {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"view\":{\"id\":\"V0REPLY\",\"hash\":\"h1\",\"type\":\"modal\"}}");
     }
     if (request.path().equals("/api/chat.postEphemeral")) {
-      return FakeHttpServer.Reply.json("{\"ok\":true,\"message_ts\":\"1700000001.000300\"}");
+      return postEphemeralError.isEmpty()
+          ? FakeHttpServer.Reply.json("{\"ok\":true,\"message_ts\":\"1700000001.000300\"}")
+          : FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"" + postEphemeralError + "\"}");
     }
     if (request.path().equals("/api/chat.postMessage")) {
       return postMessageError.isEmpty()
@@ -126,7 +157,8 @@ public final class FakeSlackApi implements AutoCloseable {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"url\":\"" + socketUrl + "\"}");
     }
     if (request.path().startsWith(RESPONSE_PATH)) {
-      return new FakeHttpServer.Reply(responseStatus, "text/plain", responseStatus == 200 ? "ok" : "no", Map.of());
+      String body = !responseBody.isEmpty() ? responseBody : responseStatus == 200 ? "ok" : "no";
+      return new FakeHttpServer.Reply(responseStatus, "text/plain", body, Map.of());
     }
     return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"unknown_method\"}");
   }

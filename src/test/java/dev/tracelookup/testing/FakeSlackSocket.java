@@ -18,6 +18,7 @@ public final class FakeSlackSocket extends WebSocketServer implements AutoClosea
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
   private final CountDownLatch connected = new CountDownLatch(1);
   private final CountDownLatch started = new CountDownLatch(1);
+  private final CountDownLatch disconnected = new CountDownLatch(1);
   private volatile WebSocket client;
 
   public FakeSlackSocket() throws InterruptedException {
@@ -31,6 +32,18 @@ public final class FakeSlackSocket extends WebSocketServer implements AutoClosea
 
   public String url() {
     return "ws://127.0.0.1:" + getPort() + "/link/?ticket=test";
+  }
+
+  /** Waits for the app to connect; fails the test if it does not in time. */
+  public void awaitConnected(Duration timeout) throws InterruptedException {
+    if (!connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("the app did not connect within " + timeout);
+    }
+  }
+
+  /** Waits up to the timeout for the app's connection to close; returns whether it has. */
+  public boolean awaitClientGone(Duration timeout) throws InterruptedException {
+    return disconnected.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Waits for the app to connect, then pushes one envelope. */
@@ -64,7 +77,9 @@ public final class FakeSlackSocket extends WebSocketServer implements AutoClosea
   }
 
   @Override
-  public void onClose(WebSocket connection, int code, String reason, boolean remote) {}
+  public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+    disconnected.countDown();
+  }
 
   @Override
   public void onError(WebSocket connection, Exception failure) {}

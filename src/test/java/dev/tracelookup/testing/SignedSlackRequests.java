@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,13 +40,28 @@ public final class SignedSlackRequests {
     return send(json, "application/json");
   }
 
+  /**
+   * Posts an Events API callback as Slack's retry number {@code retryNum} of it, with the headers
+   * Slack adds ({@code X-Slack-Retry-Num}, {@code X-Slack-Retry-Reason}).
+   */
+  public HttpResponse<String> eventRetry(String json, int retryNum, String reason) throws Exception {
+    return send(json, "application/json", Map.of("X-Slack-Retry-Num", String.valueOf(retryNum),
+        "X-Slack-Retry-Reason", reason));
+  }
+
   public HttpResponse<String> form(String body) throws Exception {
     return send(body, "application/x-www-form-urlencoded");
   }
 
   private HttpResponse<String> send(String body, String contentType) throws Exception {
+    return send(body, contentType, Map.of());
+  }
+
+  private HttpResponse<String> send(String body, String contentType, Map<String, String> headers) throws Exception {
     long timestamp = Instant.now().getEpochSecond();
-    return http.send(HttpRequest.newBuilder(events)
+    HttpRequest.Builder request = HttpRequest.newBuilder(events);
+    headers.forEach(request::header);
+    return http.send(request
         .header("Content-Type", contentType)
         .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
         .header("X-Slack-Signature", signature(timestamp, body))
