@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 final class ShareFromDirectMessageEndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private SignedSlackBot bot;
+  // Each case is a press of its own: the bot acts once on the same press sent twice (ActionReplays).
+  private int presses;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
@@ -65,15 +67,17 @@ final class ShareFromDirectMessageEndToEndTest {
   }
 
   private String share(String channel, String channelName, String responseId) {
+    presses++;
     String value = bot.buttonValue(new LookupRequest("usr_k8x9m2", new TimeWindow(Instant.parse("2026-02-06T14:00:00Z"),
         Instant.parse("2026-02-06T14:30:00Z"), ZoneOffset.UTC, "test"), Optional.empty(), Optional.empty(), false));
     return "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0AGENT\",\"username\":\"agent\",\"team_id\":\"T0001\"},"
         + "\"api_app_id\":\"A0001\",\"token\":\"legacy\",\"container\":{\"type\":\"message\","
-        + "\"message_ts\":\"1700000000.000100\",\"channel_id\":\"" + channel + "\",\"is_ephemeral\":true},"
+        + "\"message_ts\":\"1700000000.00010" + presses + "\",\"channel_id\":\"" + channel + "\",\"is_ephemeral\":true},"
         + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"},"
         + "\"channel\":{\"id\":\"" + channel + "\",\"name\":\"" + channelName + "\"},"
         + "\"response_url\":\"" + bot.slackApi().responseUrl(responseId) + "\","
         + "\"actions\":[{\"action_id\":\"share_card\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},"
-        + "\"value\":" + new Gson().toJson(value) + ",\"type\":\"button\",\"action_ts\":\"1700000002.000300\"}]}";
+        + "\"value\":" + new Gson().toJson(value) + ",\"type\":\"button\",\"action_ts\":\"1700000002.00030" + presses
+        + "\"}]}";
   }
 }
