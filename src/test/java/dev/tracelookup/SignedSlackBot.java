@@ -46,10 +46,19 @@ final class SignedSlackBot implements AutoCloseable {
    * @param extraConfig YAML appended to the backend and audit settings, e.g. an {@code access:} block
    */
   SignedSlackBot(Path dir, String extraConfig) throws Exception {
+    this(dir, Path.of("config/demo"), extraConfig);
+  }
+
+  /**
+   * Starts the bot on the OTLP files in {@code traces} instead of the demo data.
+   *
+   * @see #SignedSlackBot(Path, String)
+   */
+  SignedSlackBot(Path dir, Path traces, String extraConfig) throws Exception {
     slackApi = new FakeSlackApi();
     audit = dir.resolve("audit.jsonl");
     Path config = Files.writeString(dir.resolve("trace-lookup.yml"), "backend:\n  directory: "
-        + Path.of("config/demo").toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
+        + traces.toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
         + audit + "\n" + extraConfig);
     Config loaded = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
         "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN));
