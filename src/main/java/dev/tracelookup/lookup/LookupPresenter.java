@@ -86,7 +86,7 @@ public final class LookupPresenter {
       return cards.card(content((LookupOutcome.Found) shown, (LookupOutcome.Found) original, agentZone, audience, copy));
     }
     if (shown instanceof LookupOutcome.NoTraces) {
-      return noTraces((LookupOutcome.NoTraces) shown, agentZone, audience, copy);
+      return noTraces((LookupOutcome.NoTraces) shown, agentZone, copy);
     }
     String failure = ((LookupOutcome.Failed) shown).failure().userMessage();
     return Messages.failure(copy.map(c -> c.text(failure)).orElse(failure));
@@ -112,8 +112,7 @@ public final class LookupPresenter {
     return Messages.failure(((TraceLookup.TraceResult.Failed) result).failure().userMessage());
   }
 
-  private SlackMessage noTraces(LookupOutcome.NoTraces outcome, ZoneId agentZone, Audience audience,
-      Optional<ChannelCopies.Copy> copy) {
+  private SlackMessage noTraces(LookupOutcome.NoTraces outcome, ZoneId agentZone, Optional<ChannelCopies.Copy> copy) {
     LookupRequest request = outcome.request();
     return Messages.noTraces(userLabel(request, copy), request.window().from(), request.window().to(), agentZone,
         backendName, filters(request, copy), outcome.warnings());

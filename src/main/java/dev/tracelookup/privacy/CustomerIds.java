@@ -1,13 +1,14 @@
 package dev.tracelookup.privacy;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds one customer's ID in text meant for a channel, and masks it. Services put the ID in URLs
@@ -19,17 +20,20 @@ import java.util.regex.Pattern;
  * the entities mrkdwn escapes them to. The ID counts only where it stands apart: a letter or digit
  * right before or after it makes it part of another word ({@code usr_k8x9m2} is not in {@code
  * usr_k8x9m23}), except that a percent-encoded character before it ({@code %2F}) is a separator.
- * An ID that a service truncated, or encoded some other way (base64, JSON unicode escapes), is
- * not recognised.
+ * An ID that a service truncated, or encoded some other way (base64, JSON unicode escapes), is not
+ * recognised.
+ *
+ * <p>The text is decoded and lower-cased once, then searched for each form: time linear in the
+ * text for any text a backend can send, whatever the ID.
  */
 public final class CustomerIds {
   /** What replaces the ID. */
   public static final String MASK = "[customer]";
 
-  private final Pattern pattern;
+  private final List<String> forms;
 
-  private CustomerIds(Pattern pattern) {
-    this.pattern = pattern;
+  private CustomerIds(List<String> forms) {
+    this.forms = forms;
   }
 
   /**
@@ -39,85 +43,187 @@ public final class CustomerIds {
    *     prefix) is masked too
    */
   public static CustomerIds of(String typedId, UserIdHasher hasher) {
-    Set<String> forms = new LinkedHashSet<>();
-    forms.add(typedId);
+    Set<String> written = new LinkedHashSet<>();
+    written.add(typedId);
     if (hasher.hashing()) {
       String stored = hasher.stored(typedId);
-      forms.add(stored);
-      forms.add(stored.substring(hasher.prefix().length()));
+      written.add(stored);
+      written.add(stored.substring(hasher.prefix().length()));
     }
-    List<String> alternatives = new ArrayList<>();
-    for (String form : forms) {
+    Set<String> forms = new LinkedHashSet<>();
+    for (String form : written) {
       if (!form.isBlank()) {
-        alternatives.add(formPattern(form));
+        forms.add(Decoded.of(form).text);
+        // A form decodes its '+' as a '+', but a query string writes a space that way.
+        forms.add(Decoded.of(form).text.replace(' ', '+'));
       }
     }
-    return new CustomerIds(Pattern.compile(String.join("|", alternatives),
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    return new CustomerIds(List.copyOf(forms));
   }
 
   /** Returns the text with every occurrence of the ID replaced by {@link #MASK}. */
   public String mask(String text) {
-    if (text.isEmpty()) {
+    List<int[]> found = find(text);
+    if (found.isEmpty()) {
       return text;
     }
-    Matcher matcher = pattern.matcher(text);
-    return matcher.find() ? matcher.replaceAll(Matcher.quoteReplacement(MASK)) : text;
+    StringBuilder masked = new StringBuilder(text.length());
+    int copied = 0;
+    for (int[] range : found) {
+      masked.append(text, copied, range[0]).append(MASK);
+      copied = range[1];
+    }
+    return masked.append(text, copied, text.length()).toString();
   }
 
   /** Returns whether the ID appears in the text. */
   public boolean appearIn(String text) {
-    return !text.isEmpty() && pattern.matcher(text).find();
+    return !find(text).isEmpty();
   }
 
-  private static String formPattern(String form) {
-    StringBuilder regex = new StringBuilder();
-    int first = form.codePointAt(0);
-    int last = form.codePointBefore(form.length());
-    if (Character.isLetterOrDigit(first)) {
-      regex.append("(?:(?<![\\p{L}\\p{N}])|(?<=%[0-9A-Fa-f]{2}))");
+  /** Returns the stretches {@code [start, end)} of the text that hold the ID, sorted and disjoint. */
+  private List<int[]> find(String text) {
+    List<int[]> found = new ArrayList<>();
+    if (text.isEmpty()) {
+      return found;
     }
-    regex.append("(?:");
-    form.codePoints().forEach(codePoint -> regex.append(character(codePoint)));
-    regex.append(')');
-    if (Character.isLetterOrDigit(last)) {
-      regex.append("(?![\\p{L}\\p{N}])");
+    Decoded decoded = Decoded.of(text);
+    boolean[] starts = new boolean[decoded.text.length()];
+    int[] ends = new int[decoded.text.length()];
+    for (String form : forms) {
+      int at = decoded.text.indexOf(form);
+      while (at >= 0) {
+        int start = decoded.start[at];
+        int end = decoded.end[at + form.length() - 1];
+        if (standsApart(text, start, end, form) && (!starts[at] || ends[at] < end)) {
+          starts[at] = true;
+          ends[at] = end;
+        }
+        at = decoded.text.indexOf(form, at + 1);
+      }
     }
-    return regex.toString();
+    for (int at = 0; at < starts.length; at++) {
+      if (!starts[at]) {
+        continue;
+      }
+      int start = decoded.start[at];
+      int[] last = found.isEmpty() ? null : found.get(found.size() - 1);
+      if (last != null && start < last[1]) {
+        last[1] = Math.max(last[1], ends[at]);
+      } else {
+        found.add(new int[] {start, ends[at]});
+      }
+    }
+    return found;
   }
 
-  /** Returns the ways one character of the ID may be written. */
-  private static String character(int codePoint) {
-    String literal = new String(Character.toChars(codePoint));
-    List<String> ways = new ArrayList<>();
-    ways.add(Pattern.quote(literal));
-    StringBuilder encoded = new StringBuilder();
-    for (byte b : literal.getBytes(StandardCharsets.UTF_8)) {
-      encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
-    }
-    ways.add(Pattern.quote(encoded.toString()));
-    switch (codePoint) {
-      case ' ':
-        ways.add("\\+");
-        break;
-      case '&':
-        ways.add("&amp;");
-        break;
-      case '<':
-        ways.add("&lt;");
-        break;
-      case '>':
-        ways.add("&gt;");
-        break;
-      default:
-        break;
-    }
-    return "(?:" + String.join("|", ways) + ")";
+  /** Returns whether no letter or digit glues the stretch to a longer word. */
+  private static boolean standsApart(String text, int start, int end, String form) {
+    boolean before = !Character.isLetterOrDigit(form.charAt(0)) || start == 0
+        || !Character.isLetterOrDigit(text.charAt(start - 1)) || isPercentEscape(text, start - 3);
+    boolean after = !Character.isLetterOrDigit(form.charAt(form.length() - 1)) || end == text.length()
+        || !Character.isLetterOrDigit(text.charAt(end));
+    return before && after;
+  }
+
+  private static boolean isPercentEscape(String text, int at) {
+    return at >= 0 && text.charAt(at) == '%' && isHex(text.charAt(at + 1)) && isHex(text.charAt(at + 2));
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0 && c < 128;
   }
 
   @Override
   public String toString() {
-    // The pattern spells the ID out; it must not reach a log line.
+    // The forms spell the ID out; they must not reach a log line.
     return "CustomerIds[****]";
+  }
+
+  /**
+   * A text lower-cased, with percent-encoded UTF-8 and mrkdwn's {@code &amp; &lt; &gt;} decoded;
+   * each decoded character remembers the stretch {@code [start, end)} of the original it came from.
+   */
+  private static final class Decoded {
+    private static final String[] ENTITIES = {"&amp;", "&lt;", "&gt;"};
+    private static final String ENTITY_CHARS = "&<>";
+
+    final String text;
+    final int[] start;
+    final int[] end;
+
+    private Decoded(String text, int[] start, int[] end) {
+      this.text = text;
+      this.start = start;
+      this.end = end;
+    }
+
+    static Decoded of(String original) {
+      StringBuilder text = new StringBuilder(original.length());
+      int[] start = new int[original.length()];
+      int[] end = new int[original.length()];
+      int i = 0;
+      while (i < original.length()) {
+        int next = i + 1;
+        String chars = null;
+        if (original.charAt(i) == '%') {
+          next = percentEnd(original, i);
+          chars = next > i ? utf8(original, i, next) : null;
+        } else if (original.charAt(i) == '&') {
+          for (int e = 0; e < ENTITIES.length && chars == null; e++) {
+            if (original.startsWith(ENTITIES[e], i)) {
+              chars = String.valueOf(ENTITY_CHARS.charAt(e));
+              next = i + ENTITIES[e].length();
+            }
+          }
+        }
+        if (chars == null) {
+          chars = original.substring(i, i + 1);
+          next = i + 1;
+        }
+        for (int c = 0; c < chars.length(); c++) {
+          start[text.length()] = i;
+          end[text.length()] = next;
+          text.append(Character.toLowerCase(chars.charAt(c)));
+        }
+        i = next;
+      }
+      return new Decoded(text.toString(), start, end);
+    }
+
+    /** Returns where the run of {@code %XX} escapes that decodes to one character ends, or {@code at}. */
+    private static int percentEnd(String text, int at) {
+      if (!isPercentEscape(text, at, text.length())) {
+        return at;
+      }
+      int first = Integer.parseInt(text.substring(at + 1, at + 3), 16);
+      int bytes = first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 0;
+      int end = at + 3 * bytes;
+      for (int b = at + 3; b < end; b += 3) {
+        if (!isPercentEscape(text, b, text.length())) {
+          return at;
+        }
+      }
+      return bytes == 0 ? at : end;
+    }
+
+    private static boolean isPercentEscape(String text, int at, int length) {
+      return at + 2 < length && text.charAt(at) == '%' && isHex(text.charAt(at + 1)) && isHex(text.charAt(at + 2));
+    }
+
+    /** Returns the characters the escapes in {@code [from, to)} encode, or null if they are not UTF-8. */
+    private static String utf8(String text, int from, int to) {
+      byte[] bytes = new byte[(to - from) / 3];
+      for (int b = 0; b < bytes.length; b++) {
+        bytes[b] = (byte) Integer.parseInt(text.substring(from + 3 * b + 1, from + 3 * b + 3), 16);
+      }
+      try {
+        CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        return chars.toString();
+      } catch (CharacterCodingException notUtf8) {
+        return null;
+      }
+    }
   }
 }

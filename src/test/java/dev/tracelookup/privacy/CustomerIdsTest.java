@@ -5,7 +5,10 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,6 +69,18 @@ final class CustomerIdsTest {
 
     assertThat(hashed.mask("user.id=" + stored + " cache " + bare.toUpperCase() + " typed usr_k8x9m2"))
         .isEqualTo("user.id=[customer] cache [customer] typed [customer]");
+  }
+
+  /** Span texts come from the backend: near-misses of the longest ID allowed must not stall a share. */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  void mask_hundredKilobytesOfNearMisses_finishesQuickly() {
+    String longest = "a".repeat(127) + "b";
+    CustomerIds hostile = CustomerIds.of(longest, UserIdHasher.identity());
+    String nearMisses = "a".repeat(100_000) + " " + "%61".repeat(30_000);
+
+    assertThat(hostile.mask(nearMisses)).isEqualTo(nearMisses);
+    assertThat(hostile.mask(nearMisses + " " + longest)).endsWith(" " + CustomerIds.MASK);
   }
 
   @Test
