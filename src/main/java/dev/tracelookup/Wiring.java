@@ -146,14 +146,19 @@ final class Wiring {
    */
   static UserIdFingerprint fingerprints(Config config) {
     Config.Slack slack = config.slack();
-    UserIdFingerprint fingerprints = config.privacy().fingerprintKey()
+    Optional<UserIdFingerprint> shared = config.privacy().fingerprintKey()
         .map(key -> new UserIdFingerprint(key.bytes(), "FINGERPRINT_KEY"))
         .or(() -> slack.signingSecret().map(secret -> UserIdFingerprint.derivedFrom(secret.value(), "SLACK_SIGNING_SECRET")))
-        .or(() -> slack.appToken().map(token -> UserIdFingerprint.derivedFrom(token.value(), "SLACK_APP_TOKEN")))
-        .orElseGet(UserIdFingerprint::randomKey);
-    log.info("customer fingerprints: HMAC-SHA256 under {}", fingerprints.origin());
-    return fingerprints;
+        .or(() -> slack.appToken().map(token -> UserIdFingerprint.derivedFrom(token.value(), "SLACK_APP_TOKEN")));
+    if (shared.isPresent()) {
+      log.info("customer fingerprints (u:…) are keyed by {}", shared.get().origin());
+      return shared.get();
+    }
+    log.info("customer fingerprints (u:…) are keyed by a random key for this process: they match nothing outside"
+        + " this run; set FINGERPRINT_KEY to keep them");
+    return UserIdFingerprint.randomKey();
   }
+
 
   /**
    * Waits briefly for the first fetch of every incident source, so the first cards name known

@@ -41,7 +41,7 @@ final class FingerprintWiringTest {
         .isEqualTo(UserIdFingerprint.derivedFrom("signing", "SLACK_SIGNING_SECRET").of("usr_k8x9m2"));
     assertThat(app.of("usr_k8x9m2"))
         .isEqualTo(UserIdFingerprint.derivedFrom("xapp-1-A1-1-abc", "SLACK_APP_TOKEN").of("usr_k8x9m2"));
-    assertThat(app.origin()).isEqualTo("derived from SLACK_APP_TOKEN");
+    assertThat(app.origin()).isEqualTo("a key derived from SLACK_APP_TOKEN");
   }
 
   @Test

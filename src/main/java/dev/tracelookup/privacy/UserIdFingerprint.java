@@ -59,7 +59,7 @@ public final class UserIdFingerprint {
    */
   public static UserIdFingerprint derivedFrom(String secret, String origin) {
     byte[] derived = hkdf(HKDF_SALT, secret.getBytes(StandardCharsets.UTF_8), HKDF_INFO, KEY_BYTES);
-    return new UserIdFingerprint(derived, "derived from " + origin);
+    return new UserIdFingerprint(derived, "a key derived from " + origin);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class UserIdFingerprint {
     return PREFIX + HexFormat.of().formatHex(mac, 0, FINGERPRINT_BYTES);
   }
 
-  /** Returns where the key came from, never the key: "derived from SLACK_SIGNING_SECRET". */
+  /** Returns where the key came from, never the key: "a key derived from SLACK_SIGNING_SECRET". */
   public String origin() {
     return origin;
   }

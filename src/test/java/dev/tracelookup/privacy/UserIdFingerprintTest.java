@@ -77,7 +77,7 @@ final class UserIdFingerprintTest {
 
     assertThat(restarted.of("usr_k8x9m2")).isEqualTo(first.of("usr_k8x9m2"));
     assertThat(first.of("usr_k8x9m2")).isNotEqualTo(keyedBySecret.of("usr_k8x9m2"));
-    assertThat(first.origin()).isEqualTo("derived from SLACK_SIGNING_SECRET");
+    assertThat(first.origin()).isEqualTo("a key derived from SLACK_SIGNING_SECRET");
   }
 
   @Test
