@@ -26,10 +26,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * "Customer can't check out, see https://acme.zendesk.com/agent/tickets/4512", in a thread: the
@@ -186,6 +190,42 @@ final class FindTracesShortcutEndToEndTest {
 
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(ack.body()).contains("\"response_action\":\"errors\"").contains("\"user\":").contains("\"zone\":");
+  }
+
+  /**
+   * The form and the slash command read a zone the same way: an abbreviation names its region, so
+   * "EST" in July is New York daylight time in both, and lower-case IANA names work in both.
+   */
+  @ParameterizedTest
+  @CsvSource({"EST, 13:00 and 13:30", "pst, 16:00 and 16:30", "europe/paris, 07:00 and 07:30",
+      "UTC-3, 12:00 and 12:30"})
+  void submit_zoneTheSlashCommandTakes_searchesTheSameWindowAsTheCommand(String zone, String utcWindow)
+      throws Exception {
+    JsonObject form = openTheForm();
+
+    HttpResponse<String> formAck = postPayload(submission(form.get("private_metadata").getAsString(), "usr_k8x9m2",
+        "2025-07-07 09:00-09:30", zone));
+    HttpResponse<String> commandAck = new SignedSlackRequests(server.uri(), SECRET).command("U0AGENT", "C0SUPPORT",
+        "usr_k8x9m2 2025-07-07 09:00-09:30 tz " + zone, slackApi.responseUrl("command"));
+
+    assertThat(formAck.body()).doesNotContain("errors");
+    String formAnswer = FakeSlackApi.formValue(slackApi.server().takeRequest("/api/chat.postEphemeral", WAIT).body(), "text");
+    assertThat(utcWindow(formAnswer)).isEqualTo(utcWindow(commandAck.body())).isEqualTo(utcWindow);
+  }
+
+  @Test
+  void submit_unknownZone_namesTheFormsThatWork() throws Exception {
+    JsonObject form = openTheForm();
+
+    HttpResponse<String> ack = postPayload(submission(form.get("private_metadata").getAsString(), "usr_k8x9m2",
+        "2026-02-06 09:00-09:30", "Eastern"));
+
+    assertThat(ack.body()).contains("\"zone\":").contains("EST").contains("America/New_York").contains("UTC+2");
+  }
+
+  private static String utcWindow(String answer) {
+    Matcher between = Pattern.compile("between (\\d\\d:\\d\\d and \\d\\d:\\d\\d) UTC").matcher(answer);
+    return between.find() ? between.group(1) : "no window in: " + answer;
   }
 
   @Test

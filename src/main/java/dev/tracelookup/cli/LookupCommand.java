@@ -6,10 +6,10 @@ import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.ParseResult;
 import dev.tracelookup.lookup.TraceLookup;
 import java.io.PrintStream;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code lookup [--format text|blocks] [--zone ZONE] <text>}: the slash command's pipeline, printed.
@@ -85,11 +85,12 @@ public final class LookupCommand {
             }
             blocks = value.equals("blocks");
           } else {
-            try {
-              zone = ZoneId.of(value);
-            } catch (DateTimeException unknown) {
-              return new Options(words, blocks, zone, "--zone " + value + " is not a time zone such as Europe/Paris or UTC");
+            Optional<ZoneId> named = LookupRequestParser.zone(value);
+            if (named.isEmpty()) {
+              return new Options(words, blocks, zone, "--zone " + value + " is not a time zone: use "
+                  + LookupRequestParser.ZONE_EXAMPLES);
             }
+            zone = named.get();
           }
         } else {
           words.add(arg);

@@ -21,6 +21,10 @@ import java.util.stream.Collectors;
  * what was understood so far and how to fix it.
  */
 public final class LookupRequestParser {
+  /** How to name a zone, for answers to a zone that could not be read. */
+  public static final String ZONE_EXAMPLES =
+      "an IANA name such as America/New_York, an offset such as UTC+2, or EST, PT, CET, UTC";
+
   private static final int MAX_TEXT_LENGTH = 2_000;
   private static final Set<String> HELP_WORDS = Set.of("help", "?", "-h", "--help", "-help");
   private static final String NO_USER_ID =
@@ -78,6 +82,19 @@ public final class LookupRequestParser {
       return new ParseResult.Parsed(request.get());
     }
     return new ParseResult.Invalid(draft.problem().orElse(NO_USER_ID), draft.understood());
+  }
+
+  /**
+   * Returns the zone a form field or option names, read exactly as after {@code tz} in a command:
+   * an IANA name in any case, UTC and its offsets ({@code UTC+2}, {@code -05:00}), or a common
+   * abbreviation standing for its region ({@code EST} is New York time, daylight saving included).
+   * Every face reads typed zones through here, so the form and the command never disagree.
+   *
+   * @param text what was typed; null or blank names no zone
+   * @return the zone, or empty when the text names none
+   */
+  public static Optional<ZoneId> zone(String text) {
+    return text == null || text.isBlank() ? Optional.empty() : ZoneNames.named(text.strip());
   }
 
   private CommandDraft read(List<Token> tokens) {

@@ -4,6 +4,7 @@ import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.render.TraceCard;
+import dev.tracelookup.trace.AnalysedKeys;
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.Trace;
 import dev.tracelookup.trace.TraceAnalysis;
@@ -23,15 +24,11 @@ import java.util.Optional;
  */
 final class TraceCards {
 
-  private static final List<String> ANALYSED_KEYS = List.of("error", "service.peer.name", "peer.service",
-      "net.peer.name", "db.system", "http.response.status_code", "http.status_code", "otel.status_code",
-      "otel.status_description");
-
   private final AttributePolicy policy;
 
   /** Cards that show what {@code shown} allows, and the attributes the analysis reads. */
   TraceCards(AttributePolicy shown) {
-    this.policy = shown.plus(ANALYSED_KEYS);
+    this.policy = shown.plus(AnalysedKeys.all());
   }
 
   /**

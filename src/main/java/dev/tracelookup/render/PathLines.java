@@ -3,6 +3,7 @@ package dev.tracelookup.render;
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.ExceptionInfo;
 import dev.tracelookup.trace.PathStep;
+import dev.tracelookup.trace.ResponseStatus;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.SpanOutcome;
 import java.util.ArrayDeque;
@@ -125,7 +126,7 @@ final class PathLines {
   }
 
   private static String childText(PathStep parent, SpanOutcome child) {
-    String label = SpanLabels.withStatus(child.name(), child.httpStatus());
+    String label = SpanLabels.withResponse(child.name(), child.response());
     if (!child.service().isEmpty() && !child.service().equals(parent.span().service())) {
       label = SpanLabels.withService(child.service(), label);
     }
@@ -143,7 +144,13 @@ final class PathLines {
     return childText(
         parent,
         new SpanOutcome(
-            span.spanId(), span.service(), span.name(), step.failing(), step.httpStatus()));
+            span.spanId(),
+            span.service(),
+            span.name(),
+            step.failing(),
+            step.httpStatus(),
+            false,
+            step.response().flatMap(ResponseStatus::grpcStatus)));
   }
 
   /**

@@ -102,8 +102,9 @@ final class TraceViews {
     }
     String why = VerdictText.why(culprit).orElse("");
     if (path.tookTheTime()) {
-      String took = "took " + TimeFormats.duration(culprit.span().duration()) + " of the "
-          + TimeFormats.duration(path.entry().span().duration()) + " before " + givenUpBy(summary.verdict());
+      String took = "took " + TimeFormats.duration(culprit.span().duration()) + "; "
+          + Texts.clip(path.entry().span().name(), SpanLabels.MAX_NAME) + " gave up after "
+          + TimeFormats.duration(path.entry().span().duration()) + givenUpBy(summary.verdict());
       why = why.isEmpty() ? took : took + "; " + why;
     }
     String where = linked
@@ -118,7 +119,7 @@ final class TraceViews {
   }
 
   private static String givenUpBy(Verdict verdict) {
-    return verdict.response().map(r -> "the " + SpanLabels.response(r)).orElse("the caller gave up");
+    return verdict.response().map(r -> " with " + SpanLabels.response(r)).orElse("");
   }
 
   /**

@@ -73,24 +73,44 @@ final class VerdictText {
   }
 
   private static String failed(TraceAnalysis analysis, Verdict verdict, String entry, String took) {
-    boolean consumer = analysis.errorPath().map(p -> p.entry().span().kind() == SpanKind.CONSUMER).orElse(false);
+    boolean consumer =
+        analysis.errorPath().map(p -> p.entry().span().kind() == SpanKind.CONSUMER).orElse(false);
     if (consumer) {
       return FAILED + " Background work failed: " + entry + reason(analysis);
     }
     if (verdict.asynchronous()) {
-      return FAILED + " Failed after it was accepted: " + entry + answered(verdict)
-          + ", then the work it queued failed" + reason(analysis);
+      return FAILED
+          + " Failed after it was accepted: "
+          + entry
+          + answered(verdict)
+          + ", then the work it queued failed"
+          + reason(analysis);
     }
     if (verdict.givenUp()) {
-      boolean clientLeft = verdict.response().map(r -> r.equals(ResponseStatus.http(499))).orElse(false);
+      boolean clientLeft =
+          verdict.response().map(r -> r.equals(ResponseStatus.http(499))).orElse(false);
       if (clientLeft) {
-        return GIVEN_UP + " Timed out: the customer gave up waiting for " + entry + " after " + took + " (499)";
+        return GIVEN_UP
+            + " Timed out: the customer gave up waiting for "
+            + entry
+            + " after "
+            + took
+            + " (499)";
       }
-      return GIVEN_UP + " Timed out: " + entry + (verdict.response().isPresent() ? answered(verdict) : " gave up")
-          + " after " + took;
+      return GIVEN_UP
+          + " Timed out: "
+          + entry
+          + (verdict.response().isPresent() ? answered(verdict) : " gave up")
+          + " after "
+          + took;
     }
-    return FAILED + " Failed: " + entry + (verdict.response().isPresent() ? answered(verdict) : " ended in an error")
-        + " after " + took + reason(analysis);
+    return FAILED
+        + " Failed: "
+        + entry
+        + (verdict.response().isPresent() ? answered(verdict) : " ended in an error")
+        + " after "
+        + took
+        + reason(analysis);
   }
 
   private static String recovered(Verdict verdict, String entry) {
@@ -99,9 +119,10 @@ final class VerdictText {
       Recovery first = verdict.recoveries().get(0);
       String call = call(first.span());
       String why = recoveryReason(first);
-      head += first.how() == Recovery.How.RETRIED
-          ? " after retrying " + call + " (" + why + ")"
-          : " despite " + call + " failing (" + why + ")";
+      head +=
+          first.how() == Recovery.How.RETRIED
+              ? " after retrying " + call + " (" + why + ")"
+              : " despite " + call + " failing (" + why + ")";
       int more = verdict.recoveries().size() - 1;
       if (more > 0) {
         head += " and " + more + " more";
@@ -110,15 +131,24 @@ final class VerdictText {
     return head + ": " + entry + answered(verdict);
   }
 
-  /** Returns {@code TimeoutError ×2} or {@code 503 Service Unavailable}: why a call failed, and how often. */
+  /**
+   * Returns {@code TimeoutError ×2} or {@code 503 Service Unavailable}: why a call failed, and how
+   * often.
+   */
   static String recoveryReason(Recovery recovery) {
-    String why = recovery.exception().map(ExceptionInfo::type).filter(t -> !t.isBlank()).map(VerdictText::simpleType)
-        .or(() -> recovery.response().map(SpanLabels::response))
-        .orElseGet(() -> statusMessageOr(recovery.span(), "error"));
+    String why =
+        recovery
+            .exception()
+            .map(VerdictText::shortException)
+            .filter(t -> !t.isBlank())
+            .or(() -> recovery.response().map(SpanLabels::response))
+            .orElseGet(() -> statusMessageOr(recovery.span(), "error"));
     return why + (recovery.failures() > 1 ? " ×" + recovery.failures() : "");
   }
 
-  /** Returns {@code  answered 500 Internal Server Error}, or nothing when the entry gave no status. */
+  /**
+   * Returns {@code answered 500 Internal Server Error}, or nothing when the entry gave no status.
+   */
   private static String answered(Verdict verdict) {
     return verdict.response().map(r -> " answered " + SpanLabels.response(r)).orElse("");
   }
@@ -127,16 +157,25 @@ final class VerdictText {
     return verdict.response().map(SpanLabels::response).orElse("a refusal");
   }
 
-  /** Returns {@code : CardDeclinedException: insufficient funds}, the culprit's reason, or nothing. */
+  /**
+   * Returns {@code : CardDeclinedException: insufficient funds}, the culprit's reason, or nothing.
+   */
   private static String reason(TraceAnalysis analysis) {
-    return analysis.errorPath().map(ErrorPath::culprit).flatMap(VerdictText::why)
-        .map(why -> ": " + Texts.clip(why, MAX_REASON)).orElse("");
+    return analysis
+        .errorPath()
+        .map(ErrorPath::culprit)
+        .flatMap(VerdictText::why)
+        .map(why -> ": " + Texts.clip(why, MAX_REASON))
+        .orElse("");
   }
 
   /** Returns the culprit's exception, else its status message, else empty. */
   static Optional<String> why(PathStep culprit) {
-    Optional<String> exception = culprit.exception().map(SpanLabels::exception).filter(t -> !t.isEmpty());
-    return exception.isPresent() ? exception : Optional.of(SpanLabels.statusMessage(culprit.span())).filter(t -> !t.isEmpty());
+    Optional<String> exception =
+        culprit.exception().map(SpanLabels::exception).filter(t -> !t.isEmpty());
+    return exception.isPresent()
+        ? exception
+        : Optional.of(SpanLabels.statusMessage(culprit.span())).filter(t -> !t.isEmpty());
   }
 
   /**
@@ -147,7 +186,11 @@ final class VerdictText {
     Verdict verdict = analysis.verdict();
     if (verdict.kind() == Verdict.Kind.RECOVERED && !verdict.recoveries().isEmpty()) {
       Recovery first = verdict.recoveries().get(0);
-      return "recovered: " + Texts.clip(first.span().name(), MAX_BRIEF_REASON) + " (" + recoveryReason(first) + ")";
+      return "recovered: "
+          + Texts.clip(first.span().name(), MAX_BRIEF_REASON)
+          + " ("
+          + recoveryReason(first)
+          + ")";
     }
     if (analysis.errorPath().isEmpty()) {
       return "";
@@ -157,11 +200,22 @@ final class VerdictText {
     String service = Texts.clip(failedService(culprit.span()), SpanLabels.MAX_NAME);
     String why;
     if (path.tookTheTime()) {
-      why = Texts.clip(culprit.span().name(), MAX_BRIEF_REASON) + " took " + TimeFormats.duration(culprit.span().duration());
+      why =
+          Texts.clip(culprit.span().name(), MAX_BRIEF_REASON)
+              + " took "
+              + TimeFormats.duration(culprit.span().duration());
     } else {
-      why = culprit.exception().map(ExceptionInfo::type).filter(t -> !t.isBlank()).map(VerdictText::simpleType)
-          .or(() -> culprit.response().filter(r -> !r.isSuccess()).map(SpanLabels::response))
-          .orElseGet(() -> statusMessageOr(culprit.span(), Texts.clip(culprit.span().name(), MAX_BRIEF_REASON) + " failed"));
+      why =
+          culprit
+              .exception()
+              .map(VerdictText::shortException)
+              .filter(t -> !t.isBlank())
+              .or(() -> culprit.response().filter(r -> !r.isSuccess()).map(SpanLabels::response))
+              .orElseGet(
+                  () ->
+                      statusMessageOr(
+                          culprit.span(),
+                          Texts.clip(culprit.span().name(), MAX_BRIEF_REASON) + " failed"));
     }
     return service + ": " + Texts.clip(why, MAX_BRIEF_REASON);
   }
@@ -172,19 +226,40 @@ final class VerdictText {
    */
   static List<String> notes(TraceAnalysis analysis) {
     List<String> notes = new ArrayList<>();
-    analysis.trigger().ifPresent(trigger -> notes.add("Started by a message from "
-        + SpanLabels.withService(Texts.clip(trigger.service(), SpanLabels.MAX_NAME), Texts.clip(trigger.name(), SpanLabels.MAX_NAME))
-        + " (trace " + Texts.shortId(trigger.traceId()) + ")"
-        + trigger.response().map(r -> ", which answered " + SpanLabels.response(r)).orElse("")));
+    analysis
+        .trigger()
+        .ifPresent(
+            trigger ->
+                notes.add(
+                    "Started by a message from "
+                        + SpanLabels.withService(
+                            Texts.clip(trigger.service(), SpanLabels.MAX_NAME),
+                            Texts.clip(trigger.name(), SpanLabels.MAX_NAME))
+                        + " (trace "
+                        + Texts.shortId(trigger.traceId())
+                        + ")"
+                        + trigger
+                            .response()
+                            .map(r -> ", which answered " + SpanLabels.response(r))
+                            .orElse("")));
     if (analysis.linkedTraces() > 0) {
-      notes.add("Includes " + TraceViews.count(analysis.linkedTraces(), "linked trace")
-          + " of work this request queued (followed through span links)");
+      notes.add(
+          "Includes "
+              + TraceViews.count(analysis.linkedTraces(), "linked trace")
+              + " of work this request queued (followed through span links)");
     }
     Verdict verdict = analysis.verdict();
     if (verdict.isFailure() && !verdict.recoveries().isEmpty()) {
       Recovery first = verdict.recoveries().get(0);
-      notes.add("Recovered on the way, not the cause: " + call(first.span()) + " (" + recoveryReason(first) + ")"
-          + (verdict.recoveries().size() > 1 ? " and " + (verdict.recoveries().size() - 1) + " more" : ""));
+      notes.add(
+          "Recovered on the way, not the cause: "
+              + call(first.span())
+              + " ("
+              + recoveryReason(first)
+              + ")"
+              + (verdict.recoveries().size() > 1
+                  ? " and " + (verdict.recoveries().size() - 1) + " more"
+                  : ""));
     }
     return notes;
   }
@@ -206,12 +281,21 @@ final class VerdictText {
 
   /** Returns the service that failed: the one called, for a call, else the span's own. */
   private static String failedService(Span span) {
-    return RemotePeer.of(span).filter(peer -> span.kind() == SpanKind.CLIENT).orElse(span.service());
+    return RemotePeer.of(span)
+        .filter(peer -> span.kind() == SpanKind.CLIENT)
+        .orElse(span.service());
   }
 
   private static String statusMessageOr(Span span, String fallback) {
     String message = Texts.clip(span.status().message(), MAX_BRIEF_REASON);
     return message.isEmpty() ? fallback : message;
+  }
+
+  /** Returns the exception's simple type, or its message when it has no type, clipped. */
+  private static String shortException(ExceptionInfo exception) {
+    return exception.type().isBlank()
+        ? Texts.clip(exception.message(), MAX_BRIEF_REASON)
+        : simpleType(exception.type());
   }
 
   /** Returns {@code SocketTimeoutException} for {@code java.net.SocketTimeoutException}. */

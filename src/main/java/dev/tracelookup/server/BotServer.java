@@ -71,12 +71,13 @@ public final class BotServer {
     context.addServlet(new ServletHolder(new HealthServlet(cache, lookup.backendName())), "/healthz");
     context.addServlet(new ServletHolder(new ReadyServlet(readiness)), "/readyz");
     context.addServlet(new ServletHolder(new LookupApiServlet(lookup, config.server().apiToken(),
-        config.lookup().userIdPattern(), config.lookup().halfWindow().multipliedBy(2), config.lookup().maxWindow(), audit)),
+        config.lookup().userIdPattern(), config.lookup().halfWindow().multipliedBy(2), config.lookup().maxWindow(),
+        config.server().maxBodyBytes(), audit)),
         "/api/lookup");
     context.addServlet(new ServletHolder(new ErasureServlet(lookup, config.server().adminToken(),
         config.server().maxBodyBytes(), audit)), "/api/erasure");
     context.setErrorHandler(new QuietErrorHandler());
-    server.setHandler(context);
+    server.setHandler(new TraceMethodRefusal(context));
     server.setStopTimeout(10_000);
     return new BotServer(server);
   }

@@ -3,7 +3,6 @@ package dev.tracelookup.server;
 import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupRequest;
-import dev.tracelookup.lookup.TimeWindow;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AuditEntry;
 import dev.tracelookup.privacy.AuditLog;
@@ -13,10 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +19,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /api/lookup?user_id=…&start=…&end=…}: the lookup for other internal tools, as JSON.
+ * {@code GET /api/lookup?user_id=…&start=…&end=…}, or {@code POST /api/lookup} with the same
+ * parameters as a JSON object: the lookup for other internal tools, as JSON.
+ *
+ * <p>POST keeps the customer's ID out of the URL, which access logs, proxies and HTTP telemetry
+ * (the OpenTelemetry agent's {@code url.query}) record; GET stays for the tools that use it.
  *
  * <p>Refused without {@code Authorization: Bearer <LOOKUP_API_TOKEN>}, and disabled entirely when
  * no token is configured: customer data must never be one unauthenticated URL away.
@@ -38,15 +37,17 @@ final class LookupApiServlet extends HttpServlet {
   private final Duration defaultLength;
   private final Duration maxWindow;
   private final transient AuditLog audit;
+  private final int maxBodyBytes;
 
   LookupApiServlet(TraceLookup lookup, Optional<Secret> token, Pattern userIdPattern, Duration defaultLength,
-      Duration maxWindow, AuditLog audit) {
+      Duration maxWindow, int maxBodyBytes, AuditLog audit) {
     this.lookup = lookup;
     this.token = new BearerToken(token, "LOOKUP_API_TOKEN", "the lookup API");
     this.userIdPattern = userIdPattern;
     this.defaultLength = defaultLength;
     this.maxWindow = maxWindow;
     this.audit = audit;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
@@ -54,7 +55,30 @@ final class LookupApiServlet extends HttpServlet {
     if (!token.admit(request, response)) {
       return;
     }
-    ApiQuery query = ApiQuery.read(request, userIdPattern, defaultLength, maxWindow);
+    answer(LookupApiQuery.read(request::getParameter, userIdPattern, defaultLength, maxWindow), response);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!token.admit(request, response)) {
+      return;
+    }
+    if (request.getQueryString() != null) {
+      // Refused, not ignored: a client that keeps the ID in the URL would still leak it.
+      JsonReplies.error(response, 400, "POST takes its parameters in the JSON body only; drop the query string");
+      return;
+    }
+    LookupApiBody.Result body = LookupApiBody.read(request, maxBodyBytes);
+    if (body instanceof LookupApiBody.Refused) {
+      LookupApiBody.Refused refused = (LookupApiBody.Refused) body;
+      JsonReplies.error(response, refused.status(), refused.message());
+      return;
+    }
+    Map<String, String> parameters = ((LookupApiBody.Parameters) body).values();
+    answer(LookupApiQuery.read(parameters::get, userIdPattern, defaultLength, maxWindow), response);
+  }
+
+  private void answer(LookupApiQuery query, HttpServletResponse response) throws IOException {
     if (query.problem().isPresent()) {
       JsonReplies.error(response, 400, query.problem().get());
       return;
@@ -97,51 +121,5 @@ final class LookupApiServlet extends HttpServlet {
       json.put("traces", java.util.List.of());
     }
     return json;
-  }
-
-  /** The query parameters, read and checked; exactly one of request and problem is present. */
-  record ApiQuery(Optional<LookupRequest> request, Optional<String> problem) {
-    static ApiQuery read(HttpServletRequest http, Pattern userIdPattern, Duration defaultLength, Duration maxWindow) {
-      String userId = http.getParameter("user_id");
-      if (userId == null || !userIdPattern.matcher(userId).matches()) {
-        return invalid("user_id is required and must match " + userIdPattern.pattern());
-      }
-      Optional<Instant> start = instant(http.getParameter("start"));
-      if (start.isEmpty()) {
-        return invalid("start is required, as an ISO-8601 instant such as 2026-02-06T14:00:00Z");
-      }
-      String endText = http.getParameter("end");
-      Optional<Instant> end = endText == null ? Optional.of(start.get().plus(defaultLength)) : instant(endText);
-      if (end.isEmpty() || end.get().isBefore(start.get())) {
-        return invalid("end must be an ISO-8601 instant after start, such as 2026-02-06T14:30:00Z");
-      }
-      if (Duration.between(start.get(), end.get()).compareTo(maxWindow) > 0) {
-        return invalid("the window is longer than " + maxWindow.toHours() + " h; narrow it");
-      }
-      TimeWindow window = new TimeWindow(start.get(), end.get(), ZoneOffset.UTC, "API query");
-      LookupRequest request = new LookupRequest(userId, window, optional(http, "service"), optional(http, "action"),
-          "true".equalsIgnoreCase(http.getParameter("errors_only")));
-      return new ApiQuery(Optional.of(request), Optional.empty());
-    }
-
-    private static ApiQuery invalid(String problem) {
-      return new ApiQuery(Optional.empty(), Optional.of(problem));
-    }
-
-    private static Optional<String> optional(HttpServletRequest http, String name) {
-      String value = http.getParameter(name);
-      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-    }
-
-    private static Optional<Instant> instant(String text) {
-      if (text == null) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(OffsetDateTime.parse(text.trim()).toInstant());
-      } catch (DateTimeParseException notAnInstant) {
-        return Optional.empty();
-      }
-    }
   }
 }

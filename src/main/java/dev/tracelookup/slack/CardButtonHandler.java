@@ -67,7 +67,8 @@ final class CardButtonHandler implements BlockActionHandler {
         ? payload.getContainer().getChannelId()
         : payload.getChannel().getId();
     // A shared copy is read by the whole channel: times in UTC, which every reader can convert.
-    return runner.submitShare(Asker.of(payload), lookup, java.time.ZoneOffset.UTC,
-        new LookupRunner.Share(channelId, threadTs, payload.getUser().getId(), responseUrl));
+    String channelName = payload.getChannel() == null ? null : payload.getChannel().getName();
+    return runner.submitShare(Asker.of(payload), lookup, java.time.ZoneOffset.UTC, new LookupRunner.Share(channelId,
+        threadTs, payload.getUser().getId(), responseUrl, ShareErrors.isDirectMessage(channelId, channelName)));
   }
 }

@@ -9,7 +9,6 @@ import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.LookupRequestParser;
 import dev.tracelookup.lookup.ParseResult;
 import dev.tracelookup.render.LookupModal;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +41,7 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
     }
     Optional<ZoneId> zone = zone(LookupModal.value(values, LookupModal.ZONE_BLOCK));
     if (zone.isEmpty()) {
-      errors.put(LookupModal.ZONE_BLOCK, "Use a zone such as America/New_York, Europe/Paris or UTC.");
+      errors.put(LookupModal.ZONE_BLOCK, "Use " + LookupRequestParser.ZONE_EXAMPLES + ".");
     }
     Optional<LookupRequest> lookup = Optional.empty();
     if (errors.isEmpty()) {
@@ -73,11 +72,8 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
     return ctx.ack();
   }
 
+  /** Reads the zone as the slash command reads it after {@code tz}, so "EST" works in both. */
   private static Optional<ZoneId> zone(Optional<String> text) {
-    try {
-      return text.map(ZoneId::of);
-    } catch (DateTimeException unknown) {
-      return Optional.empty();
-    }
+    return text.flatMap(LookupRequestParser::zone);
   }
 }

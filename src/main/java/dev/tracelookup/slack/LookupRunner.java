@@ -89,7 +89,8 @@ final class LookupRunner {
       }
       SlackReplies.PostResult posted = replies.post(thread.channel(), thread.ts(), card);
       if (!posted.ok()) {
-        replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(ShareErrors.explain(posted.error())));
+        String problem = ShareErrors.explain(posted.error(), ShareErrors.isDirectMessage(thread.channel(), null));
+        replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(problem));
       }
     }, () -> replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.busy()));
   }
@@ -127,13 +128,14 @@ final class LookupRunner {
       }
       SlackReplies.PostResult posted = replies.post(share.channelId(), share.threadTs(), copy);
       if (!posted.ok()) {
-        replies.respond(share.responseUrl(), Messages.failure(ShareErrors.explain(posted.error())), Visibility.EPHEMERAL);
+        replies.respond(share.responseUrl(), Messages.failure(ShareErrors.explain(posted.error(), share.directMessage())),
+            Visibility.EPHEMERAL);
       }
     }, () -> answerBusy(share.responseUrl()));
   }
 
-  /** Where a shared copy goes and who shared it. */
-  record Share(String channelId, String threadTs, String sharedBy, String responseUrl) {}
+  /** Where a shared copy goes, who shared it, and whether it goes into a direct or group message. */
+  record Share(String channelId, String threadTs, String sharedBy, String responseUrl, boolean directMessage) {}
 
   private LookupOutcome audited(String event, Asker asker, LookupOutcome outcome, boolean shared) {
     audits.lookup(event, asker, outcome, shared);

@@ -79,7 +79,7 @@ public final class AnalysisTexts {
 
   private SpanOutcome outcome(SpanOutcome child) {
     return new SpanOutcome(child.spanId(), text.apply(child.service()), text.apply(child.name()), child.failing(),
-        child.httpStatus(), child.recovered());
+        child.httpStatus(), child.recovered(), child.grpcStatus());
   }
 
   private TimelineRow row(TimelineRow row) {

@@ -7,14 +7,14 @@ import java.util.Optional;
  * span name, peer and target.
  *
  * <p>HTTP client spans are often named only by their method ({@code GET}), so the target (route,
- * URL path, RPC method or database operation) is part of the key; otherwise a failed {@code GET}
- * of one URL would look "retried" by a successful {@code GET} of another.
+ * URL path, RPC method or database operation) is part of the key; otherwise a failed {@code GET} of
+ * one URL would look "retried" by a successful {@code GET} of another.
  */
 final class CallKey {
-  private static final String[] TARGET_KEYS = {
+  static final String[] TARGET_KEYS = {
     "url.template", "http.route", "url.path", "rpc.method", "db.operation.name", "db.operation"
   };
-  private static final String[] URL_KEYS = {"url.full", "http.url", "http.target", "http.path"};
+  static final String[] URL_KEYS = {"url.full", "http.url", "http.target", "http.path"};
 
   private CallKey() {}
 

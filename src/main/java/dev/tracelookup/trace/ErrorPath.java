@@ -31,7 +31,10 @@ public record ErrorPath(
 
   /** A path found from failures alone. */
   public ErrorPath(
-      List<PathStep> steps, int otherFailingBranches, List<String> otherCulpritSpanIds, boolean entryIsOrphan) {
+      List<PathStep> steps,
+      int otherFailingBranches,
+      List<String> otherCulpritSpanIds,
+      boolean entryIsOrphan) {
     this(steps, otherFailingBranches, otherCulpritSpanIds, entryIsOrphan, false);
   }
 

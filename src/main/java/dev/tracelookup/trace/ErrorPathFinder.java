@@ -51,7 +51,8 @@ final class ErrorPathFinder {
       return Optional.empty();
     }
     return Optional.of(
-        new ErrorPathFinder(tree, evidence, judged.verdict().asynchronous()).walk(judged.start(), judged.givenUp()));
+        new ErrorPathFinder(tree, evidence, judged.verdict().asynchronous())
+            .walk(judged.start(), judged.givenUp()));
   }
 
   private Walk walk(SpanNode start, boolean givenUp) {
@@ -169,12 +170,18 @@ final class ErrorPathFinder {
   }
 
   private boolean better(
-      SpanNode child, int tier, SpanNode best, int bestTier, Optional<ResponseStatus> parentResponse) {
+      SpanNode child,
+      int tier,
+      SpanNode best,
+      int bestTier,
+      Optional<ResponseStatus> parentResponse) {
     if (tier != bestTier) {
       return tier > bestTier;
     }
-    boolean matches = parentResponse.isPresent() && parentResponse.equals(FailureRules.response(child.span()));
-    boolean bestMatches = parentResponse.isPresent() && parentResponse.equals(FailureRules.response(best.span()));
+    boolean matches =
+        parentResponse.isPresent() && parentResponse.equals(FailureRules.response(child.span()));
+    boolean bestMatches =
+        parentResponse.isPresent() && parentResponse.equals(FailureRules.response(best.span()));
     if (matches != bestMatches) {
       return matches;
     }

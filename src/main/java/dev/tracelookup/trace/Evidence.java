@@ -22,8 +22,8 @@ import java.util.Set;
  *       beneath it.
  *   <li>A span that says nothing (an internal span, a 4xx server) lets it through: a careful reader
  *       looks past it.
- *   <li>Work queued through a producer, a consumer or a span link ran after its caller answered,
- *       so no answer absorbs it: it travels up on its own track, {@link #asyncFailure}.
+ *   <li>Work queued through a producer, a consumer or a span link ran after its caller answered, so
+ *       no answer absorbs it: it travels up on its own track, {@link #asyncFailure}.
  * </ul>
  */
 final class Evidence {
@@ -166,8 +166,8 @@ final class Evidence {
   }
 
   /**
-   * Returns whether the child ran as queued work: a consumer, the child of a producer, or a span
-   * of a linked trace hung under the producer that queued it.
+   * Returns whether the child ran as queued work: a consumer, the child of a producer, or a span of
+   * a linked trace hung under the producer that queued it.
    */
   private static boolean isAsyncEdge(SpanNode parent, SpanNode child) {
     return child.span().kind() == SpanKind.CONSUMER

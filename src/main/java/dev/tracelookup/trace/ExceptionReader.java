@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
  *
  * <p>The first {@code exception} event wins; then an OpenTracing {@code error} log ({@code
  * error.kind}, {@code message}, {@code stack}), as older Jaeger clients wrote it and the
- * Collector's Jaeger receiver passes it on. Some Zipkin and Jaeger instrumentations put the same
- * keys on the span itself instead, so span attributes are the fallback. A bare status message is
- * not turned into an exception: it has no type, and inventing one would mislead the reader.
+ * Collector's Jaeger receiver passes it on; then a log line at error level attached to the span.
+ * Some Zipkin and Jaeger instrumentations put the exception keys on the span itself instead, so
+ * span attributes are the fallback. A bare status message is not turned into an exception: it has
+ * no type, and inventing one would mislead the reader.
  */
 final class ExceptionReader {
   static final String TYPE = "exception.type";
@@ -20,6 +21,9 @@ final class ExceptionReader {
   static final int MAX_FRAMES = 3;
   // OpenTracing clients logged failures as event=error with error.kind, message and stack.
   static final String OPENTRACING_ERROR = "error";
+  static final String[] OPENTRACING_KEYS = {"error.kind", "error.object", "message", "stack"};
+  static final String[] LOG_LEVEL_KEYS = {"level", "log.severity", "severity"};
+  static final String[] LOG_MESSAGE_KEYS = {"error", "message", "log.message"};
 
   private ExceptionReader() {}
 
@@ -38,7 +42,33 @@ final class ExceptionReader {
     if (span.attributes().contains(TYPE) || span.attributes().contains(MESSAGE)) {
       return Optional.of(from(span.attributes()));
     }
+    for (SpanEvent event : span.events()) {
+      if (isErrorLog(event)) {
+        return Optional.of(new ExceptionInfo("", errorLogMessage(event), List.of()));
+      }
+    }
     return Optional.empty();
+  }
+
+  /**
+   * Returns whether the event is a log line at error level, as log bridges (HotROD's zap bridge,
+   * for one) attach them to spans: the failure's only description when no exception was recorded.
+   */
+  private static boolean isErrorLog(SpanEvent event) {
+    return event
+        .attributes()
+        .first(LOG_LEVEL_KEYS)
+        .map(level -> level.trim().equalsIgnoreCase("error"))
+        .orElse(false);
+  }
+
+  private static String errorLogMessage(SpanEvent event) {
+    return event
+        .attributes()
+        .first(LOG_MESSAGE_KEYS)
+        .map(String::trim)
+        .filter(message -> !message.isEmpty())
+        .orElse(event.name().trim());
   }
 
   private static boolean describesOpenTracingError(Attributes attributes) {
@@ -48,7 +78,9 @@ final class ExceptionReader {
         || attributes.contains("stack");
   }
 
-  /** Reads an OpenTracing error log, as the Collector's Jaeger receiver passes it on as an event. */
+  /**
+   * Reads an OpenTracing error log, as the Collector's Jaeger receiver passes it on as an event.
+   */
   private static ExceptionInfo fromOpenTracing(Attributes attributes) {
     return new ExceptionInfo(
         attributes.first("error.kind", "error.object").map(String::trim).orElse(""),

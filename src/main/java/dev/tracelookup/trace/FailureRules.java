@@ -12,8 +12,8 @@ import java.util.OptionalLong;
  * otel.status_code=ERROR}, or Zipkin's {@code error} tag unless Brave wrote an HTTP status there,
  * all mapped to ERROR by the readers); or, with no status set, when it is a SERVER span answering
  * 500 or more, a CLIENT span receiving 400 or more, a CLIENT gRPC call with any code but OK, or a
- * gRPC server answering a code the semantic conventions count as the server's fault. HTTP
- * semantic conventions leave 4xx unset on servers because the client caused them.
+ * gRPC server answering a code the semantic conventions count as the server's fault. HTTP semantic
+ * conventions leave 4xx unset on servers because the client caused them.
  *
  * <p>Every rule looks at one span only, so a pass over a trace stays linear.
  */
@@ -23,14 +23,25 @@ public final class FailureRules {
   public static final String GRPC_STATUS = "rpc.grpc.status_code";
   // Semantic conventions 1.37 moved RPC statuses to one attribute that carries the code's name.
   public static final String RPC_STATUS = "rpc.response.status_code";
+
   /** Envoy's response flags: UT is an upstream timeout, DC the downstream client hanging up. */
   static final String ENVOY_RESPONSE_FLAGS = "response_flags";
 
   // Lower case; matched inside status messages and exception types and messages.
   private static final String[] GIVEN_UP_WORDS = {
-    "timeout", "timed out", "time out", "deadline exceeded", "deadline_exceeded", "context canceled",
-    "cancelled", "canceled", "etimedout", "esockettimedout", "taskcanceledexception",
-    "operationcanceledexception", "cancellationexception"
+    "timeout",
+    "timed out",
+    "time out",
+    "deadline exceeded",
+    "deadline_exceeded",
+    "context canceled",
+    "cancelled",
+    "canceled",
+    "etimedout",
+    "esockettimedout",
+    "taskcanceledexception",
+    "operationcanceledexception",
+    "cancellationexception"
   };
 
   private FailureRules() {}
@@ -89,7 +100,9 @@ public final class FailureRules {
   /** Returns the span's gRPC status, by number or by name, when it has one. */
   public static Optional<GrpcStatus> grpcStatus(Span span) {
     Optional<GrpcStatus> numbered = span.attributes().get(GRPC_STATUS).flatMap(GrpcStatus::parse);
-    return numbered.isPresent() ? numbered : span.attributes().get(RPC_STATUS).flatMap(GrpcStatus::parse);
+    return numbered.isPresent()
+        ? numbered
+        : span.attributes().get(RPC_STATUS).flatMap(GrpcStatus::parse);
   }
 
   /** Returns what the span answered or received: its HTTP status, else its gRPC status. */
@@ -118,7 +131,9 @@ public final class FailureRules {
       return false;
     }
     return mentionsGivingUp(span.status().message())
-        || exception.map(e -> mentionsGivingUp(e.type()) || mentionsGivingUp(e.message())).orElse(false);
+        || exception
+            .map(e -> mentionsGivingUp(e.type()) || mentionsGivingUp(e.message()))
+            .orElse(false);
   }
 
   private static boolean mentionsGivingUp(String text) {

@@ -85,11 +85,13 @@ final class LinkedSpans {
     Span entry = producerTrace.spans().get(0);
     for (Span span : producerTrace.spans()) {
       boolean rootFirst = span.isRoot() && !entry.isRoot();
-      boolean earlier = span.isRoot() == entry.isRoot() && span.startEpochNanos() < entry.startEpochNanos();
+      boolean earlier =
+          span.isRoot() == entry.isRoot() && span.startEpochNanos() < entry.startEpochNanos();
       if (rootFirst || earlier) {
         entry = span;
       }
     }
-    return new Trigger(producerTrace.traceId(), entry.service(), entry.name(), FailureRules.response(entry));
+    return new Trigger(
+        producerTrace.traceId(), entry.service(), entry.name(), FailureRules.response(entry));
   }
 }

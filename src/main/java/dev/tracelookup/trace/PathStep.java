@@ -8,8 +8,8 @@ import java.util.OptionalInt;
 /**
  * One span on the error path, with what the card shows about it.
  *
- * @param httpStatus the span's HTTP status ({@code http.response.status_code} or the older
- *     {@code http.status_code}), 0 when it has none
+ * @param httpStatus the span's HTTP status ({@code http.response.status_code} or the older {@code
+ *     http.status_code}), 0 when it has none
  * @param exception the first recorded exception, if any
  * @param children the span's direct children in start order, at most a bounded number; the next
  *     step of the path is among them whenever it is a real child

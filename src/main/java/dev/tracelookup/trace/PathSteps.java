@@ -37,7 +37,8 @@ final class PathSteps {
    * Returns the first children in start order; when the path's next step would be left out, it
    * takes the last place, so the reader can always follow the path.
    */
-  private static List<SpanOutcome> shownChildren(List<SpanNode> children, SpanNode next, Evidence evidence) {
+  private static List<SpanOutcome> shownChildren(
+      List<SpanNode> children, SpanNode next, Evidence evidence) {
     int limit = Math.min(children.size(), MAX_CHILDREN);
     boolean nextLeftOut = next != null && !children.subList(0, limit).contains(next);
     List<SpanOutcome> shown = new ArrayList<>(limit);
@@ -58,6 +59,7 @@ final class PathSteps {
         span.name(),
         evidence.own(node) == Evidence.FAILED,
         FailureRules.httpStatus(span),
-        evidence.recovered(node));
+        evidence.recovered(node),
+        FailureRules.grpcStatus(span));
   }
 }

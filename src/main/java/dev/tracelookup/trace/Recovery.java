@@ -13,7 +13,11 @@ import java.util.Optional;
  * @param exception the exception it recorded, when it did
  */
 public record Recovery(
-    Span span, How how, int failures, Optional<ResponseStatus> response, Optional<ExceptionInfo> exception) {
+    Span span,
+    How how,
+    int failures,
+    Optional<ResponseStatus> response,
+    Optional<ExceptionInfo> exception) {
 
   /** How the failure was kept from the customer. */
   public enum How {

@@ -9,8 +9,13 @@ import java.util.Optional;
 public final class RemotePeer {
   // Newest convention first: service.peer.name replaced peer.service (semconv 1.39); older
   // instrumentation writes net.peer.name; databases name their system.
-  private static final String[] PEER_KEYS = {
-    "service.peer.name", "peer.service", "server.address", "net.peer.name", "db.system.name", "db.system"
+  static final String[] PEER_KEYS = {
+    "service.peer.name",
+    "peer.service",
+    "server.address",
+    "net.peer.name",
+    "db.system.name",
+    "db.system"
   };
 
   private RemotePeer() {}

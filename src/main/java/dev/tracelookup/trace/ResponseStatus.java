@@ -50,7 +50,9 @@ public record ResponseStatus(Protocol protocol, int code) {
     if (protocol == Protocol.HTTP) {
       return code >= 400 && code < 500 && code != CLIENT_CLOSED_REQUEST;
     }
-    return grpcStatus().map(s -> s != GrpcStatus.OK && !s.isServerFault() && !s.isGivenUp()).orElse(false);
+    return grpcStatus()
+        .map(s -> s != GrpcStatus.OK && !s.isServerFault() && !s.isGivenUp())
+        .orElse(false);
   }
 
   /**

@@ -13,12 +13,14 @@ public enum SpanKind {
 
   /** Returns the kind for an OTLP enum number, {@link #UNSPECIFIED} for anything unknown. */
   public static SpanKind fromOtlpNumber(long number) {
-    return number >= 0 && number < BY_OTLP_NUMBER.length ? BY_OTLP_NUMBER[(int) number] : UNSPECIFIED;
+    return number >= 0 && number < BY_OTLP_NUMBER.length
+        ? BY_OTLP_NUMBER[(int) number]
+        : UNSPECIFIED;
   }
 
   /**
-   * Returns the kind for a name as the backends write it: {@code SPAN_KIND_SERVER} (Tempo),
-   * {@code server} (Zipkin, Jaeger tags) or {@code SERVER}; {@link #UNSPECIFIED} when unknown.
+   * Returns the kind for a name as the backends write it: {@code SPAN_KIND_SERVER} (Tempo), {@code
+   * server} (Zipkin, Jaeger tags) or {@code SERVER}; {@link #UNSPECIFIED} when unknown.
    */
   public static SpanKind fromName(String name) {
     if (name == null) {

@@ -6,8 +6,8 @@ import java.util.Objects;
  * A span link: a pointer from one span to another span, often in another trace.
  *
  * <p>Messaging is the common case. A consumer that starts its own trace links back to the producer
- * span that sent the message, so the customer's request and the work it queued can be read
- * together even though they are two traces.
+ * span that sent the message, so the customer's request and the work it queued can be read together
+ * even though they are two traces.
  *
  * @param traceId the linked span's trace, normalised (see {@link TraceIds})
  * @param spanId the linked span, normalised

@@ -21,7 +21,9 @@ final class SpanTreeBuilder {
     return new SpanTree(tops, order(tops, nodes.size()), nodes);
   }
 
-  /** Returns the reports of each span ID in first-report order; {@code ordinals} numbers the IDs. */
+  /**
+   * Returns the reports of each span ID in first-report order; {@code ordinals} numbers the IDs.
+   */
   private static List<Copies> group(Collection<Span> spans, SpanIdIndex ordinals) {
     List<Copies> copies = new ArrayList<>();
     for (Span span : spans) {

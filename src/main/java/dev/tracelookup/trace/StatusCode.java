@@ -16,7 +16,9 @@ public enum StatusCode {
     return number == 2 ? ERROR : UNSET;
   }
 
-  /** Returns the code for {@code STATUS_CODE_ERROR}, {@code ERROR}, {@code error}; UNSET otherwise. */
+  /**
+   * Returns the code for {@code STATUS_CODE_ERROR}, {@code ERROR}, {@code error}; UNSET otherwise.
+   */
   public static StatusCode fromName(String name) {
     if (name == null) {
       return UNSET;

@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * Chooses the rows of a trace's compact waterfall. A trace of up to {@link #MAX_ROWS} spans is
  * drawn whole. A bigger one shows the error path (or, for a trace that did not fail, the time path
- * from the entry down to the slow span), the time path, and around them the children that failed
- * or took a tenth of the time or more; a phone shows about {@link #MAX_ROWS} rows without
- * scrolling, so the rest are left out, shortest first.
+ * from the entry down to the slow span), the time path, the spans that failed or were retried with
+ * the spans above them, and the children of the paths that took a tenth of the time or more; a
+ * phone shows about {@link #MAX_ROWS} rows without scrolling, so the rest are left out, lowest
+ * priority and shortest first.
  */
 final class Timeline {
   static final int MAX_ROWS = 14;
@@ -19,7 +20,8 @@ final class Timeline {
   private Timeline() {}
 
   /** Returns the rows in tree order; empty only for a tree without nodes. */
-  static List<TimelineRow> of(SpanTree tree, Evidence evidence, SpanNode start, Optional<List<SpanNode>> errorPath) {
+  static List<TimelineRow> of(
+      SpanTree tree, Evidence evidence, SpanNode start, Optional<List<SpanNode>> errorPath) {
     List<SpanNode> timePath = timePath(start, evidence);
     SpanNode slow = timePath.get(timePath.size() - 1);
     int[] priority = new int[tree.size()];
@@ -39,14 +41,40 @@ final class Timeline {
         }
       }
     }
+    markFailures(tree, evidence, priority);
     List<SpanNode> chosen = choose(tree, priority);
     SpanNode culprit = errorPath.map(p -> p.get(p.size() - 1)).orElse(null);
     List<TimelineRow> rows = new ArrayList<>(chosen.size());
     for (SpanNode node : chosen) {
-      rows.add(row(node, start.depth(), evidence, priority[node.index()] >= 4, node == culprit,
-          node == slow && slow != start));
+      rows.add(
+          row(
+              node,
+              start.depth(),
+              evidence,
+              priority[node.index()] >= 4,
+              node == culprit,
+              node == slow && slow != start));
     }
     return rows;
+  }
+
+  /**
+   * Gives every span that failed, or failed and was retried, a row, and its ancestors rows of their
+   * own so the failure is drawn where it happened: a recovered trace's retries are what the reader
+   * looks for. Each ancestor chain stops at the first ancestor already drawn, so this is linear.
+   */
+  private static void markFailures(SpanTree tree, Evidence evidence, int[] priority) {
+    for (SpanNode node : tree.nodesAsCreated()) {
+      if (evidence.own(node) != Evidence.FAILED && !evidence.recovered(node)) {
+        continue;
+      }
+      priority[node.index()] = Math.max(priority[node.index()], 2);
+      for (SpanNode up = node.parent().orElse(null);
+          up != null && priority[up.index()] == 0;
+          up = up.parent().orElse(null)) {
+        priority[up.index()] = 1;
+      }
+    }
   }
 
   /** Returns the nodes from the start down through each child taking half its parent's time. */
@@ -70,7 +98,9 @@ final class Timeline {
     }
   }
 
-  /** Returns the rows to draw, in tree order: the highest priorities, longest first among equals. */
+  /**
+   * Returns the rows to draw, in tree order: the highest priorities, longest first among equals.
+   */
   private static List<SpanNode> choose(SpanTree tree, int[] priority) {
     // A trace that fits is drawn whole: the healthy siblings are context too.
     boolean whole = tree.size() <= MAX_ROWS;
@@ -91,7 +121,12 @@ final class Timeline {
   }
 
   private static TimelineRow row(
-      SpanNode node, int baseDepth, Evidence evidence, boolean onPath, boolean culprit, boolean slow) {
+      SpanNode node,
+      int baseDepth,
+      Evidence evidence,
+      boolean onPath,
+      boolean culprit,
+      boolean slow) {
     Span span = node.span();
     TimelineRow.Mark mark =
         evidence.recovered(node)

@@ -33,7 +33,8 @@ public final class TraceAnalyzer {
    * until the latest span end, counting its own spans only.
    *
    * @param trace a trace with at least one span, in any order
-   * @param linked traces that span links connect to it (see {@link LinkedSpans}); others are ignored
+   * @param linked traces that span links connect to it (see {@link LinkedSpans}); others are
+   *     ignored
    * @return the summary with the verdict, the error path when the customer saw a failure, and the
    *     waterfall
    * @throws IllegalArgumentException if the trace has no spans; a backend reports an empty trace as
@@ -70,7 +71,11 @@ public final class TraceAnalyzer {
   }
 
   private static TraceSummary summary(
-      String traceId, SpanTree tree, Evidence evidence, VerdictJudge.Judged judged, Set<String> linked) {
+      String traceId,
+      SpanTree tree,
+      Evidence evidence,
+      VerdictJudge.Judged judged,
+      Set<String> linked) {
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
     int spans = 0;

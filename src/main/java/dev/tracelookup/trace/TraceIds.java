@@ -45,7 +45,9 @@ public final class TraceIds {
       return Optional.empty();
     }
     if (text.length() <= hexLength && isHex(text)) {
-      return allZero(text) ? Optional.empty() : Optional.of(leftPad(text.toLowerCase(Locale.ROOT), hexLength));
+      return allZero(text)
+          ? Optional.empty()
+          : Optional.of(leftPad(text.toLowerCase(Locale.ROOT), hexLength));
     }
     return fromBase64(text, hexLength);
   }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param name the producer trace's entry span name, e.g. {@code POST /api/v1/orders}
  * @param response what that entry answered, when it says
  */
-public record Trigger(String traceId, String service, String name, Optional<ResponseStatus> response) {
+public record Trigger(
+    String traceId, String service, String name, Optional<ResponseStatus> response) {
   public Trigger {
     Objects.requireNonNull(traceId, "traceId");
     service = service == null ? "" : service;

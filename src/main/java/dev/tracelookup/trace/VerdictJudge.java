@@ -43,11 +43,14 @@ final class VerdictJudge {
     }
     if (evidence.asyncFailure(node)) {
       return new Judged(
-          new Verdict(Verdict.Kind.FAILED, answer.response, false, true, false, kept(evidence)), node, false);
+          new Verdict(Verdict.Kind.FAILED, answer.response, false, true, false, kept(evidence)),
+          node,
+          false);
     }
     for (SpanNode child : node.children()) {
       // Failures that reached an entry which says nothing and still answered: it handled them.
-      if (evidence.own(node) != Evidence.SUCCEEDED && !evidence.async(child)
+      if (evidence.own(node) != Evidence.SUCCEEDED
+          && !evidence.async(child)
           && evidence.carry(child) == Evidence.FAILED) {
         evidence.addUnattached(child);
       }
@@ -57,8 +60,10 @@ final class VerdictJudge {
         evidence.addUnattached(top);
       }
     }
-    Verdict.Kind kind = evidence.recoveryCount() > 0 ? Verdict.Kind.RECOVERED : Verdict.Kind.SUCCEEDED;
-    return new Judged(new Verdict(kind, answer.response, false, false, false, kept(evidence)), node, false);
+    Verdict.Kind kind =
+        evidence.recoveryCount() > 0 ? Verdict.Kind.RECOVERED : Verdict.Kind.SUCCEEDED;
+    return new Judged(
+        new Verdict(kind, answer.response, false, false, false, kept(evidence)), node, false);
   }
 
   /** Judges a trace without a root from its worst top; ties go to the earliest. */
@@ -125,7 +130,9 @@ final class VerdictJudge {
     if (own == Evidence.FAILED) {
       return new Answer(Verdict.Kind.FAILED, response, givenUp);
     }
-    if (own != Evidence.SUCCEEDED && evidence.below(node) == Evidence.FAILED && !reportsItsOwnOutcome(span)) {
+    if (own != Evidence.SUCCEEDED
+        && evidence.below(node) == Evidence.FAILED
+        && !reportsItsOwnOutcome(span)) {
       return new Answer(Verdict.Kind.FAILED, response, false);
     }
     return new Answer(Verdict.Kind.SUCCEEDED, response, false);

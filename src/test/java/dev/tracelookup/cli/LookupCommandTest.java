@@ -127,6 +127,15 @@ final class LookupCommandTest {
   }
 
   @Test
+  void run_zoneAbbreviationOrLowerCaseName_readsItAsTheSlashCommandDoes() {
+    command.run(List.of("--zone", "EST", "usr_k8x9m2", "2026-02-06", "9:15am"), ZoneOffset.UTC);
+    command.run(List.of("--zone", "europe/paris", "usr_k8x9m2", "2026-02-06", "15:15"), ZoneOffset.UTC);
+
+    assertThat(out()).contains("America/New_York").contains("Europe/Paris").doesNotContain("UTC-05:00");
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("is not a time zone");
+  }
+
+  @Test
   void presenter_everyDemoAnswerOfTheDay_passesBlockKitLimits() {
     for (String hour : List.of("00:30", "09:41", "12:00", "14:15", "17:45", "23:30")) {
       LookupOutcome outcome = lookup.lookup(((ParseResult.Parsed) parser.parse("usr_k8x9m2 2026-02-06 " + hour + " tz UTC window 2h",

@@ -46,7 +46,8 @@ final class TraceRankingTest {
     TraceCard failed = card("e6", 30, 503);
     TraceCard recovered = recovered("e7", 600);
 
-    List<TraceCard> ranked = TraceRanking.rank(List.of(success, refused, recovered, failed), STATED);
+    List<TraceCard> ranked =
+        TraceRanking.rank(List.of(success, refused, recovered, failed), STATED);
 
     assertThat(ranked).containsExactly(failed, refused, recovered, success);
   }
@@ -57,12 +58,21 @@ final class TraceRankingTest {
     TraceCard older = card("e8", 0, 500);
     TraceCard newer = card("e9", 60, 500);
 
-    assertThat(TraceRanking.rank(List.of(older, newer), TestSpans.T0.plusSeconds(3600))).containsExactly(newer, older);
+    assertThat(TraceRanking.rank(List.of(older, newer), TestSpans.T0.plusSeconds(3600)))
+        .containsExactly(newer, older);
   }
 
   private static TraceCard card(String traceSuffix, long secondsAfterT0, int status) {
-    Span entry = span("a").server().http(status).at(secondsAfterT0 * 1000).lasting(40).traceId(traceId(traceSuffix)).build();
-    return new TraceCard(TraceAnalyzer.analyze(new Trace(traceId(traceSuffix), List.of(entry))), Optional.empty());
+    Span entry =
+        span("a")
+            .server()
+            .http(status)
+            .at(secondsAfterT0 * 1000)
+            .lasting(40)
+            .traceId(traceId(traceSuffix))
+            .build();
+    return new TraceCard(
+        TraceAnalyzer.analyze(new Trace(traceId(traceSuffix), List.of(entry))), Optional.empty());
   }
 
   private static TraceCard recovered(String traceSuffix, long secondsAfterT0) {
@@ -73,7 +83,14 @@ final class TraceRankingTest {
             traceId,
             List.of(
                 span("a").server().http(200).at(at).lasting(40).traceId(traceId).build(),
-                span("b").parent("a").client().name("GET").at(at + 1).error("timeout").traceId(traceId).build(),
+                span("b")
+                    .parent("a")
+                    .client()
+                    .name("GET")
+                    .at(at + 1)
+                    .error("timeout")
+                    .traceId(traceId)
+                    .build(),
                 span("c").parent("a").client().name("GET").at(at + 5).traceId(traceId).build()));
     return new TraceCard(TraceAnalyzer.analyze(trace), Optional.empty());
   }

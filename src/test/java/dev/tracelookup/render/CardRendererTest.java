@@ -300,6 +300,27 @@ final class CardRendererTest {
     return blocks.get(index).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
   }
 
+  /**
+   * The featured trace is drawn as a waterfall in a code block below the root cause, with the
+   * culprit marked, as analysed from the write-up's spans (see {@code TestSpans.orderPaymentFailure}).
+   */
+  @Test
+  void trace_analysedWriteUpTrace_drawsTheWaterfallBelowTheRootCause() {
+    TraceCard card = new TraceCard(
+        dev.tracelookup.trace.TraceAnalyzer.analyze(dev.tracelookup.trace.TestSpans.orderPaymentFailure()),
+        Optional.empty());
+
+    SlackMessage message = renderer.trace(card, ZoneOffset.UTC, "Tempo");
+
+    List<String> texts = RenderFixtures.texts(message);
+    int rootCause = IntStream.range(0, texts.size()).filter(i -> texts.get(i).startsWith("Root cause")).findFirst()
+        .orElseThrow();
+    String waterfall = texts.get(rootCause + 1);
+    assertThat(waterfall).startsWith("```").endsWith("```")
+        .contains("POST /api/v1/orders").contains("POST payment-svc/charge ← cause");
+    assertThat(BlockKitLimits.violations(message)).isEmpty();
+  }
+
   private static JsonArray blocks(SlackMessage message) {
     return JsonParser.parseString(message.toJson()).getAsJsonObject().getAsJsonArray("blocks");
   }

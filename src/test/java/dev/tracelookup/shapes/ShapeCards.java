@@ -34,15 +34,21 @@ import java.util.stream.Stream;
  * names the culprit's service and span.
  */
 final class ShapeCards {
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
   private ShapeCards() {}
 
-  /** Returns the lines the {@code lookup} command printed for the shape's customer at its minute. */
+  /**
+   * Returns the lines the {@code lookup} command printed for the shape's customer at its minute.
+   */
   static List<String> lookup(TraceShape shape, TraceBackend backend, ExecutorService pool) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int status = command(backend, pool, out).run(
-        List.of(shape.userId(), "2026-02-06", MINUTE.format(shape.at()), "tz", "UTC"), ZoneOffset.UTC);
+    int status =
+        command(backend, pool, out)
+            .run(
+                List.of(shape.userId(), "2026-02-06", MINUTE.format(shape.at()), "tz", "UTC"),
+                ZoneOffset.UTC);
     assertThat(status).as("exit status").isZero();
     return out.toString(StandardCharsets.UTF_8).lines().toList();
   }
@@ -55,19 +61,28 @@ final class ShapeCards {
    *     cannot follow what the shape needs)
    */
   static void assertCard(TraceShape shape, List<String> lines, String verdict) {
-    assertThat(lines.get(0)).as("first line; %s", shape.notes()).startsWith(opening(shape, verdict));
-    assertThat(lines.get(0).contains("the entry span is missing")).as("partial trace said").isEqualTo(shape.entryMissing());
-    Optional<String> rootCause = lines.stream().filter(line -> line.startsWith("Root cause")).findFirst();
+    assertThat(lines.get(0))
+        .as("first line; %s", shape.notes())
+        .startsWith(opening(shape, verdict));
+    assertThat(lines.get(0).contains("the entry span is missing"))
+        .as("partial trace said")
+        .isEqualTo(shape.entryMissing());
+    Optional<String> rootCause =
+        lines.stream().filter(line -> line.startsWith("Root cause")).findFirst();
     if (shape.culpritSpanId() == null || !verdict.equals(shape.expectedVerdict())) {
       assertThat(rootCause).as("no root cause for a %s trace", verdict).isEmpty();
       return;
     }
     Span culprit = culprit(shape);
-    assertThat(rootCause).as("root cause; %s", shape.notes()).hasValueSatisfying(line -> {
-      String lower = line.toLowerCase(Locale.ROOT);
-      assertThat(lower).contains(culprit.service().toLowerCase(Locale.ROOT) + " ")
-          .contains(" · " + culprit.name().toLowerCase(Locale.ROOT));
-    });
+    assertThat(rootCause)
+        .as("root cause; %s", shape.notes())
+        .hasValueSatisfying(
+            line -> {
+              String lower = line.toLowerCase(Locale.ROOT);
+              assertThat(lower)
+                  .contains(culprit.service().toLowerCase(Locale.ROOT) + " ")
+                  .contains(" · " + culprit.name().toLowerCase(Locale.ROOT));
+            });
     if (shape.linked() && shape.asynchronous()) {
       assertThat(rootCause.get()).startsWith("Root cause, in linked trace ");
     }
@@ -97,21 +112,44 @@ final class ShapeCards {
       spans = Stream.concat(spans, ShapeBackends.readOtlp(shape, "otlp-linked.json").stream());
     }
     return spans
-        .filter(span -> span.spanId().equals(shape.culpritSpanId()) && span.service().equals(shape.culpritService()))
+        .filter(
+            span ->
+                span.spanId().equals(shape.culpritSpanId())
+                    && span.service().equals(shape.culpritService()))
         .findFirst()
         .orElseThrow();
   }
 
-  private static LookupCommand command(TraceBackend backend, ExecutorService pool, ByteArrayOutputStream out) {
+  private static LookupCommand command(
+      TraceBackend backend, ExecutorService pool, ByteArrayOutputStream out) {
     Clock clock = Clock.fixed(Instant.parse("2026-02-07T09:00:00Z"), ZoneOffset.UTC);
-    LookupCache cache = new LookupCache(100, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10),
-        1_000_000, Duration.ofHours(1), clock, Ticker.systemTicker(), Runnable::run);
+    LookupCache cache =
+        new LookupCache(
+            100,
+            Duration.ofMinutes(1),
+            Duration.ofHours(1),
+            Duration.ofMinutes(10),
+            1_000_000,
+            Duration.ofHours(1),
+            clock,
+            Ticker.systemTicker(),
+            Runnable::run);
     TraceLookup lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(20));
-    LookupRequestParser parser = new LookupRequestParser(clock, Pattern.compile("^[A-Za-z0-9_.:@+\\-]{1,128}$"),
-        Duration.ofMinutes(15), Duration.ofHours(2), Duration.ofHours(168));
+    LookupRequestParser parser =
+        new LookupRequestParser(
+            clock,
+            Pattern.compile("^[A-Za-z0-9_.:@+\\-]{1,128}$"),
+            Duration.ofMinutes(15),
+            Duration.ofHours(2),
+            Duration.ofHours(168));
     LookupPresenter presenter = new LookupPresenter(new CardRenderer(), backend.displayName());
     PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
-    return new LookupCommand(parser, lookup, presenter, CommandSyntax.usage(Duration.ofMinutes(15), Duration.ofHours(2)),
-        printed, printed);
+    return new LookupCommand(
+        parser,
+        lookup,
+        presenter,
+        CommandSyntax.usage(Duration.ofMinutes(15), Duration.ofHours(2)),
+        printed,
+        printed);
   }
 }

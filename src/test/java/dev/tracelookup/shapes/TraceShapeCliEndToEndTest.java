@@ -45,7 +45,9 @@ final class TraceShapeCliEndToEndTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("shapes")
-  void lookup_everyShape_firstLineSaysWhatTheCustomerSawAndRootCauseNamesTheCulprit(TraceShape shape) {
-    ShapeCards.assertCard(shape, ShapeCards.lookup(shape, backends.files, pool), shape.expectedVerdict());
+  void lookup_everyShape_firstLineSaysWhatTheCustomerSawAndRootCauseNamesTheCulprit(
+      TraceShape shape) {
+    ShapeCards.assertCard(
+        shape, ShapeCards.lookup(shape, backends.files, pool), shape.expectedVerdict());
   }
 }

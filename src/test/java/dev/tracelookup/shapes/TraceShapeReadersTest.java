@@ -56,8 +56,8 @@ final class TraceShapeReadersTest {
 
   /**
    * Brave tags {@code error=<status>} on any answer of 400 or more without an exception. Read from
-   * Zipkin, from Jaeger and through the Collector, the span's status stays unset and its HTTP status
-   * is what the rules judge.
+   * Zipkin, from Jaeger and through the Collector, the span's status stays unset and its HTTP
+   * status is what the rules judge.
    */
   @Test
   void braveError404_isAnUnsetStatusWithItsHttpStatus_inEveryFormat() {
@@ -65,12 +65,16 @@ final class TraceShapeReadersTest {
 
     Span zipkin = avatarServer(ShapeBackends.fetch(backends.zipkin, shape.traceId()));
     Span jaeger = avatarServer(ShapeBackends.fetch(backends.jaeger, shape.traceId()));
-    Span otlp = avatarServer(new Trace(shape.traceId(), ShapeBackends.readOtlp(shape, "otlp.json")));
+    Span otlp =
+        avatarServer(new Trace(shape.traceId(), ShapeBackends.readOtlp(shape, "otlp.json")));
 
-    assertThat(Stream.of(zipkin, jaeger, otlp)).allSatisfy(span -> {
-      assertThat(span.status().code()).isEqualTo(StatusCode.UNSET);
-      assertThat(span.attributes().first("http.status_code", "http.response.status_code")).hasValue("404");
-    });
+    assertThat(Stream.of(zipkin, jaeger, otlp))
+        .allSatisfy(
+            span -> {
+              assertThat(span.status().code()).isEqualTo(StatusCode.UNSET);
+              assertThat(span.attributes().first("http.status_code", "http.response.status_code"))
+                  .hasValue("404");
+            });
   }
 
   /**
@@ -81,8 +85,12 @@ final class TraceShapeReadersTest {
   void zipkinReader_collectorExportedError_keepsTheStatusDescription() {
     TraceShape shape = TraceShapes.WRITE_UP_PAYMENT_502;
 
-    Span zipkin = named(ShapeBackends.fetch(backends.zipkin, shape.traceId()), "payment.process_charge");
-    Span otlp = named(new Trace(shape.traceId(), ShapeBackends.readOtlp(shape, "otlp.json")), "payment.process_charge");
+    Span zipkin =
+        named(ShapeBackends.fetch(backends.zipkin, shape.traceId()), "payment.process_charge");
+    Span otlp =
+        named(
+            new Trace(shape.traceId(), ShapeBackends.readOtlp(shape, "otlp.json")),
+            "payment.process_charge");
 
     assertThat(zipkin.status().message()).isEqualTo(otlp.status().message()).isNotEqualTo("true");
   }
@@ -95,10 +103,12 @@ final class TraceShapeReadersTest {
   void zipkinReader_collectorLinkTags_areSpanLinks() {
     TraceShape shape = TraceShapes.KAFKA_BATCH_CONSUMER_WITH_USER;
 
-    Span consumer = named(ShapeBackends.fetch(backends.zipkin, shape.traceId()), "invoices process");
+    Span consumer =
+        named(ShapeBackends.fetch(backends.zipkin, shape.traceId()), "invoices process");
 
     assertThat(consumer.links()).extracting(SpanLink::traceId).contains(shape.linkedTraceId());
-    assertThat(consumer.attributes().values().keySet()).noneMatch(key -> key.startsWith("otlp.link."));
+    assertThat(consumer.attributes().values().keySet())
+        .noneMatch(key -> key.startsWith("otlp.link."));
   }
 
   /**
@@ -110,17 +120,29 @@ final class TraceShapeReadersTest {
   void openTracingErrorLog_isTheCulpritsException_inEveryFormat() {
     TraceShape shape = TraceShapes.OPENTRACING_OLD_ATTRIBUTES;
 
-    Stream<Trace> forms = Stream.of(
-        ShapeBackends.fetch(backends.jaeger, shape.traceId()),
-        new Trace(shape.traceId(), ShapeBackends.readOtlp(shape, "otlp.json")),
-        ShapeBackends.fetch(backends.zipkin, shape.traceId()));
+    Stream<Trace> forms =
+        Stream.of(
+            ShapeBackends.fetch(backends.jaeger, shape.traceId()),
+            new Trace(shape.traceId(), ShapeBackends.readOtlp(shape, "otlp.json")),
+            ShapeBackends.fetch(backends.zipkin, shape.traceId()));
 
-    assertThat(forms).allSatisfy(trace ->
-        assertThat(TraceAnalyzer.analyze(trace).errorPath().orElseThrow().culprit().exception()).isPresent());
+    assertThat(forms)
+        .allSatisfy(
+            trace ->
+                assertThat(
+                        TraceAnalyzer.analyze(trace)
+                            .errorPath()
+                            .orElseThrow()
+                            .culprit()
+                            .exception())
+                    .isPresent());
   }
 
   private static TraceShape shape(String dir) {
-    return TraceShapes.all().stream().filter(shape -> shape.dir().equals(dir)).findFirst().orElseThrow();
+    return TraceShapes.all().stream()
+        .filter(shape -> shape.dir().equals(dir))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Span avatarServer(Trace trace) {
@@ -131,6 +153,9 @@ final class TraceShapeReadersTest {
   }
 
   private static Span named(Trace trace, String name) {
-    return trace.spans().stream().filter(span -> span.name().equals(name)).findFirst().orElseThrow();
+    return trace.spans().stream()
+        .filter(span -> span.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 }

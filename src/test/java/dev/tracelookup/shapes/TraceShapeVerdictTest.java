@@ -44,33 +44,49 @@ final class TraceShapeVerdictTest {
 
   static Stream<Arguments> shapesByFormat() {
     return TraceShapes.all().stream()
-        .flatMap(shape -> ShapeBackends.FORMATS.stream()
-            .filter(shape.formats()::contains)
-            .map(format -> Arguments.of(Named.of(shape.dir() + " [" + format + "]", shape), format)));
+        .flatMap(
+            shape ->
+                ShapeBackends.FORMATS.stream()
+                    .filter(shape.formats()::contains)
+                    .map(
+                        format ->
+                            Arguments.of(
+                                Named.of(shape.dir() + " [" + format + "]", shape), format)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("shapesByFormat")
-  void analyze_everyShapeInEveryFormat_seesWhatTheCustomerSawAndNamesTheCulprit(TraceShape shape, String format) {
+  void analyze_everyShapeInEveryFormat_seesWhatTheCustomerSawAndNamesTheCulprit(
+      TraceShape shape, String format) {
     TraceBackend backend = backend(format);
     Trace trace = ShapeBackends.fetch(backend, shape.traceId());
-    List<Trace> linked = shape.linked() ? List.of(ShapeBackends.fetch(backend, shape.linkedTraceId())) : List.of();
+    List<Trace> linked =
+        shape.linked() ? List.of(ShapeBackends.fetch(backend, shape.linkedTraceId())) : List.of();
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace, linked);
 
-    assertThat(analysis.verdict().kind().name()).as("verdict; %s", shape.notes()).isEqualTo(shape.expectedVerdict());
+    assertThat(analysis.verdict().kind().name())
+        .as("verdict; %s", shape.notes())
+        .isEqualTo(shape.expectedVerdict());
     assertThat(analysis.verdict().givenUp()).as("given up").isEqualTo(shape.timedOut());
-    assertThat(analysis.verdict().asynchronous()).as("asynchronous").isEqualTo(shape.asynchronous());
-    assertThat(analysis.verdict().entryMissing()).as("entry missing").isEqualTo(shape.entryMissing());
+    assertThat(analysis.verdict().asynchronous())
+        .as("asynchronous")
+        .isEqualTo(shape.asynchronous());
+    assertThat(analysis.verdict().entryMissing())
+        .as("entry missing")
+        .isEqualTo(shape.entryMissing());
     if (shape.culpritSpanId() == null) {
-      assertThat(analysis.errorPath()).as("no culprit for a %s trace", shape.expectedVerdict()).isEmpty();
+      assertThat(analysis.errorPath())
+          .as("no culprit for a %s trace", shape.expectedVerdict())
+          .isEmpty();
       return;
     }
     ErrorPath path = analysis.errorPath().orElseThrow(() -> new AssertionError("no error path"));
     PathStep culprit = path.culprit();
-    String expectedId = format.equals("jaeger") && shape.culpritJaegerSpanId() != null
-        ? shape.culpritJaegerSpanId()
-        : shape.culpritSpanId();
+    String expectedId =
+        format.equals("jaeger") && shape.culpritJaegerSpanId() != null
+            ? shape.culpritJaegerSpanId()
+            : shape.culpritSpanId();
     assertThat(culprit.span().spanId() + " " + culprit.span().service())
         .as("culprit; %s", shape.notes())
         .isEqualToIgnoringCase(expectedId + " " + shape.culpritService());

@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for those shapes the card shows the producer's success and says what it could not follow.
  */
 final class TraceShapeZipkinIT {
-  private static final Path DEFAULT_JAR = Path.of("target", "zipkin", "zipkin-server-3.5.1-exec.jar");
+  private static final Path DEFAULT_JAR =
+      Path.of("target", "zipkin", "zipkin-server-3.5.1-exec.jar");
 
   private static ZipkinServerProcess server;
   private static TraceBackend backend;
@@ -47,10 +48,15 @@ final class TraceShapeZipkinIT {
   static void storeEveryShapeInZipkin() throws Exception {
     Path jar = Path.of(System.getProperty("zipkin.server.jar", DEFAULT_JAR.toString()));
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("zipkin-server jar not found at " + jar.toAbsolutePath() + ". Run `mvn verify`:"
-          + " its pre-integration-test phase copies io.zipkin:zipkin-server:3.5.1:exec there.");
+      throw new IllegalStateException(
+          "zipkin-server jar not found at "
+              + jar.toAbsolutePath()
+              + ". Run `mvn verify`:"
+              + " its pre-integration-test phase copies io.zipkin:zipkin-server:3.5.1:exec there.");
     }
-    server = ZipkinServerProcess.start(jar, Path.of("target", "zipkin", "zipkin-shapes.log"), Duration.ofSeconds(60));
+    server =
+        ZipkinServerProcess.start(
+            jar, Path.of("target", "zipkin", "zipkin-shapes.log"), Duration.ofSeconds(60));
     for (TraceShape shape : zipkinShapes().toList()) {
       for (String file : ShapeBackends.files(shape)) {
         if (file.startsWith("zipkin")) {
@@ -61,10 +67,20 @@ final class TraceShapeZipkinIT {
     for (TraceShape shape : zipkinShapes().toList()) {
       server.awaitStatus("/api/v2/trace/" + shape.traceId(), 200, Duration.ofSeconds(10));
     }
-    Endpoint endpoint = new Endpoint("Zipkin", server.uri(), Map.of(), Duration.ofSeconds(10), Duration.ofSeconds(20),
-        2, 50_000_000);
-    backend = new ZipkinBackend(new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), pause -> { }),
-        ShapeBackends.USER_KEYS, ZipkinOptions.defaults());
+    Endpoint endpoint =
+        new Endpoint(
+            "Zipkin",
+            server.uri(),
+            Map.of(),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(20),
+            2,
+            50_000_000);
+    backend =
+        new ZipkinBackend(
+            new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), pause -> {}),
+            ShapeBackends.USER_KEYS,
+            ZipkinOptions.defaults());
     pool = Executors.newFixedThreadPool(4);
   }
 
@@ -88,11 +104,13 @@ final class TraceShapeZipkinIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("shapes")
-  void lookup_everyShapeInARealZipkin_firstLineSaysWhatTheCustomerSawAndRootCauseNamesTheCulprit(TraceShape shape) {
+  void lookup_everyShapeInARealZipkin_firstLineSaysWhatTheCustomerSawAndRootCauseNamesTheCulprit(
+      TraceShape shape) {
     List<String> lines = ShapeCards.lookup(shape, backend, pool);
 
     boolean queuedWorkOutOfReach = shape.linked() && shape.asynchronous();
-    ShapeCards.assertCard(shape, lines, queuedWorkOutOfReach ? "SUCCEEDED" : shape.expectedVerdict());
+    ShapeCards.assertCard(
+        shape, lines, queuedWorkOutOfReach ? "SUCCEEDED" : shape.expectedVerdict());
     if (queuedWorkOutOfReach) {
       assertThat(lines).anyMatch(line -> line.contains("Zipkin cannot search by span link"));
     }

@@ -60,16 +60,33 @@ final class VerdictTest {
     Trace trace =
         trace(
             span("a").server().http(201).lasting(90).build(),
-            span("b").parent("a").client().name("POST").attribute("server.address", "stock-svc")
-                .attribute("url.full", "http://stock-svc/reserve").http(503).at(2).lasting(20).build(),
-            span("c").parent("a").client().name("POST").attribute("server.address", "stock-svc")
-                .attribute("url.full", "http://stock-svc/reserve").attribute("http.request.resend_count", "1")
-                .http(200).at(30).lasting(20).build());
+            span("b")
+                .parent("a")
+                .client()
+                .name("POST")
+                .attribute("server.address", "stock-svc")
+                .attribute("url.full", "http://stock-svc/reserve")
+                .http(503)
+                .at(2)
+                .lasting(20)
+                .build(),
+            span("c")
+                .parent("a")
+                .client()
+                .name("POST")
+                .attribute("server.address", "stock-svc")
+                .attribute("url.full", "http://stock-svc/reserve")
+                .attribute("http.request.resend_count", "1")
+                .http(200)
+                .at(30)
+                .lasting(20)
+                .build());
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
     assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.RECOVERED);
-    assertThat(analysis.verdict().recoveries()).singleElement()
+    assertThat(analysis.verdict().recoveries())
+        .singleElement()
         .satisfies(r -> assertThat(r.response()).hasValue(ResponseStatus.http(503)));
   }
 
@@ -102,8 +119,8 @@ final class VerdictTest {
   }
 
   /**
-   * A retry recovered, and a real failure elsewhere made the request fail: the recovered timeout
-   * is never the culprit.
+   * A retry recovered, and a real failure elsewhere made the request fail: the recovered timeout is
+   * never the culprit.
    *
    * <pre>
    * a  POST /checkout   SERVER 500
@@ -125,7 +142,9 @@ final class VerdictTest {
 
     assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.FAILED);
     assertThat(analysis.errorPath().orElseThrow().culprit().span().name()).isEqualTo("charge");
-    assertThat(analysis.verdict().recoveries()).extracting(r -> r.span().spanId()).containsExactly(id("b"));
+    assertThat(analysis.verdict().recoveries())
+        .extracting(r -> r.span().spanId())
+        .containsExactly(id("b"));
   }
 
   /**
@@ -144,8 +163,15 @@ final class VerdictTest {
         trace(
             span("a").server().service("gateway").http(409).lasting(40).build(),
             span("b").parent("a").client().service("gateway").http(409).at(2).lasting(30).build(),
-            span("c").parent("b").server().service("order-svc").http(409).at(4).lasting(25)
-                .exception("OrderAlreadyPlacedException", "order 8812 was already placed", "").build());
+            span("c")
+                .parent("b")
+                .server()
+                .service("order-svc")
+                .http(409)
+                .at(4)
+                .lasting(25)
+                .exception("OrderAlreadyPlacedException", "order 8812 was already placed", "")
+                .build());
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
@@ -176,13 +202,14 @@ final class VerdictTest {
 
     assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.RECOVERED);
     assertThat(analysis.errorPath()).isEmpty();
-    assertThat(analysis.verdict().recoveries()).singleElement()
+    assertThat(analysis.verdict().recoveries())
+        .singleElement()
         .satisfies(r -> assertThat(r.how()).isEqualTo(Recovery.How.ABSORBED));
   }
 
   /**
-   * The gateway answers 504 after 30 s because a database call never came back; nothing below
-   * the gateway has an error status. The time is followed down to the span that consumed it.
+   * The gateway answers 504 after 30 s because a database call never came back; nothing below the
+   * gateway has an error status. The time is followed down to the span that consumed it.
    *
    * <pre>
    * a  GET /report       gateway    SERVER 504      0–30000
@@ -200,8 +227,14 @@ final class VerdictTest {
             span("b").parent("a").client().service("gateway").at(1).lasting(29_999).build(),
             span("c").parent("b").server().service("report-svc").at(3).lasting(30_997).build(),
             span("d").parent("c").client().service("report-svc").at(4).lasting(2).build(),
-            span("e").parent("c").client().service("report-svc").name("SELECT report").at(6)
-                .lasting(30_894).build());
+            span("e")
+                .parent("c")
+                .client()
+                .service("report-svc")
+                .name("SELECT report")
+                .at(6)
+                .lasting(30_894)
+                .build());
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
@@ -210,13 +243,15 @@ final class VerdictTest {
     ErrorPath path = analysis.errorPath().orElseThrow();
     assertThat(path.culprit().span().spanId()).isEqualTo(id("e"));
     assertThat(path.tookTheTime()).isTrue();
-    assertThat(analysis.timeline()).filteredOn(TimelineRow::culprit)
-        .extracting(TimelineRow::spanId).containsExactly(id("e"));
+    assertThat(analysis.timeline())
+        .filteredOn(TimelineRow::culprit)
+        .extracting(TimelineRow::spanId)
+        .containsExactly(id("e"));
   }
 
   /**
-   * A proxy's egress span fails with {@code error=true} after 15 s while the service it called
-   * ran the whole time: the proxy gave up, the service's slow call is the cause.
+   * A proxy's egress span fails with {@code error=true} after 15 s while the service it called ran
+   * the whole time: the proxy gave up, the service's slow call is the cause.
    *
    * <pre>
    * a  ingress          envoy      SERVER 504  0–15000
@@ -230,10 +265,25 @@ final class VerdictTest {
     Trace trace =
         trace(
             span("a").server().service("envoy").http(504).lasting(15_000).build(),
-            span("b").parent("a").client().service("envoy").attribute("response_flags", "UT")
-                .http(504).at(1).lasting(14_999).error("").build(),
+            span("b")
+                .parent("a")
+                .client()
+                .service("envoy")
+                .attribute("response_flags", "UT")
+                .http(504)
+                .at(1)
+                .lasting(14_999)
+                .error("")
+                .build(),
             span("c").parent("b").server().service("pay-svc").at(2).lasting(16_498).build(),
-            span("d").parent("c").client().service("pay-svc").name("POST bank").at(3).lasting(16_397).build());
+            span("d")
+                .parent("c")
+                .client()
+                .service("pay-svc")
+                .name("POST bank")
+                .at(3)
+                .lasting(16_397)
+                .build());
 
     ErrorPath path = TraceAnalyzer.analyze(trace).errorPath().orElseThrow();
 
@@ -279,7 +329,14 @@ final class VerdictTest {
     Trace trace =
         trace(
             span("a").server().grpc(14).error("").lasting(12).build(),
-            span("b").parent("a").client().grpc(14).error("connection refused").at(1).lasting(3).build());
+            span("b")
+                .parent("a")
+                .client()
+                .grpc(14)
+                .error("connection refused")
+                .at(1)
+                .lasting(3)
+                .build());
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
@@ -311,8 +368,12 @@ final class VerdictTest {
         trace(
             span("a").server().http(500).error("").lasting(30).build(),
             span("b").parent("a").at(1).ok().build(),
-            span("c").parent("a").name("validate_coupon").at(5)
-                .exception("CouponExpired", "coupon SPRING24 expired", "").build());
+            span("c")
+                .parent("a")
+                .name("validate_coupon")
+                .at(5)
+                .exception("CouponExpired", "coupon SPRING24 expired", "")
+                .build());
 
     PathStep culprit = TraceAnalyzer.analyze(trace).errorPath().orElseThrow().culprit();
 
@@ -332,11 +393,17 @@ final class VerdictTest {
   void verdict_unrelatedCaughtExceptionBelow_keepsTheEntrysOwnException() {
     Trace trace =
         trace(
-            span("a").server().http(500).error("").lasting(30)
-                .exception("java.lang.NullPointerException", "invoice.total is null", "").build(),
+            span("a")
+                .server()
+                .http(500)
+                .error("")
+                .lasting(30)
+                .exception("java.lang.NullPointerException", "invoice.total is null", "")
+                .build(),
             span("b").parent("a").at(1).exception("CacheMiss", "invoice 7", "").build());
 
-    assertThat(TraceAnalyzer.analyze(trace).errorPath().orElseThrow().culprit().span().name()).isEqualTo("a");
+    assertThat(TraceAnalyzer.analyze(trace).errorPath().orElseThrow().culprit().span().name())
+        .isEqualTo("a");
   }
 
   /**
@@ -355,20 +422,34 @@ final class VerdictTest {
         trace(
             span("a").server().http(202).lasting(20).build(),
             span("b").parent("a").producer().at(5).lasting(2).build(),
-            span("c").parent("b").consumer().service("worker").at(300).lasting(40).error("").build(),
-            span("d").parent("c").service("worker").at(310).lasting(20).error("duplicate key").build());
+            span("c")
+                .parent("b")
+                .consumer()
+                .service("worker")
+                .at(300)
+                .lasting(40)
+                .error("")
+                .build(),
+            span("d")
+                .parent("c")
+                .service("worker")
+                .at(310)
+                .lasting(20)
+                .error("duplicate key")
+                .build());
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
     assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.FAILED);
     assertThat(analysis.verdict().asynchronous()).isTrue();
     assertThat(analysis.verdict().response()).hasValue(ResponseStatus.http(202));
-    assertThat(stepIds(analysis.errorPath().orElseThrow())).containsExactly(id("a"), id("b"), id("c"), id("d"));
+    assertThat(stepIds(analysis.errorPath().orElseThrow()))
+        .containsExactly(id("a"), id("b"), id("c"), id("d"));
   }
 
   /**
-   * The consumer runs in its own trace, linked back to the producer span; only the producer's
-   * trace carries the customer's ID.
+   * The consumer runs in its own trace, linked back to the producer span; only the producer's trace
+   * carries the customer's ID.
    *
    * <pre>
    * customer's trace                      consumer's trace (links to b)
@@ -385,8 +466,16 @@ final class VerdictTest {
     Trace consumer =
         new Trace(
             OTHER_TRACE,
-            List.of(span("c").traceId(OTHER_TRACE).consumer().service("worker").at(400).lasting(30)
-                .link(TestSpans.TRACE_ID, "b").error("payment declined").build()));
+            List.of(
+                span("c")
+                    .traceId(OTHER_TRACE)
+                    .consumer()
+                    .service("worker")
+                    .at(400)
+                    .lasting(30)
+                    .link(TestSpans.TRACE_ID, "b")
+                    .error("payment declined")
+                    .build()));
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(producer, List.of(consumer));
 
@@ -408,16 +497,21 @@ final class VerdictTest {
     Trace consumer =
         trace(span("c").consumer().service("worker").link(OTHER_TRACE, "b").error("boom").build());
     Trace producer =
-        new Trace(OTHER_TRACE, List.of(span("b").traceId(OTHER_TRACE).server().name("POST /orders").http(202).build()));
+        new Trace(
+            OTHER_TRACE,
+            List.of(
+                span("b").traceId(OTHER_TRACE).server().name("POST /orders").http(202).build()));
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(consumer, List.of(producer));
 
     assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.FAILED);
     assertThat(analysis.verdict().asynchronous()).isFalse();
-    assertThat(analysis.trigger()).hasValueSatisfying(t -> {
-      assertThat(t.name()).isEqualTo("POST /orders");
-      assertThat(t.response()).hasValue(ResponseStatus.http(202));
-    });
+    assertThat(analysis.trigger())
+        .hasValueSatisfying(
+            t -> {
+              assertThat(t.name()).isEqualTo("POST /orders");
+              assertThat(t.response()).hasValue(ResponseStatus.http(202));
+            });
   }
 
   /**
@@ -444,8 +538,8 @@ final class VerdictTest {
   }
 
   /**
-   * The server span of a host whose clock runs 80 ms behind starts before its client span and
-   * ends after the entry: the path does not care.
+   * The server span of a host whose clock runs 80 ms behind starts before its client span and ends
+   * after the entry: the path does not care.
    *
    * <pre>
    * a  POST /pay        SERVER 500        100–400
@@ -459,8 +553,15 @@ final class VerdictTest {
         trace(
             span("a").server().http(500).at(100).lasting(300).build(),
             span("b").parent("a").client().http(502).at(110).lasting(280).build(),
-            span("c").parent("b").server().service("bank").http(500).at(30).lasting(390)
-                .exception("LedgerLocked", "ledger locked", "").build());
+            span("c")
+                .parent("b")
+                .server()
+                .service("bank")
+                .http(500)
+                .at(30)
+                .lasting(390)
+                .exception("LedgerLocked", "ledger locked", "")
+                .build());
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
@@ -469,8 +570,8 @@ final class VerdictTest {
   }
 
   /**
-   * Two parallel calls fail; the one whose status the entry passed on is the culprit, the other
-   * is counted.
+   * Two parallel calls fail; the one whose status the entry passed on is the culprit, the other is
+   * counted.
    *
    * <pre>
    * a  GET /        frontend SERVER grpc-as-http 503
@@ -507,7 +608,13 @@ final class VerdictTest {
   void verdict_failureAbsorbedDeepDown_isNotTheCulpritOfAnotherFailure() {
     Trace trace =
         trace(
-            span("a").server().http(500).error("").lasting(50).exception("ImportAborted", "bad csv", "").build(),
+            span("a")
+                .server()
+                .http(500)
+                .error("")
+                .lasting(50)
+                .exception("ImportAborted", "bad csv", "")
+                .build(),
             span("b").parent("a").client().http(200).at(1).lasting(10).build(),
             span("c").parent("b").server().http(200).at(2).lasting(8).build(),
             span("d").parent("c").at(3).error("deadlock").build());
@@ -515,7 +622,9 @@ final class VerdictTest {
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
     assertThat(analysis.errorPath().orElseThrow().culprit().span().name()).isEqualTo("a");
-    assertThat(analysis.verdict().recoveries()).extracting(r -> r.span().spanId()).containsExactly(id("d"));
+    assertThat(analysis.verdict().recoveries())
+        .extracting(r -> r.span().spanId())
+        .containsExactly(id("d"));
   }
 
   /** nginx's 499: the customer closed the connection before the answer; they saw a hang. */
@@ -534,8 +643,8 @@ final class VerdictTest {
   }
 
   /**
-   * Brave leaves a 2xx server span untagged: an entry that says nothing, over a call that got a
-   * 404 it handled, answered the customer.
+   * Brave leaves a 2xx server span untagged: an entry that says nothing, over a call that got a 404
+   * it handled, answered the customer.
    *
    * <pre>
    * a  GET /profile        SERVER (no status, no error)
@@ -547,17 +656,25 @@ final class VerdictTest {
     Trace trace =
         trace(
             span("a").server().lasting(40).build(),
-            span("b").parent("a").client().attribute("http.status_code", "404").at(2).lasting(5).build());
+            span("b")
+                .parent("a")
+                .client()
+                .attribute("http.status_code", "404")
+                .at(2)
+                .lasting(5)
+                .build());
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
     assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.RECOVERED);
-    assertThat(analysis.verdict().recoveries()).extracting(r -> r.span().spanId()).containsExactly(id("b"));
+    assertThat(analysis.verdict().recoveries())
+        .extracting(r -> r.span().spanId())
+        .containsExactly(id("b"));
   }
 
   /**
-   * A manual root (a job, a click) says nothing either way: a failure that reached it unanswered
-   * is what the customer saw.
+   * A manual root (a job, a click) says nothing either way: a failure that reached it unanswered is
+   * what the customer saw.
    *
    * <pre>
    * a  nightly-export   INTERNAL (no status)
@@ -567,7 +684,9 @@ final class VerdictTest {
   @Test
   void verdict_silentManualRootOverAFailure_isFailed() {
     Trace trace =
-        trace(span("a").lasting(40).build(), span("b").parent("a").client().http(503).at(2).lasting(5).build());
+        trace(
+            span("a").lasting(40).build(),
+            span("b").parent("a").client().http(503).at(2).lasting(5).build());
 
     TraceAnalysis analysis = TraceAnalyzer.analyze(trace);
 
@@ -579,23 +698,39 @@ final class VerdictTest {
   @Test
   void verdict_healthyTrace_succeeds() {
     TraceAnalysis analysis =
-        TraceAnalyzer.analyze(trace(span("a").server().http(200).lasting(10).build(), span("b").parent("a").build()));
+        TraceAnalyzer.analyze(
+            trace(span("a").server().http(200).lasting(10).build(), span("b").parent("a").build()));
 
     assertThat(analysis.verdict().kind()).isEqualTo(Verdict.Kind.SUCCEEDED);
     assertThat(analysis.timeline()).first().extracting(TimelineRow::spanId).isEqualTo(id("a"));
   }
 
   private static TestSpans.Builder redis(String shortId, long at) {
-    return span(shortId).parent("a").client().name("GET").attribute("db.system", "redis")
-        .attribute("db.statement", "GET cart:42").at(at).lasting(10);
+    return span(shortId)
+        .parent("a")
+        .client()
+        .name("GET")
+        .attribute("db.system", "redis")
+        .attribute("db.statement", "GET cart:42")
+        .at(at)
+        .lasting(10);
   }
 
   private static TestSpans.Builder pricing(String shortId, long at) {
-    return span(shortId).parent("a").client().name("GET").attribute("server.address", "pricing")
-        .attribute("url.full", "http://pricing/quote?sku=1").http(503).at(at).lasting(15);
+    return span(shortId)
+        .parent("a")
+        .client()
+        .name("GET")
+        .attribute("server.address", "pricing")
+        .attribute("url.full", "http://pricing/quote?sku=1")
+        .http(503)
+        .at(at)
+        .lasting(15);
   }
 
   private static List<String> stepIds(ErrorPath path) {
-    return path.steps().stream().map(step -> step.span().spanId()).collect(java.util.stream.Collectors.toList());
+    return path.steps().stream()
+        .map(step -> step.span().spanId())
+        .collect(java.util.stream.Collectors.toList());
   }
 }
