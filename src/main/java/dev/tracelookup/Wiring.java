@@ -7,6 +7,7 @@ import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.reply.CustomerReply;
 import dev.tracelookup.incidents.reply.ReplyActions;
 import dev.tracelookup.lookup.CommandSyntax;
+import dev.tracelookup.lookup.ChannelCopies;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequestParser;
@@ -20,6 +21,7 @@ import dev.tracelookup.privacy.PrintStreamSink;
 import dev.tracelookup.privacy.RotatingFileSink;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.privacy.Redactor;
+import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.server.Readiness;
 import dev.tracelookup.slack.SlackApp;
@@ -103,9 +105,11 @@ final class Wiring {
     this.cache = new LookupCache(caching.maxLookups(), caching.recentTtl(), caching.settledTtl(),
         caching.recentThreshold(), caching.maxTraceSpans(), caching.traceTtl(), clock, Ticker.systemTicker(),
         Runnable::run);
+    UserIdHasher hasher = hasher(config.privacy());
+    UserIdFingerprint fingerprints = fingerprints(config);
     this.lookup = new TraceLookup(backend, cache, searches, fetches, settings.maxTraces(),
-        settings.fetchParallelism(), settings.budget(), hasher(config.privacy()), shownAttributes(config.privacy()),
-        telemetry);
+        settings.fetchParallelism(), settings.budget(), hasher, shownAttributes(config.privacy()),
+        telemetry, fingerprints);
     this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
         settings.recentWindow(), settings.maxWindow());
     this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow(), buttonKey(config.slack()));
@@ -113,7 +117,8 @@ final class Wiring {
         named("incidents"));
     this.incidents = IncidentWiring.catalog(config.incidents(), http, clock, incidentScheduler);
     awaitFirstIncidents(incidents.start());
-    this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens, incidents);
+    this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens, incidents,
+        new ChannelCopies(fingerprints, hasher, config.privacy().sharedExceptionMessages()));
     this.tickets = TicketWiring.resolvers(config.tickets(), http, clock, telemetry);
     this.audit = auditLog(config.audit(), clock);
     this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
@@ -138,6 +143,28 @@ final class Wiring {
           return random;
         });
   }
+
+  /**
+   * Customer fingerprints must match across replicas and restarts, so their key comes from the
+   * environment: {@code FINGERPRINT_KEY}, else derived from the signing secret, else from the app
+   * token (Socket Mode). Serving always has one of the two; a command-line run without any gets a
+   * random key, whose fingerprints mean nothing outside that run.
+   */
+  static UserIdFingerprint fingerprints(Config config) {
+    Config.Slack slack = config.slack();
+    Optional<UserIdFingerprint> shared = config.privacy().fingerprintKey()
+        .map(key -> new UserIdFingerprint(key.bytes(), "FINGERPRINT_KEY"))
+        .or(() -> slack.signingSecret().map(secret -> UserIdFingerprint.derivedFrom(secret.value(), "SLACK_SIGNING_SECRET")))
+        .or(() -> slack.appToken().map(token -> UserIdFingerprint.derivedFrom(token.value(), "SLACK_APP_TOKEN")));
+    if (shared.isPresent()) {
+      log.info("customer fingerprints (u:…) are keyed by {}", shared.get().origin());
+      return shared.get();
+    }
+    log.info("customer fingerprints (u:…) are keyed by a random key for this process: they match nothing outside"
+        + " this run; set FINGERPRINT_KEY to keep them");
+    return UserIdFingerprint.randomKey();
+  }
+
 
   /**
    * Waits briefly for the first fetch of every incident source, so the first cards name known

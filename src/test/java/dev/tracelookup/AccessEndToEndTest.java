@@ -92,7 +92,10 @@ final class AccessEndToEndTest {
     assertThat(line.get("event").asText()).isEqualTo("lookup");
     assertThat(line.get("slack_user").asText()).isEqualTo("U0MEMBER");
     assertThat(line.get("team").asText()).isEqualTo("T0001");
-    assertThat(line.get("user_hash").asText()).isEqualTo("u:ff1af1f31874");
+    // Keyed by the signing secret, so every replica agrees; never the unkeyed SHA-256 ("u:ff1af1f31874").
+    assertThat(line.get("user_hash").asText())
+        .isEqualTo(dev.tracelookup.privacy.UserIdFingerprint.derivedFrom(SignedSlackBot.SECRET, "SLACK_SIGNING_SECRET")
+            .of("usr_k8x9m2"));
     assertThat(line.get("window_from").asText()).isEqualTo("2026-02-06T14:00:00Z");
     assertThat(line.get("result_count").asInt()).isPositive();
     assertThat(line.get("outcome").asText()).isEqualTo("found");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
 import dev.tracelookup.testing.FakeSlackApi;
 import dev.tracelookup.testing.SignedSlackRequests;
@@ -181,7 +180,7 @@ final class AuditFailureEndToEndTest {
     press("draft_reply", draftValue, "draft");
     bot.slackApi().server().takeRequest("/api/views.update", WAIT);
 
-    String fingerprint = UserIdFingerprint.of("usr_k8x9m2");
+    String fingerprint = SignedSlackBot.fingerprints().of("usr_k8x9m2");
     JsonNode shown = line("show_trace");
     assertThat(shown.get("user_hash").asText()).isEqualTo(fingerprint);
     assertThat(shown.get("trace_id").asText()).matches("[0-9a-f]{32}").isEqualTo(showValue.substring(0, 32));
@@ -196,7 +195,7 @@ final class AuditFailureEndToEndTest {
   void showTrace_valueEditedToAnotherCustomer_isRefusedAndShowsNothing() throws Exception {
     start("");
     String value = buttonValue(JSON.readTree(command("card").body()), "show_trace").orElseThrow();
-    String edited = value.replace(UserIdFingerprint.of("usr_k8x9m2"), UserIdFingerprint.of("usr_other1"));
+    String edited = value.replace(SignedSlackBot.fingerprints().of("usr_k8x9m2"), SignedSlackBot.fingerprints().of("usr_other1"));
     assertThat(edited).isNotEqualTo(value);
 
     press("show_trace", edited, "edited");

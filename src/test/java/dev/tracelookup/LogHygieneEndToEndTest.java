@@ -102,7 +102,10 @@ final class LogHygieneEndToEndTest {
 
     String everything = logged.list.stream().map(LogHygieneEndToEndTest::text).collect(Collectors.joining("\n"));
     assertThat(logged.list).extracting(ILoggingEvent::getLoggerName).anyMatch(name -> name.startsWith("dev.tracelookup"));
-    assertThat(everything).contains("u:ff1af1f31874")
+    assertThat(everything)
+        .contains(dev.tracelookup.privacy.UserIdFingerprint.derivedFrom(SECRET, "SLACK_SIGNING_SECRET").of(CUSTOMER))
+        // The unkeyed SHA-256 fingerprint of old, which anyone could recompute from a guess.
+        .doesNotContain("u:ff1af1f31874")
         .doesNotContain(CUSTOMER).doesNotContain(SECRET).doesNotContain(BOT_TOKEN)
         .doesNotContain(API_TOKEN).doesNotContain(ADMIN_TOKEN);
   }

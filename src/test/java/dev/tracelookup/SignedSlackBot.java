@@ -46,7 +46,16 @@ final class SignedSlackBot implements AutoCloseable {
    * @param extraConfig YAML appended to the backend and audit settings, e.g. an {@code access:} block
    */
   SignedSlackBot(Path dir, String extraConfig) throws Exception {
-    this(dir, extraConfig, slack -> {});
+    this(dir, Path.of("config/demo"), extraConfig, slack -> {}, Map.of());
+  }
+
+  /**
+   * Starts the bot on the OTLP files in {@code traces} instead of the demo data.
+   *
+   * @see #SignedSlackBot(Path, String)
+   */
+  SignedSlackBot(Path dir, Path traces, String extraConfig) throws Exception {
+    this(dir, traces, extraConfig, slack -> {}, Map.of());
   }
 
   /**
@@ -54,17 +63,23 @@ final class SignedSlackBot implements AutoCloseable {
    * such as which workspace {@code auth.test} names.
    */
   SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp) throws Exception {
-    this(dir, extraConfig, slackSetUp, Map.of());
+    this(dir, Path.of("config/demo"), extraConfig, slackSetUp, Map.of());
   }
 
   /** Starts the bot with more environment, such as {@code LOOKUP_API_TOKEN}. */
   SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp,
       Map<String, String> extraEnv) throws Exception {
+    this(dir, Path.of("config/demo"), extraConfig, slackSetUp, extraEnv);
+  }
+
+  /** Starts the bot on the OTLP files in {@code traces}, after {@code slackSetUp}, with more environment. */
+  SignedSlackBot(Path dir, Path traces, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp,
+      Map<String, String> extraEnv) throws Exception {
     slackApi = new FakeSlackApi();
     slackSetUp.accept(slackApi);
     audit = dir.resolve("audit.jsonl");
     Path config = Files.writeString(dir.resolve("trace-lookup.yml"), "backend:\n  directory: "
-        + Path.of("config/demo").toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
+        + traces.toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
         + audit + "\n" + extraConfig);
     Map<String, String> env = new java.util.HashMap<>(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
         "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN));
@@ -82,6 +97,11 @@ final class SignedSlackBot implements AutoCloseable {
 
   FakeSlackApi slackApi() {
     return slackApi;
+  }
+
+  /** Returns how this bot fingerprints customers: keyed from its signing secret, as serve does. */
+  static dev.tracelookup.privacy.UserIdFingerprint fingerprints() {
+    return dev.tracelookup.privacy.UserIdFingerprint.derivedFrom(SECRET, "SLACK_SIGNING_SECRET");
   }
 
   /** Returns how many lookups (and other slow jobs) have been queued so far. */

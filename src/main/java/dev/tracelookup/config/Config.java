@@ -150,9 +150,11 @@ public record Config(
    * @param hashPrefix written before the hash on the spans (e.g. {@code h:}), often empty
    * @param cardAttributes the span attributes cards may show (keys, {@code prefix.*} or {@code *});
    *     empty for the built-in list
+   * @param fingerprintKey {@code FINGERPRINT_KEY}, decoded; empty to derive one from the Slack secrets
+   * @param sharedExceptionMessages whether copies shared in a channel show exception messages
    */
   public record Privacy(Optional<Secret> hashKey, String hashFormat, String hashPrefix,
-      Optional<List<String>> cardAttributes) {
+      Optional<List<String>> cardAttributes, Optional<SecretBytes> fingerprintKey, boolean sharedExceptionMessages) {
     public Privacy {
       cardAttributes = cardAttributes.map(List::copyOf);
     }

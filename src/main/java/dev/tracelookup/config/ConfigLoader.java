@@ -173,7 +173,17 @@ public final class ConfigLoader {
       settings.problem("privacy.hash-user-ids.format", "\"" + format + "\" is not hex or base64url", "hex");
     }
     return new Config.Privacy(key, format, settings.string("privacy.hash-user-ids.prefix", ""),
-        cardAttributes(settings));
+        cardAttributes(settings), FingerprintKeys.read(settings, env), sharedExceptionMessages(settings));
+  }
+
+  /** Exception messages quote what services were handed, customer data included: off by default. */
+  private static boolean sharedExceptionMessages(Settings settings) {
+    String key = "privacy.shared-exception-messages";
+    String value = settings.string(key, "false");
+    if (!value.equals("true") && !value.equals("false")) {
+      settings.problem(key, "\"" + value + "\" is not true or false", "false");
+    }
+    return value.equals("true");
   }
 
   /** Entries are keys, prefixes ending in {@code .*}, or a lone {@code *}; nothing else has a star. */

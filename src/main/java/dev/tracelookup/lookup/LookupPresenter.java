@@ -3,7 +3,6 @@ package dev.tracelookup.lookup;
 import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.IncidentReport;
 import dev.tracelookup.incidents.IncidentText;
-import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.render.CardActions;
 import dev.tracelookup.render.CardContent;
 import dev.tracelookup.render.CardRenderer;
@@ -18,33 +17,49 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Optional;
 
-/** Turns lookup outcomes into the message the agent reads, as Block Kit or as terminal text. */
+/**
+ * Turns lookup outcomes into the message the agent reads, as Block Kit or as terminal text.
+ *
+ * <p>An answer for a channel ({@link Audience#shared()}) goes through {@link ChannelCopies} on
+ * every path, whatever the outcome and whichever renderer draws it: the customer's ID is masked in
+ * the analysis before rendering, and whatever string of the rendered message still holds it is
+ * masked after.
+ */
 public final class LookupPresenter {
   private final CardRenderer cards;
   private final TextRenderer text = new TextRenderer();
   private final String backendName;
   private final Optional<RequestTokens> tokens;
   private final Optional<IncidentCatalog> incidents;
+  private final ChannelCopies channelCopies;
 
   /** Returns a presenter for answers without buttons or incidents (tests). */
   public LookupPresenter(CardRenderer cards, String backendName) {
-    this(cards, backendName, Optional.empty(), Optional.empty());
+    this(cards, backendName, Optional.empty(), Optional.empty(), ChannelCopies.withRandomKey());
+  }
+
+  /** Returns a presenter for answers without buttons or incidents, with these channel copies. */
+  LookupPresenter(CardRenderer cards, String backendName, ChannelCopies channelCopies) {
+    this(cards, backendName, Optional.empty(), Optional.empty(), channelCopies);
   }
 
   /**
    * Returns a presenter whose private answers carry Share, Refresh and reply buttons with encoded
-   * lookups, and whose cards name the known incidents matching the failure.
+   * lookups, whose cards name the known incidents matching the failure, and whose copies for a
+   * channel are made by {@code channelCopies}.
    */
-  public LookupPresenter(CardRenderer cards, String backendName, RequestTokens tokens, IncidentCatalog incidents) {
-    this(cards, backendName, Optional.of(tokens), Optional.of(incidents));
+  public LookupPresenter(CardRenderer cards, String backendName, RequestTokens tokens, IncidentCatalog incidents,
+      ChannelCopies channelCopies) {
+    this(cards, backendName, Optional.of(tokens), Optional.of(incidents), channelCopies);
   }
 
   private LookupPresenter(CardRenderer cards, String backendName, Optional<RequestTokens> tokens,
-      Optional<IncidentCatalog> incidents) {
+      Optional<IncidentCatalog> incidents, ChannelCopies channelCopies) {
     this.cards = cards;
     this.backendName = backendName;
     this.tokens = tokens;
     this.incidents = incidents;
+    this.channelCopies = channelCopies;
   }
 
   /** Returns the Slack message for the outcome, read by an agent in {@code agentZone}, no buttons. */
@@ -54,19 +69,34 @@ public final class LookupPresenter {
 
   /** Returns the Slack message for the outcome as its audience may see it. */
   public SlackMessage present(LookupOutcome outcome, ZoneId agentZone, Audience audience) {
-    if (outcome instanceof LookupOutcome.Found) {
-      return cards.card(content((LookupOutcome.Found) outcome, agentZone, audience));
+    if (!audience.shared()) {
+      return render(outcome, outcome, agentZone, audience, Optional.empty());
     }
-    if (outcome instanceof LookupOutcome.NoTraces) {
-      return noTraces((LookupOutcome.NoTraces) outcome, agentZone, audience);
+    ChannelCopies.Copy copy = channelCopies.of(outcome.request());
+    return copy.guarded(render(copy.outcome(outcome), outcome, agentZone, audience, Optional.of(copy)));
+  }
+
+  /**
+   * Renders {@code shown}; incidents are matched on {@code original}, whose exception messages a
+   * channel copy may have dropped.
+   */
+  private SlackMessage render(LookupOutcome shown, LookupOutcome original, ZoneId agentZone, Audience audience,
+      Optional<ChannelCopies.Copy> copy) {
+    if (shown instanceof LookupOutcome.Found) {
+      return cards.card(content((LookupOutcome.Found) shown, (LookupOutcome.Found) original, agentZone, audience, copy));
     }
-    return Messages.failure(((LookupOutcome.Failed) outcome).failure().userMessage());
+    if (shown instanceof LookupOutcome.NoTraces) {
+      return noTraces((LookupOutcome.NoTraces) shown, agentZone, copy);
+    }
+    String failure = ((LookupOutcome.Failed) shown).failure().userMessage();
+    return Messages.failure(copy.map(c -> c.text(failure)).orElse(failure));
   }
 
   /** Returns the outcome as plain text for a terminal. */
   public String presentText(LookupOutcome outcome, ZoneId agentZone) {
     if (outcome instanceof LookupOutcome.Found) {
-      return text.card(content((LookupOutcome.Found) outcome, agentZone, Audience.terminal()));
+      LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+      return text.card(content(found, found, agentZone, Audience.terminal(), Optional.empty()));
     }
     return present(outcome, agentZone).text();
   }
@@ -82,30 +112,41 @@ public final class LookupPresenter {
     return Messages.failure(((TraceLookup.TraceResult.Failed) result).failure().userMessage());
   }
 
-  private SlackMessage noTraces(LookupOutcome.NoTraces outcome, ZoneId agentZone, Audience audience) {
+  private SlackMessage noTraces(LookupOutcome.NoTraces outcome, ZoneId agentZone, Optional<ChannelCopies.Copy> copy) {
     LookupRequest request = outcome.request();
-    return Messages.noTraces(userLabel(request, audience), request.window().from(), request.window().to(), agentZone,
-        backendName, request.filtersDescription(), outcome.warnings());
+    return Messages.noTraces(userLabel(request, copy), request.window().from(), request.window().to(), agentZone,
+        backendName, filters(request, copy), outcome.warnings());
   }
 
-  private CardContent content(LookupOutcome.Found found, ZoneId agentZone, Audience audience) {
+  private CardContent content(LookupOutcome.Found found, LookupOutcome.Found original, ZoneId agentZone,
+      Audience audience, Optional<ChannelCopies.Copy> copy) {
     LookupRequest request = found.request();
-    Optional<TraceCard> failing = found.traces().stream().filter(card -> card.analysis().errorPath().isPresent()).findFirst();
-    Optional<IncidentReport> report = failing.flatMap(card -> incidents.map(catalog -> catalog.match(card.analysis())));
+    Optional<TraceCard> failing = firstFailing(found);
+    Optional<IncidentReport> report = firstFailing(original)
+        .flatMap(card -> incidents.map(catalog -> catalog.match(card.analysis())));
     List<String> warnings = new ArrayList<>(found.warnings());
     report.ifPresent(r -> r.unavailableSources().forEach(source ->
         warnings.add("Incident source " + source + " is unavailable: known incidents may be missing.")));
     List<IncidentNote> notes = report.map(r -> r.matches().stream()
         .map(match -> new IncidentNote(IncidentText.line(match, agentZone), match.incident().url()))
         .collect(Collectors.toList())).orElse(List.of());
-    return new CardContent(userLabel(request, audience), request.window().from(), request.window().to(), agentZone,
-        backendName, found.traces(), found.totalMatched(), request.filtersDescription(), warnings,
-        found.fromCache(), notes, actions(request, audience, failing));
+    if (copy.isPresent()) {
+      notes = notes.stream().map(note -> new IncidentNote(copy.get().text(note.text()), note.url()))
+          .collect(Collectors.toList());
+    }
+    return new CardContent(userLabel(request, copy), request.window().from(), request.window().to(), agentZone,
+        backendName, found.traces(), found.totalMatched(), filters(request, copy),
+        copy.map(c -> c.texts(warnings)).orElse(warnings), found.fromCache(), notes,
+        actions(request, audience, failing));
+  }
+
+  private static Optional<TraceCard> firstFailing(LookupOutcome.Found found) {
+    return found.traces().stream().filter(card -> card.analysis().errorPath().isPresent()).findFirst();
   }
 
   private Optional<CardActions> actions(LookupRequest request, Audience audience, Optional<TraceCard> failing) {
     // Trace buttons name the customer by fingerprint, signed: channel-safe, and audited on any replica.
-    String customer = UserIdFingerprint.of(request.userId());
+    String customer = channelCopies.fingerprint(request.userId());
     if (audience.sharedBy().isPresent()) {
       CardActions shared = CardActions.sharedCopy(audience.sharedBy().get());
       return Optional.of(tokens.map(codec -> shared.withTraceValues(id -> codec.traceValue(id, customer)))
@@ -122,7 +163,12 @@ public final class LookupPresenter {
   }
 
   /** Returns how the customer is named: never by their raw ID where a channel reads along. */
-  private static String userLabel(LookupRequest request, Audience audience) {
-    return audience.shared() ? "customer " + UserIdFingerprint.of(request.userId()) : request.userId();
+  private static String userLabel(LookupRequest request, Optional<ChannelCopies.Copy> copy) {
+    return copy.map(ChannelCopies.Copy::label).orElse(request.userId());
+  }
+
+  /** Returns the filters as the card states them; an action filter may quote the ID. */
+  private static String filters(LookupRequest request, Optional<ChannelCopies.Copy> copy) {
+    return copy.map(c -> c.text(request.filtersDescription())).orElse(request.filtersDescription());
   }
 }

@@ -28,10 +28,12 @@ final class LookupTelemetry {
 
   private final Tracer tracer;
   private final String backendName;
+  private final UserIdFingerprint fingerprints;
   private final LongCounter lookups;
   private final DoubleHistogram duration;
 
-  LookupTelemetry(Telemetry telemetry, String backendName, LookupCache cache) {
+  LookupTelemetry(Telemetry telemetry, String backendName, LookupCache cache, UserIdFingerprint fingerprints) {
+    this.fingerprints = fingerprints;
     this.tracer = telemetry.tracer();
     this.backendName = backendName;
     this.lookups = telemetry.meter().counterBuilder("tracelookup.lookups")
@@ -49,7 +51,7 @@ final class LookupTelemetry {
   /** Starts the span of one lookup; the caller makes it current and ends it. */
   Span start(LookupRequest request) {
     return tracer.spanBuilder("lookup").setAttribute(TelemetryKeys.BACKEND, backendName)
-        .setAttribute(USER_FINGERPRINT, UserIdFingerprint.of(request.userId())).startSpan();
+        .setAttribute(USER_FINGERPRINT, fingerprints.of(request.userId())).startSpan();
   }
 
   /** Records how the lookup ended on its span and in the metrics. */

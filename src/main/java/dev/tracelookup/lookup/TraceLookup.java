@@ -45,6 +45,7 @@ public final class TraceLookup {
   private final int maxTraces;
   private final Duration budget;
   private final UserIdHasher hasher;
+  private final UserIdFingerprint fingerprints;
   private final LookupTelemetry telemetry;
 
   /**
@@ -60,7 +61,7 @@ public final class TraceLookup {
       int fetchParallelism,
       Duration budget) {
     this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, UserIdHasher.identity(),
-        AttributePolicy.defaults(new Redactor()), Telemetry.noop());
+        AttributePolicy.defaults(new Redactor()), Telemetry.noop(), UserIdFingerprint.randomKey());
   }
 
   /**
@@ -70,6 +71,7 @@ public final class TraceLookup {
    *     always kept
    * @param telemetry records a {@code lookup} span with the backend's searches and fetches as
    *     children, and the lookup, backend and cache metrics
+   * @param fingerprints names the customer in logs, spans, audit lines and erasure answers
    */
   public TraceLookup(
       TraceBackend backend,
@@ -81,18 +83,25 @@ public final class TraceLookup {
       Duration budget,
       UserIdHasher hasher,
       AttributePolicy shown,
-      Telemetry telemetry) {
+      Telemetry telemetry,
+      UserIdFingerprint fingerprints) {
     this.hasher = hasher;
+    this.fingerprints = fingerprints;
     this.cards = new TraceCards(shown);
     this.backend = new TracedBackend(backend, telemetry);
     this.cache = cache;
-    this.telemetry = new LookupTelemetry(telemetry, backend.displayName(), cache);
+    this.telemetry = new LookupTelemetry(telemetry, backend.displayName(), cache, fingerprints);
     // The search and its fetches run on other threads; their spans must still be the lookup's children.
     this.fetcher = new TraceFetcher(this.backend, cache, Context.taskWrapping(fetchExecutor), fetchParallelism,
         cards, budget);
     this.executor = Context.taskWrapping(executor);
     this.maxTraces = maxTraces;
     this.budget = budget;
+  }
+
+  /** Returns how logs, audit lines and answers name a customer without their ID. */
+  public UserIdFingerprint fingerprints() {
+    return fingerprints;
   }
 
   /** Returns the name of the backend lookups go to, for messages. */
@@ -119,7 +128,7 @@ public final class TraceLookup {
       LookupOutcome outcome = await(lookup.outcome(), searched);
       long took = System.nanoTime() - started;
       log.info("lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
-          UserIdFingerprint.of(request.userId()), searched.window().from(), searched.window().to(),
+          fingerprints.of(request.userId()), searched.window().from(), searched.window().to(),
           backend.displayName(), outcome.getClass().getSimpleName(), lookup.shared(),
           TimeUnit.NANOSECONDS.toMillis(took));
       telemetry.record(span, outcome, lookup.shared(), took);
@@ -138,7 +147,7 @@ public final class TraceLookup {
   public Erasure erase(String userId) {
     String stored = hasher.stored(userId);
     LookupCache.Erased erased = cache.erase(UserIdFingerprint.digest(userId), trace -> carries(trace, userId, stored));
-    log.info("erased user={} lookups={} running={} traces={}", UserIdFingerprint.of(userId), erased.lookups(),
+    log.info("erased user={} lookups={} running={} traces={}", fingerprints.of(userId), erased.lookups(),
         erased.inFlight(), erased.traces());
     return new Erasure(erased.lookups(), erased.inFlight(), erased.traces());
   }

@@ -11,18 +11,14 @@ import java.util.regex.Pattern;
 /**
  * Finds the values given to secret-named keys, wherever key-value text appears: query strings and
  * JDBC URLs ({@code password=…}), YAML and logs ({@code pwd: …}), JSON ({@code "api_key":"…"}, also
- * JSON escaped inside a string), Ruby hashes ({@code :secret => '…'}) and HTTP headers ({@code
- * Authorization: Bearer …}, where the scheme stays).
+ * JSON escaped inside a string), Ruby hashes ({@code :secret => '…'}), cookies ({@code
+ * JSESSIONID=…}) and HTTP headers ({@code Authorization: Bearer …}, where the scheme stays).
  *
- * <p>A key names a secret when, lower-cased and without {@code _ - .}, it ends with one of {@link
- * #SECRET_ENDINGS}: {@code DB_PASSWORD}, {@code client-secret} and {@code X-Auth-Token} do, {@code
- * max_tokens}, {@code token_type} and {@code secret_name} do not.
+ * <p>{@link SecretKeys} reads from the key what its value holds: a secret or a personal identifier
+ * (masked whatever it is), a session ID or an OAuth code (masked when it reads as a token), or a
+ * date of birth (masked over all its words).
  */
 final class SecretAssignments implements Detector {
-  static final List<String> SECRET_ENDINGS = List.of(
-      "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "accesskey",
-      "secretkey", "privatekey", "credentials", "authorization");
-
   // The key, its closing quote (JSON, or JSON escaped as \"), then = or : or =>.
   private static final Pattern KEY =
       Pattern.compile("(?<![\\w.-])([\\w.-]++)(?:\\\\?+[\"'])?+[ \\t]*+(?:=>|[=:])[ \\t]*+");
@@ -41,8 +37,10 @@ final class SecretAssignments implements Detector {
     int from = 0;
     while (from < text.length() && key.find(from)) {
       from = key.end();
-      if (isSecretName(key.group(1))) {
-        Optional<Finding> value = value(text, key.end());
+      boolean inQuery = key.start() > 0 && "?&".indexOf(text.charAt(key.start() - 1)) >= 0;
+      SecretKeys.Kind kind = SecretKeys.kindOf(key.group(1), inQuery);
+      if (kind != SecretKeys.Kind.NONE) {
+        Optional<Finding> value = value(text, key.end()).flatMap(stretch -> shaped(text, stretch, kind));
         value.ifPresent(found::add);
         // Skipping the value keeps the scan linear; anything inside it is masked anyway.
         from = value.map(Finding::end).orElse(from);
@@ -51,15 +49,23 @@ final class SecretAssignments implements Detector {
     return found;
   }
 
+  /** Returns the value as its kind masks it, or nothing when it is not what the key promises. */
+  private static Optional<Finding> shaped(String text, Finding value, SecretKeys.Kind kind) {
+    if (kind == SecretKeys.Kind.BIRTH_DATE) {
+      return Optional.of(DateWords.extend(text, value));
+    }
+    if (kind == SecretKeys.Kind.SESSION || kind == SecretKeys.Kind.QUERY_CODE) {
+      String word = text.substring(value.start(), value.end());
+      return SecretPatterns.looksLikeToken(word) && !SecretPatterns.isConstant(word)
+          ? Optional.of(value)
+          : Optional.empty();
+    }
+    return Optional.of(value);
+  }
+
   @Override
   public String mask(String found) {
     return SecretPatterns.REDACTED;
-  }
-
-  /** Returns whether a key names a secret. */
-  static boolean isSecretName(String key) {
-    String name = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
-    return name.equals("pass") || SECRET_ENDINGS.stream().anyMatch(name::endsWith);
   }
 
   /** Returns the value that starts at {@code start}, if there is one. */

@@ -61,6 +61,11 @@ public final class UserIdHasher {
     return key != null;
   }
 
+  /** Returns what the services write before the hash, often empty. */
+  public String prefix() {
+    return prefix;
+  }
+
   private Mac mac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -7,7 +7,6 @@ import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AuditEntry;
 import dev.tracelookup.privacy.AuditLog;
-import dev.tracelookup.privacy.UserIdFingerprint;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,7 +53,7 @@ final class ErasureServlet extends HttpServlet {
       return;
     }
     TraceLookup.Erasure erasure = lookup.erase(userId.get());
-    String fingerprint = UserIdFingerprint.of(userId.get());
+    String fingerprint = lookup.fingerprints().of(userId.get());
     audit.record(new AuditEntry("erasure", "admin-api", "", "", Optional.of(fingerprint), Optional.empty(),
         Optional.empty(), lookup.backendName(), erasure.traces(), false, false, "erased"));
     JsonReplies.write(response, 200, body(fingerprint, erasure));

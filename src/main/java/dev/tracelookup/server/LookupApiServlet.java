@@ -6,7 +6,6 @@ import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AuditEntry;
 import dev.tracelookup.privacy.AuditLog;
-import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.render.JsonRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -98,7 +97,7 @@ final class LookupApiServlet extends HttpServlet {
     LookupRequest request = outcome.request();
     boolean found = outcome instanceof LookupOutcome.Found;
     String result = found ? "found" : outcome instanceof LookupOutcome.Failed ? "failed" : "no_traces";
-    return new AuditEntry("lookup", "api", "", "", Optional.of(UserIdFingerprint.of(request.userId())),
+    return new AuditEntry("lookup", "api", "", "", Optional.of(lookup.fingerprints().of(request.userId())),
         Optional.of(request.window().from()), Optional.of(request.window().to()), lookup.backendName(),
         found ? ((LookupOutcome.Found) outcome).traces().size() : 0, found && ((LookupOutcome.Found) outcome).fromCache(),
         false, result);

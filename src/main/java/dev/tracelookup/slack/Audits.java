@@ -22,10 +22,12 @@ final class Audits {
 
   private final AuditLog log;
   private final String backend;
+  private final UserIdFingerprint fingerprints;
 
-  Audits(AuditLog log, String backend) {
+  Audits(AuditLog log, String backend, UserIdFingerprint fingerprints) {
     this.log = log;
     this.backend = backend;
+    this.fingerprints = fingerprints;
   }
 
   /** Records a lookup (or refresh, share) and what it found. */
@@ -43,7 +45,7 @@ final class Audits {
       result = "failed";
     }
     return log.record(new AuditEntry(event, asker.user(), asker.team(), asker.channel(),
-        Optional.of(UserIdFingerprint.of(request.userId())), Optional.of(request.window().from()),
+        Optional.of(fingerprints.of(request.userId())), Optional.of(request.window().from()),
         Optional.of(request.window().to()), backend, count, cacheHit, shared, result));
   }
 

@@ -176,7 +176,7 @@ public final class SlackApp {
     SlackReplies replies = new TracedReplies(
         new ResponseUrlReplies(slack, bot, duration -> Thread.sleep(duration.toMillis()), services.link()), telemetry);
     AgentZoneReader zones = new AgentZoneReader(new AgentZones(app.client(), config.cache().userZoneTtl(), ticker, slackCalls));
-    Audits audits = new Audits(services.audit(), services.lookup().backendName());
+    Audits audits = new Audits(services.audit(), services.lookup().backendName(), services.lookup().fingerprints());
     // Half the budget in the queue at most, so the agent hears something within 1.5 budgets.
     LookupJobs lookupJobs = new LookupJobs(jobs, config.lookup().budget().dividedBy(2), ticker);
     LookupRunner runner = new LookupRunner(services.lookup(), services.presenter(), replies, lookupJobs, audits);
@@ -198,7 +198,8 @@ public final class SlackApp {
 
     TicketFlow flow = new TicketFlow(services.tickets(), services.ticketWindow(), lookupJobs);
     app.command(config.slack().command(),
-        new TraceCommandHandler(services.parser(), services.ticketLinks(), flow, zones, runner, usage));
+        new TraceCommandHandler(services.parser(), services.ticketLinks(), flow, zones, runner, usage,
+            services.lookup().fingerprints()));
     app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(services.tokens(), zones, runner, replies));
     app.blockAction(CardRenderer.SHARE_ACTION,
         new CardButtonHandler(CardButtonHandler.Kind.SHARE, services.tokens(), zones, runner, replies));

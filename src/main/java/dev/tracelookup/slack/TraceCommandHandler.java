@@ -32,9 +32,11 @@ final class TraceCommandHandler implements SlashCommandHandler {
   private final AgentZoneReader zones;
   private final LookupRunner runner;
   private final String usage;
+  private final UserIdFingerprint fingerprints;
 
   TraceCommandHandler(LookupRequestParser parser, TicketLinks links, TicketFlow flow, AgentZoneReader zones,
-      LookupRunner runner, String usage) {
+      LookupRunner runner, String usage, UserIdFingerprint fingerprints) {
+    this.fingerprints = fingerprints;
     this.links = links;
     this.flow = flow;
     this.usage = usage;
@@ -68,7 +70,7 @@ final class TraceCommandHandler implements SlashCommandHandler {
       log.warn("lookup refused: the lookup queue is full");
       return ack(ctx, Messages.busy());
     }
-    log.info("lookup queued for user={} by slack user {}", UserIdFingerprint.of(lookup.userId()), payload.getUserId());
+    log.info("lookup queued for user={} by slack user {}", fingerprints.of(lookup.userId()), payload.getUserId());
     return ack(ctx, zone.withNote(Messages.searching(lookup.userId(), lookup.window().from(), lookup.window().to(),
         zone.zone(), lookup.window().basis(), lookup.filtersDescription())));
   }

@@ -280,4 +280,45 @@ final class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", bad.toString())))
         .hasMessageContaining("privacy.card-attributes: \"http.*.route\" must be an attribute key, a prefix ending in .*, or *");
   }
+
+  @Test
+  void load_fingerprintKeyInHexOrBase64_isDecodedAndHidden() throws IOException {
+    Path file = write("");
+    String hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+    String base64 = java.util.Base64.getEncoder().encodeToString(bytes);
+    String base64Url = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+
+    for (String written : List.of(hex, hex.toUpperCase(java.util.Locale.ROOT), base64, base64Url)) {
+      Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "FINGERPRINT_KEY", written));
+
+      assertThat(config.privacy().fingerprintKey().orElseThrow().bytes()).as(written).isEqualTo(bytes);
+      assertThat(config.toString()).doesNotContain(written);
+    }
+    assertThat(ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())).privacy().fingerprintKey()).isEmpty();
+  }
+
+  @Test
+  void load_fingerprintKeyShortOrNotEncoded_isReportedWithHowToMakeOneAndWithoutItsValue() throws IOException {
+    Path file = write("");
+
+    for (String bad : List.of("correct horse battery staple", "00112233", "c2hvcnQ=")) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "FINGERPRINT_KEY", bad)))
+          .as(bad).hasMessageContaining("FINGERPRINT_KEY: must be at least 32 random bytes")
+          .hasMessageContaining("openssl rand -hex 32").hasMessageNotContaining(bad);
+    }
+  }
+
+  @Test
+  void load_sharedExceptionMessages_isOffUnlessSetAndMustBeTrueOrFalse() throws IOException {
+    Path on = write("privacy:\n  shared-exception-messages: true\n");
+
+    assertThat(ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", on.toString())).privacy().sharedExceptionMessages())
+        .isTrue();
+    assertThat(ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", write("").toString())).privacy()
+        .sharedExceptionMessages()).isFalse();
+    Path bad = write("privacy:\n  shared-exception-messages: sometimes\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", bad.toString())))
+        .hasMessageContaining("privacy.shared-exception-messages: \"sometimes\" is not true or false");
+  }
 }

@@ -100,7 +100,7 @@ final class TraceLookupErasureTest {
   void erase_withHashedIds_dropsTracesCarryingTheStoredHash() {
     UserIdHasher hasher = UserIdHasher.hmac("key".getBytes(StandardCharsets.UTF_8), UserIdHasher.Format.HEX, "");
     TraceLookup hashing = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), hasher,
-        AttributePolicy.defaults(new Redactor()), Telemetry.noop());
+        AttributePolicy.defaults(new Redactor()), Telemetry.noop(), UserIdFingerprint.randomKey());
     backend.add(traceOf(TestSpans.TRACE_ID, hasher.stored(CUSTOMER)));
     hashing.trace(TestSpans.TRACE_ID);
 

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The lookup's spans and metrics, read back from an in-memory SDK. */
 final class TraceLookupTelemetryTest {
   private static final String USER = "usr_k8x9m2";
+  private static final UserIdFingerprint FINGERPRINTS =
+      new UserIdFingerprint("test fingerprint key, 32 bytes!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "test");
 
   @RegisterExtension
   static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
@@ -52,7 +54,7 @@ final class TraceLookupTelemetryTest {
   @BeforeEach
   void start() {
     lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), UserIdHasher.identity(),
-        AttributePolicy.defaults(new Redactor()), Telemetry.of(otel.getOpenTelemetry()));
+        AttributePolicy.defaults(new Redactor()), Telemetry.of(otel.getOpenTelemetry()), FINGERPRINTS);
   }
 
   @AfterEach
@@ -91,7 +93,7 @@ final class TraceLookupTelemetryTest {
     assertThat(root.getAttributes().get(TelemetryKeys.OUTCOME)).isEqualTo("found");
     assertThat(root.getAttributes().get(LookupTelemetry.CACHE_HIT)).isFalse();
     assertThat(root.getAttributes().get(LookupTelemetry.RESULT_COUNT)).isEqualTo(1L);
-    assertThat(root.getAttributes().get(LookupTelemetry.USER_FINGERPRINT)).isEqualTo(UserIdFingerprint.of(USER));
+    assertThat(root.getAttributes().get(LookupTelemetry.USER_FINGERPRINT)).isEqualTo(FINGERPRINTS.of(USER));
     assertThat(List.of(span("backend.search"), span("backend.fetch")))
         .allSatisfy(child -> assertThat(child.getParentSpanId()).isEqualTo(root.getSpanId()))
         .allSatisfy(child -> assertThat(child.getTraceId()).isEqualTo(root.getTraceId()));

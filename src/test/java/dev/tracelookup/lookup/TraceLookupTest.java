@@ -226,7 +226,7 @@ final class TraceLookupTest {
         "k3y".getBytes(java.nio.charset.StandardCharsets.UTF_8), dev.tracelookup.privacy.UserIdHasher.Format.HEX, "");
     TraceLookup hashing = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), hasher,
         dev.tracelookup.privacy.AttributePolicy.defaults(new dev.tracelookup.privacy.Redactor()),
-        dev.tracelookup.telemetry.Telemetry.noop());
+        dev.tracelookup.telemetry.Telemetry.noop(), dev.tracelookup.privacy.UserIdFingerprint.randomKey());
 
     hashing.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
 
@@ -241,7 +241,8 @@ final class TraceLookupTest {
     dev.tracelookup.privacy.AttributePolicy onlyTier = new dev.tracelookup.privacy.AttributePolicy(
         List.of("tenant.tier"), new dev.tracelookup.privacy.Redactor());
     TraceLookup configured = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5),
-        dev.tracelookup.privacy.UserIdHasher.identity(), onlyTier, dev.tracelookup.telemetry.Telemetry.noop());
+        dev.tracelookup.privacy.UserIdHasher.identity(), onlyTier, dev.tracelookup.telemetry.Telemetry.noop(),
+        dev.tracelookup.privacy.UserIdFingerprint.randomKey());
 
     LookupOutcome outcome = configured.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
 

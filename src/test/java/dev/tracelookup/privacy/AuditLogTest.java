@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 
 final class AuditLogTest {
   private static final Instant NOW = Instant.parse("2026-02-06T14:20:00Z");
+  private static final UserIdFingerprint FINGERPRINTS = new UserIdFingerprint(
+      "test fingerprint key, 32 bytes!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "a test key");
   private final List<String> lines = new ArrayList<>();
   private final AuditLog log = new AuditLog(lines::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void record_lookup_writesOneJsonLineWithEveryField() throws Exception {
-    AuditEntry entry = new AuditEntry("share", "U0AGENT", "T0001", "C0SUPPORT", Optional.of(UserIdFingerprint.of("usr_k8x9m2")),
+    AuditEntry entry = new AuditEntry("share", "U0AGENT", "T0001", "C0SUPPORT", Optional.of(FINGERPRINTS.of("usr_k8x9m2")),
         Optional.of(Instant.parse("2026-02-06T14:00:00Z")), Optional.of(Instant.parse("2026-02-06T14:30:00Z")),
         "Tempo", 5, true, true, "found");
 
@@ -34,7 +36,7 @@ final class AuditLogTest {
     assertThat(json.get("slack_user").asText()).isEqualTo("U0AGENT");
     assertThat(json.get("team").asText()).isEqualTo("T0001");
     assertThat(json.get("channel").asText()).isEqualTo("C0SUPPORT");
-    assertThat(json.get("user_hash").asText()).isEqualTo("u:ff1af1f31874");
+    assertThat(json.get("user_hash").asText()).isEqualTo(FINGERPRINTS.of("usr_k8x9m2"));
     assertThat(json.get("window_from").asText()).isEqualTo("2026-02-06T14:00:00Z");
     assertThat(json.get("window_to").asText()).isEqualTo("2026-02-06T14:30:00Z");
     assertThat(json.get("backend").asText()).isEqualTo("Tempo");
@@ -139,11 +141,11 @@ final class AuditLogTest {
   @Test
   void record_aboutOneTrace_writesTheTraceIdBesideTheFingerprint() throws Exception {
     log.record(new AuditEntry("show_trace", "U0AGENT", "T0001", "C0SUPPORT",
-        Optional.of(UserIdFingerprint.of("usr_k8x9m2")), Optional.empty(), Optional.empty(), "Tempo", 1, false, false,
+        Optional.of(FINGERPRINTS.of("usr_k8x9m2")), Optional.empty(), Optional.empty(), "Tempo", 1, false, false,
         "found", Optional.of("4bf92f3577b34da6a3ce929d0e0e4736")));
 
     JsonNode json = new ObjectMapper().readTree(lines.get(0));
     assertThat(json.get("trace_id").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
-    assertThat(json.get("user_hash").asText()).isEqualTo(UserIdFingerprint.of("usr_k8x9m2"));
+    assertThat(json.get("user_hash").asText()).isEqualTo(FINGERPRINTS.of("usr_k8x9m2"));
   }
 }

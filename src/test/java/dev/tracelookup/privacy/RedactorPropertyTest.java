@@ -20,7 +20,10 @@ final class RedactorPropertyTest {
       "password", "token", "api_key", "Authorization", "Bearer", "Basic", "token ", "dXNlcjpwYXNzd29yZA==",
       "eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiIxIn0", "sig_AbC-123", "sk_live_", "4eC39HqLyjWDarjtT1zdp7dc", "AKIA",
       "IOSFODNN7EXAMPLE", "AIza", "xoxb-", "4242", "424", "4242 4242 4242 4242", "4111-1111-1111-1111",
-      "4111111111111111", "378282246310005", "1234", "12", "•", "••••4242", "[redacted]", "[email]", "yes");
+      "4111111111111111", "378282246310005", "1234", "12", "•", "••••4242", "[redacted]", "[email]", "yes",
+      "+44", "(0)", "(415) ", "555-2671", "phone ", "DE89", "3704 0044 0532 0130 00", "::", "10.0.0.1", "fe80",
+      "-----BEGIN PRIVATE KEY-----", "-----END PRIVATE KEY-----", "\\n", "session=", "?code=", "&", "dob=",
+      "＠", "。", "４２４２", "123-45-6789", "[ip]", "[phone]", "[iban]", "[ssn]", "sk-proj-", "npm_", "%40");
 
   private final Redactor redactor = new Redactor();
 
@@ -56,7 +59,7 @@ final class RedactorPropertyTest {
 
   @Provide
   Arbitrary<String> secrets() {
-    return Arbitraries.oneOf(cardNumbers(), emails(), stripeKeys());
+    return Arbitraries.oneOf(cardNumbers(), emails(), stripeKeys(), phoneNumbers(), ipv4Addresses(), ibans());
   }
 
   private static Arbitrary<String> cardNumbers() {
@@ -80,6 +83,36 @@ final class RedactorPropertyTest {
 
   private static Arbitrary<String> stripeKeys() {
     return Arbitraries.strings().alpha().numeric().ofMinLength(16).ofMaxLength(32).map(key -> "sk_live_" + key);
+  }
+
+  /** International numbers as people write them: +, a country code, groups split one way, 8 to 15 digits. */
+  private static Arbitrary<String> phoneNumbers() {
+    Arbitrary<List<String>> groups = Arbitraries.strings().numeric().ofMinLength(2).ofMaxLength(4).list()
+        .ofMinSize(3).ofMaxSize(4);
+    return Combinators.combine(Arbitraries.integers().between(1, 99), groups, Arbitraries.of(" ", "-", "."))
+        .as((country, parts, separator) -> "+" + country + separator + String.join(separator, parts))
+        .filter(number -> number.chars().filter(Character::isDigit).count() >= 8
+            && number.chars().filter(Character::isDigit).count() <= 15);
+  }
+
+  /** Addresses outside loopback, unspecified and netmask values, which are kept on purpose. */
+  private static Arbitrary<String> ipv4Addresses() {
+    Arbitrary<Integer> octet = Arbitraries.integers().between(0, 255);
+    return Combinators.combine(Arbitraries.integers().between(1, 254).filter(first -> first != 127), octet, octet,
+        octet).as((a, b, c, d) -> a + "." + b + "." + c + "." + d);
+  }
+
+  /** German IBANs with the check digits that make them valid. */
+  private static Arbitrary<String> ibans() {
+    return Arbitraries.strings().numeric().ofLength(18).map(account -> {
+      for (int check = 2; check <= 98; check++) {
+        String iban = "DE" + String.format("%02d", check) + account;
+        if (Ibans.checks(iban)) {
+          return iban;
+        }
+      }
+      throw new AssertionError("no IBAN check digits for " + account);
+    });
   }
 
   /** Appends the digit that makes the number pass the Luhn check. */

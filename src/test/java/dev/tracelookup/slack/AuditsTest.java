@@ -9,6 +9,8 @@ import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TimeWindow;
 import dev.tracelookup.privacy.AuditLog;
+import dev.tracelookup.privacy.UserIdFingerprint;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +23,10 @@ final class AuditsTest {
   private static final Instant NOW = Instant.parse("2026-02-06T14:20:00Z");
   private static final Asker ASKER = new Asker("U0AGENT", "T0001", "C0SUPPORT");
   private final List<String> lines = new ArrayList<>();
-  private final Audits audits = new Audits(new AuditLog(lines::add, Clock.fixed(NOW, ZoneOffset.UTC)), "demo files");
+  private static final UserIdFingerprint FINGERPRINTS =
+      new UserIdFingerprint("test fingerprint key, 32 bytes!!".getBytes(StandardCharsets.US_ASCII), "a test key");
+  private final Audits audits =
+      new Audits(new AuditLog(lines::add, Clock.fixed(NOW, ZoneOffset.UTC)), "demo files", FINGERPRINTS);
 
   private static LookupRequest request() {
     TimeWindow window = new TimeWindow(Instant.parse("2026-02-06T14:00:00Z"), Instant.parse("2026-02-06T14:30:00Z"),
@@ -38,7 +43,7 @@ final class AuditsTest {
     assertThat(json.get("slack_user").asText()).isEqualTo("U0AGENT");
     assertThat(json.get("team").asText()).isEqualTo("T0001");
     assertThat(json.get("channel").asText()).isEqualTo("C0SUPPORT");
-    assertThat(json.get("user_hash").asText()).isEqualTo("u:ff1af1f31874");
+    assertThat(json.get("user_hash").asText()).isEqualTo(FINGERPRINTS.of("usr_k8x9m2")).matches("u:[0-9a-f]{20}");
     assertThat(json.get("window_from").asText()).isEqualTo("2026-02-06T14:00:00Z");
     assertThat(json.get("window_to").asText()).isEqualTo("2026-02-06T14:30:00Z");
     assertThat(json.get("backend").asText()).isEqualTo("demo files");

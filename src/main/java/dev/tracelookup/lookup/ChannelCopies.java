@@ -1,0 +1,178 @@
+package dev.tracelookup.lookup;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
+import dev.tracelookup.privacy.CustomerIds;
+import dev.tracelookup.privacy.UserIdFingerprint;
+import dev.tracelookup.privacy.UserIdHasher;
+import dev.tracelookup.render.SlackMessage;
+import dev.tracelookup.render.TraceCard;
+import dev.tracelookup.trace.AnalysisTexts;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a channel may read of a lookup: every copy posted where others read it (Share in channel,
+ * Post to thread, the answer to a mention) names the customer by fingerprint, and carries neither
+ * the ID the agent typed nor the hash services store in its place, in any text.
+ *
+ * <p>Two layers, because analyses are cached and shared between audiences:
+ *
+ * <ol>
+ *   <li>Before rendering, each card's analysis is copied with the ID masked in every free text
+ *       ({@link AnalysisTexts}), and exception messages left out unless configured. Masking before
+ *       rendering matters: renderers clip long names, and a clipped ID would no longer be
+ *       recognisable afterwards.
+ *   <li>After rendering, {@link Copy#guarded} reads every string of the message Slack would get
+ *       (fallback text, block texts, button values, URLs) and masks any occurrence left. A future
+ *       renderer that takes text from somewhere new is caught here, and the miss is logged.
+ * </ol>
+ */
+public final class ChannelCopies {
+  private static final Logger log = LoggerFactory.getLogger(ChannelCopies.class);
+  private static final Gson GSON = GsonFactory.createSnakeCase();
+
+  private final UserIdFingerprint fingerprints;
+  private final UserIdHasher hasher;
+  private final boolean exceptionMessages;
+
+  /**
+   * @param fingerprints how the customer is named instead
+   * @param hasher how services store the ID, so that its stored form is masked too
+   * @param exceptionMessages whether shared copies keep exception messages ({@code
+   *     privacy.shared-exception-messages}); the exception's type always stays
+   */
+  public ChannelCopies(UserIdFingerprint fingerprints, UserIdHasher hasher, boolean exceptionMessages) {
+    this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.exceptionMessages = exceptionMessages;
+  }
+
+  /** Returns channel copies under a random fingerprint key, without exception messages (tests, CLI). */
+  static ChannelCopies withRandomKey() {
+    return new ChannelCopies(UserIdFingerprint.randomKey(), UserIdHasher.identity(), false);
+  }
+
+  /** Returns the copy of one lookup's answer. */
+  /** Returns the fingerprint naming the customer where the raw ID may not go. */
+  String fingerprint(String userId) {
+    return fingerprints.of(userId);
+  }
+
+  Copy of(LookupRequest request) {
+    return new Copy(request, CustomerIds.of(request.userId(), hasher));
+  }
+
+  /** One lookup's answer, as a channel may read it. */
+  final class Copy {
+    private final LookupRequest request;
+    private final CustomerIds ids;
+
+    private Copy(LookupRequest request, CustomerIds ids) {
+      this.request = request;
+      this.ids = ids;
+    }
+
+    /** Returns how the card names the customer: {@code customer u:…}. */
+    String label() {
+      return "customer " + fingerprints.of(request.userId());
+    }
+
+    /** Returns the text with the ID masked. */
+    String text(String text) {
+      return ids.mask(text);
+    }
+
+    /** Returns the texts with the ID masked. */
+    List<String> texts(List<String> texts) {
+      return texts.stream().map(ids::mask).collect(Collectors.toList());
+    }
+
+    /** Returns the card with the ID masked everywhere; a UI link that holds the ID is dropped. */
+    TraceCard card(TraceCard card) {
+      return new TraceCard(AnalysisTexts.rewrite(card.analysis(), ids::mask, exceptionMessages),
+          card.uiUrl().filter(url -> !ids.appearIn(url)));
+    }
+
+    /** Returns the outcome as a channel may read it. */
+    LookupOutcome outcome(LookupOutcome outcome) {
+      if (outcome instanceof LookupOutcome.Found) {
+        LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+        return new LookupOutcome.Found(found.request(), found.traces().stream().map(this::card)
+            .collect(Collectors.toList()), found.totalMatched(), texts(found.warnings()), found.fromCache());
+      }
+      if (outcome instanceof LookupOutcome.NoTraces) {
+        return new LookupOutcome.NoTraces(outcome.request(), texts(((LookupOutcome.NoTraces) outcome).warnings()));
+      }
+      return outcome;
+    }
+
+    /**
+     * Returns the message with the ID masked in every string Slack would receive. Nothing should be
+     * left by now; when something is, it is masked here and logged (without the ID) so the renderer
+     * that let it through gets fixed.
+     */
+    SlackMessage guarded(SlackMessage message) {
+      JsonObject json = JsonParser.parseString(message.toJson()).getAsJsonObject();
+      if (!holdsId(json)) {
+        return message;
+      }
+      log.warn("a channel-visible answer still held the customer's ID after the analysis was masked;"
+          + " masked it in the rendered message ({})", fingerprints.of(request.userId()));
+      JsonObject masked = masked(json).getAsJsonObject();
+      JsonArray blocks = masked.has("blocks") ? masked.getAsJsonArray("blocks") : new JsonArray();
+      LayoutBlock[] parsed = GSON.fromJson(blocks, LayoutBlock[].class);
+      return new SlackMessage(masked.get("text").getAsString(), Arrays.asList(parsed));
+    }
+
+    private boolean holdsId(JsonElement element) {
+      if (element.isJsonPrimitive()) {
+        return element.getAsJsonPrimitive().isString() && ids.appearIn(element.getAsString());
+      }
+      if (element.isJsonArray()) {
+        for (JsonElement item : element.getAsJsonArray()) {
+          if (holdsId(item)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      if (element.isJsonObject()) {
+        for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+          if (holdsId(member.getValue())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private JsonElement masked(JsonElement element) {
+      if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()) {
+        return new JsonPrimitive(ids.mask(element.getAsString()));
+      }
+      if (element.isJsonArray()) {
+        JsonArray array = new JsonArray();
+        element.getAsJsonArray().forEach(item -> array.add(masked(item)));
+        return array;
+      }
+      if (element.isJsonObject()) {
+        JsonObject object = new JsonObject();
+        element.getAsJsonObject().entrySet().forEach(member -> object.add(member.getKey(), masked(member.getValue())));
+        return object;
+      }
+      return element;
+    }
+  }
+}
