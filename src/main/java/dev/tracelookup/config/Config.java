@@ -191,8 +191,12 @@ public record Config(
    * @param apiToken bearer token of {@code /api/lookup}; the endpoint refuses every call without it
    * @param adminToken bearer token of {@code /api/erasure}; the endpoint refuses every call without it
    * @param maxBodyBytes larger request bodies are refused before they are read
+   * @param bodyTimeout a request body must arrive whole within this, or the request is refused (408)
+   * @param minBodyRate after the first second, a body arriving slower than this many bytes a second
+   *     is refused (408); 0 checks only {@code bodyTimeout}
    */
-  public record Server(int port, Optional<Secret> apiToken, Optional<Secret> adminToken, int maxBodyBytes) {}
+  public record Server(int port, Optional<Secret> apiToken, Optional<Secret> adminToken, int maxBodyBytes,
+      Duration bodyTimeout, long minBodyRate) {}
 
   /**
    * Slack credentials and endpoints.

@@ -110,7 +110,10 @@ public final class ConfigLoader {
       }
     }
     int maxBody = (int) settings.number("server.max-body-bytes", 1_048_576, 1024, 64L * 1024 * 1024);
-    return new Config.Server(port, secret(env, "LOOKUP_API_TOKEN"), secret(env, "ADMIN_API_TOKEN"), maxBody);
+    Duration bodyTimeout = settings.duration("server.body-timeout", Duration.ofSeconds(10), "10s");
+    long minBodyRate = settings.number("server.min-body-rate", 1024, 0, 1L << 30);
+    return new Config.Server(port, secret(env, "LOOKUP_API_TOKEN"), secret(env, "ADMIN_API_TOKEN"), maxBody,
+        bodyTimeout, minBodyRate);
   }
 
   private static Config.Slack slack(Settings settings, Map<String, String> env) {
