@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /** The whole configuration, validated: every value here is usable as it is. */
@@ -276,6 +277,8 @@ public record Config(
    * @param recentWindow with no time given, this long up to now is searched
    * @param budget every lookup ends (in an answer) within this time
    * @param maxQueued lookups waiting beyond this are answered "busy"
+   * @param maxBytesInFlight bytes of backend answers all running lookups may hold at once; empty
+   *     means an eighth of the JVM's maximum heap
    */
   public record Lookup(
       Pattern userIdPattern,
@@ -286,7 +289,8 @@ public record Config(
       int fetchParallelism,
       Duration budget,
       int threads,
-      int maxQueued) {}
+      int maxQueued,
+      OptionalLong maxBytesInFlight) {}
 
   /**
    * Cache sizes and lifetimes.
