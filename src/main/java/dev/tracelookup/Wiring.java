@@ -2,6 +2,7 @@ package dev.tracelookup;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.backend.TraceBackend;
+import dev.tracelookup.backend.http.ReadBudget;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.reply.CustomerReply;
@@ -43,6 +44,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -77,8 +79,10 @@ final class Wiring {
   private final ScheduledExecutorService incidentScheduler;
   final ExecutorService jobs;
   final ExecutorService slackCalls;
-  private final ExecutorService searches;
-  private final ExecutorService fetches;
+  /** Package-private so drills can see that threads come back once a lookup's budget is spent. */
+  final ThreadPoolExecutor searches;
+  final ThreadPoolExecutor fetches;
+  final ReadBudget reads;
 
   /** Builds the graph with telemetry that records nothing, for the command-line face and tests. */
   Wiring(Config config, Clock clock) {
@@ -95,21 +99,33 @@ final class Wiring {
     Config.Lookup settings = config.lookup();
     HttpClient http = HttpClient.newBuilder().connectTimeout(config.backend().timeout()).build();
     this.backend = Backends.create(config, http, clock, telemetry);
-    this.searches = Executors.newFixedThreadPool(settings.threads(), named("search"));
-    this.fetches = Executors.newFixedThreadPool(settings.fetchParallelism() * 2, named("fetch"));
+    // Bounded like the lookups themselves: a full search queue answers "busy" at once, and a full
+    // fetch queue makes the lookup read its traces on its own thread instead of queueing more.
+    this.searches = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(settings.threads()), named("search"), new ThreadPoolExecutor.AbortPolicy());
+    this.fetches = new ThreadPoolExecutor(settings.fetchParallelism() * 2, settings.fetchParallelism() * 2, 60,
+        TimeUnit.SECONDS, new ArrayBlockingQueue<>(settings.threads() * settings.fetchParallelism()), named("fetch"),
+        Wiring::runHereUnlessShutDown);
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    this.reads = ReadBudget.of(HeapShares.readBytes(settings, maxHeap));
     // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.
     this.jobs = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(Math.max(1, settings.maxQueued())), named("lookup"), new ThreadPoolExecutor.AbortPolicy());
     this.slackCalls = Executors.newFixedThreadPool(4, named("slack-api"));
     Config.Cache caching = config.cache();
+    long traceSpans = HeapShares.traceCacheSpans(caching.maxTraceSpans(), maxHeap);
+    if (traceSpans < caching.maxTraceSpans()) {
+      log.info("the trace cache holds at most {} spans, a quarter of the {} MiB heap, instead of cache.max-trace-spans"
+          + " {}", traceSpans, maxHeap >> 20, caching.maxTraceSpans());
+    }
+    log.info("lookups may hold {} MiB of backend answers at once (lookup.max-bytes-in-flight)", reads.capacity() >> 20);
     this.cache = new LookupCache(caching.maxLookups(), caching.recentTtl(), caching.settledTtl(),
-        caching.recentThreshold(), caching.maxTraceSpans(), caching.traceTtl(), clock, Ticker.systemTicker(),
-        Runnable::run);
+        caching.recentThreshold(), traceSpans, caching.traceTtl(), clock, Ticker.systemTicker(), Runnable::run);
     UserIdHasher hasher = hasher(config.privacy());
     UserIdFingerprint fingerprints = fingerprints(config);
     this.lookup = new TraceLookup(backend, cache, searches, fetches, settings.maxTraces(),
         settings.fetchParallelism(), settings.budget(), hasher, shownAttributes(config.privacy()),
-        telemetry, fingerprints);
+        telemetry, fingerprints, reads);
     this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
         settings.recentWindow(), settings.maxWindow());
     this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow(), buttonKey(config.slack()));
@@ -250,6 +266,14 @@ final class Wiring {
       throw new UncheckedIOException("the reply template " + configured.map(Path::toString).orElse(builtIn)
           + " cannot be read", unreadable);
     }
+  }
+
+  /** Like {@link ThreadPoolExecutor.CallerRunsPolicy}, but refuses after shutdown rather than drop the task. */
+  private static void runHereUnlessShutDown(Runnable task, ThreadPoolExecutor pool) {
+    if (pool.isShutdown()) {
+      throw new RejectedExecutionException("the fetch pool is shut down");
+    }
+    task.run();
   }
 
   private static ThreadFactory named(String prefix) {

@@ -1,7 +1,9 @@
 package dev.tracelookup;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads the bot started after a baseline, by pool name ({@code lookup-}, {@code search-},
@@ -9,6 +11,7 @@ import java.util.Set;
  */
 final class BotThreads {
   private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+  private static final Duration POLL = Duration.ofMillis(20);
 
   private final Set<Thread> before;
 
@@ -37,6 +40,38 @@ final class BotThreads {
       }
     }
     return alive;
+  }
+
+  /**
+   * Returns how many threads of the pool, started since the baseline, are working now: alive and
+   * not parked in the pool's queue waiting for a task. Blocked on a socket or a stream counts as
+   * working.
+   */
+  long busySince(String pool) {
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(entry -> entry.getKey().getName().startsWith(pool) && !before.contains(entry.getKey()))
+        .filter(entry -> Arrays.stream(entry.getValue()).noneMatch(BotThreads::waitsForTask))
+        .count();
+  }
+
+  /** Waits until no thread of the pools is working, or the timeout; returns how many still are. */
+  long awaitIdle(Duration timeout, String... pools) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long busy = busyIn(pools);
+    while (busy > 0 && System.nanoTime() < deadline) {
+      // Polls a condition with a deadline; nothing here waits for a fixed time to pass.
+      LockSupport.parkNanos(POLL.toNanos());
+      busy = busyIn(pools);
+    }
+    return busy;
+  }
+
+  private long busyIn(String... pools) {
+    return Arrays.stream(pools).mapToLong(this::busySince).sum();
+  }
+
+  private static boolean waitsForTask(StackTraceElement frame) {
+    return frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor") && frame.getMethodName().equals("getTask");
   }
 
   private static boolean inPools(Thread thread, String... pools) {

@@ -21,7 +21,9 @@ public record BackendFailure(Kind kind, String backend, String detail, Optional<
     SERVER_ERROR,
     MALFORMED,
     TOO_LARGE,
-    UNSUPPORTED_QUERY
+    UNSUPPORTED_QUERY,
+    /** The bot itself had no room: other lookups were reading as much as it may hold at once. */
+    BUSY
   }
 
   public BackendFailure {
@@ -54,6 +56,9 @@ public record BackendFailure(Kind kind, String backend, String detail, Optional<
         return backend + " sent more data than the bot accepts. Narrow the window or add a service filter.";
       case UNSUPPORTED_QUERY:
         return detail;
+      case BUSY:
+        return "The bot is busy reading other large answers from " + backend + ". Try again in a minute, or narrow"
+            + " the window or add a service filter.";
       default:
         throw new AssertionError(kind);
     }

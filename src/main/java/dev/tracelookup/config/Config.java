@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /** The whole configuration, validated: every value here is usable as it is. */
@@ -212,8 +213,12 @@ public record Config(
    * @param apiToken bearer token of {@code /api/lookup}; the endpoint refuses every call without it
    * @param adminToken bearer token of {@code /api/erasure}; the endpoint refuses every call without it
    * @param maxBodyBytes larger request bodies are refused before they are read
+   * @param bodyTimeout a request body must arrive whole within this, or the request is refused (408)
+   * @param minBodyRate after the first second, a body arriving slower than this many bytes a second
+   *     is refused (408); 0 checks only {@code bodyTimeout}
    */
-  public record Server(int port, Optional<Secret> apiToken, Optional<Secret> adminToken, int maxBodyBytes) {}
+  public record Server(int port, Optional<Secret> apiToken, Optional<Secret> adminToken, int maxBodyBytes,
+      Duration bodyTimeout, long minBodyRate) {}
 
   /**
    * Slack credentials and endpoints.
@@ -293,6 +298,8 @@ public record Config(
    * @param recentWindow with no time given, this long up to now is searched
    * @param budget every lookup ends (in an answer) within this time
    * @param maxQueued lookups waiting beyond this are answered "busy"
+   * @param maxBytesInFlight bytes of backend answers all running lookups may hold at once; empty
+   *     means an eighth of the JVM's maximum heap
    */
   public record Lookup(
       Pattern userIdPattern,
@@ -303,7 +310,8 @@ public record Config(
       int fetchParallelism,
       Duration budget,
       int threads,
-      int maxQueued) {}
+      int maxQueued,
+      OptionalLong maxBytesInFlight) {}
 
   /**
    * Cache sizes and lifetimes.

@@ -110,7 +110,10 @@ public final class ConfigLoader {
       }
     }
     int maxBody = (int) settings.number("server.max-body-bytes", 1_048_576, 1024, 64L * 1024 * 1024);
-    return new Config.Server(port, secret(env, "LOOKUP_API_TOKEN"), secret(env, "ADMIN_API_TOKEN"), maxBody);
+    Duration bodyTimeout = settings.duration("server.body-timeout", Duration.ofSeconds(10), "10s");
+    long minBodyRate = settings.number("server.min-body-rate", 1024, 0, 1L << 30);
+    return new Config.Server(port, secret(env, "LOOKUP_API_TOKEN"), secret(env, "ADMIN_API_TOKEN"), maxBody,
+        bodyTimeout, minBodyRate);
   }
 
   private static Config.Slack slack(Settings settings, Map<String, String> env) {
@@ -149,7 +152,8 @@ public final class ConfigLoader {
         (int) settings.number("lookup.fetch-parallelism", 8, 1, 64),
         settings.duration("lookup.budget", Duration.ofSeconds(25), "25s"),
         (int) settings.number("lookup.threads", 8, 1, 256),
-        (int) settings.number("lookup.max-queued", 100, 0, 100_000));
+        (int) settings.number("lookup.max-queued", 100, 0, 100_000),
+        settings.optionalNumber("lookup.max-bytes-in-flight", 134_217_728, 1L << 20, Long.MAX_VALUE));
   }
 
   private static Config.Cache cache(Settings settings) {

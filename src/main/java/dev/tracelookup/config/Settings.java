@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -86,6 +87,15 @@ final class Settings {
       return fallback;
     }
     return value;
+  }
+
+  /** Returns the number at the key, or empty when the key is absent; {@code example} shows a good value. */
+  OptionalLong optionalNumber(String key, long example, long min, long max) {
+    JsonNode node = node(key);
+    if (node.isMissingNode() || node.isNull()) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(number(key, example, min, max));
   }
 
   List<String> strings(String key, List<String> fallback) {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs backend calls on an executor, at most {@code parallelism} at once, and waits for them until
  * a deadline. Calls not started by then are dropped; a call already running ends on its own, bounded
- * by the backend's own timeouts, and whatever it records afterwards is simply not waited for.
+ * by the backend's own timeouts and aborted with its lookup's call scope when the lookup ends, and
+ * whatever it records afterwards is simply not waited for.
  */
 final class BoundedRun {
   private BoundedRun() {}

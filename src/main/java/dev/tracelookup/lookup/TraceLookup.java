@@ -5,6 +5,8 @@ import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.backend.http.CallScope;
+import dev.tracelookup.backend.http.ReadBudget;
 import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdFingerprint;
@@ -24,8 +26,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TraceLookup {
   private static final Logger log = LoggerFactory.getLogger(TraceLookup.class);
+  /** What backend calls leave of the budget to analyse and answer, as {@code Backends} does per call. */
+  private static final Duration ANSWER_TIME = Duration.ofSeconds(3);
 
   private final TraceBackend backend;
   private final LookupCache cache;
@@ -47,6 +53,7 @@ public final class TraceLookup {
   private final UserIdHasher hasher;
   private final UserIdFingerprint fingerprints;
   private final LookupTelemetry telemetry;
+  private final ReadBudget reads;
 
   /**
    * @param executor runs searches; fetches run on {@code fetchExecutor}, at most {@code
@@ -85,16 +92,40 @@ public final class TraceLookup {
       AttributePolicy shown,
       Telemetry telemetry,
       UserIdFingerprint fingerprints) {
+    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, hasher, shown, telemetry,
+        fingerprints, ReadBudget.unlimited());
+  }
+
+  /**
+   * @param reads the bytes of backend answers all lookups may hold at once; each lookup, and each
+   *     "Show trace", reads within it and within its budget, and what it started is aborted when
+   *     the budget is spent
+   */
+  public TraceLookup(
+      TraceBackend backend,
+      LookupCache cache,
+      Executor executor,
+      Executor fetchExecutor,
+      int maxTraces,
+      int fetchParallelism,
+      Duration budget,
+      UserIdHasher hasher,
+      AttributePolicy shown,
+      Telemetry telemetry,
+      UserIdFingerprint fingerprints,
+      ReadBudget reads) {
+    this.reads = reads;
     this.hasher = hasher;
     this.fingerprints = fingerprints;
     this.cards = new TraceCards(shown);
     this.backend = new TracedBackend(backend, telemetry);
     this.cache = cache;
     this.telemetry = new LookupTelemetry(telemetry, backend.displayName(), cache, fingerprints);
-    // The search and its fetches run on other threads; their spans must still be the lookup's children.
-    this.fetcher = new TraceFetcher(this.backend, cache, Context.taskWrapping(fetchExecutor), fetchParallelism,
-        cards, budget);
-    this.executor = Context.taskWrapping(executor);
+    // The search and its fetches run on other threads; their spans must still be the lookup's children,
+    // and their backend calls must still end with the lookup's budget.
+    this.fetcher = new TraceFetcher(this.backend, cache, Context.taskWrapping(CallScope.propagating(fetchExecutor)),
+        fetchParallelism, cards, budget);
+    this.executor = Context.taskWrapping(CallScope.propagating(executor));
     this.maxTraces = maxTraces;
     this.budget = budget;
   }
@@ -124,8 +155,9 @@ public final class TraceLookup {
     long started = System.nanoTime();
     Span span = telemetry.start(request);
     try (Scope ignored = span.makeCurrent()) {
-      LookupCache.Lookup lookup = cache.get(key, () -> CompletableFuture.supplyAsync(() -> compute(searched), executor));
-      LookupOutcome outcome = await(lookup.outcome(), searched);
+      AtomicReference<CallScope> owned = new AtomicReference<>();
+      LookupCache.Lookup lookup = cache.get(key, () -> start(searched, owned));
+      LookupOutcome outcome = await(lookup.outcome(), searched, owned.get());
       long took = System.nanoTime() - started;
       log.info("lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
           fingerprints.of(request.userId()), searched.window().from(), searched.window().to(),
@@ -168,19 +200,41 @@ public final class TraceLookup {
    */
   public record Erasure(int lookups, int running, int traces) {}
 
-  /** Returns one trace by ID for "Show trace": from the cache when it is there. */
+  /** Returns one trace by ID for "Show trace": from the cache when it is there, else read within the budget. */
   public TraceResult trace(String traceId) {
-    return fetcher.fetchOne(traceId);
+    try (CallScope scope = CallScope.open(callTime(budget), reads)) {
+      return scope.call(() -> fetcher.fetchOne(traceId));
+    }
   }
 
-  private LookupOutcome await(CompletableFuture<LookupOutcome> future, LookupRequest request) {
+  /**
+   * Starts computing the lookup in a scope of its own that ends with the budget; the caller that
+   * started it owns the scope and aborts it when it stops waiting. A full search queue answers
+   * "busy" at once rather than queueing work that could not start in time.
+   */
+  private CompletableFuture<LookupOutcome> start(LookupRequest request, AtomicReference<CallScope> owned) {
+    CallScope scope = CallScope.open(callTime(budget), reads);
+    owned.set(scope);
+    try {
+      return CompletableFuture.supplyAsync(() -> scope.call(() -> compute(request, scope)), executor)
+          .whenComplete((outcome, bug) -> scope.close());
+    } catch (RejectedExecutionException full) {
+      scope.close();
+      return CompletableFuture.completedFuture(new LookupOutcome.Failed(request, BackendFailure.of(
+          BackendFailure.Kind.BUSY, backend.displayName(), "every search thread is busy and the queue is full")));
+    }
+  }
+
+  private LookupOutcome await(CompletableFuture<LookupOutcome> future, LookupRequest request, CallScope owned) {
     try {
       return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
-      return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.TIMEOUT,
-          backend.displayName(), "no answer within " + budget.toSeconds() + " s"));
+      // The answer goes out now; what the lookup still runs must not hold threads or memory past it.
+      abort(owned);
+      return timedOut(request);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
+      abort(owned);
       return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.TIMEOUT,
           backend.displayName(), "the bot is shutting down"));
     } catch (ExecutionException bug) {
@@ -190,7 +244,27 @@ public final class TraceLookup {
     }
   }
 
-  private LookupOutcome compute(LookupRequest request) {
+  /**
+   * Returns how long backend calls may take: the budget less the time to analyse what they read and
+   * answer, so a slow backend still leaves a partial answer rather than none; three quarters of a
+   * budget too short to spare that.
+   */
+  static Duration callTime(Duration budget) {
+    Duration left = budget.minus(ANSWER_TIME);
+    return left.compareTo(budget.dividedBy(2)) >= 0 ? left : budget.multipliedBy(3).dividedBy(4);
+  }
+
+  private static void abort(CallScope owned) {
+    if (owned != null) {
+      owned.abort();
+    }
+  }
+
+  private LookupOutcome compute(LookupRequest request, CallScope scope) {
+    if (scope.aborted()) {
+      // Waited in the queue past its budget: its caller has answered already.
+      return timedOut(request);
+    }
     TraceQuery query = new TraceQuery(hasher.stored(request.userId()), request.window().from(), request.window().to(),
         request.service(), request.spanName(), request.errorsOnly(), maxTraces);
     SearchResult result = backend.search(query);
@@ -202,6 +276,10 @@ public final class TraceLookup {
       return new LookupOutcome.NoTraces(request, found.warnings());
     }
     TraceFetcher.Fetched fetched = fetcher.fetchAll(found.traces());
+    if (scope.aborted()) {
+      // Nobody waits for the cards any more: analysing large traces now would only hold a thread.
+      return timedOut(request);
+    }
     List<String> warnings = new ArrayList<>(found.warnings());
     warnings.addAll(fetched.warnings());
     if (fetched.traces().isEmpty()) {
@@ -211,6 +289,11 @@ public final class TraceLookup {
     }
     List<TraceCard> ranked = cards.cards(fetched.traces(), fetched.linked(), backend);
     return new LookupOutcome.Found(request, ranked, found.traces().size(), warnings, false);
+  }
+
+  private LookupOutcome timedOut(LookupRequest request) {
+    return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.TIMEOUT, backend.displayName(),
+        "no answer within " + budget.toSeconds() + " s"));
   }
 
   private static LookupOutcome ranked(LookupOutcome outcome, Instant anchor) {

@@ -77,7 +77,10 @@ public final class BotServer {
     context.addServlet(new ServletHolder(new ErasureServlet(lookup, config.server().adminToken(),
         config.server().maxBodyBytes(), audit)), "/api/erasure");
     context.setErrorHandler(new QuietErrorHandler());
-    server.setHandler(new TraceMethodRefusal(context));
+    // Bodies are gathered without a thread before any servlet reads them: slow clients cannot starve the
+    // pool. TRACE is refused before either: the servlet API would echo the Authorization header.
+    server.setHandler(new TraceMethodRefusal(new BodyReadHandler(context, config.server().maxBodyBytes(),
+        config.server().bodyTimeout(), config.server().minBodyRate())));
     server.setStopTimeout(10_000);
     return new BotServer(server);
   }

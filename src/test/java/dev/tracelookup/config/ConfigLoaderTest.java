@@ -321,4 +321,26 @@ final class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", bad.toString())))
         .hasMessageContaining("privacy.shared-exception-messages: \"sometimes\" is not true or false");
   }
+
+  @Test
+  void load_bodyAndMemoryLimits_readTheShippedDefaultsAndReportMistakesWithExamples() throws IOException {
+    Config shipped = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml"));
+    Path good = write("server:\n  body-timeout: 3s\n  min-body-rate: 0\nlookup:\n  max-bytes-in-flight: 268435456\n");
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", good.toString()));
+    Path bad = write("server:\n  body-timeout: never\n  min-body-rate: -1\nlookup:\n  max-bytes-in-flight: 1000\n");
+
+    assertThat(shipped.server().bodyTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(shipped.server().minBodyRate()).isEqualTo(1024);
+    assertThat(shipped.lookup().maxBytesInFlight()).isEmpty();
+    assertThat(config.server().bodyTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.server().minBodyRate()).isZero();
+    assertThat(config.lookup().maxBytesInFlight()).hasValue(268_435_456);
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", bad.toString())))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .hasSize(3)
+            .anySatisfy(p -> assertThat(p).startsWith("server.body-timeout: \"never\"").contains("server.body-timeout: 10s"))
+            .anySatisfy(p -> assertThat(p).startsWith("server.min-body-rate: -1 is outside").contains("min-body-rate: 1024"))
+            .anySatisfy(p -> assertThat(p).startsWith("lookup.max-bytes-in-flight: 1000 is outside")
+                .contains("lookup.max-bytes-in-flight: 134217728")));
+  }
 }

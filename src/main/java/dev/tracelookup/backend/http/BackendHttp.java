@@ -15,6 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,30 +74,58 @@ public final class BackendHttp {
     return endpoint;
   }
 
-  /** GETs the path (with its query) and reads a 2xx body with the reader. */
+  /**
+   * GETs the path (with its query) and reads a 2xx body with the reader.
+   *
+   * <p>Inside a {@link CallScope}, the call also ends when the scope's time is spent or the scope
+   * is aborted, and the body is charged to the scope's share of the read budget as it streams.
+   */
   public <T> HttpResult<T> get(String pathAndQuery, String accept, BodyReader<T> reader) {
     String path = pathOnly(pathAndQuery);
-    Instant deadline = clock.instant().plus(endpoint.budget());
-    Attempt<T> attempt = null;
-    for (int number = 1; number <= endpoint.maxAttempts(); number++) {
-      Duration left = Duration.between(clock.instant(), deadline);
-      if (left.isNegative() || left.isZero()) {
-        break;
+    Optional<CallScope> scope = CallScope.current();
+    Instant deadline = clock.instant().plus(min(endpoint.budget(), scope.map(CallScope::left).orElse(endpoint.budget())));
+    BackendFailure told = null;
+    try (BudgetedRead budget = BudgetedRead.of(scope)) {
+      for (int number = 1; number <= endpoint.maxAttempts(); number++) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (left.isNegative() || left.isZero() || scope.map(CallScope::over).orElse(false)) {
+          break;
+        }
+        Duration timeout = min(endpoint.timeout(), left);
+        Attempt<T> attempt = once(pathAndQuery, path, accept, reader, number, timeout, scope, budget);
+        if (attempt.result().isPresent()) {
+          attempt.result().filter(HttpResult.Ok.class::isInstance).ifPresent(ok -> budget.keep());
+          return attempt.result().get();
+        }
+        told = worthTelling(told, attempt.failure(), timeout.compareTo(endpoint.timeout()) < 0);
+        budget.reset();
+        if (attempt.gaveWay()) {
+          // Not the backend's failure: no attempt spent, no backoff; it waits its turn for room instead.
+          if (!budget.mayStartOver()) {
+            break;
+          }
+          number--;
+          continue;
+        }
+        Duration wait = attempt.retryAfter().orElse(FIRST_BACKOFF.multipliedBy(1L << Math.min(number - 1, 6)));
+        if (number == endpoint.maxAttempts() || clock.instant().plus(wait).isAfter(deadline) || !pause.waited(wait)) {
+          break;
+        }
+        log.debug("{} GET {} attempt {} failed ({}); retrying in {} ms", endpoint.backendName(), path, number,
+            attempt.failure().kind(), wait.toMillis());
       }
-      attempt = once(pathAndQuery, path, accept, reader, number, min(endpoint.timeout(), left));
-      if (attempt.result().isPresent()) {
-        return attempt.result().get();
-      }
-      Duration wait = attempt.retryAfter().orElse(FIRST_BACKOFF.multipliedBy(1L << Math.min(number - 1, 6)));
-      if (number == endpoint.maxAttempts() || clock.instant().plus(wait).isAfter(deadline) || !pause.waited(wait)) {
-        break;
-      }
-      log.debug("{} GET {} attempt {} failed ({}); retrying in {} ms", endpoint.backendName(), path, number,
-          attempt.failure().kind(), wait.toMillis());
     }
-    return new HttpResult.Failed<>(attempt == null
+    return new HttpResult.Failed<>(told == null
         ? BackendFailure.of(Kind.TIMEOUT, endpoint.backendName(), "GET " + path + ": no time left to try")
-        : attempt.failure());
+        : told);
+  }
+
+  /**
+   * A last attempt that ran out of the little time left says less than the failure before it: a
+   * backend answering 503 is "failing", not "slow", even if the retry was cut by the deadline.
+   */
+  private static BackendFailure worthTelling(BackendFailure before, BackendFailure latest, boolean cutShort) {
+    return before != null && cutShort && latest.kind() == Kind.TIMEOUT ? before : latest;
   }
 
   /**
@@ -103,7 +134,8 @@ public final class BackendHttp {
    * serve and carry no customer data.
    */
   public CheckResult check(String path) {
-    Attempt<Boolean> attempt = once(path, pathOnly(path), "*/*", body -> Boolean.TRUE, 1, endpoint.timeout());
+    Attempt<Boolean> attempt = once(path, pathOnly(path), "*/*", body -> Boolean.TRUE, 1, endpoint.timeout(),
+        Optional.empty(), BudgetedRead.of(Optional.empty()));
     return attempt.failed().map(CheckResult::failed)
         .orElseGet(() -> attempt.result().get() instanceof HttpResult.NotFound
             ? CheckResult.failed(failure(Kind.REJECTED, pathOnly(path), "not found (404)"))
@@ -113,13 +145,19 @@ public final class BackendHttp {
   /**
    * One attempt: either a final result, or a retryable failure with an optional server-given wait.
    */
-  private record Attempt<T>(Optional<HttpResult<T>> result, BackendFailure failure, Optional<Duration> retryAfter) {
+  private record Attempt<T>(Optional<HttpResult<T>> result, BackendFailure failure, Optional<Duration> retryAfter,
+      boolean gaveWay) {
     static <T> Attempt<T> done(HttpResult<T> result) {
-      return new Attempt<>(Optional.of(result), null, Optional.empty());
+      return new Attempt<>(Optional.of(result), null, Optional.empty(), false);
     }
 
     static <T> Attempt<T> retry(BackendFailure failure, Optional<Duration> retryAfter) {
-      return new Attempt<>(Optional.empty(), failure, retryAfter);
+      return new Attempt<>(Optional.empty(), failure, retryAfter, false);
+    }
+
+    /** The answer streamed, then gave way to older reads in the read budget. */
+    static <T> Attempt<T> gaveWay(BackendFailure failure) {
+      return new Attempt<>(Optional.empty(), failure, Optional.empty(), true);
     }
 
     /** Returns the failure this attempt ended in, final or retryable. */
@@ -133,33 +171,66 @@ public final class BackendHttp {
   }
 
   private <T> Attempt<T> once(String pathAndQuery, String path, String accept, BodyReader<T> reader, int number,
-      Duration timeout) {
+      Duration timeout, Optional<CallScope> scope, BudgetedRead budget) {
+    try {
+      // Before the request: a lookup waiting for room must not make the backend produce an answer yet.
+      budget.admit();
+    } catch (ReadBudget.Refused refused) {
+      return Attempt.done(new HttpResult.Failed<>(StatusMapping.refusal(refused, endpoint.backendName(), path)));
+    }
     HttpSpans.Call call = spans.start(path, number);
-    Attempt<T> attempt = send(pathAndQuery, path, accept, reader, timeout, call);
+    Attempt<T> attempt = send(pathAndQuery, path, accept, reader, timeout, call, scope, budget);
     call.end(attempt.failed());
     return attempt;
   }
 
-  private <T> Attempt<T> send(String pathAndQuery, String path, String accept, BodyReader<T> reader, Duration timeout,
-      HttpSpans.Call call) {
+  private <T> Attempt<T> send(String pathAndQuery, String path, String accept, BodyReader<T> reader,
+      Duration timeout, HttpSpans.Call call, Optional<CallScope> scope, BudgetedRead budget) {
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).timeout(timeout).GET()
         .header("Accept", accept);
     endpoint.headers().forEach(request::header);
-    HttpResponse<InputStream> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException slow) {
-      return Attempt.retry(failure(Kind.TIMEOUT, path, "no answer within " + timeout.toMillis() + " ms"), Optional.empty());
-    } catch (ConnectException refused) {
-      return Attempt.retry(failure(Kind.UNREACHABLE, path, "connection refused"), Optional.empty());
-    } catch (IOException broken) {
-      return Attempt.retry(failure(Kind.UNREACHABLE, path, String.valueOf(broken.getMessage())), Optional.empty());
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, path, "interrupted")));
+    CompletableFuture<HttpResponse<InputStream>> exchange =
+        client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (AttemptWatch watch = new AttemptWatch(timeout, exchange, scope)) {
+      HttpResponse<InputStream> response;
+      try {
+        response = exchange.get();
+      } catch (CancellationException ended) {
+        return ended(watch, path, timeout);
+      } catch (ExecutionException failed) {
+        // Cancelling an exchange fails it with whatever the client was doing then: the watch says why.
+        return watch.ending() != AttemptWatch.Ending.NONE ? ended(watch, path, timeout)
+            : failedExchange(failed.getCause(), path, timeout);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        exchange.cancel(true);
+        return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, path, "interrupted")));
+      }
+      call.status(response.statusCode());
+      Attempt<T> attempt = StatusMapping.map(response, path, endpoint, reader, watch, budget);
+      return watch.ending() == AttemptWatch.Ending.NONE || attempt.failed().isEmpty() ? attempt
+          : ended(watch, path, timeout);
     }
-    call.status(response.statusCode());
-    return StatusMapping.map(response, path, endpoint, reader);
+  }
+
+  /** The watch ended the attempt: a timeout to retry, or, once the lookup is over, a final one. */
+  private <T> Attempt<T> ended(AttemptWatch watch, String path, Duration timeout) {
+    if (watch.ending() == AttemptWatch.Ending.EXPIRED) {
+      return Attempt.retry(failure(Kind.TIMEOUT, path, "no complete answer within " + timeout.toMillis() + " ms"),
+          Optional.empty());
+    }
+    return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, path, "the lookup's time ran out")));
+  }
+
+  private <T> Attempt<T> failedExchange(Throwable cause, String path, Duration timeout) {
+    if (cause instanceof HttpTimeoutException) {
+      return Attempt.retry(failure(Kind.TIMEOUT, path, "no answer within " + timeout.toMillis() + " ms"), Optional.empty());
+    }
+    if (cause instanceof ConnectException) {
+      return Attempt.retry(failure(Kind.UNREACHABLE, path, "connection refused"), Optional.empty());
+    }
+    return Attempt.retry(failure(Kind.UNREACHABLE, path, String.valueOf(cause == null ? null : cause.getMessage())),
+        Optional.empty());
   }
 
   private BackendFailure failure(Kind kind, String path, String detail) {
@@ -179,10 +250,12 @@ public final class BackendHttp {
   private static final class StatusMapping {
     private StatusMapping() {}
 
-    static <T> Attempt<T> map(HttpResponse<InputStream> response, String path, Endpoint endpoint, BodyReader<T> reader) {
+    static <T> Attempt<T> map(HttpResponse<InputStream> response, String path, Endpoint endpoint, BodyReader<T> reader,
+        AttemptWatch watch, BudgetedRead budget) {
       int status = response.statusCode();
       String name = endpoint.backendName();
-      try (InputStream body = new LimitedInputStream(response.body(), endpoint.maxBodyBytes())) {
+      try (InputStream body = new LimitedInputStream(budget.charged(watch.watch(response.body())),
+          endpoint.maxBodyBytes())) {
         if (status >= 200 && status < 300) {
           return Attempt.done(read(body, reader, name, path));
         }
@@ -198,13 +271,22 @@ public final class BackendHttp {
           return Attempt.retry(BackendFailure.of(Kind.SERVER_ERROR, name, detail), Optional.empty());
         }
         return Attempt.done(new HttpResult.Failed<>(BackendFailure.of(Kind.REJECTED, name, detail)));
+      } catch (ReadBudget.Refused refused) {
+        return refused.busy() ? Attempt.gaveWay(refusal(refused, name, path))
+            : Attempt.done(new HttpResult.Failed<>(refusal(refused, name, path)));
       } catch (IOException closeFailed) {
         return Attempt.retry(BackendFailure.of(Kind.UNREACHABLE, name, "GET " + path + ": " + closeFailed.getMessage()),
             Optional.empty());
       }
     }
 
-    private static <T> HttpResult<T> read(InputStream body, BodyReader<T> reader, String name, String path) {
+    private static BackendFailure refusal(ReadBudget.Refused refused, String name, String path) {
+      return BackendFailure.of(refused.tooLarge() ? Kind.TOO_LARGE : Kind.BUSY, name,
+          "GET " + path + ": " + refused.getMessage());
+    }
+
+    private static <T> HttpResult<T> read(InputStream body, BodyReader<T> reader, String name, String path)
+        throws ReadBudget.Refused {
       try {
         T value = reader.read(body);
         return value == null
@@ -212,11 +294,27 @@ public final class BackendHttp {
             : new HttpResult.Ok<>(value);
       } catch (LimitedInputStream.TooLarge tooLarge) {
         return new HttpResult.Failed<>(BackendFailure.of(Kind.TOO_LARGE, name, "GET " + path + ": " + tooLarge.getMessage()));
+      } catch (ReadBudget.Refused refused) {
+        throw refused;
       } catch (IOException | RuntimeException unreadable) {
         // Readers see hostile input; whatever they throw, the lookup must still end in an answer.
+        ReadBudget.Refused refused = refusedWithin(unreadable);
+        if (refused != null) {
+          throw refused;
+        }
         return new HttpResult.Failed<>(BackendFailure.of(Kind.MALFORMED, name,
             "GET " + path + ": unreadable answer (" + unreadable.getClass().getSimpleName() + ")"));
       }
+    }
+
+    /** Readers may wrap the stream's exception in their own; the refusal must still be told apart. */
+    private static ReadBudget.Refused refusedWithin(Throwable thrown) {
+      for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+        if (cause instanceof ReadBudget.Refused) {
+          return (ReadBudget.Refused) cause;
+        }
+      }
+      return null;
     }
   }
 }
