@@ -2,8 +2,8 @@ package dev.tracelookup.cli;
 
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
-import dev.tracelookup.lookup.LookupRequestParser;
-import dev.tracelookup.lookup.ParseResult;
+import dev.tracelookup.command.LookupRequestParser;
+import dev.tracelookup.command.ParseResult;
 import dev.tracelookup.lookup.TraceLookup;
 import java.io.PrintStream;
 import java.time.ZoneId;

@@ -1,5 +1,5 @@
 /**
- * The one lookup pipeline every face uses: reading what the agent typed into a request, then
- * cache, backend, analysis and rendering, ending in exactly one outcome.
+ * The one lookup pipeline every face uses: cache, backend search, linked traces, analysis and
+ * ranking, ending in exactly one outcome, and how that outcome is presented to its audience.
  */
 package dev.tracelookup.lookup;
