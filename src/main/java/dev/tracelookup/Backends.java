@@ -1,8 +1,8 @@
 package dev.tracelookup;
 
 import dev.tracelookup.backend.TraceBackend;
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.backend.jaeger.JaegerBackend;
 import dev.tracelookup.backend.jaeger.JaegerOptions;
 import dev.tracelookup.backend.otlpfile.OtlpFileBackend;

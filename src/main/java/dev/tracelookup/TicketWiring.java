@@ -1,7 +1,7 @@
 package dev.tracelookup;
 
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.FreshdeskResolver;

@@ -2,7 +2,7 @@ package dev.tracelookup;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.backend.TraceBackend;
-import dev.tracelookup.backend.http.ReadBudget;
+import dev.tracelookup.http.ReadBudget;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.reply.CustomerReply;

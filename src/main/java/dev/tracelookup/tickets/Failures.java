@@ -1,7 +1,7 @@
 package dev.tracelookup.tickets;
 
 import dev.tracelookup.backend.BackendFailure;
-import dev.tracelookup.backend.http.HttpResult;
+import dev.tracelookup.http.HttpResult;
 import dev.tracelookup.tickets.TicketFailure.Kind;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
 package dev.tracelookup.tickets;
 
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.HttpResult;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.HttpResult;
 import dev.tracelookup.tickets.IntercomWire.Contact;
 import dev.tracelookup.tickets.IntercomWire.ContactRef;
 import dev.tracelookup.tickets.IntercomWire.Conversation;

@@ -1,8 +1,8 @@
 package dev.tracelookup.tickets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.HttpResult;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.HttpResult;
 import dev.tracelookup.tickets.TicketFacts.Sourced;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.tracelookup.tickets;
 
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.Endpoint;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

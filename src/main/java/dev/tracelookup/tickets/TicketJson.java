@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import dev.tracelookup.backend.http.BodyReader;
+import dev.tracelookup.http.BodyReader;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.tracelookup.shapes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.backend.TraceBackend;
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.backend.zipkin.ZipkinBackend;
 import dev.tracelookup.backend.zipkin.ZipkinOptions;
 import dev.tracelookup.backend.zipkin.ZipkinServerProcess;

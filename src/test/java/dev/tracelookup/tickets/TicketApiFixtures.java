@@ -1,7 +1,7 @@
 package dev.tracelookup.tickets;
 
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,8 +3,8 @@ package dev.tracelookup.tickets;
 import static dev.tracelookup.tickets.TicketApiFixtures.AGENT_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
 import dev.tracelookup.tickets.TicketFailure.Kind;

@@ -8,7 +8,7 @@ import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
-import dev.tracelookup.backend.http.BackendHttp;
+import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.trace.TraceIds;
 import java.net.URLEncoder;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import dev.tracelookup.backend.http.BodyReader;
+import dev.tracelookup.http.BodyReader;
 import dev.tracelookup.trace.TraceIds;
 import java.io.IOException;
 import java.io.InputStream;

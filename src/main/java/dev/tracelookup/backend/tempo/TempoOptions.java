@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to talk to one Tempo deployment, beyond its {@link dev.tracelookup.backend.http.Endpoint}.
+ * How to talk to one Tempo deployment, beyond its {@link dev.tracelookup.http.Endpoint}.
  *
  * @param grafanaUrl Grafana's base URL for "Open in Grafana" links, or empty for no links
  * @param datasourceUid the uid of Grafana's Tempo data source; required with {@code grafanaUrl}

@@ -1,6 +1,6 @@
 package dev.tracelookup.backend.tempo;
 
-import dev.tracelookup.backend.http.BodyReader;
+import dev.tracelookup.http.BodyReader;
 import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.trace.Span;
 import java.io.IOException;

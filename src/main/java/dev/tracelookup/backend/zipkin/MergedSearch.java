@@ -4,7 +4,7 @@ import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.backend.TraceRef;
-import dev.tracelookup.backend.http.HttpResult;
+import dev.tracelookup.http.HttpResult;
 import dev.tracelookup.trace.Trace;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.tracelookup.incidents.remote;
 
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.HttpResult;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.HttpResult;
 import dev.tracelookup.incidents.Incident;
 import dev.tracelookup.incidents.IncidentSource;
 import dev.tracelookup.incidents.SourceHttp;

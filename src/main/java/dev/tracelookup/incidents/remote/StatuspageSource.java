@@ -1,8 +1,8 @@
 package dev.tracelookup.incidents.remote;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.HttpResult;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.HttpResult;
 import dev.tracelookup.incidents.Incident;
 import dev.tracelookup.incidents.IncidentSource;
 import dev.tracelookup.incidents.SourceHttp;

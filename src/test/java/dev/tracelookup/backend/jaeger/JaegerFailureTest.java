@@ -7,7 +7,7 @@ import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.BackendFailure.Kind;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
-import dev.tracelookup.backend.http.BackendHttp;
+import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
 import dev.tracelookup.testing.FakeHttpServer.Reply;

@@ -1,8 +1,8 @@
 package dev.tracelookup.backend.jaeger;
 
 import dev.tracelookup.backend.TraceQuery;
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.TestSpans;

@@ -1,7 +1,7 @@
 package dev.tracelookup.backend.tempo;
 
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
 import dev.tracelookup.testing.FakeHttpServer.Reply;

@@ -1,8 +1,8 @@
 package dev.tracelookup.backend.tempo;
 
 import dev.tracelookup.backend.FetchResult;
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

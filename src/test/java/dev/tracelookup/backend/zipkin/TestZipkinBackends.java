@@ -1,7 +1,7 @@
 package dev.tracelookup.backend.zipkin;
 
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

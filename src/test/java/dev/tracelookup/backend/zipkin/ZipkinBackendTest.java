@@ -3,8 +3,8 @@ package dev.tracelookup.backend.zipkin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

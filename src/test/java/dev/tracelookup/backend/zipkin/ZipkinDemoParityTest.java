@@ -2,8 +2,8 @@ package dev.tracelookup.backend.zipkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracelookup.backend.http.BackendHttp;
-import dev.tracelookup.backend.http.Endpoint;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -3,4 +3,4 @@
  * {@code 429 Retry-After}, a response size limit, and the mapping of every failure to a {@link
  * dev.tracelookup.backend.BackendFailure} an agent can read.
  */
-package dev.tracelookup.backend.http;
+package dev.tracelookup.http;

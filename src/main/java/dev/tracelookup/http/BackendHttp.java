@@ -1,4 +1,4 @@
-package dev.tracelookup.backend.http;
+package dev.tracelookup.http;
 
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.BackendFailure.Kind;

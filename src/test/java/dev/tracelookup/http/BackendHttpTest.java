@@ -1,4 +1,4 @@
-package dev.tracelookup.backend.http;
+package dev.tracelookup.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

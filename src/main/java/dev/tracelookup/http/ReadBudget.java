@@ -1,4 +1,4 @@
-package dev.tracelookup.backend.http;
+package dev.tracelookup.http;
 
 import java.io.IOException;
 import java.util.HashSet;
