@@ -28,7 +28,7 @@ import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.render.TicketPicker;
 import dev.tracelookup.telemetry.Telemetry;
-import dev.tracelookup.tickets.TicketLinks;
+import dev.tracelookup.tickets.links.TicketLinks;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
 import java.io.IOException;

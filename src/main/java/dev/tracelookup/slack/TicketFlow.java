@@ -4,7 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.tickets.ResolveResult;
-import dev.tracelookup.tickets.TicketLink;
+import dev.tracelookup.tickets.links.TicketLink;
 import dev.tracelookup.tickets.TicketResolution;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;

@@ -7,8 +7,8 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.slack.SlackReplies.Visibility;
-import dev.tracelookup.tickets.TicketLink;
-import dev.tracelookup.tickets.TicketLinks;
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.links.TicketLinks;
 import java.util.Optional;
 
 /** A ticket picked from a message that linked several: opens the form for it. */

@@ -1,5 +1,6 @@
 package dev.tracelookup.tickets;
 
+import dev.tracelookup.tickets.links.TicketLink;
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.http.HttpResult;
 import dev.tracelookup.tickets.TicketFailure.Kind;
@@ -8,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Words for the agent when a ticket system call did not give an answer. */
-final class Failures {
+public final class Failures {
   private static final String INSTEAD = " You can type the user ID and time instead.";
   /** BackendHttp reports 401 and 403 as REJECTED and keeps the status in the detail. */
   private static final Pattern STATUS = Pattern.compile(" failed: (\\d{3})\\b");
@@ -16,7 +17,7 @@ final class Failures {
   private Failures() {}
 
   /** Returns the failure for an answer that is not a 2xx. */
-  static TicketFailure of(HttpResult<?> answer, TicketLink link) {
+  public static TicketFailure of(HttpResult<?> answer, TicketLink link) {
     String system = link.system().displayName();
     if (answer instanceof HttpResult.NotFound) {
       return TicketFailure.of(Kind.NOT_FOUND, link.system(), link.reference() + " was not found, or the bot's "

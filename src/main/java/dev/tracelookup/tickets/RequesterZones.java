@@ -17,13 +17,13 @@ import java.util.Optional;
  * IDs; Zendesk and Freshdesk send Rails names such as {@code Eastern Time (US & Canada)} or
  * {@code Chennai}, mapped here as Rails maps them.
  */
-final class RequesterZones {
+public final class RequesterZones {
   private static final Map<String, String> RAILS = load("rails-time-zones.txt");
 
   private RequesterZones() {}
 
   /** Returns the zone an IANA ID or Rails name stands for; unknown names are no zone at all. */
-  static Optional<ZoneId> parse(String name) {
+  public static Optional<ZoneId> parse(String name) {
     if (name == null || name.isBlank()) {
       return Optional.empty();
     }

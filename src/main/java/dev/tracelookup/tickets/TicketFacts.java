@@ -1,5 +1,6 @@
 package dev.tracelookup.tickets;
 
+import dev.tracelookup.tickets.links.TicketLink;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,10 +14,10 @@ import java.util.Optional;
  * @param statedField the raw value of the configured time-of-issue field, and that field's name
  * @param text the subject and description, where a customer writes "at 2:15 PM"
  */
-record TicketFacts(TicketLink link, Optional<Sourced<String>> userId, Optional<ZoneId> requesterZone, Instant createdAt,
+public record TicketFacts(TicketLink link, Optional<Sourced<String>> userId, Optional<ZoneId> requesterZone, Instant createdAt,
     Optional<Sourced<JsonNode>> statedField, String subject, String text) {
 
-  TicketFacts {
+  public TicketFacts {
     Objects.requireNonNull(link, "link");
     Objects.requireNonNull(createdAt, "createdAt");
     subject = subject == null ? "" : subject;
@@ -24,13 +25,13 @@ record TicketFacts(TicketLink link, Optional<Sourced<String>> userId, Optional<Z
   }
 
   /** A value and where it was read from. */
-  record Sourced<T>(T value, String source) {}
+  public record Sourced<T>(T value, String source) {}
 
   /**
    * Returns the resolution: the time of issue from the configured field, else from the ticket's
    * words, read in the requester's zone or the fallback; and the window around it.
    */
-  TicketResolution resolve(ZoneId fallbackZone, TicketWindow window) {
+  public TicketResolution resolve(ZoneId fallbackZone, TicketWindow window) {
     ZoneId zone = requesterZone.orElse(fallbackZone);
     TicketResolution plain = new TicketResolution(link.system(), link.reference(), userId.map(Sourced::value),
         userId.map(Sourced::source), requesterZone, createdAt, Optional.empty(), Optional.empty(), subject,

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The one JSON reader for ticket-system answers, and small helpers for their loose fields. */
-final class TicketJson {
-  static final String MEDIA_TYPE = "application/json";
+public final class TicketJson {
+  public static final String MEDIA_TYPE = "application/json";
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
       .registerModule(new SimpleModule().addDeserializer(Instant.class, new InstantReader()));
@@ -25,21 +25,21 @@ final class TicketJson {
   private TicketJson() {}
 
   /** Returns a reader binding the body to a wire record; anything that fails reads as malformed. */
-  static <T> BodyReader<T> reader(Class<T> wire) {
+  public static <T> BodyReader<T> reader(Class<T> wire) {
     return reader(wire, Function.identity());
   }
 
   /** Returns a reader binding the body to a wire record, then mapping it; failures read as malformed. */
-  static <W, T> BodyReader<T> reader(Class<W> wire, Function<W, T> mapping) {
+  public static <W, T> BodyReader<T> reader(Class<W> wire, Function<W, T> mapping) {
     return body -> mapping.apply(MAPPER.readValue(body, wire));
   }
 
-  static <T> T convert(JsonNode node, Class<T> type) {
+  public static <T> T convert(JsonNode node, Class<T> type) {
     return MAPPER.convertValue(node, type);
   }
 
   /** Returns a custom field's value as an ID: text or a whole number, trimmed, never blank. */
-  static Optional<String> id(JsonNode value) {
+  public static Optional<String> id(JsonNode value) {
     if (value == null || !(value.isTextual() || value.isIntegralNumber())) {
       return Optional.empty();
     }
@@ -47,11 +47,11 @@ final class TicketJson {
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 
-  static Optional<String> id(String value) {
+  public static Optional<String> id(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
-  static Optional<JsonNode> field(Map<String, JsonNode> fields, Optional<String> name) {
+  public static Optional<JsonNode> field(Map<String, JsonNode> fields, Optional<String> name) {
     if (fields == null || name.isEmpty()) {
       return Optional.empty();
     }

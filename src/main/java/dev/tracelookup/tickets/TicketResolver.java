@@ -1,5 +1,6 @@
 package dev.tracelookup.tickets;
 
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.ZoneId;
 
 /**

@@ -1,5 +1,7 @@
 package dev.tracelookup.tickets;
 
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.intercom.IntercomRegion;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

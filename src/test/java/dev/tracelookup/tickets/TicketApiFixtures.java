@@ -18,15 +18,15 @@ import java.util.List;
  * Shared pieces of the resolver tests: vendor JSON from {@code fixtures/tickets/}, and a
  * {@link BackendHttp} whose pauses between retries are recorded instead of waited.
  */
-final class TicketApiFixtures {
+public final class TicketApiFixtures {
   /** The agent's zone, used when the requester has none on record. */
-  static final ZoneId AGENT_ZONE = ZoneId.of("Europe/Berlin");
-  static final HttpClient CLIENT = HttpClient.newHttpClient();
+  public static final ZoneId AGENT_ZONE = ZoneId.of("Europe/Berlin");
+  public static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   final List<Duration> pauses = new ArrayList<>();
 
   /** Returns the fixture's text, e.g. {@code zendesk/ticket-4512-with-users.json}. */
-  static String fixture(String name) {
+  public static String fixture(String name) {
     try (InputStream in = TicketApiFixtures.class.getResourceAsStream("/fixtures/tickets/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
@@ -38,13 +38,13 @@ final class TicketApiFixtures {
   }
 
   /** Returns a client for the endpoint with a short per-attempt timeout, for the slow-server tests. */
-  BackendHttp http(Endpoint endpoint) {
+  public BackendHttp http(Endpoint endpoint) {
     Endpoint quick = new Endpoint(endpoint.backendName(), endpoint.baseUrl(), endpoint.headers(),
         Duration.ofMillis(500), Duration.ofSeconds(5), 2, 1_000_000);
     return new BackendHttp(CLIENT, quick, Clock.systemUTC(), pauses::add);
   }
 
-  static Instant instant(String iso) {
+  public static Instant instant(String iso) {
     return Instant.parse(iso);
   }
 }

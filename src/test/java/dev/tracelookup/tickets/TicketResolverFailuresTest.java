@@ -1,5 +1,11 @@
 package dev.tracelookup.tickets;
 
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.intercom.IntercomResolver;
+import dev.tracelookup.tickets.freshdesk.FreshdeskResolver;
+import dev.tracelookup.tickets.jira.JiraDeployment;
+import dev.tracelookup.tickets.jira.JiraResolver;
+import dev.tracelookup.tickets.zendesk.ZendeskResolver;
 import static dev.tracelookup.tickets.TicketApiFixtures.AGENT_ZONE;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.tracelookup.tickets;
 
+import dev.tracelookup.tickets.links.TicketLink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.testing.MutableClock;

@@ -1,5 +1,7 @@
 package dev.tracelookup.tickets;
 
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.intercom.IntercomRegion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.tickets.TicketFailure.Kind;

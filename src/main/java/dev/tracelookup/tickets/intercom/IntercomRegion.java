@@ -1,4 +1,4 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.intercom;
 
 import java.net.URI;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public enum IntercomRegion {
   }
 
   /** Returns whether the host is one of the API hosts rather than an inbox host. */
-  static boolean isApiHost(String host) {
+  public static boolean isApiHost(String host) {
     for (IntercomRegion region : values()) {
       if (region.apiHost.equals(host)) {
         return true;

@@ -1,5 +1,6 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.links;
 
+import dev.tracelookup.tickets.TicketSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

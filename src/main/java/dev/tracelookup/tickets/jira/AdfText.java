@@ -1,4 +1,4 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

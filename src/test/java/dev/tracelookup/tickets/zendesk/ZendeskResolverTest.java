@@ -1,5 +1,13 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.zendesk;
 
+import dev.tracelookup.tickets.ResolveResult;
+import dev.tracelookup.tickets.TicketApiFixtures;
+import dev.tracelookup.tickets.TicketEndpoints;
+import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.TicketResolution;
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.TicketWindow;
 import static dev.tracelookup.tickets.TicketApiFixtures.AGENT_ZONE;
 import static dev.tracelookup.tickets.TicketApiFixtures.fixture;
 import static dev.tracelookup.tickets.TicketApiFixtures.instant;

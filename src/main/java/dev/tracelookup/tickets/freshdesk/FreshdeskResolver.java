@@ -1,9 +1,19 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.freshdesk;
 
+import dev.tracelookup.tickets.Failures;
+import dev.tracelookup.tickets.RequesterZones;
+import dev.tracelookup.tickets.ResolveResult;
+import dev.tracelookup.tickets.TicketFacts;
+import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.TicketJson;
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.TicketResolver;
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.TicketWindow;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.HttpResult;
-import dev.tracelookup.tickets.FreshdeskWire.Contact;
-import dev.tracelookup.tickets.FreshdeskWire.Ticket;
+import dev.tracelookup.tickets.freshdesk.FreshdeskWire.Contact;
+import dev.tracelookup.tickets.freshdesk.FreshdeskWire.Ticket;
 import dev.tracelookup.tickets.TicketFacts.Sourced;
 import java.time.ZoneId;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.zendesk;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

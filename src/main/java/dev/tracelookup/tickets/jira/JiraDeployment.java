@@ -1,4 +1,4 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.jira;
 
 /** Which Jira the bot talks to; they differ in REST version and in how descriptions are sent. */
 public enum JiraDeployment {

@@ -1,5 +1,8 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.links;
 
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.intercom.IntercomRegion;
+import dev.tracelookup.tickets.jira.JiraUrls;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.jira;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Jira writes them (upper-case project, then a number), so {@code /browse/abc-1} and a bare
  * {@code /browse/} are not issues.
  */
-final class JiraUrls {
+public final class JiraUrls {
   private static final String KEY = "([A-Z][A-Z0-9_]+-[1-9][0-9]{0,9})";
   private static final Pattern KEY_ONLY = Pattern.compile(KEY);
   /** Data Center may run under a context path such as {@code /jira}. */
@@ -26,7 +26,7 @@ final class JiraUrls {
   private JiraUrls() {}
 
   /** Returns the issue key a Jira path and raw query name, if they name one. */
-  static Optional<String> key(String path, String rawQuery) {
+  public static Optional<String> key(String path, String rawQuery) {
     for (Pattern form : PATHS) {
       Matcher matcher = form.matcher(path);
       if (matcher.matches()) {

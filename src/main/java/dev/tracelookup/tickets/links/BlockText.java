@@ -1,4 +1,4 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.links;
 
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.ContextBlockElement;

@@ -1,4 +1,4 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.links;
 
 import static dev.tracelookup.tickets.TicketApiFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;

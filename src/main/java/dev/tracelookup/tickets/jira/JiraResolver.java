@@ -1,5 +1,15 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.jira;
 
+import dev.tracelookup.tickets.Failures;
+import dev.tracelookup.tickets.RequesterZones;
+import dev.tracelookup.tickets.ResolveResult;
+import dev.tracelookup.tickets.TicketFacts;
+import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.TicketJson;
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.TicketResolver;
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.TicketWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.HttpResult;

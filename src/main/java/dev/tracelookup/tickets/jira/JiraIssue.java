@@ -1,5 +1,6 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.jira;
 
+import dev.tracelookup.tickets.TicketJson;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -1,10 +1,20 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.intercom;
 
+import dev.tracelookup.tickets.Failures;
+import dev.tracelookup.tickets.ResolveResult;
+import dev.tracelookup.tickets.TicketEndpoints;
+import dev.tracelookup.tickets.TicketFacts;
+import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.TicketJson;
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.TicketResolver;
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.TicketWindow;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.HttpResult;
-import dev.tracelookup.tickets.IntercomWire.Contact;
-import dev.tracelookup.tickets.IntercomWire.ContactRef;
-import dev.tracelookup.tickets.IntercomWire.Conversation;
+import dev.tracelookup.tickets.intercom.IntercomWire.Contact;
+import dev.tracelookup.tickets.intercom.IntercomWire.ContactRef;
+import dev.tracelookup.tickets.intercom.IntercomWire.Conversation;
 import dev.tracelookup.tickets.TicketFacts.Sourced;
 import java.time.ZoneId;
 import java.util.Objects;

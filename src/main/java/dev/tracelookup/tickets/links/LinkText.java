@@ -1,4 +1,4 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.links;
 
 import java.util.ArrayList;
 import java.util.List;

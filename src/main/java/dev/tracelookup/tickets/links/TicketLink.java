@@ -1,5 +1,6 @@
-package dev.tracelookup.tickets;
+package dev.tracelookup.tickets.links;
 
+import dev.tracelookup.tickets.TicketSystem;
 import java.util.Objects;
 
 /**
