@@ -113,19 +113,13 @@ public final class AttributePolicy {
       events.add(new SpanEvent(redact.apply(event.name()), event.epochNanos(), keep(event.attributes(), true, redact)));
     }
     SpanStatus status = new SpanStatus(span.status().code(), redact.apply(span.status().message()));
-    return new Span(
-        span.traceId(),
-        span.spanId(),
-        span.parentSpanId(),
-        span.service(),
-        redact.apply(span.name()),
-        span.kind(),
-        span.startEpochNanos(),
-        span.durationNanos(),
-        status,
-        keep(span.attributes(), false, redact),
-        events,
-        links(span.links(), redact));
+    return span.toBuilder()
+        .name(redact.apply(span.name()))
+        .status(status)
+        .attributes(keep(span.attributes(), false, redact))
+        .events(events)
+        .links(links(span.links(), redact))
+        .build();
   }
 
   private List<SpanLink> links(List<SpanLink> links, UnaryOperator<String> redact) {

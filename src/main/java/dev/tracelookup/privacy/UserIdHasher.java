@@ -3,6 +3,7 @@ package dev.tracelookup.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Mac;
@@ -78,11 +79,7 @@ public final class UserIdHasher {
   }
 
   private static String hex(byte[] bytes) {
-    StringBuilder text = new StringBuilder(bytes.length * 2);
-    for (byte b : bytes) {
-      text.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return text.toString();
+    return HexFormat.of().formatHex(bytes);
   }
 
   @Override

@@ -110,9 +110,14 @@ public final class AnalysisTexts {
       links.add(new SpanLink(link.traceId(), link.spanId(), attributes(link.attributes(), false)));
     }
     SpanStatus status = new SpanStatus(span.status().code(), statusMessage(span, read));
-    return new Span(span.traceId(), span.spanId(), span.parentSpanId(), text.apply(span.service()),
-        text.apply(span.name()), span.kind(), span.startEpochNanos(), span.durationNanos(), status,
-        attributes(span.attributes(), false), events, links);
+    return span.toBuilder()
+        .service(text.apply(span.service()))
+        .name(text.apply(span.name()))
+        .status(status)
+        .attributes(attributes(span.attributes(), false))
+        .events(events)
+        .links(links)
+        .build();
   }
 
   private String statusMessage(Span span, Optional<ExceptionInfo> read) {

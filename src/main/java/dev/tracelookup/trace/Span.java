@@ -75,19 +75,12 @@ public record Span(
 
   /** Returns this span under another parent: a linked trace's root hung under its producer. */
   public Span withParent(String newParentSpanId) {
-    return new Span(
-        traceId,
-        spanId,
-        newParentSpanId,
-        service,
-        name,
-        kind,
-        startEpochNanos,
-        durationNanos,
-        status,
-        attributes,
-        events,
-        links);
+    return toBuilder().parentSpanId(newParentSpanId).build();
+  }
+
+  /** Returns a builder holding this span's fields, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   public boolean isRoot() {
@@ -104,5 +97,95 @@ public record Span(
 
   public long endEpochNanos() {
     return startEpochNanos + durationNanos;
+  }
+
+  /**
+   * Builds a changed copy of a span: readers that learn a field late (a Jaeger process, a trace ID
+   * normalised after the spans) and the privacy policy (redacted texts) set only what changes.
+   */
+  public static final class Builder {
+    private String traceId;
+    private String spanId;
+    private String parentSpanId;
+    private String service;
+    private String name;
+    private SpanKind kind;
+    private long startEpochNanos;
+    private long durationNanos;
+    private SpanStatus status;
+    private Attributes attributes;
+    private List<SpanEvent> events;
+    private List<SpanLink> links;
+
+    private Builder(Span span) {
+      traceId = span.traceId;
+      spanId = span.spanId;
+      parentSpanId = span.parentSpanId;
+      service = span.service;
+      name = span.name;
+      kind = span.kind;
+      startEpochNanos = span.startEpochNanos;
+      durationNanos = span.durationNanos;
+      status = span.status;
+      attributes = span.attributes;
+      events = span.events;
+      links = span.links;
+    }
+
+    public Builder traceId(String traceId) {
+      this.traceId = traceId;
+      return this;
+    }
+
+    public Builder parentSpanId(String parentSpanId) {
+      this.parentSpanId = parentSpanId;
+      return this;
+    }
+
+    public Builder service(String service) {
+      this.service = service;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder status(SpanStatus status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder attributes(Attributes attributes) {
+      this.attributes = attributes;
+      return this;
+    }
+
+    public Builder events(List<SpanEvent> events) {
+      this.events = events;
+      return this;
+    }
+
+    public Builder links(List<SpanLink> links) {
+      this.links = links;
+      return this;
+    }
+
+    public Span build() {
+      return new Span(
+          traceId,
+          spanId,
+          parentSpanId,
+          service,
+          name,
+          kind,
+          startEpochNanos,
+          durationNanos,
+          status,
+          attributes,
+          events,
+          links);
+    }
   }
 }

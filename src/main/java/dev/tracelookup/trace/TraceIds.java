@@ -1,6 +1,7 @@
 package dev.tracelookup.trace;
 
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -62,11 +63,7 @@ public final class TraceIds {
     if (bytes.length == 0 || bytes.length * 2 > hexLength) {
       return Optional.empty();
     }
-    StringBuilder hex = new StringBuilder(hexLength);
-    for (byte b : bytes) {
-      hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    String result = leftPad(hex.toString(), hexLength);
+    String result = leftPad(HexFormat.of().formatHex(bytes), hexLength);
     return allZero(result) ? Optional.empty() : Optional.of(result);
   }
 

@@ -112,18 +112,6 @@ final class V1TraceReader {
       merged.putAll(attributes.values());
       attributes = new Attributes(merged);
     }
-    return new Span(
-        span.traceId(),
-        span.spanId(),
-        span.parentSpanId(),
-        process.serviceName(),
-        span.name(),
-        span.kind(),
-        span.startEpochNanos(),
-        span.durationNanos(),
-        span.status(),
-        attributes,
-        span.events(),
-        span.links());
+    return span.toBuilder().service(process.serviceName()).attributes(attributes).build();
   }
 }

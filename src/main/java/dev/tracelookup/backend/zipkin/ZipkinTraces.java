@@ -82,7 +82,6 @@ final class ZipkinTraces {
   }
 
   private static Span withTraceId(Span span, String traceId) {
-    return new Span(traceId, span.spanId(), span.parentSpanId(), span.service(), span.name(), span.kind(),
-        span.startEpochNanos(), span.durationNanos(), span.status(), span.attributes(), span.events(), span.links());
+    return span.toBuilder().traceId(traceId).build();
   }
 }
