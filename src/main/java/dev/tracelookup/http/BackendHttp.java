@@ -1,8 +1,6 @@
 package dev.tracelookup.http;
 
-import dev.tracelookup.backend.BackendFailure;
-import dev.tracelookup.backend.BackendFailure.Kind;
-import dev.tracelookup.backend.CheckResult;
+import dev.tracelookup.http.HttpFailure.Kind;
 import dev.tracelookup.telemetry.Telemetry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -84,7 +83,7 @@ public final class BackendHttp {
     String path = pathOnly(pathAndQuery);
     Optional<CallScope> scope = CallScope.current();
     Instant deadline = clock.instant().plus(min(endpoint.budget(), scope.map(CallScope::left).orElse(endpoint.budget())));
-    BackendFailure told = null;
+    HttpFailure told = null;
     try (BudgetedRead budget = BudgetedRead.of(scope)) {
       for (int number = 1; number <= endpoint.maxAttempts(); number++) {
         Duration left = Duration.between(clock.instant(), deadline);
@@ -116,7 +115,7 @@ public final class BackendHttp {
       }
     }
     return new HttpResult.Failed<>(told == null
-        ? BackendFailure.of(Kind.TIMEOUT, endpoint.backendName(), "GET " + path + ": no time left to try")
+        ? HttpFailure.of(Kind.TIMEOUT, endpoint.backendName(), "GET " + path + ": no time left to try")
         : told);
   }
 
@@ -124,7 +123,7 @@ public final class BackendHttp {
    * A last attempt that ran out of the little time left says less than the failure before it: a
    * backend answering 503 is "failing", not "slow", even if the retry was cut by the deadline.
    */
-  private static BackendFailure worthTelling(BackendFailure before, BackendFailure latest, boolean cutShort) {
+  private static HttpFailure worthTelling(HttpFailure before, HttpFailure latest, boolean cutShort) {
     return before != null && cutShort && latest.kind() == Kind.TIMEOUT ? before : latest;
   }
 
@@ -132,36 +131,38 @@ public final class BackendHttp {
    * GETs the path once, without retry, within the endpoint's timeout, and tells whether the
    * backend answered 2xx; the body is not read. For readiness checks: the path must be cheap to
    * serve and carry no customer data.
+   *
+   * @return empty when the backend answered 2xx; otherwise why not, a 404 included ({@link
+   *     Kind#NOT_FOUND}), since the path is one the backend must serve
    */
-  public CheckResult check(String path) {
+  public Optional<HttpFailure> check(String path) {
     Attempt<Boolean> attempt = once(path, pathOnly(path), "*/*", body -> Boolean.TRUE, 1, endpoint.timeout(),
         Optional.empty(), BudgetedRead.of(Optional.empty()));
-    return attempt.failed().map(CheckResult::failed)
-        .orElseGet(() -> attempt.result().get() instanceof HttpResult.NotFound
-            ? CheckResult.failed(failure(Kind.REJECTED, pathOnly(path), "not found (404)"))
-            : CheckResult.OK);
+    return attempt.failed().or(() -> attempt.result().get() instanceof HttpResult.NotFound
+        ? Optional.of(failure(Kind.NOT_FOUND, OptionalInt.of(404), pathOnly(path), "not found (404)"))
+        : Optional.empty());
   }
 
   /**
    * One attempt: either a final result, or a retryable failure with an optional server-given wait.
    */
-  private record Attempt<T>(Optional<HttpResult<T>> result, BackendFailure failure, Optional<Duration> retryAfter,
+  private record Attempt<T>(Optional<HttpResult<T>> result, HttpFailure failure, Optional<Duration> retryAfter,
       boolean gaveWay) {
     static <T> Attempt<T> done(HttpResult<T> result) {
       return new Attempt<>(Optional.of(result), null, Optional.empty(), false);
     }
 
-    static <T> Attempt<T> retry(BackendFailure failure, Optional<Duration> retryAfter) {
+    static <T> Attempt<T> retry(HttpFailure failure, Optional<Duration> retryAfter) {
       return new Attempt<>(Optional.empty(), failure, retryAfter, false);
     }
 
     /** The answer streamed, then gave way to older reads in the read budget. */
-    static <T> Attempt<T> gaveWay(BackendFailure failure) {
+    static <T> Attempt<T> gaveWay(HttpFailure failure) {
       return new Attempt<>(Optional.empty(), failure, Optional.empty(), true);
     }
 
     /** Returns the failure this attempt ended in, final or retryable. */
-    Optional<BackendFailure> failed() {
+    Optional<HttpFailure> failed() {
       if (result.isEmpty()) {
         return Optional.of(failure);
       }
@@ -176,7 +177,8 @@ public final class BackendHttp {
       // Before the request: a lookup waiting for room must not make the backend produce an answer yet.
       budget.admit();
     } catch (ReadBudget.Refused refused) {
-      return Attempt.done(new HttpResult.Failed<>(StatusMapping.refusal(refused, endpoint.backendName(), path)));
+      return Attempt.done(new HttpResult.Failed<>(
+          StatusMapping.refusal(refused, endpoint.backendName(), OptionalInt.empty(), path)));
     }
     HttpSpans.Call call = spans.start(path, number);
     Attempt<T> attempt = send(pathAndQuery, path, accept, reader, timeout, call, scope, budget);
@@ -196,45 +198,47 @@ public final class BackendHttp {
       try {
         response = exchange.get();
       } catch (CancellationException ended) {
-        return ended(watch, path, timeout);
+        return ended(watch, path, timeout, OptionalInt.empty());
       } catch (ExecutionException failed) {
         // Cancelling an exchange fails it with whatever the client was doing then: the watch says why.
-        return watch.ending() != AttemptWatch.Ending.NONE ? ended(watch, path, timeout)
+        return watch.ending() != AttemptWatch.Ending.NONE ? ended(watch, path, timeout, OptionalInt.empty())
             : failedExchange(failed.getCause(), path, timeout);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         exchange.cancel(true);
-        return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, path, "interrupted")));
+        return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, OptionalInt.empty(), path, "interrupted")));
       }
       call.status(response.statusCode());
       Attempt<T> attempt = StatusMapping.map(response, path, endpoint, reader, watch, budget);
       return watch.ending() == AttemptWatch.Ending.NONE || attempt.failed().isEmpty() ? attempt
-          : ended(watch, path, timeout);
+          : ended(watch, path, timeout, OptionalInt.of(response.statusCode()));
     }
   }
 
   /** The watch ended the attempt: a timeout to retry, or, once the lookup is over, a final one. */
-  private <T> Attempt<T> ended(AttemptWatch watch, String path, Duration timeout) {
+  private <T> Attempt<T> ended(AttemptWatch watch, String path, Duration timeout, OptionalInt status) {
     if (watch.ending() == AttemptWatch.Ending.EXPIRED) {
-      return Attempt.retry(failure(Kind.TIMEOUT, path, "no complete answer within " + timeout.toMillis() + " ms"),
+      return Attempt.retry(
+          failure(Kind.TIMEOUT, status, path, "no complete answer within " + timeout.toMillis() + " ms"),
           Optional.empty());
     }
-    return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, path, "the lookup's time ran out")));
+    return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, status, path, "the lookup's time ran out")));
   }
 
   private <T> Attempt<T> failedExchange(Throwable cause, String path, Duration timeout) {
     if (cause instanceof HttpTimeoutException) {
-      return Attempt.retry(failure(Kind.TIMEOUT, path, "no answer within " + timeout.toMillis() + " ms"), Optional.empty());
+      return Attempt.retry(failure(Kind.TIMEOUT, OptionalInt.empty(), path, "no answer within " + timeout.toMillis()
+          + " ms"), Optional.empty());
     }
     if (cause instanceof ConnectException) {
-      return Attempt.retry(failure(Kind.UNREACHABLE, path, "connection refused"), Optional.empty());
+      return Attempt.retry(failure(Kind.UNREACHABLE, OptionalInt.empty(), path, "connection refused"), Optional.empty());
     }
-    return Attempt.retry(failure(Kind.UNREACHABLE, path, String.valueOf(cause == null ? null : cause.getMessage())),
-        Optional.empty());
+    return Attempt.retry(failure(Kind.UNREACHABLE, OptionalInt.empty(), path,
+        String.valueOf(cause == null ? null : cause.getMessage())), Optional.empty());
   }
 
-  private BackendFailure failure(Kind kind, String path, String detail) {
-    return BackendFailure.of(kind, endpoint.backendName(), "GET " + path + ": " + detail);
+  private HttpFailure failure(Kind kind, OptionalInt status, String path, String detail) {
+    return HttpFailure.of(kind, endpoint.backendName(), status, "GET " + path + ": " + detail);
   }
 
   private static String pathOnly(String pathAndQuery) {
@@ -253,11 +257,12 @@ public final class BackendHttp {
     static <T> Attempt<T> map(HttpResponse<InputStream> response, String path, Endpoint endpoint, BodyReader<T> reader,
         AttemptWatch watch, BudgetedRead budget) {
       int status = response.statusCode();
+      OptionalInt code = OptionalInt.of(status);
       String name = endpoint.backendName();
       try (InputStream body = new LimitedInputStream(budget.charged(watch.watch(response.body())),
           endpoint.maxBodyBytes())) {
         if (status >= 200 && status < 300) {
-          return Attempt.done(read(body, reader, name, path));
+          return Attempt.done(read(body, reader, name, status, path));
         }
         String detail = "GET " + path + " failed: " + status + ErrorBodies.summary(body);
         if (status == 404) {
@@ -265,56 +270,62 @@ public final class BackendHttp {
         }
         if (status == 429) {
           Optional<Duration> wait = RetryAfter.parse(response.headers().firstValue("Retry-After"));
-          return Attempt.retry(new BackendFailure(Kind.RATE_LIMITED, name, detail, wait), wait);
+          return Attempt.retry(new HttpFailure(Kind.RATE_LIMITED, name, detail, code, wait), wait);
         }
         if (status >= 500) {
-          return Attempt.retry(BackendFailure.of(Kind.SERVER_ERROR, name, detail), Optional.empty());
+          return Attempt.retry(HttpFailure.of(Kind.SERVER_ERROR, name, code, detail), Optional.empty());
         }
-        return Attempt.done(new HttpResult.Failed<>(BackendFailure.of(Kind.REJECTED, name, detail)));
+        return Attempt.done(new HttpResult.Failed<>(HttpFailure.of(Kind.REJECTED, name, code, detail)));
       } catch (ReadBudget.Refused refused) {
-        return refused.busy() ? Attempt.gaveWay(refusal(refused, name, path))
-            : Attempt.done(new HttpResult.Failed<>(refusal(refused, name, path)));
+        return refused.busy() ? Attempt.gaveWay(refusal(refused, name, code, path))
+            : Attempt.done(new HttpResult.Failed<>(refusal(refused, name, code, path)));
       } catch (IOException closeFailed) {
-        return Attempt.retry(BackendFailure.of(Kind.UNREACHABLE, name, "GET " + path + ": " + closeFailed.getMessage()),
+        return Attempt.retry(
+            HttpFailure.of(Kind.UNREACHABLE, name, code, "GET " + path + ": " + closeFailed.getMessage()),
             Optional.empty());
       }
     }
 
-    private static BackendFailure refusal(ReadBudget.Refused refused, String name, String path) {
-      return BackendFailure.of(refused.tooLarge() ? Kind.TOO_LARGE : Kind.BUSY, name,
+    private static HttpFailure refusal(ReadBudget.Refused refused, String name, OptionalInt status, String path) {
+      return HttpFailure.of(refused.tooLarge() ? Kind.TOO_LARGE : Kind.BUSY, name, status,
           "GET " + path + ": " + refused.getMessage());
     }
 
-    private static <T> HttpResult<T> read(InputStream body, BodyReader<T> reader, String name, String path)
+    private static <T> HttpResult<T> read(InputStream body, BodyReader<T> reader, String name, int status, String path)
         throws ReadBudget.Refused {
+      OptionalInt code = OptionalInt.of(status);
       try {
         T value = reader.read(body);
         return value == null
-            ? new HttpResult.Failed<>(BackendFailure.of(Kind.MALFORMED, name, "GET " + path + ": empty answer"))
+            ? new HttpResult.Failed<>(HttpFailure.of(Kind.MALFORMED, name, code, "GET " + path + ": empty answer"))
             : new HttpResult.Ok<>(value);
       } catch (LimitedInputStream.TooLarge tooLarge) {
-        return new HttpResult.Failed<>(BackendFailure.of(Kind.TOO_LARGE, name, "GET " + path + ": " + tooLarge.getMessage()));
+        return new HttpResult.Failed<>(
+            HttpFailure.of(Kind.TOO_LARGE, name, code, "GET " + path + ": " + tooLarge.getMessage()));
       } catch (ReadBudget.Refused refused) {
         throw refused;
-      } catch (IOException | RuntimeException unreadable) {
-        // Readers see hostile input; whatever they throw, the lookup must still end in an answer.
-        ReadBudget.Refused refused = refusedWithin(unreadable);
-        if (refused != null) {
-          throw refused;
-        }
-        return new HttpResult.Failed<>(BackendFailure.of(Kind.MALFORMED, name,
+      } catch (IOException unreadable) {
+        // Readers see hostile input and refuse it this way; readers may wrap the budget's refusal.
+        throwIfRefused(unreadable);
+        return new HttpResult.Failed<>(HttpFailure.of(Kind.MALFORMED, name, code,
             "GET " + path + ": unreadable answer (" + unreadable.getClass().getSimpleName() + ")"));
+      } catch (RuntimeException bug) {
+        // Whatever a reader throws, the lookup must still end in an answer: an honest one.
+        throwIfRefused(bug);
+        log.error("{} GET {}: the bot failed reading the answer; this is a bug, please report it", name, path,
+            ReaderBug.of(bug));
+        return new HttpResult.Failed<>(HttpFailure.of(Kind.INTERNAL, name, code, "GET " + path
+            + ": the bot failed reading the answer (" + bug.getClass().getSimpleName() + "); this is a bug"));
       }
     }
 
     /** Readers may wrap the stream's exception in their own; the refusal must still be told apart. */
-    private static ReadBudget.Refused refusedWithin(Throwable thrown) {
+    private static void throwIfRefused(Throwable thrown) throws ReadBudget.Refused {
       for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-        if (cause instanceof ReadBudget.Refused) {
-          return (ReadBudget.Refused) cause;
+        if (cause instanceof ReadBudget.Refused refused) {
+          throw refused;
         }
       }
-      return null;
     }
   }
 }
