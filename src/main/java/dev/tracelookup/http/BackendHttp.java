@@ -2,7 +2,6 @@ package dev.tracelookup.http;
 
 import dev.tracelookup.http.HttpFailure.Kind;
 import dev.tracelookup.telemetry.Telemetry;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -143,34 +142,6 @@ public final class BackendHttp {
         : Optional.empty());
   }
 
-  /**
-   * One attempt: either a final result, or a retryable failure with an optional server-given wait.
-   */
-  private record Attempt<T>(Optional<HttpResult<T>> result, HttpFailure failure, Optional<Duration> retryAfter,
-      boolean gaveWay) {
-    static <T> Attempt<T> done(HttpResult<T> result) {
-      return new Attempt<>(Optional.of(result), null, Optional.empty(), false);
-    }
-
-    static <T> Attempt<T> retry(HttpFailure failure, Optional<Duration> retryAfter) {
-      return new Attempt<>(Optional.empty(), failure, retryAfter, false);
-    }
-
-    /** The answer streamed, then gave way to older reads in the read budget. */
-    static <T> Attempt<T> gaveWay(HttpFailure failure) {
-      return new Attempt<>(Optional.empty(), failure, Optional.empty(), true);
-    }
-
-    /** Returns the failure this attempt ended in, final or retryable. */
-    Optional<HttpFailure> failed() {
-      if (result.isEmpty()) {
-        return Optional.of(failure);
-      }
-      return result.get() instanceof HttpResult.Failed
-          ? Optional.of(((HttpResult.Failed<T>) result.get()).failure()) : Optional.empty();
-    }
-  }
-
   private <T> Attempt<T> once(String pathAndQuery, String path, String accept, BodyReader<T> reader, int number,
       Duration timeout, Optional<CallScope> scope, BudgetedRead budget) {
     try {
@@ -248,84 +219,5 @@ public final class BackendHttp {
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  /** Maps a response to a result or a retry. Kept apart so each status rule reads on its own. */
-  private static final class StatusMapping {
-    private StatusMapping() {}
-
-    static <T> Attempt<T> map(HttpResponse<InputStream> response, String path, Endpoint endpoint, BodyReader<T> reader,
-        AttemptWatch watch, BudgetedRead budget) {
-      int status = response.statusCode();
-      OptionalInt code = OptionalInt.of(status);
-      String name = endpoint.backendName();
-      try (InputStream body = new LimitedInputStream(budget.charged(watch.watch(response.body())),
-          endpoint.maxBodyBytes())) {
-        if (status >= 200 && status < 300) {
-          return Attempt.done(read(body, reader, name, status, path));
-        }
-        String detail = "GET " + path + " failed: " + status + ErrorBodies.summary(body);
-        if (status == 404) {
-          return Attempt.done(new HttpResult.NotFound<>());
-        }
-        if (status == 429) {
-          Optional<Duration> wait = RetryAfter.parse(response.headers().firstValue("Retry-After"));
-          return Attempt.retry(new HttpFailure(Kind.RATE_LIMITED, name, detail, code, wait), wait);
-        }
-        if (status >= 500) {
-          return Attempt.retry(HttpFailure.of(Kind.SERVER_ERROR, name, code, detail), Optional.empty());
-        }
-        return Attempt.done(new HttpResult.Failed<>(HttpFailure.of(Kind.REJECTED, name, code, detail)));
-      } catch (ReadBudget.Refused refused) {
-        return refused.busy() ? Attempt.gaveWay(refusal(refused, name, code, path))
-            : Attempt.done(new HttpResult.Failed<>(refusal(refused, name, code, path)));
-      } catch (IOException closeFailed) {
-        return Attempt.retry(
-            HttpFailure.of(Kind.UNREACHABLE, name, code, "GET " + path + ": " + closeFailed.getMessage()),
-            Optional.empty());
-      }
-    }
-
-    private static HttpFailure refusal(ReadBudget.Refused refused, String name, OptionalInt status, String path) {
-      return HttpFailure.of(refused.tooLarge() ? Kind.TOO_LARGE : Kind.BUSY, name, status,
-          "GET " + path + ": " + refused.getMessage());
-    }
-
-    private static <T> HttpResult<T> read(InputStream body, BodyReader<T> reader, String name, int status, String path)
-        throws ReadBudget.Refused {
-      OptionalInt code = OptionalInt.of(status);
-      try {
-        T value = reader.read(body);
-        return value == null
-            ? new HttpResult.Failed<>(HttpFailure.of(Kind.MALFORMED, name, code, "GET " + path + ": empty answer"))
-            : new HttpResult.Ok<>(value);
-      } catch (LimitedInputStream.TooLarge tooLarge) {
-        return new HttpResult.Failed<>(
-            HttpFailure.of(Kind.TOO_LARGE, name, code, "GET " + path + ": " + tooLarge.getMessage()));
-      } catch (ReadBudget.Refused refused) {
-        throw refused;
-      } catch (IOException unreadable) {
-        // Readers see hostile input and refuse it this way; readers may wrap the budget's refusal.
-        throwIfRefused(unreadable);
-        return new HttpResult.Failed<>(HttpFailure.of(Kind.MALFORMED, name, code,
-            "GET " + path + ": unreadable answer (" + unreadable.getClass().getSimpleName() + ")"));
-      } catch (RuntimeException bug) {
-        // Whatever a reader throws, the lookup must still end in an answer: an honest one.
-        throwIfRefused(bug);
-        log.error("{} GET {}: the bot failed reading the answer; this is a bug, please report it", name, path,
-            ReaderBug.of(bug));
-        return new HttpResult.Failed<>(HttpFailure.of(Kind.INTERNAL, name, code, "GET " + path
-            + ": the bot failed reading the answer (" + bug.getClass().getSimpleName() + "); this is a bug"));
-      }
-    }
-
-    /** Readers may wrap the stream's exception in their own; the refusal must still be told apart. */
-    private static void throwIfRefused(Throwable thrown) throws ReadBudget.Refused {
-      for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-        if (cause instanceof ReadBudget.Refused refused) {
-          throw refused;
-        }
-      }
-    }
   }
 }

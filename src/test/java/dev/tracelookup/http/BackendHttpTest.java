@@ -1,7 +1,6 @@
 package dev.tracelookup.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -21,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -221,7 +218,7 @@ final class BackendHttpTest {
       throw new IllegalStateException("no span for usr_k8x9m2");
     };
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    Logger log = (Logger) LoggerFactory.getLogger(BackendHttp.class);
+    Logger log = (Logger) LoggerFactory.getLogger(StatusMapping.class);
     logged.start();
     log.addAppender(logged);
 
@@ -278,12 +275,6 @@ final class BackendHttpTest {
 
     assertThat(failure.kind()).isEqualTo(Kind.TOO_LARGE);
     assertThat(failure.status()).hasValue(200);
-  }
-
-  @Test
-  void failure_kindDefinedByAStatusWithoutOne_isRefused() {
-    assertThatThrownBy(() -> new HttpFailure(Kind.REJECTED, "Tempo", "GET /", OptionalInt.empty(), Optional.empty()))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
