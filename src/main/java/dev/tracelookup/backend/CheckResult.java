@@ -1,5 +1,6 @@
 package dev.tracelookup.backend;
 
+import dev.tracelookup.http.HttpFailure;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,11 @@ public record CheckResult(Optional<BackendFailure> failure) {
 
   public CheckResult {
     Objects.requireNonNull(failure, "failure");
+  }
+
+  /** Returns the result of a check over HTTP: {@link #OK} when no failure was found. */
+  public static CheckResult of(Optional<HttpFailure> failure) {
+    return failure.map(BackendFailure::from).map(CheckResult::failed).orElse(OK);
   }
 
   /** Returns the result of a check that found the backend failing. */

@@ -1,10 +1,7 @@
 package dev.tracelookup.http;
 
-import dev.tracelookup.backend.BackendFailure;
-import dev.tracelookup.backend.BackendFailure.Kind;
-import dev.tracelookup.backend.CheckResult;
+import dev.tracelookup.http.HttpFailure.Kind;
 import dev.tracelookup.telemetry.Telemetry;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -15,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -84,7 +82,7 @@ public final class BackendHttp {
     String path = pathOnly(pathAndQuery);
     Optional<CallScope> scope = CallScope.current();
     Instant deadline = clock.instant().plus(min(endpoint.budget(), scope.map(CallScope::left).orElse(endpoint.budget())));
-    BackendFailure told = null;
+    HttpFailure told = null;
     try (BudgetedRead budget = BudgetedRead.of(scope)) {
       for (int number = 1; number <= endpoint.maxAttempts(); number++) {
         Duration left = Duration.between(clock.instant(), deadline);
@@ -116,7 +114,7 @@ public final class BackendHttp {
       }
     }
     return new HttpResult.Failed<>(told == null
-        ? BackendFailure.of(Kind.TIMEOUT, endpoint.backendName(), "GET " + path + ": no time left to try")
+        ? HttpFailure.of(Kind.TIMEOUT, endpoint.backendName(), "GET " + path + ": no time left to try")
         : told);
   }
 
@@ -124,7 +122,7 @@ public final class BackendHttp {
    * A last attempt that ran out of the little time left says less than the failure before it: a
    * backend answering 503 is "failing", not "slow", even if the retry was cut by the deadline.
    */
-  private static BackendFailure worthTelling(BackendFailure before, BackendFailure latest, boolean cutShort) {
+  private static HttpFailure worthTelling(HttpFailure before, HttpFailure latest, boolean cutShort) {
     return before != null && cutShort && latest.kind() == Kind.TIMEOUT ? before : latest;
   }
 
@@ -132,42 +130,16 @@ public final class BackendHttp {
    * GETs the path once, without retry, within the endpoint's timeout, and tells whether the
    * backend answered 2xx; the body is not read. For readiness checks: the path must be cheap to
    * serve and carry no customer data.
+   *
+   * @return empty when the backend answered 2xx; otherwise why not, a 404 included ({@link
+   *     Kind#NOT_FOUND}), since the path is one the backend must serve
    */
-  public CheckResult check(String path) {
+  public Optional<HttpFailure> check(String path) {
     Attempt<Boolean> attempt = once(path, pathOnly(path), "*/*", body -> Boolean.TRUE, 1, endpoint.timeout(),
         Optional.empty(), BudgetedRead.of(Optional.empty()));
-    return attempt.failed().map(CheckResult::failed)
-        .orElseGet(() -> attempt.result().get() instanceof HttpResult.NotFound
-            ? CheckResult.failed(failure(Kind.REJECTED, pathOnly(path), "not found (404)"))
-            : CheckResult.OK);
-  }
-
-  /**
-   * One attempt: either a final result, or a retryable failure with an optional server-given wait.
-   */
-  private record Attempt<T>(Optional<HttpResult<T>> result, BackendFailure failure, Optional<Duration> retryAfter,
-      boolean gaveWay) {
-    static <T> Attempt<T> done(HttpResult<T> result) {
-      return new Attempt<>(Optional.of(result), null, Optional.empty(), false);
-    }
-
-    static <T> Attempt<T> retry(BackendFailure failure, Optional<Duration> retryAfter) {
-      return new Attempt<>(Optional.empty(), failure, retryAfter, false);
-    }
-
-    /** The answer streamed, then gave way to older reads in the read budget. */
-    static <T> Attempt<T> gaveWay(BackendFailure failure) {
-      return new Attempt<>(Optional.empty(), failure, Optional.empty(), true);
-    }
-
-    /** Returns the failure this attempt ended in, final or retryable. */
-    Optional<BackendFailure> failed() {
-      if (result.isEmpty()) {
-        return Optional.of(failure);
-      }
-      return result.get() instanceof HttpResult.Failed
-          ? Optional.of(((HttpResult.Failed<T>) result.get()).failure()) : Optional.empty();
-    }
+    return attempt.failed().or(() -> attempt.result().get() instanceof HttpResult.NotFound
+        ? Optional.of(failure(Kind.NOT_FOUND, OptionalInt.of(404), pathOnly(path), "not found (404)"))
+        : Optional.empty());
   }
 
   private <T> Attempt<T> once(String pathAndQuery, String path, String accept, BodyReader<T> reader, int number,
@@ -176,7 +148,8 @@ public final class BackendHttp {
       // Before the request: a lookup waiting for room must not make the backend produce an answer yet.
       budget.admit();
     } catch (ReadBudget.Refused refused) {
-      return Attempt.done(new HttpResult.Failed<>(StatusMapping.refusal(refused, endpoint.backendName(), path)));
+      return Attempt.done(new HttpResult.Failed<>(
+          StatusMapping.refusal(refused, endpoint.backendName(), OptionalInt.empty(), path)));
     }
     HttpSpans.Call call = spans.start(path, number);
     Attempt<T> attempt = send(pathAndQuery, path, accept, reader, timeout, call, scope, budget);
@@ -196,45 +169,47 @@ public final class BackendHttp {
       try {
         response = exchange.get();
       } catch (CancellationException ended) {
-        return ended(watch, path, timeout);
+        return ended(watch, path, timeout, OptionalInt.empty());
       } catch (ExecutionException failed) {
         // Cancelling an exchange fails it with whatever the client was doing then: the watch says why.
-        return watch.ending() != AttemptWatch.Ending.NONE ? ended(watch, path, timeout)
+        return watch.ending() != AttemptWatch.Ending.NONE ? ended(watch, path, timeout, OptionalInt.empty())
             : failedExchange(failed.getCause(), path, timeout);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         exchange.cancel(true);
-        return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, path, "interrupted")));
+        return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, OptionalInt.empty(), path, "interrupted")));
       }
       call.status(response.statusCode());
       Attempt<T> attempt = StatusMapping.map(response, path, endpoint, reader, watch, budget);
       return watch.ending() == AttemptWatch.Ending.NONE || attempt.failed().isEmpty() ? attempt
-          : ended(watch, path, timeout);
+          : ended(watch, path, timeout, OptionalInt.of(response.statusCode()));
     }
   }
 
   /** The watch ended the attempt: a timeout to retry, or, once the lookup is over, a final one. */
-  private <T> Attempt<T> ended(AttemptWatch watch, String path, Duration timeout) {
+  private <T> Attempt<T> ended(AttemptWatch watch, String path, Duration timeout, OptionalInt status) {
     if (watch.ending() == AttemptWatch.Ending.EXPIRED) {
-      return Attempt.retry(failure(Kind.TIMEOUT, path, "no complete answer within " + timeout.toMillis() + " ms"),
+      return Attempt.retry(
+          failure(Kind.TIMEOUT, status, path, "no complete answer within " + timeout.toMillis() + " ms"),
           Optional.empty());
     }
-    return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, path, "the lookup's time ran out")));
+    return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, status, path, "the lookup's time ran out")));
   }
 
   private <T> Attempt<T> failedExchange(Throwable cause, String path, Duration timeout) {
     if (cause instanceof HttpTimeoutException) {
-      return Attempt.retry(failure(Kind.TIMEOUT, path, "no answer within " + timeout.toMillis() + " ms"), Optional.empty());
+      return Attempt.retry(failure(Kind.TIMEOUT, OptionalInt.empty(), path, "no answer within " + timeout.toMillis()
+          + " ms"), Optional.empty());
     }
     if (cause instanceof ConnectException) {
-      return Attempt.retry(failure(Kind.UNREACHABLE, path, "connection refused"), Optional.empty());
+      return Attempt.retry(failure(Kind.UNREACHABLE, OptionalInt.empty(), path, "connection refused"), Optional.empty());
     }
-    return Attempt.retry(failure(Kind.UNREACHABLE, path, String.valueOf(cause == null ? null : cause.getMessage())),
-        Optional.empty());
+    return Attempt.retry(failure(Kind.UNREACHABLE, OptionalInt.empty(), path,
+        String.valueOf(cause == null ? null : cause.getMessage())), Optional.empty());
   }
 
-  private BackendFailure failure(Kind kind, String path, String detail) {
-    return BackendFailure.of(kind, endpoint.backendName(), "GET " + path + ": " + detail);
+  private HttpFailure failure(Kind kind, OptionalInt status, String path, String detail) {
+    return HttpFailure.of(kind, endpoint.backendName(), status, "GET " + path + ": " + detail);
   }
 
   private static String pathOnly(String pathAndQuery) {
@@ -244,77 +219,5 @@ public final class BackendHttp {
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  /** Maps a response to a result or a retry. Kept apart so each status rule reads on its own. */
-  private static final class StatusMapping {
-    private StatusMapping() {}
-
-    static <T> Attempt<T> map(HttpResponse<InputStream> response, String path, Endpoint endpoint, BodyReader<T> reader,
-        AttemptWatch watch, BudgetedRead budget) {
-      int status = response.statusCode();
-      String name = endpoint.backendName();
-      try (InputStream body = new LimitedInputStream(budget.charged(watch.watch(response.body())),
-          endpoint.maxBodyBytes())) {
-        if (status >= 200 && status < 300) {
-          return Attempt.done(read(body, reader, name, path));
-        }
-        String detail = "GET " + path + " failed: " + status + ErrorBodies.summary(body);
-        if (status == 404) {
-          return Attempt.done(new HttpResult.NotFound<>());
-        }
-        if (status == 429) {
-          Optional<Duration> wait = RetryAfter.parse(response.headers().firstValue("Retry-After"));
-          return Attempt.retry(new BackendFailure(Kind.RATE_LIMITED, name, detail, wait), wait);
-        }
-        if (status >= 500) {
-          return Attempt.retry(BackendFailure.of(Kind.SERVER_ERROR, name, detail), Optional.empty());
-        }
-        return Attempt.done(new HttpResult.Failed<>(BackendFailure.of(Kind.REJECTED, name, detail)));
-      } catch (ReadBudget.Refused refused) {
-        return refused.busy() ? Attempt.gaveWay(refusal(refused, name, path))
-            : Attempt.done(new HttpResult.Failed<>(refusal(refused, name, path)));
-      } catch (IOException closeFailed) {
-        return Attempt.retry(BackendFailure.of(Kind.UNREACHABLE, name, "GET " + path + ": " + closeFailed.getMessage()),
-            Optional.empty());
-      }
-    }
-
-    private static BackendFailure refusal(ReadBudget.Refused refused, String name, String path) {
-      return BackendFailure.of(refused.tooLarge() ? Kind.TOO_LARGE : Kind.BUSY, name,
-          "GET " + path + ": " + refused.getMessage());
-    }
-
-    private static <T> HttpResult<T> read(InputStream body, BodyReader<T> reader, String name, String path)
-        throws ReadBudget.Refused {
-      try {
-        T value = reader.read(body);
-        return value == null
-            ? new HttpResult.Failed<>(BackendFailure.of(Kind.MALFORMED, name, "GET " + path + ": empty answer"))
-            : new HttpResult.Ok<>(value);
-      } catch (LimitedInputStream.TooLarge tooLarge) {
-        return new HttpResult.Failed<>(BackendFailure.of(Kind.TOO_LARGE, name, "GET " + path + ": " + tooLarge.getMessage()));
-      } catch (ReadBudget.Refused refused) {
-        throw refused;
-      } catch (IOException | RuntimeException unreadable) {
-        // Readers see hostile input; whatever they throw, the lookup must still end in an answer.
-        ReadBudget.Refused refused = refusedWithin(unreadable);
-        if (refused != null) {
-          throw refused;
-        }
-        return new HttpResult.Failed<>(BackendFailure.of(Kind.MALFORMED, name,
-            "GET " + path + ": unreadable answer (" + unreadable.getClass().getSimpleName() + ")"));
-      }
-    }
-
-    /** Readers may wrap the stream's exception in their own; the refusal must still be told apart. */
-    private static ReadBudget.Refused refusedWithin(Throwable thrown) {
-      for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-        if (cause instanceof ReadBudget.Refused) {
-          return (ReadBudget.Refused) cause;
-        }
-      }
-      return null;
-    }
   }
 }

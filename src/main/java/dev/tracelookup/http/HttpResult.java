@@ -1,6 +1,5 @@
 package dev.tracelookup.http;
 
-import dev.tracelookup.backend.BackendFailure;
 import java.util.Objects;
 
 /** The outcome of one logical GET (retries included). */
@@ -16,7 +15,8 @@ public sealed interface HttpResult<T> permits HttpResult.Ok, HttpResult.NotFound
   /** A 404: for most backends "no such trace", for Jaeger v3 search "nothing matched". */
   record NotFound<T>() implements HttpResult<T> {}
 
-  record Failed<T>(BackendFailure failure) implements HttpResult<T> {
+  /** No usable answer; the caller maps the failure to its own. */
+  record Failed<T>(HttpFailure failure) implements HttpResult<T> {
     public Failed {
       Objects.requireNonNull(failure, "failure");
     }

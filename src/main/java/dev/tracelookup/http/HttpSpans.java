@@ -1,6 +1,5 @@
 package dev.tracelookup.http;
 
-import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.telemetry.TelemetryKeys;
 import io.opentelemetry.api.common.AttributeKey;
@@ -87,7 +86,7 @@ final class HttpSpans {
     }
 
     /** Ends the attempt: a failure marks the span as an error, by status code or failure kind. */
-    void end(Optional<BackendFailure> failure) {
+    void end(Optional<HttpFailure> failure) {
       Optional<String> errorType = status >= 400 ? Optional.of(String.valueOf(status))
           : failure.map(f -> f.kind().name().toLowerCase(Locale.ROOT));
       errorType.ifPresent(type -> {

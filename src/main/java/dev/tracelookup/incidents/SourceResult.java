@@ -2,6 +2,7 @@ package dev.tracelookup.incidents;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /** The outcome of fetching one source's incidents. */
 public sealed interface SourceResult permits SourceResult.Fetched, SourceResult.Failed {
@@ -12,10 +13,19 @@ public sealed interface SourceResult permits SourceResult.Fetched, SourceResult.
     }
   }
 
-  /** @param detail for logs: the call and what came back, never secrets */
-  record Failed(String detail) implements SourceResult {
+  /**
+   * @param detail for logs: the call and what came back, never secrets
+   * @param status the HTTP status the source answered with, when the failure came with one
+   */
+  record Failed(String detail, OptionalInt status) implements SourceResult {
     public Failed {
       Objects.requireNonNull(detail, "detail");
+      Objects.requireNonNull(status, "status");
+    }
+
+    /** Returns a failure that came without an HTTP status. */
+    public Failed(String detail) {
+      this(detail, OptionalInt.empty());
     }
   }
 }

@@ -239,7 +239,8 @@ public final class TraceLookup {
           backend.displayName(), "the bot is shutting down"));
     } catch (ExecutionException bug) {
       log.error("lookup failed unexpectedly", bug.getCause());
-      return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.MALFORMED,
+      // A bug of the bot's, wherever it happened: not an answer the backend got wrong.
+      return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.INTERNAL,
           backend.displayName(), "internal error"));
     }
   }

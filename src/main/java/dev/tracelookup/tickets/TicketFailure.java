@@ -23,7 +23,9 @@ public record TicketFailure(Kind kind, Optional<TicketSystem> system, String mes
     UNAVAILABLE,
     RATE_LIMITED,
     UNKNOWN_SYSTEM,
-    NOT_CONFIGURED
+    NOT_CONFIGURED,
+    /** A bug in the bot while reading the system's answer; the system itself answered. */
+    INTERNAL
   }
 
   public TicketFailure {

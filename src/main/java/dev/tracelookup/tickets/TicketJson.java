@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The one JSON reader for ticket-system answers, and small helpers for their loose fields. */
 public final class TicketJson {
@@ -24,18 +23,33 @@ public final class TicketJson {
 
   private TicketJson() {}
 
-  /** Returns a reader binding the body to a wire record; anything that fails reads as malformed. */
+  /**
+   * Maps a wire record to what a resolver reads. It refuses an answer that lacks what it needs with
+   * an {@link IOException}, which reads as malformed; anything else it throws is a bug of the bot's.
+   */
+  @FunctionalInterface
+  public interface WireMapping<W, T> {
+    T map(W wire) throws IOException;
+  }
+
+  /** Returns a reader binding the body to a wire record; an answer that does not bind is malformed. */
   public static <T> BodyReader<T> reader(Class<T> wire) {
-    return reader(wire, Function.identity());
+    return reader(wire, value -> value);
   }
 
-  /** Returns a reader binding the body to a wire record, then mapping it; failures read as malformed. */
-  public static <W, T> BodyReader<T> reader(Class<W> wire, Function<W, T> mapping) {
-    return body -> mapping.apply(MAPPER.readValue(body, wire));
+  /** Returns a reader binding the body to a wire record, then mapping it. */
+  public static <W, T> BodyReader<T> reader(Class<W> wire, WireMapping<W, T> mapping) {
+    return body -> mapping.map(MAPPER.readValue(body, wire));
   }
 
-  public static <T> T convert(JsonNode node, Class<T> type) {
-    return MAPPER.convertValue(node, type);
+  /** Returns a tree read as the type; an {@link IOException}, as for a body, when it is not one. */
+  public static <T> T convert(JsonNode node, Class<T> type) throws IOException {
+    try {
+      return MAPPER.convertValue(node, type);
+    } catch (IllegalArgumentException notThatType) {
+      // Jackson reports a tree that does not fit the type unchecked; it is the answer's fault, not a bug.
+      throw new IOException("not a " + type.getSimpleName(), notThatType);
+    }
   }
 
   /** Returns a custom field's value as an ID: text or a whole number, trimmed, never blank. */

@@ -3,8 +3,7 @@ package dev.tracelookup.http;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracelookup.backend.BackendFailure;
-import dev.tracelookup.backend.BackendFailure.Kind;
+import dev.tracelookup.http.HttpFailure.Kind;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,10 +92,10 @@ final class BackendHttpScopeTest {
     BackendHttp http = http(serving(1 << 20), Duration.ofSeconds(10));
 
     try (CallScope scope = CallScope.open(Duration.ofSeconds(10), budget)) {
-      BackendFailure failure = failure(scope.call(() -> http.get("/api/v2/traces/1", "application/json", TEXT)));
+      HttpFailure failure = failure(scope.call(() -> http.get("/api/v2/traces/1", "application/json", TEXT)));
 
+      // The agent's words for it are the backend's: BackendFailureTest.
       assertThat(failure.kind()).isEqualTo(Kind.TOO_LARGE);
-      assertThat(failure.userMessage()).contains("more data than the bot accepts");
       assertThat(budget.used()).isZero();
     }
   }
@@ -128,10 +127,10 @@ final class BackendHttpScopeTest {
       timed = timed(() -> scope.call(() -> http.get("/api/v2/traces/1", "application/json", TEXT)));
     }
 
-    BackendFailure failure = failure(timed.result());
+    HttpFailure failure = failure(timed.result());
+    // The agent's words for it are the backend's: BackendFailureTest.
     assertThat(failure.kind()).isEqualTo(Kind.BUSY);
-    assertThat(failure.userMessage()).isEqualTo("The bot is busy reading other large answers from Tempo. Try again in"
-        + " a minute, or narrow the window or add a service filter.");
+    assertThat(failure.endpoint()).isEqualTo("Tempo");
     assertThat(timed.took()).isGreaterThanOrEqualTo(scopeTime.minusMillis(50)).isLessThan(scopeTime.plus(PROMPT));
     assertThat(budget.used()).isEqualTo(budget.capacity());
   }
@@ -144,7 +143,7 @@ final class BackendHttpScopeTest {
     return new Timed(result, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private static BackendFailure failure(HttpResult<?> result) {
+  private static HttpFailure failure(HttpResult<?> result) {
     assertThat(result).isInstanceOf(HttpResult.Failed.class);
     return ((HttpResult.Failed<?>) result).failure();
   }

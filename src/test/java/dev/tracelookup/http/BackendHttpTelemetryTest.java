@@ -2,8 +2,7 @@ package dev.tracelookup.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracelookup.backend.BackendFailure.Kind;
-import dev.tracelookup.backend.CheckResult;
+import dev.tracelookup.http.HttpFailure.Kind;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.telemetry.TelemetryKeys;
 import dev.tracelookup.testing.FakeHttpServer;
@@ -23,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -118,9 +118,9 @@ final class BackendHttpTelemetryTest {
   void check_200_isOkAfterOneCallWithTheEndpointsHeaders() throws Exception {
     BackendHttp http = serving(request -> Reply.status(200, "echo"));
 
-    CheckResult result = http.check("/api/echo");
+    Optional<HttpFailure> result = http.check("/api/echo");
 
-    assertThat(result).isEqualTo(CheckResult.OK);
+    assertThat(result).isEmpty();
     FakeHttpServer.RecordedRequest sent = server.takeRequest(Duration.ofSeconds(5));
     assertThat(sent.path()).isEqualTo("/api/echo");
     assertThat(sent.header("Authorization")).isEqualTo("Bearer secret-token");
@@ -130,20 +130,25 @@ final class BackendHttpTelemetryTest {
   void check_503_failsWithoutRetry() throws Exception {
     BackendHttp http = serving(request -> Reply.status(503, "starting"));
 
-    CheckResult result = http.check("/api/echo");
+    Optional<HttpFailure> result = http.check("/api/echo");
 
-    assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR));
+    assertThat(result).hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR));
     server.takeRequest(Duration.ofSeconds(5));
     assertThat(server.pending()).isZero();
   }
 
   @Test
-  void check_404_failsAsRejected() throws Exception {
+  void check_404_failsAsNotFound() throws Exception {
     BackendHttp http = serving(request -> Reply.status(404, "no such page"));
 
-    CheckResult result = http.check("/api/echo");
+    Optional<HttpFailure> result = http.check("/api/echo?probe=1");
 
-    assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(Kind.REJECTED));
+    // A backend reads this as REJECTED: TempoBackendCheckTest.
+    assertThat(result).hasValueSatisfying(failure -> {
+      assertThat(failure.kind()).isEqualTo(Kind.NOT_FOUND);
+      assertThat(failure.status()).hasValue(404);
+      assertThat(failure.detail()).isEqualTo("GET /api/echo: not found (404)");
+    });
   }
 
   @Test

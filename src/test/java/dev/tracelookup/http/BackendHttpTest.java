@@ -2,8 +2,12 @@ package dev.tracelookup.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracelookup.backend.BackendFailure;
-import dev.tracelookup.backend.BackendFailure.Kind;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import dev.tracelookup.http.HttpFailure.Kind;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
 import java.io.IOException;
@@ -20,6 +24,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 final class BackendHttpTest {
   private static final BodyReader<String> TEXT = body -> new String(body.readAllBytes(), StandardCharsets.UTF_8);
@@ -47,7 +54,7 @@ final class BackendHttpTest {
     return http(server.uri().resolve("/tempo"), 3, 1000, Duration.ofSeconds(5));
   }
 
-  private static BackendFailure failure(HttpResult<?> result) {
+  private static HttpFailure failure(HttpResult<?> result) {
     assertThat(result).isInstanceOf(HttpResult.Failed.class);
     return ((HttpResult.Failed<?>) result).failure();
   }
@@ -91,11 +98,11 @@ final class BackendHttpTest {
   void get_429Always_isRateLimitedCarryingRetryAfter() throws Exception {
     BackendHttp http = serving(request -> new Reply(429, "text/plain", "", Map.of("Retry-After", "1")));
 
-    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+    HttpFailure failure = failure(http.get("/api/search", "application/json", TEXT));
 
     assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
     assertThat(failure.retryAfter()).contains(Duration.ofSeconds(1));
-    assertThat(failure.userMessage()).contains("try again in 1 s");
+    assertThat(failure.status()).hasValue(429);
     assertThat(server.pending()).isEqualTo(3);
   }
 
@@ -103,7 +110,7 @@ final class BackendHttpTest {
   void get_429WithWaitBeyondBudget_givesUpAtOnce() throws Exception {
     BackendHttp http = serving(request -> new Reply(429, "text/plain", "", Map.of("Retry-After", "120")));
 
-    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+    HttpFailure failure = failure(http.get("/api/search", "application/json", TEXT));
 
     assertThat(failure.kind()).isEqualTo(Kind.RATE_LIMITED);
     assertThat(pauses).isEmpty();
@@ -122,10 +129,11 @@ final class BackendHttpTest {
   void get_500Always_isServerErrorNamingPathAndStatusButNotTheQuery() throws Exception {
     BackendHttp http = serving(request -> Reply.status(500, "internal error"));
 
-    BackendFailure failure = failure(http.get("/api/search?q=usr_secret", "application/json", TEXT));
+    HttpFailure failure = failure(http.get("/api/search?q=usr_secret", "application/json", TEXT));
 
     assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR);
     assertThat(failure.detail()).isEqualTo("GET /api/search failed: 500 (internal error)").doesNotContain("usr_secret");
+    assertThat(failure.status()).hasValue(500);
     assertThat(server.pending()).isEqualTo(3);
   }
 
@@ -133,10 +141,11 @@ final class BackendHttpTest {
   void get_400_isRejectedWithTheBackendsReasonAndNoRetry() throws Exception {
     BackendHttp http = serving(request -> Reply.status(400, "range specified by start and end exceeds 168h0m0s"));
 
-    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+    HttpFailure failure = failure(http.get("/api/search", "application/json", TEXT));
 
     assertThat(failure.kind()).isEqualTo(Kind.REJECTED);
     assertThat(failure.detail()).contains("exceeds 168h0m0s");
+    assertThat(failure.status()).hasValue(400);
     assertThat(pauses).isEmpty();
   }
 
@@ -148,9 +157,10 @@ final class BackendHttpTest {
     }
     BackendHttp http = http(URI.create("http://127.0.0.1:" + port), 2, 1000, Duration.ofSeconds(2));
 
-    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+    HttpFailure failure = failure(http.get("/api/search", "application/json", TEXT));
 
     assertThat(failure.kind()).isEqualTo(Kind.UNREACHABLE);
+    assertThat(failure.status()).isEmpty();
     assertThat(pauses).hasSize(1);
   }
 
@@ -166,10 +176,10 @@ final class BackendHttpTest {
     });
     BackendHttp http = http(server.uri(), 1, 1000, Duration.ofMillis(300));
 
-    BackendFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+    HttpFailure failure = failure(http.get("/api/search", "application/json", TEXT));
 
     assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
-    assertThat(failure.userMessage()).contains("did not answer in time");
+    assertThat(failure.status()).isEmpty();
   }
 
   @Test
@@ -197,7 +207,74 @@ final class BackendHttpTest {
       throw new ClassCastException("array where object expected");
     };
 
-    assertThat(failure(http.get("/api/search", "application/json", buggy)).kind()).isEqualTo(Kind.MALFORMED);
+    // Issue 13: a reader that throws anything but an IOException has a bug; the answer says so.
+    assertThat(failure(http.get("/api/search", "application/json", buggy)).kind()).isEqualTo(Kind.INTERNAL);
+  }
+
+  @Test
+  void get_readerHasABug_isInternalNotMalformedAndLoggedAtErrorWithoutTheMessage() throws Exception {
+    BackendHttp http = serving(request -> Reply.json("{\"user\":\"usr_k8x9m2\"}"));
+    BodyReader<String> buggy = body -> {
+      throw new IllegalStateException("no span for usr_k8x9m2");
+    };
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    Logger log = (Logger) LoggerFactory.getLogger(StatusMapping.class);
+    logged.start();
+    log.addAppender(logged);
+
+    HttpFailure failure;
+    try {
+      failure = failure(http.get("/api/search?user=usr_k8x9m2", "application/json", buggy));
+    } finally {
+      log.detachAppender(logged);
+    }
+
+    assertThat(failure.kind()).isEqualTo(Kind.INTERNAL);
+    assertThat(failure.status()).hasValue(200);
+    assertThat(failure.detail())
+        .isEqualTo("GET /api/search: the bot failed reading the answer (IllegalStateException); this is a bug")
+        .doesNotContain("unreadable");
+    assertThat(server.pending()).isEqualTo(1);
+    assertThat(logged.list).singleElement().satisfies(event -> {
+      assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+      String thrown = ThrowableProxyUtil.asString(event.getThrowableProxy());
+      assertThat(thrown).contains("java.lang.IllegalStateException").contains("BackendHttpTest");
+      assertThat(event.getFormattedMessage() + thrown).contains("this is a bug").doesNotContain("usr_k8x9m2");
+    });
+  }
+
+  @Test
+  void get_readerAnswersNothing_isMalformed() throws Exception {
+    BackendHttp http = serving(request -> Reply.json("{}"));
+
+    HttpFailure failure = failure(http.get("/api/search", "application/json", body -> null));
+
+    assertThat(failure.kind()).isEqualTo(Kind.MALFORMED);
+    assertThat(failure.detail()).isEqualTo("GET /api/search: empty answer");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"400, REJECTED", "401, REJECTED", "403, REJECTED", "409, REJECTED", "429, RATE_LIMITED",
+      "500, SERVER_ERROR", "502, SERVER_ERROR", "503, SERVER_ERROR"})
+  void get_failingStatus_isItsKindCarryingTheStatus(int status, Kind kind) throws Exception {
+    BackendHttp http = serving(request -> Reply.status(status, "no"));
+
+    HttpFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+
+    assertThat(failure.kind()).isEqualTo(kind);
+    assertThat(failure.status()).hasValue(status);
+    assertThat(failure.endpoint()).isEqualTo("Tempo");
+    assertThat(failure.detail()).isEqualTo("GET /api/search failed: " + status + " (no)");
+  }
+
+  @Test
+  void get_bodyOverLimit_isTooLargeCarryingTheStatus() throws Exception {
+    BackendHttp http = serving(request -> Reply.json("x".repeat(5000)));
+
+    HttpFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+
+    assertThat(failure.kind()).isEqualTo(Kind.TOO_LARGE);
+    assertThat(failure.status()).hasValue(200);
   }
 
   @Test

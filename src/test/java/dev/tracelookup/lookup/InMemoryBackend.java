@@ -28,6 +28,8 @@ final class InMemoryBackend implements TraceBackend {
   final AtomicInteger fetches = new AtomicInteger();
   volatile CountDownLatch gate = new CountDownLatch(0);
   volatile BackendFailure searchFailure;
+  /** When set, searches throw it: a bug of the bot's somewhere below the lookup. */
+  volatile RuntimeException searchBug;
   final Map<String, BackendFailure> fetchFailures = new ConcurrentHashMap<>();
   /** When set, searches still name the traces but fetches no longer find them (expired meanwhile). */
   volatile boolean vanishOnFetch;
@@ -71,6 +73,9 @@ final class InMemoryBackend implements TraceBackend {
       gate.await();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
+    }
+    if (searchBug != null) {
+      throw searchBug;
     }
     if (searchFailure != null) {
       return new SearchResult.Failed(searchFailure);

@@ -188,6 +188,18 @@ final class TraceLookupTest {
   }
 
   @Test
+  void lookup_bugBelowTheLookup_isInternalNotAnAnswerTheBackendGotWrong() {
+    backend.searchBug = new IllegalStateException("a bug");
+
+    LookupOutcome outcome = lookup.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
+
+    assertThat(outcome).isInstanceOfSatisfying(LookupOutcome.Failed.class, failed -> {
+      assertThat(failed.failure().kind()).isEqualTo(BackendFailure.Kind.INTERNAL);
+      assertThat(failed.failure().userMessage()).contains("this is a bug").doesNotContain("could not read");
+    });
+  }
+
+  @Test
   void lookup_windowWidenedToWholeMinutes_sharesTheCacheEntry() {
     backend.add(TestSpans.orderPaymentFailure());
 

@@ -75,7 +75,8 @@ public final class JaegerBackend implements TraceBackend {
   /** Asks for the service list, the cheapest call of the configured API that reads storage. */
   @Override
   public CheckResult check() {
-    return http.check(options.api() == JaegerOptions.Api.V3 ? "/api/v3/services" : "/api/services");
+    String path = options.api() == JaegerOptions.Api.V3 ? "/api/v3/services" : "/api/services";
+    return CheckResult.of(http.check(path));
   }
 
   /** Returns the matching traces, each whole, newest first. */

@@ -38,8 +38,8 @@ final class V1Api implements JaegerApi {
   @Override
   public SearchResult find(SearchSpec spec) {
     HttpResult<V1Response> answer = http.get(searchPath(spec), ACCEPT, this::read);
-    if (answer instanceof HttpResult.Failed) {
-      return new SearchResult.Failed(((HttpResult.Failed<V1Response>) answer).failure());
+    if (answer instanceof HttpResult.Failed<V1Response> failed) {
+      return new SearchResult.Failed(BackendFailure.from(failed.failure()));
     }
     if (answer instanceof HttpResult.NotFound) {
       return new SearchResult.Failed(
@@ -61,8 +61,8 @@ final class V1Api implements JaegerApi {
   public FetchResult get(String traceId) {
     String path = "/api/traces/" + QueryString.segment(traceId);
     HttpResult<V1Response> answer = http.get(path, ACCEPT, this::read);
-    if (answer instanceof HttpResult.Failed) {
-      return new FetchResult.Failed(((HttpResult.Failed<V1Response>) answer).failure());
+    if (answer instanceof HttpResult.Failed<V1Response> failed) {
+      return new FetchResult.Failed(BackendFailure.from(failed.failure()));
     }
     if (answer instanceof HttpResult.NotFound) {
       return new FetchResult.NotFound(traceId);

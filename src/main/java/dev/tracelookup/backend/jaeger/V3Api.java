@@ -44,7 +44,7 @@ final class V3Api implements JaegerApi {
     if (answer instanceof HttpResult.NotFound) {
       return new SearchResult.Found(List.of(), List.of());
     }
-    return new SearchResult.Failed(((HttpResult.Failed<List<Trace>>) answer).failure());
+    return new SearchResult.Failed(BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure()));
   }
 
   @Override
@@ -62,7 +62,7 @@ final class V3Api implements JaegerApi {
     if (answer instanceof HttpResult.NotFound) {
       return new FetchResult.NotFound(traceId);
     }
-    return new FetchResult.Failed(((HttpResult.Failed<List<Trace>>) answer).failure());
+    return new FetchResult.Failed(BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure()));
   }
 
   /** Returns the search's path and query. */

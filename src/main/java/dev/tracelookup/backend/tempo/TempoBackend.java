@@ -93,8 +93,8 @@ public final class TempoBackend implements TraceBackend {
     }
     HttpResult<TraceDocument> answer =
         http.get(options.apiVersion().tracePath(id.get()), "application/json", traceReader);
-    if (answer instanceof HttpResult.Failed) {
-      return new FetchResult.Failed(((HttpResult.Failed<TraceDocument>) answer).failure());
+    if (answer instanceof HttpResult.Failed<TraceDocument> failed) {
+      return new FetchResult.Failed(BackendFailure.from(failed.failure()));
     }
     if (answer instanceof HttpResult.NotFound) {
       return new FetchResult.NotFound(id.get());
@@ -108,7 +108,7 @@ public final class TempoBackend implements TraceBackend {
    */
   @Override
   public CheckResult check() {
-    return http.check("/api/echo");
+    return CheckResult.of(http.check("/api/echo"));
   }
 
   /** Returns the Grafana Explore link when a Grafana URL is configured. */

@@ -69,7 +69,7 @@ final class TempoLinkSearch {
     if (answer instanceof HttpResult.NotFound) {
       return new LinkSearch.Failed(search.notTempo());
     }
-    BackendFailure failure = ((HttpResult.Failed<SearchHits>) answer).failure();
+    BackendFailure failure = BackendFailure.from(((HttpResult.Failed<SearchHits>) answer).failure());
     return refusedTraceQl(failure) ? unsupportedOrFailed(failure) : new LinkSearch.Failed(failure);
   }
 

@@ -86,8 +86,8 @@ final class TempoSearch {
   }
 
   private SearchResult found(HttpResult<SearchHits> answer, TraceQuery query) {
-    if (answer instanceof HttpResult.Failed) {
-      return new SearchResult.Failed(((HttpResult.Failed<SearchHits>) answer).failure());
+    if (answer instanceof HttpResult.Failed<SearchHits> failed) {
+      return new SearchResult.Failed(BackendFailure.from(failed.failure()));
     }
     if (answer instanceof HttpResult.NotFound) {
       // Tempo answers a search with 200 even when nothing matched: a 404 means the URL is not Tempo's API.

@@ -47,7 +47,7 @@ final class MergedSearch {
       return true;
     }
     BackendFailure failed = answer instanceof HttpResult.Failed
-        ? ((HttpResult.Failed<List<Trace>>) answer).failure()
+        ? BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure())
         // Zipkin never answers 404 to a search: the base URL is not Zipkin's API root.
         : BackendFailure.of(BackendFailure.Kind.REJECTED, backend,
             "GET " + SearchPath.PATH + " answered 404; is the base URL Zipkin's API root?");

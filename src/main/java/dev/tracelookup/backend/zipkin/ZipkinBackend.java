@@ -80,7 +80,7 @@ public final class ZipkinBackend implements TraceBackend {
    */
   @Override
   public CheckResult check() {
-    return http.check("/api/v2/services");
+    return CheckResult.of(http.check("/api/v2/services"));
   }
 
   /**
@@ -124,8 +124,8 @@ public final class ZipkinBackend implements TraceBackend {
     }
     // Zipkin answers 400 to upper-case IDs; the normalised ID is lower case.
     HttpResult<List<Span>> answer = http.get(TRACE_PATH + id.get(), JSON, ZipkinBackend::readTrace);
-    if (answer instanceof HttpResult.Failed) {
-      return new FetchResult.Failed(((HttpResult.Failed<List<Span>>) answer).failure());
+    if (answer instanceof HttpResult.Failed<List<Span>> failed) {
+      return new FetchResult.Failed(BackendFailure.from(failed.failure()));
     }
     Optional<Trace> trace = answer instanceof HttpResult.Ok
         ? ZipkinTraces.assemble(((HttpResult.Ok<List<Span>>) answer).value())

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** What the vendor readers share: one lenient JSON mapper, time parsing, query strings, failures. */
@@ -64,10 +65,12 @@ final class WireJson {
 
   /** Returns the failure of a non-2xx result; a 404 means the configured URL or ID is wrong. */
   static SourceResult.Failed failed(HttpResult<?> result, String path) {
-    if (result instanceof HttpResult.Failed) {
-      return new SourceResult.Failed(((HttpResult.Failed<?>) result).failure().detail());
+    if (result instanceof HttpResult.Failed<?> failed) {
+      // The detail names the call and the status, and for a bug of the bot's says so.
+      return new SourceResult.Failed(failed.failure().detail(), failed.failure().status());
     }
-    return new SourceResult.Failed("GET " + path + " failed: 404 (check the URL and page or account ID)");
+    return new SourceResult.Failed("GET " + path + " failed: 404 (check the URL and page or account ID)",
+        OptionalInt.of(404));
   }
 
   /** Returns the end, or the start when the end is missing or earlier: vendors do send those. */

@@ -3,6 +3,7 @@ package dev.tracelookup.tickets.jira;
 import dev.tracelookup.tickets.TicketJson;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,11 +24,11 @@ record JiraIssue(Instant created, String summary, String description, Optional<R
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Reporter(String accountId, String name, String displayName, String timeZone) {}
 
-  /** Returns the issue, or throws when the answer has no creation time, which makes it malformed. */
-  static JiraIssue of(Answer answer) {
+  /** Returns the issue, or refuses an answer without a creation time as malformed. */
+  static JiraIssue of(Answer answer) throws IOException {
     JsonNode fields = answer.fields();
     if (fields == null || !fields.hasNonNull("created")) {
-      throw new IllegalStateException("issue without fields.created");
+      throw new IOException("issue without fields.created");
     }
     JsonNode reporter = fields.get("reporter");
     Optional<Reporter> person = reporter == null || reporter.isNull()

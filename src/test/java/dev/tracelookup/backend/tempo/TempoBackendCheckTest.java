@@ -50,4 +50,15 @@ final class TempoBackendCheckTest {
     tempo.takeRequest();
     assertThat(tempo.pending()).isZero();
   }
+
+  /** Moved from {@code BackendHttpTelemetryTest}: the client says NOT_FOUND, a backend REJECTED. */
+  @Test
+  void check_echoNotFound_failsAsRejectedWithItsStatus() {
+    tempo.answerAll(request -> Reply.status(404, "no such page"));
+
+    CheckResult result = backend().check();
+
+    assertThat(result.failure()).map(BackendFailure::kind).hasValue(BackendFailure.Kind.REJECTED);
+    assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure.status()).hasValue(404));
+  }
 }

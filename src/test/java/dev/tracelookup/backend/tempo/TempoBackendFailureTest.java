@@ -116,6 +116,18 @@ final class TempoBackendFailureTest {
   }
 
   @Test
+  void searchAndFetch_403_areRejectedCarryingTheStatus() {
+    tempo.answerAll(request -> Reply.status(403, "tenant not allowed"));
+
+    BackendFailure search = failure(backend.search(QUERY));
+    BackendFailure fetch = failure(backend.fetch(TRACE_ID));
+
+    assertThat(search.kind()).isEqualTo(Kind.REJECTED);
+    assertThat(search.status()).hasValue(403);
+    assertThat(fetch.status()).hasValue(403);
+  }
+
+  @Test
   void searchAndFetch_500_areServerErrorsAfterRetries() {
     tempo.answerAll(request -> Reply.status(500, "rpc error: code = Unavailable"));
 

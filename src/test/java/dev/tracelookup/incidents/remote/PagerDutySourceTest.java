@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.incidents.Incident;
 import dev.tracelookup.incidents.IncidentStatus;
+import dev.tracelookup.incidents.SourceResult;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
@@ -142,6 +143,16 @@ final class PagerDutySourceTest {
     String detail = failure(source.fetch(FROM, NOW));
 
     assertThat(detail).contains("GET /incidents failed: 401").contains("Unauthorized").doesNotContain("pd-secret");
+  }
+
+  @Test
+  void fetch_invalidToken_carriesTheStatusTyped() throws Exception {
+    PagerDutySource source = serving(request -> Reply.status(401, "Unauthorized"));
+
+    SourceResult result = source.fetch(FROM, NOW);
+
+    assertThat(result).isInstanceOfSatisfying(SourceResult.Failed.class,
+        failed -> assertThat(failed.status()).hasValue(401));
   }
 
   @Test
