@@ -1,5 +1,7 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.ClockText;
+import dev.tracelookup.time.TimeOfDay;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;

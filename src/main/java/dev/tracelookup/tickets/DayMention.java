@@ -1,5 +1,6 @@
 package dev.tracelookup.tickets;
 
+import dev.tracelookup.time.Meridiem;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * @param start where the day words begin, or the time's own start when there are none
  * @param end where they end
  */
-record DayMention(Optional<Day> day, ClockMention.Meridiem partOfDay, int start, int end) {
+record DayMention(Optional<Day> day, Meridiem partOfDay, int start, int end) {
   private static final Pattern DAY = Pattern.compile(
       "\\b(day before yesterday|yesterday|today|tonight|last night|this (?:morning|afternoon|evening)"
           + "|(?:last |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -43,8 +44,7 @@ record DayMention(Optional<Day> day, ClockMention.Meridiem partOfDay, int start,
       dayEnd = Math.max(end, day.end());
     }
     Matcher part = PART.matcher(lower).region(from, to);
-    ClockMention.Meridiem half = !part.find() ? ClockMention.Meridiem.NONE
-        : part.group(1).equals("morning") ? ClockMention.Meridiem.AM : ClockMention.Meridiem.PM;
+    Meridiem half = part.find() ? Meridiem.ofPartOfDay(part.group(1)) : Meridiem.NONE;
     return new DayMention(named, half, dayStart, dayEnd);
   }
 
