@@ -1,5 +1,6 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.DayRef;
 import dev.tracelookup.time.TimeOfDay;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;

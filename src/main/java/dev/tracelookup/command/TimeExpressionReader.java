@@ -1,6 +1,8 @@
 package dev.tracelookup.command;
 
 import dev.tracelookup.time.ClockText;
+import dev.tracelookup.time.DayRef;
+import dev.tracelookup.time.DayText;
 import dev.tracelookup.time.TimeOfDay;
 import java.time.ZonedDateTime;
 import java.util.Locale;

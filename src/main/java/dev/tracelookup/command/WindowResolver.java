@@ -1,6 +1,7 @@
 package dev.tracelookup.command;
 
 import dev.tracelookup.lookup.TimeWindow;
+import dev.tracelookup.time.DayRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
