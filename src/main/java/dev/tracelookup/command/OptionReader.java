@@ -1,5 +1,6 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +73,8 @@ final class OptionReader implements ClauseReader {
   }
 
   private void readWindow(TokenCursor in, CommandDraft draft) {
-    Optional<DurationText.Match> match = DurationText.at(in, 0);
-    match.ifPresent(m -> in.advance(m.tokens()));
+    Optional<DurationText.Match> match = DurationText.read(in.word(0), in.word(1));
+    match.ifPresent(m -> in.advance(m.words()));
     acceptWindow(match.map(DurationText.Match::length), draft);
   }
 
