@@ -1,6 +1,5 @@
 package dev.tracelookup.render;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,7 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How times and durations read on every card: 24-hour UTC, 12-hour in the agent's zone. */
+/** How times read on every card: 24-hour UTC, 12-hour in the agent's zone. */
 final class TimeFormats {
   private static final DateTimeFormatter UTC_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
@@ -94,31 +93,6 @@ final class TimeFormats {
   /** Returns whether the zone is UTC itself, so showing local times next to UTC adds nothing. */
   static boolean isUtc(ZoneId zone) {
     return zone.normalized().equals(ZoneOffset.UTC);
-  }
-
-  /**
-   * Returns {@code 240 ms}, {@code 1.9 s}, {@code 12 s}, {@code 2 min 3 s} or {@code 1 h 5 min}.
-   */
-  static String duration(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis < 1) {
-      return "< 1 ms";
-    }
-    if (millis < 1_000) {
-      return millis + " ms";
-    }
-    long tenths = Math.round(millis / 100.0);
-    if (tenths < 100) {
-      return tenths / 10 + "." + tenths % 10 + " s";
-    }
-    long seconds = Math.round(millis / 1_000.0);
-    if (seconds < 60) {
-      return seconds + " s";
-    }
-    if (seconds < 3_600) {
-      return seconds / 60 + " min " + seconds % 60 + " s";
-    }
-    return seconds / 3_600 + " h " + seconds % 3_600 / 60 + " min";
   }
 
   private static String localDayClock(ZonedDateTime time) {

@@ -1,5 +1,6 @@
 package dev.tracelookup.render;
 
+import dev.tracelookup.time.DurationFormat;
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.PathStep;
 import dev.tracelookup.trace.TraceAnalysis;
@@ -70,7 +71,7 @@ final class TraceViews {
     }
     return TimeFormats.utcTimestamp(summary.start())
         + " · "
-        + TimeFormats.duration(summary.duration())
+        + DurationFormat.brief(summary.duration())
         + " · "
         + root
         + status;
@@ -102,9 +103,9 @@ final class TraceViews {
     }
     String why = VerdictText.why(culprit).orElse("");
     if (path.tookTheTime()) {
-      String took = "took " + TimeFormats.duration(culprit.span().duration()) + "; "
+      String took = "took " + DurationFormat.brief(culprit.span().duration()) + "; "
           + Texts.clip(path.entry().span().name(), SpanLabels.MAX_NAME) + " gave up after "
-          + TimeFormats.duration(path.entry().span().duration()) + givenUpBy(summary.verdict());
+          + DurationFormat.brief(path.entry().span().duration()) + givenUpBy(summary.verdict());
       why = why.isEmpty() ? took : took + "; " + why;
     }
     String where = linked

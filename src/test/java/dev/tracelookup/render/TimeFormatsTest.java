@@ -2,31 +2,13 @@ package dev.tracelookup.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 final class TimeFormatsTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-
-  @ParameterizedTest
-  @CsvSource({
-    "0, < 1 ms",
-    "240, 240 ms",
-    "1900, 1.9 s",
-    "1949, 1.9 s",
-    "9960, 10 s",
-    "12300, 12 s",
-    "123000, 2 min 3 s",
-    "3900000, 1 h 5 min"
-  })
-  void duration_millis_readsAsPeopleSayIt(long millis, String expected) {
-    assertThat(TimeFormats.duration(Duration.ofMillis(millis))).isEqualTo(expected);
-  }
 
   @Test
   void localRange_sameHalfOfDay_sharesTheMarker() {
