@@ -3,6 +3,7 @@ package dev.tracelookup.command;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TimeWindow;
 import dev.tracelookup.time.DurationFormat;
+import dev.tracelookup.time.TimeFormat;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;

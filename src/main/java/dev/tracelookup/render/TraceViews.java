@@ -1,6 +1,7 @@
 package dev.tracelookup.render;
 
 import dev.tracelookup.time.DurationFormat;
+import dev.tracelookup.time.TimeFormat;
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.PathStep;
 import dev.tracelookup.trace.TraceAnalysis;
@@ -69,7 +70,7 @@ final class TraceViews {
     if (summary.httpStatus() > 0) {
       status = " → " + summary.httpStatus();
     }
-    return TimeFormats.utcTimestamp(summary.start())
+    return TimeFormat.utcTimestamp(summary.start())
         + " · "
         + DurationFormat.brief(summary.duration())
         + " · "
@@ -79,8 +80,8 @@ final class TraceViews {
 
   private static String details(TraceSummary summary, ZoneId agentZone) {
     List<String> parts = new ArrayList<>();
-    if (!TimeFormats.isUtc(agentZone)) {
-      parts.add(TimeFormats.localClock(summary.start(), agentZone) + " " + agentZone.getId());
+    if (!TimeFormat.isUtc(agentZone)) {
+      parts.add(TimeFormat.localClock(summary.start(), agentZone) + " " + agentZone.getId());
     }
     if (!Texts.oneLine(summary.rootService()).isEmpty()) {
       parts.add(Texts.clip(summary.rootService(), SpanLabels.MAX_NAME));
@@ -115,7 +116,7 @@ final class TraceViews {
         + SpanLabels.withService(VerdictText.callerAndCallee(culprit.span()), label)
         + (why.isEmpty() ? "" : ": " + why)
         + " ("
-        + TimeFormats.utcClock(culprit.span().start())
+        + TimeFormat.utcClock(culprit.span().start())
         + ")";
   }
 
