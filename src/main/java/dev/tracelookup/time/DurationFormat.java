@@ -1,6 +1,7 @@
 package dev.tracelookup.time;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Writes lengths of time, in the form that suits where they stand.
@@ -40,18 +41,11 @@ public final class DurationFormat {
     if (micros < 1_000) {
       return micros + " µs";
     }
-    long millis = Math.round(nanos / 1e6);
-    if (millis < 1_000) {
-      return millis + " ms";
-    }
-    long tenths = Math.round(nanos / 1e8);
-    if (tenths < 100) {
-      return tenths / 10 + "." + tenths % 10 + " s";
+    Optional<String> underMinute = underAMinute(nanos);
+    if (underMinute.isPresent()) {
+      return underMinute.get();
     }
     long seconds = Math.round(nanos / 1e9);
-    if (seconds < 60) {
-      return seconds + " s";
-    }
     if (seconds < 3_600) {
       return seconds / 60 + " m " + twoDigits(seconds % 60) + " s";
     }
@@ -92,17 +86,13 @@ public final class DurationFormat {
     if (millis < 1) {
       return "< 1 ms";
     }
-    if (millis < 1_000) {
-      return millis + " ms";
-    }
-    long tenths = Math.round(millis / 100.0);
-    if (tenths < 100) {
-      return tenths / 10 + "." + tenths % 10 + " s";
+    // Under a minute, whole milliseconds read as compact's do.
+    Optional<String> underMinute =
+        millis < 60_000 ? underAMinute(millis * 1_000_000) : Optional.empty();
+    if (underMinute.isPresent()) {
+      return underMinute.get();
     }
     long seconds = Math.round(millis / 1_000.0);
-    if (seconds < 60) {
-      return seconds + " s";
-    }
     if (seconds < 3_600) {
       return seconds / 60 + " min " + seconds % 60 + " s";
     }
@@ -125,6 +115,23 @@ public final class DurationFormat {
       return seconds / 60 + " min";
     }
     return seconds + " s";
+  }
+
+  /**
+   * Returns {@code 12 ms}, {@code 1.9 s} or {@code 12 s}, rounded to the unit shown, from a
+   * millisecond up; empty from a minute on, once rounded.
+   */
+  private static Optional<String> underAMinute(long nanos) {
+    long millis = Math.round(nanos / 1e6);
+    if (millis < 1_000) {
+      return Optional.of(millis + " ms");
+    }
+    long tenths = Math.round(nanos / 1e8);
+    if (tenths < 100) {
+      return Optional.of(tenths / 10 + "." + tenths % 10 + " s");
+    }
+    long seconds = Math.round(nanos / 1e9);
+    return seconds < 60 ? Optional.of(seconds + " s") : Optional.empty();
   }
 
   private static String twoDigits(long value) {
