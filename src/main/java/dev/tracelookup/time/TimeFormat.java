@@ -60,6 +60,11 @@ public final class TimeFormat {
     return UTC_TIMESTAMP.format(instant);
   }
 
+  /** Returns {@code 2026-02-06 14:17 UTC}, to the minute. */
+  public static String utcDateTime(Instant instant) {
+    return DATE_TIME.format(instant.atZone(ZoneOffset.UTC)) + " UTC";
+  }
+
   /** Returns {@code 14:17:23 UTC}. */
   public static String utcClock(Instant instant) {
     return UTC_CLOCK.format(instant);

@@ -45,6 +45,12 @@ final class TimeFormatTest {
   }
 
   @Test
+  void utcDateTime_instant_isToTheMinuteInUtc() {
+    assertThat(TimeFormat.utcDateTime(Instant.parse("2026-02-06T14:12:59Z")))
+        .isEqualTo("2026-02-06 14:12 UTC");
+  }
+
+  @Test
   void isUtc_zones_onlyTrueForUtcItself() {
     assertThat(TimeFormat.isUtc(ZoneId.of("UTC"))).isTrue();
     assertThat(TimeFormat.isUtc(ZoneOffset.UTC)).isTrue();
