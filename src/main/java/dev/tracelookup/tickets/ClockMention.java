@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 record ClockMention(int start, int end, ClockText clock, boolean cued, boolean utc) {
   private static final Pattern CLOCK = Pattern.compile(
-      "(?<![\\w$€£¥.,:/#+-])(\\d{1,2})(?::([0-5]\\d))?(?::([0-5]\\d))?(?:\\s?([ap]\\.?m\\b\\.?))?"
-          + "(?:\\s?(utc|gmt)\\b)?(?![\\w:%/]|[.,]\\d|-\\d)"
+      "(?<![\\w$€£¥.,:/#+-])(\\d{1,2})(?::([0-5]\\d))?(?::([0-5]\\d))?"
+          + "(?:\\s?([ap]\\.?m\\b\\.?))?(?:\\s?(utc|gmt)\\b)?(?![\\w:%/]|[.,]\\d|-\\d)"
           + "|\\b(noon|midday|midnight)\\b");
   private static final Pattern CUE = Pattern.compile(
       "(?:\\b(?:at|around|about|approximately|approx\\.?|roughly|circa|since)\\s+|[@~]\\s?)$");
@@ -49,8 +49,9 @@ record ClockMention(int start, int end, ClockText clock, boolean cued, boolean u
   }
 
   private static ClockMention of(Matcher clock, int start, boolean cued) {
-    Meridiem meridiem =
-        clock.group(4) == null ? Meridiem.NONE : Meridiem.parse(clock.group(4)).orElse(Meridiem.NONE);
+    Meridiem meridiem = clock.group(4) == null
+        ? Meridiem.NONE
+        : Meridiem.parse(clock.group(4)).orElse(Meridiem.NONE);
     ClockText written = new ClockText(Integer.parseInt(clock.group(1)), number(clock.group(2)),
         number(clock.group(3)), meridiem, clock.group(2) != null);
     return new ClockMention(start, clock.end(), written, cued, clock.group(5) != null);

@@ -73,9 +73,7 @@ public record ClockText(int hour, int minute, int second, Meridiem meridiem, boo
     Optional<TimeOfDay> start = same.time();
     Optional<TimeOfDay> finish = end.time();
     boolean afterEnd =
-        start.isPresent()
-            && finish.isPresent()
-            && start.get().time().isAfter(finish.get().time());
+        start.isPresent() && finish.isPresent() && start.get().time().isAfter(finish.get().time());
     return afterEnd ? with(end.meridiem == Meridiem.AM ? Meridiem.PM : Meridiem.AM) : same;
   }
 

@@ -66,7 +66,7 @@ public sealed interface DayRef
     }
   }
 
-  /** A month and day without a year ("2/6"): the latest such day that is not after the reference. */
+  /** A month and day without a year ("2/6"): the latest such day not after the reference. */
   record OnMonthDay(MonthDay monthDay) implements DayRef {
     public OnMonthDay {
       Objects.requireNonNull(monthDay, "monthDay");
@@ -96,9 +96,7 @@ public sealed interface DayRef
     @Override
     public LocalDate on(LocalDate reference) {
       return reference.with(
-          strictlyBefore
-              ? TemporalAdjusters.previous(day)
-              : TemporalAdjusters.previousOrSame(day));
+          strictlyBefore ? TemporalAdjusters.previous(day) : TemporalAdjusters.previousOrSame(day));
     }
 
     @Override

@@ -22,10 +22,11 @@ public final class DayText {
   private static final Pattern MONTH_DAY =
       Pattern.compile("(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?");
   private static final Pattern WEEKDAY =
-      Pattern.compile(
-          "(last |on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
+      Pattern.compile("(last |on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
+
   /** The days counted back that a command takes too. */
   private static final Map<String, Integer> DAYS_AGO = Map.of("today", 0, "yesterday", 1);
+
   /** The days counted back only prose says; in a command they stay unknown words. */
   private static final Map<String, Integer> SPOKEN_DAYS_AGO =
       Map.of(
@@ -44,8 +45,8 @@ public final class DayText {
   }
 
   /**
-   * Returns the day a lower-case word of a command names: {@code today}, {@code yesterday}, an
-   * ISO or a US-style date; empty when it names none ({@code 2026-02-30} included).
+   * Returns the day a lower-case word of a command names: {@code today}, {@code yesterday}, an ISO
+   * or a US-style date; empty when it names none ({@code 2026-02-30} included).
    */
   public static Optional<DayRef> parse(String word) {
     return daysAgo(word, DAYS_AGO).or(() -> existing(() -> isoDate(word).or(() -> monthDay(word))));

@@ -13,8 +13,8 @@ import java.util.Optional;
  *       {@code 7 days}.
  *   <li>{@link #brief}: how long a trace or span took, on cards and in the verdict's sentences:
  *       {@code 1.9 s}, {@code 2 min 3 s}.
- *   <li>{@link #exact}: a configured limit, in the largest unit that states it exactly: {@code
- *       168 h}, {@code 90 min}.
+ *   <li>{@link #exact}: a configured limit in its largest whole unit: {@code 168 h}, {@code 90
+ *       min}, {@code 30 s}.
  * </ul>
  *
  * <p>{@code brief} and {@code compact} serve the same purpose, and so do {@code exact} and {@code

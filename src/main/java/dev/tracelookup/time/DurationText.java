@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads lengths of time as people write them, in commands and in config files alike: {@code
- * 500ms}, {@code 30m}, {@code 2h}, {@code 1h30m}, {@code 1h 30m}, {@code 90min}, and in a command
- * also {@code 90 min} as two words.
+ * Reads lengths of time as people write them, in commands and in config files alike: {@code 500ms},
+ * {@code 30m}, {@code 2h}, {@code 1h30m}, {@code 1h 30m}, {@code 90min}, and in a command also
+ * {@code 90 min} as two words.
  */
 public final class DurationText {
   // At most six digits and four parts keep every sum far from Duration's and Instant's limits,

@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Writes instants, windows and zones the way replies and cards show them: 24-hour in UTC or in
- * the zone the agent's words were read in, 12-hour in the agent's own zone.
+ * Writes instants, windows and zones the way replies and cards show them: 24-hour in UTC or in the
+ * zone the agent's words were read in, 12-hour in the agent's own zone.
  */
 public final class TimeFormat {
   private static final DateTimeFormatter DATE_TIME =

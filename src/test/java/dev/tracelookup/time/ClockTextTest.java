@@ -45,9 +45,11 @@ final class ClockTextTest {
 
   @Test
   void time_writtenWithMeridiem_isShownBackOnTheTwelveHourClock() {
-    assertThat(ClockText.parse("2:15pm").orElseThrow().time()).map(TimeOfDay::describe)
+    assertThat(ClockText.parse("2:15pm").orElseThrow().time())
+        .map(TimeOfDay::describe)
         .contains("2:15 PM");
-    assertThat(ClockText.parse("14:15").orElseThrow().time()).map(TimeOfDay::describe)
+    assertThat(ClockText.parse("14:15").orElseThrow().time())
+        .map(TimeOfDay::describe)
         .contains("14:15");
   }
 

@@ -29,7 +29,8 @@ final class DayTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-02-30", "13/1", "2/30/2026", "tonight", "monday", "last night", "x"})
+  @ValueSource(
+      strings = {"2026-02-30", "13/1", "2/30/2026", "tonight", "monday", "last night", "x"})
   void parse_noDayOrNotACommandWord_empty(String word) {
     assertThat(DayText.parse(word)).isEmpty();
   }
