@@ -1,5 +1,7 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.ClockText;
+import dev.tracelookup.time.Meridiem;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,8 +45,8 @@ record ClockRun(ClockText start, Optional<ClockText> end, int tokens) {
     if (clock.isEmpty()) {
       return Optional.empty();
     }
-    Optional<ClockText.Meridiem> apart = ClockText.meridiem(in.word(at + 1));
-    if (clock.get().meridiem() == ClockText.Meridiem.NONE && apart.isPresent()) {
+    Optional<Meridiem> apart = Meridiem.parse(in.word(at + 1));
+    if (clock.get().meridiem() == Meridiem.NONE && apart.isPresent()) {
       return Optional.of(new ClockRun(clock.get().with(apart.get()), Optional.empty(), 2));
     }
     return Optional.of(new ClockRun(clock.get(), Optional.empty(), 1));
@@ -52,6 +54,6 @@ record ClockRun(ClockText start, Optional<ClockText> end, int tokens) {
 
   /** Returns whether the two make a range: a bare start ("2-3pm") needs the end's AM/PM. */
   private static boolean endsRange(ClockText start, ClockText end) {
-    return end.complete() && (start.complete() || end.meridiem() != ClockText.Meridiem.NONE);
+    return end.complete() && (start.complete() || end.meridiem() != Meridiem.NONE);
   }
 }

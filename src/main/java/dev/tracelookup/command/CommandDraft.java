@@ -2,6 +2,8 @@ package dev.tracelookup.command;
 
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TimeWindow;
+import dev.tracelookup.time.DurationFormat;
+import dev.tracelookup.time.TimeFormat;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -127,7 +129,7 @@ final class CommandDraft {
     userId().ifPresent(id -> parts.add("user " + Quoting.plain(id)));
     time().ifPresent(t -> parts.add("time " + Quoting.plain(timeTyped)));
     zone().ifPresent(z -> parts.add("zone " + TimeFormat.zone(z)));
-    halfWindow().ifPresent(w -> parts.add("window ±" + TimeFormat.length(w)));
+    halfWindow().ifPresent(w -> parts.add("window ±" + DurationFormat.prose(w)));
     if (service != null) {
       parts.add("service " + Quoting.plain(service));
     }

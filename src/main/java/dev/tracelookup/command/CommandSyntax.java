@@ -1,5 +1,6 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.DurationFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,13 +33,13 @@ public final class CommandSyntax {
     String examples = EXAMPLES.stream().map(e -> "• `/trace-lookup " + e + "`").collect(Collectors.joining("\n"));
     return "*Find a customer's failing request:* `/trace-lookup <user-id> [time] [zone] [options]`\n"
         + "*Time*, read in your Slack time zone unless you name one:\n"
-        + "• a moment, searched ±" + TimeFormat.length(defaultHalfWindow) + ": `2:15pm`, `2:15 PM`, `14:15`, "
+        + "• a moment, searched ±" + DurationFormat.prose(defaultHalfWindow) + ": `2:15pm`, `2:15 PM`, `14:15`, "
         + "`yesterday 3pm`, `today 9:00`, `2/6 2:15pm`, `2026-02-06 14:15`, `2026-02-06T14:17:23Z`, "
         + "`30m ago`, `90 min ago`, `now`\n"
         + "• a range, taken as is: `14:00-14:30`, `2pm-2:30pm`, `14:00 to 14:30`, `2026-02-06 14:00-14:30`, "
         + "`2026-02-06T14:00Z..2026-02-06T14:30Z`\n"
         + "• a whole day: `2026-02-06`, `yesterday`\n"
-        + "• nothing: the last " + TimeFormat.length(defaultRecent) + "\n"
+        + "• nothing: the last " + DurationFormat.prose(defaultRecent) + "\n"
         + "A time of day that is still ahead today means yesterday.\n"
         + "*Zone:* `tz America/New_York`, `tz=Europe/Paris`, `UTC`, `UTC+2`, `+05:30`, `ET`, `CT`, `MT`, `PT`, "
         + "`BST`, `CET`, `IST`, `JST`, `AEST`\n"

@@ -1,5 +1,7 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.DayRef;
+import dev.tracelookup.time.TimeOfDay;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;

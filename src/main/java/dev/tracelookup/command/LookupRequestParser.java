@@ -2,6 +2,7 @@ package dev.tracelookup.command;
 
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TimeWindow;
+import dev.tracelookup.time.DurationText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -1,5 +1,7 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.DurationFormat;
+import dev.tracelookup.time.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +74,8 @@ final class OptionReader implements ClauseReader {
   }
 
   private void readWindow(TokenCursor in, CommandDraft draft) {
-    Optional<DurationText.Match> match = DurationText.at(in, 0);
-    match.ifPresent(m -> in.advance(m.tokens()));
+    Optional<DurationText.Match> match = DurationText.read(in.word(0), in.word(1));
+    match.ifPresent(m -> in.advance(m.words()));
     acceptWindow(match.map(DurationText.Match::length), draft);
   }
 
@@ -82,8 +84,8 @@ final class OptionReader implements ClauseReader {
       draft.fail("The window needs a length, e.g. `window 30m` or `±1h`: that many minutes or hours "
           + "either side of the time.");
     } else if (half.get().compareTo(maxWindow) > 0) {
-      draft.fail("A window of ±" + TimeFormat.length(half.get()) + " is wider than a lookup may cover ("
-          + TimeFormat.length(maxWindow) + "). Try `window 1h`.");
+      draft.fail("A window of ±" + DurationFormat.prose(half.get()) + " is wider than a lookup may cover ("
+          + DurationFormat.prose(maxWindow) + "). Try `window 1h`.");
     } else {
       draft.halfWindow(half.get());
     }

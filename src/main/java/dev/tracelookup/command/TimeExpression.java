@@ -1,5 +1,6 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.DayRef;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,10 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.ClockText;
+import dev.tracelookup.time.DayRef;
+import dev.tracelookup.time.DayText;
+import dev.tracelookup.time.DurationText;
+import dev.tracelookup.time.TimeOfDay;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,9 +29,9 @@ final class TimeExpressionReader implements ClauseReader {
     if (word.equals("now")) {
       return take(in, 1, new TimeExpression.Now(), draft);
     }
-    Optional<DurationText.Match> ago = DurationText.at(in, 0);
-    if (ago.isPresent() && in.word(ago.get().tokens()).equals("ago")) {
-      return take(in, ago.get().tokens() + 1, new TimeExpression.Ago(ago.get().length()), draft);
+    Optional<DurationText.Match> ago = DurationText.read(word, in.word(1));
+    if (ago.isPresent() && in.word(ago.get().words()).equals("ago")) {
+      return take(in, ago.get().words() + 1, new TimeExpression.Ago(ago.get().length()), draft);
     }
     if (word.contains("..")) {
       return readDotted(in, draft);

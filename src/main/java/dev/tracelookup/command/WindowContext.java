@@ -1,5 +1,7 @@
 package dev.tracelookup.command;
 
+import dev.tracelookup.time.DayRef;
+import dev.tracelookup.time.TimeFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

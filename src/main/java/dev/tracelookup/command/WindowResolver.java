@@ -1,6 +1,9 @@
 package dev.tracelookup.command;
 
 import dev.tracelookup.lookup.TimeWindow;
+import dev.tracelookup.time.DayRef;
+import dev.tracelookup.time.DurationFormat;
+import dev.tracelookup.time.TimeFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +46,7 @@ final class WindowResolver {
     Optional<TimeExpression> time = draft.time();
     if (time.isEmpty()) {
       Duration back = draft.halfWindow().orElse(defaultRecent);
-      return finish(new Candidate(now.minus(back), now, zone, "the last " + TimeFormat.length(back)), now, draft);
+      return finish(new Candidate(now.minus(back), now, zone, "the last " + DurationFormat.prose(back)), now, draft);
     }
     boolean fixedLength = time.get() instanceof TimeExpression.Between || time.get() instanceof TimeExpression.WholeDay;
     if (fixedLength && draft.halfWindow().isPresent()) {
@@ -68,14 +71,14 @@ final class WindowResolver {
     }
     if (time instanceof TimeExpression.Ago ago) {
       Instant at = context.now().minus(ago.length());
-      String basis = TimeFormat.length(ago.length()) + " ago ±" + TimeFormat.length(context.half());
+      String basis = DurationFormat.prose(ago.length()) + " ago ±" + DurationFormat.prose(context.half());
       return Optional.of(
           new Candidate(at.minus(context.half()), at.plus(context.half()), context.zone(), basis, Optional.of(at)));
     }
     // Now: the half window back from this moment, as nothing after it can have happened yet.
     Instant now = context.now();
     return Optional.of(new Candidate(now.minus(context.half()), now, context.zone(),
-        "the last " + TimeFormat.length(context.half())));
+        "the last " + DurationFormat.prose(context.half())));
   }
 
   private static Candidate point(Moment moment, WindowContext context) {
@@ -85,7 +88,7 @@ final class WindowResolver {
     if (rolled) {
       at = context.place(moment, 1);
     }
-    String basis = context.describe(moment, at) + " ±" + TimeFormat.length(half) + (rolled ? STILL_AHEAD_TODAY : "");
+    String basis = context.describe(moment, at) + " ±" + DurationFormat.prose(half) + (rolled ? STILL_AHEAD_TODAY : "");
     return new Candidate(at.toInstant().minus(half), at.toInstant().plus(half), context.windowZone(at), basis,
         Optional.of(at.toInstant()));
   }
@@ -127,7 +130,7 @@ final class WindowResolver {
     Instant to = clipped ? now : candidate.to();
     Duration length = Duration.between(candidate.from(), to);
     if (length.compareTo(maxWindow) > 0) {
-      draft.fail("That is " + TimeFormat.length(length) + " to search, more than the " + TimeFormat.length(maxWindow)
+      draft.fail("That is " + DurationFormat.prose(length) + " to search, more than the " + DurationFormat.prose(maxWindow)
           + " a lookup may cover. Narrow it, e.g. `2026-02-06 14:00-16:00` or `yesterday 3pm window 1h`.");
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.tracelookup.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracelookup.time.DurationText;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class IncidentSettings {
     Optional<URI> url = url(settings, key, type, node);
     Optional<Secret> secret = secret(settings, env, key, type, node);
     Optional<String> pageId = Optional.ofNullable(node.get("page-id")).map(JsonNode::asText).filter(s -> !s.isBlank());
-    Duration ttl = Durations.parse(node.path("ttl").asText("1m")).filter(d -> !d.isZero()).orElseGet(() -> {
+    Duration ttl = DurationText.parse(node.path("ttl").asText("1m")).filter(d -> !d.isZero()).orElseGet(() -> {
       settings.problem(key + ".ttl", "is not a positive duration", "1m");
       return Duration.ofMinutes(1);
     });

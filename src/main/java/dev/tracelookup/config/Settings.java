@@ -2,6 +2,7 @@ package dev.tracelookup.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.tracelookup.time.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ final class Settings {
     if (text.isEmpty()) {
       return fallback;
     }
-    Optional<Duration> parsed = Durations.parse(text);
+    Optional<Duration> parsed = DurationText.parse(text);
     if (parsed.isEmpty() || parsed.get().isZero()) {
       problem(key, "\"" + text + "\" is not a positive duration such as 500ms, 15m or 1h30m", example);
       return fallback;

@@ -1,9 +1,8 @@
 package dev.tracelookup.incidents;
 
+import dev.tracelookup.time.TimeFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -12,8 +11,6 @@ import java.util.Locale;
  * status, and whether it is still ongoing. Links are left to the caller, which knows its markup.
  */
 public final class IncidentText {
-  private static final DateTimeFormatter UTC_DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-  private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
   private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
   private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
@@ -41,20 +38,15 @@ public final class IncidentText {
    * 14:12–14:25 UTC (9:12 AM–9:25 AM EST)}, or {@code since 2026-02-06 14:12 UTC (9:12 AM EST)}.
    */
   public static String window(Incident incident, ZoneId agentZone) {
-    ZonedDateTime start = incident.started().atZone(ZoneOffset.UTC);
     if (incident.resolved().isEmpty()) {
-      return "since " + start.format(UTC_DAY_TIME) + " UTC" + local(agentZone, incident.started());
+      return "since " + TimeFormat.utcDateTime(incident.started()) + local(agentZone, incident.started());
     }
-    ZonedDateTime end = incident.resolved().get().atZone(ZoneOffset.UTC);
-    String utcEnd = end.toLocalDate().equals(start.toLocalDate())
-        ? "–" + end.format(UTC_TIME)
-        : " – " + end.format(UTC_DAY_TIME);
-    return start.format(UTC_DAY_TIME) + utcEnd + " UTC" + local(agentZone, incident.started(),
-        incident.resolved().get());
+    return TimeFormat.utcWindow(incident.started(), incident.resolved().get())
+        + local(agentZone, incident.started(), incident.resolved().get());
   }
 
   private static String local(ZoneId zone, Instant... times) {
-    if (zone.normalized().equals(ZoneOffset.UTC)) {
+    if (TimeFormat.isUtc(zone)) {
       return "";
     }
     StringBuilder text = new StringBuilder(" (");

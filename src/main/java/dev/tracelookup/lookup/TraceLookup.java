@@ -12,6 +12,7 @@ import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.render.TraceCard;
+import dev.tracelookup.time.DurationFormat;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.Trace;
 import dev.tracelookup.telemetry.Telemetry;
@@ -294,7 +295,7 @@ public final class TraceLookup {
 
   private LookupOutcome timedOut(LookupRequest request) {
     return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.TIMEOUT, backend.displayName(),
-        "no answer within " + budget.toSeconds() + " s"));
+        "no answer within " + DurationFormat.exact(budget)));
   }
 
   private static LookupOutcome ranked(LookupOutcome outcome, Instant anchor) {

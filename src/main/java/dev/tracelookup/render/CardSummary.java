@@ -1,5 +1,6 @@
 package dev.tracelookup.render;
 
+import dev.tracelookup.time.TimeFormat;
 import dev.tracelookup.trace.Verdict;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,11 +35,11 @@ final class CardSummary {
 
   /** Returns {@code 2026-02-06 14:00–14:30 UTC (9:00–9:30 AM America/New_York)}. */
   private static String window(Instant from, Instant to, ZoneId agentZone) {
-    String utc = TimeFormats.utcWindow(from, to);
-    if (TimeFormats.isUtc(agentZone)) {
+    String utc = TimeFormat.utcWindow(from, to);
+    if (TimeFormat.isUtc(agentZone)) {
       return utc;
     }
-    return utc + " (" + TimeFormats.localRange(from, to, agentZone) + " " + agentZone.getId() + ")";
+    return utc + " (" + TimeFormat.localRange(from, to, agentZone) + " " + agentZone.getId() + ")";
   }
 
   /**

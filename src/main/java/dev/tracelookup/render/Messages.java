@@ -1,6 +1,7 @@
 package dev.tracelookup.render;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.tracelookup.time.TimeFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class Messages {
             + window(from, to, agentZone)
             + " …";
     List<String> details = new ArrayList<>();
-    details.add(TimeFormats.utcDate(from));
+    details.add(TimeFormat.utcDate(from));
     addIfPresent(details, "read as ", basis);
     addIfPresent(details, "filters: ", filters);
     return message(
@@ -115,13 +116,13 @@ public final class Messages {
 
   /** Returns {@code between 14:00 and 14:30 UTC (9:00–9:30 AM your time, America/New_York)}. */
   private static String window(Instant from, Instant to, ZoneId agentZone) {
-    String utc = TimeFormats.utcBetween(from, to);
-    if (TimeFormats.isUtc(agentZone)) {
+    String utc = TimeFormat.utcBetween(from, to);
+    if (TimeFormat.isUtc(agentZone)) {
       return utc;
     }
     return utc
         + " ("
-        + TimeFormats.localRange(from, to, agentZone)
+        + TimeFormat.localRange(from, to, agentZone)
         + " your time, "
         + agentZone.getId()
         + ")";
@@ -131,7 +132,7 @@ public final class Messages {
   private static String searched(Instant from, Instant to, String backendName, String filters) {
     List<String> parts = new ArrayList<>();
     parts.add("Searched " + Texts.clip(backendName, MAX_LABEL));
-    parts.add(TimeFormats.utcWindow(from, to));
+    parts.add(TimeFormat.utcWindow(from, to));
     addIfPresent(parts, "", filters);
     return String.join(" · ", parts);
   }
@@ -152,7 +153,7 @@ public final class Messages {
       tips.add("• Drop the filters (" + Texts.clip(filters, MAX_LABEL) + ").");
     }
     String shownIn =
-        TimeFormats.isUtc(agentZone) ? "UTC" : "UTC and in your zone (" + agentZone.getId() + ")";
+        TimeFormat.isUtc(agentZone) ? "UTC" : "UTC and in your zone (" + agentZone.getId() + ")";
     tips.add(
         "• Check the time zone: the window is shown in "
             + shownIn

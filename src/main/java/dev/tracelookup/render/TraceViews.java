@@ -1,5 +1,7 @@
 package dev.tracelookup.render;
 
+import dev.tracelookup.time.DurationFormat;
+import dev.tracelookup.time.TimeFormat;
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.PathStep;
 import dev.tracelookup.trace.TraceAnalysis;
@@ -68,9 +70,9 @@ final class TraceViews {
     if (summary.httpStatus() > 0) {
       status = " → " + summary.httpStatus();
     }
-    return TimeFormats.utcTimestamp(summary.start())
+    return TimeFormat.utcTimestamp(summary.start())
         + " · "
-        + TimeFormats.duration(summary.duration())
+        + DurationFormat.brief(summary.duration())
         + " · "
         + root
         + status;
@@ -78,8 +80,8 @@ final class TraceViews {
 
   private static String details(TraceSummary summary, ZoneId agentZone) {
     List<String> parts = new ArrayList<>();
-    if (!TimeFormats.isUtc(agentZone)) {
-      parts.add(TimeFormats.localClock(summary.start(), agentZone) + " " + agentZone.getId());
+    if (!TimeFormat.isUtc(agentZone)) {
+      parts.add(TimeFormat.localClock(summary.start(), agentZone) + " " + agentZone.getId());
     }
     if (!Texts.oneLine(summary.rootService()).isEmpty()) {
       parts.add(Texts.clip(summary.rootService(), SpanLabels.MAX_NAME));
@@ -102,9 +104,9 @@ final class TraceViews {
     }
     String why = VerdictText.why(culprit).orElse("");
     if (path.tookTheTime()) {
-      String took = "took " + TimeFormats.duration(culprit.span().duration()) + "; "
+      String took = "took " + DurationFormat.brief(culprit.span().duration()) + "; "
           + Texts.clip(path.entry().span().name(), SpanLabels.MAX_NAME) + " gave up after "
-          + TimeFormats.duration(path.entry().span().duration()) + givenUpBy(summary.verdict());
+          + DurationFormat.brief(path.entry().span().duration()) + givenUpBy(summary.verdict());
       why = why.isEmpty() ? took : took + "; " + why;
     }
     String where = linked
@@ -114,7 +116,7 @@ final class TraceViews {
         + SpanLabels.withService(VerdictText.callerAndCallee(culprit.span()), label)
         + (why.isEmpty() ? "" : ": " + why)
         + " ("
-        + TimeFormats.utcClock(culprit.span().start())
+        + TimeFormat.utcClock(culprit.span().start())
         + ")";
   }
 

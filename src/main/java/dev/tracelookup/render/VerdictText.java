@@ -1,5 +1,6 @@
 package dev.tracelookup.render;
 
+import dev.tracelookup.time.DurationFormat;
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.ExceptionInfo;
 import dev.tracelookup.trace.PathStep;
@@ -52,7 +53,7 @@ final class VerdictText {
     TraceSummary summary = analysis.summary();
     Verdict verdict = summary.verdict();
     String entry = Texts.clip(summary.rootName(), SpanLabels.MAX_NAME);
-    String took = TimeFormats.duration(summary.duration());
+    String took = DurationFormat.brief(summary.duration());
     String line;
     switch (verdict.kind()) {
       case FAILED:
@@ -203,7 +204,7 @@ final class VerdictText {
       why =
           Texts.clip(culprit.span().name(), MAX_BRIEF_REASON)
               + " took "
-              + TimeFormats.duration(culprit.span().duration());
+              + DurationFormat.brief(culprit.span().duration());
     } else {
       why =
           culprit

@@ -1,5 +1,6 @@
 package dev.tracelookup.render;
 
+import dev.tracelookup.time.DurationFormat;
 import dev.tracelookup.trace.TimelineRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ record WaterfallRow(TimelineRow row, String label, String durationText) {
     List<WaterfallRow> drawn = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       if (shown[i]) {
-        drawn.add(new WaterfallRow(rows.get(i), labels[i], duration(rows.get(i).durationNanos())));
+        String duration = DurationFormat.compact(rows.get(i).durationNanos());
+        drawn.add(new WaterfallRow(rows.get(i), labels[i], duration));
       }
     }
     return drawn;
@@ -37,7 +39,7 @@ record WaterfallRow(TimelineRow row, String label, String durationText) {
     }
 
     String durationText() {
-      return duration(range);
+      return DurationFormat.compact(range);
     }
 
     /** Returns how many eighths of a cell from the left edge the instant lies, clamped. */
@@ -111,44 +113,5 @@ record WaterfallRow(TimelineRow row, String label, String durationText) {
     long duration = Math.max(0, row.durationNanos());
     long start = row.startEpochNanos();
     return start > Long.MAX_VALUE - duration ? Long.MAX_VALUE : start + duration;
-  }
-
-  /**
-   * Returns {@code 0 s}, {@code < 1 µs}, {@code 850 µs}, {@code 12 ms}, {@code 1.9 s}, {@code 12
-   * s}, {@code 2 m 05 s} or {@code 1 h 05 m}: at most 6 characters under a minute, rounded to the
-   * unit shown.
-   */
-  static String duration(long nanos) {
-    if (nanos <= 0) {
-      return "0 s";
-    }
-    long micros = Math.round(nanos / 1e3);
-    if (micros < 1) {
-      return "< 1 µs";
-    }
-    if (micros < 1_000) {
-      return micros + " µs";
-    }
-    long millis = Math.round(nanos / 1e6);
-    if (millis < 1_000) {
-      return millis + " ms";
-    }
-    long tenths = Math.round(nanos / 1e8);
-    if (tenths < 100) {
-      return tenths / 10 + "." + tenths % 10 + " s";
-    }
-    long seconds = Math.round(nanos / 1e9);
-    if (seconds < 60) {
-      return seconds + " s";
-    }
-    if (seconds < 3_600) {
-      return seconds / 60 + " m " + twoDigits(seconds % 60) + " s";
-    }
-    long minutes = Math.round(nanos / 6e10);
-    return minutes / 60 + " h " + twoDigits(minutes % 60) + " m";
-  }
-
-  private static String twoDigits(long value) {
-    return value < 10 ? "0" + value : Long.toString(value);
   }
 }

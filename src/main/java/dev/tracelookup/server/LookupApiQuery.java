@@ -2,6 +2,7 @@ package dev.tracelookup.server;
 
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TimeWindow;
+import dev.tracelookup.time.DurationFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,7 +39,7 @@ record LookupApiQuery(Optional<LookupRequest> request, Optional<String> problem)
       return invalid("end must be an ISO-8601 instant after start, such as 2026-02-06T14:30:00Z");
     }
     if (Duration.between(start.get(), end.get()).compareTo(maxWindow) > 0) {
-      return invalid("the window is longer than " + maxWindow.toHours() + " h; narrow it");
+      return invalid("the window is longer than " + DurationFormat.exact(maxWindow) + "; narrow it");
     }
     TimeWindow window = new TimeWindow(start.get(), end.get(), ZoneOffset.UTC, "API query");
     LookupRequest request = new LookupRequest(userId, window, optional(parameter, "service"),

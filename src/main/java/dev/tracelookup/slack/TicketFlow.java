@@ -8,6 +8,7 @@ import dev.tracelookup.tickets.links.TicketLink;
 import dev.tracelookup.tickets.TicketResolution;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
+import dev.tracelookup.time.DurationFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -73,19 +74,21 @@ final class TicketFlow {
     if (message.isPresent()) {
       resolution = resolution.orMessageTime(message.get().text(), message.get().postedAt(), agentZone, window);
     }
-    return LookupModal.form(prefill(resolution, agentZone), context.encode());
+    return LookupModal.form(prefill(resolution, agentZone, window), context.encode());
   }
 
-  static LookupModal.Prefill prefill(TicketResolution resolution, ZoneId agentZone) {
+  static LookupModal.Prefill prefill(TicketResolution resolution, ZoneId agentZone, TicketWindow window) {
     ZoneId zone = resolution.requesterZone().orElse(agentZone);
     String where = "from " + resolution.reference();
     String userSource = resolution.userIdSource().orElse(where);
     String note = resolution.userId().isPresent() ? "Read from " + resolution.reference() + ": check, then Find traces."
         : "No user ID in " + resolution.reference() + ": type the customer's ID (their account page shows it).";
-    String whenSource = resolution.statedTimeSource().map(s -> "Stated " + s + " ±" + "window")
-        .orElse("From 2 h before " + resolution.reference() + " was created to 15 min after");
+    // The margins are the configured ones (tickets.window.*), said as the command's replies say them.
+    String whenSource = resolution.statedTimeSource().map(s -> "Stated in " + s)
+        .orElse("From " + DurationFormat.prose(window.beforeCreated()) + " before " + resolution.reference()
+            + " was created to " + DurationFormat.prose(window.afterCreated()) + " after");
     return new LookupModal.Prefill(resolution.userId().orElse(""), userSource, range(resolution.from(), resolution.to(), zone),
-        resolution.statedTimeSource().isPresent() ? "Stated in " + resolution.statedTimeSource().get() : whenSource,
+        whenSource,
         zone.getId(), resolution.requesterZone().isPresent() ? "The requester's zone, " + where : "Your Slack zone",
         note);
   }

@@ -1,5 +1,8 @@
 package dev.tracelookup.tickets;
 
+import dev.tracelookup.time.ClockText;
+import dev.tracelookup.time.Meridiem;
+import dev.tracelookup.time.TimeOfDay;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +21,13 @@ import java.util.regex.Pattern;
  * @param end just past the time and its AM/PM or {@code UTC}
  * @param utc whether {@code UTC} or {@code GMT} followed, which overrides the requester's zone
  */
-record ClockMention(int start, int end, int hour, int minute, int second, Meridiem meridiem, boolean colon,
-    boolean cued, boolean utc) {
+record ClockMention(int start, int end, ClockText clock, boolean cued, boolean utc) {
   private static final Pattern CLOCK = Pattern.compile(
-      "(?<![\\w$€£¥.,:/#+-])(\\d{1,2})(?::([0-5]\\d))?(?::([0-5]\\d))?(?:\\s?([ap])\\.?m\\b\\.?)?"
-          + "(?:\\s?(utc|gmt)\\b)?(?![\\w:%/]|[.,]\\d|-\\d)"
+      "(?<![\\w$€£¥.,:/#+-])(\\d{1,2})(?::([0-5]\\d))?(?::([0-5]\\d))?"
+          + "(?:\\s?([ap]\\.?m\\b\\.?))?(?:\\s?(utc|gmt)\\b)?(?![\\w:%/]|[.,]\\d|-\\d)"
           + "|\\b(noon|midday|midnight)\\b");
   private static final Pattern CUE = Pattern.compile(
       "(?:\\b(?:at|around|about|approximately|approx\\.?|roughly|circa|since)\\s+|[@~]\\s?)$");
-
-  /** Before or after noon, or not said. */
-  enum Meridiem {
-    NONE,
-    AM,
-    PM
-  }
 
   /** Returns every time-like mention in lower-case text, in order. */
   static List<ClockMention> scan(String lower) {
@@ -46,22 +41,20 @@ record ClockMention(int start, int end, int hour, int minute, int second, Meridi
         mentions.add(of(clock, start, cued));
       } else if (cued) {
         // "noon" alone is too common a word; "at noon" is a time.
-        mentions.add(named(clock.group(6), start, clock.end()));
+        ClockText named = clock.group(6).equals("midnight") ? ClockText.MIDNIGHT : ClockText.NOON;
+        mentions.add(new ClockMention(start, clock.end(), named, true, false));
       }
     }
     return mentions;
   }
 
   private static ClockMention of(Matcher clock, int start, boolean cued) {
-    Meridiem meridiem =
-        clock.group(4) == null ? Meridiem.NONE : clock.group(4).equals("a") ? Meridiem.AM : Meridiem.PM;
-    return new ClockMention(start, clock.end(), Integer.parseInt(clock.group(1)), number(clock.group(2)),
-        number(clock.group(3)), meridiem, clock.group(2) != null, cued, clock.group(5) != null);
-  }
-
-  private static ClockMention named(String word, int start, int end) {
-    Meridiem half = word.equals("midnight") ? Meridiem.AM : Meridiem.PM;
-    return new ClockMention(start, end, 12, 0, 0, half, true, true, false);
+    Meridiem meridiem = clock.group(4) == null
+        ? Meridiem.NONE
+        : Meridiem.parse(clock.group(4)).orElse(Meridiem.NONE);
+    ClockText written = new ClockText(Integer.parseInt(clock.group(1)), number(clock.group(2)),
+        number(clock.group(3)), meridiem, clock.group(2) != null);
+    return new ClockMention(start, clock.end(), written, cued, clock.group(5) != null);
   }
 
   private static int number(String digits) {
@@ -74,15 +67,9 @@ record ClockMention(int start, int end, int hour, int minute, int second, Meridi
    * a cue word in a sentence that says morning, afternoon or evening ("this morning at 9").
    */
   Optional<LocalTime> time(Meridiem partOfDay) {
-    boolean plain = meridiem != Meridiem.NONE
-        || colon && (cued || utc)
+    boolean plain = clock.meridiem() != Meridiem.NONE
+        || clock.colon() && (cued || utc)
         || cued && partOfDay != Meridiem.NONE;
-    if (!plain || meridiem != Meridiem.NONE && (hour < 1 || hour > 12) || hour > 23) {
-      return Optional.empty();
-    }
-    // "at 14:15 this afternoon" is already on the 24-hour clock.
-    Meridiem half = meridiem != Meridiem.NONE ? meridiem : hour <= 12 ? partOfDay : Meridiem.NONE;
-    int hourOfDay = half == Meridiem.NONE ? hour : hour % 12 + (half == Meridiem.PM ? 12 : 0);
-    return Optional.of(LocalTime.of(hourOfDay, minute, second));
+    return plain ? clock.timeIn(partOfDay).map(TimeOfDay::time) : Optional.empty();
   }
 }

@@ -1,9 +1,8 @@
 package dev.tracelookup.tickets;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
-import java.util.Locale;
+import dev.tracelookup.time.DayRef;
+import dev.tracelookup.time.DayText;
+import dev.tracelookup.time.Meridiem;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * @param start where the day words begin, or the time's own start when there are none
  * @param end where they end
  */
-record DayMention(Optional<Day> day, ClockMention.Meridiem partOfDay, int start, int end) {
+record DayMention(Optional<DayRef> day, Meridiem partOfDay, int start, int end) {
   private static final Pattern DAY = Pattern.compile(
       "\\b(day before yesterday|yesterday|today|tonight|last night|this (?:morning|afternoon|evening)"
           + "|(?:last |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -24,27 +23,21 @@ record DayMention(Optional<Day> day, ClockMention.Meridiem partOfDay, int start,
   private static final Pattern CLAUSE_END = Pattern.compile("[!?;\\n]|\\.\\s");
   private static final int REACH = 40;
 
-  /** A way of naming a day relative to the day of the reference instant. */
-  interface Day {
-    LocalDate on(LocalDate reference);
-  }
-
   /** Returns the day words in the same clause as the text between start and end, within reach. */
   static DayMention around(String lower, int start, int end) {
     int from = clauseStart(lower, start);
     int to = clauseEnd(lower, end);
     Matcher day = DAY.matcher(lower).region(from, to);
-    Optional<Day> named = Optional.empty();
+    Optional<DayRef> named = Optional.empty();
     int dayStart = start;
     int dayEnd = end;
     if (day.find()) {
-      named = day(day.group(1));
+      named = DayText.parsePhrase(day.group(1));
       dayStart = Math.min(start, day.start());
       dayEnd = Math.max(end, day.end());
     }
     Matcher part = PART.matcher(lower).region(from, to);
-    ClockMention.Meridiem half = !part.find() ? ClockMention.Meridiem.NONE
-        : part.group(1).equals("morning") ? ClockMention.Meridiem.AM : ClockMention.Meridiem.PM;
+    Meridiem half = part.find() ? Meridiem.ofPartOfDay(part.group(1)) : Meridiem.NONE;
     return new DayMention(named, half, dayStart, dayEnd);
   }
 
@@ -62,41 +55,5 @@ record DayMention(Optional<Day> day, ClockMention.Meridiem partOfDay, int start,
     int to = Math.min(lower.length(), end + REACH);
     Matcher clause = CLAUSE_END.matcher(lower).region(end, to);
     return clause.find() ? clause.start() : to;
-  }
-
-  private static Optional<Day> day(String words) {
-    switch (words) {
-      case "day before yesterday":
-        return Optional.of(reference -> reference.minusDays(2));
-      case "yesterday":
-      case "last night":
-        return Optional.of(reference -> reference.minusDays(1));
-      case "today":
-      case "tonight":
-      case "this morning":
-      case "this afternoon":
-      case "this evening":
-        return Optional.of(reference -> reference);
-      default:
-        return Character.isDigit(words.charAt(0)) ? date(words) : Optional.of(weekday(words));
-    }
-  }
-
-  private static Optional<Day> date(String iso) {
-    try {
-      LocalDate date = LocalDate.parse(iso);
-      return Optional.of(reference -> date);
-    } catch (java.time.format.DateTimeParseException noSuchDay) {
-      return Optional.empty();
-    }
-  }
-
-  /** "on Tuesday" is the latest Tuesday up to the reference day; "last Tuesday" is before it. */
-  private static Day weekday(String words) {
-    boolean strictlyBefore = words.startsWith("last ");
-    String name = words.substring(words.indexOf(' ') + 1).toUpperCase(Locale.ROOT);
-    DayOfWeek dayOfWeek = DayOfWeek.valueOf(name);
-    return reference -> reference.with(strictlyBefore
-        ? TemporalAdjusters.previous(dayOfWeek) : TemporalAdjusters.previousOrSame(dayOfWeek));
   }
 }

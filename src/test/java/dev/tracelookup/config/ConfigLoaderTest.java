@@ -112,15 +112,6 @@ final class ConfigLoaderTest {
   }
 
   @Test
-  void durations_readPeopleFormats() {
-    assertThat(Durations.parse("1h30m")).contains(Duration.ofMinutes(90));
-    assertThat(Durations.parse("500ms")).contains(Duration.ofMillis(500));
-    assertThat(Durations.parse("15 m")).contains(Duration.ofMinutes(15));
-    assertThat(Durations.parse("15")).isEmpty();
-    assertThat(Durations.parse("m15")).isEmpty();
-  }
-
-  @Test
   void load_environmentPointsAtTempo_overridesTypeAndUrl() throws IOException {
     Path file = write("");
 

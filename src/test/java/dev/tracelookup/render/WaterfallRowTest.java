@@ -2,31 +2,12 @@ package dev.tracelookup.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracelookup.time.DurationFormat;
 import dev.tracelookup.trace.TimelineRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 final class WaterfallRowTest {
-
-  @ParameterizedTest
-  @CsvSource({
-    "0, 0 s",
-    "400, < 1 µs",
-    "850000, 850 µs",
-    "999600, 1 ms",
-    "12400000, 12 ms",
-    "999600000, 1.0 s",
-    "1949000000, 1.9 s",
-    "9960000000, 10 s",
-    "59600000000, 1 m 00 s",
-    "125000000000, 2 m 05 s",
-    "3900000000000, 1 h 05 m"
-  })
-  void duration_nanos_compactAndRoundedToTheUnitShown(long nanos, String expected) {
-    assertThat(WaterfallRow.duration(nanos)).isEqualTo(expected);
-  }
 
   @Test
   void scale_zeroRange_putsEverythingAtTheLeftEdgeWithNoLength() {
@@ -51,6 +32,6 @@ final class WaterfallRowTest {
     TimelineRow row =
         new TimelineRow(
             "a", "t", 0, "svc", "x", start, duration, TimelineRow.Mark.OK, false, false, false);
-    return new WaterfallRow(row, "x", WaterfallRow.duration(duration));
+    return new WaterfallRow(row, "x", DurationFormat.compact(duration));
   }
 }

@@ -6,6 +6,7 @@ import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.HttpResult;
+import dev.tracelookup.time.DurationFormat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,7 +48,7 @@ final class TempoSearch {
     }
     SearchWindow window = SearchWindow.covering(query.from(), query.to());
     if (window.length().compareTo(options.maxWindow()) > 0) {
-      return refused(name + " searches at most " + DurationText.of(options.maxWindow())
+      return refused(name + " searches at most " + DurationFormat.exact(options.maxWindow())
           + " at once; narrow the window.");
     }
     String traceQl;
@@ -108,7 +109,7 @@ final class TempoSearch {
     List<String> warnings = new ArrayList<>();
     if (!options.endCutoff().isZero()
         && query.to().isAfter(clock.instant().minus(options.endCutoff()))) {
-      warnings.add(name + " does not search the last " + DurationText.of(options.endCutoff())
+      warnings.add(name + " does not search the last " + DurationFormat.exact(options.endCutoff())
           + ": traces from just now may be missing; try again in a minute.");
     }
     if (hits.hits().size() + hits.unreadableIds() >= query.limit()) {

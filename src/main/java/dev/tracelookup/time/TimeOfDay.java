@@ -1,4 +1,4 @@
-package dev.tracelookup.command;
+package dev.tracelookup.time;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -6,22 +6,25 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A time of day as the agent wrote it.
+ * A time of day as it was written.
  *
  * @param twelveHour whether it was written with AM/PM, so it is shown back the same way
  */
-record TimeOfDay(LocalTime time, boolean twelveHour) {
+public record TimeOfDay(LocalTime time, boolean twelveHour) {
   private static final DateTimeFormatter TWELVE = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
-  private static final DateTimeFormatter TWELVE_SECONDS = DateTimeFormatter.ofPattern("h:mm:ss a", Locale.US);
-  private static final DateTimeFormatter TWENTY_FOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-  private static final DateTimeFormatter TWENTY_FOUR_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter TWELVE_SECONDS =
+      DateTimeFormatter.ofPattern("h:mm:ss a", Locale.US);
+  private static final DateTimeFormatter TWENTY_FOUR =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter TWENTY_FOUR_SECONDS =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
-  TimeOfDay {
+  public TimeOfDay {
     Objects.requireNonNull(time, "time");
   }
 
   /** Returns "2:15 PM" or "14:15", with seconds only when there are some. */
-  String describe() {
+  public String describe() {
     boolean seconds = time.getSecond() != 0;
     if (twelveHour) {
       return (seconds ? TWELVE_SECONDS : TWELVE).format(time);
