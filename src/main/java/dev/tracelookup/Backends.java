@@ -3,6 +3,7 @@ package dev.tracelookup;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.Endpoint;
+import dev.tracelookup.http.RetryPolicy;
 import dev.tracelookup.backend.jaeger.JaegerBackend;
 import dev.tracelookup.backend.jaeger.JaegerOptions;
 import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
@@ -59,8 +60,10 @@ final class Backends {
     backend.headers().forEach((name, value) -> headers.put(name, value.value()));
     // A backend call must leave the lookup time to render and answer: retries share this budget.
     Duration budget = config.lookup().budget().minusSeconds(3);
+    // Searches and trace fetches are idempotent reads: every transient failure is worth retrying.
+    RetryPolicy retry = RetryPolicy.transientFailures(backend.attempts());
     Endpoint endpoint = new Endpoint(backend.name(), backend.url().orElseThrow(), headers, backend.timeout(),
-        budget.isNegative() ? config.lookup().budget() : budget, backend.attempts(), backend.maxResponseBytes());
+        budget.isNegative() ? config.lookup().budget() : budget, retry, backend.maxResponseBytes());
     return new BackendHttp(client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()), telemetry);
   }
 

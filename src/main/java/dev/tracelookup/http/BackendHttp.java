@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackendHttp {
   private static final Logger log = LoggerFactory.getLogger(BackendHttp.class);
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
   /** Waits between attempts; tests pass one that records instead of waiting. */
   @FunctionalInterface
@@ -96,6 +95,9 @@ public final class BackendHttp {
           return attempt.result().get();
         }
         told = worthTelling(told, attempt.failure(), timeout.compareTo(endpoint.timeout()) < 0);
+        if (!attempt.gaveWay() && !endpoint.retry().retries(attempt.failure().kind())) {
+          break;
+        }
         budget.reset();
         if (attempt.gaveWay()) {
           // Not the backend's failure: no attempt spent, no backoff; it waits its turn for room instead.
@@ -105,7 +107,7 @@ public final class BackendHttp {
           number--;
           continue;
         }
-        Duration wait = attempt.retryAfter().orElse(FIRST_BACKOFF.multipliedBy(1L << Math.min(number - 1, 6)));
+        Duration wait = attempt.retryAfter().orElse(endpoint.retry().backoff(number));
         if (number == endpoint.maxAttempts() || clock.instant().plus(wait).isAfter(deadline) || !pause.waited(wait)) {
           break;
         }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param headers sent with every request: auth and tenancy ({@code Authorization}, {@code X-Scope-OrgID})
  * @param timeout per HTTP attempt
  * @param budget for one logical call, retries and waits included
- * @param maxAttempts 1 means no retry
+ * @param retry when a failed attempt is tried again
  * @param maxBodyBytes larger answers are refused as they stream in
  */
 public record Endpoint(
@@ -21,7 +21,7 @@ public record Endpoint(
     Map<String, String> headers,
     Duration timeout,
     Duration budget,
-    int maxAttempts,
+    RetryPolicy retry,
     long maxBodyBytes) {
 
   public Endpoint {
@@ -30,9 +30,21 @@ public record Endpoint(
     headers = Map.copyOf(headers);
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(budget, "budget");
-    if (maxAttempts < 1 || maxBodyBytes < 1) {
-      throw new IllegalArgumentException("maxAttempts and maxBodyBytes must be positive");
+    Objects.requireNonNull(retry, "retry");
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("maxBodyBytes must be positive");
     }
+  }
+
+  /** Returns an endpoint retrying transient failures up to {@code maxAttempts} times in all. */
+  public Endpoint(String backendName, URI baseUrl, Map<String, String> headers, Duration timeout,
+      Duration budget, int maxAttempts, long maxBodyBytes) {
+    this(backendName, baseUrl, headers, timeout, budget, RetryPolicy.transientFailures(maxAttempts), maxBodyBytes);
+  }
+
+  /** Returns how many attempts one call may make, the first included. */
+  public int maxAttempts() {
+    return retry.maxAttempts();
   }
 
   /** Returns the absolute URI for a path (with its query) below the base URL. */

@@ -1,6 +1,7 @@
 package dev.tracelookup.tickets;
 
 import dev.tracelookup.http.Endpoint;
+import dev.tracelookup.http.RetryPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +17,7 @@ public final class TicketEndpoints {
   public static final String INTERCOM_VERSION = "2.11";
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final Duration BUDGET = Duration.ofSeconds(10);
-  private static final int ATTEMPTS = 2;
+  private static final RetryPolicy RETRY = RetryPolicy.transientFailures(2);
   private static final long MAX_BODY = 4L * 1024 * 1024;
 
   private TicketEndpoints() {}
@@ -48,7 +49,7 @@ public final class TicketEndpoints {
   }
 
   private static Endpoint endpoint(String name, URI baseUrl, Map<String, String> headers) {
-    return new Endpoint(name, baseUrl, headers, TIMEOUT, BUDGET, ATTEMPTS, MAX_BODY);
+    return new Endpoint(name, baseUrl, headers, TIMEOUT, BUDGET, RETRY, MAX_BODY);
   }
 
   private static String basic(String credentials) {

@@ -126,6 +126,34 @@ final class BackendHttpTest {
   }
 
   @Test
+  void get_503_underAPolicyThatDoesNotRetryServerErrors_failsAfterOneAttempt() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    server = new FakeHttpServer(request -> calls.incrementAndGet() < 3 ? Reply.status(503, "busy") : Reply.json("ok"));
+    RetryPolicy networkOnly = new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(1),
+        java.util.EnumSet.of(Kind.TIMEOUT, Kind.UNREACHABLE));
+    Endpoint endpoint = new Endpoint("Tempo", server.uri(), Map.of(), Duration.ofSeconds(5), Duration.ofSeconds(30),
+        networkOnly, 1000);
+    BackendHttp http = new BackendHttp(client, endpoint, Clock.systemUTC(), pauses::add);
+
+    assertThat(failure(http.get("/api/search", "application/json", TEXT)).kind()).isEqualTo(Kind.SERVER_ERROR);
+    assertThat(calls).hasValue(1);
+    assertThat(pauses).isEmpty();
+  }
+
+  @Test
+  void get_500ThenOk_underItsOwnBackoff_waitsWhatThePolicySays() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    server = new FakeHttpServer(request -> calls.incrementAndGet() < 4 ? Reply.status(500, "oops") : Reply.json("ok"));
+    RetryPolicy quick = new RetryPolicy(4, Duration.ofMillis(50), Duration.ofMillis(120), RetryPolicy.TRANSIENT);
+    Endpoint endpoint = new Endpoint("Tempo", server.uri(), Map.of(), Duration.ofSeconds(5), Duration.ofSeconds(30),
+        quick, 1000);
+    BackendHttp http = new BackendHttp(client, endpoint, Clock.systemUTC(), pauses::add);
+
+    assertThat(http.get("/api/search", "application/json", TEXT)).isEqualTo(new HttpResult.Ok<>("ok"));
+    assertThat(pauses).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(120));
+  }
+
+  @Test
   void get_500Always_isServerErrorNamingPathAndStatusButNotTheQuery() throws Exception {
     BackendHttp http = serving(request -> Reply.status(500, "internal error"));
 
