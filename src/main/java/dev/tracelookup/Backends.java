@@ -32,17 +32,16 @@ final class Backends {
   /** Returns the backend; its HTTP calls, if it makes any, record client spans. */
   static TraceBackend create(Config config, HttpClient client, Clock clock, Telemetry telemetry) {
     Config.Backend backend = config.backend();
-    switch (backend.type()) {
-      case "tempo":
-        return new TempoBackend(http(config, client, clock, telemetry), backend.userAttributes(), tempo(config), clock);
-      case "jaeger":
-        return new JaegerBackend(http(config, client, clock, telemetry), backend.userAttributes(), jaeger(backend));
-      case "zipkin":
-        return new ZipkinBackend(http(config, client, clock, telemetry), backend.userAttributes(),
-            new ZipkinOptions(backend.uiUrl().map(URI::create)));
-      default:
-        return files(backend);
-    }
+    // A switch expression: a new BackendType does not compile until it has its case here.
+    return switch (backend.type()) {
+      case OTLP_FILE -> files(backend);
+      case TEMPO ->
+          new TempoBackend(http(config, client, clock, telemetry), backend.userAttributes(), tempo(config), clock);
+      case JAEGER ->
+          new JaegerBackend(http(config, client, clock, telemetry), backend.userAttributes(), jaeger(backend));
+      case ZIPKIN -> new ZipkinBackend(http(config, client, clock, telemetry), backend.userAttributes(),
+          new ZipkinOptions(backend.uiUrl().map(URI::create)));
+    };
   }
 
   private static TraceBackend files(Config.Backend backend) {

@@ -37,17 +37,15 @@ final class IncidentWiring {
 
   private static IncidentSource source(Config.IncidentSource source, SourceHttp http) {
     String secret = source.secret().map(Secret::value).orElse("");
-    switch (source.type()) {
-      case "statuspage":
-        return source.pageId().isPresent()
-            ? StatuspageSource.managementApi(source.name(), source.url().orElseThrow(), source.pageId().get(), secret, http)
-            : StatuspageSource.publicPage(source.name(), source.url().orElseThrow(), http);
-      case "pagerduty":
-        return new PagerDutySource(source.name(), source.url().orElseThrow(), secret, http);
-      case "incident-io":
-        return new IncidentIoSource(source.name(), source.url().orElseThrow(), secret, IncidentIoSource.Fields.defaults(), http);
-      default:
-        return new YamlIncidentSource(source.name(), source.path().orElseThrow());
-    }
+    // A switch expression: a new IncidentSourceType does not compile until it has its case here.
+    return switch (source.type()) {
+      case FILE -> new YamlIncidentSource(source.name(), source.path().orElseThrow());
+      case STATUSPAGE -> source.pageId().isPresent()
+          ? StatuspageSource.managementApi(source.name(), source.url().orElseThrow(), source.pageId().get(), secret, http)
+          : StatuspageSource.publicPage(source.name(), source.url().orElseThrow(), http);
+      case PAGERDUTY -> new PagerDutySource(source.name(), source.url().orElseThrow(), secret, http);
+      case INCIDENT_IO ->
+          new IncidentIoSource(source.name(), source.url().orElseThrow(), secret, IncidentIoSource.Fields.defaults(), http);
+    };
   }
 }

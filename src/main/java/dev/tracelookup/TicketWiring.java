@@ -60,24 +60,32 @@ final class TicketWiring {
       TicketWindow window, Http http) {
     String token = system.token().value();
     String host = system.host().orElse(system.url().getHost()).toLowerCase(Locale.ROOT);
-    switch (system.system()) {
-      case "zendesk":
-        return new TicketResolvers.Connection(TicketSystem.ZENDESK, host, new ZendeskResolver(
-            http.to(TicketEndpoints.zendesk(system.url(), system.login().orElseThrow(), token)), fields, window));
-      case "jira":
-        boolean cloud = system.variant().equals("cloud");
-        Endpoint jira = cloud ? TicketEndpoints.jiraCloud(system.url(), system.login().orElseThrow(), token)
-            : TicketEndpoints.jiraDataCenter(system.url(), token);
-        TicketResolver resolver = new JiraResolver(http.to(jira),
-            cloud ? JiraDeployment.CLOUD : JiraDeployment.DATA_CENTER, fields, window);
-        return new TicketResolvers.Connection(TicketSystem.JIRA, host, resolver);
-      case "freshdesk":
-        return new TicketResolvers.Connection(TicketSystem.FRESHDESK, host, new FreshdeskResolver(
-            http.to(TicketEndpoints.freshdesk(system.url(), token)), fields, window));
-      default:
-        IntercomRegion region = IntercomRegion.valueOf(system.variant().toUpperCase(Locale.ROOT));
-        return new TicketResolvers.Connection(TicketSystem.INTERCOM, region.appHost(), new IntercomResolver(
-            http.to(TicketEndpoints.intercom(system.url(), token)), fields, window));
-    }
+    // A switch expression: a new TicketSystemType does not compile until it has its case here.
+    return switch (system.system()) {
+      case ZENDESK -> new TicketResolvers.Connection(TicketSystem.ZENDESK, host, new ZendeskResolver(
+          http.to(TicketEndpoints.zendesk(system.url(), system.login().orElseThrow(), token)), fields, window));
+      case JIRA -> jira(system, token, host, fields, window, http);
+      case FRESHDESK -> new TicketResolvers.Connection(TicketSystem.FRESHDESK, host, new FreshdeskResolver(
+          http.to(TicketEndpoints.freshdesk(system.url(), token)), fields, window));
+      case INTERCOM -> intercom(system, token, fields, window, http);
+    };
+  }
+
+  private static TicketResolvers.Connection jira(Config.TicketSystem system, String token, String host,
+      TicketFields fields, TicketWindow window, Http http) {
+    boolean cloud = system.variant().equals("cloud");
+    Endpoint jira = cloud ? TicketEndpoints.jiraCloud(system.url(), system.login().orElseThrow(), token)
+        : TicketEndpoints.jiraDataCenter(system.url(), token);
+    TicketResolver resolver = new JiraResolver(http.to(jira),
+        cloud ? JiraDeployment.CLOUD : JiraDeployment.DATA_CENTER, fields, window);
+    return new TicketResolvers.Connection(TicketSystem.JIRA, host, resolver);
+  }
+
+  /** Intercom links name the region's inbox host, whatever API root the connection uses. */
+  private static TicketResolvers.Connection intercom(Config.TicketSystem system, String token, TicketFields fields,
+      TicketWindow window, Http http) {
+    IntercomRegion region = IntercomRegion.valueOf(system.variant().toUpperCase(Locale.ROOT));
+    return new TicketResolvers.Connection(TicketSystem.INTERCOM, region.appHost(), new IntercomResolver(
+        http.to(TicketEndpoints.intercom(system.url(), token)), fields, window));
   }
 }
