@@ -25,6 +25,7 @@ import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.server.Readiness;
+import dev.tracelookup.server.ReadinessPolicy;
 import dev.tracelookup.slack.SlackApp;
 import dev.tracelookup.slack.SlackLink;
 import dev.tracelookup.telemetry.Telemetry;
@@ -143,7 +144,7 @@ final class Wiring {
     this.slackLink = new SlackLink(clock);
     this.readiness = ReadinessWiring.readiness(backend, tickets, incidents,
         java.util.List.of(ReadinessWiring.slack(slackLink, config.slack().socketMode(), clock),
-            ReadinessWiring.audit(audit, config.audit(), clock)), readinessChecks, clock);
+            ReadinessPolicy.audit(audit, config.audit(), clock)), readinessChecks, clock);
   }
 
   /**
