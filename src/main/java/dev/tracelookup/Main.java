@@ -2,10 +2,12 @@ package dev.tracelookup;
 
 import dev.tracelookup.app.Bot;
 import dev.tracelookup.app.LookupCli;
+import dev.tracelookup.config.Config;
 import dev.tracelookup.config.ConfigException;
 import dev.tracelookup.config.ConfigLoader;
 import dev.tracelookup.telemetry.Telemetry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
+import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /** Reads the configuration and starts the chosen face; {@code app/} wires it. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
-  private static final String USAGE = "usage: trace-lookup serve | trace-lookup lookup [--format text|blocks] [--zone ZONE] <user-id> [time] [options]";
+  private static final String USAGE =
+      "usage: trace-lookup serve | trace-lookup lookup [--format text|blocks] [--zone ZONE]"
+          + " <user-id> [time] [options]";
 
   private Main() {}
 
@@ -25,10 +29,11 @@ public final class Main {
     List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
     try {
       if (mode.equals("serve")) {
-        serve();
+        serve(ConfigLoader.load(System.getenv()));
       } else if (mode.equals("lookup")) {
-        System.exit(LookupCli.run(ConfigLoader.load(System.getenv()), Clock.systemUTC(), rest, ZoneId.systemDefault(),
-            System.out, System.err));
+        Config config = ConfigLoader.load(System.getenv());
+        ZoneId zone = ZoneId.systemDefault();
+        System.exit(LookupCli.run(config, Clock.systemUTC(), rest, zone, System.out, System.err));
       } else {
         System.err.println(USAGE);
         System.exit(mode.equals("help") || mode.equals("--help") ? 0 : 2);
@@ -39,14 +44,15 @@ public final class Main {
     }
   }
 
-  private static void serve() throws Exception {
-    // The Java agent (or an SDK set up as global) installs itself here; without one this is a no-op.
-    Bot bot = Bot.start(ConfigLoader.load(System.getenv()), Clock.systemUTC(), Telemetry.of(GlobalOpenTelemetry.get()));
+  private static void serve(Config config) throws Exception {
+    // The Java agent (or an SDK set up as global) installs itself here; else this is a no-op.
+    Bot bot = Bot.start(config, Clock.systemUTC(), Telemetry.of(GlobalOpenTelemetry.get()));
+    URI uri = bot.uri();
     if (bot.socketMode()) {
-      log.info("connected to Slack in Socket Mode; health at {}healthz and {}readyz", bot.uri(), bot.uri());
+      log.info("connected to Slack in Socket Mode; health at {}healthz and {}readyz", uri, uri);
     } else {
-      log.info("listening for Slack at {}slack/events; health at {}healthz and {}readyz", bot.uri(), bot.uri(),
-          bot.uri());
+      log.info(
+          "listening for Slack at {}slack/events; health at {}healthz and {}readyz", uri, uri, uri);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(bot), "shutdown"));
     bot.join();

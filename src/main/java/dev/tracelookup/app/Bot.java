@@ -37,7 +37,7 @@ public final class Bot implements AutoCloseable {
     HTTP,
     /** The bot holds a websocket to Slack, opened with the app-level token: no public URL. */
     SOCKET_MODE,
-    /** No Slack: only the JSON API and the health endpoints, for tests that need no Slack credentials. */
+    /** No Slack: only the JSON API and health endpoints, for tests without Slack credentials. */
     NONE
   }
 
@@ -57,29 +57,34 @@ public final class Bot implements AutoCloseable {
    * Slack: in Socket Mode when {@code SLACK_APP_TOKEN} is set, else over HTTP. Returns once it
    * serves; on failure, whatever was started is stopped again.
    *
-   * @param telemetry where spans and metrics go: the agent's or an SDK's, or {@link Telemetry#noop()}
-   * @throws ConfigException when a Slack credential is missing, malformed or refused by Slack, or
-   *     Slack cannot be reached: the bot would otherwise run, looking healthy, with no request arriving
+   * @param telemetry where spans and metrics go; {@link Telemetry#noop()} records nothing
+   * @throws ConfigException when a Slack credential is missing, malformed or refused, or Slack is
+   *     out of reach: the bot would otherwise look healthy with no request ever arriving
    */
   public static Bot start(Config config, Clock clock, Telemetry telemetry) throws Exception {
     ConfigLoader.checkServing(config);
-    return start(config, clock, telemetry, config.slack().socketMode() ? SlackFace.SOCKET_MODE : SlackFace.HTTP);
+    SlackFace face = config.slack().socketMode() ? SlackFace.SOCKET_MODE : SlackFace.HTTP;
+    return start(config, clock, telemetry, face);
   }
 
-  /** Starts the bot with the given Slack face; {@link SlackFace#NONE} needs no Slack credentials. */
-  static Bot start(Config config, Clock clock, Telemetry telemetry, SlackFace face) throws Exception {
+  /**
+   * Starts the bot with the given Slack face; {@link SlackFace#NONE} needs no Slack credentials.
+   */
+  static Bot start(Config config, Clock clock, Telemetry telemetry, SlackFace face)
+      throws Exception {
     Wiring wiring = new Wiring(config, clock, telemetry);
     BotServer server = null;
     try {
-      Optional<App> app = face == SlackFace.NONE ? Optional.empty() : Optional.of(SlackApp.create(config,
-          slack(config), wiring.slackServices(), wiring.jobs, wiring.slackCalls, Ticker.systemTicker(), telemetry));
-      server = BotServer.create(config, face == SlackFace.HTTP ? app : Optional.empty(), wiring.lookup, wiring.cache,
-          wiring.audit, clock, wiring.readiness);
+      Optional<App> app =
+          face == SlackFace.NONE ? Optional.empty() : Optional.of(slackApp(config, wiring));
+      // Slack posts to the server only in HTTP mode; Socket Mode brings requests over the socket.
+      server = server(config, wiring, face == SlackFace.HTTP ? app : Optional.empty());
       server.start();
       Optional<SocketModeApp> socket = Optional.empty();
       if (face == SlackFace.SOCKET_MODE) {
-        socket = Optional.of(SlackApp.startSocketMode(config.slack().appToken().orElseThrow().value(),
-            app.orElseThrow(), wiring.slackLink));
+        String appToken = config.slack().appToken().orElseThrow().value();
+        socket =
+            Optional.of(SlackApp.startSocketMode(appToken, app.orElseThrow(), wiring.slackLink));
       }
       return new Bot(wiring, server, socket);
     } catch (Exception | Error failed) {
@@ -90,6 +95,28 @@ public final class Bot implements AutoCloseable {
       wiring.drain();
       throw failed;
     }
+  }
+
+  private static App slackApp(Config config, Wiring wiring) {
+    return SlackApp.create(
+        config,
+        slack(config),
+        wiring.slackServices(),
+        wiring.jobs,
+        wiring.slackCalls,
+        Ticker.systemTicker(),
+        wiring.telemetry);
+  }
+
+  private static BotServer server(Config config, Wiring wiring, Optional<App> slackServlet) {
+    return BotServer.create(
+        config,
+        slackServlet,
+        wiring.lookup,
+        wiring.cache,
+        wiring.audit,
+        wiring.clock,
+        wiring.readiness);
   }
 
   /**
@@ -109,7 +136,7 @@ public final class Bot implements AutoCloseable {
     return server.uri();
   }
 
-  /** Returns whether Slack reaches the bot over its websocket rather than at {@code /slack/events}. */
+  /** Returns whether Slack reaches the bot over a websocket instead of {@code /slack/events}. */
   public boolean socketMode() {
     return socketMode.isPresent();
   }
@@ -121,7 +148,7 @@ public final class Bot implements AutoCloseable {
 
   /**
    * Stops taking requests, then lets the lookups in flight deliver their answers, within the lookup
-   * budget. Closing again does nothing more.
+   * budget. Closing again is harmless.
    */
   @Override
   public void close() throws Exception {
@@ -143,19 +170,20 @@ public final class Bot implements AutoCloseable {
     server.stop();
   }
 
-  // What tests and drills read of a running bot; nothing else of the wiring leaves this package.
-
-  /** Returns the bounded executor lookups (and other slow jobs) run on after the ack. */
+  /**
+   * Returns the bounded executor lookups (and other slow jobs) run on after the ack, for drills
+   * that check its bounds and its drain. This and the next two are all tests read of the wiring.
+   */
   ThreadPoolExecutor jobs() {
     return (ThreadPoolExecutor) wiring.jobs;
   }
 
-  /** Returns how many lookup results the cache holds. */
+  /** Returns how many lookup results the cache holds, for tests of erasure. */
   long cachedLookups() {
     return wiring.cache.lookupCount();
   }
 
-  /** Returns the value the card's Share and Refresh buttons carry for the request. */
+  /** Returns the value the card's Share and Refresh buttons carry, for tests that press them. */
   String buttonValue(LookupRequest request) {
     return wiring.tokens.encode(request);
   }
