@@ -20,10 +20,16 @@ public final class LookupCli {
    * @param zone the zone times are read in when the arguments name none
    * @return the process exit code
    */
-  public static int run(Config config, Clock clock, List<String> args, ZoneId zone, PrintStream out,
+  public static int run(
+      Config config,
+      Clock clock,
+      List<String> args,
+      ZoneId zone,
+      PrintStream out,
       PrintStream err) {
     Wiring wiring = new Wiring(config, clock, Telemetry.noop());
-    return new LookupCommand(wiring.parser, wiring.lookup, wiring.presenter, wiring.usage(), out, err)
+    return new LookupCommand(
+            wiring.parser, wiring.lookup, wiring.presenter, wiring.usage(), out, err)
         .run(args, zone);
   }
 }

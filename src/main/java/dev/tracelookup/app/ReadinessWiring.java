@@ -16,14 +16,25 @@ import java.util.concurrent.Executor;
 
 /**
  * Builds what {@code /readyz} reports: one check per configured dependency, each as {@link
- * ReadinessPolicy} says it reads, and the Slack face's record of its link handed to the server face.
+ * ReadinessPolicy} says it reads, and the Slack face's record of its link handed to the server
+ * face.
  */
 final class ReadinessWiring {
   private ReadinessWiring() {}
 
-  /** @param faces checks of the faces the bot serves: the Slack link, the audit log */
-  static Readiness readiness(TraceBackend backend, TicketResolvers tickets, IncidentCatalog incidents,
-      List<Readiness.Check> faces, Executor executor, Clock clock) {
+  /**
+   * Returns what {@code /readyz} checks: the backend, then the faces, then each configured ticket
+   * system and incident source.
+   *
+   * @param faces checks of the faces the bot serves: the Slack link, the audit log
+   */
+  static Readiness readiness(
+      TraceBackend backend,
+      TicketResolvers tickets,
+      IncidentCatalog incidents,
+      List<Readiness.Check> faces,
+      Executor executor,
+      Clock clock) {
     List<Readiness.Check> checks = new ArrayList<>();
     checks.add(ReadinessPolicy.backend(backend));
     checks.addAll(faces);
@@ -39,7 +50,9 @@ final class ReadinessWiring {
     return new Readiness(checks, executor, clock, Readiness.DEFAULT_TTL, Readiness.DEFAULT_TIMEOUT);
   }
 
-  /** Returns the check of the Slack link: the websocket in Socket Mode, else the last Web API calls. */
+  /**
+   * Returns the check of the Slack link: the websocket in Socket Mode, else the last Web API calls.
+   */
   static Readiness.Check slack(SlackLink link, boolean socketMode, Clock clock) {
     return ReadinessPolicy.slack(socketMode, () -> state(link), clock);
   }
@@ -49,13 +62,24 @@ final class ReadinessWiring {
     return ReadinessPolicy.webApi(state(link), now);
   }
 
-  /** Returns what the server face needs to know of the link; asks the websocket, which may block about 3 s. */
+  /**
+   * Returns what the server face needs to know of the link; asks the websocket, which may block
+   * about 3 s.
+   */
   static SlackLinkState state(SlackLink link) {
-    SlackLinkState.Socket socket = !link.socketStarted() ? SlackLinkState.Socket.NOT_STARTED
-        : link.socketConnected() ? SlackLinkState.Socket.CONNECTED : SlackLinkState.Socket.RECONNECTING;
-    return new SlackLinkState(socket,
-        link.lastCall().map(call -> new SlackLinkState.WebApiCall(call.method(), call.at(), call.error(),
-            call.tokenRefused())),
+    SlackLinkState.Socket socket =
+        !link.socketStarted()
+            ? SlackLinkState.Socket.NOT_STARTED
+            : link.socketConnected()
+                ? SlackLinkState.Socket.CONNECTED
+                : SlackLinkState.Socket.RECONNECTING;
+    return new SlackLinkState(
+        socket,
+        link.lastCall()
+            .map(
+                call ->
+                    new SlackLinkState.WebApiCall(
+                        call.method(), call.at(), call.error(), call.tokenRefused())),
         link.lastSuccess().map(SlackLink.Call::at));
   }
 }

@@ -25,12 +25,17 @@ public enum BackendType {
     this.exampleUrl = exampleUrl;
   }
 
-  /** Returns the name {@code backend.type} and {@code TRACE_BACKEND_TYPE} take, e.g. {@code otlp-file}. */
+  /**
+   * Returns the name {@code backend.type} and {@code TRACE_BACKEND_TYPE} take, e.g. {@code
+   * otlp-file}.
+   */
   public String configName() {
     return configName;
   }
 
-  /** Returns how cards name the backend when {@code backend.name} is not set, e.g. {@code Tempo}. */
+  /**
+   * Returns how cards name the backend when {@code backend.name} is not set, e.g. {@code Tempo}.
+   */
   public String displayName() {
     return displayName;
   }
@@ -40,7 +45,10 @@ public enum BackendType {
     return exampleUrl.isPresent();
   }
 
-  /** Returns the URL a problem with {@code backend.url} shows as its example; empty for local backends. */
+  /**
+   * Returns the URL a problem with {@code backend.url} shows as its example; empty for local
+   * backends.
+   */
   Optional<String> exampleUrl() {
     return exampleUrl;
   }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The kinds of known-incident source, as {@code incidents.sources[].type} names them. Adding one
- * means a constant here and a case in the wiring's exhaustive switch, which the compiler then asks for.
+ * means a constant here and a case in the wiring's exhaustive switch, which the compiler then asks
+ * for.
  */
 public enum IncidentSourceType {
   /** A YAML file of incidents, kept by hand or by a script. */

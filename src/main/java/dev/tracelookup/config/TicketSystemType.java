@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The ticket systems the bot can connect to, as the {@code tickets:} section names them. Adding one
- * means a constant here and a case in the wiring's exhaustive switch, which the compiler then asks for.
+ * means a constant here and a case in the wiring's exhaustive switch, which the compiler then asks
+ * for.
  */
 public enum TicketSystemType {
   ZENDESK("zendesk", Optional.of("https://acme.zendesk.com")),

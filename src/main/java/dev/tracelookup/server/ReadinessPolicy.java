@@ -27,19 +27,27 @@ public final class ReadinessPolicy {
 
   /** Returns the check of the trace backend: required. */
   public static Readiness.Check backend(TraceBackend backend) {
-    return new Readiness.Check("backend", backend.displayName(), true, () -> backend(backend.check()));
+    return new Readiness.Check(
+        "backend", backend.displayName(), true, () -> backend(backend.check()));
   }
 
   /** Returns the check of a connected ticket system, named by the system and host it serves. */
-  public static Readiness.Check ticketSystem(Supplier<TicketResolvers.ConnectionState> connection, Clock clock) {
+  public static Readiness.Check ticketSystem(
+      Supplier<TicketResolvers.ConnectionState> connection, Clock clock) {
     TicketResolvers.ConnectionState named = connection.get();
-    return new Readiness.Check("ticket_system", named.system().displayName() + " " + named.host(), false,
+    return new Readiness.Check(
+        "ticket_system",
+        named.system().displayName() + " " + named.host(),
+        false,
         () -> ticket(connection.get(), clock.instant()));
   }
 
   /** Returns the check of an incident source. */
   public static Readiness.Check incidentSource(Supplier<SourceHealth> health, Clock clock) {
-    return new Readiness.Check("incident_source", health.get().name(), false,
+    return new Readiness.Check(
+        "incident_source",
+        health.get().name(),
+        false,
         () -> incident(health.get(), clock.instant()));
   }
 
@@ -49,10 +57,13 @@ public final class ReadinessPolicy {
    * last Web API call says whether answers can still be posted (a refused token is down, other
    * failures degraded).
    */
-  public static Readiness.Check slack(boolean socketMode, Supplier<SlackLinkState> link, Clock clock) {
+  public static Readiness.Check slack(
+      boolean socketMode, Supplier<SlackLinkState> link, Clock clock) {
     return socketMode
-        ? new Readiness.Check("slack", "Slack (Socket Mode)", true, () -> socket(link.get().socket()))
-        : new Readiness.Check("slack", "Slack Web API", false, () -> webApi(link.get(), clock.instant()));
+        ? new Readiness.Check(
+            "slack", "Slack (Socket Mode)", true, () -> socket(link.get().socket()))
+        : new Readiness.Check(
+            "slack", "Slack Web API", false, () -> webApi(link.get(), clock.instant()));
   }
 
   /**
@@ -61,14 +72,20 @@ public final class ReadinessPolicy {
    * check itself, so it reports its recovery even while no traffic arrives.
    */
   public static Readiness.Check audit(AuditLog log, Config.Audit audit, Clock clock) {
-    String name = audit.file().map(file -> "audit log (file)").orElse("audit log (standard output)");
-    return new Readiness.Check("audit_log", name, log.onFailure() == AuditLog.OnFailure.REFUSE,
+    String name =
+        audit.file().map(file -> "audit log (file)").orElse("audit log (standard output)");
+    return new Readiness.Check(
+        "audit_log",
+        name,
+        log.onFailure() == AuditLog.OnFailure.REFUSE,
         () -> audit(log.health(), log.onFailure(), clock.instant()));
   }
 
   /** Returns how a backend check reads. */
   public static DependencyStatus backend(CheckResult result) {
-    return result.failure().map(failure -> DependencyStatus.down("check failed: " + label(failure.kind())))
+    return result
+        .failure()
+        .map(failure -> DependencyStatus.down("check failed: " + label(failure.kind())))
         .orElseGet(() -> DependencyStatus.up("answered"));
   }
 
@@ -79,9 +96,12 @@ public final class ReadinessPolicy {
     }
     TicketResolvers.LastCall call = connection.lastCall().get();
     Optional<TicketFailure.Kind> failure = call.failure();
-    String detail = "last call " + ago(call.at(), now) + failure.map(kind -> " failed: " + label(kind))
-        .orElse(" answered");
-    return new DependencyStatus(failure.map(ReadinessPolicy::ticketState).orElse(DependencyStatus.State.UP), detail);
+    String detail =
+        "last call "
+            + ago(call.at(), now)
+            + failure.map(kind -> " failed: " + label(kind)).orElse(" answered");
+    return new DependencyStatus(
+        failure.map(ReadinessPolicy::ticketState).orElse(DependencyStatus.State.UP), detail);
   }
 
   private static DependencyStatus.State ticketState(TicketFailure.Kind failure) {
@@ -99,20 +119,34 @@ public final class ReadinessPolicy {
     return switch (source.freshness()) {
       case FRESH -> DependencyStatus.up("refreshed; " + list);
       case STALE -> DependencyStatus.degraded("refreshes fail; serving " + list);
-      case UNAVAILABLE -> DependencyStatus.down("refreshes fail; " + list
-          + (source.lastGood().isPresent() ? " is too old" : "") + " to use");
+      case UNAVAILABLE ->
+          DependencyStatus.down(
+              "refreshes fail; "
+                  + list
+                  + (source.lastGood().isPresent() ? " is too old" : "")
+                  + " to use");
       case PENDING -> DependencyStatus.unknown("first refresh not finished");
     };
   }
 
   /** Returns how the audit log's health reads. */
-  public static DependencyStatus audit(AuditLog.Health health, AuditLog.OnFailure onFailure, Instant now) {
+  public static DependencyStatus audit(
+      AuditLog.Health health, AuditLog.OnFailure onFailure, Instant now) {
     if (!health.failing()) {
       return DependencyStatus.up("writing");
     }
-    String detail = "cannot write (" + health.reason() + ") since " + ago(health.since().orElseThrow(), now) + "; "
-        + health.lost() + (health.lost() == 1 ? " entry" : " entries") + " lost; "
-        + (onFailure == AuditLog.OnFailure.REFUSE ? "lookups are withheld" : "answers are delivered unaudited");
+    String detail =
+        "cannot write ("
+            + health.reason()
+            + ") since "
+            + ago(health.since().orElseThrow(), now)
+            + "; "
+            + health.lost()
+            + (health.lost() == 1 ? " entry" : " entries")
+            + " lost; "
+            + (onFailure == AuditLog.OnFailure.REFUSE
+                ? "lookups are withheld"
+                : "answers are delivered unaudited");
     return DependencyStatus.down(detail);
   }
 
@@ -135,8 +169,11 @@ public final class ReadinessPolicy {
     if (call.ok()) {
       return DependencyStatus.up(detail + " answered");
     }
-    String failed = detail + " failed: " + call.error() + link.lastAnswer()
-        .map(at -> "; last answer " + ago(at, now)).orElse("");
+    String failed =
+        detail
+            + " failed: "
+            + call.error()
+            + link.lastAnswer().map(at -> "; last answer " + ago(at, now)).orElse("");
     return call.tokenRefused() ? DependencyStatus.down(failed) : DependencyStatus.degraded(failed);
   }
 

@@ -5,13 +5,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@code /readyz} needs to know of the bot's link to Slack. The wiring reads it from the
- * Slack face's own record of the link, so this face does not depend on that one.
+ * What {@code /readyz} needs to know of the bot's link to Slack. The wiring reads it from the Slack
+ * face's own record of the link, so this face does not depend on that one.
  *
  * @param lastCall the last Web API call, answered or not
  * @param lastAnswer when Slack last answered a Web API call
  */
-public record SlackLinkState(Socket socket, Optional<WebApiCall> lastCall, Optional<Instant> lastAnswer) {
+public record SlackLinkState(
+    Socket socket, Optional<WebApiCall> lastCall, Optional<Instant> lastAnswer) {
 
   /** How the Socket Mode websocket stands. */
   public enum Socket {
@@ -26,7 +27,8 @@ public record SlackLinkState(Socket socket, Optional<WebApiCall> lastCall, Optio
   /**
    * One Web API call and how it ended.
    *
-   * @param error Slack's error code ({@code ratelimited}, {@code invalid_auth}, …), empty when it answered
+   * @param error Slack's error code ({@code ratelimited}, {@code invalid_auth}, …), empty when it
+   *     answered
    * @param tokenRefused whether Slack refused the bot token itself, not just this one call
    */
   public record WebApiCall(String method, Instant at, String error, boolean tokenRefused) {
