@@ -25,7 +25,8 @@ final class BotTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private static Config config(String... variables) {
-    Map<String, String> env = new HashMap<>(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml", "PORT", "0"));
+    Map<String, String> env =
+        new HashMap<>(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml", "PORT", "0"));
     for (int i = 0; i < variables.length; i += 2) {
       env.put(variables[i], variables[i + 1]);
     }
@@ -39,14 +40,27 @@ final class BotTest {
   @Test
   void start_httpMode_servesOnAFreePortAndRefusesUnsignedSlackRequests() throws Exception {
     try (FakeSlackApi slackApi = new FakeSlackApi();
-        Bot bot = Bot.start(config("SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", "secret",
-            "SLACK_BOT_TOKEN", "xoxb-test"), Clock.systemUTC(), Telemetry.noop())) {
+        Bot bot =
+            Bot.start(
+                config(
+                    "SLACK_API_URL",
+                    slackApi.apiUrl(),
+                    "SLACK_SIGNING_SECRET",
+                    "secret",
+                    "SLACK_BOT_TOKEN",
+                    "xoxb-test"),
+                Clock.systemUTC(),
+                Telemetry.noop())) {
 
       assertThat(bot.socketMode()).isFalse();
       assertThat(bot.uri().getPort()).isPositive();
       assertThat(status(bot, HttpRequest.newBuilder(bot.uri().resolve("/healthz")))).isEqualTo(200);
-      assertThat(status(bot, HttpRequest.newBuilder(bot.uri().resolve("/slack/events"))
-          .POST(HttpRequest.BodyPublishers.ofString("command=/trace-lookup")))).isEqualTo(401);
+      assertThat(
+              status(
+                  bot,
+                  HttpRequest.newBuilder(bot.uri().resolve("/slack/events"))
+                      .POST(HttpRequest.BodyPublishers.ofString("command=/trace-lookup"))))
+          .isEqualTo(401);
     }
   }
 
@@ -55,8 +69,12 @@ final class BotTest {
     try (Bot bot = Bot.start(config(), Clock.systemUTC(), Telemetry.noop(), Bot.SlackFace.NONE)) {
 
       assertThat(status(bot, HttpRequest.newBuilder(bot.uri().resolve("/healthz")))).isEqualTo(200);
-      assertThat(status(bot, HttpRequest.newBuilder(bot.uri().resolve("/slack/events"))
-          .POST(HttpRequest.BodyPublishers.ofString("command=/trace-lookup")))).isIn(404, 405);
+      assertThat(
+              status(
+                  bot,
+                  HttpRequest.newBuilder(bot.uri().resolve("/slack/events"))
+                      .POST(HttpRequest.BodyPublishers.ofString("command=/trace-lookup"))))
+          .isIn(404, 405);
     }
   }
 
@@ -65,18 +83,28 @@ final class BotTest {
     BotThreads threads = BotThreads.baseline();
 
     assertThatThrownBy(() -> Bot.start(config(), Clock.systemUTC(), Telemetry.noop()))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-            .anySatisfy(problem -> assertThat(problem).startsWith("SLACK_BOT_TOKEN:")));
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(problem -> assertThat(problem).startsWith("SLACK_BOT_TOKEN:")));
     assertThat(threads.startedSince("incidents-") + threads.startedSince("http-")).isZero();
   }
 
   @Test
   void start_socketModeTokenRefused_stopsTheServerAndPoolsItStarted() throws Exception {
     try (FakeSlackApi slackApi = new FakeSlackApi()) {
-      slackApi.override("apps.connections.open", request -> FakeHttpServer.Reply.json(
-          "{\"ok\":false,\"error\":\"invalid_auth\"}"));
-      Config config = config("SLACK_API_URL", slackApi.apiUrl(), "SLACK_BOT_TOKEN", "xoxb-test",
-          "SLACK_APP_TOKEN", "xapp-1-refused");
+      slackApi.override(
+          "apps.connections.open",
+          request -> FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"invalid_auth\"}"));
+      Config config =
+          config(
+              "SLACK_API_URL",
+              slackApi.apiUrl(),
+              "SLACK_BOT_TOKEN",
+              "xoxb-test",
+              "SLACK_APP_TOKEN",
+              "xapp-1-refused");
       BotThreads threads = BotThreads.baseline();
 
       assertThatThrownBy(() -> Bot.start(config, Clock.systemUTC(), Telemetry.noop()))

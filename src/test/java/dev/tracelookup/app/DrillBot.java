@@ -20,8 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
- * The whole bot, started by {@link Bot} as {@code Main serve} starts it, on a free port against local fakes: the
- * subject of the fault drills. Lookups get a short budget so a drill that waits one out stays fast.
+ * The whole bot, started by {@link Bot} as {@code Main serve} starts it, on a free port against
+ * local fakes: the subject of the fault drills. Lookups get a short budget so a drill that waits
+ * one out stays fast.
  */
 final class DrillBot implements AutoCloseable {
   static final String SECRET = "drill-signing-secret";

@@ -19,11 +19,18 @@ final class LookupCliTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int exit = LookupCli.run(ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml")),
-        Clock.systemUTC(), List.of("usr_k8x9m2", "2026-02-06", "14:15", "tz", "UTC"), ZoneOffset.UTC,
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        LookupCli.run(
+            ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml")),
+            Clock.systemUTC(),
+            List.of("usr_k8x9m2", "2026-02-06", "14:15", "tz", "UTC"),
+            ZoneOffset.UTC,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("4bf92f35").contains("payment-svc/charge");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("4bf92f35")
+        .contains("payment-svc/charge");
   }
 }

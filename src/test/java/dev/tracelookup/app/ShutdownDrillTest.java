@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Shutdown drill, as on SIGTERM ({@code Main}'s shutdown hook, {@link Bot#close()}): the server stops taking requests, and
- * the lookups already running or queued still deliver their one answer before the process may
- * exit; a command sent after the stop is refused, not swallowed.
+ * Shutdown drill, as on SIGTERM ({@code Main}'s shutdown hook, {@link Bot#close()}): the server
+ * stops taking requests, and the lookups already running or queued still deliver their one answer
+ * before the process may exit; a command sent after the stop is refused, not swallowed.
  */
 final class ShutdownDrillTest {
   private static final int THREADS = 2;
