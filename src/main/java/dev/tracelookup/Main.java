@@ -1,30 +1,26 @@
 package dev.tracelookup;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.bolt.App;
-import com.github.benmanes.caffeine.cache.Ticker;
-import dev.tracelookup.cli.LookupCommand;
+import dev.tracelookup.app.Bot;
+import dev.tracelookup.app.LookupCli;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.config.ConfigException;
 import dev.tracelookup.config.ConfigLoader;
-import dev.tracelookup.server.BotServer;
-import dev.tracelookup.slack.SlackApp;
+import dev.tracelookup.telemetry.Telemetry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
+import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the configuration, wires the object graph and starts the chosen face. */
+/** Reads the configuration and starts the chosen face; {@code app/} wires it. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
-  private static final Duration SLACK_CALL_TIMEOUT = Duration.ofSeconds(5);
-  private static final String USAGE = "usage: trace-lookup serve | trace-lookup lookup [--format text|blocks] [--zone ZONE] <user-id> [time] [options]";
+  private static final String USAGE =
+      "usage: trace-lookup serve | trace-lookup lookup [--format text|blocks] [--zone ZONE]"
+          + " <user-id> [time] [options]";
 
   private Main() {}
 
@@ -35,9 +31,9 @@ public final class Main {
       if (mode.equals("serve")) {
         serve(ConfigLoader.load(System.getenv()));
       } else if (mode.equals("lookup")) {
-        Wiring wiring = new Wiring(ConfigLoader.load(System.getenv()), Clock.systemUTC());
-        System.exit(new LookupCommand(wiring.parser, wiring.lookup, wiring.presenter, wiring.usage(), System.out, System.err)
-            .run(rest, ZoneId.systemDefault()));
+        Config config = ConfigLoader.load(System.getenv());
+        ZoneId zone = ZoneId.systemDefault();
+        System.exit(LookupCli.run(config, Clock.systemUTC(), rest, zone, System.out, System.err));
       } else {
         System.err.println(USAGE);
         System.exit(mode.equals("help") || mode.equals("--help") ? 0 : 2);
@@ -49,49 +45,24 @@ public final class Main {
   }
 
   private static void serve(Config config) throws Exception {
-    ConfigLoader.checkServing(config);
-    // The Java agent (or an SDK set up as global) installs itself here; without one this is a no-op.
-    Wiring wiring = new Wiring(config, Clock.systemUTC(), GlobalOpenTelemetry.get());
-    App app = SlackApp.create(config, slack(config), wiring.slackServices(), wiring.jobs, wiring.slackCalls,
-        Ticker.systemTicker(), wiring.telemetry);
-    BotServer server = BotServer.create(config, config.slack().socketMode() ? Optional.empty() : Optional.of(app),
-        wiring.lookup, wiring.cache, wiring.audit, wiring.clock, wiring.readiness);
-    server.start();
-    if (config.slack().socketMode()) {
-      try {
-        SlackApp.startSocketMode(config.slack().appToken().orElseThrow().value(), app, wiring.slackLink);
-      } catch (Exception notConnected) {
-        // Jetty's threads would keep the process up, healthy-looking, with no Slack traffic arriving.
-        server.stop();
-        throw notConnected;
-      }
-      log.info("connected to Slack in Socket Mode; health at {}healthz and {}readyz", server.uri(), server.uri());
+    // The Java agent (or an SDK set up as global) installs itself here; else this is a no-op.
+    Bot bot = Bot.start(config, Clock.systemUTC(), Telemetry.of(GlobalOpenTelemetry.get()));
+    URI uri = bot.uri();
+    if (bot.socketMode()) {
+      log.info("connected to Slack in Socket Mode; health at {}healthz and {}readyz", uri, uri);
     } else {
-      log.info("listening for Slack at {}slack/events; health at {}healthz and {}readyz", server.uri(), server.uri(),
-          server.uri());
+      log.info(
+          "listening for Slack at {}slack/events; health at {}healthz and {}readyz", uri, uri, uri);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server, wiring), "shutdown"));
-    server.join();
-  }
-
-  /**
-   * Returns the Slack SDK client for the configured Web API. Every call, response_url posts
-   * included, ends within {@link #SLACK_CALL_TIMEOUT}: the SDK's default waits 10 s per read, so a
-   * hung Slack would hold a lookup thread that long for each answer.
-   */
-  static Slack slack(Config config) {
-    SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(config.slack().apiUrl());
-    slackConfig.setHttpClientCallTimeoutMillis((int) SLACK_CALL_TIMEOUT.toMillis());
-    return Slack.getInstance(slackConfig);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(bot), "shutdown"));
+    bot.join();
   }
 
   /** Stops taking requests, then lets the lookups in flight deliver their answers. */
-  static void shutdown(BotServer server, Wiring wiring) {
+  private static void shutdown(Bot bot) {
     try {
       log.info("stopping: finishing the lookups in flight");
-      server.stop();
-      wiring.drain();
+      bot.close();
     } catch (Exception stopFailed) {
       log.warn("shutdown was not clean", stopFailed);
     }

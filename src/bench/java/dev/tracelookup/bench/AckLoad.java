@@ -1,21 +1,25 @@
 package dev.tracelookup.bench;
 
-import dev.tracelookup.BenchBot;
+import dev.tracelookup.app.Bot;
+import dev.tracelookup.config.ConfigLoader;
 import dev.tracelookup.server.SignatureOnlyServer;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.testing.FakeSlackApi;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Ack latency under load: the real bot ({@link BenchBot}) and a bare signature-checking Jetty
- * ({@link SignatureOnlyServer}) take the same signed slash commands side by side, interleaved, at
- * a steady rate and then in bursts, while every lookup's backend takes seconds. Then it waits for
- * every command the bot accepted to get its final answer at its {@code response_url}.
+ * Ack latency under load: the real bot, started by {@link Bot} as {@code serve} starts it, and a
+ * bare signature-checking Jetty ({@link SignatureOnlyServer}) take the same signed slash commands
+ * side by side, interleaved, at a steady rate and then in bursts, while every lookup's backend
+ * takes seconds. Then it waits for every command the bot accepted to get its final answer at its
+ * {@code response_url}.
  */
 final class AckLoad {
   static final int RATE = 200;
@@ -23,6 +27,8 @@ final class AckLoad {
   static final int BURST = 500;
   static final int BURSTS = 3;
   static final Duration SEARCH_LATENCY = Duration.ofSeconds(1);
+  /** How {@code BotServer} names its request threads. */
+  private static final String BOT_HTTP_THREADS = "http-";
   private static final Duration WARM_UP = Duration.ofSeconds(2);
   private static final Duration BURST_GAP = Duration.ofSeconds(2);
   private static final Duration ANSWERS_WITHIN = Duration.ofSeconds(120);
@@ -55,7 +61,7 @@ final class AckLoad {
     try (FakeSlackApi slack = new FakeSlackApi();
         ResponseUrls responses = new ResponseUrls();
         SlowZipkin zipkin = new SlowZipkin(SEARCH_LATENCY);
-        BenchBot bot = BenchBot.start(env(config, slack, zipkin));
+        Bot bot = Bot.start(ConfigLoader.load(env(config, slack, zipkin)), Clock.systemUTC(), Telemetry.noop());
         SignatureOnlyServer bare = SignatureOnlyServer.start(SlashCommands.SECRET)) {
       for (int agent = 0; agent < SlashCommands.AGENTS; agent++) {
         slack.zone(SlashCommands.agent(agent), "America/New_York");
@@ -66,10 +72,10 @@ final class AckLoad {
 
   private Result measure(ResponseUrls responses) {
     phase(steady(WARM_UP));
-    long botCpu = ThreadCpu.used(BenchBot.HTTP_THREADS);
+    long botCpu = ThreadCpu.used(BOT_HTTP_THREADS);
     long bareCpu = ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS);
     List<OpenLoop.Answer[]> steady = phase(steady(STEADY));
-    CpuPerAck cpu = new CpuPerAck((ThreadCpu.used(BenchBot.HTTP_THREADS) - botCpu) / steady.get(0).length,
+    CpuPerAck cpu = new CpuPerAck((ThreadCpu.used(BOT_HTTP_THREADS) - botCpu) / steady.get(0).length,
         (ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS) - bareCpu) / steady.get(1).length);
     // Each endpoint alone at the same rate: the machine then carries 200 commands/s, as the
     // target states, rather than the 400/s of the interleaved phase.

@@ -15,11 +15,6 @@ import java.util.Set;
  * TRACE_BACKEND_URL} override it, so a container can be pointed at a backend with two variables.
  */
 final class BackendSettings {
-  static final List<String> TYPES = List.of("otlp-file", "tempo", "jaeger", "zipkin");
-  private static final Map<String, String> NAMES =
-      Map.of("otlp-file", "demo files", "tempo", "Tempo", "jaeger", "Jaeger", "zipkin", "Zipkin");
-  private static final Map<String, String> EXAMPLE_URLS = Map.of(
-      "tempo", "http://tempo:3200", "jaeger", "http://jaeger-query:16686", "zipkin", "http://zipkin:9411");
   // The otlp-file backend's link placeholders (OtlpFileBackend.TRACE_ID_PLACEHOLDER, SPAN_ID_PLACEHOLDER).
   private static final String TRACE_ID_PLACEHOLDER = "{traceId}";
   private static final String SPAN_ID_PLACEHOLDER = "{spanId}";
@@ -30,19 +25,23 @@ final class BackendSettings {
   private BackendSettings() {}
 
   static Config.Backend read(Settings settings, Map<String, String> env, Path base) {
-    String type = override(env, "TRACE_BACKEND_TYPE", settings.string("backend.type", "otlp-file"));
-    if (!TYPES.contains(type)) {
-      settings.problem("backend.type", "\"" + type + "\" is not a known backend; known: " + TYPES, "tempo");
+    String typeName = override(env, "TRACE_BACKEND_TYPE", settings.string("backend.type", "otlp-file"));
+    // Empty when unknown: reported here, and checked no further than an unknown type can be.
+    Optional<BackendType> type = BackendType.fromConfigName(typeName);
+    if (type.isEmpty()) {
+      settings.problem("backend.type", "\"" + typeName + "\" is not a known backend; known: "
+          + BackendType.configNames(), "tempo");
     }
-    String name = settings.string("backend.name", NAMES.getOrDefault(type, type));
+    String name = settings.string("backend.name", type.map(BackendType::displayName).orElse(typeName));
     Path directory = (base == null ? Path.of(".") : base).resolve(settings.string("backend.directory", "demo")).normalize();
-    if (type.equals("otlp-file") && !Files.isDirectory(directory)) {
+    if (type.equals(Optional.of(BackendType.OTLP_FILE)) && !Files.isDirectory(directory)) {
       settings.problem("backend.directory", "the directory " + directory + " does not exist", "demo");
     }
     Optional<URI> url = url(settings, env, type);
     Optional<String> uiUrl = settings.optionalString("backend.ui-url");
     uiUrl.ifPresent(ui -> uiUrl(settings, type, ui));
-    return new Config.Backend(type, name, directory, url,
+    // An unknown type has been reported, so this record is never used: the default keeps reading going.
+    return new Config.Backend(type.orElse(BackendType.OTLP_FILE), name, directory, url,
         settings.strings("backend.user-attributes", List.of("user.id", "enduser.id")),
         uiUrl,
         BackendHeaders.read(settings, env),
@@ -50,20 +49,21 @@ final class BackendSettings {
         (int) settings.number("backend.attempts", 3, 1, 10),
         settings.number("backend.max-response-bytes", 64L * 1024 * 1024, 1024, 4L * 1024 * 1024 * 1024),
         tempo(settings),
-        jaeger(settings, type));
+        jaeger(settings, type.equals(Optional.of(BackendType.JAEGER))));
   }
 
-  private static Optional<URI> url(Settings settings, Map<String, String> env, String type) {
+  private static Optional<URI> url(Settings settings, Map<String, String> env, Optional<BackendType> type) {
     String text = override(env, "TRACE_BACKEND_URL", settings.string("backend.url", ""));
-    if (type.equals("otlp-file") || !TYPES.contains(type)) {
+    if (type.isEmpty() || !type.get().remote()) {
       return Optional.empty();
     }
+    String example = type.get().exampleUrl().orElseThrow();
     if (text.isEmpty()) {
-      settings.problem("backend.url", "is required for " + type + " (or set TRACE_BACKEND_URL)",
-          EXAMPLE_URLS.get(type));
+      settings.problem("backend.url", "is required for " + type.get().configName() + " (or set TRACE_BACKEND_URL)",
+          example);
       return Optional.empty();
     }
-    return httpUrl(settings, "backend.url", text, EXAMPLE_URLS.get(type));
+    return httpUrl(settings, "backend.url", text, example);
   }
 
   private static Config.Tempo tempo(Settings settings) {
@@ -77,14 +77,14 @@ final class BackendSettings {
         settings.number("backend.tempo.org-id", 1, 1, Long.MAX_VALUE), api);
   }
 
-  private static Config.Jaeger jaeger(Settings settings, String type) {
+  private static Config.Jaeger jaeger(Settings settings, boolean jaegerBackend) {
     String api = settings.string("backend.jaeger.api", "v3");
     if (!Set.of("v1", "v3").contains(api)) {
       settings.problem("backend.jaeger.api", "\"" + api + "\" is not v3 or v1", "v3");
     }
     List<String> services = settings.node("backend.jaeger.services").isMissingNode()
         ? List.of() : settings.strings("backend.jaeger.services", List.of("frontend"));
-    if (type.equals("jaeger") && api.equals("v1") && services.isEmpty()) {
+    if (jaegerBackend && api.equals("v1") && services.isEmpty()) {
       settings.problem("backend.jaeger.services", "Jaeger's v1 search needs the entry services to search", "[frontend, api-gateway]");
     }
     return new Config.Jaeger(api, services);
@@ -94,8 +94,8 @@ final class BackendSettings {
    * Checks {@code backend.ui-url}: for {@code otlp-file} a link template, checked as a URL once sample
    * IDs fill its placeholders (a URI cannot hold braces); for the others the UI's base URL.
    */
-  private static void uiUrl(Settings settings, String type, String text) {
-    if (!type.equals("otlp-file")) {
+  private static void uiUrl(Settings settings, Optional<BackendType> type, String text) {
+    if (!type.equals(Optional.of(BackendType.OTLP_FILE))) {
       httpUrl(settings, "backend.ui-url", text, "https://jaeger.example.com");
       return;
     }

@@ -124,7 +124,7 @@ public record Config(
   /**
    * One connected ticket system.
    *
-   * @param system {@code zendesk}, {@code jira}, {@code freshdesk} or {@code intercom}
+   * @param system which system it is
    * @param url the instance ({@code https://acme.zendesk.com}); for Intercom, the region's API root
    * @param variant Jira: {@code cloud} or {@code data-center}; Intercom: the region {@code us}, {@code eu}, {@code au}
    * @param login the account's email (Zendesk, Jira Cloud), when the system needs one
@@ -134,7 +134,7 @@ public record Config(
    * @param host the host ticket links carry, when the API is reached through another ({@code url})
    */
   public record TicketSystem(
-      String system,
+      TicketSystemType system,
       URI url,
       Optional<String> host,
       String variant,
@@ -186,7 +186,7 @@ public record Config(
   /**
    * One incident source.
    *
-   * @param type {@code file}, {@code statuspage}, {@code pagerduty} or {@code incident-io}
+   * @param type what kind of source it is
    * @param path the YAML file of a {@code file} source
    * @param url the page (Statuspage public), or the API base
    * @param pageId the Statuspage page of the management API
@@ -194,7 +194,7 @@ public record Config(
    * @param services trace service name → the source's names for it
    */
   public record IncidentSource(
-      String type,
+      IncidentSourceType type,
       String name,
       Optional<Path> path,
       Optional<URI> url,
@@ -242,17 +242,17 @@ public record Config(
   /**
    * The trace backend.
    *
-   * @param type one of {@code otlp-file}, {@code tempo}, {@code jaeger}, {@code zipkin}
+   * @param type which backend it is
    * @param name how the backend is named on cards ("Tempo")
    * @param directory the OTLP JSON Lines directory of the {@code otlp-file} backend
-   * @param url the API base of a remote backend; present for every type but {@code otlp-file}
+   * @param url the API base of a remote backend; present exactly when {@link BackendType#remote()}
    * @param uiUrl {@code otlp-file}: link template with {@code {traceId}} and {@code {spanId}}; Jaeger and
    *     Zipkin: the UI base when it differs from {@code url}
    * @param headers sent with every call: auth ({@code Authorization}) and tenancy ({@code X-Scope-OrgID})
    * @param attempts tries per call, 1 meaning no retry
    */
   public record Backend(
-      String type,
+      BackendType type,
       String name,
       Path directory,
       Optional<URI> url,

@@ -11,14 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads and checks the {@code incidents:} section: its sources and the customer reply templates. */
 final class IncidentSettings {
-  private static final Set<String> TYPES = Set.of("file", "statuspage", "pagerduty", "incident-io");
-  private static final Map<String, String> DEFAULT_URLS =
-      Map.of("pagerduty", "https://api.pagerduty.com", "incident-io", "https://api.incident.io");
-
   private IncidentSettings() {}
 
   static Config.Incidents read(Settings settings, Map<String, String> env, Path base) {
@@ -41,14 +36,17 @@ final class IncidentSettings {
 
   private static Optional<Config.IncidentSource> source(Settings settings, Map<String, String> env, Path base,
       String key, JsonNode node) {
-    String type = node.path("type").asText("");
-    if (!TYPES.contains(type)) {
-      settings.problem(key + ".type", "\"" + type + "\" is not one of " + TYPES, "statuspage");
+    String typeName = node.path("type").asText("");
+    Optional<IncidentSourceType> known = IncidentSourceType.fromConfigName(typeName);
+    if (known.isEmpty()) {
+      settings.problem(key + ".type", "\"" + typeName + "\" is not one of " + IncidentSourceType.configNames(),
+          "statuspage");
       return Optional.empty();
     }
-    String name = node.path("name").asText(type);
+    IncidentSourceType type = known.get();
+    String name = node.path("name").asText(typeName);
     Optional<Path> path = Optional.empty();
-    if (type.equals("file")) {
+    if (type == IncidentSourceType.FILE) {
       path = Optional.of(base.resolve(node.path("path").asText("incidents.yml")).normalize());
       if (!Files.isRegularFile(path.get())) {
         settings.problem(key + ".path", "the file " + path.get() + " does not exist", "demo/incidents.yml");
@@ -64,11 +62,11 @@ final class IncidentSettings {
     return Optional.of(new Config.IncidentSource(type, name, path, url, pageId, secret, ttl, services(node.path("services"))));
   }
 
-  private static Optional<URI> url(Settings settings, String key, String type, JsonNode node) {
-    if (type.equals("file")) {
+  private static Optional<URI> url(Settings settings, String key, IncidentSourceType type, JsonNode node) {
+    if (type == IncidentSourceType.FILE) {
       return Optional.empty();
     }
-    String text = node.path("url").asText(DEFAULT_URLS.getOrDefault(type, ""));
+    String text = node.path("url").asText(type.defaultUrl().orElse(""));
     if (!text.startsWith("https://") && !text.startsWith("http://")) {
       settings.problem(key + ".url", "\"" + text + "\" is not an http(s) URL", "https://status.example.com");
       return Optional.empty();
@@ -76,10 +74,12 @@ final class IncidentSettings {
     return Optional.of(URI.create(text));
   }
 
-  private static Optional<Secret> secret(Settings settings, Map<String, String> env, String key, String type, JsonNode node) {
+  private static Optional<Secret> secret(Settings settings, Map<String, String> env, String key,
+      IncidentSourceType type, JsonNode node) {
     JsonNode variable = node.get("token-env");
     if (variable == null) {
-      if (type.equals("pagerduty") || type.equals("incident-io") || node.has("page-id")) {
+      // The APIs always need a key; Statuspage only for its management API, which a page ID selects.
+      if (type == IncidentSourceType.PAGERDUTY || type == IncidentSourceType.INCIDENT_IO || node.has("page-id")) {
         settings.problem(key + ".token-env", "names the environment variable holding the API key; it is required here",
             "PAGERDUTY_TOKEN");
       }

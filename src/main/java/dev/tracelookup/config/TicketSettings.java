@@ -14,8 +14,6 @@ import java.util.Optional;
  * variables; a system that is not listed is simply not connected.
  */
 final class TicketSettings {
-  private static final Map<String, String> EXAMPLE_URLS = Map.of("zendesk", "https://acme.zendesk.com",
-      "jira", "https://acme.atlassian.net", "freshdesk", "https://acme.freshdesk.com");
   private static final Map<String, String> INTERCOM_APIS =
       Map.of("us", "https://api.intercom.io", "eu", "https://api.eu.intercom.io", "au", "https://api.au.intercom.io");
 
@@ -23,8 +21,8 @@ final class TicketSettings {
 
   static Config.Tickets read(Settings settings, Map<String, String> env) {
     List<Config.TicketSystem> systems = new ArrayList<>();
-    for (String system : List.of("zendesk", "jira", "freshdesk", "intercom")) {
-      JsonNode node = settings.node("tickets." + system);
+    for (TicketSystemType system : TicketSystemType.values()) {
+      JsonNode node = settings.node("tickets." + system.configName());
       if (!node.isMissingNode() && !node.isNull()) {
         system(settings, env, system, node).ifPresent(systems::add);
       }
@@ -38,13 +36,14 @@ final class TicketSettings {
         map(settings.node("tickets.freshdesk.aliases")));
   }
 
-  private static Optional<Config.TicketSystem> system(Settings settings, Map<String, String> env, String system,
-      JsonNode node) {
-    String key = "tickets." + system;
-    String variant = node.path(system.equals("jira") ? "deployment" : "region")
-        .asText(system.equals("jira") ? "cloud" : system.equals("intercom") ? "us" : "");
+  private static Optional<Config.TicketSystem> system(Settings settings, Map<String, String> env,
+      TicketSystemType system, JsonNode node) {
+    String key = "tickets." + system.configName();
+    boolean jira = system == TicketSystemType.JIRA;
+    String variant = node.path(jira ? "deployment" : "region")
+        .asText(jira ? "cloud" : system == TicketSystemType.INTERCOM ? "us" : "");
     Optional<URI> url = url(settings, key, system, variant, node);
-    boolean needsLogin = system.equals("zendesk") || (system.equals("jira") && variant.equals("cloud"));
+    boolean needsLogin = system == TicketSystemType.ZENDESK || (jira && variant.equals("cloud"));
     Optional<String> login = needsLogin ? fromEnv(settings, env, key + ".email-env", node.path("email-env")) : Optional.empty();
     Optional<String> token = fromEnv(settings, env, key + ".token-env", node.path("token-env"));
     if (url.isEmpty() || token.isEmpty() || (needsLogin && login.isEmpty())) {
@@ -54,8 +53,9 @@ final class TicketSettings {
         text(node, "user-id-field"), text(node, "stated-time-field")));
   }
 
-  private static Optional<URI> url(Settings settings, String key, String system, String variant, JsonNode node) {
-    if (system.equals("intercom")) {
+  private static Optional<URI> url(Settings settings, String key, TicketSystemType system, String variant,
+      JsonNode node) {
+    if (system == TicketSystemType.INTERCOM) {
       String api = INTERCOM_APIS.get(variant);
       if (api == null) {
         settings.problem(key + ".region", "\"" + variant + "\" is not us, eu or au", "eu");
@@ -63,12 +63,13 @@ final class TicketSettings {
       }
       return Optional.of(URI.create(node.path("url").asText(api)));
     }
-    if (system.equals("jira") && !variant.equals("cloud") && !variant.equals("data-center")) {
+    if (system == TicketSystemType.JIRA && !variant.equals("cloud") && !variant.equals("data-center")) {
       settings.problem(key + ".deployment", "\"" + variant + "\" is not cloud or data-center", "cloud");
     }
     String text = node.path("url").asText("");
     if (!text.startsWith("https://") && !text.startsWith("http://")) {
-      settings.problem(key + ".url", "\"" + text + "\" is not the instance's http(s) URL", EXAMPLE_URLS.get(system));
+      settings.problem(key + ".url", "\"" + text + "\" is not the instance's http(s) URL",
+          system.exampleUrl().orElseThrow());
       return Optional.empty();
     }
     return Optional.of(URI.create(text));

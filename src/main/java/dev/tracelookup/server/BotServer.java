@@ -10,7 +10,6 @@ import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -33,17 +32,6 @@ public final class BotServer {
 
   private BotServer(Server server) {
     this.server = server;
-  }
-
-  /**
-   * Returns a server whose {@code /readyz} checks no dependency and so always answers ready.
-   *
-   * @see #create(Config, Optional, TraceLookup, LookupCache, AuditLog, Clock, Readiness)
-   */
-  public static BotServer create(
-      Config config, Optional<App> slackApp, TraceLookup lookup, LookupCache cache, AuditLog audit, Clock clock) {
-    Readiness noChecks = new Readiness(List.of(), Runnable::run, clock, Readiness.DEFAULT_TTL, Readiness.DEFAULT_TIMEOUT);
-    return create(config, slackApp, lookup, cache, audit, clock, noChecks);
   }
 
   /**

@@ -24,7 +24,7 @@ final class ConfigLoaderTest {
   void load_shippedConfig_givesTheDocumentedDefaults() {
     Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml"));
 
-    assertThat(config.backend().type()).isEqualTo("otlp-file");
+    assertThat(config.backend().type().configName()).isEqualTo("otlp-file");
     assertThat(config.backend().directory()).isEqualTo(Path.of("config/demo").toAbsolutePath());
     assertThat(config.backend().userAttributes()).containsExactly("user.id", "enduser.id");
     assertThat(config.lookup().halfWindow()).isEqualTo(Duration.ofMinutes(15));
@@ -118,7 +118,7 @@ final class ConfigLoaderTest {
     Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(),
         "TRACE_BACKEND_TYPE", "tempo", "TRACE_BACKEND_URL", "http://tempo:3200"));
 
-    assertThat(config.backend().type()).isEqualTo("tempo");
+    assertThat(config.backend().type().configName()).isEqualTo("tempo");
     assertThat(config.backend().name()).isEqualTo("Tempo");
     assertThat(config.backend().url()).contains(java.net.URI.create("http://tempo:3200"));
     assertThat(config.backend().tempo().api()).isEqualTo("v2");
@@ -220,7 +220,7 @@ final class ConfigLoaderTest {
 
     Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "PD_TOKEN", "pd-secret"));
 
-    assertThat(config.incidents().sources()).extracting(Config.IncidentSource::type)
+    assertThat(config.incidents().sources()).extracting(source -> source.type().configName())
         .containsExactly("file", "statuspage", "pagerduty");
     Config.IncidentSource ours = config.incidents().sources().get(0);
     assertThat(ours.ttl()).isEqualTo(Duration.ofSeconds(30));
