@@ -25,12 +25,12 @@ final class CardActionBlocks {
     List<BlockElement> buttons = new ArrayList<>(2);
     if (actions.shareable()) {
       buttons.add(button(b -> b.text(plainText(actions.inThread() ? "Post to thread" : "Share in channel"))
-          .actionId(CardRenderer.SHARE_ACTION).value(actions.requestToken()).style("primary")));
+          .actionId(ActionId.SHARE.id()).value(actions.requestToken()).style("primary")));
     }
     actions.replyTraceId().map(actions.traceValue()).filter(value -> value.length() <= BlockRules.MAX_BUTTON_VALUE)
         .ifPresent(value -> buttons.add(button(b -> b.text(plainText("Draft customer reply"))
-            .actionId(CardRenderer.DRAFT_REPLY_ACTION).value(value))));
-    buttons.add(button(b -> b.text(plainText("Refresh")).actionId(CardRenderer.REFRESH_ACTION)
+            .actionId(ActionId.DRAFT_REPLY.id()).value(value))));
+    buttons.add(button(b -> b.text(plainText("Refresh")).actionId(ActionId.REFRESH.id())
         .value(actions.requestToken())));
     blocks.add(actions(buttons));
     return blocks;

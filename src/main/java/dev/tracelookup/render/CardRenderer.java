@@ -14,31 +14,9 @@ import java.util.stream.Collectors;
  * Renders lookup results as Slack Block Kit messages. Whatever the input, the messages stay within
  * every Block Kit limit ({@link BlockKitLimits}), saying where they cut.
  *
- * <p>Buttons: {@link #OPEN_TRACE_ACTION} opens the trace in the backend's UI; {@link
- * #SHOW_TRACE_ACTION} asks for one trace's full path and carries the full trace ID as its value.
+ * <p>Its buttons carry the action IDs of {@link ActionId}.
  */
 public final class CardRenderer {
-  /**
-   * The action ID of the URL button that opens a trace in the backend's UI. Slack still sends a
-   * {@code block_actions} payload when it is clicked, which the app must acknowledge.
-   */
-  public static final String OPEN_TRACE_ACTION = "open_trace";
-
-  /**
-   * The action ID of the "Show trace" buttons; their value is the full trace ID, signed together
-   * with the customer's fingerprint where the card carries {@link CardActions#traceValue}.
-   */
-  public static final String SHOW_TRACE_ACTION = "show_trace";
-
-  /** The action ID of "Share in channel" / "Post to thread"; the value is the encoded lookup. */
-  public static final String SHARE_ACTION = "share_card";
-
-  /** The action ID of "Draft customer reply"; the value is the failing trace's ID. */
-  public static final String DRAFT_REPLY_ACTION = "draft_reply";
-
-  /** The action ID of "Refresh", which runs the lookup again past the cache. */
-  public static final String REFRESH_ACTION = "refresh_card";
-
   // Rows of the other traces kept in reserve before the featured trace takes its share.
   private static final int LIST_ROWS_RESERVED = 5;
   private static final int MAX_WARNINGS = 5;

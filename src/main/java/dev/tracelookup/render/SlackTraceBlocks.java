@@ -104,6 +104,6 @@ final class SlackTraceBlocks {
                         b ->
                             b.text(plainText(label))
                                 .url(u)
-                                .actionId(CardRenderer.OPEN_TRACE_ACTION)))));
+                                .actionId(ActionId.OPEN_TRACE.id())))));
   }
 }

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The compact list of the other traces on a card: one section per trace, each with its own "Show
- * trace" button, so that every button can share the action ID {@link
- * CardRenderer#SHOW_TRACE_ACTION} (action IDs only need to be unique within a block).
+ * trace" button, so that every button can share the action ID {@link ActionId#SHOW_TRACE}
+ * (action IDs only need to be unique within a block).
  */
 final class TraceListBlocks {
   private static final int MAX_ROW = 300;
@@ -79,6 +79,6 @@ final class TraceListBlocks {
         b ->
             b.text(plainText("Show trace"))
                 .value(value)
-                .actionId(CardRenderer.SHOW_TRACE_ACTION));
+                .actionId(ActionId.SHOW_TRACE.id()));
   }
 }

@@ -14,7 +14,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.tracelookup.privacy.AccessPolicy;
-import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.render.ActionId;
 import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
@@ -90,7 +90,7 @@ final class AccessGate implements Middleware {
     if (req instanceof BlockActionRequest) {
       BlockActionPayload payload = ((BlockActionRequest) req).getPayload();
       boolean linkOnly = payload.getActions() != null && payload.getActions().stream()
-          .allMatch(action -> CardRenderer.OPEN_TRACE_ACTION.equals(action.getActionId()));
+          .allMatch(action -> ActionId.OPEN_TRACE.matches(action.getActionId()));
       return linkOnly ? null : new Gated(Asker.of(payload), Origin.of(payload), payload.getResponseUrl(), null);
     }
     if (req instanceof MessageShortcutRequest) {

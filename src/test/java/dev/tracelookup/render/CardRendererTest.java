@@ -83,7 +83,7 @@ final class CardRendererTest {
     JsonArray blocks = blocks(renderer.card(content));
 
     assertThat(blockText(blocks, 3)).isEqualTo(RenderFixtures.WRITE_UP_LINES.get(0));
-    List<JsonObject> showButtons = buttons(blocks, CardRenderer.SHOW_TRACE_ACTION);
+    List<JsonObject> showButtons = buttons(blocks, ActionId.SHOW_TRACE.id());
     assertThat(showButtons)
         .extracting(b -> b.get("value").getAsString())
         .containsExactly(
@@ -97,7 +97,7 @@ final class CardRendererTest {
   void card_uiUrl_addsOpenButtonWithTheUrl() {
     CardContent content = RenderFixtures.writeUpContent();
 
-    List<JsonObject> open = buttons(blocks(renderer.card(content)), CardRenderer.OPEN_TRACE_ACTION);
+    List<JsonObject> open = buttons(blocks(renderer.card(content)), ActionId.OPEN_TRACE.id());
 
     assertThat(open).hasSize(1);
     assertThat(open.get(0).get("url").getAsString()).isEqualTo(RenderFixtures.UI_URL);
@@ -115,7 +115,7 @@ final class CardRendererTest {
     assertThat(lines(message))
         .contains("No span in this trace failed.")
         .noneMatch(l -> l.startsWith("Root cause"));
-    assertThat(buttons(blocks(message), CardRenderer.SHOW_TRACE_ACTION)).hasSize(1);
+    assertThat(buttons(blocks(message), ActionId.SHOW_TRACE.id())).hasSize(1);
     assertThat(BlockKitLimits.violations(message)).isEmpty();
   }
 
@@ -157,8 +157,8 @@ final class CardRendererTest {
             "Root cause: svc-399",
             "12 other failing branches",
             "The entry span was not returned; the path starts at svc-0 · step-0-");
-    assertThat(buttons(blocks(message), CardRenderer.OPEN_TRACE_ACTION)).hasSize(1);
-    assertThat(buttons(blocks(message), CardRenderer.SHOW_TRACE_ACTION)).hasSize(1);
+    assertThat(buttons(blocks(message), ActionId.OPEN_TRACE.id())).hasSize(1);
+    assertThat(buttons(blocks(message), ActionId.SHOW_TRACE.id())).hasSize(1);
   }
 
   @Test
@@ -170,7 +170,7 @@ final class CardRendererTest {
     SlackMessage message = renderer.card(content);
 
     assertThat(BlockKitLimits.violations(message)).isEmpty();
-    int listed = buttons(blocks(message), CardRenderer.SHOW_TRACE_ACTION).size();
+    int listed = buttons(blocks(message), ActionId.SHOW_TRACE.id()).size();
     assertThat(listed).isGreaterThan(5);
     assertThat(lines(message))
         .contains(
@@ -216,7 +216,7 @@ final class CardRendererTest {
     assertThat(BlockKitLimits.violations(single)).isEmpty();
     assertThat(String.join("\n", RenderFixtures.texts(card1)))
         .contains("…", "+2 more warnings", "Root cause:");
-    assertThat(buttons(blocks(card1), CardRenderer.OPEN_TRACE_ACTION)).isEmpty();
+    assertThat(buttons(blocks(card1), ActionId.OPEN_TRACE.id())).isEmpty();
   }
 
   @Test
