@@ -30,7 +30,8 @@ final class SlackTraceBlocks {
   static void add(
       TraceView view, Optional<String> uiUrl, String backendName, boolean withHeadline, BlockBudget budget) {
     budget.add(
-        header(h -> h.text(plainText(Texts.truncate(view.heading(), BlockRules.MAX_HEADER_TEXT)))));
+        header(
+            h -> h.text(plainText(Texts.truncate(view.heading(), BlockKitLimits.MAX_HEADER_TEXT)))));
     if (withHeadline) {
       budget.add(SlackBlocks.mrkdwnSection("*" + Mrkdwn.escape(view.headline(), MAX_HEADLINE) + "*"));
     }
@@ -54,7 +55,7 @@ final class SlackTraceBlocks {
         LinePacker.pack(
             lines,
             view.culpritLine(),
-            BlockRules.MAX_SECTION_TEXT,
+            BlockKitLimits.MAX_SECTION_TEXT,
             budget.blocksLeft(),
             budget.charsLeft());
     budget.release();
@@ -94,8 +95,8 @@ final class SlackTraceBlocks {
   private static Optional<LayoutBlock> openButton(Optional<String> uiUrl, String backendName) {
     // A cut URL would open the wrong page: leave the button out instead.
     Optional<String> url =
-        uiUrl.filter(u -> !u.isBlank() && u.length() <= BlockRules.MAX_BUTTON_URL);
-    String label = Texts.clip("Open in " + backendName, BlockRules.MAX_BUTTON_TEXT);
+        uiUrl.filter(u -> !u.isBlank() && u.length() <= BlockKitLimits.MAX_BUTTON_URL);
+    String label = Texts.clip("Open in " + backendName, BlockKitLimits.MAX_BUTTON_TEXT);
     return url.map(
         u ->
             actions(

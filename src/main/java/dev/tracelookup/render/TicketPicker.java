@@ -29,7 +29,7 @@ public final class TicketPicker {
     for (int i = 0; i < Math.min(choices.size(), MAX_CHOICES); i++) {
       Choice choice = choices.get(i);
       String actionId = ActionId.PICK_TICKET.id(i);
-      if (choice.value().length() <= BlockRules.MAX_BUTTON_VALUE) {
+      if (choice.value().length() <= BlockKitLimits.MAX_BUTTON_VALUE) {
         buttons.add(button(b -> b.text(plainText(Texts.clip(choice.label(), 75))).actionId(actionId).value(choice.value())));
       }
     }

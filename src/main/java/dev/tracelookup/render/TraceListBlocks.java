@@ -68,7 +68,7 @@ final class TraceListBlocks {
     String text = Mrkdwn.escape(TraceRows.row(analysis, Texts.shortId(trace.traceId())), MAX_ROW);
     String buttonValue = value.apply(trace.traceId());
     // An ID this long is no trace ID any backend could look up: no button rather than a cut value.
-    if (buttonValue.length() > BlockRules.MAX_BUTTON_VALUE) {
+    if (buttonValue.length() > BlockKitLimits.MAX_BUTTON_VALUE) {
       return SlackBlocks.mrkdwnSection(text);
     }
     return section(s -> s.text(Mrkdwn.text(text)).accessory(showButton(buttonValue)));

@@ -54,8 +54,8 @@ final class CardRendererPropertyTest {
     SlackMessage card = renderer.card(content);
     SlackMessage single = renderer.trace(featured, RenderFixtures.NEW_YORK, text);
 
-    assertThat(BlockKitLimits.violations(card)).isEmpty();
-    assertThat(BlockKitLimits.violations(single)).isEmpty();
+    assertThat(BlockKitCheck.violations(card)).isEmpty();
+    assertThat(BlockKitCheck.violations(single)).isEmpty();
   }
 
   @Provide

@@ -31,7 +31,7 @@ final class CardRendererTest {
     assertThat(lines(message))
         .containsSubsequence(WRITE_UP_LINES.subList(1, WRITE_UP_LINES.size()));
     assertThat(lines(message)).contains(WRITE_UP_LINES.get(0));
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
@@ -116,7 +116,7 @@ final class CardRendererTest {
         .contains("No span in this trace failed.")
         .noneMatch(l -> l.startsWith("Root cause"));
     assertThat(buttons(blocks(message), ActionId.SHOW_TRACE.id())).hasSize(1);
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
@@ -126,7 +126,7 @@ final class CardRendererTest {
     SlackMessage message = renderer.card(content);
 
     assertThat(lines(message)).contains("No trace to show.");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
@@ -148,7 +148,7 @@ final class CardRendererTest {
 
     SlackMessage message = renderer.card(content);
 
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
     String text = String.join("\n", RenderFixtures.texts(message));
     assertThat(text)
         .contains(
@@ -169,7 +169,7 @@ final class CardRendererTest {
 
     SlackMessage message = renderer.card(content);
 
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
     int listed = buttons(blocks(message), ActionId.SHOW_TRACE.id()).size();
     assertThat(listed).isGreaterThan(5);
     assertThat(lines(message))
@@ -212,8 +212,8 @@ final class CardRendererTest {
     SlackMessage card1 = renderer.card(content);
     SlackMessage single = renderer.trace(card, ZoneOffset.UTC, giant);
 
-    assertThat(BlockKitLimits.violations(card1)).isEmpty();
-    assertThat(BlockKitLimits.violations(single)).isEmpty();
+    assertThat(BlockKitCheck.violations(card1)).isEmpty();
+    assertThat(BlockKitCheck.violations(single)).isEmpty();
     assertThat(String.join("\n", RenderFixtures.texts(card1)))
         .contains("…", "+2 more warnings", "Root cause:");
     assertThat(buttons(blocks(card1), ActionId.OPEN_TRACE.id())).isEmpty();
@@ -255,7 +255,7 @@ final class CardRendererTest {
     assertThat(String.join("\n", mrkdwn))
         .contains("&lt;@U123&gt; &lt;!channel&gt; &lt;http://x|y&gt; &amp;");
     assertThat(message.text()).doesNotContain("<", ">");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
@@ -271,7 +271,7 @@ final class CardRendererTest {
             WRITE_UP_LINES.get(0),
             "9:17:23 AM America/New_York · payment-svc · 5 spans, 3 failing");
     assertThat(message.text()).startsWith(RenderFixtures.WRITE_UP_HEADLINE + "\n" + WRITE_UP_LINES.get(0));
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
@@ -291,7 +291,7 @@ final class CardRendererTest {
 
     SlackMessage message = renderer.trace(card, RenderFixtures.NEW_YORK, "Tempo");
 
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
     assertThat(String.join("\n", RenderFixtures.texts(message)))
         .contains("DeepError: culprit at depth 1999");
   }
@@ -318,7 +318,7 @@ final class CardRendererTest {
     String waterfall = texts.get(rootCause + 1);
     assertThat(waterfall).startsWith("```").endsWith("```")
         .contains("POST /api/v1/orders").contains("POST payment-svc/charge ← cause");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   private static JsonArray blocks(SlackMessage message) {
@@ -370,7 +370,7 @@ final class CardRendererTest {
     String json = message.toJson();
     assertThat(json).contains("\"action_id\":\"share_card\"").contains("Share in channel")
         .contains("\"action_id\":\"refresh_card\"").contains("\"value\":\"tok\"");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test

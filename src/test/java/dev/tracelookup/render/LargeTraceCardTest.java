@@ -74,7 +74,7 @@ final class LargeTraceCardTest {
       assertThat(path.steps()).hasSize(100);
       assertThat(path.otherFailingBranches()).isEqualTo(9);
     });
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
     assertThat(message.toJson()).contains("ConnectionRefusedError").contains("9 other failing branches");
   }
 
@@ -85,8 +85,8 @@ final class LargeTraceCardTest {
     SlackMessage single = renderer.trace(card, ZONE, "Tempo");
     SlackMessage list = renderer.card(content(List.of(card)));
 
-    assertThat(BlockKitLimits.violations(single)).isEmpty();
-    assertThat(BlockKitLimits.violations(list)).isEmpty();
+    assertThat(BlockKitCheck.violations(single)).isEmpty();
+    assertThat(BlockKitCheck.violations(list)).isEmpty();
     assertThat(single.toJson()).contains("more");
   }
 }
