@@ -54,15 +54,16 @@ public final class CardRenderer {
     int featured = featuredIndex(content.traces());
     List<TraceAnalysis> others = others(content.traces(), featured);
     budget.add(divider());
-    TraceListBlocks.reserve(Math.min(others.size(), LIST_ROWS_RESERVED), budget);
     List<LayoutBlock> actions = new ArrayList<>(IncidentBlocks.of(content.incidents()));
     actions.addAll(content.actions().map(CardActionBlocks::of).orElse(List.of()));
-    budget.reserveFor(actions);
     TraceCard card = content.traces().get(featured);
     TraceView view = TraceViews.of(card.analysis(), content.agentZone());
-    SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), false, budget);
-    budget.release();
-    budget.release();
+    int listRows = Math.min(others.size(), LIST_ROWS_RESERVED);
+    // The featured trace takes what the list's first rows and the buttons below it leave.
+    try (BlockBudget.Reservation list = TraceListBlocks.reserve(listRows, budget);
+        BlockBudget.Reservation buttons = budget.reserveFor(actions)) {
+      SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), false, budget);
+    }
     actions.forEach(budget::add);
     TraceListBlocks.add(others, notFetched, budget,
         content.actions().map(CardActions::traceValue).orElse(UnaryOperator.identity()));

@@ -46,19 +46,20 @@ final class SlackTraceBlocks {
     if (cost(after) > budget.charsLeft()) {
       after = after(view, uiUrl, backendName, false, false);
     }
-    budget.reserveFor(after);
     List<String> lines =
         view.pathLines().stream()
             .map(l -> Mrkdwn.escape(l, MAX_PATH_LINE))
             .collect(Collectors.toList());
-    List<String> chunks =
-        LinePacker.pack(
-            lines,
-            view.culpritLine(),
-            BlockKitLimits.MAX_SECTION_TEXT,
-            budget.blocksLeft(),
-            budget.charsLeft());
-    budget.release();
+    List<String> chunks;
+    try (BlockBudget.Reservation below = budget.reserveFor(after)) {
+      chunks =
+          LinePacker.pack(
+              lines,
+              view.culpritLine(),
+              BlockKitLimits.MAX_SECTION_TEXT,
+              budget.blocksLeft(),
+              budget.charsLeft());
+    }
     for (String chunk : chunks) {
       budget.add(SlackBlocks.mrkdwnSection(chunk));
     }

@@ -27,9 +27,9 @@ final class TraceListBlocks {
 
   private TraceListBlocks() {}
 
-  /** Keeps room in the budget for the list's frame and its first {@code rows} rows. */
-  static void reserve(int rows, BlockBudget budget) {
-    budget.reserve(FRAME_BLOCKS + rows, FRAME_CHARS + rows * ROW_CHARS);
+  /** Keeps room for the list's frame and its first {@code rows} rows, until it is closed. */
+  static BlockBudget.Reservation reserve(int rows, BlockBudget budget) {
+    return budget.reserve(FRAME_BLOCKS + rows, FRAME_CHARS + rows * ROW_CHARS);
   }
 
   /**
@@ -47,12 +47,13 @@ final class TraceListBlocks {
     }
     budget.add(divider());
     budget.add(SlackBlocks.mrkdwnSection("*Other traces*"));
-    budget.reserve(1, MAX_NOTICE);
     int shown = 0;
-    while (shown < traces.size() && budget.add(row(traces.get(shown), value))) {
-      shown++;
+    // Rows stop where the "+N more" notice would no longer fit.
+    try (BlockBudget.Reservation notice = budget.reserve(1, MAX_NOTICE)) {
+      while (shown < traces.size() && budget.add(row(traces.get(shown), value))) {
+        shown++;
+      }
     }
-    budget.release();
     int more = traces.size() - shown + notFetched;
     if (more > 0) {
       String notice =
