@@ -56,7 +56,7 @@ public final class CardRenderer {
     budget.add(divider());
     List<LayoutBlock> actions = new ArrayList<>(IncidentBlocks.of(content.incidents()));
     actions.addAll(content.actions().map(CardActionBlocks::of).orElse(List.of()));
-    TraceCard card = content.traces().get(featured);
+    ShownTrace card = content.traces().get(featured);
     TraceView view = TraceViews.of(card.analysis(), content.agentZone());
     int listRows = Math.min(others.size(), LIST_ROWS_RESERVED);
     // The featured trace takes what the list's first rows and the buttons below it leave.
@@ -71,7 +71,7 @@ public final class CardRenderer {
   }
 
   /** Returns one trace with its full error path: the answer to "Show trace". */
-  public SlackMessage trace(TraceCard card, ZoneId agentZone, String backendName) {
+  public SlackMessage trace(ShownTrace card, ZoneId agentZone, String backendName) {
     BlockBudget budget = BlockBudget.forMessage();
     TraceView view = TraceViews.of(card.analysis(), agentZone);
     SlackTraceBlocks.add(view, card.uiUrl(), backendName, true, budget);
@@ -83,7 +83,7 @@ public final class CardRenderer {
    * Returns the index of the first trace whose customer saw a failure, or 0 when none did: the
    * lookup already ranks them (failed, refused, recovered, succeeded; nearest the stated time).
    */
-  static int featuredIndex(List<TraceCard> traces) {
+  static int featuredIndex(List<ShownTrace> traces) {
     for (int i = 0; i < traces.size(); i++) {
       if (traces.get(i).analysis().summary().hasError()) {
         return i;
@@ -92,7 +92,7 @@ public final class CardRenderer {
     return 0;
   }
 
-  private static List<TraceAnalysis> others(List<TraceCard> traces, int featured) {
+  private static List<TraceAnalysis> others(List<ShownTrace> traces, int featured) {
     List<TraceAnalysis> others = new ArrayList<>(traces.size());
     for (int i = 0; i < traces.size(); i++) {
       if (i != featured) {

@@ -132,7 +132,7 @@ final class CardRendererTest {
   @Test
   void card_tenThousandSpanTrace_staysWithinLimitsAndKeepsEntryAndCulprit() {
     ErrorPath path = RenderFixtures.hugePath(400, 25, 300);
-    TraceCard huge =
+    ShownTrace huge =
         RenderFixtures.card(
             RenderFixtures.summary(
                 RenderFixtures.TRACE_ID,
@@ -163,7 +163,7 @@ final class CardRendererTest {
 
   @Test
   void card_twoHundredTraces_listsWhatFitsAndCountsTheRest() {
-    List<TraceCard> traces = new ArrayList<>(List.of(RenderFixtures.writeUp()));
+    List<ShownTrace> traces = new ArrayList<>(List.of(RenderFixtures.writeUp()));
     IntStream.range(0, 199).forEach(i -> traces.add(RenderFixtures.okTrace(i)));
     CardContent content = RenderFixtures.content(traces, 1_000);
 
@@ -190,7 +190,7 @@ final class CardRendererTest {
             502,
             Optional.of(new ExceptionInfo(giant, giant, RenderFixtures.frames(50, 5_000))),
             List.of());
-    TraceCard card =
+    ShownTrace card =
         RenderFixtures.card(
             RenderFixtures.summary(giant, RenderFixtures.TRACE_START, 10, giant, 502, 1, 1),
             new ErrorPath(List.of(culprit), 0, List.of(), false),
@@ -228,7 +228,7 @@ final class CardRendererTest {
             500,
             Optional.of(new ExceptionInfo(hostile, hostile, List.of(hostile))),
             List.of());
-    TraceCard card =
+    ShownTrace card =
         RenderFixtures.card(
             RenderFixtures.summary(
                 RenderFixtures.TRACE_ID, RenderFixtures.TRACE_START, 10, hostile, 500, 1, 1),
@@ -260,7 +260,7 @@ final class CardRendererTest {
 
   @Test
   void trace_writeUpCase_showsThePathHeadingAndRootCause() {
-    TraceCard card = RenderFixtures.writeUp();
+    ShownTrace card = RenderFixtures.writeUp();
 
     SlackMessage message = renderer.trace(card, RenderFixtures.NEW_YORK, "Tempo");
 
@@ -276,7 +276,7 @@ final class CardRendererTest {
 
   @Test
   void trace_tenThousandSpanTrace_staysWithinLimits() {
-    TraceCard card =
+    ShownTrace card =
         RenderFixtures.card(
             RenderFixtures.summary(
                 RenderFixtures.TRACE_ID,
@@ -306,7 +306,7 @@ final class CardRendererTest {
    */
   @Test
   void trace_analysedWriteUpTrace_drawsTheWaterfallBelowTheRootCause() {
-    TraceCard card = new TraceCard(
+    ShownTrace card = new ShownTrace(
         dev.tracelookup.trace.TraceAnalyzer.analyze(dev.tracelookup.trace.TestSpans.orderPaymentFailure()),
         Optional.empty());
 
