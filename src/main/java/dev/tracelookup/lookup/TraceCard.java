@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One trace of a lookup's result: its analysis and the link to open it in the backend's UI, if
- * any. The result is the lookup's own; {@link #shown()} is what a renderer is handed of it.
+ * One trace of a lookup's result: its analysis and the link to open it in the backend's UI, if any.
+ * The result is the lookup's own; {@link #shown()} is what a renderer is handed of it.
  */
 public record TraceCard(TraceAnalysis analysis, Optional<String> uiUrl) {
   public TraceCard {

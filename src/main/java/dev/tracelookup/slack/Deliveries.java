@@ -40,7 +40,9 @@ final class Deliveries {
     if (posted.ok()) {
       return new Delivery(Way.POSTED, Way.POSTED, "");
     }
-    privately(asker, route.privately(),
+    privately(
+        asker,
+        route.privately(),
         Messages.failure(ShareErrors.explain(posted.error(), route.directMessage())));
     return new Delivery(Way.LOST, Way.POSTED, posted.error());
   }
@@ -58,7 +60,8 @@ final class Deliveries {
       }
       if (tried.get().ok()) {
         if (way != sent) {
-          log.warn("{} refused the answer ({}); answered {} instead", sent.label(), refusal, way.how());
+          log.warn(
+              "{} refused the answer ({}); answered {} instead", sent.label(), refusal, way.how());
         }
         return new Delivery(way, sent, refusal);
       }
@@ -71,23 +74,38 @@ final class Deliveries {
         break;
       }
     }
-    log.warn("the final answer could not be delivered to Slack ({}: {}{})", sent.label(), refusal,
+    log.warn(
+        "the final answer could not be delivered to Slack ({}: {}{})",
+        sent.label(),
+        refusal,
         alsoTried.isEmpty() ? "" : "; " + String.join(" and ", alsoTried) + " failed too");
     return new Delivery(Way.LOST, sent, refusal);
   }
 
   /** Returns what Slack said, or empty when this way cannot be tried for the asker. */
-  private Optional<PostResult> send(Way way, Asker asker, Route.Private route, SlackMessage message) {
+  private Optional<PostResult> send(
+      Way way, Asker asker, Route.Private route, SlackMessage message) {
     return switch (way) {
-      case RESPONSE_URL -> Optional.of(route.responseUrl()
-          .map(url -> replies.respond(url, message, route.visibility()))
-          .orElseGet(() -> new PostResult(false, "no_response_url")));
-      case EPHEMERAL -> asker.user().isEmpty() || asker.channel().isEmpty() ? Optional.empty()
-          : Optional.of(replies.postEphemeral(asker.channel(), route.threadTs().orElse(null), asker.user(), message));
-      // chat.postMessage to a user ID lands in the bot's direct messages with them (the app's Messages tab).
-      case DIRECT_MESSAGE -> asker.user().isEmpty() ? Optional.empty()
-          : Optional.of(replies.post(asker.user(), null, message));
-      case POSTED, LOST -> throw new IllegalArgumentException("not a way to the asker alone: " + way);
+      case RESPONSE_URL ->
+          Optional.of(
+              route
+                  .responseUrl()
+                  .map(url -> replies.respond(url, message, route.visibility()))
+                  .orElseGet(() -> new PostResult(false, "no_response_url")));
+      case EPHEMERAL ->
+          asker.user().isEmpty() || asker.channel().isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  replies.postEphemeral(
+                      asker.channel(), route.threadTs().orElse(null), asker.user(), message));
+        // chat.postMessage to a user ID lands in the bot's direct messages with them (the app's
+        // Messages tab).
+      case DIRECT_MESSAGE ->
+          asker.user().isEmpty()
+              ? Optional.empty()
+              : Optional.of(replies.post(asker.user(), null, message));
+      case POSTED, LOST ->
+          throw new IllegalArgumentException("not a way to the asker alone: " + way);
     };
   }
 }

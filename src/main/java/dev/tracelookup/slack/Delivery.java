@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * How an answer reached Slack, or that it did not. A value rather than a log line, so the runner
- * hands it to the audit: an answer that went another way than it was sent (a direct message
- * instead of the response URL) or went nowhere is on record.
+ * hands it to the audit: an answer that went another way than it was sent (a direct message instead
+ * of the response URL) or went nowhere is on record.
  *
  * @param way how the answer arrived, or {@link Way#LOST}
  * @param sent the way it was sent first, which the asker expects it by
@@ -19,7 +19,9 @@ record Delivery(Way way, Way sent, String refusal) {
   enum Way {
     /** The interaction's {@code response_url}. */
     RESPONSE_URL("response_url", "through response_url"),
-    /** {@code chat.postEphemeral}: only the asker sees it, in the channel or thread they asked in. */
+    /**
+     * {@code chat.postEphemeral}: only the asker sees it, in the channel or thread they asked in.
+     */
     EPHEMERAL("chat.postEphemeral", "with chat.postEphemeral"),
     /** {@code chat.postMessage} to the asker's user ID: the bot's direct messages with them. */
     DIRECT_MESSAGE("a direct message", "in a direct message"),
@@ -36,7 +38,9 @@ record Delivery(Way way, Way sent, String refusal) {
       this.how = how;
     }
 
-    /** Returns how logs name this way as an attempt: {@code response_url}, {@code a direct message}. */
+    /**
+     * Returns how logs name this way as an attempt: {@code response_url}, {@code a direct message}.
+     */
     String label() {
       return label;
     }
@@ -46,7 +50,10 @@ record Delivery(Way way, Way sent, String refusal) {
       return how;
     }
 
-    /** Returns the audit log's name for it: {@code response_url}, {@code direct_message}, {@code lost}. */
+    /**
+     * Returns the audit log's name for it: {@code response_url}, {@code direct_message}, {@code
+     * lost}.
+     */
     String auditName() {
       return name().toLowerCase(Locale.ROOT);
     }

@@ -37,12 +37,15 @@ sealed interface Gating permits Gating.Unchecked, Gating.Command, Gating.Interac
 
   /** Returns an interaction whose refusal goes through its response URL, when it has one. */
   static Interaction answeredAt(Asker asker, Origin origin, String responseUrl) {
-    return new Interaction(asker, origin,
+    return new Interaction(
+        asker,
+        origin,
         Route.only(Delivery.Way.RESPONSE_URL, Optional.ofNullable(responseUrl), Optional.empty()));
   }
 
   /** Returns a mention, whose refusal goes to the asker alone in its thread. */
   static Interaction inThread(Asker asker, Origin origin, String threadTs) {
-    return new Interaction(asker, origin, Route.only(Delivery.Way.EPHEMERAL, Optional.empty(), Optional.of(threadTs)));
+    return new Interaction(
+        asker, origin, Route.only(Delivery.Way.EPHEMERAL, Optional.empty(), Optional.of(threadTs)));
   }
 }

@@ -25,7 +25,11 @@ sealed interface Route permits Route.Private, Route.Public {
    * @param responseUrl the interaction's {@code response_url}, if it has one
    * @param threadTs the thread {@code chat.postEphemeral} answers in, or empty for the channel
    */
-  record Private(List<Way> ways, Optional<String> responseUrl, Visibility visibility, Optional<String> threadTs)
+  record Private(
+      List<Way> ways,
+      Optional<String> responseUrl,
+      Visibility visibility,
+      Optional<String> threadTs)
       implements Route {
     public Private {
       ways = List.copyOf(ways);
@@ -75,14 +79,17 @@ sealed interface Route permits Route.Private, Route.Public {
   }
 
   /**
-   * Returns the route of a private answer: the response URL, then around it when Slack refuses
-   * (a lookup form submitted after its URL's 30 minutes gets {@code 404 expired_url}) with
-   * {@code chat.postEphemeral} where the asker asked, then as a direct message from the bot (a DM
-   * between people, a private channel the bot is not in).
+   * Returns the route of a private answer: the response URL, then around it when Slack refuses (a
+   * lookup form submitted after its URL's 30 minutes gets {@code 404 expired_url}) with {@code
+   * chat.postEphemeral} where the asker asked, then as a direct message from the bot (a DM between
+   * people, a private channel the bot is not in).
    */
   static Private answer(String responseUrl, Visibility visibility) {
-    return new Private(List.of(Way.RESPONSE_URL, Way.EPHEMERAL, Way.DIRECT_MESSAGE), Optional.ofNullable(responseUrl),
-        visibility, Optional.empty());
+    return new Private(
+        List.of(Way.RESPONSE_URL, Way.EPHEMERAL, Way.DIRECT_MESSAGE),
+        Optional.ofNullable(responseUrl),
+        visibility,
+        Optional.empty());
   }
 
   /**
@@ -91,13 +98,21 @@ sealed interface Route permits Route.Private, Route.Public {
    * then a direct message.
    */
   static Private inThread(String threadTs, String responseUrl) {
-    return new Private(List.of(Way.EPHEMERAL, Way.RESPONSE_URL, Way.DIRECT_MESSAGE), Optional.ofNullable(responseUrl),
-        Visibility.EPHEMERAL, Optional.of(threadTs));
+    return new Private(
+        List.of(Way.EPHEMERAL, Way.RESPONSE_URL, Way.DIRECT_MESSAGE),
+        Optional.ofNullable(responseUrl),
+        Visibility.EPHEMERAL,
+        Optional.of(threadTs));
   }
 
-  /** Returns the route to the asker of a mention: ephemeral in its thread, then a direct message. */
+  /**
+   * Returns the route to the asker of a mention: ephemeral in its thread, then a direct message.
+   */
   static Private toAskerIn(String threadTs) {
-    return new Private(List.of(Way.EPHEMERAL, Way.DIRECT_MESSAGE), Optional.empty(), Visibility.EPHEMERAL,
+    return new Private(
+        List.of(Way.EPHEMERAL, Way.DIRECT_MESSAGE),
+        Optional.empty(),
+        Visibility.EPHEMERAL,
         Optional.of(threadTs));
   }
 
@@ -107,7 +122,8 @@ sealed interface Route permits Route.Private, Route.Public {
   }
 
   /** Returns the route of a post for everyone in the conversation. */
-  static Public post(String channel, Optional<String> threadTs, boolean directMessage, Private privately) {
+  static Public post(
+      String channel, Optional<String> threadTs, boolean directMessage, Private privately) {
     return new Public(channel, threadTs, directMessage, privately);
   }
 }
