@@ -2,7 +2,7 @@ package dev.tracelookup.bench;
 
 import dev.tracelookup.backend.otlp.OtlpFormatException;
 import dev.tracelookup.backend.otlp.OtlpJsonReader;
-import dev.tracelookup.render.BlockKitLimits;
+import dev.tracelookup.render.BlockKitCheck;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.trace.Trace;
@@ -23,7 +23,7 @@ final class CardLimits {
     for (int spans : SIZES) {
       Trace trace = new Trace(OtlpTraceJson.TRACE_ID, reader.readAll(OtlpTraceJson.of(spans)));
       SlackMessage card = new CardRenderer().card(Cards.of(TraceAnalyzer.analyze(trace)));
-      List<String> violations = BlockKitLimits.violations(card);
+      List<String> violations = BlockKitCheck.violations(card);
       table.append(String.format("%-10d %8d %12d %11d  %s%n", spans, card.blocks().size(), card.toJson().length(),
           violations.size(), violations.isEmpty() ? "ok" : String.join("; ", violations)));
     }

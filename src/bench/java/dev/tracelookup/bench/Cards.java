@@ -2,7 +2,7 @@ package dev.tracelookup.bench;
 
 import dev.tracelookup.render.CardActions;
 import dev.tracelookup.render.CardContent;
-import dev.tracelookup.render.TraceCard;
+import dev.tracelookup.render.ShownTrace;
 import dev.tracelookup.trace.TraceAnalysis;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,8 +17,8 @@ final class Cards {
   private Cards() {}
 
   static CardContent of(TraceAnalysis analysis) {
-    TraceCard card =
-        new TraceCard(analysis, Optional.of("https://grafana.example/explore?trace=" + OtlpTraceJson.TRACE_ID));
+    ShownTrace card =
+        new ShownTrace(analysis, Optional.of("https://grafana.example/explore?trace=" + OtlpTraceJson.TRACE_ID));
     return new CardContent(OtlpTraceJson.USER_ID, FROM, FROM.plusSeconds(1_800), AGENT_ZONE, "Tempo",
         List.of(card), 1, "", List.of(), false, List.of(),
         Optional.of(CardActions.privateAnswer("lookup-token", false)));

@@ -12,7 +12,6 @@ import dev.tracelookup.privacy.CustomerIds;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.render.SlackMessage;
-import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.trace.AnalysisTexts;
 import java.util.Arrays;
 import java.util.List;

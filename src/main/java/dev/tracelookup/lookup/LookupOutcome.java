@@ -1,7 +1,6 @@
 package dev.tracelookup.lookup;
 
 import dev.tracelookup.backend.BackendFailure;
-import dev.tracelookup.render.TraceCard;
 import java.util.List;
 import java.util.Objects;
 

@@ -8,9 +8,9 @@ import dev.tracelookup.render.CardContent;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.render.IncidentNote;
 import dev.tracelookup.render.Messages;
+import dev.tracelookup.render.ShownTrace;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.render.TextRenderer;
-import dev.tracelookup.render.TraceCard;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +104,8 @@ public final class LookupPresenter {
   /** Returns the answer to "Show trace". */
   public SlackMessage presentTrace(TraceLookup.TraceResult result, ZoneId agentZone, String backendName) {
     if (result instanceof TraceLookup.TraceResult.Shown) {
-      return cards.trace(((TraceLookup.TraceResult.Shown) result).card(), agentZone, backendName);
+      TraceCard card = ((TraceLookup.TraceResult.Shown) result).card();
+      return cards.trace(card.shown(), agentZone, backendName);
     }
     if (result instanceof TraceLookup.TraceResult.Missing) {
       return Messages.failure(backendName + " no longer has that trace: it may have expired. Run the lookup again.");
@@ -135,9 +136,13 @@ public final class LookupPresenter {
           .collect(Collectors.toList());
     }
     return new CardContent(userLabel(request, copy), request.window().from(), request.window().to(), agentZone,
-        backendName, found.traces(), found.totalMatched(), filters(request, copy),
+        backendName, shown(found.traces()), found.totalMatched(), filters(request, copy),
         copy.map(c -> c.texts(warnings)).orElse(warnings), found.fromCache(), notes,
         actions(request, audience, failing));
+  }
+
+  private static List<ShownTrace> shown(List<TraceCard> traces) {
+    return traces.stream().map(TraceCard::shown).collect(Collectors.toList());
   }
 
   private static Optional<TraceCard> firstFailing(LookupOutcome.Found found) {

@@ -3,7 +3,6 @@ package dev.tracelookup.lookup;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.Redactor;
-import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.trace.AnalysedKeys;
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.Trace;

@@ -11,7 +11,6 @@ import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
-import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.time.DurationFormat;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.Trace;

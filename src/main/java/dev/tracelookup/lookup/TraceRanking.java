@@ -1,6 +1,5 @@
 package dev.tracelookup.lookup;
 
-import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.trace.TraceSummary;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,8 @@ import java.util.Optional;
  * One audited event. It names the customer only by fingerprint: the raw ID never enters an entry.
  *
  * @param event {@code lookup}, {@code refresh}, {@code share}, {@code reply_draft}, {@code show_trace},
- *     {@code denied} or {@code erasure}
+ *     {@code denied}, {@code erasure}, or {@code delivery}: how the answer to the entry before it
+ *     went when not the way it was sent
  * @param slackUser the Slack user who asked
  * @param team the Slack workspace, or {@code ""} outside Slack
  * @param channel where the request came from, or {@code ""}
@@ -19,7 +20,8 @@ import java.util.Optional;
  * @param resultCount traces found (or shown)
  * @param cacheHit whether the answer came from the cache
  * @param shared whether the result was posted for others to see
- * @param outcome {@code found}, {@code no_traces}, {@code failed}, {@code busy}, {@code denied}, …
+ * @param outcome {@code found}, {@code no_traces}, {@code failed}, {@code busy}, {@code denied}, …;
+ *     for a {@code delivery}: {@code ephemeral}, {@code direct_message}, {@code response_url} or {@code lost}
  * @param traceId the one trace the event showed or drafted from ({@code show_trace}, {@code reply_draft})
  */
 public record AuditEntry(

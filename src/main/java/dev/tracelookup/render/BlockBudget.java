@@ -1,16 +1,21 @@
 package dev.tracelookup.render;
 
 import com.slack.api.model.block.LayoutBlock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
  * Collects a message's blocks within the message-wide limits: the number of blocks and the total
  * text. A block that does not fit is refused, so a message built through a budget is always
  * accepted whatever its input; what a renderer must still show at the end (a "+N more" line, a
- * button) it keeps room for with {@link #reserve}.
+ * button) it keeps room for with {@link #reserve}, for as long as a try-with-resources block:
+ *
+ * <pre>{@code
+ * try (BlockBudget.Reservation buttons = budget.reserveFor(actions)) {
+ *   ... add what may be cut ...
+ * }
+ * actions.forEach(budget::add);
+ * }</pre>
  *
  * <p>Text is counted the way {@link BlockKitLimits} counts it, on the serialised block.
  */
@@ -18,7 +23,8 @@ final class BlockBudget {
   private final int maxBlocks;
   private final int maxChars;
   private final List<LayoutBlock> blocks = new ArrayList<>();
-  private final Deque<Reservation> reservations = new ArrayDeque<>();
+  // Each gives back its own room, in whatever order they close.
+  private final List<Reservation> reservations = new ArrayList<>();
   private int chars;
 
   BlockBudget(int maxBlocks, int maxChars) {
@@ -43,22 +49,19 @@ final class BlockBudget {
   }
 
   /**
-   * Keeps room for blocks to be added later. Reservations nest: each {@link #release()} gives back
-   * the latest one, so a part of the message can keep room for its own end while its caller keeps
-   * room for what follows it.
+   * Keeps room for blocks to be added later, until the reservation is closed. Reservations nest:
+   * a part of the message can keep room for its own end while its caller keeps room for what
+   * follows it.
    */
-  void reserve(int blockCount, int charCount) {
-    reservations.push(new Reservation(Math.max(0, blockCount), Math.max(0, charCount)));
+  Reservation reserve(int blockCount, int charCount) {
+    Reservation reservation = new Reservation(Math.max(0, blockCount), Math.max(0, charCount));
+    reservations.add(reservation);
+    return reservation;
   }
 
   /** Keeps room for exactly these blocks; see {@link #reserve(int, int)}. */
-  void reserveFor(List<? extends LayoutBlock> later) {
-    reserve(later.size(), later.stream().mapToInt(BlockKitLimits::textLength).sum());
-  }
-
-  /** Gives back the latest reservation. */
-  void release() {
-    reservations.pop();
+  Reservation reserveFor(List<? extends LayoutBlock> later) {
+    return reserve(later.size(), later.stream().mapToInt(BlockKitLimits::textLength).sum());
   }
 
   /** Returns how many more blocks fit, after the reservation. */
@@ -75,5 +78,30 @@ final class BlockBudget {
     return List.copyOf(blocks);
   }
 
-  private record Reservation(int blocks, int chars) {}
+  /**
+   * Room kept in the budget until {@link #close()}. Closing gives back exactly this room, so a
+   * reservation cannot release another's by being closed out of turn; closing twice does nothing.
+   */
+  final class Reservation implements AutoCloseable {
+    private final int blocks;
+    private final int chars;
+
+    private Reservation(int blocks, int chars) {
+      this.blocks = blocks;
+      this.chars = chars;
+    }
+
+    int blocks() {
+      return blocks;
+    }
+
+    int chars() {
+      return chars;
+    }
+
+    @Override
+    public void close() {
+      reservations.remove(this);
+    }
+  }
 }

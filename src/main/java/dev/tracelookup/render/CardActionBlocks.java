@@ -19,18 +19,18 @@ final class CardActionBlocks {
     List<LayoutBlock> blocks = new ArrayList<>(2);
     actions.sharedBy().ifPresent(user -> blocks.add(context(List.of(markdownText("Shared by <@" + user + ">")))));
     // A shared copy carries no lookup in its buttons: the token holds the raw customer ID.
-    if (actions.sharedBy().isPresent() || actions.requestToken().length() > BlockRules.MAX_BUTTON_VALUE) {
+    if (actions.sharedBy().isPresent() || actions.requestToken().length() > BlockKitLimits.MAX_BUTTON_VALUE) {
       return blocks;
     }
     List<BlockElement> buttons = new ArrayList<>(2);
     if (actions.shareable()) {
       buttons.add(button(b -> b.text(plainText(actions.inThread() ? "Post to thread" : "Share in channel"))
-          .actionId(CardRenderer.SHARE_ACTION).value(actions.requestToken()).style("primary")));
+          .actionId(ActionId.SHARE.id()).value(actions.requestToken()).style("primary")));
     }
-    actions.replyTraceId().map(actions.traceValue()).filter(value -> value.length() <= BlockRules.MAX_BUTTON_VALUE)
+    actions.replyTraceId().map(actions.traceValue()).filter(value -> value.length() <= BlockKitLimits.MAX_BUTTON_VALUE)
         .ifPresent(value -> buttons.add(button(b -> b.text(plainText("Draft customer reply"))
-            .actionId(CardRenderer.DRAFT_REPLY_ACTION).value(value))));
-    buttons.add(button(b -> b.text(plainText("Refresh")).actionId(CardRenderer.REFRESH_ACTION)
+            .actionId(ActionId.DRAFT_REPLY.id()).value(value))));
+    buttons.add(button(b -> b.text(plainText("Refresh")).actionId(ActionId.REFRESH.id())
         .value(actions.requestToken())));
     blocks.add(actions(buttons));
     return blocks;

@@ -26,7 +26,7 @@ public record CardContent(
     Instant to,
     ZoneId agentZone,
     String backendName,
-    List<TraceCard> traces,
+    List<ShownTrace> traces,
     int totalMatched,
     String filters,
     List<String> warnings,

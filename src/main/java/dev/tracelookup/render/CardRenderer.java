@@ -14,31 +14,9 @@ import java.util.stream.Collectors;
  * Renders lookup results as Slack Block Kit messages. Whatever the input, the messages stay within
  * every Block Kit limit ({@link BlockKitLimits}), saying where they cut.
  *
- * <p>Buttons: {@link #OPEN_TRACE_ACTION} opens the trace in the backend's UI; {@link
- * #SHOW_TRACE_ACTION} asks for one trace's full path and carries the full trace ID as its value.
+ * <p>Its buttons carry the action IDs of {@link ActionId}.
  */
 public final class CardRenderer {
-  /**
-   * The action ID of the URL button that opens a trace in the backend's UI. Slack still sends a
-   * {@code block_actions} payload when it is clicked, which the app must acknowledge.
-   */
-  public static final String OPEN_TRACE_ACTION = "open_trace";
-
-  /**
-   * The action ID of the "Show trace" buttons; their value is the full trace ID, signed together
-   * with the customer's fingerprint where the card carries {@link CardActions#traceValue}.
-   */
-  public static final String SHOW_TRACE_ACTION = "show_trace";
-
-  /** The action ID of "Share in channel" / "Post to thread"; the value is the encoded lookup. */
-  public static final String SHARE_ACTION = "share_card";
-
-  /** The action ID of "Draft customer reply"; the value is the failing trace's ID. */
-  public static final String DRAFT_REPLY_ACTION = "draft_reply";
-
-  /** The action ID of "Refresh", which runs the lookup again past the cache. */
-  public static final String REFRESH_ACTION = "refresh_card";
-
   // Rows of the other traces kept in reserve before the featured trace takes its share.
   private static final int LIST_ROWS_RESERVED = 5;
   private static final int MAX_WARNINGS = 5;
@@ -76,15 +54,16 @@ public final class CardRenderer {
     int featured = featuredIndex(content.traces());
     List<TraceAnalysis> others = others(content.traces(), featured);
     budget.add(divider());
-    TraceListBlocks.reserve(Math.min(others.size(), LIST_ROWS_RESERVED), budget);
     List<LayoutBlock> actions = new ArrayList<>(IncidentBlocks.of(content.incidents()));
     actions.addAll(content.actions().map(CardActionBlocks::of).orElse(List.of()));
-    budget.reserveFor(actions);
-    TraceCard card = content.traces().get(featured);
+    ShownTrace card = content.traces().get(featured);
     TraceView view = TraceViews.of(card.analysis(), content.agentZone());
-    SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), false, budget);
-    budget.release();
-    budget.release();
+    int listRows = Math.min(others.size(), LIST_ROWS_RESERVED);
+    // The featured trace takes what the list's first rows and the buttons below it leave.
+    try (BlockBudget.Reservation list = TraceListBlocks.reserve(listRows, budget);
+        BlockBudget.Reservation buttons = budget.reserveFor(actions)) {
+      SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), false, budget);
+    }
     actions.forEach(budget::add);
     TraceListBlocks.add(others, notFetched, budget,
         content.actions().map(CardActions::traceValue).orElse(UnaryOperator.identity()));
@@ -92,7 +71,7 @@ public final class CardRenderer {
   }
 
   /** Returns one trace with its full error path: the answer to "Show trace". */
-  public SlackMessage trace(TraceCard card, ZoneId agentZone, String backendName) {
+  public SlackMessage trace(ShownTrace card, ZoneId agentZone, String backendName) {
     BlockBudget budget = BlockBudget.forMessage();
     TraceView view = TraceViews.of(card.analysis(), agentZone);
     SlackTraceBlocks.add(view, card.uiUrl(), backendName, true, budget);
@@ -104,7 +83,7 @@ public final class CardRenderer {
    * Returns the index of the first trace whose customer saw a failure, or 0 when none did: the
    * lookup already ranks them (failed, refused, recovered, succeeded; nearest the stated time).
    */
-  static int featuredIndex(List<TraceCard> traces) {
+  static int featuredIndex(List<ShownTrace> traces) {
     for (int i = 0; i < traces.size(); i++) {
       if (traces.get(i).analysis().summary().hasError()) {
         return i;
@@ -113,7 +92,7 @@ public final class CardRenderer {
     return 0;
   }
 
-  private static List<TraceAnalysis> others(List<TraceCard> traces, int featured) {
+  private static List<TraceAnalysis> others(List<ShownTrace> traces, int featured) {
     List<TraceAnalysis> others = new ArrayList<>(traces.size());
     for (int i = 0; i < traces.size(); i++) {
       if (i != featured) {

@@ -20,7 +20,7 @@ public final class JsonRenderer {
   private JsonRenderer() {}
 
   /** Returns one trace: ID, start, duration, entry span, error flag, error path and UI link. */
-  public static Map<String, Object> trace(TraceCard card) {
+  public static Map<String, Object> trace(ShownTrace card) {
     TraceSummary summary = card.analysis().summary();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("trace_id", summary.traceId());

@@ -30,7 +30,8 @@ final class SlackTraceBlocks {
   static void add(
       TraceView view, Optional<String> uiUrl, String backendName, boolean withHeadline, BlockBudget budget) {
     budget.add(
-        header(h -> h.text(plainText(Texts.truncate(view.heading(), BlockRules.MAX_HEADER_TEXT)))));
+        header(
+            h -> h.text(plainText(Texts.truncate(view.heading(), BlockKitLimits.MAX_HEADER_TEXT)))));
     if (withHeadline) {
       budget.add(SlackBlocks.mrkdwnSection("*" + Mrkdwn.escape(view.headline(), MAX_HEADLINE) + "*"));
     }
@@ -45,19 +46,20 @@ final class SlackTraceBlocks {
     if (cost(after) > budget.charsLeft()) {
       after = after(view, uiUrl, backendName, false, false);
     }
-    budget.reserveFor(after);
     List<String> lines =
         view.pathLines().stream()
             .map(l -> Mrkdwn.escape(l, MAX_PATH_LINE))
             .collect(Collectors.toList());
-    List<String> chunks =
-        LinePacker.pack(
-            lines,
-            view.culpritLine(),
-            BlockRules.MAX_SECTION_TEXT,
-            budget.blocksLeft(),
-            budget.charsLeft());
-    budget.release();
+    List<String> chunks;
+    try (BlockBudget.Reservation below = budget.reserveFor(after)) {
+      chunks =
+          LinePacker.pack(
+              lines,
+              view.culpritLine(),
+              BlockKitLimits.MAX_SECTION_TEXT,
+              budget.blocksLeft(),
+              budget.charsLeft());
+    }
     for (String chunk : chunks) {
       budget.add(SlackBlocks.mrkdwnSection(chunk));
     }
@@ -94,8 +96,8 @@ final class SlackTraceBlocks {
   private static Optional<LayoutBlock> openButton(Optional<String> uiUrl, String backendName) {
     // A cut URL would open the wrong page: leave the button out instead.
     Optional<String> url =
-        uiUrl.filter(u -> !u.isBlank() && u.length() <= BlockRules.MAX_BUTTON_URL);
-    String label = Texts.clip("Open in " + backendName, BlockRules.MAX_BUTTON_TEXT);
+        uiUrl.filter(u -> !u.isBlank() && u.length() <= BlockKitLimits.MAX_BUTTON_URL);
+    String label = Texts.clip("Open in " + backendName, BlockKitLimits.MAX_BUTTON_TEXT);
     return url.map(
         u ->
             actions(
@@ -104,6 +106,6 @@ final class SlackTraceBlocks {
                         b ->
                             b.text(plainText(label))
                                 .url(u)
-                                .actionId(CardRenderer.OPEN_TRACE_ACTION)))));
+                                .actionId(ActionId.OPEN_TRACE.id())))));
   }
 }

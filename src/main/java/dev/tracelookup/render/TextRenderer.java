@@ -19,7 +19,7 @@ public final class TextRenderer {
   /** Returns the card as lines of text, ending with a line break. */
   public String card(CardContent content) {
     List<String> lines = new ArrayList<>();
-    List<TraceCard> traces = content.traces();
+    List<ShownTrace> traces = content.traces();
     int featured = CardRenderer.featuredIndex(traces);
     if (!traces.isEmpty()) {
       lines.add(VerdictText.headline(traces.get(featured).analysis()));
@@ -39,14 +39,14 @@ public final class TextRenderer {
   }
 
   /** Returns one trace with its full error path, ending with a line break. */
-  public String trace(TraceCard card, ZoneId agentZone, String backendName) {
+  public String trace(ShownTrace card, ZoneId agentZone, String backendName) {
     List<String> lines = new ArrayList<>();
     trace(card, agentZone, backendName, true, lines);
     return String.join("\n", lines) + "\n";
   }
 
   private static void trace(
-      TraceCard card, ZoneId agentZone, String backendName, boolean withHeadline, List<String> lines) {
+      ShownTrace card, ZoneId agentZone, String backendName, boolean withHeadline, List<String> lines) {
     TraceView view = TraceViews.of(card.analysis(), agentZone);
     if (withHeadline) {
       lines.add(view.headline());
@@ -76,7 +76,7 @@ public final class TextRenderer {
   }
 
   private static void others(
-      List<TraceCard> traces, int featured, int notFetched, List<String> lines) {
+      List<ShownTrace> traces, int featured, int notFetched, List<String> lines) {
     if (traces.size() <= 1 && notFetched == 0) {
       return;
     }

@@ -12,8 +12,6 @@ import java.util.Objects;
 
 /** "This message links several tickets: which one?", one button per ticket. */
 public final class TicketPicker {
-  /** Action IDs are {@code pick_ticket_0}, {@code pick_ticket_1}, …: unique within the block. */
-  public static final String ACTION_PREFIX = "pick_ticket_";
   private static final int MAX_CHOICES = 10;
 
   private TicketPicker() {}
@@ -30,8 +28,8 @@ public final class TicketPicker {
     List<BlockElement> buttons = new ArrayList<>();
     for (int i = 0; i < Math.min(choices.size(), MAX_CHOICES); i++) {
       Choice choice = choices.get(i);
-      String actionId = ACTION_PREFIX + i;
-      if (choice.value().length() <= BlockRules.MAX_BUTTON_VALUE) {
+      String actionId = ActionId.PICK_TICKET.id(i);
+      if (choice.value().length() <= BlockKitLimits.MAX_BUTTON_VALUE) {
         buttons.add(button(b -> b.text(plainText(Texts.clip(choice.label(), 75))).actionId(actionId).value(choice.value())));
       }
     }

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The compact list of the other traces on a card: one section per trace, each with its own "Show
- * trace" button, so that every button can share the action ID {@link
- * CardRenderer#SHOW_TRACE_ACTION} (action IDs only need to be unique within a block).
+ * trace" button, so that every button can share the action ID {@link ActionId#SHOW_TRACE}
+ * (action IDs only need to be unique within a block).
  */
 final class TraceListBlocks {
   private static final int MAX_ROW = 300;
@@ -27,9 +27,9 @@ final class TraceListBlocks {
 
   private TraceListBlocks() {}
 
-  /** Keeps room in the budget for the list's frame and its first {@code rows} rows. */
-  static void reserve(int rows, BlockBudget budget) {
-    budget.reserve(FRAME_BLOCKS + rows, FRAME_CHARS + rows * ROW_CHARS);
+  /** Keeps room for the list's frame and its first {@code rows} rows, until it is closed. */
+  static BlockBudget.Reservation reserve(int rows, BlockBudget budget) {
+    return budget.reserve(FRAME_BLOCKS + rows, FRAME_CHARS + rows * ROW_CHARS);
   }
 
   /**
@@ -47,12 +47,13 @@ final class TraceListBlocks {
     }
     budget.add(divider());
     budget.add(SlackBlocks.mrkdwnSection("*Other traces*"));
-    budget.reserve(1, MAX_NOTICE);
     int shown = 0;
-    while (shown < traces.size() && budget.add(row(traces.get(shown), value))) {
-      shown++;
+    // Rows stop where the "+N more" notice would no longer fit.
+    try (BlockBudget.Reservation notice = budget.reserve(1, MAX_NOTICE)) {
+      while (shown < traces.size() && budget.add(row(traces.get(shown), value))) {
+        shown++;
+      }
     }
-    budget.release();
     int more = traces.size() - shown + notFetched;
     if (more > 0) {
       String notice =
@@ -68,7 +69,7 @@ final class TraceListBlocks {
     String text = Mrkdwn.escape(TraceRows.row(analysis, Texts.shortId(trace.traceId())), MAX_ROW);
     String buttonValue = value.apply(trace.traceId());
     // An ID this long is no trace ID any backend could look up: no button rather than a cut value.
-    if (buttonValue.length() > BlockRules.MAX_BUTTON_VALUE) {
+    if (buttonValue.length() > BlockKitLimits.MAX_BUTTON_VALUE) {
       return SlackBlocks.mrkdwnSection(text);
     }
     return section(s -> s.text(Mrkdwn.text(text)).accessory(showButton(buttonValue)));
@@ -79,6 +80,6 @@ final class TraceListBlocks {
         b ->
             b.text(plainText("Show trace"))
                 .value(value)
-                .actionId(CardRenderer.SHOW_TRACE_ACTION));
+                .actionId(ActionId.SHOW_TRACE.id()));
   }
 }

@@ -119,7 +119,8 @@ final class LookupApiServlet extends HttpServlet {
       json.put("from_cache", found.fromCache());
       json.put("total_matched", found.totalMatched());
       json.put("warnings", found.warnings());
-      json.put("traces", found.traces().stream().map(JsonRenderer::trace).collect(Collectors.toList()));
+      json.put("traces", found.traces().stream().map(card -> JsonRenderer.trace(card.shown()))
+          .collect(Collectors.toList()));
     } else {
       json.put("warnings", ((LookupOutcome.NoTraces) outcome).warnings());
       json.put("traces", java.util.List.of());

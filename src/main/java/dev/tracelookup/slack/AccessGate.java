@@ -14,11 +14,10 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.tracelookup.privacy.AccessPolicy;
-import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.render.ActionId;
 import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
-import dev.tracelookup.slack.SlackReplies.Visibility;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -35,90 +34,88 @@ final class AccessGate implements Middleware {
 
   private final HomeTeams home;
   private final AccessPolicy policy;
-  private final SlackReplies replies;
+  private final Deliveries deliveries;
   private final Audits audits;
 
   AccessGate(HomeTeams home, AccessPolicy policy, SlackReplies replies, Audits audits) {
     this.home = home;
     this.policy = policy;
-    this.replies = replies;
+    this.deliveries = new Deliveries(replies);
     this.audits = audits;
   }
 
   @Override
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-    Gated gated = gated(req);
-    if (gated == null) {
-      return chain.next(req);
+    Gating gating = gating(req);
+    if (gating instanceof Gating.Command command) {
+      Optional<SlackMessage> refusal = refusal(command.asker(), command.origin());
+      return refusal.isEmpty() ? chain.next(req)
+          : Response.json(200, Map.of("response_type", "ephemeral", "text", refusal.get().text()));
     }
-    Optional<HomeTeams.Refusal> elsewhere = home.refusal(gated.origin());
+    if (gating instanceof Gating.Interaction interaction) {
+      Optional<SlackMessage> refusal = refusal(interaction.asker(), interaction.origin());
+      if (refusal.isEmpty()) {
+        return chain.next(req);
+      }
+      deliveries.privately(interaction.asker(), interaction.refusal(), refusal.get());
+      return Response.ok();
+    }
+    return chain.next(req);
+  }
+
+  /** Returns why the asker is refused, audited as a denial, or empty when they may go on. */
+  private Optional<SlackMessage> refusal(Asker asker, Origin origin) {
+    Optional<HomeTeams.Refusal> elsewhere = home.refusal(origin);
     if (elsewhere.isPresent()) {
-      audits.denied(gated.asker(), elsewhere.get().outcome());
-      return refuse(req, gated, Messages.failure(home.message(elsewhere.get())));
+      audits.denied(asker, elsewhere.get().outcome());
+      return Optional.of(Messages.failure(home.message(elsewhere.get())));
     }
-    if (policy.open() || policy.allows(gated.asker().user(), gated.asker().channel())) {
-      return chain.next(req);
+    if (policy.open() || policy.allows(asker.user(), asker.channel())) {
+      return Optional.empty();
     }
-    audits.denied(gated.asker());
-    return refuse(req, gated, Messages.failure(policy.refusal()));
+    audits.denied(asker);
+    return Optional.of(Messages.failure(policy.refusal()));
   }
 
-  private Response refuse(Request<?> req, Gated gated, SlackMessage refusal) {
-    if (req instanceof SlashCommandRequest) {
-      return Response.json(200, Map.of("response_type", "ephemeral", "text", refusal.text()));
-    }
-    if (gated.responseUrl() != null) {
-      replies.respond(gated.responseUrl(), refusal, Visibility.EPHEMERAL);
-    } else if (gated.thread() != null) {
-      replies.postEphemeral(gated.asker().channel(), gated.thread(), gated.asker().user(), refusal);
-    }
-    return Response.ok();
-  }
-
-  /**
-   * Who asked, from which workspace and organisation, and how to answer them; null for payloads
-   * that neither look up nor show data.
-   */
-  private record Gated(Asker asker, Origin origin, String responseUrl, String thread) {}
-
-  private static Gated gated(Request<?> req) throws IOException {
-    if (req instanceof SlashCommandRequest) {
-      var payload = ((SlashCommandRequest) req).getPayload();
+  private static Gating gating(Request<?> req) throws IOException {
+    if (req instanceof SlashCommandRequest command) {
+      var payload = command.getPayload();
       Origin origin = Origin.of(payload);
-      return new Gated(new Asker(payload.getUserId(), origin.team(), payload.getChannelId()), origin, null, null);
+      return new Gating.Command(new Asker(payload.getUserId(), origin.team(), payload.getChannelId()), origin);
     }
-    if (req instanceof BlockActionRequest) {
-      BlockActionPayload payload = ((BlockActionRequest) req).getPayload();
+    if (req instanceof BlockActionRequest action) {
+      BlockActionPayload payload = action.getPayload();
       boolean linkOnly = payload.getActions() != null && payload.getActions().stream()
-          .allMatch(action -> CardRenderer.OPEN_TRACE_ACTION.equals(action.getActionId()));
-      return linkOnly ? null : new Gated(Asker.of(payload), Origin.of(payload), payload.getResponseUrl(), null);
+          .allMatch(clicked -> ActionId.OPEN_TRACE.matches(clicked.getActionId()));
+      return linkOnly ? new Gating.Unchecked()
+          : Gating.answeredAt(Asker.of(payload), Origin.of(payload), payload.getResponseUrl());
     }
-    if (req instanceof MessageShortcutRequest) {
-      var payload = ((MessageShortcutRequest) req).getPayload();
-      return new Gated(Asker.of(payload), Origin.of(payload), payload.getResponseUrl(), null);
+    if (req instanceof MessageShortcutRequest shortcut) {
+      var payload = shortcut.getPayload();
+      return Gating.answeredAt(Asker.of(payload), Origin.of(payload), payload.getResponseUrl());
     }
-    if (req instanceof ViewSubmissionRequest) {
-      return form(((ViewSubmissionRequest) req).getPayload());
+    if (req instanceof ViewSubmissionRequest submission) {
+      return form(submission.getPayload());
     }
-    if (req instanceof EventRequest && "app_mention".equals(((EventRequest) req).getEventType())) {
+    if (req instanceof EventRequest event && "app_mention".equals(event.getEventType())) {
       JsonNode body = JSON.readTree(req.getRequestBodyAsString());
-      JsonNode event = body.path("event");
-      String thread = event.path("thread_ts").asText(event.path("ts").asText(""));
+      JsonNode mention = body.path("event");
+      String thread = mention.path("thread_ts").asText(mention.path("ts").asText(""));
       Origin origin = Origin.ofEvent(body);
-      return new Gated(new Asker(event.path("user").asText(null), origin.team(), event.path("channel").asText(null)),
-          origin, null, thread);
+      Asker asker = new Asker(mention.path("user").asText(null), origin.team(), mention.path("channel").asText(null));
+      return Gating.inThread(asker, origin, thread);
     }
-    return null;
+    return new Gating.Unchecked();
   }
 
   /** Only the lookup form is gated; its channel travels in the modal's metadata. */
-  private static Gated form(ViewSubmissionPayload payload) {
+  private static Gating form(ViewSubmissionPayload payload) {
     if (payload.getView() == null || !LookupModal.CALLBACK_ID.equals(payload.getView().getCallbackId())) {
-      return null;
+      return new Gating.Unchecked();
     }
-    FormContext context = FormContext.decode(payload.getView().getPrivateMetadata()).orElse(null);
+    Optional<FormContext> context = FormContext.decode(payload.getView().getPrivateMetadata());
     Origin origin = Origin.of(payload);
-    Asker asker = new Asker(payload.getUser().getId(), origin.team(), context == null ? null : context.channelId());
-    return new Gated(asker, origin, context == null ? null : context.responseUrl(), null);
+    Asker asker = new Asker(payload.getUser().getId(), origin.team(), context.map(FormContext::channelId).orElse(null));
+    return Gating.answeredAt(asker, origin, context.map(FormContext::responseUrl).orElse(null));
   }
 }

@@ -11,8 +11,10 @@ import java.util.Optional;
 
 /**
  * Turns what the handlers know into audit entries: the customer only ever by fingerprint. Each
- * returns whether the entry was written; when it was not and the log fails closed, the caller
- * answers with {@link #WITHHELD} instead of the customer data.
+ * returns the entry and whether it was written; when it was not and the log fails closed, the
+ * caller answers with {@link #WITHHELD} instead of the customer data. The entry is written before
+ * the answer is sent, so that nothing unrecorded is shown; how the answer then went is recorded
+ * after it, by {@link #delivered}, when it did not go the way it was sent.
  */
 final class Audits {
   /** What the agent reads instead of an answer the audit log could not record. */
@@ -30,8 +32,16 @@ final class Audits {
     this.fingerprints = fingerprints;
   }
 
+  /** An entry as it was handed to the log, and whether the log took it. */
+  record Audited(AuditEntry entry, AuditLog.Recorded recorded) {
+    /** Returns whether the answer this entry records must be withheld. */
+    boolean withholds() {
+      return recorded.withholds();
+    }
+  }
+
   /** Records a lookup (or refresh, share) and what it found. */
-  AuditLog.Recorded lookup(String event, Asker asker, LookupOutcome outcome, boolean shared) {
+  Audited lookup(String event, Asker asker, LookupOutcome outcome, boolean shared) {
     LookupRequest request = outcome.request();
     int count = 0;
     boolean cacheHit = false;
@@ -44,7 +54,7 @@ final class Audits {
     } else if (outcome instanceof LookupOutcome.Failed) {
       result = "failed";
     }
-    return log.record(new AuditEntry(event, asker.user(), asker.team(), asker.channel(),
+    return write(new AuditEntry(event, asker.user(), asker.team(), asker.channel(),
         Optional.of(fingerprints.of(request.userId())), Optional.of(request.window().from()),
         Optional.of(request.window().to()), backend, count, cacheHit, shared, result));
   }
@@ -53,16 +63,15 @@ final class Audits {
    * Records "Show trace": the trace, and the customer whose card it was on, as the button carried
    * them (cards from before buttons carried the customer leave it unknown).
    */
-  AuditLog.Recorded trace(Asker asker, RequestTokens.TraceButton button, TraceLookup.TraceResult result) {
+  Audited trace(Asker asker, RequestTokens.TraceButton button, TraceLookup.TraceResult result) {
     String outcome = result instanceof TraceLookup.TraceResult.Shown ? "found"
         : result instanceof TraceLookup.TraceResult.Missing ? "no_traces" : "failed";
     return about("show_trace", asker, button, result instanceof TraceLookup.TraceResult.Shown ? 1 : 0, outcome);
   }
 
   /** Records an event about one trace of a customer's card: {@code show_trace}, {@code reply_draft}. */
-  AuditLog.Recorded about(String event, Asker asker, RequestTokens.TraceButton button, int resultCount,
-      String outcome) {
-    return log.record(new AuditEntry(event, asker.user(), asker.team(), asker.channel(), button.customer(),
+  Audited about(String event, Asker asker, RequestTokens.TraceButton button, int resultCount, String outcome) {
+    return write(new AuditEntry(event, asker.user(), asker.team(), asker.channel(), button.customer(),
         Optional.empty(), Optional.empty(), backend, resultCount, false, false, outcome,
         Optional.of(button.traceId())));
   }
@@ -71,6 +80,26 @@ final class Audits {
   AuditLog.Recorded record(String event, Asker asker, int resultCount, String outcome) {
     return log.record(new AuditEntry(event, asker.user(), asker.team(), asker.channel(), Optional.empty(),
         Optional.empty(), Optional.empty(), backend, resultCount, false, false, outcome));
+  }
+
+  /**
+   * Records how an answer went when it did not go the way it was sent: around a refused response
+   * URL ({@code ephemeral}, {@code direct_message}), or not at all ({@code lost}). The {@code
+   * delivery} line repeats who asked, where, and about which customer, window or trace, so it reads
+   * against the entry it follows. An answer that went the way it was sent adds no line: its entry
+   * already says who saw it, where.
+   */
+  void delivered(AuditEntry answered, Delivery delivery) {
+    if (delivery.asSent()) {
+      return;
+    }
+    log.record(new AuditEntry("delivery", answered.slackUser(), answered.team(), answered.channel(),
+        answered.userHash(), answered.windowFrom(), answered.windowTo(), answered.backend(), answered.resultCount(),
+        answered.cacheHit(), answered.shared(), delivery.way().auditName(), answered.traceId()));
+  }
+
+  private Audited write(AuditEntry entry) {
+    return new Audited(entry, log.record(entry));
   }
 
   /** Records a refusal by the access policy. */

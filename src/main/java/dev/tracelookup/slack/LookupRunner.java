@@ -4,20 +4,24 @@ import dev.tracelookup.lookup.Audience;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequest;
+import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.slack.SlackReplies.Visibility;
-import dev.tracelookup.lookup.RequestTokens;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the slow part of an interaction after the ack and delivers its one final answer. A bug in
- * the pipeline still ends in an answer: the agent is never left waiting in silence.
+ * Runs the slow part of an interaction after the ack and delivers its one final answer. Every job
+ * takes the same path: work out an {@link Answer} (a bug in the pipeline becomes an apology, so the
+ * agent is never left waiting in silence), deliver it along its {@link Route}, and hand how that
+ * went to the audit.
  */
 final class LookupRunner {
   private static final Logger log = LoggerFactory.getLogger(LookupRunner.class);
@@ -29,7 +33,7 @@ final class LookupRunner {
   private final SlackReplies replies;
   private final LookupJobs jobs;
   private final Audits audits;
-  private final PrivateAnswers answers;
+  private final Deliveries deliveries;
 
   LookupRunner(TraceLookup lookup, LookupPresenter presenter, SlackReplies replies, LookupJobs jobs, Audits audits) {
     this.lookup = lookup;
@@ -37,14 +41,13 @@ final class LookupRunner {
     this.replies = replies;
     this.jobs = jobs;
     this.audits = audits;
-    this.answers = new PrivateAnswers(replies);
+    this.deliveries = new Deliveries(replies);
   }
 
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
   boolean submitLookup(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
-    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.EPHEMERAL, () -> shown("lookup", asker,
-        lookup.lookup(request, false), false, outcome -> presenter.present(outcome, agentZone, audience))),
-        () -> answerBusy(responseUrl));
+    return submit("lookup", asker, Route.answer(responseUrl, Visibility.EPHEMERAL), () -> lookupAnswer("lookup", asker,
+        lookup.lookup(request, false), false, outcome -> presenter.present(outcome, agentZone, audience)));
   }
 
   /**
@@ -52,29 +55,11 @@ final class LookupRunner {
    * in, visible to the agent alone (with "Post to thread"), or through the shortcut's response URL.
    */
   boolean submitFormLookup(Asker asker, LookupRequest request, ZoneId agentZone, FormContext context) {
-    String agent = asker.user();
-    return jobs.trySubmit(() -> {
-      if (context.threadTs().isEmpty()) {
-        deliver(asker, null, context.responseUrl(), Visibility.EPHEMERAL, () -> shown("lookup", asker,
-            lookup.lookup(request, false),
-            false, outcome -> presenter.present(outcome, agentZone, Audience.agent(false))));
-        return;
-      }
-      SlackMessage card;
-      try {
-        card = shown("lookup", asker, lookup.lookup(request, false), false,
-            outcome -> presenter.present(outcome, agentZone, Audience.agent(true)));
-      } catch (RuntimeException bug) {
-        log.error("lookup failed unexpectedly; answering with an apology", bug);
-        card = Messages.failure(APOLOGY);
-      }
-      SlackReplies.PostResult posted = replies.postEphemeral(context.channelId(), context.threadTs().get(), agent, card);
-      if (!posted.ok()) {
-        // Not in the channel, say: the response URL still reaches the agent, outside the thread, and
-        // past its 30 minutes a direct message does.
-        answers.deliver(asker, context.threadTs().get(), context.responseUrl(), card, Visibility.EPHEMERAL);
-      }
-    }, () -> answerBusy(context.responseUrl()));
+    boolean inThread = context.threadTs().isPresent();
+    Route route = inThread ? Route.inThread(context.threadTs().get(), context.responseUrl())
+        : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
+    return submit("lookup", asker, route, () -> lookupAnswer("lookup", asker, lookup.lookup(request, false), false,
+        outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread))));
   }
 
   /**
@@ -83,46 +68,28 @@ final class LookupRunner {
    */
   boolean submitThreadLookup(LookupRequest request, MentionHandler.Thread thread) {
     Asker asker = new Asker(thread.asker(), thread.team(), thread.channel());
-    return jobs.trySubmit(() -> {
-      SlackMessage card;
-      try {
-        LookupOutcome outcome = lookup.lookup(request, false);
-        if (audits.lookup("lookup", asker, outcome, true).withholds()) {
-          // The thread would see what the log does not record: the asker alone hears why not.
-          replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(Audits.WITHHELD));
-          return;
-        }
-        card = presenter.present(outcome, java.time.ZoneOffset.UTC, Audience.channel(thread.asker()));
-      } catch (RuntimeException bug) {
-        log.error("lookup failed unexpectedly; answering with an apology", bug);
-        replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(APOLOGY));
-        return;
-      }
-      SlackReplies.PostResult posted = replies.post(thread.channel(), thread.ts(), card);
-      if (!posted.ok()) {
-        String problem = ShareErrors.explain(posted.error(), ShareErrors.isDirectMessage(thread.channel(), null));
-        replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(problem));
-      }
-    }, () -> replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.busy()));
+    Route route = Route.post(thread.channel(), Optional.of(thread.ts()),
+        ShareErrors.isDirectMessage(thread.channel(), null), Route.toAskerIn(thread.ts()));
+    // Times in UTC: everyone in the thread reads the card, each in their own zone.
+    return submit("lookup", asker, route, () -> lookupAnswer("lookup", asker, lookup.lookup(request, false), true,
+        outcome -> presenter.present(outcome, ZoneOffset.UTC, Audience.channel(thread.asker()))));
   }
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.REPLACE,
-        () -> shown("refresh", asker, lookup.lookup(request, true), false,
-            outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread)))),
-        () -> answerBusy(responseUrl));
+    return submit("refresh", asker, Route.answer(responseUrl, Visibility.REPLACE), () -> lookupAnswer("refresh", asker,
+        lookup.lookup(request, true), false,
+        outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread))));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
   boolean submitTrace(Asker asker, RequestTokens.TraceButton button, ZoneId agentZone, String responseUrl) {
-    return jobs.trySubmit(() -> deliver(asker, null, responseUrl, Visibility.EPHEMERAL, () -> {
+    return submit("show_trace", asker, Route.answer(responseUrl, Visibility.EPHEMERAL), () -> {
       TraceLookup.TraceResult result = lookup.trace(button.traceId());
-      if (audits.trace(asker, button, result).withholds()) {
-        return Messages.failure(Audits.WITHHELD);
-      }
-      return presenter.presentTrace(result, agentZone, lookup.backendName());
-    }), () -> answerBusy(responseUrl));
+      Audits.Audited audited = audits.trace(asker, button, result);
+      return audited.withholds() ? Answer.problem(Audits.WITHHELD)
+          : new Answer.Result(presenter.presentTrace(result, agentZone, lookup.backendName()), audited.entry());
+    });
   }
 
   /**
@@ -130,56 +97,53 @@ final class LookupRunner {
    * one, and tells the sharer privately if Slack refused.
    */
   boolean submitShare(Asker asker, LookupRequest request, ZoneId readerZone, Share share) {
-    return jobs.trySubmit(() -> {
-      SlackMessage copy;
-      try {
-        LookupOutcome outcome = lookup.lookup(request, false);
-        if (audits.lookup("share", asker, outcome, true).withholds()) {
-          replies.respond(share.responseUrl(), Messages.failure(Audits.WITHHELD), Visibility.EPHEMERAL);
-          return;
-        }
-        copy = presenter.present(outcome, readerZone, Audience.channel(share.sharedBy()));
-      } catch (RuntimeException bug) {
-        log.error("share failed unexpectedly; answering with an apology", bug);
-        replies.respond(share.responseUrl(), Messages.failure(APOLOGY), Visibility.EPHEMERAL);
-        return;
-      }
-      SlackReplies.PostResult posted = replies.post(share.channelId(), share.threadTs(), copy);
-      if (!posted.ok()) {
-        replies.respond(share.responseUrl(), Messages.failure(ShareErrors.explain(posted.error(), share.directMessage())),
-            Visibility.EPHEMERAL);
-      }
-    }, () -> answerBusy(share.responseUrl()));
+    Route route = Route.post(share.channelId(), Optional.ofNullable(share.threadTs()), share.directMessage(),
+        Route.answer(share.responseUrl(), Visibility.EPHEMERAL));
+    return submit("share", asker, route, () -> lookupAnswer("share", asker, lookup.lookup(request, false), true,
+        outcome -> presenter.present(outcome, readerZone, Audience.channel(share.sharedBy()))));
   }
 
   /** Where a shared copy goes, who shared it, and whether it goes into a direct or group message. */
   record Share(String channelId, String threadTs, String sharedBy, String responseUrl, boolean directMessage) {}
 
+  /** Answers "busy" through the response URL, for interactions whose ack cannot carry a message. */
+  void answerBusy(String responseUrl) {
+    // In the handler, before the ack: one try, with no fallbacks to wait on.
+    replies.respond(responseUrl, Messages.busy(), Visibility.EPHEMERAL);
+  }
+
+  /**
+   * Queues the job; one that waited in the queue past its time answers "busy" instead, as a new
+   * message for the asker alone.
+   */
+  private boolean submit(String event, Asker asker, Route route, Supplier<Answer> work) {
+    return jobs.trySubmit(() -> finish(event, asker, route, work),
+        () -> deliveries.deliver(asker, route.privately().asNewMessage(), new Answer.Problem(Messages.busy())));
+  }
+
+  /** The one path of every job: the answer, its delivery, and the delivery on record. */
+  private void finish(String event, Asker asker, Route route, Supplier<Answer> work) {
+    Answer answer;
+    try {
+      answer = work.get();
+    } catch (RuntimeException bug) {
+      log.error("{} failed unexpectedly; answering with an apology", event, bug);
+      answer = Answer.problem(APOLOGY);
+    }
+    Delivery delivery = deliveries.deliver(asker, route, answer);
+    if (answer instanceof Answer.Result result) {
+      audits.delivered(result.audited(), delivery);
+    }
+  }
+
   /**
    * Audits the outcome and returns what the agent may see of it: the answer, or, when the audit log
    * could not record it and fails closed, why it is withheld.
    */
-  private SlackMessage shown(String event, Asker asker, LookupOutcome outcome, boolean shared,
+  private Answer lookupAnswer(String event, Asker asker, LookupOutcome outcome, boolean shared,
       Function<LookupOutcome, SlackMessage> present) {
-    return audits.lookup(event, asker, outcome, shared).withholds() ? Messages.failure(Audits.WITHHELD)
-        : present.apply(outcome);
-  }
-
-  /** Answers "busy" through the response URL, for interactions whose ack cannot carry a message. */
-  void answerBusy(String responseUrl) {
-    replies.respond(responseUrl, Messages.busy(), Visibility.EPHEMERAL);
-  }
-
-  /** Delivers the answer privately: through the response URL, or around it when Slack refuses it. */
-  private void deliver(Asker asker, String threadTs, String responseUrl, Visibility visibility,
-      Supplier<SlackMessage> answer) {
-    SlackMessage message;
-    try {
-      message = answer.get();
-    } catch (RuntimeException bug) {
-      log.error("lookup failed unexpectedly; answering with an apology", bug);
-      message = Messages.failure(APOLOGY);
-    }
-    answers.deliver(asker, threadTs, responseUrl, message, visibility);
+    Audits.Audited audited = audits.lookup(event, asker, outcome, shared);
+    return audited.withholds() ? Answer.problem(Audits.WITHHELD)
+        : new Answer.Result(present.apply(outcome), audited.entry());
   }
 }

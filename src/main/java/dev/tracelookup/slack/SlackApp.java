@@ -3,6 +3,7 @@ package dev.tracelookup.slack;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -23,16 +24,14 @@ import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AccessPolicy;
 import dev.tracelookup.privacy.AuditLog;
-import dev.tracelookup.render.CardRenderer;
+import dev.tracelookup.render.ActionId;
 import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.render.ReplyModal;
-import dev.tracelookup.render.TicketPicker;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.links.TicketLinks;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
 import java.io.IOException;
-import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -200,21 +199,25 @@ public final class SlackApp {
     app.command(config.slack().command(),
         new TraceCommandHandler(services.parser(), services.ticketLinks(), flow, zones, runner, usage,
             services.lookup().fingerprints()));
-    app.blockAction(CardRenderer.SHOW_TRACE_ACTION, new ShowTraceHandler(services.tokens(), zones, runner, replies));
-    app.blockAction(CardRenderer.SHARE_ACTION,
-        new CardButtonHandler(CardButtonHandler.Kind.SHARE, services.tokens(), zones, runner, replies));
-    app.blockAction(CardRenderer.REFRESH_ACTION,
-        new CardButtonHandler(CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies));
-    app.blockAction(CardRenderer.DRAFT_REPLY_ACTION,
-        new DraftReplyHandler(services.drafts(), zones, lookupJobs, replies, audits, services.tokens()));
+    for (ActionId action : ActionId.values()) {
+      BlockActionHandler handler = switch (action) {
+        // A URL button still sends block_actions, which must be acked.
+        case OPEN_TRACE -> (request, ctx) -> ctx.ack();
+        case SHOW_TRACE -> new ShowTraceHandler(services.tokens(), zones, runner, replies);
+        case SHARE -> new CardButtonHandler(
+            CardButtonHandler.Kind.SHARE, services.tokens(), zones, runner, replies);
+        case REFRESH -> new CardButtonHandler(
+            CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies);
+        case DRAFT_REPLY -> new DraftReplyHandler(
+            services.drafts(), zones, lookupJobs, replies, audits, services.tokens());
+        case PICK_TICKET -> new TicketPickHandler(services.ticketLinks(), flow, zones, replies);
+      };
+      app.blockAction(action.pattern(), handler);
+    }
     // The draft is for copying; "Done" just closes the modal.
     app.viewSubmission(ReplyModal.CALLBACK_ID, (request, ctx) -> ctx.ack());
-    // A URL button still sends block_actions, which must be acked.
-    app.blockAction(CardRenderer.OPEN_TRACE_ACTION, (request, ctx) -> ctx.ack());
     app.messageShortcut(FIND_TRACES, new FindTracesShortcutHandler(services.parser(), services.ticketLinks(), flow, zones,
         runner, replies, usage));
-    app.blockAction(Pattern.compile("^" + TicketPicker.ACTION_PREFIX + "\\d+$"),
-        new TicketPickHandler(services.ticketLinks(), flow, zones, replies));
     app.event(AppMentionEvent.class, new MentionHandler(services.parser(), services.ticketLinks(), services.tickets(), zones,
         runner, lookupJobs, replies));
     app.viewSubmission(LookupModal.CALLBACK_ID,

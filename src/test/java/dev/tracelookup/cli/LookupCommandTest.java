@@ -13,7 +13,7 @@ import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
 import dev.tracelookup.lookup.TraceLookup;
-import dev.tracelookup.render.BlockKitLimits;
+import dev.tracelookup.render.BlockKitCheck;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.render.SlackMessage;
 import java.io.ByteArrayOutputStream;
@@ -143,7 +143,7 @@ final class LookupCommandTest {
 
       SlackMessage message = presenter.present(outcome, ZoneId.of("Asia/Kolkata"));
 
-      assertThat(BlockKitLimits.violations(message)).as(hour).isEmpty();
+      assertThat(BlockKitCheck.violations(message)).as(hour).isEmpty();
     }
   }
 }

@@ -14,7 +14,6 @@ import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.render.SlackMessage;
-import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.trace.TraceAnalyzer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

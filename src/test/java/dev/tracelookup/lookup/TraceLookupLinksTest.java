@@ -10,7 +10,6 @@ import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
-import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.trace.ExceptionInfo;
 import dev.tracelookup.trace.PathStep;
 import dev.tracelookup.trace.Span;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.backend.BackendFailure;
-import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.TestSpans;
 import dev.tracelookup.trace.Trace;

@@ -3,7 +3,6 @@ package dev.tracelookup.lookup;
 import static dev.tracelookup.trace.TestSpans.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracelookup.render.TraceCard;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.TestSpans;
 import dev.tracelookup.trace.Trace;

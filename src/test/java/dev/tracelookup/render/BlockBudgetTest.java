@@ -36,13 +36,15 @@ final class BlockBudgetTest {
   @Test
   void reserve_nested_keepsRoomUntilEachIsReleased() {
     BlockBudget budget = new BlockBudget(10, 100);
-    budget.reserve(1, 30);
-    budget.reserve(0, 30);
+    boolean whileBothHeld;
+    boolean afterInnerReleased;
 
-    boolean whileBothHeld = budget.add(text(50));
-    budget.release();
-    boolean afterInnerReleased = budget.add(text(50));
-    budget.release();
+    try (BlockBudget.Reservation outer = budget.reserve(1, 30)) {
+      try (BlockBudget.Reservation inner = budget.reserve(0, 30)) {
+        whileBothHeld = budget.add(text(50));
+      }
+      afterInnerReleased = budget.add(text(50));
+    }
     boolean afterBothReleased = budget.add(text(30));
 
     assertThat(List.of(whileBothHeld, afterInnerReleased, afterBothReleased))
@@ -58,6 +60,21 @@ final class BlockBudgetTest {
 
     assertThat(budget.blocksLeft()).isEqualTo(1);
     assertThat(budget.charsLeft()).isEqualTo(60);
+  }
+
+  @Test
+  void reserve_closedOutOfTurn_givesBackItsOwnRoomOnly() {
+    BlockBudget budget = new BlockBudget(10, 100);
+    BlockBudget.Reservation first = budget.reserve(1, 10);
+    BlockBudget.Reservation second = budget.reserve(2, 20);
+
+    first.close();
+    first.close();
+
+    assertThat(budget.blocksLeft()).isEqualTo(8);
+    assertThat(budget.charsLeft()).isEqualTo(80);
+    second.close();
+    assertThat(budget.blocksLeft()).isEqualTo(10);
   }
 
   private static LayoutBlock text(int length) {

@@ -31,8 +31,8 @@ final class CardRendererPropertyTest {
       @ForAll @IntRange(min = 0, max = 600) int children,
       @ForAll @IntRange(min = 0, max = 300) int otherTraces,
       @ForAll @IntRange(min = 0, max = 10_000) int hidden) {
-    TraceCard featured = trace(text, depth, children, hidden);
-    List<TraceCard> traces = new ArrayList<>(List.of(featured));
+    ShownTrace featured = trace(text, depth, children, hidden);
+    List<ShownTrace> traces = new ArrayList<>(List.of(featured));
     for (int i = 0; i < otherTraces; i++) {
       traces.add(i % 3 == 0 ? trace(text, 1, 0, 0) : RenderFixtures.okTrace(i));
     }
@@ -54,8 +54,8 @@ final class CardRendererPropertyTest {
     SlackMessage card = renderer.card(content);
     SlackMessage single = renderer.trace(featured, RenderFixtures.NEW_YORK, text);
 
-    assertThat(BlockKitLimits.violations(card)).isEmpty();
-    assertThat(BlockKitLimits.violations(single)).isEmpty();
+    assertThat(BlockKitCheck.violations(card)).isEmpty();
+    assertThat(BlockKitCheck.violations(single)).isEmpty();
   }
 
   @Provide
@@ -63,7 +63,7 @@ final class CardRendererPropertyTest {
     return Arbitraries.strings().withChars("<>&@!|*`_~ \n\tab😀é#").ofMaxLength(6_000);
   }
 
-  private static TraceCard trace(String text, int depth, int children, int hidden) {
+  private static ShownTrace trace(String text, int depth, int children, int hidden) {
     List<PathStep> steps = new ArrayList<>();
     for (int d = 0; d < depth; d++) {
       List<SpanOutcome> outcomes = new ArrayList<>();

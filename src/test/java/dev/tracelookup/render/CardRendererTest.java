@@ -31,7 +31,7 @@ final class CardRendererTest {
     assertThat(lines(message))
         .containsSubsequence(WRITE_UP_LINES.subList(1, WRITE_UP_LINES.size()));
     assertThat(lines(message)).contains(WRITE_UP_LINES.get(0));
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
@@ -83,7 +83,7 @@ final class CardRendererTest {
     JsonArray blocks = blocks(renderer.card(content));
 
     assertThat(blockText(blocks, 3)).isEqualTo(RenderFixtures.WRITE_UP_LINES.get(0));
-    List<JsonObject> showButtons = buttons(blocks, CardRenderer.SHOW_TRACE_ACTION);
+    List<JsonObject> showButtons = buttons(blocks, ActionId.SHOW_TRACE.id());
     assertThat(showButtons)
         .extracting(b -> b.get("value").getAsString())
         .containsExactly(
@@ -97,7 +97,7 @@ final class CardRendererTest {
   void card_uiUrl_addsOpenButtonWithTheUrl() {
     CardContent content = RenderFixtures.writeUpContent();
 
-    List<JsonObject> open = buttons(blocks(renderer.card(content)), CardRenderer.OPEN_TRACE_ACTION);
+    List<JsonObject> open = buttons(blocks(renderer.card(content)), ActionId.OPEN_TRACE.id());
 
     assertThat(open).hasSize(1);
     assertThat(open.get(0).get("url").getAsString()).isEqualTo(RenderFixtures.UI_URL);
@@ -115,8 +115,8 @@ final class CardRendererTest {
     assertThat(lines(message))
         .contains("No span in this trace failed.")
         .noneMatch(l -> l.startsWith("Root cause"));
-    assertThat(buttons(blocks(message), CardRenderer.SHOW_TRACE_ACTION)).hasSize(1);
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(buttons(blocks(message), ActionId.SHOW_TRACE.id())).hasSize(1);
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
@@ -126,13 +126,13 @@ final class CardRendererTest {
     SlackMessage message = renderer.card(content);
 
     assertThat(lines(message)).contains("No trace to show.");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
   void card_tenThousandSpanTrace_staysWithinLimitsAndKeepsEntryAndCulprit() {
     ErrorPath path = RenderFixtures.hugePath(400, 25, 300);
-    TraceCard huge =
+    ShownTrace huge =
         RenderFixtures.card(
             RenderFixtures.summary(
                 RenderFixtures.TRACE_ID,
@@ -148,7 +148,7 @@ final class CardRendererTest {
 
     SlackMessage message = renderer.card(content);
 
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
     String text = String.join("\n", RenderFixtures.texts(message));
     assertThat(text)
         .contains(
@@ -157,20 +157,20 @@ final class CardRendererTest {
             "Root cause: svc-399",
             "12 other failing branches",
             "The entry span was not returned; the path starts at svc-0 · step-0-");
-    assertThat(buttons(blocks(message), CardRenderer.OPEN_TRACE_ACTION)).hasSize(1);
-    assertThat(buttons(blocks(message), CardRenderer.SHOW_TRACE_ACTION)).hasSize(1);
+    assertThat(buttons(blocks(message), ActionId.OPEN_TRACE.id())).hasSize(1);
+    assertThat(buttons(blocks(message), ActionId.SHOW_TRACE.id())).hasSize(1);
   }
 
   @Test
   void card_twoHundredTraces_listsWhatFitsAndCountsTheRest() {
-    List<TraceCard> traces = new ArrayList<>(List.of(RenderFixtures.writeUp()));
+    List<ShownTrace> traces = new ArrayList<>(List.of(RenderFixtures.writeUp()));
     IntStream.range(0, 199).forEach(i -> traces.add(RenderFixtures.okTrace(i)));
     CardContent content = RenderFixtures.content(traces, 1_000);
 
     SlackMessage message = renderer.card(content);
 
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
-    int listed = buttons(blocks(message), CardRenderer.SHOW_TRACE_ACTION).size();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
+    int listed = buttons(blocks(message), ActionId.SHOW_TRACE.id()).size();
     assertThat(listed).isGreaterThan(5);
     assertThat(lines(message))
         .contains(
@@ -190,7 +190,7 @@ final class CardRendererTest {
             502,
             Optional.of(new ExceptionInfo(giant, giant, RenderFixtures.frames(50, 5_000))),
             List.of());
-    TraceCard card =
+    ShownTrace card =
         RenderFixtures.card(
             RenderFixtures.summary(giant, RenderFixtures.TRACE_START, 10, giant, 502, 1, 1),
             new ErrorPath(List.of(culprit), 0, List.of(), false),
@@ -212,11 +212,11 @@ final class CardRendererTest {
     SlackMessage card1 = renderer.card(content);
     SlackMessage single = renderer.trace(card, ZoneOffset.UTC, giant);
 
-    assertThat(BlockKitLimits.violations(card1)).isEmpty();
-    assertThat(BlockKitLimits.violations(single)).isEmpty();
+    assertThat(BlockKitCheck.violations(card1)).isEmpty();
+    assertThat(BlockKitCheck.violations(single)).isEmpty();
     assertThat(String.join("\n", RenderFixtures.texts(card1)))
         .contains("…", "+2 more warnings", "Root cause:");
-    assertThat(buttons(blocks(card1), CardRenderer.OPEN_TRACE_ACTION)).isEmpty();
+    assertThat(buttons(blocks(card1), ActionId.OPEN_TRACE.id())).isEmpty();
   }
 
   @Test
@@ -228,7 +228,7 @@ final class CardRendererTest {
             500,
             Optional.of(new ExceptionInfo(hostile, hostile, List.of(hostile))),
             List.of());
-    TraceCard card =
+    ShownTrace card =
         RenderFixtures.card(
             RenderFixtures.summary(
                 RenderFixtures.TRACE_ID, RenderFixtures.TRACE_START, 10, hostile, 500, 1, 1),
@@ -255,12 +255,12 @@ final class CardRendererTest {
     assertThat(String.join("\n", mrkdwn))
         .contains("&lt;@U123&gt; &lt;!channel&gt; &lt;http://x|y&gt; &amp;");
     assertThat(message.text()).doesNotContain("<", ">");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
   void trace_writeUpCase_showsThePathHeadingAndRootCause() {
-    TraceCard card = RenderFixtures.writeUp();
+    ShownTrace card = RenderFixtures.writeUp();
 
     SlackMessage message = renderer.trace(card, RenderFixtures.NEW_YORK, "Tempo");
 
@@ -271,12 +271,12 @@ final class CardRendererTest {
             WRITE_UP_LINES.get(0),
             "9:17:23 AM America/New_York · payment-svc · 5 spans, 3 failing");
     assertThat(message.text()).startsWith(RenderFixtures.WRITE_UP_HEADLINE + "\n" + WRITE_UP_LINES.get(0));
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
   void trace_tenThousandSpanTrace_staysWithinLimits() {
-    TraceCard card =
+    ShownTrace card =
         RenderFixtures.card(
             RenderFixtures.summary(
                 RenderFixtures.TRACE_ID,
@@ -291,7 +291,7 @@ final class CardRendererTest {
 
     SlackMessage message = renderer.trace(card, RenderFixtures.NEW_YORK, "Tempo");
 
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
     assertThat(String.join("\n", RenderFixtures.texts(message)))
         .contains("DeepError: culprit at depth 1999");
   }
@@ -306,7 +306,7 @@ final class CardRendererTest {
    */
   @Test
   void trace_analysedWriteUpTrace_drawsTheWaterfallBelowTheRootCause() {
-    TraceCard card = new TraceCard(
+    ShownTrace card = new ShownTrace(
         dev.tracelookup.trace.TraceAnalyzer.analyze(dev.tracelookup.trace.TestSpans.orderPaymentFailure()),
         Optional.empty());
 
@@ -318,7 +318,7 @@ final class CardRendererTest {
     String waterfall = texts.get(rootCause + 1);
     assertThat(waterfall).startsWith("```").endsWith("```")
         .contains("POST /api/v1/orders").contains("POST payment-svc/charge ← cause");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   private static JsonArray blocks(SlackMessage message) {
@@ -370,7 +370,7 @@ final class CardRendererTest {
     String json = message.toJson();
     assertThat(json).contains("\"action_id\":\"share_card\"").contains("Share in channel")
         .contains("\"action_id\":\"refresh_card\"").contains("\"value\":\"tok\"");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test

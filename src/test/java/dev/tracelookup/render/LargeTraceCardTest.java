@@ -56,7 +56,7 @@ final class LargeTraceCardTest {
     return TestSpans.trace(spans);
   }
 
-  private static CardContent content(List<TraceCard> cards) {
+  private static CardContent content(List<ShownTrace> cards) {
     return new CardContent("usr_k8x9m2", TestSpans.T0.minusSeconds(900), TestSpans.T0.plusSeconds(900), ZONE,
         "Tempo", cards, cards.size(), "", List.of(), false,
         List.of(), Optional.of(CardActions.privateAnswer("t".repeat(300), false)));
@@ -65,7 +65,7 @@ final class LargeTraceCardTest {
   @Test
   void card_tenThousandSpanDeepTrace_staysWithinBlockKitLimits() {
     Trace trace = tenThousandSpans();
-    TraceCard card = new TraceCard(TraceAnalyzer.analyze(trace), Optional.of("https://ui.example/trace/1"));
+    ShownTrace card = new ShownTrace(TraceAnalyzer.analyze(trace), Optional.of("https://ui.example/trace/1"));
 
     SlackMessage message = renderer.card(content(List.of(card)));
 
@@ -74,19 +74,19 @@ final class LargeTraceCardTest {
       assertThat(path.steps()).hasSize(100);
       assertThat(path.otherFailingBranches()).isEqualTo(9);
     });
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
     assertThat(message.toJson()).contains("ConnectionRefusedError").contains("9 other failing branches");
   }
 
   @Test
   void trace_tenThousandSiblings_staysWithinBlockKitLimitsAndSaysWhatItLeftOut() {
-    TraceCard card = new TraceCard(TraceAnalyzer.analyze(tenThousandSiblings()), Optional.empty());
+    ShownTrace card = new ShownTrace(TraceAnalyzer.analyze(tenThousandSiblings()), Optional.empty());
 
     SlackMessage single = renderer.trace(card, ZONE, "Tempo");
     SlackMessage list = renderer.card(content(List.of(card)));
 
-    assertThat(BlockKitLimits.violations(single)).isEmpty();
-    assertThat(BlockKitLimits.violations(list)).isEmpty();
+    assertThat(BlockKitCheck.violations(single)).isEmpty();
+    assertThat(BlockKitCheck.violations(list)).isEmpty();
     assertThat(single.toJson()).contains("more");
   }
 }

@@ -25,7 +25,7 @@ final class MessagesTest {
                 + " (9:00–9:30 AM your time, America/New_York) …");
     assertThat(RenderFixtures.texts(message))
         .contains("2026-02-06 · read as 2:15 PM ±15 min · filters: service checkout");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
@@ -62,7 +62,7 @@ final class MessagesTest {
             "America/New_York",
             "can take a minute to reach Tempo",
             "⚠️ Tempo searched only the last 168 h");
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
@@ -131,7 +131,7 @@ final class MessagesTest {
     assertThat(messages)
         .allSatisfy(
             m -> {
-              assertThat(BlockKitLimits.violations(m)).isEmpty();
+              assertThat(BlockKitCheck.violations(m)).isEmpty();
               assertThat(RenderFixtures.texts(m))
                   .allSatisfy(t -> assertThat(t).doesNotContain("<@", "<!"));
             });

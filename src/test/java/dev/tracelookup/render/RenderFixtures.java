@@ -62,7 +62,7 @@ final class RenderFixtures {
 
   private RenderFixtures() {}
 
-  static TraceCard writeUp() {
+  static ShownTrace writeUp() {
     Span entry = span("00000000000000e1", "", "POST /api/v1/orders", SpanKind.SERVER, 0, 1_900);
     Span charge =
         span(
@@ -108,11 +108,11 @@ final class RenderFixtures {
 
   /** Returns the write-up card content: the failing trace between two good ones. */
   static CardContent writeUpContent() {
-    List<TraceCard> traces = List.of(okTrace(1), writeUp(), okTrace(2));
+    List<ShownTrace> traces = List.of(okTrace(1), writeUp(), okTrace(2));
     return content(traces, traces.size());
   }
 
-  static CardContent content(List<TraceCard> traces, int totalMatched) {
+  static CardContent content(List<ShownTrace> traces, int totalMatched) {
     return new CardContent(
         "usr_k8x9m2",
         WINDOW_FROM,
@@ -130,15 +130,15 @@ final class RenderFixtures {
   }
 
   /** Returns a trace without failures, its ID ending in {@code n}. */
-  static TraceCard okTrace(int n) {
+  static ShownTrace okTrace(int n) {
     String id = String.format("%032x", 0xabc000L + n);
     TraceSummary summary =
         summary(id, WINDOW_FROM.plusSeconds(60L * n), 240, "GET /api/v1/cart", 200, 3, 0);
-    return new TraceCard(new TraceAnalysis(summary, Optional.empty()), Optional.empty());
+    return new ShownTrace(new TraceAnalysis(summary, Optional.empty()), Optional.empty());
   }
 
-  static TraceCard card(TraceSummary summary, ErrorPath path, String uiUrl) {
-    return new TraceCard(new TraceAnalysis(summary, Optional.of(path)), Optional.ofNullable(uiUrl));
+  static ShownTrace card(TraceSummary summary, ErrorPath path, String uiUrl) {
+    return new ShownTrace(new TraceAnalysis(summary, Optional.of(path)), Optional.ofNullable(uiUrl));
   }
 
   static TraceSummary summary(

@@ -47,7 +47,7 @@ final class TextRendererTest {
                     "no <cart> & no order",
                     List.of("at shop.Cart.load(Cart.java:12)", "at shop.Api.get(Api.java:40)"))),
             List.of());
-    TraceCard card =
+    ShownTrace card =
         RenderFixtures.card(
             RenderFixtures.summary(
                 RenderFixtures.TRACE_ID, RenderFixtures.TRACE_START, 10, "GET /x", 500, 1, 1),
@@ -80,7 +80,7 @@ final class TextRendererTest {
             500,
             Optional.of(new ExceptionInfo(hostile, hostile, List.of(hostile))),
             List.of());
-    TraceCard card =
+    ShownTrace card =
         RenderFixtures.card(
             RenderFixtures.summary(
                 RenderFixtures.TRACE_ID, RenderFixtures.TRACE_START, 10, hostile, 500, 1, 1),
@@ -106,7 +106,7 @@ final class TextRendererTest {
 
   @Test
   void trace_giantPath_isElidedAroundTheCulprit() {
-    TraceCard card =
+    ShownTrace card =
         RenderFixtures.card(
             RenderFixtures.summary(
                 RenderFixtures.TRACE_ID,

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-final class BlockKitLimitsTest {
+final class BlockKitCheckTest {
 
   @Test
   void violations_validMessage_none() {
@@ -36,21 +36,21 @@ final class BlockKitLimitsTest {
                 divider(),
                 header(h -> h.text(plainText("Title")))));
 
-    assertThat(BlockKitLimits.violations(message)).isEmpty();
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
   void violations_missingFallbackText_reported() {
     SlackMessage message = new SlackMessage(" ", List.of(section(s -> s.text(markdownText("hi")))));
 
-    assertThat(BlockKitLimits.violations(message)).containsExactly("message: no fallback text");
+    assertThat(BlockKitCheck.violations(message)).containsExactly("message: no fallback text");
   }
 
   @Test
   void violations_fiftyOneBlocks_reported() {
     List<LayoutBlock> blocks = Collections.nCopies(51, divider());
 
-    assertThat(BlockKitLimits.violations(new SlackMessage("t", blocks)))
+    assertThat(BlockKitCheck.violations(new SlackMessage("t", blocks)))
         .containsExactly("message: 51 blocks, limit 50");
   }
 
@@ -58,15 +58,15 @@ final class BlockKitLimitsTest {
   void violations_sectionTextOverThreeThousand_reported() {
     SlackMessage message = message(section(s -> s.text(markdownText("x".repeat(3_001)))));
 
-    assertThat(BlockKitLimits.violations(message))
+    assertThat(BlockKitCheck.violations(message))
         .containsExactly("block 0 (section): text has 3001 characters, limit 3000");
   }
 
   @Test
   void violations_emptySectionText_reported() {
-    assertThat(BlockKitLimits.violations(message(section(s -> s.text(markdownText(""))))))
+    assertThat(BlockKitCheck.violations(message(section(s -> s.text(markdownText(""))))))
         .containsExactly("block 0 (section): text: empty text");
-    assertThat(BlockKitLimits.violations(message(section(s -> s))))
+    assertThat(BlockKitCheck.violations(message(section(s -> s))))
         .containsExactly("block 0 (section): neither text nor fields");
   }
 
@@ -77,7 +77,7 @@ final class BlockKitLimitsTest {
             .mapToObj(i -> (TextObject) markdownText(i == 0 ? "f".repeat(2_001) : "f"))
             .collect(Collectors.toList());
 
-    assertThat(BlockKitLimits.violations(message(section(s -> s.fields(fields)))))
+    assertThat(BlockKitCheck.violations(message(section(s -> s.fields(fields)))))
         .containsExactly(
             "block 0 (section): 11 fields, limit 10",
             "block 0 (section): field 0 has 2001 characters, limit 2000");
@@ -87,7 +87,7 @@ final class BlockKitLimitsTest {
   void violations_longHeader_reported() {
     SlackMessage message = message(header(h -> h.text(plainText("h".repeat(151)))));
 
-    assertThat(BlockKitLimits.violations(message))
+    assertThat(BlockKitCheck.violations(message))
         .containsExactly("block 0 (header): text has 151 characters, limit 150");
   }
 
@@ -95,7 +95,7 @@ final class BlockKitLimitsTest {
   void violations_elevenContextElements_reported() {
     List<ContextBlockElement> elements = Collections.nCopies(11, markdownText("c"));
 
-    assertThat(BlockKitLimits.violations(message(context(elements))))
+    assertThat(BlockKitCheck.violations(message(context(elements))))
         .containsExactly("block 0 (context): 11 elements, allowed 1 to 10");
   }
 
@@ -109,7 +109,7 @@ final class BlockKitLimitsTest {
                         button(b -> b.text(plainText("b")).actionId(i == 25 ? "a0" : "a" + i)))
             .collect(Collectors.toList());
 
-    assertThat(BlockKitLimits.violations(message(actions(buttons))))
+    assertThat(BlockKitCheck.violations(message(actions(buttons))))
         .containsExactly(
             "block 0 (actions): 26 elements, allowed 1 to 25",
             "block 0 (actions): element 25: action_id a0 is not unique in its block");
@@ -125,7 +125,7 @@ final class BlockKitLimitsTest {
                     .value("v".repeat(2_001))
                     .url("https://u/" + "u".repeat(3_000)));
 
-    assertThat(BlockKitLimits.violations(message(actions(List.of(button)))))
+    assertThat(BlockKitCheck.violations(message(actions(List.of(button)))))
         .containsExactly(
             "block 0 (actions): element 0: action_id has 256 characters, limit 255",
             "block 0 (actions): element 0: text has 76 characters, limit 75",
@@ -138,7 +138,7 @@ final class BlockKitLimitsTest {
     SlackMessage message =
         new SlackMessage("t", List.of(divider("b".repeat(256)), divider("same"), divider("same")));
 
-    assertThat(BlockKitLimits.violations(message))
+    assertThat(BlockKitCheck.violations(message))
         .containsExactly(
             "block 0 (divider): block_id has 256 characters, limit 255",
             "block 2 (divider): block_id same is not unique");
@@ -149,7 +149,7 @@ final class BlockKitLimitsTest {
     List<LayoutBlock> blocks =
         Collections.nCopies(5, section(s -> s.text(markdownText("x".repeat(2_500)))));
 
-    assertThat(BlockKitLimits.violations(new SlackMessage("t", blocks)))
+    assertThat(BlockKitCheck.violations(new SlackMessage("t", blocks)))
         .containsExactly("message: block text has 12500 characters, limit 12000");
   }
 

@@ -7,17 +7,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The per-block limits {@link BlockKitLimits} checks, block type by block type. */
+/**
+ * The per-block limits {@link BlockKitCheck} checks, block type by block type: those the renderers
+ * build within come from {@link BlockKitLimits}, the others are only checked.
+ */
 final class BlockRules {
-  static final int MAX_SECTION_TEXT = 3_000;
   static final int MAX_FIELDS = 10;
   static final int MAX_FIELD_TEXT = 2_000;
-  static final int MAX_HEADER_TEXT = 150;
   static final int MAX_CONTEXT_ELEMENTS = 10;
   static final int MAX_ACTIONS_ELEMENTS = 25;
-  static final int MAX_BUTTON_TEXT = 75;
-  static final int MAX_BUTTON_VALUE = 2_000;
-  static final int MAX_BUTTON_URL = 3_000;
   static final int MAX_ACTION_ID = 255;
   private static final int MAX_TEXT_OBJECT = 3_000;
 
@@ -30,7 +28,8 @@ final class BlockRules {
         section(where, block, found);
         break;
       case "header":
-        textObject(where + ": text", block.get("text"), MAX_HEADER_TEXT, true, found);
+        textObject(
+            where + ": text", block.get("text"), BlockKitLimits.MAX_HEADER_TEXT, true, found);
         break;
       case "context":
         elements(where, block, MAX_CONTEXT_ELEMENTS, found);
@@ -49,7 +48,8 @@ final class BlockRules {
       found.add(where + ": neither text nor fields");
     }
     if (block.has("text")) {
-      textObject(where + ": text", block.get("text"), MAX_SECTION_TEXT, false, found);
+      textObject(
+          where + ": text", block.get("text"), BlockKitLimits.MAX_SECTION_TEXT, false, found);
     }
     if (fields.size() > MAX_FIELDS) {
       found.add(where + ": " + fields.size() + " fields, limit " + MAX_FIELDS);
@@ -91,9 +91,9 @@ final class BlockRules {
     if (!"button".equals(string(element.get("type")))) {
       return;
     }
-    textObject(where + ": text", element.get("text"), MAX_BUTTON_TEXT, true, found);
-    maxLength(where + ": value", element.get("value"), MAX_BUTTON_VALUE, found);
-    maxLength(where + ": url", element.get("url"), MAX_BUTTON_URL, found);
+    textObject(where + ": text", element.get("text"), BlockKitLimits.MAX_BUTTON_TEXT, true, found);
+    maxLength(where + ": value", element.get("value"), BlockKitLimits.MAX_BUTTON_VALUE, found);
+    maxLength(where + ": url", element.get("url"), BlockKitLimits.MAX_BUTTON_URL, found);
   }
 
   private static void textObject(
@@ -111,14 +111,14 @@ final class BlockRules {
       found.add(where + ": empty text");
     }
     if (value.length() > limit) {
-      found.add(BlockKitLimits.tooLong(where, value.length(), limit));
+      found.add(BlockKitCheck.tooLong(where, value.length(), limit));
     }
   }
 
   private static void maxLength(String where, JsonElement value, int limit, List<String> found) {
     String text = string(value);
     if (text.length() > limit) {
-      found.add(BlockKitLimits.tooLong(where, text.length(), limit));
+      found.add(BlockKitCheck.tooLong(where, text.length(), limit));
     }
   }
 
