@@ -1,0 +1,106 @@
+package dev.tracelookup.backend.otlpfile;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.tracelookup.trace.SpanKind;
+import dev.tracelookup.trace.StatusCode;
+import java.io.IOException;
+
+/**
+ * Scalar values as OTLP JSON dialects write them: 64-bit integers as numbers or decimal strings,
+ * enums as numbers, numbers in strings, or names. Problems are {@link MalformedLine}s whose message
+ * names the field, never its value.
+ */
+final class Scalars {
+  private Scalars() {}
+
+  /** Returns a scalar's text (strings, numbers and booleans alike), or null for JSON null. */
+  static String text(JsonParser parser, String what) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (!token.isScalarValue()) {
+      throw new MalformedLine("expected a value for '" + what + "'");
+    }
+    return parser.getText();
+  }
+
+  /** Returns a 64-bit integer written as a number or as a decimal string; 0 for null. */
+  static long int64(JsonParser parser, String what) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      return parser.getLongValue();
+    }
+    if (token == JsonToken.VALUE_NULL) {
+      return 0;
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      long plain = plainDigits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      if (plain >= 0) {
+        return plain;
+      }
+      try {
+        return Long.parseLong(parser.getText().trim());
+      } catch (NumberFormatException notAnInteger) {
+        throw new MalformedLine("expected a whole number for '" + what + "'");
+      }
+    }
+    throw new MalformedLine("expected a whole number for '" + what + "'");
+  }
+
+  static SpanKind kind(JsonParser parser) throws IOException {
+    if (isWholeNumber(parser)) {
+      return SpanKind.fromOtlpNumber(parser.getLongValue());
+    }
+    String text = text(parser, "kind");
+    return isSmallNumber(text)
+        ? SpanKind.fromOtlpNumber(Integer.parseInt(text))
+        : SpanKind.fromName(text);
+  }
+
+  static StatusCode statusCode(JsonParser parser) throws IOException {
+    if (isWholeNumber(parser)) {
+      return StatusCode.fromOtlpNumber(parser.getLongValue());
+    }
+    String text = text(parser, "status.code");
+    return isSmallNumber(text)
+        ? StatusCode.fromOtlpNumber(Integer.parseInt(text))
+        : StatusCode.fromName(text);
+  }
+
+  /** Returns whether an enum arrived as a JSON number that fits a long. */
+  private static boolean isWholeNumber(JsonParser parser) throws IOException {
+    return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+  }
+
+  /** Returns whether an enum arrived as a number in a string rather than as a name (Tempo). */
+  private static boolean isSmallNumber(String text) {
+    if (text == null || text.isEmpty() || text.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the value of 1 to 18 ASCII digits, read in place (two per span); -1 otherwise. */
+  private static long plainDigits(char[] chars, int offset, int length) {
+    if (length == 0 || length > 18) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      char c = chars[i];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+}
