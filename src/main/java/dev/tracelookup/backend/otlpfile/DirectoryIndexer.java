@@ -132,7 +132,7 @@ final class DirectoryIndexer {
           if (token != JsonToken.START_OBJECT) {
             throw new MalformedLine("not a JSON object");
           }
-          reader.read(parser, facts);
+          reader.read(parser, chunk, from, facts);
           int end = from + (int) parser.currentLocation().getByteOffset();
           long offset = scan.file.indexedUpTo + documentStart;
           scan.table.add(scan.table.addLine(scan.file.id, offset, end - documentStart), facts);

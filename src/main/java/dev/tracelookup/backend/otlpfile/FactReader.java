@@ -35,12 +35,15 @@ final class FactReader {
   private final WatchedKeys keys;
   private final Vocabulary vocabulary;
   private final FieldNames fields = new FieldNames();
+  private final RawStrings raw = new RawStrings();
   private final int unknownService;
   private final int noName;
   private final String[] resourceUsers;
   private final String[] spanUsers;
   private final Map<String, String> failureAttributes = new HashMap<>();
   private int[] ownUserMasks = new int[64];
+  // A trace's spans repeat its user's ID: one instance, whose hash the index computes once.
+  private String lastUser = "";
   private long[] linkIds = new long[8];
   private int linkCount;
 
@@ -54,8 +57,13 @@ final class FactReader {
     this.spanUsers = new String[keys.userKeyCount()];
   }
 
-  /** Reads the document whose opening brace the parser is on, up to its closing brace. */
-  void read(JsonParser parser, LineFacts facts) throws IOException {
+  /**
+   * Reads the document whose opening brace the parser is on, up to its closing brace.
+   *
+   * @param input the bytes the parser reads, which start at {@code input[base]}
+   */
+  void read(JsonParser parser, byte[] input, int base, LineFacts facts) throws IOException {
+    raw.reset(input, base);
     facts.clear();
     tracesData(parser, facts);
   }
@@ -194,7 +202,7 @@ final class FactReader {
   private void spanField(JsonParser parser, Field field, SpanDraft draft) throws IOException {
     switch (field) {
       case TRACE_ID:
-        long[] id = TraceIdBits.parse(parser);
+        long[] id = TraceIdBits.parse(parser, raw);
         if (id == null) {
           throw new MalformedLine("a span has no valid traceId");
         }
@@ -203,7 +211,7 @@ final class FactReader {
         draft.hasTraceId = true;
         break;
       case SPAN_ID:
-        draft.hasSpanId = TraceIdBits.isValidSpanId(parser);
+        draft.hasSpanId = TraceIdBits.isValidSpanId(parser, raw);
         break;
       case NAME:
         draft.name = nameId(parser);
@@ -212,10 +220,10 @@ final class FactReader {
         draft.kind = Scalars.kind(parser);
         break;
       case START:
-        draft.start = Scalars.int64(parser, "startTimeUnixNano");
+        draft.start = Scalars.int64(parser, raw, "startTimeUnixNano");
         break;
       case END:
-        draft.end = Scalars.int64(parser, "endTimeUnixNano");
+        draft.end = Scalars.int64(parser, raw, "endTimeUnixNano");
         break;
       case STATUS:
         draft.status = status(parser);
@@ -232,6 +240,11 @@ final class FactReader {
   }
 
   private int nameId(JsonParser parser) throws IOException {
+    int start = raw.contentStart(parser);
+    int length = raw.plainLength(start);
+    if (length >= 0) {
+      return vocabulary.nameId(raw.bytes(), start, length);
+    }
     if (parser.currentToken() == JsonToken.VALUE_STRING) {
       return vocabulary.nameId(
           parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
@@ -268,7 +281,8 @@ final class FactReader {
         continue;
       }
       if (entry.key < keys.userKeyCount()) {
-        spanUsers[entry.key] = entry.value;
+        spanUsers[entry.key] = entry.value.equals(lastUser) ? lastUser : entry.value;
+        lastUser = spanUsers[entry.key];
       } else if (keys.isFailureKey(entry.key)) {
         failureAttributes.put(keys.key(entry.key), entry.value);
       }
@@ -297,6 +311,11 @@ final class FactReader {
   }
 
   private int watchedKey(JsonParser parser) throws IOException {
+    int start = raw.contentStart(parser);
+    int length = raw.plainLength(start);
+    if (length >= 0) {
+      return keys.indexOf(raw.bytes(), start, length);
+    }
     if (parser.currentToken() == JsonToken.VALUE_STRING) {
       return keys.indexOf(
           parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
@@ -339,7 +358,7 @@ final class FactReader {
         Field field = fields.of(parser.currentName());
         next(parser);
         if (field == Field.TRACE_ID && parser.currentToken().isScalarValue()) {
-          linked = TraceIdBits.parse(parser);
+          linked = TraceIdBits.parse(parser, raw);
         } else {
           parser.skipChildren();
         }
@@ -367,6 +386,14 @@ final class FactReader {
     if (failureAttributes.isEmpty()) {
       return false;
     }
+    if (failureAttributes.size() == 1) {
+      // Most spans carry only an HTTP status: decided here as FailureRules would, without a span.
+      Map.Entry<String, String> only = failureAttributes.entrySet().iterator().next();
+      int http = httpStatus(only.getKey(), only.getValue());
+      if (http >= 0) {
+        return http >= 100 && http <= 999 && http >= (draft.kind == SpanKind.CLIENT ? 400 : 500);
+      }
+    }
     Span span =
         new Span(
             RULES_TRACE_ID,
@@ -381,6 +408,23 @@ final class FactReader {
             new Attributes(Map.copyOf(failureAttributes)),
             List.of());
     return FailureRules.isFailing(span);
+  }
+
+  /** Returns the plain-digits value of an HTTP status attribute, or -1 for anything else. */
+  private static int httpStatus(String key, String value) {
+    boolean http = key.equals(FailureRules.HTTP_STATUS) || key.equals(FailureRules.HTTP_STATUS_OLD);
+    if (!http || value.isEmpty() || value.length() > 9) {
+      return -1;
+    }
+    int status = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      status = status * 10 + (c - '0');
+    }
+    return status;
   }
 
   private static JsonToken next(JsonParser parser) throws IOException {

@@ -61,7 +61,23 @@ final class FieldNames {
   // malformed anyway, and reading one stops at the line limit.
   private final Map<String, Field> seen = new HashMap<>();
 
+  // Jackson hands out one instance per field name: a direct-mapped cache checked by identity
+  // answers most fields without a map lookup.
+  private final String[] recentNames = new String[256];
+  private final Field[] recentFields = new Field[256];
+
   Field of(String fieldName) {
+    int slot = fieldName.hashCode() & 255;
+    if (recentNames[slot] == fieldName) {
+      return recentFields[slot];
+    }
+    Field field = lookUp(fieldName);
+    recentNames[slot] = fieldName;
+    recentFields[slot] = field;
+    return field;
+  }
+
+  private Field lookUp(String fieldName) {
     Field field = seen.get(fieldName);
     if (field == null) {
       field =

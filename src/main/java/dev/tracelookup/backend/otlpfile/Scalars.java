@@ -27,7 +27,20 @@ final class Scalars {
   }
 
   /** Returns a 64-bit integer written as a number or as a decimal string; 0 for null. */
-  static long int64(JsonParser parser, String what) throws IOException {
+  static long int64(JsonParser parser, RawStrings raw, String what) throws IOException {
+    int start = raw.contentStart(parser);
+    int length = raw.plainLength(start);
+    if (length > 0 && length <= 19) {
+      long value = 0;
+      byte[] bytes = raw.bytes();
+      for (int i = start; i < start + length && value >= 0; i++) {
+        int digit = bytes[i] - '0';
+        value = digit < 0 || digit > 9 ? -1 : value * 10 + digit;
+      }
+      if (value >= 0) {
+        return value;
+      }
+    }
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT) {
       return parser.getLongValue();
@@ -88,9 +101,13 @@ final class Scalars {
     return true;
   }
 
-  /** Returns the value of 1 to 18 ASCII digits, read in place (two per span); -1 otherwise. */
+  /**
+   * Returns the value of up to 19 ASCII digits that fit a long, read in place: timestamps, two per
+   * span, have 19; -1 for anything else.
+   */
   private static long plainDigits(char[] chars, int offset, int length) {
-    if (length == 0 || length > 18) {
+    // 19 digits stay below 2^64: one that passes Long.MAX_VALUE wraps to a negative value.
+    if (length == 0 || length > 19) {
       return -1;
     }
     long value = 0;
@@ -101,6 +118,6 @@ final class Scalars {
       }
       value = value * 10 + (c - '0');
     }
-    return value;
+    return value < 0 ? -1 : value;
   }
 }

@@ -17,7 +17,14 @@ final class TraceIdBits {
   private TraceIdBits() {}
 
   /** Returns the scalar's trace ID as {high, low}, or null when it is no valid trace ID. */
-  static long[] parse(JsonParser parser) throws IOException {
+  static long[] parse(JsonParser parser, RawStrings raw) throws IOException {
+    int start = raw.start(parser, 32);
+    if (start >= 0) {
+      long[] id = lowerHex(raw.bytes(), start);
+      if (id != null) {
+        return id[0] == 0 && id[1] == 0 ? null : id;
+      }
+    }
     if (parser.currentToken() == JsonToken.VALUE_STRING && parser.getTextLength() == 32) {
       long[] id = lowerHex(parser.getTextCharacters(), parser.getTextOffset());
       if (id != null) {
@@ -33,7 +40,21 @@ final class TraceIdBits {
   }
 
   /** Returns whether the scalar is a span ID that {@link TraceIds#spanId} accepts. */
-  static boolean isValidSpanId(JsonParser parser) throws IOException {
+  static boolean isValidSpanId(JsonParser parser, RawStrings raw) throws IOException {
+    int start = raw.start(parser, 16);
+    if (start >= 0) {
+      byte[] bytes = raw.bytes();
+      long bits = 0;
+      boolean hex = true;
+      for (int i = start; i < start + 16 && hex; i++) {
+        int digit = digit((char) bytes[i]);
+        hex = digit >= 0;
+        bits |= digit;
+      }
+      if (hex) {
+        return bits != 0;
+      }
+    }
     if (parser.currentToken() == JsonToken.VALUE_STRING && parser.getTextLength() == 16) {
       char[] chars = parser.getTextCharacters();
       int offset = parser.getTextOffset();
@@ -59,6 +80,23 @@ final class TraceIdBits {
       chars[16 + i] = HEX[(int) (low >>> (60 - 4 * i)) & 0xf];
     }
     return new String(chars);
+  }
+
+  private static long[] lowerHex(byte[] bytes, int offset) {
+    long high = 0;
+    long low = 0;
+    for (int i = 0; i < 32; i++) {
+      int digit = digit((char) bytes[offset + i]);
+      if (digit < 0) {
+        return null;
+      }
+      if (i < 16) {
+        high = (high << 4) | digit;
+      } else {
+        low = (low << 4) | digit;
+      }
+    }
+    return new long[] {high, low};
   }
 
   private static long[] lowerHex(char[] chars, int offset) {

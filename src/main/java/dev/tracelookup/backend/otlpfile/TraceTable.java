@@ -100,7 +100,13 @@ final class TraceTable {
   void add(int line, LineFacts facts) {
     int[] traceOfSpan = new int[facts.spanCount];
     for (int span = 0; span < facts.spanCount; span++) {
-      int trace = traceNumber(facts.traceHi[span], facts.traceLo[span], true);
+      // Spans of one trace come in runs: look the ID up once per run.
+      int trace =
+          span > 0
+                  && facts.traceHi[span] == facts.traceHi[span - 1]
+                  && facts.traceLo[span] == facts.traceLo[span - 1]
+              ? traceOfSpan[span - 1]
+              : traceNumber(facts.traceHi[span], facts.traceLo[span], true);
       traceOfSpan[span] = trace;
       int occurrence = traceHead[trace];
       if (occurrence < 0 || occurrenceLine[occurrence] != line) {

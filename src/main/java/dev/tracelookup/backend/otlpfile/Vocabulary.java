@@ -1,5 +1,6 @@
 package dev.tracelookup.backend.otlpfile;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,6 +32,10 @@ final class Vocabulary {
   // The last name read, so a run of spans with one name costs a comparison, not a lookup.
   private char[] lastChars = new char[0];
   private int lastId = -1;
+  // Names by their bytes as read, so a known name costs no string: direct-mapped, a miss decodes.
+  private static final int BYTE_SLOTS = 4096;
+  private final byte[][] slotBytes = new byte[BYTE_SLOTS][];
+  private final int[] slotIds = new int[BYTE_SLOTS];
 
   Vocabulary() {
     sets.add(EMPTY);
@@ -59,6 +64,25 @@ final class Vocabulary {
     return lastId;
   }
 
+  /** Returns the number of the name whose UTF-8 is {@code bytes[offset, offset + length)}. */
+  int nameId(byte[] bytes, int offset, int length) {
+    int hash = length;
+    for (int i = offset; i < offset + length; i++) {
+      hash = 31 * hash + bytes[i];
+    }
+    int slot = (hash ^ (hash >>> 16)) & (BYTE_SLOTS - 1);
+    byte[] known = slotBytes[slot];
+    if (known != null && Arrays.equals(known, 0, known.length, bytes, offset, offset + length)) {
+      return slotIds[slot];
+    }
+    String name =
+        new String(bytes, offset, length, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+    int id = idsByName.computeIfAbsent(name, this::add);
+    slotBytes[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
+    slotIds[slot] = id;
+    return id;
+  }
+
   /** Returns the number of the name, ignoring case, or empty when no span carried it. */
   Optional<Integer> knownNameId(String name) {
     return Optional.ofNullable(idsByName.get(name.toLowerCase(Locale.ROOT)));
@@ -71,21 +95,19 @@ final class Vocabulary {
 
   /** Returns the number of the set holding the names of set {@code setId} and the given name. */
   int withName(int setId, int member) {
+    if (Arrays.binarySearch(sets.get(setId), member) >= 0) {
+      return setId;
+    }
     long key = ((long) setId << 32) | (member & 0xffffffffL);
     Integer known = additions.get(key);
     if (known != null) {
       return known;
     }
     int[] members = sets.get(setId);
-    int id;
-    if (Arrays.binarySearch(members, member) >= 0) {
-      id = setId;
-    } else {
-      int[] grown = Arrays.copyOf(members, members.length + 1);
-      grown[members.length] = member;
-      Arrays.sort(grown);
-      id = idsBySet.computeIfAbsent(new NameSet(grown), this::addSet);
-    }
+    int[] grown = Arrays.copyOf(members, members.length + 1);
+    grown[members.length] = member;
+    Arrays.sort(grown);
+    int id = idsBySet.computeIfAbsent(new NameSet(grown), this::addSet);
     additions.put(key, id);
     return id;
   }

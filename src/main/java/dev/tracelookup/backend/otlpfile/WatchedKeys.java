@@ -1,6 +1,7 @@
 package dev.tracelookup.backend.otlpfile;
 
 import dev.tracelookup.trace.FailureRules;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,7 @@ final class WatchedKeys {
 
   private final List<String> keys = new ArrayList<>();
   private final char[][] chars;
+  private final byte[][] bytes;
   private final int userKeyCount;
 
   WatchedKeys(List<String> userKeys) {
@@ -41,6 +43,7 @@ final class WatchedKeys {
     keys.addAll(FAILURE_KEYS);
     keys.add(SERVICE_NAME);
     chars = keys.stream().map(String::toCharArray).toArray(char[][]::new);
+    bytes = keys.stream().map(key -> key.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
   }
 
   /** Returns how many user keys there are; they are numbered first, from 0. */
@@ -61,6 +64,18 @@ final class WatchedKeys {
   /** Returns the numbered key. */
   String key(int key) {
     return keys.get(key);
+  }
+
+  /** Returns the number of the key whose UTF-8 is {@code text[offset, offset + length)}, or -1. */
+  int indexOf(byte[] text, int offset, int length) {
+    for (int key = 0; key < bytes.length; key++) {
+      byte[] candidate = bytes[key];
+      if (candidate.length == length
+          && Arrays.equals(candidate, 0, length, text, offset, offset + length)) {
+        return key;
+      }
+    }
+    return -1;
   }
 
   /** Returns the number of the key in {@code text[offset, offset + length)}, or -1. */
