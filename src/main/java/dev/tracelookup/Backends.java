@@ -6,6 +6,7 @@ import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.backend.jaeger.JaegerBackend;
 import dev.tracelookup.backend.jaeger.JaegerOptions;
 import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
+import dev.tracelookup.backend.otlpfile.OtlpFileOptions;
 import dev.tracelookup.backend.tempo.TempoBackend;
 import dev.tracelookup.backend.tempo.TempoOptions;
 import dev.tracelookup.backend.zipkin.ZipkinBackend;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 /** Builds the configured trace backend; the one place that maps backend config to constructors. */
 final class Backends {
@@ -41,13 +43,23 @@ final class Backends {
         return new ZipkinBackend(http(config, client, clock, telemetry), backend.userAttributes(),
             new ZipkinOptions(backend.uiUrl().map(URI::create)));
       default:
-        return files(backend);
+        return files(backend, clock);
     }
   }
 
-  private static TraceBackend files(Config.Backend backend) {
+  private static TraceBackend files(Config.Backend backend, Clock clock) {
+    Config.OtlpFiles following = backend.otlpFiles();
     try {
-      return OtlpFileBackend.open(backend.directory(), backend.userAttributes(), backend.uiUrl(), backend.name());
+      OtlpFileBackend files = OtlpFileBackend.open(backend.directory(), backend.userAttributes(), backend.uiUrl(),
+          backend.name(), new OtlpFileOptions(following.pollInterval(), following.maxAge(), following.deleteExpired()),
+          clock);
+      // A daemon thread: it holds no work that must finish, and must not keep a CLI run alive.
+      files.follow(Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "otlp-file-follow");
+        thread.setDaemon(true);
+        return thread;
+      }));
+      return files;
     } catch (IOException unreadable) {
       throw new UncheckedIOException("backend.directory " + backend.directory() + " cannot be read", unreadable);
     }
