@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Indexes the complete OTLP JSON lines of a file from where its last complete line ended: reads
- * the file in chunks, cuts each chunk after its last newline, and runs one parser over all the
+ * Indexes the complete OTLP JSON lines of a file from where its last complete line ended: reads the
+ * file in chunks, cuts each chunk after its last newline, and runs one parser over all the
  * documents in it, so the bytes are tokenised once and no line is copied.
  *
  * <p>A line is complete when it ends with a newline, or when it is a whole JSON document at the end
@@ -249,7 +249,8 @@ final class DirectoryIndexer {
 
   private int skipWhitespace(int from, int limit) {
     int i = from;
-    while (i < limit && (chunk[i] == ' ' || chunk[i] == '\n' || chunk[i] == '\r' || chunk[i] == '\t')) {
+    while (i < limit
+        && (chunk[i] == ' ' || chunk[i] == '\n' || chunk[i] == '\r' || chunk[i] == '\t')) {
       i++;
     }
     return i;

@@ -9,7 +9,6 @@ import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.SpanKind;
 import dev.tracelookup.trace.SpanStatus;
 import dev.tracelookup.trace.StatusCode;
-import dev.tracelookup.trace.TraceIds;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,15 +16,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads from one OTLP JSON document only what the index keeps, in one streaming pass that builds
- * no span: per span its trace ID, times, service, name, user IDs, linked traces and whether it
- * fails. Events, scopes, span IDs beyond their validity and every other attribute are skipped
- * ({@link JsonParser#skipChildren()}, and string values never decoded).
+ * Reads from one OTLP JSON document only what the index keeps, in one streaming pass that builds no
+ * span: per span its trace ID, times, service, name, user IDs, linked traces and whether it fails.
+ * Events, scopes, span IDs beyond their validity and every other attribute are skipped ({@link
+ * JsonParser#skipChildren()}, and string values never decoded).
  *
  * <p>It accepts what {@link dev.tracelookup.backend.otlp.OtlpJsonReader} accepts, with the same
- * results for the index: spans it would refuse (no valid trace or span ID) make the line
- * malformed, the resource's user IDs count for its spans unless a span carries its own, and the
- * failure rules are {@link FailureRules}' own. One instance serves one thread.
+ * results for the index: spans it would refuse (no valid trace or span ID) make the line malformed,
+ * the resource's user IDs count for its spans unless a span carries its own, and the failure rules
+ * are {@link FailureRules}' own. One instance serves one thread.
  */
 final class FactReader {
   // FailureRules reads a span's status, kind and attributes, never its IDs or times.
@@ -186,7 +185,8 @@ final class FactReader {
     int name = draft.name < 0 ? noName : draft.name;
     int span =
         facts.addSpan(draft.traceHi, draft.traceLo, draft.start, draft.end, name, failing(draft));
-    ownUserMasks = span < ownUserMasks.length ? ownUserMasks : Arrays.copyOf(ownUserMasks, span * 2);
+    ownUserMasks =
+        span < ownUserMasks.length ? ownUserMasks : Arrays.copyOf(ownUserMasks, span * 2);
     ownUserMasks[span] = 0;
     for (int key = 0; key < spanUsers.length; key++) {
       if (spanUsers[key] != null) {
@@ -342,7 +342,9 @@ final class FactReader {
     return text;
   }
 
-  /** Reads the linked trace IDs; a link that cannot be read is left out, as the span reader does. */
+  /**
+   * Reads the linked trace IDs; a link that cannot be read is left out, as the span reader does.
+   */
   private void links(JsonParser parser) throws IOException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       parser.skipChildren();

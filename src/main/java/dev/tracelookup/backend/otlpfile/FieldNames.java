@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The OTLP JSON fields the index reads, whatever their spelling: the spec's lowerCamelCase, and the
  * snake_case some encoders write, compared lower case without underscores as the span reader does.
- * One instance per reader: Jackson hands out one string per field name, so a name is worked out once
- * and then found by a lookup whose hash the string already holds.
+ * One instance per reader: Jackson hands out one string per field name, so a name is worked out
+ * once and then found by a lookup whose hash the string already holds.
  */
 final class FieldNames {
   enum Field {
@@ -81,8 +81,7 @@ final class FieldNames {
     Field field = seen.get(fieldName);
     if (field == null) {
       field =
-          CANONICAL.getOrDefault(
-              fieldName.replace("_", "").toLowerCase(Locale.ROOT), Field.OTHER);
+          CANONICAL.getOrDefault(fieldName.replace("_", "").toLowerCase(Locale.ROOT), Field.OTHER);
       if (seen.size() < 4096) {
         seen.put(fieldName, field);
       }

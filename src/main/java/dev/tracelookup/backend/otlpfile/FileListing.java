@@ -25,8 +25,8 @@ final class FileListing {
   record Listed(Path path, Object key, long size, FileTime modified) {}
 
   /**
-   * Returns the directory's trace files, sorted by name: the file exporter's rotated files
-   * ({@code traces-2026-02-06T12-00-00.000.json}) sort before the file it writes to.
+   * Returns the directory's trace files, sorted by name: the file exporter's rotated files ({@code
+   * traces-2026-02-06T12-00-00.000.json}) sort before the file it writes to.
    *
    * @throws IOException when the directory is missing or cannot be listed
    */
@@ -36,7 +36,8 @@ final class FileListing {
           "OTLP trace directory not found: " + directory.toAbsolutePath());
     }
     List<Listed> files = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, FileListing::isTraceFile)) {
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(directory, FileListing::isTraceFile)) {
       for (Path path : entries) {
         try {
           BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * file is deleted, and the collector deletes old backups as it rotates, so a file is also checked
  * against a checksum of its first bytes whenever its size or time changed: a different head is a
  * different file. (Content alone would not do: collector lines start alike, and a file can be
- * renamed before its first line is complete.) Where the file system has no keys, the path stands in.
+ * renamed before its first line is complete.) Where the file system has no keys, the path stands
+ * in.
  *
  * <p>One thread refreshes at a time; searches run concurrently under a read lock, and wait only
  * while a chunk of new lines is parsed into the table.
@@ -175,7 +176,10 @@ final class LiveIndex {
       // Rotated or deleted while being read: the next refresh finds it under its new name.
       LOG.debug("{} went while being read; it is read again on the next refresh", file.path);
     } catch (IOException unreadable) {
-      LOG.warn("{} cannot be read; it is tried again on the next refresh: {}", file.path, unreadable.toString());
+      LOG.warn(
+          "{} cannot be read; it is tried again on the next refresh: {}",
+          file.path,
+          unreadable.toString());
     }
   }
 
@@ -195,7 +199,8 @@ final class LiveIndex {
       if (entry != newest && entry.modified().toInstant().isBefore(cutoff)) {
         try {
           Files.deleteIfExists(entry.path());
-          LOG.info("Deleted {}, last written {}, past backend.max-age", entry.path(), entry.modified());
+          LOG.info(
+              "Deleted {}, last written {}, past backend.max-age", entry.path(), entry.modified());
           continue;
         } catch (IOException undeletable) {
           LOG.warn("Could not delete expired {}: {}", entry.path(), undeletable.toString());
@@ -208,9 +213,9 @@ final class LiveIndex {
 
   /**
    * Copies the table without the lines of the files that are gone and without the expired traces,
-   * when there is something to drop; returns whether it did. Expired traces are hidden from searches at once; the copy waits until the
-   * oldest is a tenth of the maximum age past it, so a steady trickle of expiring traces does not
-   * copy the table on every refresh.
+   * when there is something to drop; returns whether it did. Expired traces are hidden from
+   * searches at once; the copy waits until the oldest is a tenth of the maximum age past it, so a
+   * steady trickle of expiring traces does not copy the table on every refresh.
    */
   private boolean compact(List<TraceFile> gone) {
     long cutoff = notEndedBefore();
@@ -225,7 +230,10 @@ final class LiveIndex {
       gone.forEach(file -> files.remove(file.id));
       int before = table.traceCount();
       table = table.compact(files::containsKey, cutoff);
-      LOG.info("Dropped {} traces from the index; {} remain", before - table.traceCount(), table.traceCount());
+      LOG.info(
+          "Dropped {} traces from the index; {} remain",
+          before - table.traceCount(),
+          table.traceCount());
     } finally {
       lock.writeLock().unlock();
     }

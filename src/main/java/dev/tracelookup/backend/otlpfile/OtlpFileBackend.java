@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>The index holds per trace only what search needs (ID, users, time range, service and span
  * names, where its lines are); search, by user or by span link, returns whole traces, read again
  * from their lines. {@link #refresh} follows the directory as the collector writes, rotates and
- * deletes files, and drops traces past the maximum age. Safe for concurrent searches, also while
- * a refresh runs.
+ * deletes files, and drops traces past the maximum age. Safe for concurrent searches, also while a
+ * refresh runs.
  */
 public final class OtlpFileBackend implements TraceBackend {
   /** Replaced by the trace ID in the UI URL template. */
@@ -201,8 +201,8 @@ public final class OtlpFileBackend implements TraceBackend {
   }
 
   /**
-   * Answers from the index, which remembers for every trace that spans link into the traces
-   * holding those spans: the linking traces that overlap the window, newest first, each whole.
+   * Answers from the index, which remembers for every trace that spans link into the traces holding
+   * those spans: the linking traces that overlap the window, newest first, each whole.
    */
   @Override
   public LinkSearch searchLinkingTo(LinkQuery query) {

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.base.ParserBase;
 
 /**
- * The bytes of the string token a parser is on, read where they lie in the chunk it parses, so
- * that keys, IDs and timestamps are compared and converted without Jackson decoding them into
- * characters first. Skipping an undecoded string is what makes a bare token pass fast; decoding
- * every attribute key to compare it doubled the cost of indexing.
+ * The bytes of the string token a parser is on, read where they lie in the chunk it parses, so that
+ * keys, IDs and timestamps are compared and converted without Jackson decoding them into characters
+ * first. Skipping an undecoded string is what makes a bare token pass fast; decoding every
+ * attribute key to compare it doubled the cost of indexing.
  *
  * <p>Only strings without escapes are read this way: {@link #start} answers -1 for the rest, and
  * the caller asks the parser as usual.
@@ -34,12 +34,13 @@ final class RawStrings {
    */
   int start(JsonParser parser, int length) {
     int start = contentStart(parser);
-    return start < 0 || start + length >= bytes.length || bytes[start + length] != '"'
-        ? -1
-        : start;
+    return start < 0 || start + length >= bytes.length || bytes[start + length] != '"' ? -1 : start;
   }
 
-  /** Returns the length of the string content starting at {@code start} when it has no escapes, else -1. */
+  /**
+   * Returns the length of the string content starting at {@code start} when it has no escapes, else
+   * -1.
+   */
   int plainLength(int start) {
     if (start < 0) {
       return -1;

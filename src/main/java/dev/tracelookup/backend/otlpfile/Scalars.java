@@ -49,7 +49,8 @@ final class Scalars {
       return 0;
     }
     if (token == JsonToken.VALUE_STRING) {
-      long plain = plainDigits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      long plain =
+          plainDigits(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
       if (plain >= 0) {
         return plain;
       }

@@ -10,19 +10,27 @@ import java.nio.file.attribute.FileTime;
  */
 final class TraceFile {
   final int id;
+
   /** The file's name now; a rotation renames it. */
   Path path;
+
   /** The file system's identity of the file (device and inode on Linux), or null where none. */
   final Object key;
+
   /** The offset after the last complete line indexed: where to read on from. */
   long indexedUpTo;
+
   long lastSize;
   FileTime lastModified;
+
   /** The CRC32 of the first {@link #headLength} bytes, to tell a reused inode from this file. */
   long headChecksum;
+
   int headLength;
+
   /** Why the file is not read at all (compressed, say), or null. */
   String refused;
+
   int warnings;
   // Line numbers for warnings, counted lazily: the number of newlines before countedUpTo.
   long countedUpTo;

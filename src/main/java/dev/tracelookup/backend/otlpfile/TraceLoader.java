@@ -40,7 +40,8 @@ final class TraceLoader {
     }
     if (spans.isEmpty()) {
       throw new IOException(
-          "the trace files changed since they were indexed; the index follows within a few seconds");
+          "the trace files changed since they were indexed; the index follows within a few"
+              + " seconds");
     }
     return new Trace(trace.traceId(), new ArrayList<>(spans.values()));
   }

@@ -16,13 +16,13 @@ import java.util.function.IntPredicate;
 /**
  * The index itself, in primitive arrays: per trace its ID and its occurrences; per occurrence (the
  * spans of one trace in one line) the line, the time range, whether a span fails and the set of
- * service and span names; per line its file, offset and length. Users and link targets map to
- * trace numbers.
+ * service and span names; per line its file, offset and length. Users and link targets map to trace
+ * numbers.
  *
  * <p>A gigabyte of collector output holds about 300,000 traces: as objects (an ID string, two sets,
  * a list of line references each) they took over a gigabyte of heap; here each trace costs about 30
- * bytes and each occurrence about 30 more. Appends only; {@link #compact} copies what is kept into a
- * new table when files go or traces expire. Not thread-safe: {@link LiveIndex} guards it.
+ * bytes and each occurrence about 30 more. Appends only; {@link #compact} copies what is kept into
+ * a new table when files go or traces expire. Not thread-safe: {@link LiveIndex} guards it.
  */
 final class TraceTable {
   private static final long NO_END = Long.MIN_VALUE;
@@ -144,7 +144,8 @@ final class TraceTable {
   }
 
   /** Returns the traces with a span linking into the given trace, newest first. */
-  List<IndexedTrace> tracesLinkingTo(long hi, long lo, long notEndedBefore, IntFunction<Path> files) {
+  List<IndexedTrace> tracesLinkingTo(
+      long hi, long lo, long notEndedBefore, IntFunction<Path> files) {
     return views(tracesLinkingTo.get(new TraceKey(hi, lo)), notEndedBefore, files);
   }
 
@@ -264,11 +265,7 @@ final class TraceTable {
     for (int i = occurrences.size() - 1; i >= 0; i--) {
       int o = occurrences.get(i);
       kept.addOccurrence(
-          copy,
-          lines[occurrenceLine[o]],
-          occurrenceStart[o],
-          occurrenceEnd[o],
-          occurrenceFacts[o]);
+          copy, lines[occurrenceLine[o]], occurrenceStart[o], occurrenceEnd[o], occurrenceFacts[o]);
     }
     return copy;
   }

@@ -13,9 +13,9 @@ import java.util.Optional;
  * The service and span names the index has seen, lower case, each held once and numbered; and the
  * sets of them that a trace's spans in one line carry, each set held once and numbered too.
  *
- * <p>A directory of months of traces repeats a few hundred names and a few thousand combinations
- * of them: numbering both lets the index keep one {@code int} per trace and line instead of two
- * sets of strings. Not thread-safe: the index guards it with its lock.
+ * <p>A directory of months of traces repeats a few hundred names and a few thousand combinations of
+ * them: numbering both lets the index keep one {@code int} per trace and line instead of two sets
+ * of strings. Not thread-safe: the index guards it with its lock.
  */
 final class Vocabulary {
   /** The empty set of names, numbered 0. */

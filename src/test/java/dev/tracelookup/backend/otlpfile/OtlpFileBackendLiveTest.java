@@ -82,8 +82,7 @@ final class OtlpFileBackendLiveTest {
   }
 
   @Test
-  void refresh_rotationByRename_keepsEachTraceOnceAndFetchesItUnderTheNewName()
-      throws IOException {
+  void refresh_rotationByRename_keepsEachTraceOnceAndFetchesItUnderTheNewName() throws IOException {
     Path current = write("traces.json", trace(FIRST, "usr_1", "14:00:00"));
     OtlpFileBackend backend = open(OtlpFileOptions.DEFAULTS);
     Files.move(current, directory.resolve("traces-2026-02-06T14-30-00.000.json"));
@@ -129,8 +128,7 @@ final class OtlpFileBackendLiveTest {
     String child =
         line(
             resource(
-                "payment-svc",
-                span(FIRST, "00f067aa0ba902b8").parent("00f067aa0ba902b7").error()));
+                "payment-svc", span(FIRST, "00f067aa0ba902b8").parent("00f067aa0ba902b7").error()));
     Path current = write("traces.json", root);
     OtlpFileBackend backend = open(OtlpFileOptions.DEFAULTS);
     boolean failingBefore = !found(backend, errorsOnly("usr_1")).isEmpty();
@@ -152,7 +150,8 @@ final class OtlpFileBackendLiveTest {
   void refresh_maxAge_dropsOlderTracesAndKeepsTheirFilesUnlessDeletionIsOn() throws IOException {
     Path old = write("traces-old.json", trace(FIRST, "usr_1", "10:00:00"));
     write("traces.json", trace(SECOND, "usr_1", "14:30:00"));
-    OtlpFileOptions oneHour = new OtlpFileOptions(Duration.ofSeconds(2), Optional.of(Duration.ofHours(1)), false);
+    OtlpFileOptions oneHour =
+        new OtlpFileOptions(Duration.ofSeconds(2), Optional.of(Duration.ofHours(1)), false);
     OtlpFileBackend backend = open(oneHour);
 
     backend.refresh();
@@ -168,7 +167,8 @@ final class OtlpFileBackendLiveTest {
     Path current = write("traces.json", trace(SECOND, "usr_1", "12:30:00"));
     Files.setLastModifiedTime(old, FileTime.from(NOW.minus(Duration.ofHours(4))));
     Files.setLastModifiedTime(current, FileTime.from(NOW.minus(Duration.ofHours(2))));
-    OtlpFileOptions deleting = new OtlpFileOptions(Duration.ofSeconds(2), Optional.of(Duration.ofHours(1)), true);
+    OtlpFileOptions deleting =
+        new OtlpFileOptions(Duration.ofSeconds(2), Optional.of(Duration.ofHours(1)), true);
     OtlpFileBackend backend = open(deleting);
 
     backend.refresh();
@@ -182,7 +182,8 @@ final class OtlpFileBackendLiveTest {
   @Test
   void refresh_tracesExpireAsTheClockMoves() throws IOException {
     write("traces.json", trace(FIRST, "usr_1", "14:00:00"), trace(SECOND, "usr_1", "14:50:00"));
-    OtlpFileOptions oneHour = new OtlpFileOptions(Duration.ofSeconds(2), Optional.of(Duration.ofHours(1)), false);
+    OtlpFileOptions oneHour =
+        new OtlpFileOptions(Duration.ofSeconds(2), Optional.of(Duration.ofHours(1)), false);
     OtlpFileBackend backend = open(oneHour);
     List<String> atThree = found(backend, "usr_1");
 
@@ -196,7 +197,9 @@ final class OtlpFileBackendLiveTest {
 
   @Test
   void open_zstdCompressedFile_isLeftOutAndTheOthersRead() throws IOException {
-    Files.write(directory.resolve("traces-compressed.json"), new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 1, 2});
+    Files.write(
+        directory.resolve("traces-compressed.json"),
+        new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 1, 2});
     write("traces.json", trace(FIRST, "usr_1", "14:00:00"));
 
     OtlpFileBackend backend = open(OtlpFileOptions.DEFAULTS);
@@ -206,7 +209,8 @@ final class OtlpFileBackendLiveTest {
   }
 
   private OtlpFileBackend open(OtlpFileOptions options) throws IOException {
-    return OtlpFileBackend.open(directory, USER_KEYS, Optional.empty(), "live files", options, clock);
+    return OtlpFileBackend.open(
+        directory, USER_KEYS, Optional.empty(), "live files", options, clock);
   }
 
   private static String trace(String traceId, String user, String timeOfDay) {
