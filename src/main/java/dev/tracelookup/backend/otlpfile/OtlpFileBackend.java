@@ -56,6 +56,8 @@ public final class OtlpFileBackend implements TraceBackend {
   private final TraceLoader loader;
   private final Optional<String> uiUrlTemplate;
   private final OtlpFileOptions options;
+  // Read and written only by the one scheduled refresh at a time.
+  private boolean failing;
 
   private OtlpFileBackend(
       String displayName,
@@ -169,11 +171,20 @@ public final class OtlpFileBackend implements TraceBackend {
   private void refreshLogged() {
     try {
       refresh();
+      if (failing) {
+        LOG.info("Refreshing the index of {} works again", directory);
+        failing = false;
+      }
     } catch (IOException | RuntimeException failed) {
-      // A scheduled task that throws is never run again: log, and try on the next tick.
-      LOG.warn("Refreshing the index of {} failed: {}", directory, failed.toString());
+      // A scheduled task that throws is never run again: log, and try on the next tick. Said once
+      // per run of failures, not every tick; check() reports it meanwhile.
+      if (!failing) {
+        LOG.warn("Refreshing the index of {} failed: {}", directory, failed.toString());
+        failing = true;
+      }
     }
   }
+
 
   @Override
   public String displayName() {
