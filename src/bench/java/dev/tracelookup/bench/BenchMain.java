@@ -24,11 +24,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>{@code BENCH_ONLY=BigTrace mvn -B -ntp -Pbench verify} runs only the big-trace benchmarks and
  * prints only their table, for measuring the reader and the analysis before and after a change;
- * {@code BENCH_ONLY=Server} runs only the server-level figures, skipping JMH.
+ * {@code BENCH_ONLY=Server} runs only the server-level figures, skipping JMH; {@code
+ * BENCH_ONLY=FileBackend} only the embedded file backend's figures on its 1 GB directory.
  */
 public final class BenchMain {
   private static final String BIG_TRACES = "BigTrace";
   private static final String SERVER = "Server";
+  private static final String FILE_BACKEND = "FileBackend";
   private static final Path WORK = Path.of("target", "bench");
   // Copied by maven-dependency-plugin in pre-integration-test, before the benchmarks run.
   private static final Path ZIPKIN_JAR = Path.of("target", "zipkin", "zipkin-server-3.5.1-exec.jar");
@@ -36,6 +38,11 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (FILE_BACKEND.equals(System.getenv("BENCH_ONLY"))) {
+      Files.createDirectories(WORK);
+      System.out.println(FileBackendBench.run(WORK));
+      return;
+    }
     if (SERVER.equals(System.getenv("BENCH_ONLY"))) {
       serverFigures();
       return;
@@ -66,6 +73,7 @@ public final class BenchMain {
         + ServerReport.machineLoad());
     System.out.println(ServerReport.cache(CacheReplay.run()));
     System.out.println(ServerReport.startup(StartupFootprint.run(WORK)) + ServerReport.machineLoad());
+    System.out.println(FileBackendBench.run(WORK));
   }
 
   private static Options options(boolean onlyBigTraces) throws RunnerException {

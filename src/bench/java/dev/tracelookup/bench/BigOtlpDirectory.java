@@ -6,8 +6,11 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,7 +31,43 @@ final class BigOtlpDirectory {
   private static final Pattern USER_ID = Pattern.compile("\"stringValue\":\"usr_");
   private static final Pattern TIME = Pattern.compile("(TimeUnixNano\":\")(\\d+)");
 
+  private static final Instant DEMO_DAY = Instant.parse("2026-02-06T00:00:00Z");
+  private static final Pattern DEMO_USER = Pattern.compile("\"stringValue\":\"usr_([^\"]+)\"");
+
   private BigOtlpDirectory() {}
+
+  /** Returns the start of the first day's copy (the demo day, UTC) in nanoseconds since the epoch. */
+  static long firstDayStartNanos() {
+    return DEMO_DAY.getEpochSecond() * 1_000_000_000L;
+  }
+
+  /** Returns the customer IDs of one day's copy, as {@link #writeDay} renames them. */
+  static List<String> customersOfDay(int day) throws IOException {
+    Set<String> users = new TreeSet<>();
+    for (String line : demoLines()) {
+      Matcher user = DEMO_USER.matcher(line);
+      while (user.find()) {
+        users.add("usr_c" + day + "_" + user.group(1));
+      }
+    }
+    return List.copyOf(users);
+  }
+
+  /** Returns the customer of the {@code n}th line {@link #liveLine} writes. */
+  static String liveCustomer(int n) {
+    return "usr_live_" + n;
+  }
+
+  /** Returns a line with one span, of a trace no copied day has, for a customer no day has. */
+  static String liveLine(int n, Instant at) {
+    long start = at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    return "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
+        + "{\"stringValue\":\"live-svc\"}}]},\"scopeSpans\":[{\"spans\":[{\"traceId\":\""
+        + String.format("ffff%028x", n) + "\",\"spanId\":\"" + String.format("%016x", n + 1)
+        + "\",\"name\":\"GET /live\",\"kind\":2,\"startTimeUnixNano\":\"" + start
+        + "\",\"endTimeUnixNano\":\"" + (start + 1_000_000) + "\",\"attributes\":[{\"key\":\"user.id\","
+        + "\"value\":{\"stringValue\":\"" + liveCustomer(n) + "\"}}]}]}]}]}";
+  }
 
   /** Returns the directory, writing it first unless a complete one is already there. */
   static Path ensure(Path directory) throws IOException {

@@ -7,6 +7,7 @@ import dev.tracelookup.http.RetryPolicy;
 import dev.tracelookup.backend.jaeger.JaegerBackend;
 import dev.tracelookup.backend.jaeger.JaegerOptions;
 import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
+import dev.tracelookup.backend.otlpfile.OtlpFileOptions;
 import dev.tracelookup.backend.tempo.TempoBackend;
 import dev.tracelookup.backend.tempo.TempoOptions;
 import dev.tracelookup.backend.zipkin.ZipkinBackend;
@@ -21,21 +22,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** Builds the configured trace backend; the one place that maps backend config to constructors. */
 final class Backends {
   private Backends() {}
 
   static TraceBackend create(Config config, HttpClient client, Clock clock) {
-    return create(config, client, clock, Telemetry.noop());
+    return create(config, client, clock, Telemetry.noop(), daemon());
   }
 
-  /** Returns the backend; its HTTP calls, if it makes any, record client spans. */
-  static TraceBackend create(Config config, HttpClient client, Clock clock, Telemetry telemetry) {
+  /**
+   * Returns the backend; its HTTP calls, if it makes any, record client spans.
+   *
+   * @param follower runs the file backend's polling of its directory; its owner shuts it down
+   */
+  static TraceBackend create(
+      Config config, HttpClient client, Clock clock, Telemetry telemetry, ScheduledExecutorService follower) {
     Config.Backend backend = config.backend();
     // A switch expression: a new BackendType does not compile until it has its case here.
     return switch (backend.type()) {
-      case OTLP_FILE -> files(backend);
+      case OTLP_FILE -> files(backend, clock, follower);
       case TEMPO ->
           new TempoBackend(http(config, client, clock, telemetry), backend.userAttributes(), tempo(config), clock);
       case JAEGER ->
@@ -45,9 +53,23 @@ final class Backends {
     };
   }
 
-  private static TraceBackend files(Config.Backend backend) {
+  /** Returns a scheduler on a daemon thread: polling holds no work that must finish, nor a CLI run alive. */
+  static ScheduledExecutorService daemon() {
+    return Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "otlp-file-follow");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  private static TraceBackend files(Config.Backend backend, Clock clock, ScheduledExecutorService follower) {
+    Config.OtlpFiles following = backend.otlpFiles();
     try {
-      return OtlpFileBackend.open(backend.directory(), backend.userAttributes(), backend.uiUrl(), backend.name());
+      OtlpFileBackend files = OtlpFileBackend.open(backend.directory(), backend.userAttributes(), backend.uiUrl(),
+          backend.name(), new OtlpFileOptions(following.pollInterval(), following.maxAge(), following.deleteExpired()),
+          clock);
+      files.follow(follower);
+      return files;
     } catch (IOException unreadable) {
       throw new UncheckedIOException("backend.directory " + backend.directory() + " cannot be read", unreadable);
     }

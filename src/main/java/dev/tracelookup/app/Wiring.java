@@ -77,6 +77,7 @@ final class Wiring {
   final SlackLink slackLink;
   private final ExecutorService readinessChecks;
   private final ScheduledExecutorService incidentScheduler;
+  private final ScheduledExecutorService backendFollower = Backends.daemon();
   final ExecutorService jobs;
   final ExecutorService slackCalls;
   private final ThreadPoolExecutor searches;
@@ -90,7 +91,7 @@ final class Wiring {
     this.telemetry = telemetry;
     Config.Lookup settings = config.lookup();
     HttpClient http = HttpClient.newBuilder().connectTimeout(config.backend().timeout()).build();
-    this.backend = Backends.create(config, http, clock, telemetry);
+    this.backend = Backends.create(config, http, clock, telemetry, backendFollower);
     // Bounded like the lookups themselves: a full search queue answers "busy" at once, and a full
     // fetch queue makes the lookup read its traces on its own thread instead of queueing more.
     this.searches = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
@@ -229,6 +230,7 @@ final class Wiring {
     slackCalls.shutdownNow();
     incidents.close();
     incidentScheduler.shutdownNow();
+    backendFollower.shutdownNow();
     fetches.shutdownNow();
     readinessChecks.shutdownNow();
   }

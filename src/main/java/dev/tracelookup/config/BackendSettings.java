@@ -49,7 +49,31 @@ final class BackendSettings {
         (int) settings.number("backend.attempts", 3, 1, 10),
         settings.number("backend.max-response-bytes", 64L * 1024 * 1024, 1024, 4L * 1024 * 1024 * 1024),
         tempo(settings),
-        jaeger(settings, type.equals(Optional.of(BackendType.JAEGER))));
+        jaeger(settings, type.equals(Optional.of(BackendType.JAEGER))),
+        otlpFiles(settings));
+  }
+
+  private static Config.OtlpFiles otlpFiles(Settings settings) {
+    Duration poll = settings.duration("backend.poll-interval", Duration.ofSeconds(2), "2s");
+    Optional<Duration> maxAge = settings.optionalString("backend.max-age").isPresent()
+        ? Optional.of(settings.duration("backend.max-age", Duration.ofDays(7), "7d"))
+        : Optional.empty();
+    boolean delete = bool(settings, "backend.delete-expired");
+    if (delete && maxAge.isEmpty()) {
+      settings.problem("backend.delete-expired", "needs backend.max-age: files are deleted once older than it",
+          "backend.max-age: 7d");
+      delete = false;
+    }
+    return new Config.OtlpFiles(poll, maxAge, delete);
+  }
+
+  private static boolean bool(Settings settings, String key) {
+    String text = settings.string(key, "false").trim();
+    if (!text.equals("true") && !text.equals("false")) {
+      settings.problem(key, "\"" + text + "\" is not true or false", "true");
+      return false;
+    }
+    return text.equals("true");
   }
 
   private static Optional<URI> url(Settings settings, Map<String, String> env, Optional<BackendType> type) {

@@ -263,7 +263,8 @@ public record Config(
       int attempts,
       long maxResponseBytes,
       Tempo tempo,
-      Jaeger jaeger) {
+      Jaeger jaeger,
+      OtlpFiles otlpFiles) {
 
     public Backend {
       userAttributes = List.copyOf(userAttributes);
@@ -278,6 +279,15 @@ public record Config(
    * @param api {@code v2} ({@code /api/v2/traces}, Tempo 2.x and 3.x) or {@code v1}
    */
   public record Tempo(Optional<URI> grafanaUrl, String datasourceUid, long orgId, String api) {}
+
+  /**
+   * How the {@code otlp-file} backend follows its directory.
+   *
+   * @param pollInterval how often new lines and files are looked for
+   * @param maxAge traces that ended longer ago are dropped from the index; empty keeps everything
+   * @param deleteExpired whether files last written before {@code maxAge} are deleted as well
+   */
+  public record OtlpFiles(Duration pollInterval, Optional<Duration> maxAge, boolean deleteExpired) {}
 
   /**
    * Jaeger specifics.

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +132,33 @@ final class ConfigLoaderTest {
     Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString()));
 
     assertThat(config.backend().uiUrl()).contains("http://localhost:16686/trace/{traceId}?uiFind={spanId}");
+  }
+
+  @Test
+  void load_fileBackendFollowing_readsPollIntervalMaxAgeAndDeletion() throws IOException {
+    Path file = write("backend:\n  poll-interval: 500ms\n  max-age: 7d\n  delete-expired: true\n");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString()));
+
+    assertThat(config.backend().otlpFiles())
+        .isEqualTo(new Config.OtlpFiles(Duration.ofMillis(500), Optional.of(Duration.ofDays(7)), true));
+  }
+
+  @Test
+  void load_fileBackendFollowingUnset_pollsEveryTwoSecondsAndKeepsEverything() throws IOException {
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", write("").toString()));
+
+    assertThat(config.backend().otlpFiles())
+        .isEqualTo(new Config.OtlpFiles(Duration.ofSeconds(2), Optional.empty(), false));
+  }
+
+  @Test
+  void load_deleteExpiredWithoutMaxAge_saysItNeedsOne() throws IOException {
+    Path file = write("backend:\n  delete-expired: true\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString())))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement().asString()
+            .startsWith("backend.delete-expired: needs backend.max-age"));
   }
 
   @Test

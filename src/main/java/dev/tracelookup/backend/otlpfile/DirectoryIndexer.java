@@ -1,114 +1,271 @@
 package dev.tracelookup.backend.otlpfile;
 
-import dev.tracelookup.backend.otlp.OtlpFormatException;
-import dev.tracelookup.backend.otlp.OtlpJsonReader;
-import dev.tracelookup.trace.Span;
-import java.io.FileNotFoundException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the index from a directory of OTLP JSON Lines files ({@code *.jsonl}, {@code *.json}), one
- * {@code TracesData} document per line. A line that cannot be read is left out, counted and logged
- * with its file and line number; the log never quotes the line, which holds customer data.
+ * Indexes the complete OTLP JSON lines of a file from where its last complete line ended: reads the
+ * file in chunks, cuts each chunk after its last newline, and runs one parser over all the
+ * documents in it, so the bytes are tokenised once and no line is copied.
+ *
+ * <p>A line is complete when it ends with a newline, or when it is a whole JSON document at the end
+ * of the file (a file written by hand without a final newline). A half-written last line is left
+ * for the next refresh, which starts from its first byte. A line that cannot be read is left out,
+ * counted and logged with its file and line number; the log never quotes the line, which holds
+ * customer data.
  */
 final class DirectoryIndexer {
   /** Collector batches are a few MiB; a line past this is not a batch and is left out. */
   static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryIndexer.class);
+  private static final int CHUNK_BYTES = 1024 * 1024;
 
   /** A file that is not JSON Lines at all would otherwise log every one of its lines. */
   private static final int WARNINGS_PER_FILE = 10;
 
-  private final OtlpJsonReader reader;
-  private final List<String> userAttributeKeys;
-  private final int maxLineBytes;
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .build();
 
-  DirectoryIndexer(OtlpJsonReader reader, List<String> userAttributeKeys, int maxLineBytes) {
+  private final FactReader reader;
+  private final int maxLineBytes;
+  private final LineFacts facts = new LineFacts();
+  private byte[] chunk;
+
+  DirectoryIndexer(FactReader reader, int maxLineBytes) {
     this.reader = reader;
-    this.userAttributeKeys = List.copyOf(userAttributeKeys);
     this.maxLineBytes = maxLineBytes;
+    this.chunk = new byte[Math.min(CHUNK_BYTES, maxLineBytes + 1)];
   }
 
   /**
-   * Returns the trace files of the directory, sorted by name.
+   * Indexes the file's complete lines after {@link TraceFile#indexedUpTo} into the table, holding
+   * the lock while it parses each chunk, and moves {@code indexedUpTo} past them.
    *
-   * @throws IOException when the directory is missing or unreadable, or holds no trace files
+   * @return how many lines were left out as unreadable
+   * @throws IOException when the file cannot be read
    */
-  static List<Path> traceFiles(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
-      throw new FileNotFoundException(
-          "OTLP trace directory not found: " + directory.toAbsolutePath());
+  int index(TraceFile file, TraceTable table, Lock lock) throws IOException {
+    Scan scan = new Scan(file, table);
+    try (FileChannel channel = FileChannel.open(file.path, StandardOpenOption.READ)) {
+      long size = channel.size();
+      while (file.indexedUpTo < size && scanChunk(channel, size, scan, lock)) {
+        // Each chunk moves indexedUpTo on; a pending last line stops the loop.
+      }
+    } finally {
+      chunk = chunk.length > CHUNK_BYTES ? new byte[CHUNK_BYTES] : chunk;
     }
-    List<Path> files;
-    try (Stream<Path> entries = Files.list(directory)) {
-      files = entries.filter(DirectoryIndexer::isTraceFile).sorted().toList();
-    } catch (IOException unreadable) {
-      throw new IOException(
-          "cannot list the OTLP trace directory " + directory.toAbsolutePath() + ": " + unreadable,
-          unreadable);
+    if (scan.skipped > scan.logged) {
+      LOG.warn("Skipped {} lines of {} in all", scan.skipped, file.path);
     }
-    if (files.isEmpty()) {
-      throw new FileNotFoundException(
-          "no *.jsonl or *.json files in the OTLP trace directory " + directory.toAbsolutePath());
-    }
-    return files;
+    return scan.skipped;
   }
 
-  TraceIndex index(List<Path> files) throws IOException {
-    IndexBuilder builder = new IndexBuilder(userAttributeKeys);
-    for (Path file : files) {
-      indexFile(file, builder);
-      builder.fileRead();
+  /** Indexes one chunk; returns false when the rest of the file is a line still being written. */
+  private boolean scanChunk(FileChannel channel, long size, Scan scan, Lock lock)
+      throws IOException {
+    TraceFile file = scan.file;
+    long position = file.indexedUpTo;
+    int length = read(channel, position, (int) Math.min(chunk.length, size - position));
+    boolean atEnd = position + length == size;
+    int limit = atEnd ? length : lastNewline(length) + 1;
+    if (limit == 0) {
+      return longLine(channel, position + length, scan);
     }
-    return builder.build();
+    int consumed;
+    lock.lock();
+    try {
+      consumed = parse(limit, scan);
+    } finally {
+      lock.unlock();
+    }
+    file.indexedUpTo = position + consumed;
+    return consumed == limit && !atEnd;
   }
 
-  private void indexFile(Path file, IndexBuilder builder) throws IOException {
-    int skipped = 0;
-    try (JsonLines lines = new JsonLines(Files.newInputStream(file), maxLineBytes)) {
-      while (lines.next()) {
-        Optional<String> problem =
-            lines.isBlank() ? Optional.empty() : indexLine(file, lines, builder);
-        if (problem.isPresent()) {
-          builder.lineSkipped();
-          if (++skipped <= WARNINGS_PER_FILE) {
-            LOG.warn("Skipped line {} of {}: {}", lines.lineNumber(), file, problem.get());
+  /** A chunk without a newline: a longer line; the chunk grows up to the line limit. */
+  private boolean longLine(FileChannel channel, long searchFrom, Scan scan) throws IOException {
+    if (chunk.length <= maxLineBytes) {
+      chunk = new byte[(int) Math.min((long) chunk.length * 2, maxLineBytes + 1L)];
+      return true;
+    }
+    long newline = nextNewline(channel, searchFrom);
+    if (newline < 0) {
+      return false;
+    }
+    skipped(scan, scan.file.indexedUpTo, "longer than " + maxLineBytes + " bytes");
+    scan.file.indexedUpTo = newline + 1;
+    return true;
+  }
+
+  /**
+   * Parses the documents in {@code chunk[0, limit)}, adding each whole one to the table; returns
+   * how many bytes were consumed, which stops short only at a last line still being written.
+   */
+  private int parse(int limit, Scan scan) throws IOException {
+    int from = 0;
+    while (true) {
+      from = skipWhitespace(from, limit);
+      if (from >= limit) {
+        return limit;
+      }
+      int documentStart = from;
+      try (JsonParser parser = FACTORY.createParser(chunk, from, limit - from)) {
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+          documentStart = from + (int) parser.currentTokenLocation().getByteOffset();
+          if (token != JsonToken.START_OBJECT) {
+            throw new MalformedLine("not a JSON object");
           }
+          reader.read(parser, chunk, from, facts);
+          int end = from + (int) parser.currentLocation().getByteOffset();
+          long offset = scan.file.indexedUpTo + documentStart;
+          scan.table.add(scan.table.addLine(scan.file.id, offset, end - documentStart), facts);
+          documentStart = skipWhitespace(end, limit);
         }
+        return limit;
+      } catch (IOException unreadable) {
+        int newline = indexOf((byte) '\n', documentStart, limit);
+        if (newline < 0) {
+          return documentStart;
+        }
+        skipped(scan, scan.file.indexedUpTo + documentStart, problem(unreadable));
+        from = newline + 1;
       }
     }
-    if (skipped > WARNINGS_PER_FILE) {
-      LOG.warn("Skipped {} lines of {} in all", skipped, file);
+  }
+
+  private void skipped(Scan scan, long offset, String problem) throws IOException {
+    scan.skipped++;
+    if (scan.file.warnings < WARNINGS_PER_FILE) {
+      scan.file.warnings++;
+      scan.logged++;
+      LOG.warn("Skipped line {} of {}: {}", lineNumber(scan.file, offset), scan.file.path, problem);
     }
   }
 
-  /** Indexes one line, all or nothing; returns why it could not be read. */
-  private Optional<String> indexLine(Path file, JsonLines lines, IndexBuilder builder) {
-    if (lines.isTooLong()) {
-      return Optional.of("longer than " + maxLineBytes + " bytes");
+  /**
+   * Returns a Jackson failure as a category: Jackson's own message quotes the offending token,
+   * which may be customer data.
+   */
+  private static String problem(IOException unreadable) {
+    if (unreadable instanceof MalformedLine) {
+      return unreadable.getMessage();
     }
-    List<Span> spans = new ArrayList<>();
-    try {
-      reader.read(lines.bytes(), 0, lines.length(), spans::add);
-    } catch (OtlpFormatException malformed) {
-      return Optional.of(malformed.getMessage());
+    if (unreadable instanceof JsonEOFException) {
+      return "the JSON ends early";
     }
-    builder.addLine(new LineRef(file, lines.offset(), lines.length()), spans);
-    return Optional.empty();
+    if (unreadable instanceof StreamConstraintsException) {
+      return "the JSON exceeds a reader limit";
+    }
+    if (unreadable instanceof InputCoercionException) {
+      return "a number is out of range";
+    }
+    return "not valid JSON";
   }
 
-  private static boolean isTraceFile(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return (name.endsWith(".jsonl") || name.endsWith(".json")) && Files.isRegularFile(path);
+  /** Returns the 1-based number of the line at the offset, counting on from the last count. */
+  private long lineNumber(TraceFile file, long offset) throws IOException {
+    if (offset < file.countedUpTo) {
+      file.countedUpTo = 0;
+      file.newlinesCounted = 0;
+    }
+    try (FileChannel channel = FileChannel.open(file.path, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+      while (file.countedUpTo < offset) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), offset - file.countedUpTo));
+        int read = channel.read(buffer, file.countedUpTo);
+        if (read <= 0) {
+          break;
+        }
+        for (int i = 0; i < read; i++) {
+          file.newlinesCounted += buffer.get(i) == '\n' ? 1 : 0;
+        }
+        file.countedUpTo += read;
+      }
+    }
+    return file.newlinesCounted + 1;
+  }
+
+  private int read(FileChannel channel, long position, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, length);
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, position + buffer.position()) < 0) {
+        break;
+      }
+    }
+    return buffer.position();
+  }
+
+  private static long nextNewline(FileChannel channel, long from) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    for (long position = from; ; ) {
+      buffer.clear();
+      int read = channel.read(buffer, position);
+      if (read <= 0) {
+        return -1;
+      }
+      for (int i = 0; i < read; i++) {
+        if (buffer.get(i) == '\n') {
+          return position + i;
+        }
+      }
+      position += read;
+    }
+  }
+
+  private int lastNewline(int length) {
+    for (int i = length - 1; i >= 0; i--) {
+      if (chunk[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int indexOf(byte wanted, int from, int limit) {
+    for (int i = from; i < limit; i++) {
+      if (chunk[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int skipWhitespace(int from, int limit) {
+    int i = from;
+    while (i < limit
+        && (chunk[i] == ' ' || chunk[i] == '\n' || chunk[i] == '\r' || chunk[i] == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** One file's scan: where it goes and what was left out. */
+  private static final class Scan {
+    final TraceFile file;
+    final TraceTable table;
+    int skipped;
+    int logged;
+
+    Scan(TraceFile file, TraceTable table) {
+      this.file = file;
+      this.table = table;
+    }
   }
 }

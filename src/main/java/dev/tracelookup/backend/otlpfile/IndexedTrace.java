@@ -51,7 +51,10 @@ record IndexedTrace(
         && (failing || !query.errorsOnly());
   }
 
-  /** Returns whether the trace overlaps the window: it starts before it ends and ends after it starts. */
+  /**
+   * Returns whether the trace overlaps the window: it starts before it ends and ends after it
+   * starts.
+   */
   boolean overlaps(Instant from, Instant to) {
     return startEpochNanos <= epochNanos(to) && endEpochNanos >= epochNanos(from);
   }

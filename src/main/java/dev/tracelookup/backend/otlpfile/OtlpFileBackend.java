@@ -12,16 +12,21 @@ import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.backend.otlp.OtlpFormatException;
 import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.trace.TraceIds;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +35,11 @@ import org.slf4j.LoggerFactory;
  * Collector's file exporter writes them: one {@code TracesData} document per line, a trace's spans
  * spread over any lines and files, in no order.
  *
- * <p>The files are indexed once, at {@link #open}: files added or changed later are not seen.
- * Search, by user or by span link, returns whole traces, read again from their lines. Instances are immutable and safe for
- * concurrent searches.
+ * <p>The index holds per trace only what search needs (ID, users, time range, service and span
+ * names, where its lines are); search, by user or by span link, returns whole traces, read again
+ * from their lines. {@link #refresh} follows the directory as the collector writes, rotates and
+ * deletes files, and drops traces past the maximum age. Safe for concurrent searches, also while a
+ * refresh runs.
  */
 public final class OtlpFileBackend implements TraceBackend {
   /** Replaced by the trace ID in the UI URL template. */
@@ -45,35 +52,32 @@ public final class OtlpFileBackend implements TraceBackend {
 
   private final String displayName;
   private final Path directory;
-  private final TraceIndex index;
+  private final LiveIndex index;
   private final TraceLoader loader;
   private final Optional<String> uiUrlTemplate;
+  private final OtlpFileOptions options;
+  // Read and written only by the one scheduled refresh at a time.
+  private boolean failing;
 
   private OtlpFileBackend(
       String displayName,
       Path directory,
-      TraceIndex index,
+      LiveIndex index,
       TraceLoader loader,
-      Optional<String> uiUrlTemplate) {
+      Optional<String> uiUrlTemplate,
+      OtlpFileOptions options) {
     this.displayName = displayName;
     this.directory = directory;
     this.index = index;
     this.loader = loader;
     this.uiUrlTemplate = uiUrlTemplate;
+    this.options = options;
   }
 
   /**
-   * Indexes the {@code *.jsonl} and {@code *.json} files of the directory (not its subdirectories).
+   * Indexes the directory with the {@link OtlpFileOptions#DEFAULTS defaults}: nothing expires.
    *
-   * @param userAttributeKeys the span or resource attributes that hold the user ID, e.g. {@code
-   *     user.id} and {@code enduser.id}
-   * @param uiUrlTemplate a URL with {@value #TRACE_ID_PLACEHOLDER} and optionally {@value
-   *     #SPAN_ID_PLACEHOLDER}, or empty when there is no UI to link to
-   * @param displayName the name shown to people, e.g. {@code demo files}
-   * @throws IOException when the directory is missing or unreadable, has no trace files, or a file
-   *     cannot be read
-   * @throws IllegalArgumentException when there is no user attribute key, the name is blank, or the
-   *     template lacks {@value #TRACE_ID_PLACEHOLDER}
+   * @see #open(Path, List, Optional, String, OtlpFileOptions, Clock)
    */
   public static OtlpFileBackend open(
       Path directory,
@@ -81,22 +85,106 @@ public final class OtlpFileBackend implements TraceBackend {
       Optional<String> uiUrlTemplate,
       String displayName)
       throws IOException {
+    return open(
+        directory,
+        userAttributeKeys,
+        uiUrlTemplate,
+        displayName,
+        OtlpFileOptions.DEFAULTS,
+        Clock.systemUTC());
+  }
+
+  /**
+   * Indexes the {@code *.jsonl} and {@code *.json} files of the directory (not its subdirectories).
+   * The index follows the directory only when {@link #refresh} is called, or once {@link #follow}
+   * calls it on a schedule.
+   *
+   * @param userAttributeKeys the span or resource attributes that hold the user ID, e.g. {@code
+   *     user.id} and {@code enduser.id}
+   * @param uiUrlTemplate a URL with {@value #TRACE_ID_PLACEHOLDER} and optionally {@value
+   *     #SPAN_ID_PLACEHOLDER}, or empty when there is no UI to link to
+   * @param displayName the name shown to people, e.g. {@code demo files}
+   * @param options how often to poll, and how long traces are kept
+   * @param clock tells which traces are past the maximum age
+   * @throws IOException when the directory is missing or unreadable, or has no trace files
+   * @throws IllegalArgumentException when there is no user attribute key, the name is blank, or the
+   *     template lacks {@value #TRACE_ID_PLACEHOLDER}
+   */
+  public static OtlpFileBackend open(
+      Path directory,
+      List<String> userAttributeKeys,
+      Optional<String> uiUrlTemplate,
+      String displayName,
+      OtlpFileOptions options,
+      Clock clock)
+      throws IOException {
     Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(clock, "clock");
     validate(userAttributeKeys, uiUrlTemplate, displayName);
-    OtlpJsonReader reader = new OtlpJsonReader(Set.copyOf(userAttributeKeys));
-    List<Path> files = DirectoryIndexer.traceFiles(directory);
-    TraceIndex index =
-        new DirectoryIndexer(reader, userAttributeKeys, DirectoryIndexer.MAX_LINE_BYTES)
-            .index(files);
+    if (FileListing.list(directory).isEmpty()) {
+      throw new FileNotFoundException(
+          "no *.jsonl or *.json files in the OTLP trace directory " + directory.toAbsolutePath());
+    }
+    Vocabulary vocabulary = new Vocabulary();
+    FactReader facts = new FactReader(new WatchedKeys(userAttributeKeys), vocabulary);
+    LiveIndex index =
+        new LiveIndex(
+            directory, facts, vocabulary, options, clock, DirectoryIndexer.MAX_LINE_BYTES);
+    index.refresh();
     LOG.info(
         "Indexed {} traces from {} files in {}; {} unreadable lines skipped",
-        index.tracesById().size(),
+        index.traceCount(),
         index.fileCount(),
         directory,
         index.skippedLines());
+    OtlpJsonReader reader = new OtlpJsonReader(Set.copyOf(userAttributeKeys));
     return new OtlpFileBackend(
-        displayName, directory, index, new TraceLoader(reader), uiUrlTemplate);
+        displayName, directory, index, new TraceLoader(reader), uiUrlTemplate, options);
   }
+
+  /**
+   * Brings the index up to date with the directory: lines appended to files, new files, files
+   * renamed by rotation, truncated or deleted, and traces past the maximum age (whose files are
+   * deleted when so configured). One refresh runs at a time; searches go on meanwhile.
+   *
+   * @throws IOException when the directory can no longer be listed
+   */
+  public void refresh() throws IOException {
+    LiveIndex.Refresh refresh = index.refresh();
+    if (refresh.traceCountChange() != 0 || refresh.dropped() || refresh.newFiles() > 0) {
+      LOG.debug("Refreshed {}: {}", directory, refresh);
+    }
+  }
+
+  /**
+   * Calls {@link #refresh} on the scheduler every poll interval, so that what the collector writes
+   * is searchable within about one interval, until the scheduler is shut down. A failed refresh is
+   * logged and tried again on the next tick.
+   */
+  public ScheduledFuture<?> follow(ScheduledExecutorService scheduler) {
+    long interval = options.pollInterval().toMillis();
+    return scheduler.scheduleWithFixedDelay(
+        this::refreshLogged, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  private void refreshLogged() {
+    try {
+      refresh();
+      if (failing) {
+        LOG.info("Refreshing the index of {} works again", directory);
+        failing = false;
+      }
+    } catch (IOException | RuntimeException failed) {
+      // A scheduled task that throws is never run again: log, and try on the next tick. Said once
+      // per run of failures, not every tick; check() reports it meanwhile.
+      if (!failing) {
+        LOG.warn("Refreshing the index of {} failed: {}", directory, failed.toString());
+        failing = true;
+      }
+    }
+  }
+
 
   @Override
   public String displayName() {
@@ -124,8 +212,8 @@ public final class OtlpFileBackend implements TraceBackend {
   }
 
   /**
-   * Answers from the index, which remembers for every trace that spans link into the traces
-   * holding those spans: the linking traces that overlap the window, newest first, each whole.
+   * Answers from the index, which remembers for every trace that spans link into the traces holding
+   * those spans: the linking traces that overlap the window, newest first, each whole.
    */
   @Override
   public LinkSearch searchLinkingTo(LinkQuery query) {
@@ -171,8 +259,8 @@ public final class OtlpFileBackend implements TraceBackend {
   }
 
   /**
-   * Answers OK while the directory can still be read: the index was loaded at {@link #open}, and
-   * every search and fetch reads the traces' lines again from their files.
+   * Answers OK while the directory can still be read: every search and fetch reads the traces'
+   * lines again from their files.
    */
   @Override
   public CheckResult check() {
@@ -187,7 +275,7 @@ public final class OtlpFileBackend implements TraceBackend {
 
   /** Returns how many traces the index holds. */
   public int traceCount() {
-    return index.tracesById().size();
+    return index.traceCount();
   }
 
   /** Returns how many lines could not be read as OTLP JSON and were left out of the index. */

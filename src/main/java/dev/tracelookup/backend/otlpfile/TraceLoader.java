@@ -22,7 +22,7 @@ final class TraceLoader {
    * span tree tells them apart by kind.
    *
    * @throws IOException when a line cannot be read again, or no longer holds the trace: the files
-   *     changed after they were indexed
+   *     changed after they were indexed, and the next refresh has not caught up yet
    */
   Trace load(IndexedTrace trace) throws IOException {
     Map<String, Span> spans = new LinkedHashMap<>();
@@ -40,7 +40,8 @@ final class TraceLoader {
     }
     if (spans.isEmpty()) {
       throw new IOException(
-          "the trace files changed since they were indexed; restart to index them again");
+          "the trace files changed since they were indexed; the index follows within a few"
+              + " seconds");
     }
     return new Trace(trace.traceId(), new ArrayList<>(spans.values()));
   }
