@@ -45,9 +45,8 @@ public final class LookupCommand {
       return 2;
     }
     ParseResult parsed = parser.parse(String.join(" ", options.words()), options.zone());
-    if (!(parsed instanceof ParseResult.Parsed)) {
-      if (parsed instanceof ParseResult.Invalid) {
-        ParseResult.Invalid invalid = (ParseResult.Invalid) parsed;
+    if (!(parsed instanceof ParseResult.Parsed valid)) {
+      if (parsed instanceof ParseResult.Invalid invalid) {
         err.println(invalid.problem());
         if (!invalid.understood().isEmpty()) {
           err.println("Understood so far: " + invalid.understood());
@@ -57,7 +56,7 @@ public final class LookupCommand {
       err.println(usage);
       return parsed instanceof ParseResult.HelpRequested ? 0 : 2;
     }
-    LookupOutcome outcome = lookup.lookup(((ParseResult.Parsed) parsed).request(), false);
+    LookupOutcome outcome = lookup.lookup(valid.request(), false);
     out.println(options.blocks()
         ? presenter.present(outcome, options.zone()).toJson()
         : presenter.presentText(outcome, options.zone()));

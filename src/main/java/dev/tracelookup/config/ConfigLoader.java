@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class ConfigLoader {
   public static final String DEFAULT_CONFIG = "config/trace-lookup.yml";
   static final String DEFAULT_USER_ID_PATTERN = "^[A-Za-z0-9_.:@+\\-]{1,128}$";
+  // Read as a tree and checked key by key, so Jackson's defaults; the incidents file binds strictly
+  // with its own mapper (YamlIncidentSource).
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private ConfigLoader() {}

@@ -17,7 +17,7 @@ public final class SecretBytes {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof SecretBytes && Arrays.equals(bytes, ((SecretBytes) other).bytes);
+    return other instanceof SecretBytes that && Arrays.equals(bytes, that.bytes);
   }
 
   @Override

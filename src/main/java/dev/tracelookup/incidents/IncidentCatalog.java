@@ -168,8 +168,8 @@ public final class IncidentCatalog implements AutoCloseable {
     Instant now = clock.instant();
     SourceResult result = fetch(source, now);
     Optional<SourceState> previous = Optional.ofNullable(states.get(source.name()));
-    if (result instanceof SourceResult.Fetched) {
-      List<Incident> incidents = ((SourceResult.Fetched) result).incidents();
+    if (result instanceof SourceResult.Fetched fetched) {
+      List<Incident> incidents = fetched.incidents();
       if (previous.map(SourceState::failing).orElse(false)) {
         log.info("incident source {} answers again", source.name());
       }

@@ -106,13 +106,12 @@ public final class ChannelCopies {
 
     /** Returns the outcome as a channel may read it. */
     LookupOutcome outcome(LookupOutcome outcome) {
-      if (outcome instanceof LookupOutcome.Found) {
-        LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+      if (outcome instanceof LookupOutcome.Found found) {
         return new LookupOutcome.Found(found.request(), found.traces().stream().map(this::card)
             .collect(Collectors.toList()), found.totalMatched(), texts(found.warnings()), found.fromCache());
       }
-      if (outcome instanceof LookupOutcome.NoTraces) {
-        return new LookupOutcome.NoTraces(outcome.request(), texts(((LookupOutcome.NoTraces) outcome).warnings()));
+      if (outcome instanceof LookupOutcome.NoTraces noTraces) {
+        return new LookupOutcome.NoTraces(outcome.request(), texts(noTraces.warnings()));
       }
       return outcome;
     }

@@ -32,10 +32,10 @@ final class LinkWarnings {
     Map<String, Integer> failedTraces = new LinkedHashMap<>();
     queued.forEach((traceId, producers) -> {
       LinkSearch result = searches.get(traceId);
-      if (result instanceof LinkSearch.Unsupported) {
-        add(((LinkSearch.Unsupported) result).reason(), producers, unsupported, unsupportedTraces);
-      } else if (result instanceof LinkSearch.Failed) {
-        add(((LinkSearch.Failed) result).failure().userMessage(), producers, failed, failedTraces);
+      if (result instanceof LinkSearch.Unsupported refused) {
+        add(refused.reason(), producers, unsupported, unsupportedTraces);
+      } else if (result instanceof LinkSearch.Failed failure) {
+        add(failure.failure().userMessage(), producers, failed, failedTraces);
       }
     });
     List<String> warnings = new ArrayList<>();
@@ -54,9 +54,9 @@ final class LinkWarnings {
     int failed = 0;
     BackendFailure last = null;
     for (FetchResult read : reads) {
-      if (read instanceof FetchResult.Failed) {
+      if (read instanceof FetchResult.Failed failure) {
         failed++;
-        last = ((FetchResult.Failed) read).failure();
+        last = failure.failure();
       }
     }
     return failed == 0 ? Optional.empty() : Optional.of((failed == 1 ? "1 linked trace" : failed + " linked traces")

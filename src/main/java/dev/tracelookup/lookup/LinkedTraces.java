@@ -141,8 +141,8 @@ final class LinkedTraces {
       // In the lookup's order, so which reads the cap leaves out does not depend on timing.
       for (String traceId : queued.keySet()) {
         LinkSearch result = searches.get(traceId);
-        if (result instanceof LinkSearch.Found) {
-          for (TraceRef ref : ((LinkSearch.Found) result).traces()) {
+        if (result instanceof LinkSearch.Found found) {
+          for (TraceRef ref : found.traces()) {
             linkedIds.get(traceId).add(ref.traceId());
             ref.trace().ifPresentOrElse(this::keep, () -> want(ref.traceId()));
           }
@@ -160,8 +160,8 @@ final class LinkedTraces {
 
     private void absorbReads() {
       reads.forEach((id, result) -> {
-        if (result instanceof FetchResult.Fetched) {
-          keep(((FetchResult.Fetched) result).trace());
+        if (result instanceof FetchResult.Fetched fetched) {
+          keep(fetched.trace());
         }
       });
     }

@@ -130,10 +130,10 @@ public final class LookupCache {
 
   private static List<String> traceIdsOf(CompletableFuture<LookupOutcome> future) {
     LookupOutcome outcome = future.isCompletedExceptionally() ? null : future.getNow(null);
-    if (!(outcome instanceof LookupOutcome.Found)) {
+    if (!(outcome instanceof LookupOutcome.Found found)) {
       return List.of();
     }
-    return ((LookupOutcome.Found) outcome).traces().stream()
+    return found.traces().stream()
         .map(card -> card.analysis().summary().traceId())
         .collect(Collectors.toList());
   }

@@ -82,11 +82,11 @@ public final class LookupPresenter {
    */
   private SlackMessage render(LookupOutcome shown, LookupOutcome original, ZoneId agentZone, Audience audience,
       Optional<ChannelCopies.Copy> copy) {
-    if (shown instanceof LookupOutcome.Found) {
-      return cards.card(content((LookupOutcome.Found) shown, (LookupOutcome.Found) original, agentZone, audience, copy));
+    if (shown instanceof LookupOutcome.Found found) {
+      return cards.card(content(found, (LookupOutcome.Found) original, agentZone, audience, copy));
     }
-    if (shown instanceof LookupOutcome.NoTraces) {
-      return noTraces((LookupOutcome.NoTraces) shown, agentZone, copy);
+    if (shown instanceof LookupOutcome.NoTraces none) {
+      return noTraces(none, agentZone, copy);
     }
     String failure = ((LookupOutcome.Failed) shown).failure().userMessage();
     return Messages.failure(copy.map(c -> c.text(failure)).orElse(failure));
@@ -94,8 +94,7 @@ public final class LookupPresenter {
 
   /** Returns the outcome as plain text for a terminal. */
   public String presentText(LookupOutcome outcome, ZoneId agentZone) {
-    if (outcome instanceof LookupOutcome.Found) {
-      LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+    if (outcome instanceof LookupOutcome.Found found) {
       return text.card(content(found, found, agentZone, Audience.terminal(), Optional.empty()));
     }
     return present(outcome, agentZone).text();
@@ -103,8 +102,8 @@ public final class LookupPresenter {
 
   /** Returns the answer to "Show trace". */
   public SlackMessage presentTrace(TraceLookup.TraceResult result, ZoneId agentZone, String backendName) {
-    if (result instanceof TraceLookup.TraceResult.Shown) {
-      TraceCard card = ((TraceLookup.TraceResult.Shown) result).card();
+    if (result instanceof TraceLookup.TraceResult.Shown shown) {
+      TraceCard card = shown.card();
       return cards.trace(card.shown(), agentZone, backendName);
     }
     if (result instanceof TraceLookup.TraceResult.Missing) {

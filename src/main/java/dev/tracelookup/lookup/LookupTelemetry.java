@@ -60,10 +60,10 @@ final class LookupTelemetry {
     Attributes attributes = Attributes.of(TelemetryKeys.BACKEND, backendName, TelemetryKeys.OUTCOME, name,
         CACHE_HIT, cacheHit);
     span.setAllAttributes(attributes);
-    span.setAttribute(RESULT_COUNT, outcome instanceof LookupOutcome.Found
-        ? (long) ((LookupOutcome.Found) outcome).totalMatched() : 0L);
-    if (outcome instanceof LookupOutcome.Failed) {
-      String type = ((LookupOutcome.Failed) outcome).failure().kind().name().toLowerCase(Locale.ROOT);
+    span.setAttribute(RESULT_COUNT, outcome instanceof LookupOutcome.Found found
+        ? (long) found.totalMatched() : 0L);
+    if (outcome instanceof LookupOutcome.Failed failed) {
+      String type = failed.failure().kind().name().toLowerCase(Locale.ROOT);
       span.setAttribute(TelemetryKeys.ERROR_TYPE, type);
       span.setStatus(StatusCode.ERROR, type);
     }

@@ -52,13 +52,13 @@ public final class ReplyDrafts {
   /** Returns the draft for the trace, with times in the customer's zone. */
   public Draft draft(String traceId, ZoneId customerZone) {
     TraceLookup.TraceResult result = lookup.trace(traceId);
-    if (result instanceof TraceLookup.TraceResult.Failed) {
-      return Draft.failed(((TraceLookup.TraceResult.Failed) result).failure().userMessage());
+    if (result instanceof TraceLookup.TraceResult.Failed failed) {
+      return Draft.failed(failed.failure().userMessage());
     }
-    if (!(result instanceof TraceLookup.TraceResult.Shown)) {
+    if (!(result instanceof TraceLookup.TraceResult.Shown shown)) {
       return Draft.failed(lookup.backendName() + " no longer has that trace: run the lookup again.");
     }
-    var analysis = ((TraceLookup.TraceResult.Shown) result).card().analysis();
+    var analysis = shown.card().analysis();
     Optional<TraceFailure> failure = TraceFailure.of(analysis);
     if (failure.isEmpty()) {
       return Draft.failed("Nothing failed in that trace, so there is no failure to explain to the customer.");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracelookup.json.JsonMappers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -28,7 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
  * card showed.
  */
 public final class RequestTokens {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.PLAIN;
   private static final int VERSION = 1;
   private static final char SEPARATOR = '~';
   /** Signed into trace values only, so no lookup value's MAC can ever pass for one, nor the reverse. */

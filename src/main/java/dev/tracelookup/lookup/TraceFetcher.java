@@ -71,14 +71,14 @@ final class TraceFetcher {
     }
     Trace cached = cache.trace(traceId.get());
     FetchResult result = cached != null ? new FetchResult.Fetched(cached, false) : backend.fetch(traceId.get());
-    if (result instanceof FetchResult.Fetched && !((FetchResult.Fetched) result).trace().spans().isEmpty()) {
-      Trace trace = ((FetchResult.Fetched) result).trace();
+    if (result instanceof FetchResult.Fetched fetched && !fetched.trace().spans().isEmpty()) {
+      Trace trace = fetched.trace();
       cache.putTrace(trace);
       List<Trace> linked = links.follow(List.of(trace)).of(trace.traceId());
       return new TraceLookup.TraceResult.Shown(cards.card(trace, linked, backend));
     }
-    if (result instanceof FetchResult.Failed) {
-      return new TraceLookup.TraceResult.Failed(((FetchResult.Failed) result).failure());
+    if (result instanceof FetchResult.Failed failed) {
+      return new TraceLookup.TraceResult.Failed(failed.failure());
     }
     return new TraceLookup.TraceResult.Missing(traceId.get());
   }
@@ -104,16 +104,15 @@ final class TraceFetcher {
     BackendFailure lastFailure = null;
     for (TraceRef ref : refs) {
       FetchResult result = results.get(ref.traceId());
-      if (result instanceof FetchResult.Fetched) {
-        FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+      if (result instanceof FetchResult.Fetched fetched) {
         cache.putTrace(fetched.trace());
         traces.add(fetched.trace());
         partial += fetched.partial() ? 1 : 0;
       } else if (result instanceof FetchResult.NotFound) {
         vanished++;
-      } else if (result instanceof FetchResult.Failed) {
+      } else if (result instanceof FetchResult.Failed failure) {
         failed++;
-        lastFailure = ((FetchResult.Failed) result).failure();
+        lastFailure = failure.failure();
       }
     }
     List<String> warnings = warnings(vanished, failed, partial, lastFailure);

@@ -269,8 +269,8 @@ public final class TraceLookup {
     TraceQuery query = new TraceQuery(hasher.stored(request.userId()), request.window().from(), request.window().to(),
         request.service(), request.spanName(), request.errorsOnly(), maxTraces);
     SearchResult result = backend.search(query);
-    if (result instanceof SearchResult.Failed) {
-      return new LookupOutcome.Failed(request, ((SearchResult.Failed) result).failure());
+    if (result instanceof SearchResult.Failed failed) {
+      return new LookupOutcome.Failed(request, failed.failure());
     }
     SearchResult.Found found = (SearchResult.Found) result;
     if (found.traces().isEmpty()) {
@@ -298,8 +298,7 @@ public final class TraceLookup {
   }
 
   private static LookupOutcome ranked(LookupOutcome outcome, Instant anchor) {
-    if (outcome instanceof LookupOutcome.Found) {
-      LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+    if (outcome instanceof LookupOutcome.Found found) {
       return new LookupOutcome.Found(found.request(), TraceRanking.rank(found.traces(), anchor), found.totalMatched(),
           found.warnings(), found.fromCache());
     }
@@ -307,8 +306,7 @@ public final class TraceLookup {
   }
 
   private static LookupOutcome markCached(LookupOutcome outcome) {
-    if (outcome instanceof LookupOutcome.Found) {
-      LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+    if (outcome instanceof LookupOutcome.Found found) {
       return new LookupOutcome.Found(found.request(), found.traces(), found.totalMatched(), found.warnings(), true);
     }
     return outcome;

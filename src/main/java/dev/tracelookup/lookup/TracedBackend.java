@@ -52,8 +52,8 @@ final class TracedBackend implements TraceBackend {
   @Override
   public SearchResult search(TraceQuery query) {
     return traced("search", () -> backend.search(query), (result, span) -> {
-      if (result instanceof SearchResult.Failed) {
-        return Optional.of(((SearchResult.Failed) result).failure());
+      if (result instanceof SearchResult.Failed failed) {
+        return Optional.of(failed.failure());
       }
       span.setAttribute(TRACE_COUNT, (long) ((SearchResult.Found) result).traces().size());
       return Optional.empty();
@@ -62,19 +62,19 @@ final class TracedBackend implements TraceBackend {
 
   @Override
   public FetchResult fetch(String traceId) {
-    return traced("fetch", () -> backend.fetch(traceId), (result, span) -> result instanceof FetchResult.Failed
-        ? Optional.of(((FetchResult.Failed) result).failure()) : Optional.empty());
+    return traced("fetch", () -> backend.fetch(traceId), (result, span) -> result instanceof FetchResult.Failed failed
+        ? Optional.of(failed.failure()) : Optional.empty());
   }
 
   /** Traced as {@code backend.link_search}; an unsupported search is not a failure. */
   @Override
   public LinkSearch searchLinkingTo(LinkQuery query) {
     return traced("link_search", () -> backend.searchLinkingTo(query), (result, span) -> {
-      if (result instanceof LinkSearch.Failed) {
-        return Optional.of(((LinkSearch.Failed) result).failure());
+      if (result instanceof LinkSearch.Failed failed) {
+        return Optional.of(failed.failure());
       }
-      if (result instanceof LinkSearch.Found) {
-        span.setAttribute(TRACE_COUNT, (long) ((LinkSearch.Found) result).traces().size());
+      if (result instanceof LinkSearch.Found found) {
+        span.setAttribute(TRACE_COUNT, (long) found.traces().size());
       }
       return Optional.empty();
     });

@@ -3,6 +3,7 @@ package dev.tracelookup.privacy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracelookup.json.JsonMappers;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditLog {
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
   private final AuditSink sink;
   private final Clock clock;

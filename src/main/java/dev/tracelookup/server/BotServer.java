@@ -25,7 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code /healthz} (liveness), {@code /readyz} (readiness), {@code /api/lookup} and {@code /api/erasure}.
  *
  * <p>Bolt ships a Jetty adapter only for Jetty 11; {@code bolt-jakarta-servlet} on the ee10
- * servlet container works, and {@code BotServerTest} pins that down.
+ * servlet container works, and {@code app/SlashCommandEndToEndTest} pins that down by sending
+ * signed slash commands through it.
  */
 public final class BotServer {
   private final Server server;

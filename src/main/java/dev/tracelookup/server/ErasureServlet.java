@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracelookup.config.Secret;
+import dev.tracelookup.json.JsonMappers;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AuditEntry;
 import dev.tracelookup.privacy.AuditLog;
@@ -26,7 +27,7 @@ import java.util.Optional;
  */
 final class ErasureServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.PLAIN;
   private static final int MAX_USER_ID_LENGTH = 512;
   private static final String SHAPE = "send {\"user_id\": \"<the customer's ID>\"} as JSON";
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** Writes JSON answers; error bodies say what is wrong in a few words and never how we work inside. */
 public final class JsonReplies {
+  // Not JsonMappers.PLAIN: answers carry java.time values, written as ISO-8601 text, not numbers.
   private static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
       .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -3,6 +3,7 @@ package dev.tracelookup.server;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracelookup.json.JsonMappers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ final class LookupApiBody {
   /** As much as Jetty allows for a GET's request line and headers: a lookup needs a few hundred bytes. */
   static final int MAX_BYTES = 8 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.PLAIN;
   private static final List<String> TEXT_FIELDS = List.of("user_id", "start", "end", "service", "action");
   private static final String SHAPE = "send the parameters as a JSON object, e.g. {\"user_id\": \"usr_k8x9m2\","
       + " \"start\": \"2026-02-06T14:00:00Z\", \"end\": \"2026-02-06T14:30:00Z\"}";

@@ -69,8 +69,7 @@ final class LookupApiServlet extends HttpServlet {
       return;
     }
     LookupApiBody.Result body = LookupApiBody.read(request, maxBodyBytes);
-    if (body instanceof LookupApiBody.Refused) {
-      LookupApiBody.Refused refused = (LookupApiBody.Refused) body;
+    if (body instanceof LookupApiBody.Refused refused) {
       JsonReplies.error(response, refused.status(), refused.message());
       return;
     }
@@ -95,12 +94,13 @@ final class LookupApiServlet extends HttpServlet {
   /** The API has no Slack user: the caller is whoever holds the token, recorded as {@code api}. */
   private AuditEntry auditEntry(LookupOutcome outcome) {
     LookupRequest request = outcome.request();
-    boolean found = outcome instanceof LookupOutcome.Found;
-    String result = found ? "found" : outcome instanceof LookupOutcome.Failed ? "failed" : "no_traces";
+    String result = outcome instanceof LookupOutcome.Found ? "found"
+        : outcome instanceof LookupOutcome.Failed ? "failed" : "no_traces";
+    int traces = outcome instanceof LookupOutcome.Found found ? found.traces().size() : 0;
+    boolean fromCache = outcome instanceof LookupOutcome.Found found && found.fromCache();
     return new AuditEntry("lookup", "api", "", "", Optional.of(lookup.fingerprints().of(request.userId())),
         Optional.of(request.window().from()), Optional.of(request.window().to()), lookup.backendName(),
-        found ? ((LookupOutcome.Found) outcome).traces().size() : 0, found && ((LookupOutcome.Found) outcome).fromCache(),
-        false, result);
+        traces, fromCache, false, result);
   }
 
   private Map<String, Object> body(LookupOutcome outcome) {
@@ -110,12 +110,11 @@ final class LookupApiServlet extends HttpServlet {
     json.put("start", request.window().from().toString());
     json.put("end", request.window().to().toString());
     json.put("backend", lookup.backendName());
-    if (outcome instanceof LookupOutcome.Failed) {
-      json.put("error", ((LookupOutcome.Failed) outcome).failure().userMessage());
+    if (outcome instanceof LookupOutcome.Failed failed) {
+      json.put("error", failed.failure().userMessage());
       return json;
     }
-    if (outcome instanceof LookupOutcome.Found) {
-      LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+    if (outcome instanceof LookupOutcome.Found found) {
       json.put("from_cache", found.fromCache());
       json.put("total_matched", found.totalMatched());
       json.put("warnings", found.warnings());

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,12 +56,7 @@ final class SlackSignature {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
-      byte[] digest = mac.doFinal(body);
-      StringBuilder hex = new StringBuilder("v0=");
-      for (byte b : digest) {
-        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-      }
-      return hex.toString();
+      return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
     } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
       // HmacSHA256 is mandatory on every Java platform, and any byte key is valid for it.
       throw new IllegalStateException(impossible);

@@ -13,6 +13,7 @@ import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.tracelookup.json.JsonMappers;
 import dev.tracelookup.privacy.AccessPolicy;
 import dev.tracelookup.render.ActionId;
 import dev.tracelookup.render.LookupModal;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * after it.
  */
 final class AccessGate implements Middleware {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
   private final HomeTeams home;
   private final AccessPolicy policy;

@@ -50,8 +50,8 @@ final class ActionReplays implements Middleware {
   @Override
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
     boolean repeated = false;
-    if (req instanceof BlockActionRequest) {
-      BlockActionPayload payload = ((BlockActionRequest) req).getPayload();
+    if (req instanceof BlockActionRequest action) {
+      BlockActionPayload payload = action.getPayload();
       Optional<String> press = press(payload);
       if (press.isPresent()) {
         // Both memories are asked every time; putIfAbsent leaves each window counting from the first press.
@@ -59,8 +59,8 @@ final class ActionReplays implements Middleware {
         boolean fresh = deliveries.asMap().putIfAbsent(press.get() + " at " + actionTs(payload), Boolean.TRUE) == null;
         repeated = !first || !fresh;
       }
-    } else if (req instanceof ViewSubmissionRequest) {
-      ViewSubmissionPayload payload = ((ViewSubmissionRequest) req).getPayload();
+    } else if (req instanceof ViewSubmissionRequest view) {
+      ViewSubmissionPayload payload = view.getPayload();
       if (payload.getView() != null && payload.getView().getId() != null && payload.getUser() != null) {
         String submission = payload.getUser().getId() + " submitted " + payload.getView().getId() + " "
             + payload.getView().getHash();

@@ -46,8 +46,7 @@ final class Audits {
     int count = 0;
     boolean cacheHit = false;
     String result = "no_traces";
-    if (outcome instanceof LookupOutcome.Found) {
-      LookupOutcome.Found found = (LookupOutcome.Found) outcome;
+    if (outcome instanceof LookupOutcome.Found found) {
       count = found.traces().size();
       cacheHit = found.fromCache();
       result = "found";

@@ -10,6 +10,7 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
+import dev.tracelookup.json.JsonMappers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class EventDeliveries implements Middleware {
   static final Duration MEMORY = Duration.ofHours(1);
   static final int MAX_KEYS = 20_000;
   private static final Logger log = LoggerFactory.getLogger(EventDeliveries.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
   private final Cache<String, Delivery> seen;
   private final Ticker ticker;

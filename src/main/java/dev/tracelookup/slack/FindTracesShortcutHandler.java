@@ -74,15 +74,15 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
 
   private void lookupFromWords(Asker asker, String text, AgentZoneReader.AgentZone zone, FormContext context) {
     ParseResult parsed = parser.parse(text, zone.zone());
-    if (parsed instanceof ParseResult.Parsed) {
-      LookupRequest lookup = ((ParseResult.Parsed) parsed).request();
+    if (parsed instanceof ParseResult.Parsed valid) {
+      LookupRequest lookup = valid.request();
       if (!runner.submitLookup(asker, lookup, zone.zone(), context.responseUrl(), Audience.agent(context.threadTs().isPresent()))) {
         runner.answerBusy(context.responseUrl());
       }
       return;
     }
     String problem = "That message has no ticket link, and no user ID and time I could read"
-        + (parsed instanceof ParseResult.Invalid ? ": " + ((ParseResult.Invalid) parsed).problem() : ".");
+        + (parsed instanceof ParseResult.Invalid invalid ? ": " + invalid.problem() : ".");
     replies.respond(context.responseUrl(), Messages.help(problem, "", usage), Visibility.EPHEMERAL);
   }
 

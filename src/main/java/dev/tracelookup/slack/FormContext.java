@@ -3,6 +3,7 @@ package dev.tracelookup.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracelookup.json.JsonMappers;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param ticket the ticket reference, for the reply ("Zendesk #4512"), or empty
  */
 record FormContext(String channelId, Optional<String> threadTs, String responseUrl, String ticket) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
   FormContext {
     threadTs = threadTs == null ? Optional.empty() : threadTs;

@@ -48,11 +48,11 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
       String text = userId.get() + " " + LookupModal.value(values, LookupModal.WHEN_BLOCK).orElse("")
           + LookupModal.value(values, LookupModal.SERVICE_BLOCK).map(s -> " service " + s).orElse("");
       ParseResult parsed = parser.parse(text, zone.get());
-      if (parsed instanceof ParseResult.Parsed) {
-        lookup = Optional.of(((ParseResult.Parsed) parsed).request());
+      if (parsed instanceof ParseResult.Parsed valid) {
+        lookup = Optional.of(valid.request());
       } else {
-        errors.put(LookupModal.WHEN_BLOCK, parsed instanceof ParseResult.Invalid
-            ? ((ParseResult.Invalid) parsed).problem() : "Type a time such as 2:15pm or a range such as 14:00-14:30.");
+        errors.put(LookupModal.WHEN_BLOCK, parsed instanceof ParseResult.Invalid invalid
+            ? invalid.problem() : "Type a time such as 2:15pm or a range such as 14:00-14:30.");
       }
     }
     Optional<FormContext> context = FormContext.decode(request.getPayload().getView().getPrivateMetadata());

@@ -78,10 +78,10 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
 
   private boolean fromWords(String text, ZoneId zone, Thread thread) {
     ParseResult parsed = parser.parse(text, zone);
-    if (parsed instanceof ParseResult.Parsed) {
-      return runner.submitThreadLookup(((ParseResult.Parsed) parsed).request(), thread);
+    if (parsed instanceof ParseResult.Parsed valid) {
+      return runner.submitThreadLookup(valid.request(), thread);
     }
-    String problem = parsed instanceof ParseResult.Invalid ? ((ParseResult.Invalid) parsed).problem()
+    String problem = parsed instanceof ParseResult.Invalid invalid ? invalid.problem()
         : "Mention me with a user ID and a time, or a ticket link: `@trace-lookup usr_k8x9m2 2:15pm`.";
     replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.help(problem, "", ""));
     return true;
@@ -89,9 +89,9 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
 
   private void fromTicket(TicketLink link, ZoneId zone, Thread thread) {
     ResolveResult result = tickets.resolve(link, zone);
-    if (result instanceof ResolveResult.Failed) {
+    if (result instanceof ResolveResult.Failed failed) {
       replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(),
-          Messages.failure(((ResolveResult.Failed) result).failure().message()));
+          Messages.failure(failed.failure().message()));
       return;
     }
     TicketResolution resolution = ((ResolveResult.Resolved) result).resolution();

@@ -67,8 +67,8 @@ final class TicketFlow {
       return LookupModal.form(blank(agentZone, "Something went wrong reading " + link.reference()
           + ". Type the user ID and time instead."), context.encode());
     }
-    if (result instanceof ResolveResult.Failed) {
-      return LookupModal.form(blank(agentZone, ((ResolveResult.Failed) result).failure().message()), context.encode());
+    if (result instanceof ResolveResult.Failed failed) {
+      return LookupModal.form(blank(agentZone, failed.failure().message()), context.encode());
     }
     TicketResolution resolution = ((ResolveResult.Resolved) result).resolution();
     if (message.isPresent()) {

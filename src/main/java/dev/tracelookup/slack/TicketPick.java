@@ -3,12 +3,13 @@ package dev.tracelookup.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracelookup.json.JsonMappers;
 import java.io.IOException;
 import java.util.Optional;
 
 /** A ticket offered by the picker: its link and where the answer goes, as one button value. */
 record TicketPick(String url, FormContext context) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
   String encode() {
     ObjectNode node = JSON.createObjectNode();

@@ -60,8 +60,7 @@ final class TraceCommandHandler implements SlashCommandHandler {
     if (parsed instanceof ParseResult.HelpRequested) {
       return ack(ctx, Messages.help(usage));
     }
-    if (parsed instanceof ParseResult.Invalid) {
-      ParseResult.Invalid invalid = (ParseResult.Invalid) parsed;
+    if (parsed instanceof ParseResult.Invalid invalid) {
       return ack(ctx, Messages.help(invalid.problem(), invalid.understood(), usage));
     }
     LookupRequest lookup = ((ParseResult.Parsed) parsed).request();

@@ -17,6 +17,8 @@ import java.util.Optional;
 /** The one JSON reader for ticket-system answers, and small helpers for their loose fields. */
 public final class TicketJson {
   public static final String MEDIA_TYPE = "application/json";
+  // Its own mapper, not WireJson's: ticket wire records name fields as each vendor spells them
+  // (no snake_case rule), and creation times arrive as ISO text or Unix seconds (InstantReader).
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
       .registerModule(new SimpleModule().addDeserializer(Instant.class, new InstantReader()));

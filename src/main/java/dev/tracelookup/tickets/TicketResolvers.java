@@ -80,8 +80,8 @@ public final class TicketResolvers implements TicketResolver {
         .findFirst();
     if (connected.isPresent()) {
       ResolveResult result = connected.get().resolver().resolve(link, fallbackZone);
-      lastCalls.put(connected.get(), new LastCall(clock.instant(), result instanceof ResolveResult.Failed
-          ? Optional.of(((ResolveResult.Failed) result).failure().kind()) : Optional.empty()));
+      lastCalls.put(connected.get(), new LastCall(clock.instant(), result instanceof ResolveResult.Failed failed
+          ? Optional.of(failed.failure().kind()) : Optional.empty()));
       return result;
     }
     return new ResolveResult.Failed(notConnected(link));

@@ -1,6 +1,7 @@
 package dev.tracelookup.trace;
 
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -80,11 +81,6 @@ final class SpanIdIndex {
   }
 
   private static long value(String hex) {
-    long value = 0;
-    for (int i = 0; i < HEX_LENGTH; i++) {
-      char c = hex.charAt(i);
-      value = value << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
-    }
-    return value;
+    return HexFormat.fromHexDigitsToLong(hex);
   }
 }

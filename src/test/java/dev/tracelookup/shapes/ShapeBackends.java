@@ -88,10 +88,10 @@ final class ShapeBackends implements AutoCloseable {
   /** Fetches a trace by ID; fails the test unless the backend found it. */
   static Trace fetch(TraceBackend backend, String traceId) {
     FetchResult result = backend.fetch(traceId);
-    if (!(result instanceof FetchResult.Fetched)) {
+    if (!(result instanceof FetchResult.Fetched fetched)) {
       throw new AssertionError(backend.displayName() + " did not fetch " + traceId + ": " + result);
     }
-    return ((FetchResult.Fetched) result).trace();
+    return fetched.trace();
   }
 
   /** Reads one OTLP fixture with the OTLP JSON reader alone. */

@@ -126,16 +126,16 @@ final class AnalysisTextsTest {
   }
 
   private static void walk(Object value, String needle, List<String> found) {
-    if (value instanceof String) {
-      if (((String) value).contains(needle)) {
-        found.add((String) value);
+    if (value instanceof String text) {
+      if (text.contains(needle)) {
+        found.add(text);
       }
-    } else if (value instanceof Optional) {
-      ((Optional<?>) value).ifPresent(inner -> walk(inner, needle, found));
-    } else if (value instanceof Collection) {
-      ((Collection<?>) value).forEach(item -> walk(item, needle, found));
-    } else if (value instanceof Map) {
-      ((Map<?, ?>) value).forEach((key, item) -> {
+    } else if (value instanceof Optional<?> optional) {
+      optional.ifPresent(inner -> walk(inner, needle, found));
+    } else if (value instanceof Collection<?> collection) {
+      collection.forEach(item -> walk(item, needle, found));
+    } else if (value instanceof Map<?, ?> map) {
+      map.forEach((key, item) -> {
         walk(key, needle, found);
         walk(item, needle, found);
       });

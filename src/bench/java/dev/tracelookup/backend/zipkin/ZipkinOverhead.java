@@ -98,7 +98,7 @@ public final class ZipkinOverhead {
         2_000_000, Duration.ofHours(1), Clock.systemUTC(), Ticker.systemTicker(), Runnable::run);
     LookupOutcome outcome = new TraceLookup(through, cache, pool, pool, MAX_TRACES, fetchParallelism,
         Duration.ofSeconds(20)).lookup(request, false);
-    int found = outcome instanceof LookupOutcome.Found ? ((LookupOutcome.Found) outcome).traces().size() : 0;
+    int found = outcome instanceof LookupOutcome.Found shown ? shown.traces().size() : 0;
     if (found != ZipkinBenchData.TRACES) {
       throw new IllegalStateException("the benchmark lookup found " + found + " traces: " + outcome);
     }

@@ -90,8 +90,8 @@ public final class JaegerBackend implements TraceBackend {
         new SearchMerger(new TraceMatcher(query, userKeys), query.limit(), options.api());
     for (SearchSpec spec : SearchPlan.specs(query, userKeys, options.entryServices())) {
       SearchResult result = api.find(spec);
-      if (result instanceof SearchResult.Failed
-          && needsEntryServices((SearchResult.Failed) result)) {
+      if (result instanceof SearchResult.Failed failed
+          && needsEntryServices(failed)) {
         return unsupported("This Jaeger's storage cannot search without a service name");
       }
       merger.add(spec, result);

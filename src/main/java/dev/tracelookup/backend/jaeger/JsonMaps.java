@@ -2,6 +2,7 @@ package dev.tracelookup.backend.jaeger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracelookup.json.JsonMappers;
 import java.util.Map;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Map;
  * only ever be a string value.
  */
 final class JsonMaps {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = JsonMappers.PLAIN;
 
   private JsonMaps() {}
 

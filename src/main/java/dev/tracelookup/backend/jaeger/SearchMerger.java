@@ -39,8 +39,8 @@ final class SearchMerger {
 
   /** Adds the answer of one search. */
   void add(SearchSpec spec, SearchResult result) {
-    if (result instanceof SearchResult.Failed) {
-      failures.add(((SearchResult.Failed) result).failure());
+    if (result instanceof SearchResult.Failed failed) {
+      failures.add(failed.failure());
       return;
     }
     SearchResult.Found found = (SearchResult.Found) result;

@@ -37,8 +37,8 @@ final class V3Api implements JaegerApi {
   @Override
   public SearchResult find(SearchSpec spec) {
     HttpResult<List<Trace>> answer = http.get(searchPath(spec), ACCEPT, traces());
-    if (answer instanceof HttpResult.Ok) {
-      List<Trace> found = ((HttpResult.Ok<List<Trace>>) answer).value();
+    if (answer instanceof HttpResult.Ok<List<Trace>> ok) {
+      List<Trace> found = ok.value();
       return new SearchResult.Found(found.stream().map(TraceRef::of).toList(), List.of());
     }
     if (answer instanceof HttpResult.NotFound) {
@@ -51,8 +51,8 @@ final class V3Api implements JaegerApi {
   public FetchResult get(String traceId) {
     String path = "/api/v3/traces/" + QueryString.segment(traceId);
     HttpResult<List<Trace>> answer = http.get(path, ACCEPT, traces());
-    if (answer instanceof HttpResult.Ok) {
-      List<Trace> traces = ((HttpResult.Ok<List<Trace>>) answer).value();
+    if (answer instanceof HttpResult.Ok<List<Trace>> ok) {
+      List<Trace> traces = ok.value();
       return traces.stream()
           .filter(trace -> trace.traceId().equals(traceId))
           .findFirst()

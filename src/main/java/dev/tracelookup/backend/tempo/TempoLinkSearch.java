@@ -60,8 +60,8 @@ final class TempoLinkSearch {
     String traceQl = "{ link:traceID = " + TraceQl.string(query.traceId()) + " }";
     // One more than asked: the linked-to trace may link to itself and is left out of the answer.
     HttpResult<SearchHits> answer = search.send(traceQl, window(query), query.limit() + 1);
-    if (answer instanceof HttpResult.Ok) {
-      List<TraceRef> found = TempoSearch.newestFirst(((HttpResult.Ok<SearchHits>) answer).value().hits(),
+    if (answer instanceof HttpResult.Ok<SearchHits> ok) {
+      List<TraceRef> found = TempoSearch.newestFirst(ok.value().hits(),
           query.limit() + 1).stream().filter(ref -> !ref.traceId().equals(query.traceId()))
           .limit(query.limit()).toList();
       return new LinkSearch.Found(found);
@@ -107,10 +107,10 @@ final class TempoLinkSearch {
   /** Returns the version Tempo reports, when it reports one that reads as a version. */
   private Optional<String> version() {
     HttpResult<String> answer = http.get("/api/status/buildinfo", "application/json", new BuildInfoReader());
-    if (!(answer instanceof HttpResult.Ok)) {
+    if (!(answer instanceof HttpResult.Ok<String> ok)) {
       return Optional.empty();
     }
-    String version = ((HttpResult.Ok<String>) answer).value();
+    String version = ok.value();
     return VERSION.matcher(version).matches() ? Optional.of(version.startsWith("v") ? version.substring(1) : version)
         : Optional.empty();
   }

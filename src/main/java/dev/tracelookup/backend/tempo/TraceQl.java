@@ -1,6 +1,7 @@
 package dev.tracelookup.backend.tempo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +23,7 @@ final class TraceQl {
    */
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_]+([.:-][A-Za-z0-9_]+)*");
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final HexFormat HEX = HexFormat.of();
 
   private TraceQl() {}
 
@@ -106,10 +107,10 @@ final class TraceQl {
   }
 
   private static void appendUnicodeEscape(StringBuilder literal, int codePoint) {
-    boolean basic = codePoint <= 0xFFFF;
-    literal.append(basic ? "\\u" : "\\U");
-    for (int shift = basic ? 12 : 28; shift >= 0; shift -= 4) {
-      literal.append(HEX[(codePoint >> shift) & 0xF]);
+    if (codePoint <= 0xFFFF) {
+      literal.append("\\u").append(HEX.toHexDigits((char) codePoint));
+    } else {
+      literal.append("\\U").append(HEX.toHexDigits(codePoint));
     }
   }
 }

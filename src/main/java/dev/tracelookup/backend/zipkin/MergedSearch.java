@@ -39,15 +39,15 @@ final class MergedSearch {
 
   /** Adds the answer of the search by one key; returns whether to search by the next key. */
   boolean add(String key, HttpResult<List<Trace>> answer) {
-    if (answer instanceof HttpResult.Ok) {
-      List<Trace> found = ((HttpResult.Ok<List<Trace>>) answer).value();
+    if (answer instanceof HttpResult.Ok<List<Trace>> ok) {
+      List<Trace> found = ok.value();
       answered = true;
       limitReached |= found.size() >= query.limit();
       found.forEach(trace -> traces.putIfAbsent(trace.traceId(), trace));
       return true;
     }
-    BackendFailure failed = answer instanceof HttpResult.Failed
-        ? BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure())
+    BackendFailure failed = answer instanceof HttpResult.Failed<List<Trace>> error
+        ? BackendFailure.from(error.failure())
         // Zipkin never answers 404 to a search: the base URL is not Zipkin's API root.
         : BackendFailure.of(BackendFailure.Kind.REJECTED, backend,
             "GET " + SearchPath.PATH + " answered 404; is the base URL Zipkin's API root?");

@@ -127,8 +127,8 @@ public final class ZipkinBackend implements TraceBackend {
     if (answer instanceof HttpResult.Failed<List<Span>> failed) {
       return new FetchResult.Failed(BackendFailure.from(failed.failure()));
     }
-    Optional<Trace> trace = answer instanceof HttpResult.Ok
-        ? ZipkinTraces.assemble(((HttpResult.Ok<List<Span>>) answer).value())
+    Optional<Trace> trace = answer instanceof HttpResult.Ok<List<Span>> ok
+        ? ZipkinTraces.assemble(ok.value())
         : Optional.empty();
     return trace.<FetchResult>map(found -> new FetchResult.Fetched(found, false))
         .orElseGet(() -> new FetchResult.NotFound(id.get()));

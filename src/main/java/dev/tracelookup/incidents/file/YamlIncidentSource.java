@@ -37,6 +37,8 @@ import java.util.Objects;
  * fetch with a message naming the entry, because a typo silently dropping an incident is worse.
  */
 public final class YamlIncidentSource implements IncidentSource {
+  // Its own mapper, not ConfigLoader's: entries bind to records strictly (an unknown key fails the
+  // fetch), where the configuration is read as a tree and checked key by key.
   private static final ObjectMapper YAML = YAMLMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -73,10 +73,10 @@ public final class IncidentIoSource implements IncidentSource {
     for (int number = 0; number < MAX_PAGES; number++) {
       HttpResult<IncidentIoJson.Page> result = http.get("/v2/incidents" + query(range, after), WireJson.JSON,
           WireJson.reader(IncidentIoJson.Page.class));
-      if (!(result instanceof HttpResult.Ok)) {
+      if (!(result instanceof HttpResult.Ok<IncidentIoJson.Page> ok)) {
         return WireJson.failed(result, "/v2/incidents");
       }
-      IncidentIoJson.Page page = ((HttpResult.Ok<IncidentIoJson.Page>) result).value();
+      IncidentIoJson.Page page = ok.value();
       WireJson.orEmpty(page.incidents()).forEach(item -> mapper.toIncident(item).ifPresent(incidents::add));
       after = nextCursor(page);
       // A cursor seen before would loop forever; an empty page ends the list whatever the cursor says.

@@ -56,10 +56,10 @@ public final class PagerDutySource implements IncidentSource {
           "time_zone", "UTC");
       HttpResult<PagerDutyJson.Page> result = http.get("/incidents" + query, ACCEPT,
           WireJson.reader(PagerDutyJson.Page.class));
-      if (!(result instanceof HttpResult.Ok)) {
+      if (!(result instanceof HttpResult.Ok<PagerDutyJson.Page> ok)) {
         return WireJson.failed(result, "/incidents");
       }
-      PagerDutyJson.Page page = ((HttpResult.Ok<PagerDutyJson.Page>) result).value();
+      PagerDutyJson.Page page = ok.value();
       WireJson.orEmpty(page.incidents()).forEach(item -> toIncident(item).ifPresent(incidents::add));
       if (!page.more() || WireJson.orEmpty(page.incidents()).isEmpty()) {
         break;

@@ -78,11 +78,11 @@ public final class StatuspageSource implements IncidentSource {
     String path = "/api/v2/incidents.json";
     HttpResult<StatuspageJson.PublicPage> result = http.get(path, WireJson.JSON,
         WireJson.reader(StatuspageJson.PublicPage.class));
-    if (!(result instanceof HttpResult.Ok)) {
+    if (!(result instanceof HttpResult.Ok<StatuspageJson.PublicPage> ok)) {
       return WireJson.failed(result, path);
     }
     List<Incident> incidents = new ArrayList<>();
-    addRecent(WireJson.orEmpty(((HttpResult.Ok<StatuspageJson.PublicPage>) result).value().incidents()),
+    addRecent(WireJson.orEmpty(ok.value().incidents()),
         from, incidents);
     return new SourceResult.Fetched(incidents);
   }
@@ -94,10 +94,10 @@ public final class StatuspageSource implements IncidentSource {
       HttpResult<List<StatuspageJson.Incident>> result = http.get(
           path + WireJson.query("limit", String.valueOf(PAGE_SIZE), "page", String.valueOf(number)),
           WireJson.JSON, WireJson.reader(INCIDENT_LIST));
-      if (!(result instanceof HttpResult.Ok)) {
+      if (!(result instanceof HttpResult.Ok<List<StatuspageJson.Incident>> ok)) {
         return WireJson.failed(result, path);
       }
-      List<StatuspageJson.Incident> items = ((HttpResult.Ok<List<StatuspageJson.Incident>>) result).value();
+      List<StatuspageJson.Incident> items = ok.value();
       boolean anyRecent = addRecent(items, from, incidents);
       // Newest first: once a whole page began before the lookback, older pages cannot matter.
       if (items.size() < PAGE_SIZE || !anyRecent) {

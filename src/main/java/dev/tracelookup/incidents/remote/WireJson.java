@@ -22,7 +22,8 @@ import java.util.Set;
 final class WireJson {
   static final String JSON = "application/json";
 
-  // Vendors add fields all the time; only the ones read matter.
+  // Vendors add fields all the time; only the ones read matter. Its own mapper, not TicketJson's:
+  // incident vendors all use snake_case, and their times are ISO text read by time(String).
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -46,17 +46,17 @@ public final class FreshdeskResolver implements TicketResolver {
     }
     HttpResult<Ticket> answer = http.get("/api/v2/tickets/" + link.key(), TicketJson.MEDIA_TYPE,
         TicketJson.reader(Ticket.class));
-    if (!(answer instanceof HttpResult.Ok)) {
+    if (!(answer instanceof HttpResult.Ok<Ticket> ok)) {
       return new ResolveResult.Failed(Failures.of(answer, link));
     }
-    Ticket ticket = ((HttpResult.Ok<Ticket>) answer).value();
+    Ticket ticket = ok.value();
     if (ticket.requesterId() == null) {
       return resolved(link, ticket, Optional.empty(), fallbackZone);
     }
     HttpResult<Contact> contact = http.get("/api/v2/contacts/" + ticket.requesterId(), TicketJson.MEDIA_TYPE,
         TicketJson.reader(Contact.class));
-    if (contact instanceof HttpResult.Ok) {
-      return resolved(link, ticket, Optional.of(((HttpResult.Ok<Contact>) contact).value()), fallbackZone);
+    if (contact instanceof HttpResult.Ok<Contact> found) {
+      return resolved(link, ticket, Optional.of(found.value()), fallbackZone);
     }
     // A deleted contact leaves the ticket readable; the agent is asked for the ID instead.
     return contact instanceof HttpResult.NotFound

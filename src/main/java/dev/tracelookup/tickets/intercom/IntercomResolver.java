@@ -47,18 +47,18 @@ public final class IntercomResolver implements TicketResolver {
     }
     HttpResult<Conversation> answer = http.get("/conversations/" + link.key() + "?display_as=plaintext",
         TicketJson.MEDIA_TYPE, TicketJson.reader(Conversation.class));
-    if (!(answer instanceof HttpResult.Ok)) {
+    if (!(answer instanceof HttpResult.Ok<Conversation> ok)) {
       return new ResolveResult.Failed(Failures.of(answer, link));
     }
-    Conversation conversation = ((HttpResult.Ok<Conversation>) answer).value();
+    Conversation conversation = ok.value();
     Optional<ContactRef> requester = conversation.requester();
     if (requester.isEmpty() || !needsContact(requester.get())) {
       return resolved(link, conversation, requester.flatMap(ref -> TicketJson.id(ref.externalId())), fallbackZone);
     }
     HttpResult<Contact> contact = http.get("/contacts/" + requester.get().id(), TicketJson.MEDIA_TYPE,
         TicketJson.reader(Contact.class));
-    if (contact instanceof HttpResult.Ok) {
-      return resolved(link, conversation, userId(((HttpResult.Ok<Contact>) contact).value()), fallbackZone);
+    if (contact instanceof HttpResult.Ok<Contact> found) {
+      return resolved(link, conversation, userId(found.value()), fallbackZone);
     }
     return contact instanceof HttpResult.NotFound
         ? resolved(link, conversation, Optional.empty(), fallbackZone)

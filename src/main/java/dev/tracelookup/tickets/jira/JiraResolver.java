@@ -52,10 +52,10 @@ public final class JiraResolver implements TicketResolver {
     String path = deployment.issuePath(link.key()) + "?fields=" + String.join(",", fieldNames());
     HttpResult<JiraIssue> answer =
         http.get(path, TicketJson.MEDIA_TYPE, TicketJson.reader(JiraIssue.Answer.class, JiraIssue::of));
-    if (!(answer instanceof HttpResult.Ok)) {
+    if (!(answer instanceof HttpResult.Ok<JiraIssue> ok)) {
       return new ResolveResult.Failed(Failures.of(answer, link));
     }
-    JiraIssue issue = ((HttpResult.Ok<JiraIssue>) answer).value();
+    JiraIssue issue = ok.value();
     TicketFacts facts = new TicketFacts(link, userId(issue, link),
         issue.reporter().flatMap(reporter -> RequesterZones.parse(reporter.timeZone())), issue.created(),
         statedField(issue), issue.summary(), issue.description());

@@ -33,22 +33,21 @@ final class BlockText {
   }
 
   private static void block(LayoutBlock block, Consumer<String> urls) {
-    if (block instanceof RichTextBlock) {
-      elements(((RichTextBlock) block).getElements(), urls);
-    } else if (block instanceof SectionBlock) {
-      SectionBlock section = (SectionBlock) block;
+    if (block instanceof RichTextBlock richText) {
+      elements(richText.getElements(), urls);
+    } else if (block instanceof SectionBlock section) {
       text(section.getText(), urls);
       if (section.getFields() != null) {
         section.getFields().forEach(field -> text(field, urls));
       }
-    } else if (block instanceof ContextBlock && ((ContextBlock) block).getElements() != null) {
-      for (ContextBlockElement element : ((ContextBlock) block).getElements()) {
-        if (element instanceof TextObject) {
-          text((TextObject) element, urls);
+    } else if (block instanceof ContextBlock context && context.getElements() != null) {
+      for (ContextBlockElement element : context.getElements()) {
+        if (element instanceof TextObject textObject) {
+          text(textObject, urls);
         }
       }
-    } else if (block instanceof HeaderBlock) {
-      text(((HeaderBlock) block).getText(), urls);
+    } else if (block instanceof HeaderBlock header) {
+      text(header.getText(), urls);
     }
   }
 
@@ -60,14 +59,14 @@ final class BlockText {
 
   /** Sections, lists, quotes and code blocks all hold rich-text elements; lists hold sections. */
   private static void container(Object element, Consumer<String> urls) {
-    if (element instanceof RichTextSectionElement) {
-      leaves(((RichTextSectionElement) element).getElements(), urls);
-    } else if (element instanceof RichTextListElement && ((RichTextListElement) element).getElements() != null) {
-      ((RichTextListElement) element).getElements().forEach(item -> container(item, urls));
-    } else if (element instanceof RichTextQuoteElement) {
-      leaves(((RichTextQuoteElement) element).getElements(), urls);
-    } else if (element instanceof RichTextPreformattedElement) {
-      leaves(((RichTextPreformattedElement) element).getElements(), urls);
+    if (element instanceof RichTextSectionElement section) {
+      leaves(section.getElements(), urls);
+    } else if (element instanceof RichTextListElement list && list.getElements() != null) {
+      list.getElements().forEach(item -> container(item, urls));
+    } else if (element instanceof RichTextQuoteElement quote) {
+      leaves(quote.getElements(), urls);
+    } else if (element instanceof RichTextPreformattedElement preformatted) {
+      leaves(preformatted.getElements(), urls);
     }
   }
 
@@ -76,10 +75,10 @@ final class BlockText {
       return;
     }
     for (RichTextElement element : elements) {
-      if (element instanceof RichTextSectionElement.Link) {
-        urls.accept(((RichTextSectionElement.Link) element).getUrl());
-      } else if (element instanceof RichTextSectionElement.Text) {
-        LinkText.urls(((RichTextSectionElement.Text) element).getText()).forEach(urls);
+      if (element instanceof RichTextSectionElement.Link link) {
+        urls.accept(link.getUrl());
+      } else if (element instanceof RichTextSectionElement.Text text) {
+        LinkText.urls(text.getText()).forEach(urls);
       } else {
         container(element, urls);
       }

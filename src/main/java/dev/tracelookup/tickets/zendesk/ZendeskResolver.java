@@ -48,10 +48,10 @@ public final class ZendeskResolver implements TicketResolver {
     }
     HttpResult<TicketAnswer> answer = http.get("/api/v2/tickets/" + link.key() + ".json?include=users",
         TicketJson.MEDIA_TYPE, TicketJson.reader(TicketAnswer.class));
-    if (!(answer instanceof HttpResult.Ok)) {
+    if (!(answer instanceof HttpResult.Ok<TicketAnswer> ok)) {
       return new ResolveResult.Failed(Failures.of(answer, link));
     }
-    return withRequester(link, ((HttpResult.Ok<TicketAnswer>) answer).value(), fallbackZone);
+    return withRequester(link, ok.value(), fallbackZone);
   }
 
   /** Takes the requester from the side-loaded users, or asks for them when they were left out. */
@@ -64,8 +64,8 @@ public final class ZendeskResolver implements TicketResolver {
     }
     HttpResult<User> user = http.get("/api/v2/users/" + ticket.requesterId() + ".json", TicketJson.MEDIA_TYPE,
         TicketJson.reader(UserAnswer.class, UserAnswer::user));
-    if (user instanceof HttpResult.Ok) {
-      return resolved(link, ticket, Optional.of(((HttpResult.Ok<User>) user).value()), fallbackZone);
+    if (user instanceof HttpResult.Ok<User> requester) {
+      return resolved(link, ticket, Optional.of(requester.value()), fallbackZone);
     }
     // A deleted requester leaves the ticket readable; the agent is asked for the ID instead.
     return user instanceof HttpResult.NotFound

@@ -26,11 +26,10 @@ final class LargeTempoTraceProbe {
       BackendHttp http = new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), wait -> { });
       TempoBackend backend = new TempoBackend(http, List.of("user.id"), TempoOptions.defaults(), Clock.systemUTC());
       FetchResult result = backend.fetch(TempoTraceStream.TRACE_ID);
-      if (!(result instanceof FetchResult.Fetched)) {
+      if (!(result instanceof FetchResult.Fetched fetched)) {
         System.out.println(result);
         return;
       }
-      FetchResult.Fetched fetched = (FetchResult.Fetched) result;
       System.out.println(fetched.trace().spans().size() + " " + (fetched.partial() ? "partial" : "complete"));
     }
   }

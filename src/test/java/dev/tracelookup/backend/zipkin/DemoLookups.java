@@ -118,8 +118,8 @@ final class DemoLookups {
       @Override
       public FetchResult fetch(String traceId) {
         FetchResult result = files.fetch(traceId);
-        return result instanceof FetchResult.Fetched
-            ? new FetchResult.Fetched(lowerCased(((FetchResult.Fetched) result).trace()), false)
+        return result instanceof FetchResult.Fetched fetched
+            ? new FetchResult.Fetched(lowerCased(fetched.trace()), false)
             : result;
       }
 
