@@ -33,28 +33,30 @@ import org.junit.jupiter.api.Test;
  */
 final class LayeringTest {
   private static final Path MAIN = Path.of("src/main/java/dev/tracelookup");
-  private static final Pattern PACKAGE = Pattern.compile("^package dev\\.tracelookup\\.?(\\w*)", Pattern.MULTILINE);
+  private static final Pattern PACKAGE =
+      Pattern.compile("^package dev\\.tracelookup\\.?(\\w*)", Pattern.MULTILINE);
   private static final Pattern IMPORT =
       Pattern.compile("^import (?:static )?dev\\.tracelookup\\.([a-z]\\w*)\\.", Pattern.MULTILINE);
-  private static final Map<String, Integer> LAYER = Map.ofEntries(
-      Map.entry("", 8),
-      Map.entry("app", 7),
-      Map.entry("slack", 6),
-      Map.entry("server", 6),
-      Map.entry("cli", 6),
-      Map.entry("command", 5),
-      Map.entry("lookup", 4),
-      Map.entry("backend", 3),
-      Map.entry("incidents", 3),
-      Map.entry("tickets", 3),
-      Map.entry("render", 3),
-      Map.entry("privacy", 3),
-      Map.entry("trace", 2),
-      Map.entry("http", 1),
-      Map.entry("config", 1),
-      Map.entry("telemetry", 0),
-      Map.entry("time", 0),
-      Map.entry("json", 0));
+  private static final Map<String, Integer> LAYER =
+      Map.ofEntries(
+          Map.entry("", 8),
+          Map.entry("app", 7),
+          Map.entry("slack", 6),
+          Map.entry("server", 6),
+          Map.entry("cli", 6),
+          Map.entry("command", 5),
+          Map.entry("lookup", 4),
+          Map.entry("backend", 3),
+          Map.entry("incidents", 3),
+          Map.entry("tickets", 3),
+          Map.entry("render", 3),
+          Map.entry("privacy", 3),
+          Map.entry("trace", 2),
+          Map.entry("http", 1),
+          Map.entry("config", 1),
+          Map.entry("telemetry", 0),
+          Map.entry("time", 0),
+          Map.entry("json", 0));
 
   @Test
   void everyPackage_importsOnlyPackagesBelowIt() throws IOException {

@@ -27,15 +27,24 @@ final class AckLoad {
   static final int BURST = 500;
   static final int BURSTS = 3;
   static final Duration SEARCH_LATENCY = Duration.ofSeconds(1);
+
   /** How {@code BotServer} names its request threads. */
   private static final String BOT_HTTP_THREADS = "http-";
+
   private static final Duration WARM_UP = Duration.ofSeconds(2);
   private static final Duration BURST_GAP = Duration.ofSeconds(2);
   private static final Duration ANSWERS_WITHIN = Duration.ofSeconds(120);
 
   /** Ack times of both endpoints, and what became of every command the bot took. */
-  record Result(Latencies botSteady, Latencies bareSteady, Latencies botAlone, Latencies bareAlone, Latencies botBurst,
-      Latencies bareBurst, Delivery delivery, CpuPerAck cpu) {}
+  record Result(
+      Latencies botSteady,
+      Latencies bareSteady,
+      Latencies botAlone,
+      Latencies bareAlone,
+      Latencies botBurst,
+      Latencies bareBurst,
+      Delivery delivery,
+      CpuPerAck cpu) {}
 
   /** CPU nanoseconds each server's HTTP threads used per ack during the steady load. */
   record CpuPerAck(long bot, long bare) {}
@@ -61,12 +70,17 @@ final class AckLoad {
     try (FakeSlackApi slack = new FakeSlackApi();
         ResponseUrls responses = new ResponseUrls();
         SlowZipkin zipkin = new SlowZipkin(SEARCH_LATENCY);
-        Bot bot = Bot.start(ConfigLoader.load(env(config, slack, zipkin)), Clock.systemUTC(), Telemetry.noop());
+        Bot bot =
+            Bot.start(
+                ConfigLoader.load(env(config, slack, zipkin)),
+                Clock.systemUTC(),
+                Telemetry.noop());
         SignatureOnlyServer bare = SignatureOnlyServer.start(SlashCommands.SECRET)) {
       for (int agent = 0; agent < SlashCommands.AGENTS; agent++) {
         slack.zone(SlashCommands.agent(agent), "America/New_York");
       }
-      return new AckLoad(new SlashCommands(responses.base()), bot.uri(), bare.uri()).measure(responses);
+      return new AckLoad(new SlashCommands(responses.base()), bot.uri(), bare.uri())
+          .measure(responses);
     }
   }
 
@@ -75,15 +89,24 @@ final class AckLoad {
     long botCpu = ThreadCpu.used(BOT_HTTP_THREADS);
     long bareCpu = ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS);
     List<OpenLoop.Answer[]> steady = phase(steady(STEADY));
-    CpuPerAck cpu = new CpuPerAck((ThreadCpu.used(BOT_HTTP_THREADS) - botCpu) / steady.get(0).length,
-        (ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS) - bareCpu) / steady.get(1).length);
+    CpuPerAck cpu =
+        new CpuPerAck(
+            (ThreadCpu.used(BOT_HTTP_THREADS) - botCpu) / steady.get(0).length,
+            (ThreadCpu.used(SignatureOnlyServer.HTTP_THREADS) - bareCpu) / steady.get(1).length);
     // Each endpoint alone at the same rate: the machine then carries 200 commands/s, as the
     // target states, rather than the 400/s of the interleaved phase.
     OpenLoop.Answer[] botAlone = alone(bot, steady(STEADY));
     OpenLoop.Answer[] bareAlone = alone(bare, steady(STEADY));
     List<OpenLoop.Answer[]> bursts = phase(bursts());
-    return new Result(latencies(steady.get(0)), latencies(steady.get(1)), latencies(botAlone), latencies(bareAlone),
-        latencies(bursts.get(0)), latencies(bursts.get(1)), delivery(responses), cpu);
+    return new Result(
+        latencies(steady.get(0)),
+        latencies(steady.get(1)),
+        latencies(botAlone),
+        latencies(bareAlone),
+        latencies(bursts.get(0)),
+        latencies(bursts.get(1)),
+        delivery(responses),
+        cpu);
   }
 
   /** Fires the plan at one endpoint only and returns its answers. */
@@ -106,7 +129,8 @@ final class AckLoad {
     for (long offset : offsets) {
       int n = sent++;
       shots.add(new OpenLoop.Shot(offset, () -> commands.command(bot, n)));
-      shots.add(new OpenLoop.Shot(offset + 1_000_000_000L / RATE / 2, () -> commands.command(bare, n)));
+      shots.add(
+          new OpenLoop.Shot(offset + 1_000_000_000L / RATE / 2, () -> commands.command(bare, n)));
     }
     List<OpenLoop.Answer> answers = load.fire(shots);
     OpenLoop.Answer[] toBot = new OpenLoop.Answer[offsets.length];
@@ -145,7 +169,8 @@ final class AckLoad {
       busy += ok && answer.body().contains("busy with other lookups") ? 1 : 0;
     }
     int answered = responses.awaitAnswers(searching, ANSWERS_WITHIN);
-    return new Delivery(botAnswers.size(), searching, busy, botAnswers.size() - searching - busy, answered);
+    return new Delivery(
+        botAnswers.size(), searching, busy, botAnswers.size() - searching - busy, answered);
   }
 
   private static Latencies latencies(OpenLoop.Answer[] answers) {
@@ -157,16 +182,32 @@ final class AckLoad {
   }
 
   private static Map<String, String> env(Path config, FakeSlackApi slack, SlowZipkin zipkin) {
-    return Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0", "SLACK_API_URL", slack.apiUrl(),
-        "SLACK_SIGNING_SECRET", SlashCommands.SECRET, "SLACK_BOT_TOKEN", "xoxb-bench",
-        "TRACE_BACKEND_TYPE", "zipkin", "TRACE_BACKEND_URL", zipkin.uri().toString());
+    return Map.of(
+        "TRACE_LOOKUP_CONFIG",
+        config.toString(),
+        "PORT",
+        "0",
+        "SLACK_API_URL",
+        slack.apiUrl(),
+        "SLACK_SIGNING_SECRET",
+        SlashCommands.SECRET,
+        "SLACK_BOT_TOKEN",
+        "xoxb-bench",
+        "TRACE_BACKEND_TYPE",
+        "zipkin",
+        "TRACE_BACKEND_URL",
+        zipkin.uri().toString());
   }
 
-  /** The shipped defaults (8 lookups at once, 100 queued), minus the demo incidents; audit to a file. */
+  /**
+   * The shipped defaults (8 lookups at once, 100 queued), minus the demo incidents; audit to a
+   * file.
+   */
   private static Path writeConfig(Path directory) throws Exception {
     Files.createDirectories(directory);
     Path config = directory.resolve("trace-lookup.yml");
-    Files.writeString(config, "incidents:\n  sources: []\naudit:\n  destination: file\n  path: audit.jsonl\n");
+    Files.writeString(
+        config, "incidents:\n  sources: []\naudit:\n  destination: file\n  path: audit.jsonl\n");
     return config;
   }
 }

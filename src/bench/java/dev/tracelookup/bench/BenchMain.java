@@ -17,10 +17,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark in one go ({@code mvn -B -ntp -Pbench verify}) and prints one table of
- * figures, ratios and targets: JMH's in-process benchmarks, then the server-level figures. The
- * JMH configuration is short enough for a 2-core machine to finish in a few minutes, long enough
- * for the JIT to settle: 1 fork, 3 warm-up and 5 measured seconds, on a fixed 2 GB heap, with the
- * GC profiler for the bytes each operation allocates.
+ * figures, ratios and targets: JMH's in-process benchmarks, then the server-level figures. The JMH
+ * configuration is short enough for a 2-core machine to finish in a few minutes, long enough for
+ * the JIT to settle: 1 fork, 3 warm-up and 5 measured seconds, on a fixed 2 GB heap, with the GC
+ * profiler for the bytes each operation allocates.
  *
  * <p>{@code BENCH_ONLY=BigTrace mvn -B -ntp -Pbench verify} runs only the big-trace benchmarks and
  * prints only their table, for measuring the reader and the analysis before and after a change;
@@ -33,7 +33,8 @@ public final class BenchMain {
   private static final String FILE_BACKEND = "FileBackend";
   private static final Path WORK = Path.of("target", "bench");
   // Copied by maven-dependency-plugin in pre-integration-test, before the benchmarks run.
-  private static final Path ZIPKIN_JAR = Path.of("target", "zipkin", "zipkin-server-3.5.1-exec.jar");
+  private static final Path ZIPKIN_JAR =
+      Path.of("target", "zipkin", "zipkin-server-3.5.1-exec.jar");
 
   private BenchMain() {}
 
@@ -69,15 +70,18 @@ public final class BenchMain {
   private static void serverFigures() throws Exception {
     Files.createDirectories(WORK);
     System.out.println(ServerReport.acks(AckLoad.run(WORK)) + ServerReport.machineLoad());
-    System.out.println(ServerReport.zipkin(ZipkinOverhead.run(ZIPKIN_JAR, WORK.resolve("zipkin-server.log")))
-        + ServerReport.machineLoad());
+    System.out.println(
+        ServerReport.zipkin(ZipkinOverhead.run(ZIPKIN_JAR, WORK.resolve("zipkin-server.log")))
+            + ServerReport.machineLoad());
     System.out.println(ServerReport.cache(CacheReplay.run()));
-    System.out.println(ServerReport.startup(StartupFootprint.run(WORK)) + ServerReport.machineLoad());
+    System.out.println(
+        ServerReport.startup(StartupFootprint.run(WORK)) + ServerReport.machineLoad());
     System.out.println(FileBackendBench.run(WORK));
   }
 
   private static Options options(boolean onlyBigTraces) throws RunnerException {
-    ChainedOptionsBuilder builder = new OptionsBuilder().include(BigTraceBenchmark.class.getSimpleName());
+    ChainedOptionsBuilder builder =
+        new OptionsBuilder().include(BigTraceBenchmark.class.getSimpleName());
     if (!onlyBigTraces) {
       builder
           .include(CacheHitBenchmark.class.getSimpleName())

@@ -36,7 +36,9 @@ final class BigOtlpDirectory {
 
   private BigOtlpDirectory() {}
 
-  /** Returns the start of the first day's copy (the demo day, UTC) in nanoseconds since the epoch. */
+  /**
+   * Returns the start of the first day's copy (the demo day, UTC) in nanoseconds since the epoch.
+   */
   static long firstDayStartNanos() {
     return DEMO_DAY.getEpochSecond() * 1_000_000_000L;
   }
@@ -63,10 +65,17 @@ final class BigOtlpDirectory {
     long start = at.getEpochSecond() * 1_000_000_000L + at.getNano();
     return "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
         + "{\"stringValue\":\"live-svc\"}}]},\"scopeSpans\":[{\"spans\":[{\"traceId\":\""
-        + String.format("ffff%028x", n) + "\",\"spanId\":\"" + String.format("%016x", n + 1)
-        + "\",\"name\":\"GET /live\",\"kind\":2,\"startTimeUnixNano\":\"" + start
-        + "\",\"endTimeUnixNano\":\"" + (start + 1_000_000) + "\",\"attributes\":[{\"key\":\"user.id\","
-        + "\"value\":{\"stringValue\":\"" + liveCustomer(n) + "\"}}]}]}]}]}";
+        + String.format("ffff%028x", n)
+        + "\",\"spanId\":\""
+        + String.format("%016x", n + 1)
+        + "\",\"name\":\"GET /live\",\"kind\":2,\"startTimeUnixNano\":\""
+        + start
+        + "\",\"endTimeUnixNano\":\""
+        + (start + 1_000_000)
+        + "\",\"attributes\":[{\"key\":\"user.id\","
+        + "\"value\":{\"stringValue\":\""
+        + liveCustomer(n)
+        + "\"}}]}]}]}]}";
   }
 
   /** Returns the directory, writing it first unless a complete one is already there. */
@@ -88,14 +97,21 @@ final class BigOtlpDirectory {
   /** Returns the size of the trace files in the directory. */
   static long size(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(file -> file.toString().endsWith(".jsonl")).mapToLong(file -> file.toFile().length()).sum();
+      return files
+          .filter(file -> file.toString().endsWith(".jsonl"))
+          .mapToLong(file -> file.toFile().length())
+          .sum();
     }
   }
 
   private static List<String> demoLines() throws IOException {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(DEMO)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().collect(Collectors.toList())) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".jsonl"))
+              .sorted()
+              .collect(Collectors.toList())) {
         lines.addAll(Files.readAllLines(file, UTF_8));
       }
     }
@@ -107,7 +123,10 @@ final class BigOtlpDirectory {
     String userPrefix = "\"stringValue\":\"usr_c" + day + "_";
     try (BufferedWriter out = Files.newBufferedWriter(file, UTF_8)) {
       for (String line : demoLines) {
-        String renamed = USER_ID.matcher(TRACE_ID.matcher(line).replaceAll(traceIdPrefix)).replaceAll(userPrefix);
+        String renamed =
+            USER_ID
+                .matcher(TRACE_ID.matcher(line).replaceAll(traceIdPrefix))
+                .replaceAll(userPrefix);
         out.write(shifted(renamed, day * DAY_NANOS));
         out.write('\n');
       }

@@ -22,7 +22,8 @@ public class CacheHitBenchmark {
 
   @Setup
   public void warmCache() throws OtlpFormatException {
-    lookup = Lookups.over(new FakeBackend(10, 50, Duration.ofMillis(20), Duration.ofMillis(10)), pool);
+    lookup =
+        Lookups.over(new FakeBackend(10, 50, Duration.ofMillis(20), Duration.ofMillis(10)), pool);
     lookup.lookup(request, false);
   }
 

@@ -17,15 +17,26 @@ final class CardLimits {
   private CardLimits() {}
 
   static String table() throws OtlpFormatException {
-    StringBuilder table = new StringBuilder("Card of each big trace against Block Kit limits (target: 0 violations)\n")
-        .append(String.format("%-10s %8s %12s %11s  %s%n", "spans", "blocks", "JSON chars", "violations", "verdict"));
+    StringBuilder table =
+        new StringBuilder(
+                "Card of each big trace against Block Kit limits (target: 0 violations)\n")
+            .append(
+                String.format(
+                    "%-10s %8s %12s %11s  %s%n",
+                    "spans", "blocks", "JSON chars", "violations", "verdict"));
     OtlpJsonReader reader = new OtlpJsonReader(Set.of("user.id"));
     for (int spans : SIZES) {
       Trace trace = new Trace(OtlpTraceJson.TRACE_ID, reader.readAll(OtlpTraceJson.of(spans)));
       SlackMessage card = new CardRenderer().card(Cards.of(TraceAnalyzer.analyze(trace)));
       List<String> violations = BlockKitCheck.violations(card);
-      table.append(String.format("%-10d %8d %12d %11d  %s%n", spans, card.blocks().size(), card.toJson().length(),
-          violations.size(), violations.isEmpty() ? "ok" : String.join("; ", violations)));
+      table.append(
+          String.format(
+              "%-10d %8d %12d %11d  %s%n",
+              spans,
+              card.blocks().size(),
+              card.toJson().length(),
+              violations.size(),
+              violations.isEmpty() ? "ok" : String.join("; ", violations)));
     }
     return table.toString();
   }

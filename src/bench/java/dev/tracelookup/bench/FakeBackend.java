@@ -67,7 +67,9 @@ final class FakeBackend implements TraceBackend {
   public FetchResult fetch(String traceId) {
     LockSupport.parkNanos(fetchLatency.toNanos());
     Trace trace = traces.get(traceId);
-    return trace == null ? new FetchResult.NotFound(traceId) : new FetchResult.Fetched(trace, false);
+    return trace == null
+        ? new FetchResult.NotFound(traceId)
+        : new FetchResult.Fetched(trace, false);
   }
 
   @Override

@@ -25,11 +25,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 
 /**
- * Runs in a JVM of its own, started by {@link FileBackendBench} with {@code -Xmx256m}, so that
- * each figure starts cold and the heap limit is the one the issue sets. Prints {@code figure
- * name=value} lines. {@code bare}: one Jackson token pass over every trace file, nothing kept.
- * {@code index}: opens the backend (time, CPU, heap after GC), looks up a customer with 20 traces,
- * then follows the directory and times appends until they are searchable.
+ * Runs in a JVM of its own, started by {@link FileBackendBench} with {@code -Xmx256m}, so that each
+ * figure starts cold and the heap limit is the one the issue sets. Prints {@code figure name=value}
+ * lines. {@code bare}: one Jackson token pass over every trace file, nothing kept. {@code index}:
+ * opens the backend (time, CPU, heap after GC), looks up a customer with 20 traces, then follows
+ * the directory and times appends until they are searchable.
  */
 public final class FileBackendProbe {
   static final String LIVE_FILE = "live-probe.json";
@@ -76,8 +76,13 @@ public final class FileBackendProbe {
       long cpu = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       OtlpFileBackend backend =
-          OtlpFileBackend.open(directory, USER_KEYS, Optional.empty(), "bench files",
-              OtlpFileOptions.DEFAULTS, Clock.systemUTC());
+          OtlpFileBackend.open(
+              directory,
+              USER_KEYS,
+              Optional.empty(),
+              "bench files",
+              OtlpFileOptions.DEFAULTS,
+              Clock.systemUTC());
       figure("wallNanos", System.nanoTime() - start);
       figure("cpuNanos", THREADS.getCurrentThreadCpuTime() - cpu);
       figure("heapBytes", heapAfterGc() - heapBefore);
@@ -91,7 +96,8 @@ public final class FileBackendProbe {
 
   /** Times searches for the day-7 customer whose day holds 20 traces or just over. */
   private static void lookups(OtlpFileBackend backend) throws IOException {
-    Instant dayStart = Instant.ofEpochSecond(0, BigOtlpDirectory.firstDayStartNanos() + 7 * DAY_NANOS);
+    Instant dayStart =
+        Instant.ofEpochSecond(0, BigOtlpDirectory.firstDayStartNanos() + 7 * DAY_NANOS);
     String customer = null;
     int fewest = Integer.MAX_VALUE;
     for (String user : BigOtlpDirectory.customersOfDay(7)) {
@@ -147,7 +153,13 @@ public final class FileBackendProbe {
   }
 
   private static TraceQuery query(String user, Instant from, int limit) {
-    return new TraceQuery(user, from, from.plus(Duration.ofDays(1)), Optional.empty(), Optional.empty(), false,
+    return new TraceQuery(
+        user,
+        from,
+        from.plus(Duration.ofDays(1)),
+        Optional.empty(),
+        Optional.empty(),
+        false,
         limit);
   }
 

@@ -10,7 +10,8 @@ record Latencies(int count, long p50, long p99, long max) {
     }
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
-    return new Latencies(sorted.length, rank(sorted, 0.50), rank(sorted, 0.99), sorted[sorted.length - 1]);
+    return new Latencies(
+        sorted.length, rank(sorted, 0.50), rank(sorted, 0.99), sorted[sorted.length - 1]);
   }
 
   private static long rank(long[] sorted, double quantile) {

@@ -28,21 +28,42 @@ final class Lookups {
 
   /** The pipeline with the shipped cache settings, its expiry driven by this clock and ticker. */
   static TraceLookup over(TraceBackend backend, Executor pool, Clock clock, Ticker ticker) {
-    LookupCache cache = new LookupCache(1_000, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10),
-        2_000_000, Duration.ofHours(1), clock, ticker, Runnable::run);
-    return new TraceLookup(backend, cache, pool, pool, MAX_TRACES, FETCH_PARALLELISM, Duration.ofSeconds(10));
+    LookupCache cache =
+        new LookupCache(
+            1_000,
+            Duration.ofMinutes(1),
+            Duration.ofHours(1),
+            Duration.ofMinutes(10),
+            2_000_000,
+            Duration.ofHours(1),
+            clock,
+            ticker,
+            Runnable::run);
+    return new TraceLookup(
+        backend, cache, pool, pool, MAX_TRACES, FETCH_PARALLELISM, Duration.ofSeconds(10));
   }
 
   /** The query the pipeline sends for {@code request}. */
   static TraceQuery query(LookupRequest request) {
-    return new TraceQuery(request.userId(), request.window().from(), request.window().to(), request.service(),
-        request.spanName(), request.errorsOnly(), MAX_TRACES);
+    return new TraceQuery(
+        request.userId(),
+        request.window().from(),
+        request.window().to(),
+        request.service(),
+        request.spanName(),
+        request.errorsOnly(),
+        MAX_TRACES);
   }
 
   /** A settled half-hour window, the common case of a ticket about this morning. */
   static LookupRequest request() {
-    Instant from = Instant.ofEpochSecond(OtlpTraceJson.START_NANOS / 1_000_000_000L).minusSeconds(900);
-    return new LookupRequest(OtlpTraceJson.USER_ID, new TimeWindow(from, from.plusSeconds(1_800), ZoneOffset.UTC,
-        "benchmark"), Optional.empty(), Optional.empty(), false);
+    Instant from =
+        Instant.ofEpochSecond(OtlpTraceJson.START_NANOS / 1_000_000_000L).minusSeconds(900);
+    return new LookupRequest(
+        OtlpTraceJson.USER_ID,
+        new TimeWindow(from, from.plusSeconds(1_800), ZoneOffset.UTC, "benchmark"),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 }

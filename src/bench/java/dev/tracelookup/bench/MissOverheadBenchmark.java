@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A lookup on an empty cache against the same backend calls made bare: one search (20 ms), then
- * ten fetches (10 ms each) four at a time. The difference is what the bot adds. Refresh, which
- * searches again but keeps the traces already fetched, is measured beside them.
+ * A lookup on an empty cache against the same backend calls made bare: one search (20 ms), then ten
+ * fetches (10 ms each) four at a time. The difference is what the bot adds. Refresh, which searches
+ * again but keeps the traces already fetched, is measured beside them.
  */
 @State(Scope.Benchmark)
 public class MissOverheadBenchmark {
@@ -65,9 +65,13 @@ public class MissOverheadBenchmark {
   @Benchmark
   public List<FetchResult> backendCallsAlone() {
     SearchResult found = backend.search(Lookups.query(request));
-    List<CompletableFuture<FetchResult>> fetches = ((SearchResult.Found) found).traces().stream()
-        .map(ref -> CompletableFuture.supplyAsync(() -> backend.fetch(ref.traceId()), fetchers))
-        .collect(Collectors.toList());
+    List<CompletableFuture<FetchResult>> fetches =
+        ((SearchResult.Found) found)
+            .traces().stream()
+                .map(
+                    ref ->
+                        CompletableFuture.supplyAsync(() -> backend.fetch(ref.traceId()), fetchers))
+                .collect(Collectors.toList());
     return fetches.stream().map(CompletableFuture::join).collect(Collectors.toList());
   }
 }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * are, and its own cost falls on both endpoints alike, so it weighs on the floor as on the bot.
  */
 final class OpenLoop {
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   /** A request to send {@code atNanos} after the start. */
   record Shot(long atNanos, Supplier<HttpRequest> request) {}
@@ -40,9 +41,17 @@ final class OpenLoop {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      pending.add(client.sendAsync(shot.request().get(), HttpResponse.BodyHandlers.ofString())
-          .handle((response, failure) -> failure != null ? Answer.LOST
-              : new Answer(System.nanoTime() - planned, response.statusCode(), response.body())));
+      pending.add(
+          client
+              .sendAsync(shot.request().get(), HttpResponse.BodyHandlers.ofString())
+              .handle(
+                  (response, failure) ->
+                      failure != null
+                          ? Answer.LOST
+                          : new Answer(
+                              System.nanoTime() - planned,
+                              response.statusCode(),
+                              response.body())));
     }
     return pending.stream().map(CompletableFuture::join).collect(Collectors.toList());
   }

@@ -23,7 +23,9 @@ final class OtlpTraceJson {
     return of(spanCount, TRACE_ID);
   }
 
-  /** Returns the document of trace {@code traceId} with {@code spanCount} spans, the last failing. */
+  /**
+   * Returns the document of trace {@code traceId} with {@code spanCount} spans, the last failing.
+   */
   static byte[] of(int spanCount, String traceId) {
     boolean[] failing = failingPath(spanCount);
     StringBuilder json = new StringBuilder(spanCount * 640).append("{\"resourceSpans\":[");
@@ -53,26 +55,43 @@ final class OtlpTraceJson {
     return (index - 1) / FAN_OUT;
   }
 
-  private static void span(StringBuilder json, String traceId, int index, int spanCount, boolean failing) {
+  private static void span(
+      StringBuilder json, String traceId, int index, int spanCount, boolean failing) {
     boolean entry = index == 0;
     long start = START_NANOS + index * 1_000L;
-    json.append("{\"traceId\":\"").append(traceId)
-        .append("\",\"spanId\":\"").append(spanId(index)).append('"')
+    json.append("{\"traceId\":\"")
+        .append(traceId)
+        .append("\",\"spanId\":\"")
+        .append(spanId(index))
+        .append('"')
         .append(entry ? "" : ",\"parentSpanId\":\"" + spanId(parent(index)) + "\"")
-        .append(",\"name\":\"").append(entry ? "POST /api/v1/orders" : "POST svc/op-" + index % 50)
-        .append("\",\"kind\":").append(entry ? 2 : 3)
-        .append(",\"startTimeUnixNano\":\"").append(start)
-        .append("\",\"endTimeUnixNano\":\"").append(start + (spanCount - index) * 1_000L)
+        .append(",\"name\":\"")
+        .append(entry ? "POST /api/v1/orders" : "POST svc/op-" + index % 50)
+        .append("\",\"kind\":")
+        .append(entry ? 2 : 3)
+        .append(",\"startTimeUnixNano\":\"")
+        .append(start)
+        .append("\",\"endTimeUnixNano\":\"")
+        .append(start + (spanCount - index) * 1_000L)
         .append("\",\"attributes\":[")
-        .append(attribute("http.request.method", "POST")).append(',')
-        .append(attribute("url.path", "/api/v1/orders/" + index)).append(',')
-        .append(attribute("user.id", USER_ID)).append(',')
+        .append(attribute("http.request.method", "POST"))
+        .append(',')
+        .append(attribute("url.path", "/api/v1/orders/" + index))
+        .append(',')
+        .append(attribute("user.id", USER_ID))
+        .append(',')
         .append("{\"key\":\"http.response.status_code\",\"value\":{\"intValue\":\"")
-        .append(failing ? 502 : 200).append("\"}}]");
+        .append(failing ? 502 : 200)
+        .append("\"}}]");
     if (failing && index == spanCount - 1) {
-      json.append(",\"events\":[{\"timeUnixNano\":\"").append(start + 500).append("\",\"name\":\"exception\",")
-          .append("\"attributes\":[").append(attribute("exception.type", "ConnectionRefusedError")).append(',')
-          .append(attribute("exception.message", "payment gateway timeout")).append("]}]");
+      json.append(",\"events\":[{\"timeUnixNano\":\"")
+          .append(start + 500)
+          .append("\",\"name\":\"exception\",")
+          .append("\"attributes\":[")
+          .append(attribute("exception.type", "ConnectionRefusedError"))
+          .append(',')
+          .append(attribute("exception.message", "payment gateway timeout"))
+          .append("]}]");
     }
     json.append(",\"status\":{\"code\":").append(failing ? 2 : 1).append("}}");
   }

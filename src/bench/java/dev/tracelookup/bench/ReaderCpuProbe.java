@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The reader against the bare Jackson token pass in thread CPU time, each run right after the
- * other over the same bytes, so a busy machine slows both alike and their ratio stays meaningful
- * where wall-clock JMH figures drift. Run it on the bench classpath with no arguments.
+ * The reader against the bare Jackson token pass in thread CPU time, each run right after the other
+ * over the same bytes, so a busy machine slows both alike and their ratio stays meaningful where
+ * wall-clock JMH figures drift. Run it on the bench classpath with no arguments.
  */
 public final class ReaderCpuProbe {
   private static final JsonFactory JSON = new JsonFactory();
@@ -27,14 +27,19 @@ public final class ReaderCpuProbe {
   private ReaderCpuProbe() {}
 
   public static void main(String[] args) throws IOException {
-    System.out.printf("%-7s %12s %12s %8s %12s%n", "spans", "tokens CPU", "read CPU", "ratio", "read B/span");
+    System.out.printf(
+        "%-7s %12s %12s %8s %12s%n", "spans", "tokens CPU", "read CPU", "ratio", "read B/span");
     for (int spans : new int[] {1_000, 10_000, 100_000}) {
       byte[] document = OtlpTraceJson.of(spans);
       int rounds = (int) Math.max(5, SPANS_PER_PHASE / spans);
       measure(document, rounds);
       long[][] figures = measure(document, rounds);
-      System.out.printf("%-7d %10.1f µs %10.1f µs %7.2f× %12.0f%n", spans, median(figures[0]) / 1e3,
-          median(figures[1]) / 1e3, median(figures[1]) / median(figures[0]),
+      System.out.printf(
+          "%-7d %10.1f µs %10.1f µs %7.2f× %12.0f%n",
+          spans,
+          median(figures[0]) / 1e3,
+          median(figures[1]) / 1e3,
+          median(figures[1]) / median(figures[0]),
           median(figures[2]) / spans);
     }
     System.out.println(sink == 42 ? "" : " ");
@@ -49,7 +54,8 @@ public final class ReaderCpuProbe {
       long middle = THREADS.getCurrentThreadCpuTime();
       long allocatedBefore = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
       sink += READER.readAll(document).size();
-      figures[2][round] = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - allocatedBefore;
+      figures[2][round] =
+          THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - allocatedBefore;
       figures[0][round] = middle - start;
       figures[1][round] = THREADS.getCurrentThreadCpuTime() - middle;
     }

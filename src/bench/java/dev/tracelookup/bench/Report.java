@@ -30,20 +30,40 @@ final class Report {
   }
 
   String bigTraces() {
-    StringBuilder table = new StringBuilder(
-        "Big traces: one OTLP JSON trace read, analysed and rendered"
-            + " vs a bare Jackson token pass over the same bytes\n")
-        .append(String.format("%-7s %-18s %10s %10s %10s %9s %9s %8s  %s%n",
-            "spans", "step", "p50", "p90", "p99", "ns/span", "×Jackson", "B/span", "target"));
+    StringBuilder table =
+        new StringBuilder(
+                "Big traces: one OTLP JSON trace read, analysed and rendered"
+                    + " vs a bare Jackson token pass over the same bytes\n")
+            .append(
+                String.format(
+                    "%-7s %-18s %10s %10s %10s %9s %9s %8s  %s%n",
+                    "spans",
+                    "step",
+                    "p50",
+                    "p90",
+                    "p99",
+                    "ns/span",
+                    "×Jackson",
+                    "B/span",
+                    "target"));
     for (String spans : SIZES) {
       double floor = stats("jacksonTokens@" + spans).getPercentile(50);
       for (String step : STEPS) {
         Statistics stats = stats(step + "@" + spans);
         double ratio = stats.getPercentile(50) / floor;
         int count = Integer.parseInt(spans);
-        table.append(String.format("%-7s %-18s %10s %10s %10s %9.1f %8.2f× %8.0f  %s%n", spans, step,
-            time(stats.getPercentile(50)), time(stats.getPercentile(90)), time(stats.getPercentile(99)),
-            stats.getPercentile(50) / count, ratio, allocated(step + "@" + spans) / count, readTarget(step, ratio)));
+        table.append(
+            String.format(
+                "%-7s %-18s %10s %10s %10s %9.1f %8.2f× %8.0f  %s%n",
+                spans,
+                step,
+                time(stats.getPercentile(50)),
+                time(stats.getPercentile(90)),
+                time(stats.getPercentile(99)),
+                stats.getPercentile(50) / count,
+                ratio,
+                allocated(step + "@" + spans) / count,
+                readTarget(step, ratio)));
       }
     }
     return table.append(growth()).toString();
@@ -54,27 +74,42 @@ final class Report {
     Statistics cold = stats("lookupColdCache");
     Statistics bare = stats("backendCallsAlone");
     double overhead = cold.getPercentile(50) - bare.getPercentile(50);
-    return new StringBuilder("Lookups (in-process fake backend: search 20 ms,"
-            + " 10 traces of 50 spans fetched 10 ms each, 4 at a time)\n")
+    return new StringBuilder(
+            "Lookups (in-process fake backend: search 20 ms,"
+                + " 10 traces of 50 spans fetched 10 ms each, 4 at a time)\n")
         .append(String.format("%-20s %10s %10s %10s  %s%n", "case", "p50", "p90", "p99", "target"))
-        .append(row("cachedLookup", hit, verdict(hit.getPercentile(99) < MAX_HIT_NANOS, "p99 < 2 ms")))
+        .append(
+            row("cachedLookup", hit, verdict(hit.getPercentile(99) < MAX_HIT_NANOS, "p99 < 2 ms")))
         .append(row("lookupColdCache", cold, ""))
-        .append(row("lookupRefresh", stats("lookupRefresh"), "(traces already fetched stay cached)"))
+        .append(
+            row("lookupRefresh", stats("lookupRefresh"), "(traces already fetched stay cached)"))
         .append(row("backendCallsAlone", bare, ""))
-        .append(String.format("overhead of a cold lookup over the bare backend calls: %s at p50 (%.1f%%)%n",
-            time(overhead), 100 * overhead / bare.getPercentile(50)))
-        .append(String.format(
-            "stampede: %d concurrent identical lookups made %d backend search(es), %d answered, in %d ms  %s%n",
-            Stampede.AGENTS, stampede.backendSearches(), stampede.answered(), stampede.wallMillis(),
-            verdict(stampede.backendSearches() == 1 && stampede.answered() == Stampede.AGENTS, "exactly 1 search")))
+        .append(
+            String.format(
+                "overhead of a cold lookup over the bare backend calls: %s at p50 (%.1f%%)%n",
+                time(overhead), 100 * overhead / bare.getPercentile(50)))
+        .append(
+            String.format(
+                "stampede: %d concurrent identical lookups made %d backend search(es), %d answered,"
+                    + " in %d ms  %s%n",
+                Stampede.AGENTS,
+                stampede.backendSearches(),
+                stampede.answered(),
+                stampede.wallMillis(),
+                verdict(
+                    stampede.backendSearches() == 1 && stampede.answered() == Stampede.AGENTS,
+                    "exactly 1 search")))
         .toString();
   }
 
   private String growth() {
-    StringBuilder line = new StringBuilder("growth, ns/span at 100000 ÷ at 1000 (≤ " + MAX_GROWTH + " is linear):");
+    StringBuilder line =
+        new StringBuilder("growth, ns/span at 100000 ÷ at 1000 (≤ " + MAX_GROWTH + " is linear):");
     for (String step : List.of("jacksonTokens", "read", "analyze", "readAnalyzeRender")) {
-      double growth = stats(step + "@100000").getPercentile(50) / stats(step + "@1000").getPercentile(50) / 100;
-      line.append(String.format(" %s %.2f %s;", step, growth, growth <= MAX_GROWTH ? "ok" : "MISSED"));
+      double growth =
+          stats(step + "@100000").getPercentile(50) / stats(step + "@1000").getPercentile(50) / 100;
+      line.append(
+          String.format(" %s %.2f %s;", step, growth, growth <= MAX_GROWTH ? "ok" : "MISSED"));
     }
     return line.append('\n').toString();
   }
@@ -84,8 +119,13 @@ final class Report {
   }
 
   private static String row(String name, Statistics stats, String target) {
-    return String.format("%-20s %10s %10s %10s  %s%n", name, time(stats.getPercentile(50)),
-        time(stats.getPercentile(90)), time(stats.getPercentile(99)), target);
+    return String.format(
+        "%-20s %10s %10s %10s  %s%n",
+        name,
+        time(stats.getPercentile(50)),
+        time(stats.getPercentile(90)),
+        time(stats.getPercentile(99)),
+        target);
   }
 
   static String verdict(boolean met, String target) {
@@ -99,8 +139,11 @@ final class Report {
   /** Bytes allocated per operation, from the GC profiler; NaN when it could not tell. */
   private double allocated(String name) {
     Map<String, Result> secondary = result(name).getSecondaryResults();
-    return secondary.entrySet().stream().filter(entry -> entry.getKey().endsWith("gc.alloc.rate.norm"))
-        .mapToDouble(entry -> entry.getValue().getScore()).findFirst().orElse(Double.NaN);
+    return secondary.entrySet().stream()
+        .filter(entry -> entry.getKey().endsWith("gc.alloc.rate.norm"))
+        .mapToDouble(entry -> entry.getValue().getScore())
+        .findFirst()
+        .orElse(Double.NaN);
   }
 
   private RunResult result(String name) {

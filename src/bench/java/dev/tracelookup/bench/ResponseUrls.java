@@ -16,10 +16,12 @@ final class ResponseUrls implements AutoCloseable {
   private final FakeHttpServer server;
 
   ResponseUrls() throws Exception {
-    this.server = new FakeHttpServer(request -> {
-      answered.add(request.path());
-      return Reply.status(200, "ok");
-    });
+    this.server =
+        new FakeHttpServer(
+            request -> {
+              answered.add(request.path());
+              return Reply.status(200, "ok");
+            });
   }
 
   /** The base the commands' URLs are under; command {@code n} answers at {@code base + n}. */

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class ServeProcess {
   private static final Path JAR = Path.of("target", "trace-lookup.jar");
   private static final long POLL_MILLIS = 20;
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   /** Time to ready and resident memory in kB, or why it never got ready. */
   record Startup(Duration toReady, long rssKb, long peakRssKb) {}
@@ -32,10 +33,16 @@ final class ServeProcess {
 
   static Startup measure(Map<String, String> env, Path log, Duration readyWithin) throws Exception {
     int port = freePort();
-    ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-Dfile.encoding=UTF-8", "-jar", JAR.toString(), "serve"))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dfile.encoding=UTF-8",
+                    "-jar",
+                    JAR.toString(),
+                    "serve"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     builder.environment().put("PORT", String.valueOf(port));
     long spawned = System.nanoTime();
@@ -53,14 +60,17 @@ final class ServeProcess {
     }
   }
 
-  private static void awaitHealthy(Process process, URI health, Duration within, Path log) throws Exception {
+  private static void awaitHealthy(Process process, URI health, Duration within, Path log)
+      throws Exception {
     long deadline = System.nanoTime() + within.toNanos();
     while (!healthy(health)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("serve exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "serve exited with " + process.exitValue() + "; see " + log);
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("serve was not healthy within " + within.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(
+            "serve was not healthy within " + within.toSeconds() + " s; see " + log);
       }
       process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -68,8 +78,12 @@ final class ServeProcess {
 
   private static boolean healthy(URI health) throws InterruptedException {
     try {
-      return CLIENT.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      return CLIENT
+              .send(
+                  HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
     } catch (IOException notYet) {
       return false;
     }

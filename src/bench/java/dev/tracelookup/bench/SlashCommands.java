@@ -41,7 +41,8 @@ final class SlashCommands {
   }
 
   private String body(int n) {
-    return SlashCommandForm.encoded(SlashCommandForm.fields(agent(n), "usr_" + n + " 2:15pm",
-        responseBase.resolve(String.valueOf(n)).toString()));
+    return SlashCommandForm.encoded(
+        SlashCommandForm.fields(
+            agent(n), "usr_" + n + " 2:15pm", responseBase.resolve(String.valueOf(n)).toString()));
   }
 }

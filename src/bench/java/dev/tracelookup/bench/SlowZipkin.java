@@ -42,18 +42,60 @@ final class SlowZipkin implements AutoCloseable {
 
   /** A checkout that failed two hops down: gateway → order-svc → payment-svc answering 502. */
   private static String trace(String traceId, long startMicros) {
-    return "[" + span(traceId, "a000000000000001", null, "gateway", "post /api/v1/cart/checkout", startMicros, "502")
-        + "," + span(traceId, "a000000000000002", "a000000000000001", "order-svc", "post /orders", startMicros + 1_000, "502")
-        + "," + span(traceId, "a000000000000003", "a000000000000002", "payment-svc", "post /charge", startMicros + 2_000,
-            "502") + "]";
+    return "["
+        + span(
+            traceId,
+            "a000000000000001",
+            null,
+            "gateway",
+            "post /api/v1/cart/checkout",
+            startMicros,
+            "502")
+        + ","
+        + span(
+            traceId,
+            "a000000000000002",
+            "a000000000000001",
+            "order-svc",
+            "post /orders",
+            startMicros + 1_000,
+            "502")
+        + ","
+        + span(
+            traceId,
+            "a000000000000003",
+            "a000000000000002",
+            "payment-svc",
+            "post /charge",
+            startMicros + 2_000,
+            "502")
+        + "]";
   }
 
-  private static String span(String traceId, String id, String parentId, String service, String name, long startMicros,
+  private static String span(
+      String traceId,
+      String id,
+      String parentId,
+      String service,
+      String name,
+      long startMicros,
       String status) {
-    return "{\"traceId\":\"" + traceId + "\",\"id\":\"" + id + "\"" + (parentId == null ? "" : ",\"parentId\":\""
-        + parentId + "\"") + ",\"kind\":\"SERVER\",\"name\":\"" + name + "\",\"timestamp\":" + startMicros
-        + ",\"duration\":250000,\"localEndpoint\":{\"serviceName\":\"" + service + "\"},\"tags\":{\"user.id\":\"usr_bench\","
-        + "\"http.response.status_code\":\"" + status + "\",\"otel.status_code\":\"ERROR\",\"error\":\"Bad Gateway\"}}";
+    return "{\"traceId\":\""
+        + traceId
+        + "\",\"id\":\""
+        + id
+        + "\""
+        + (parentId == null ? "" : ",\"parentId\":\"" + parentId + "\"")
+        + ",\"kind\":\"SERVER\",\"name\":\""
+        + name
+        + "\",\"timestamp\":"
+        + startMicros
+        + ",\"duration\":250000,\"localEndpoint\":{\"serviceName\":\""
+        + service
+        + "\"},\"tags\":{\"user.id\":\"usr_bench\","
+        + "\"http.response.status_code\":\""
+        + status
+        + "\",\"otel.status_code\":\"ERROR\",\"error\":\"Bad Gateway\"}}";
   }
 
   @Override

@@ -35,10 +35,12 @@ final class Stampede {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<LookupOutcome>> outcomes = new ArrayList<>();
       for (int i = 0; i < AGENTS; i++) {
-        outcomes.add(agents.submit(() -> {
-          start.await();
-          return lookup.lookup(request, false);
-        }));
+        outcomes.add(
+            agents.submit(
+                () -> {
+                  start.await();
+                  return lookup.lookup(request, false);
+                }));
       }
       long started = System.nanoTime();
       start.countDown();

@@ -12,7 +12,9 @@ final class ThreadCpu {
 
   private ThreadCpu() {}
 
-  /** Returns the CPU nanoseconds used so far by the live threads whose names start with the prefix. */
+  /**
+   * Returns the CPU nanoseconds used so far by the live threads whose names start with the prefix.
+   */
   static long used(String threadNamePrefix) {
     long total = 0;
     for (Thread thread : Thread.getAllStackTraces().keySet()) {

@@ -30,19 +30,25 @@ final class TraceHeap {
 
   /** Measures every size and returns the table. */
   static String table() throws OtlpFormatException {
-    StringBuilder table = new StringBuilder(String.format(
-        "Heap of one big trace (max heap %.0f MB; peak = heap pools' peak use during read+analyse,"
-            + " from a collected heap)%n", Runtime.getRuntime().maxMemory() / MB))
-        .append(String.format("%-7s %12s %10s %12s %10s%n",
-            "spans", "retained", "B/span", "peak", "B/span"));
+    StringBuilder table =
+        new StringBuilder(
+                String.format(
+                    "Heap of one big trace (max heap %.0f MB; peak = heap pools' peak use during"
+                        + " read+analyse, from a collected heap)%n",
+                    Runtime.getRuntime().maxMemory() / MB))
+            .append(
+                String.format(
+                    "%-7s %12s %10s %12s %10s%n", "spans", "retained", "B/span", "peak", "B/span"));
     for (int spans : SIZES) {
       byte[] document = OtlpTraceJson.of(spans);
       long retained = median(RUNS, () -> retained(document));
       long peak = median(RUNS, () -> peak(document));
       // G1 counts its young pools in whole regions: a peak within one region reads as zero.
       String peakText = peak == 0 ? "< 1 region" : String.format("%.1f MB", peak / MB);
-      table.append(String.format("%-7d %9.1f MB %10d %12s %10d%n",
-          spans, retained / MB, retained / spans, peakText, peak / spans));
+      table.append(
+          String.format(
+              "%-7d %9.1f MB %10d %12s %10d%n",
+              spans, retained / MB, retained / spans, peakText, peak / spans));
     }
     return table.toString();
   }

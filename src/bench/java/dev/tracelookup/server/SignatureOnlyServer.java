@@ -23,8 +23,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class SignatureOnlyServer implements AutoCloseable {
   private static final String THREAD_POOL = "bare-http";
+
   /** How its request threads are named: the pool's name, a dash, a number. */
   public static final String HTTP_THREADS = THREAD_POOL + "-";
+
   private static final Duration TOLERANCE = Duration.ofMinutes(5);
   private static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -45,14 +47,16 @@ public final class SignatureOnlyServer implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(new Verifier(new SlackSignature(signingSecret, Clock.systemUTC(), TOLERANCE)));
+    server.setHandler(
+        new Verifier(new SlackSignature(signingSecret, Clock.systemUTC(), TOLERANCE)));
     server.start();
     return new SignatureOnlyServer(server);
   }
 
   /** Returns the {@code X-Slack-Signature} Slack would send for this body, secret and timestamp. */
   public static String sign(String signingSecret, long epochSecond, byte[] body) {
-    return new SlackSignature(signingSecret, Clock.systemUTC(), TOLERANCE).sign(String.valueOf(epochSecond), body);
+    return new SlackSignature(signingSecret, Clock.systemUTC(), TOLERANCE)
+        .sign(String.valueOf(epochSecond), body);
   }
 
   public URI uri() {
@@ -77,8 +81,13 @@ public final class SignatureOnlyServer implements AutoCloseable {
       try (InputStream in = Content.Source.asInputStream(request)) {
         body = in.readNBytes(MAX_BODY_BYTES);
       }
-      boolean authentic = signature.refusal(request.getHeaders().get("X-Slack-Request-Timestamp"),
-          request.getHeaders().get("X-Slack-Signature"), body).isEmpty();
+      boolean authentic =
+          signature
+              .refusal(
+                  request.getHeaders().get("X-Slack-Request-Timestamp"),
+                  request.getHeaders().get("X-Slack-Signature"),
+                  body)
+              .isEmpty();
       response.setStatus(authentic ? 200 : 401);
       response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
       callback.succeeded();

@@ -25,7 +25,9 @@ final class HeapShares {
     return lookup.maxBytesInFlight().orElse(Math.max(1L << 20, maxHeap / 8));
   }
 
-  /** Returns the configured trace cache size in spans, lowered to what a quarter of the heap holds. */
+  /**
+   * Returns the configured trace cache size in spans, lowered to what a quarter of the heap holds.
+   */
   static long traceCacheSpans(long configured, long maxHeap) {
     return Math.min(configured, maxHeap / 4 / BYTES_PER_CACHED_SPAN);
   }

@@ -22,16 +22,22 @@ import java.util.concurrent.ScheduledExecutorService;
 final class IncidentWiring {
   private IncidentWiring() {}
 
-  static IncidentCatalog catalog(Config.Incidents config, HttpClient client, Clock clock,
-      ScheduledExecutorService scheduler) {
+  static IncidentCatalog catalog(
+      Config.Incidents config, HttpClient client, Clock clock, ScheduledExecutorService scheduler) {
     SourceHttp http = SourceHttp.defaults(client, clock);
     List<CatalogSource> sources = new ArrayList<>();
     for (Config.IncidentSource source : config.sources()) {
-      sources.add(new CatalogSource(source(source, http), source.ttl(), ServiceMapping.of(source.services())));
+      sources.add(
+          new CatalogSource(
+              source(source, http), source.ttl(), ServiceMapping.of(source.services())));
     }
     CatalogSettings defaults = CatalogSettings.defaults();
-    CatalogSettings settings = new CatalogSettings(config.declaredLate(), config.resolvedEarly(), defaults.lookback(),
-        defaults.staleLimit());
+    CatalogSettings settings =
+        new CatalogSettings(
+            config.declaredLate(),
+            config.resolvedEarly(),
+            defaults.lookback(),
+            defaults.staleLimit());
     return new IncidentCatalog(sources, settings, scheduler, clock);
   }
 
@@ -40,12 +46,20 @@ final class IncidentWiring {
     // A switch expression: a new IncidentSourceType does not compile until it has its case here.
     return switch (source.type()) {
       case FILE -> new YamlIncidentSource(source.name(), source.path().orElseThrow());
-      case STATUSPAGE -> source.pageId().isPresent()
-          ? StatuspageSource.managementApi(source.name(), source.url().orElseThrow(), source.pageId().get(), secret, http)
-          : StatuspageSource.publicPage(source.name(), source.url().orElseThrow(), http);
-      case PAGERDUTY -> new PagerDutySource(source.name(), source.url().orElseThrow(), secret, http);
+      case STATUSPAGE ->
+          source.pageId().isPresent()
+              ? StatuspageSource.managementApi(
+                  source.name(), source.url().orElseThrow(), source.pageId().get(), secret, http)
+              : StatuspageSource.publicPage(source.name(), source.url().orElseThrow(), http);
+      case PAGERDUTY ->
+          new PagerDutySource(source.name(), source.url().orElseThrow(), secret, http);
       case INCIDENT_IO ->
-          new IncidentIoSource(source.name(), source.url().orElseThrow(), secret, IncidentIoSource.Fields.defaults(), http);
+          new IncidentIoSource(
+              source.name(),
+              source.url().orElseThrow(),
+              secret,
+              IncidentIoSource.Fields.defaults(),
+              http);
     };
   }
 }

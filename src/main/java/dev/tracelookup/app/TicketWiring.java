@@ -1,22 +1,22 @@
 package dev.tracelookup.app;
 
+import dev.tracelookup.config.Config;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.Endpoint;
-import dev.tracelookup.config.Config;
 import dev.tracelookup.telemetry.Telemetry;
+import dev.tracelookup.tickets.TicketEndpoints;
+import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.TicketResolver;
+import dev.tracelookup.tickets.TicketResolvers;
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.TicketWindow;
 import dev.tracelookup.tickets.freshdesk.FreshdeskResolver;
 import dev.tracelookup.tickets.intercom.IntercomRegion;
 import dev.tracelookup.tickets.intercom.IntercomResolver;
 import dev.tracelookup.tickets.jira.JiraDeployment;
 import dev.tracelookup.tickets.jira.JiraResolver;
-import dev.tracelookup.tickets.TicketEndpoints;
-import dev.tracelookup.tickets.TicketFields;
 import dev.tracelookup.tickets.links.TicketHosts;
 import dev.tracelookup.tickets.links.TicketLinks;
-import dev.tracelookup.tickets.TicketResolver;
-import dev.tracelookup.tickets.TicketResolvers;
-import dev.tracelookup.tickets.TicketSystem;
-import dev.tracelookup.tickets.TicketWindow;
 import dev.tracelookup.tickets.zendesk.ZendeskResolver;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -30,20 +30,27 @@ final class TicketWiring {
   private TicketWiring() {}
 
   static TicketLinks links(Config.Tickets tickets) {
-    return new TicketLinks(new TicketHosts(tickets.zendeskAliases(), new HashSet<>(tickets.jiraHosts()),
-        tickets.freshdeskAliases()));
+    return new TicketLinks(
+        new TicketHosts(
+            tickets.zendeskAliases(),
+            new HashSet<>(tickets.jiraHosts()),
+            tickets.freshdeskAliases()));
   }
 
   static TicketWindow window(Config.Tickets tickets) {
-    return new TicketWindow(tickets.aroundStated(), tickets.beforeCreated(), tickets.afterCreated());
+    return new TicketWindow(
+        tickets.aroundStated(), tickets.beforeCreated(), tickets.afterCreated());
   }
 
   /** Returns the resolvers; their API calls record client spans. */
-  static TicketResolvers resolvers(Config.Tickets tickets, HttpClient client, Clock clock, Telemetry telemetry) {
+  static TicketResolvers resolvers(
+      Config.Tickets tickets, HttpClient client, Clock clock, Telemetry telemetry) {
     List<TicketResolvers.Connection> connections = new ArrayList<>();
     TicketWindow window = window(tickets);
-    Http http = endpoint -> new BackendHttp(client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()),
-        telemetry);
+    Http http =
+        endpoint ->
+            new BackendHttp(
+                client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()), telemetry);
     for (Config.TicketSystem system : tickets.systems()) {
       TicketFields fields = new TicketFields(system.userIdField(), system.statedTimeField());
       connections.add(connection(system, fields, window, http));
@@ -56,36 +63,65 @@ final class TicketWiring {
     BackendHttp to(Endpoint endpoint);
   }
 
-  private static TicketResolvers.Connection connection(Config.TicketSystem system, TicketFields fields,
-      TicketWindow window, Http http) {
+  private static TicketResolvers.Connection connection(
+      Config.TicketSystem system, TicketFields fields, TicketWindow window, Http http) {
     String token = system.token().value();
     String host = system.host().orElse(system.url().getHost()).toLowerCase(Locale.ROOT);
     // A switch expression: a new TicketSystemType does not compile until it has its case here.
     return switch (system.system()) {
-      case ZENDESK -> new TicketResolvers.Connection(TicketSystem.ZENDESK, host, new ZendeskResolver(
-          http.to(TicketEndpoints.zendesk(system.url(), system.login().orElseThrow(), token)), fields, window));
+      case ZENDESK ->
+          new TicketResolvers.Connection(
+              TicketSystem.ZENDESK,
+              host,
+              new ZendeskResolver(
+                  http.to(
+                      TicketEndpoints.zendesk(system.url(), system.login().orElseThrow(), token)),
+                  fields,
+                  window));
       case JIRA -> jira(system, token, host, fields, window, http);
-      case FRESHDESK -> new TicketResolvers.Connection(TicketSystem.FRESHDESK, host, new FreshdeskResolver(
-          http.to(TicketEndpoints.freshdesk(system.url(), token)), fields, window));
+      case FRESHDESK ->
+          new TicketResolvers.Connection(
+              TicketSystem.FRESHDESK,
+              host,
+              new FreshdeskResolver(
+                  http.to(TicketEndpoints.freshdesk(system.url(), token)), fields, window));
       case INTERCOM -> intercom(system, token, fields, window, http);
     };
   }
 
-  private static TicketResolvers.Connection jira(Config.TicketSystem system, String token, String host,
-      TicketFields fields, TicketWindow window, Http http) {
+  private static TicketResolvers.Connection jira(
+      Config.TicketSystem system,
+      String token,
+      String host,
+      TicketFields fields,
+      TicketWindow window,
+      Http http) {
     boolean cloud = system.variant().equals("cloud");
-    Endpoint jira = cloud ? TicketEndpoints.jiraCloud(system.url(), system.login().orElseThrow(), token)
-        : TicketEndpoints.jiraDataCenter(system.url(), token);
-    TicketResolver resolver = new JiraResolver(http.to(jira),
-        cloud ? JiraDeployment.CLOUD : JiraDeployment.DATA_CENTER, fields, window);
+    Endpoint jira =
+        cloud
+            ? TicketEndpoints.jiraCloud(system.url(), system.login().orElseThrow(), token)
+            : TicketEndpoints.jiraDataCenter(system.url(), token);
+    TicketResolver resolver =
+        new JiraResolver(
+            http.to(jira),
+            cloud ? JiraDeployment.CLOUD : JiraDeployment.DATA_CENTER,
+            fields,
+            window);
     return new TicketResolvers.Connection(TicketSystem.JIRA, host, resolver);
   }
 
   /** Intercom links name the region's inbox host, whatever API root the connection uses. */
-  private static TicketResolvers.Connection intercom(Config.TicketSystem system, String token, TicketFields fields,
-      TicketWindow window, Http http) {
+  private static TicketResolvers.Connection intercom(
+      Config.TicketSystem system,
+      String token,
+      TicketFields fields,
+      TicketWindow window,
+      Http http) {
     IntercomRegion region = IntercomRegion.valueOf(system.variant().toUpperCase(Locale.ROOT));
-    return new TicketResolvers.Connection(TicketSystem.INTERCOM, region.appHost(), new IntercomResolver(
-        http.to(TicketEndpoints.intercom(system.url(), token)), fields, window));
+    return new TicketResolvers.Connection(
+        TicketSystem.INTERCOM,
+        region.appHost(),
+        new IntercomResolver(
+            http.to(TicketEndpoints.intercom(system.url(), token)), fields, window));
   }
 }

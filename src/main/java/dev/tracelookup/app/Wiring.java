@@ -2,16 +2,16 @@ package dev.tracelookup.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.backend.TraceBackend;
-import dev.tracelookup.http.ReadBudget;
+import dev.tracelookup.command.CommandSyntax;
+import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.http.ReadBudget;
 import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.reply.CustomerReply;
 import dev.tracelookup.incidents.reply.ReplyActions;
-import dev.tracelookup.command.CommandSyntax;
 import dev.tracelookup.lookup.ChannelCopies;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
-import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
@@ -19,11 +19,11 @@ import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.privacy.AuditSink;
 import dev.tracelookup.privacy.PrintStreamSink;
-import dev.tracelookup.privacy.RotatingFileSink;
-import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.privacy.Redactor;
+import dev.tracelookup.privacy.RotatingFileSink;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
+import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.server.Readiness;
 import dev.tracelookup.server.ReadinessPolicy;
 import dev.tracelookup.slack.SlackApp;
@@ -44,9 +44,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +84,9 @@ final class Wiring {
   private final ThreadPoolExecutor fetches;
   private final ReadBudget reads;
 
-  /** @param telemetry where spans and metrics go: the agent's or an SDK's when one is installed */
+  /**
+   * @param telemetry where spans and metrics go: the agent's or an SDK's when one is installed
+   */
   Wiring(Config config, Clock clock, Telemetry telemetry) {
     this.config = config;
     this.clock = clock;
@@ -94,49 +96,119 @@ final class Wiring {
     this.backend = Backends.create(config, http, clock, telemetry, backendFollower);
     // Bounded like the lookups themselves: a full search queue answers "busy" at once, and a full
     // fetch queue makes the lookup read its traces on its own thread instead of queueing more.
-    this.searches = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(settings.threads()), named("search"), new ThreadPoolExecutor.AbortPolicy());
-    this.fetches = new ThreadPoolExecutor(settings.fetchParallelism() * 2, settings.fetchParallelism() * 2, 60,
-        TimeUnit.SECONDS, new ArrayBlockingQueue<>(settings.threads() * settings.fetchParallelism()), named("fetch"),
-        Wiring::runHereUnlessShutDown);
+    this.searches =
+        new ThreadPoolExecutor(
+            settings.threads(),
+            settings.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(settings.threads()),
+            named("search"),
+            new ThreadPoolExecutor.AbortPolicy());
+    this.fetches =
+        new ThreadPoolExecutor(
+            settings.fetchParallelism() * 2,
+            settings.fetchParallelism() * 2,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(settings.threads() * settings.fetchParallelism()),
+            named("fetch"),
+            Wiring::runHereUnlessShutDown);
     long maxHeap = Runtime.getRuntime().maxMemory();
     this.reads = ReadBudget.of(HeapShares.readBytes(settings, maxHeap));
     // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.
-    this.jobs = new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(Math.max(1, settings.maxQueued())), named("lookup"), new ThreadPoolExecutor.AbortPolicy());
+    this.jobs =
+        new ThreadPoolExecutor(
+            settings.threads(),
+            settings.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(Math.max(1, settings.maxQueued())),
+            named("lookup"),
+            new ThreadPoolExecutor.AbortPolicy());
     this.slackCalls = Executors.newFixedThreadPool(4, named("slack-api"));
     Config.Cache caching = config.cache();
     long traceSpans = HeapShares.traceCacheSpans(caching.maxTraceSpans(), maxHeap);
     if (traceSpans < caching.maxTraceSpans()) {
-      log.info("the trace cache holds at most {} spans, a quarter of the {} MiB heap, instead of cache.max-trace-spans"
-          + " {}", traceSpans, maxHeap >> 20, caching.maxTraceSpans());
+      log.info(
+          "the trace cache holds at most {} spans, a quarter of the {} MiB heap, instead of"
+              + " cache.max-trace-spans {}",
+          traceSpans,
+          maxHeap >> 20,
+          caching.maxTraceSpans());
     }
-    log.info("lookups may hold {} MiB of backend answers at once (lookup.max-bytes-in-flight)", reads.capacity() >> 20);
-    this.cache = new LookupCache(caching.maxLookups(), caching.recentTtl(), caching.settledTtl(),
-        caching.recentThreshold(), traceSpans, caching.traceTtl(), clock, Ticker.systemTicker(), Runnable::run);
+    log.info(
+        "lookups may hold {} MiB of backend answers at once (lookup.max-bytes-in-flight)",
+        reads.capacity() >> 20);
+    this.cache =
+        new LookupCache(
+            caching.maxLookups(),
+            caching.recentTtl(),
+            caching.settledTtl(),
+            caching.recentThreshold(),
+            traceSpans,
+            caching.traceTtl(),
+            clock,
+            Ticker.systemTicker(),
+            Runnable::run);
     UserIdHasher hasher = hasher(config.privacy());
     UserIdFingerprint fingerprints = fingerprints(config);
-    this.lookup = new TraceLookup(backend, cache, searches, fetches, settings.maxTraces(),
-        settings.fetchParallelism(), settings.budget(), hasher, shownAttributes(config.privacy()),
-        telemetry, fingerprints, reads);
-    this.parser = new LookupRequestParser(clock, settings.userIdPattern(), settings.halfWindow(),
-        settings.recentWindow(), settings.maxWindow());
-    this.tokens = new RequestTokens(settings.userIdPattern(), settings.maxWindow(), buttonKey(config.slack()));
-    this.incidentScheduler = Executors.newScheduledThreadPool(Math.max(1, config.incidents().sources().size()),
-        named("incidents"));
+    this.lookup =
+        new TraceLookup(
+            backend,
+            cache,
+            searches,
+            fetches,
+            settings.maxTraces(),
+            settings.fetchParallelism(),
+            settings.budget(),
+            hasher,
+            shownAttributes(config.privacy()),
+            telemetry,
+            fingerprints,
+            reads);
+    this.parser =
+        new LookupRequestParser(
+            clock,
+            settings.userIdPattern(),
+            settings.halfWindow(),
+            settings.recentWindow(),
+            settings.maxWindow());
+    this.tokens =
+        new RequestTokens(
+            settings.userIdPattern(), settings.maxWindow(), buttonKey(config.slack()));
+    this.incidentScheduler =
+        Executors.newScheduledThreadPool(
+            Math.max(1, config.incidents().sources().size()), named("incidents"));
     this.incidents = IncidentWiring.catalog(config.incidents(), http, clock, incidentScheduler);
     awaitFirstIncidents(incidents.start());
-    this.presenter = new LookupPresenter(new CardRenderer(), backend.displayName(), tokens, incidents,
-        new ChannelCopies(fingerprints, hasher, config.privacy().sharedExceptionMessages()));
+    this.presenter =
+        new LookupPresenter(
+            new CardRenderer(),
+            backend.displayName(),
+            tokens,
+            incidents,
+            new ChannelCopies(fingerprints, hasher, config.privacy().sharedExceptionMessages()));
     this.tickets = TicketWiring.resolvers(config.tickets(), http, clock, telemetry);
     this.audit = auditLog(config.audit(), clock);
-    this.drafts = new ReplyDrafts(lookup, incidents, replyTemplates(config.incidents()),
-        new ReplyActions(config.incidents().replyActions()));
+    this.drafts =
+        new ReplyDrafts(
+            lookup,
+            incidents,
+            replyTemplates(config.incidents()),
+            new ReplyActions(config.incidents().replyActions()));
     this.readinessChecks = Executors.newFixedThreadPool(2, named("readiness"));
     this.slackLink = new SlackLink(clock);
-    this.readiness = ReadinessWiring.readiness(backend, tickets, incidents,
-        java.util.List.of(ReadinessWiring.slack(slackLink, config.slack().socketMode(), clock),
-            ReadinessPolicy.audit(audit, config.audit(), clock)), readinessChecks, clock);
+    this.readiness =
+        ReadinessWiring.readiness(
+            backend,
+            tickets,
+            incidents,
+            java.util.List.of(
+                ReadinessWiring.slack(slackLink, config.slack().socketMode(), clock),
+                ReadinessPolicy.audit(audit, config.audit(), clock)),
+            readinessChecks,
+            clock);
   }
 
   /**
@@ -144,13 +216,18 @@ final class Wiring {
    * share: the signing secret, or the bot token in Socket Mode; a lone CLI run gets a random one.
    */
   private static byte[] buttonKey(Config.Slack slack) {
-    return slack.signingSecret().or(slack::botToken)
-        .map(secret -> ("trace-lookup button values:" + secret.value()).getBytes(StandardCharsets.UTF_8))
-        .orElseGet(() -> {
-          byte[] random = new byte[32];
-          new java.security.SecureRandom().nextBytes(random);
-          return random;
-        });
+    return slack
+        .signingSecret()
+        .or(slack::botToken)
+        .map(
+            secret ->
+                ("trace-lookup button values:" + secret.value()).getBytes(StandardCharsets.UTF_8))
+        .orElseGet(
+            () -> {
+              byte[] random = new byte[32];
+              new java.security.SecureRandom().nextBytes(random);
+              return random;
+            });
   }
 
   /**
@@ -161,19 +238,35 @@ final class Wiring {
    */
   static UserIdFingerprint fingerprints(Config config) {
     Config.Slack slack = config.slack();
-    Optional<UserIdFingerprint> shared = config.privacy().fingerprintKey()
-        .map(key -> new UserIdFingerprint(key.bytes(), "FINGERPRINT_KEY"))
-        .or(() -> slack.signingSecret().map(secret -> UserIdFingerprint.derivedFrom(secret.value(), "SLACK_SIGNING_SECRET")))
-        .or(() -> slack.appToken().map(token -> UserIdFingerprint.derivedFrom(token.value(), "SLACK_APP_TOKEN")));
+    Optional<UserIdFingerprint> shared =
+        config
+            .privacy()
+            .fingerprintKey()
+            .map(key -> new UserIdFingerprint(key.bytes(), "FINGERPRINT_KEY"))
+            .or(
+                () ->
+                    slack
+                        .signingSecret()
+                        .map(
+                            secret ->
+                                UserIdFingerprint.derivedFrom(
+                                    secret.value(), "SLACK_SIGNING_SECRET")))
+            .or(
+                () ->
+                    slack
+                        .appToken()
+                        .map(
+                            token ->
+                                UserIdFingerprint.derivedFrom(token.value(), "SLACK_APP_TOKEN")));
     if (shared.isPresent()) {
       log.info("customer fingerprints (u:…) are keyed by {}", shared.get().origin());
       return shared.get();
     }
-    log.info("customer fingerprints (u:…) are keyed by a random key for this process: they match nothing outside"
-        + " this run; set FINGERPRINT_KEY to keep them");
+    log.info(
+        "customer fingerprints (u:…) are keyed by a random key for this process: they match nothing"
+            + " outside this run; set FINGERPRINT_KEY to keep them");
     return UserIdFingerprint.randomKey();
   }
-
 
   /**
    * Waits briefly for the first fetch of every incident source, so the first cards name known
@@ -183,7 +276,9 @@ final class Wiring {
     try {
       fetched.get(FIRST_INCIDENTS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
-      log.warn("incident sources still loading after {} s; cards name them unavailable until they answer",
+      log.warn(
+          "incident sources still loading after {} s; cards name them unavailable until they"
+              + " answer",
           FIRST_INCIDENTS_WAIT.toSeconds());
     } catch (ExecutionException unexpected) {
       log.warn("first incident fetch failed", unexpected.getCause());
@@ -194,22 +289,39 @@ final class Wiring {
 
   private static AttributePolicy shownAttributes(Config.Privacy privacy) {
     Redactor redactor = new Redactor();
-    return privacy.cardAttributes().map(keys -> new AttributePolicy(keys, redactor))
+    return privacy
+        .cardAttributes()
+        .map(keys -> new AttributePolicy(keys, redactor))
         .orElseGet(() -> AttributePolicy.defaults(redactor));
   }
 
   private static UserIdHasher hasher(Config.Privacy privacy) {
-    return privacy.hashKey()
-        .map(key -> UserIdHasher.hmac(key.value().getBytes(StandardCharsets.UTF_8),
-            privacy.hashFormat().equals("base64url") ? UserIdHasher.Format.BASE64URL : UserIdHasher.Format.HEX,
-            privacy.hashPrefix()))
+    return privacy
+        .hashKey()
+        .map(
+            key ->
+                UserIdHasher.hmac(
+                    key.value().getBytes(StandardCharsets.UTF_8),
+                    privacy.hashFormat().equals("base64url")
+                        ? UserIdHasher.Format.BASE64URL
+                        : UserIdHasher.Format.HEX,
+                    privacy.hashPrefix()))
         .orElse(UserIdHasher.identity());
   }
 
   /** Returns what the Slack handlers share. */
   SlackApp.Services slackServices() {
-    return new SlackApp.Services(lookup, parser, presenter, tokens, drafts, TicketWiring.links(config.tickets()),
-        tickets, TicketWiring.window(config.tickets()), audit, slackLink);
+    return new SlackApp.Services(
+        lookup,
+        parser,
+        presenter,
+        tokens,
+        drafts,
+        TicketWiring.links(config.tickets()),
+        tickets,
+        TicketWiring.window(config.tickets()),
+        audit,
+        slackLink);
   }
 
   /** Returns the command help, stating the configured defaults. */
@@ -223,7 +335,8 @@ final class Wiring {
     if (!jobs.awaitTermination(config.lookup().budget().toSeconds() + 5, TimeUnit.SECONDS)) {
       // Queued deeper than one budget clears: say so rather than let the exit drop them silently.
       ThreadPoolExecutor pool = (ThreadPoolExecutor) jobs;
-      log.warn("stopping with {} lookups unanswered: still queued or running after the drain time",
+      log.warn(
+          "stopping with {} lookups unanswered: still queued or running after the drain time",
           pool.getQueue().size() + pool.getActiveCount());
     }
     searches.shutdownNow();
@@ -237,13 +350,20 @@ final class Wiring {
 
   /** Standard output by default, where container platforms already collect and keep lines. */
   private static AuditLog auditLog(Config.Audit audit, Clock clock) {
-    AuditSink sink = audit.file().<AuditSink>map(file -> new RotatingFileSink(file, audit.maxBytes(), audit.keep()))
-        .orElseGet(() -> new PrintStreamSink(System.out));
-    return new AuditLog(sink, clock, audit.deliverOnFailure() ? AuditLog.OnFailure.DELIVER : AuditLog.OnFailure.REFUSE);
+    AuditSink sink =
+        audit
+            .file()
+            .<AuditSink>map(file -> new RotatingFileSink(file, audit.maxBytes(), audit.keep()))
+            .orElseGet(() -> new PrintStreamSink(System.out));
+    return new AuditLog(
+        sink,
+        clock,
+        audit.deliverOnFailure() ? AuditLog.OnFailure.DELIVER : AuditLog.OnFailure.REFUSE);
   }
 
   private static CustomerReply replyTemplates(Config.Incidents incidents) {
-    return new CustomerReply(template(incidents.replyWithIncident(), "/reply-incident.txt"),
+    return new CustomerReply(
+        template(incidents.replyWithIncident(), "/reply-incident.txt"),
         template(incidents.replyWithoutIncident(), "/reply-no-incident.txt"));
   }
 
@@ -257,12 +377,18 @@ final class Wiring {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     } catch (IOException unreadable) {
-      throw new UncheckedIOException("the reply template " + configured.map(Path::toString).orElse(builtIn)
-          + " cannot be read", unreadable);
+      throw new UncheckedIOException(
+          "the reply template "
+              + configured.map(Path::toString).orElse(builtIn)
+              + " cannot be read",
+          unreadable);
     }
   }
 
-  /** Like {@link ThreadPoolExecutor.CallerRunsPolicy}, but refuses after shutdown rather than drop the task. */
+  /**
+   * Like {@link ThreadPoolExecutor.CallerRunsPolicy}, but refuses after shutdown rather than drop
+   * the task.
+   */
   private static void runHereUnlessShutDown(Runnable task, ThreadPoolExecutor pool) {
     if (pool.isShutdown()) {
       throw new RejectedExecutionException("the fetch pool is shut down");

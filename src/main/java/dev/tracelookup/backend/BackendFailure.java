@@ -51,7 +51,11 @@ public record BackendFailure(
 
   /** Returns the failure of a call to the backend over HTTP: the same detail, status and wait. */
   public static BackendFailure from(HttpFailure failure) {
-    return new BackendFailure(kind(failure.kind()), failure.endpoint(), failure.detail(), failure.retryAfter(),
+    return new BackendFailure(
+        kind(failure.kind()),
+        failure.endpoint(),
+        failure.detail(),
+        failure.retryAfter(),
         failure.status());
   }
 
@@ -74,11 +78,20 @@ public record BackendFailure(
   public String userMessage() {
     switch (kind) {
       case UNREACHABLE:
-        return backend + " could not be reached. Try again in a minute; if it keeps failing, tell the team that runs " + backend + ".";
+        return backend
+            + " could not be reached. Try again in a minute; if it keeps failing, tell the team"
+            + " that runs "
+            + backend
+            + ".";
       case TIMEOUT:
-        return backend + " did not answer in time. Try again, or narrow the window or add a service filter.";
+        return backend
+            + " did not answer in time. Try again, or narrow the window or add a service filter.";
       case RATE_LIMITED:
-        return backend + " is rate-limiting lookups" + retryAfter.map(d -> "; try again in " + Math.max(1, d.toSeconds()) + " s.").orElse("; try again in a minute.");
+        return backend
+            + " is rate-limiting lookups"
+            + retryAfter
+                .map(d -> "; try again in " + Math.max(1, d.toSeconds()) + " s.")
+                .orElse("; try again in a minute.");
       case REJECTED:
         return backend + " refused the query (" + detail + "). Check the user ID and the window.";
       case SERVER_ERROR:
@@ -86,14 +99,19 @@ public record BackendFailure(
       case MALFORMED:
         return backend + " sent an answer the bot could not read. Tell the team that runs the bot.";
       case TOO_LARGE:
-        return backend + " sent more data than the bot accepts. Narrow the window or add a service filter.";
+        return backend
+            + " sent more data than the bot accepts. Narrow the window or add a service filter.";
       case UNSUPPORTED_QUERY:
         return detail;
       case BUSY:
-        return "The bot is busy reading other large answers from " + backend + ". Try again in a minute, or narrow"
+        return "The bot is busy reading other large answers from "
+            + backend
+            + ". Try again in a minute, or narrow"
             + " the window or add a service filter.";
       case INTERNAL:
-        return "The bot failed reading " + backend + "'s answer; this is a bug, please report it to the team that"
+        return "The bot failed reading "
+            + backend
+            + "'s answer; this is a bug, please report it to the team that"
             + " runs the bot.";
       default:
         throw new AssertionError(kind);

@@ -7,7 +7,8 @@ import java.util.Objects;
  * The outcome of a search by span link (see {@link TraceBackend#searchLinkingTo}): the traces
  * found, that the backend cannot search by link at all, or why this search failed.
  */
-public sealed interface LinkSearch permits LinkSearch.Found, LinkSearch.Unsupported, LinkSearch.Failed {
+public sealed interface LinkSearch
+    permits LinkSearch.Found, LinkSearch.Unsupported, LinkSearch.Failed {
 
   /**
    * @param traces traces with a span linking into the queried trace, never that trace itself; whole

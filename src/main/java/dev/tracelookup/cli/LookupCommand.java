@@ -1,9 +1,9 @@
 package dev.tracelookup.cli;
 
-import dev.tracelookup.lookup.LookupOutcome;
-import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
+import dev.tracelookup.lookup.LookupOutcome;
+import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.TraceLookup;
 import java.io.PrintStream;
 import java.time.ZoneId;
@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code lookup [--format text|blocks] [--zone ZONE] <text>}: the slash command's pipeline, printed.
+ * {@code lookup [--format text|blocks] [--zone ZONE] <text>}: the slash command's pipeline,
+ * printed.
  *
  * <p>Exit status: 0 when the lookup answered (traces or none), 1 when the backend failed, 2 when
  * the input could not be read.
@@ -25,9 +26,16 @@ public final class LookupCommand {
   private final PrintStream out;
   private final PrintStream err;
 
-  /** @param usage the slash command's help, shown after an unreadable command */
-  public LookupCommand(LookupRequestParser parser, TraceLookup lookup, LookupPresenter presenter, String usage,
-      PrintStream out, PrintStream err) {
+  /**
+   * @param usage the slash command's help, shown after an unreadable command
+   */
+  public LookupCommand(
+      LookupRequestParser parser,
+      TraceLookup lookup,
+      LookupPresenter presenter,
+      String usage,
+      PrintStream out,
+      PrintStream err) {
     this.usage = usage;
     this.parser = parser;
     this.lookup = lookup;
@@ -57,13 +65,15 @@ public final class LookupCommand {
       return parsed instanceof ParseResult.HelpRequested ? 0 : 2;
     }
     LookupOutcome outcome = lookup.lookup(valid.request(), false);
-    out.println(options.blocks()
-        ? presenter.present(outcome, options.zone()).toJson()
-        : presenter.presentText(outcome, options.zone()));
+    out.println(
+        options.blocks()
+            ? presenter.present(outcome, options.zone()).toJson()
+            : presenter.presentText(outcome, options.zone()));
     return outcome instanceof LookupOutcome.Failed ? 1 : 0;
   }
 
-  static final String USAGE = "usage: trace-lookup lookup [--format text|blocks] [--zone ZONE] <user-id> [time] [options]";
+  static final String USAGE =
+      "usage: trace-lookup lookup [--format text|blocks] [--zone ZONE] <user-id> [time] [options]";
 
   /** The command line's own options, before the slash-command text. */
   record Options(List<String> words, boolean blocks, ZoneId zone, String problem) {
@@ -86,8 +96,14 @@ public final class LookupCommand {
           } else {
             Optional<ZoneId> named = LookupRequestParser.zone(value);
             if (named.isEmpty()) {
-              return new Options(words, blocks, zone, "--zone " + value + " is not a time zone: use "
-                  + LookupRequestParser.ZONE_EXAMPLES);
+              return new Options(
+                  words,
+                  blocks,
+                  zone,
+                  "--zone "
+                      + value
+                      + " is not a time zone: use "
+                      + LookupRequestParser.ZONE_EXAMPLES);
             }
             zone = named.get();
           }

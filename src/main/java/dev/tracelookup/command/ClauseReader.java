@@ -4,8 +4,8 @@ package dev.tracelookup.command;
 interface ClauseReader {
 
   /**
-   * Takes the tokens of a clause this reader knows and records it, or what is wrong with it, in
-   * the draft.
+   * Takes the tokens of a clause this reader knows and records it, or what is wrong with it, in the
+   * draft.
    *
    * @return whether it took any tokens; when not, the next reader gets a turn
    */

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One time of day, or the two ends of a range, as typed at the cursor and not yet checked:
- * {@code 2:15pm}, {@code 2:15 PM}, {@code 14:00-14:30}, {@code 2-2:30pm}, {@code 2pm to 3pm}.
+ * One time of day, or the two ends of a range, as typed at the cursor and not yet checked: {@code
+ * 2:15pm}, {@code 2:15 PM}, {@code 14:00-14:30}, {@code 2-2:30pm}, {@code 2pm to 3pm}.
  *
  * @param tokens how many tokens it took
  */
@@ -31,7 +31,8 @@ record ClockRun(ClockText start, Optional<ClockText> end, int tokens) {
       return Optional.empty();
     }
     int after = at + start.get().tokens();
-    Optional<ClockRun> end = RANGE_WORDS.contains(in.word(after)) ? single(in, after + 1) : Optional.empty();
+    Optional<ClockRun> end =
+        RANGE_WORDS.contains(in.word(after)) ? single(in, after + 1) : Optional.empty();
     if (end.isPresent() && endsRange(start.get().start(), end.get().start())) {
       int tokens = start.get().tokens() + 1 + end.get().tokens();
       return Optional.of(new ClockRun(start.get().start(), Optional.of(end.get().start()), tokens));
@@ -39,7 +40,10 @@ record ClockRun(ClockText start, Optional<ClockText> end, int tokens) {
     return start.filter(s -> s.start().complete());
   }
 
-  /** Returns one time of day {@code at} tokens on, with an AM/PM written apart ("2:15 PM") taken too. */
+  /**
+   * Returns one time of day {@code at} tokens on, with an AM/PM written apart ("2:15 PM") taken
+   * too.
+   */
   static Optional<ClockRun> single(TokenCursor in, int at) {
     Optional<ClockText> clock = ClockText.parse(in.word(at));
     if (clock.isEmpty()) {

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * The command as read so far, and the first thing found wrong with it. Readers fill it in; a
- * clause given twice is a problem, and the first one stays, because the agent meant only one.
+ * The command as read so far, and the first thing found wrong with it. Readers fill it in; a clause
+ * given twice is a problem, and the first one stays, because the agent meant only one.
  */
 final class CommandDraft {
   private String userId;
@@ -48,8 +48,12 @@ final class CommandDraft {
 
   void zone(ZoneId zone, String typed) {
     if (this.zone != null) {
-      fail("Two time zones: " + Quoting.code(TimeFormat.zone(this.zone)) + " and " + Quoting.code(typed)
-          + ". Name one, e.g. `tz Europe/Paris`.");
+      fail(
+          "Two time zones: "
+              + Quoting.code(TimeFormat.zone(this.zone))
+              + " and "
+              + Quoting.code(typed)
+              + ". Name one, e.g. `tz Europe/Paris`.");
       return;
     }
     this.zone = zone;
@@ -57,8 +61,12 @@ final class CommandDraft {
 
   void time(TimeExpression time, String typed) {
     if (this.time != null) {
-      fail("Two times: " + Quoting.code(timeTyped) + " and " + Quoting.code(typed)
-          + ". Give one time, or a range such as `14:00-14:30`.");
+      fail(
+          "Two times: "
+              + Quoting.code(timeTyped)
+              + " and "
+              + Quoting.code(typed)
+              + ". Give one time, or a range such as `14:00-14:30`.");
       return;
     }
     this.time = time;
@@ -75,7 +83,12 @@ final class CommandDraft {
 
   void service(String service) {
     if (this.service != null) {
-      fail("Two services: " + Quoting.code(this.service) + " and " + Quoting.code(service) + ". Name one.");
+      fail(
+          "Two services: "
+              + Quoting.code(this.service)
+              + " and "
+              + Quoting.code(service)
+              + ". Name one.");
       return;
     }
     this.service = service;
@@ -83,7 +96,12 @@ final class CommandDraft {
 
   void spanName(String spanName) {
     if (this.spanName != null) {
-      fail("Two actions: " + Quoting.code(this.spanName) + " and " + Quoting.code(spanName) + ". Name one.");
+      fail(
+          "Two actions: "
+              + Quoting.code(this.spanName)
+              + " and "
+              + Quoting.code(spanName)
+              + ". Name one.");
       return;
     }
     this.spanName = spanName;
@@ -115,8 +133,15 @@ final class CommandDraft {
 
   /** Returns the request with this window, once there is a user ID to look up. */
   Optional<LookupRequest> request(TimeWindow window) {
-    return userId().map(id -> new LookupRequest(
-        id, window, Optional.ofNullable(service), Optional.ofNullable(spanName), errorsOnly));
+    return userId()
+        .map(
+            id ->
+                new LookupRequest(
+                    id,
+                    window,
+                    Optional.ofNullable(service),
+                    Optional.ofNullable(spanName),
+                    errorsOnly));
   }
 
   List<String> unknownWords() {

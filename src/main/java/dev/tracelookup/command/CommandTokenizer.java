@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Splits command text into tokens and undoes Slack's markup on the way: {@code <url|label>} links,
  * {@code <mailto:..|..>} addresses, {@code <@U123>} mentions and the {@code &amp;}-style escapes.
- * Double quotes (straight or curly) keep a name with spaces together: {@code action "POST /orders"}.
+ * Double quotes (straight or curly) keep a name with spaces together: {@code action "POST
+ * /orders"}.
  */
 final class CommandTokenizer {
   private static final Pattern KEY_VALUE = Pattern.compile("(-{0,2}[A-Za-z][A-Za-z_-]*)=(.*)");
@@ -52,7 +53,10 @@ final class CommandTokenizer {
     return end + 1;
   }
 
-  /** Returns whether a {@code <} opens Slack markup: a target without spaces, then {@code |} or {@code >}. */
+  /**
+   * Returns whether a {@code <} opens Slack markup: a target without spaces, then {@code |} or
+   * {@code >}.
+   */
   private static boolean isMarkup(String text, int start) {
     for (int i = start + 1; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -10,13 +10,18 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads ISO-8601 date-times: {@code 2026-02-06T14:15}, {@code 2026-02-06T14:17:23Z}, {@code ...-05:00}. */
+/**
+ * Reads ISO-8601 date-times: {@code 2026-02-06T14:15}, {@code 2026-02-06T14:17:23Z}, {@code
+ * ...-05:00}.
+ */
 final class IsoText {
   private static final Pattern SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\S*");
 
   private IsoText() {}
 
-  /** Returns whether the word is written like an ISO date-time, whether or not it is a valid one. */
+  /**
+   * Returns whether the word is written like an ISO date-time, whether or not it is a valid one.
+   */
   static boolean looksLikeIso(String word) {
     return SHAPE.matcher(word).matches();
   }

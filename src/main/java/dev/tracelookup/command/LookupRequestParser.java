@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads what an agent typed after {@code /trace-lookup}: {@code <user-id> [time] [options]}, e.g.
- * {@code usr_k8x9m2 2:15pm}, {@code usr_k8x9m2 2026-02-06 14:15 tz UTC} or
- * {@code usr_1 yesterday 3pm service checkout errors}. See {@link CommandSyntax} for every form.
+ * {@code usr_k8x9m2 2:15pm}, {@code usr_k8x9m2 2026-02-06 14:15 tz UTC} or {@code usr_1 yesterday
+ * 3pm service checkout errors}. See {@link CommandSyntax} for every form.
  *
  * <p>Never throws for any text: whatever cannot be read becomes {@link ParseResult.Invalid} with
  * what was understood so far and how to fix it.
@@ -47,16 +47,24 @@ public final class LookupRequestParser {
    * @throws IllegalArgumentException when a duration is not positive
    */
   public LookupRequestParser(
-      Clock clock, Pattern userIdPattern, Duration defaultHalfWindow, Duration defaultRecent, Duration maxWindow) {
+      Clock clock,
+      Pattern userIdPattern,
+      Duration defaultHalfWindow,
+      Duration defaultRecent,
+      Duration maxWindow) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(userIdPattern, "userIdPattern");
     requirePositive(defaultHalfWindow, "defaultHalfWindow");
     requirePositive(defaultRecent, "defaultRecent");
     requirePositive(maxWindow, "maxWindow");
     // Order matters: the user ID is whatever the readers of keywords, zones and times leave.
-    this.readers = List.of(
-        new FillerReader(), new OptionReader(maxWindow), new ZoneReader(), new TimeExpressionReader(),
-        new UserIdReader(new UserIdRule(userIdPattern)));
+    this.readers =
+        List.of(
+            new FillerReader(),
+            new OptionReader(maxWindow),
+            new ZoneReader(),
+            new TimeExpressionReader(),
+            new UserIdReader(new UserIdRule(userIdPattern)));
     this.windows = new WindowResolver(clock, defaultHalfWindow, defaultRecent, maxWindow);
   }
 
@@ -69,8 +77,10 @@ public final class LookupRequestParser {
    */
   public ParseResult parse(String text, ZoneId agentZone) {
     if (text != null && text.length() > MAX_TEXT_LENGTH) {
-      return new ParseResult.Invalid("That is too long for a lookup. Give the customer's user ID, a time and "
-          + "a few options, e.g. `/trace-lookup usr_k8x9m2 2:15pm service checkout`.", "");
+      return new ParseResult.Invalid(
+          "That is too long for a lookup. Give the customer's user ID, a time and "
+              + "a few options, e.g. `/trace-lookup usr_k8x9m2 2:15pm service checkout`.",
+          "");
     }
     List<Token> tokens = CommandTokenizer.tokenize(text);
     if (tokens.isEmpty() || tokens.stream().anyMatch(LookupRequestParser::asksForHelp)) {
@@ -116,11 +126,17 @@ public final class LookupRequestParser {
   private static void requireComplete(CommandDraft draft) {
     List<String> unknown = draft.unknownWords();
     if (!unknown.isEmpty()) {
-      String quoted = unknown.stream().limit(5).map(Quoting::code).collect(Collectors.joining(", "));
-      boolean length = unknown.stream().anyMatch(word -> DurationText.parse(word.toLowerCase(Locale.ROOT)).isPresent());
-      draft.fail("I did not understand " + quoted + ". After the user ID give a time and options such as "
-          + "`service checkout`, `errors` or `tz UTC`; see `/trace-lookup help`."
-          + (length ? " For a length of time write `30m ago` or `window 30m`." : ""));
+      String quoted =
+          unknown.stream().limit(5).map(Quoting::code).collect(Collectors.joining(", "));
+      boolean length =
+          unknown.stream()
+              .anyMatch(word -> DurationText.parse(word.toLowerCase(Locale.ROOT)).isPresent());
+      draft.fail(
+          "I did not understand "
+              + quoted
+              + ". After the user ID give a time and options such as "
+              + "`service checkout`, `errors` or `tz UTC`; see `/trace-lookup help`."
+              + (length ? " For a length of time write `30m ago` or `window 30m`." : ""));
     }
     if (draft.userId().isEmpty()) {
       draft.fail(NO_USER_ID);

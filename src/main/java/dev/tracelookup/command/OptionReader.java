@@ -9,12 +9,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads the filters and the window: {@code service checkout}, {@code action "POST /orders"},
- * {@code errors}, {@code window 30m} or {@code ±30m}.
+ * Reads the filters and the window: {@code service checkout}, {@code action "POST /orders"}, {@code
+ * errors}, {@code window 30m} or {@code ±30m}.
  */
 final class OptionReader implements ClauseReader {
   private static final Set<String> SERVICE = Set.of("service", "--service", "svc", "--svc");
-  private static final Set<String> SPAN = Set.of("action", "--action", "span", "--span", "op", "--op", "operation");
+  private static final Set<String> SPAN =
+      Set.of("action", "--action", "span", "--span", "op", "--op", "operation");
   private static final Set<String> ERRORS =
       Set.of("errors", "--errors", "errors-only", "--errors-only", "errors_only", "errorsonly");
   private static final Set<String> WINDOW = Set.of("window", "--window");
@@ -58,15 +59,20 @@ final class OptionReader implements ClauseReader {
     return true;
   }
 
-  private static void readName(TokenCursor in, CommandDraft draft, String example, Consumer<String> into) {
+  private static void readName(
+      TokenCursor in, CommandDraft draft, String example, Consumer<String> into) {
     String keyword = in.token(0).text();
     in.advance(1);
-    boolean named = in.hasMore()
-        && (in.token(0).kind() == Token.Kind.WORD || in.token(0).kind() == Token.Kind.QUOTED)
-        && in.token(0).text().length() <= MAX_NAME_LENGTH;
+    boolean named =
+        in.hasMore()
+            && (in.token(0).kind() == Token.Kind.WORD || in.token(0).kind() == Token.Kind.QUOTED)
+            && in.token(0).text().length() <= MAX_NAME_LENGTH;
     if (!named) {
-      draft.fail(Quoting.code(keyword) + " needs a name after it, e.g. " + example
-          + ". Put a name with spaces in quotes.");
+      draft.fail(
+          Quoting.code(keyword)
+              + " needs a name after it, e.g. "
+              + example
+              + ". Put a name with spaces in quotes.");
       return;
     }
     into.accept(in.token(0).text());
@@ -81,11 +87,16 @@ final class OptionReader implements ClauseReader {
 
   private void acceptWindow(Optional<Duration> half, CommandDraft draft) {
     if (half.isEmpty() || half.get().isZero()) {
-      draft.fail("The window needs a length, e.g. `window 30m` or `±1h`: that many minutes or hours "
-          + "either side of the time.");
+      draft.fail(
+          "The window needs a length, e.g. `window 30m` or `±1h`: that many minutes or hours "
+              + "either side of the time.");
     } else if (half.get().compareTo(maxWindow) > 0) {
-      draft.fail("A window of ±" + DurationFormat.prose(half.get()) + " is wider than a lookup may cover ("
-          + DurationFormat.prose(maxWindow) + "). Try `window 1h`.");
+      draft.fail(
+          "A window of ±"
+              + DurationFormat.prose(half.get())
+              + " is wider than a lookup may cover ("
+              + DurationFormat.prose(maxWindow)
+              + "). Try `window 1h`.");
     } else {
       draft.halfWindow(half.get());
     }

@@ -4,7 +4,8 @@ import dev.tracelookup.lookup.LookupRequest;
 import java.util.Objects;
 
 /** What the command text turned out to be. */
-public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.HelpRequested, ParseResult.Invalid {
+public sealed interface ParseResult
+    permits ParseResult.Parsed, ParseResult.HelpRequested, ParseResult.Invalid {
 
   /** A lookup to run. */
   record Parsed(LookupRequest request) implements ParseResult {
@@ -20,7 +21,8 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Help
    * The text could not be read as a lookup.
    *
    * @param problem what is wrong and how to fix it, one or two sentences
-   * @param understood what was understood so far, quoted back ("user usr_1, time 2:15 PM"), or empty
+   * @param understood what was understood so far, quoted back ("user usr_1, time 2:15 PM"), or
+   *     empty
    */
   record Invalid(String problem, String understood) implements ParseResult {
     public Invalid {

@@ -6,7 +6,9 @@ final class Quoting {
 
   private Quoting() {}
 
-  /** Returns the text as inline code, shortened, with backticks that would end the code replaced. */
+  /**
+   * Returns the text as inline code, shortened, with backticks that would end the code replaced.
+   */
   static String code(String text) {
     return "`" + plain(text).replace('`', '\'') + "`";
   }

@@ -4,9 +4,15 @@ import dev.tracelookup.time.DayRef;
 import java.time.Duration;
 import java.util.Objects;
 
-/** The time the agent wrote, as written: turned into a window only once the zone and "now" are known. */
+/**
+ * The time the agent wrote, as written: turned into a window only once the zone and "now" are
+ * known.
+ */
 sealed interface TimeExpression
-    permits TimeExpression.Now, TimeExpression.Ago, TimeExpression.At, TimeExpression.Between,
+    permits TimeExpression.Now,
+        TimeExpression.Ago,
+        TimeExpression.At,
+        TimeExpression.Between,
         TimeExpression.WholeDay {
 
   /** {@code now}. */

@@ -15,7 +15,8 @@ import java.util.Optional;
  * day alone, and ranges ({@code 14:00-14:30}, {@code 2pm to 2:30pm}, {@code <iso>..<iso>}).
  */
 final class TimeExpressionReader implements ClauseReader {
-  private static final String EXAMPLES = "Write it like `2:15pm`, `14:15`, `yesterday 3pm` or `14:00-14:30`.";
+  private static final String EXAMPLES =
+      "Write it like `2:15pm`, `14:15`, `yesterday 3pm` or `14:00-14:30`.";
 
   /** A value read from the tokens, and how many tokens it took. */
   private record Taken<T>(T value, int tokens) {}
@@ -52,8 +53,10 @@ final class TimeExpressionReader implements ClauseReader {
     }
     if (start.isEmpty() || end.isEmpty()) {
       in.advance(1);
-      draft.fail("I could not read the range " + Quoting.code(text)
-          + ". Write it like `2026-02-06T14:00Z..2026-02-06T14:30Z` or `14:00-14:30`.");
+      draft.fail(
+          "I could not read the range "
+              + Quoting.code(text)
+              + ". Write it like `2026-02-06T14:00Z..2026-02-06T14:30Z` or `14:00-14:30`.");
       return true;
     }
     return take(in, 1, between(start.get(), end.get()), draft);
@@ -62,8 +65,10 @@ final class TimeExpressionReader implements ClauseReader {
   private static boolean readIso(TokenCursor in, CommandDraft draft) {
     Optional<Moment> start = IsoText.parse(in.token(0).text());
     if (start.isEmpty()) {
-      draft.fail(Quoting.code(in.token(0).text()) + " is not a date and time I can read. "
-          + "Write it like `2026-02-06T14:15`, `2026-02-06T14:15Z` or `2026-02-06T14:15-05:00`.");
+      draft.fail(
+          Quoting.code(in.token(0).text())
+              + " is not a date and time I can read. Write it like `2026-02-06T14:15`,"
+              + " `2026-02-06T14:15Z` or `2026-02-06T14:15-05:00`.");
       in.advance(1);
       return true;
     }
@@ -79,7 +84,10 @@ final class TimeExpressionReader implements ClauseReader {
   private static boolean readDayAndClock(TokenCursor in, CommandDraft draft) {
     Optional<DayRef> day = DayText.parse(in.word(0));
     if (day.isEmpty() && DayText.looksLikeDate(in.word(0))) {
-      draft.fail("There is no day " + Quoting.code(in.token(0).text()) + ". Write dates like `2026-02-06`.");
+      draft.fail(
+          "There is no day "
+              + Quoting.code(in.token(0).text())
+              + ". Write dates like `2026-02-06`.");
       in.advance(1);
       return true;
     }
@@ -99,7 +107,8 @@ final class TimeExpressionReader implements ClauseReader {
     return readClocks(in, used, day.orElse(new DayRef.Unnamed()), clocks.get(), draft);
   }
 
-  private static boolean readClocks(TokenCursor in, int used, DayRef day, ClockRun run, CommandDraft draft) {
+  private static boolean readClocks(
+      TokenCursor in, int used, DayRef day, ClockRun run, CommandDraft draft) {
     ClockText startText = run.end().map(run.start()::beforeEnd).orElse(run.start());
     Optional<TimeOfDay> start = startText.time();
     Optional<TimeOfDay> end = run.end().flatMap(ClockText::time);
@@ -109,9 +118,10 @@ final class TimeExpressionReader implements ClauseReader {
       return true;
     }
     Moment from = new Moment.Wall(day, start.get());
-    TimeExpression time = end.isEmpty()
-        ? new TimeExpression.At(from)
-        : new TimeExpression.Between(from, new Moment.Wall(day, end.get()));
+    TimeExpression time =
+        end.isEmpty()
+            ? new TimeExpression.At(from)
+            : new TimeExpression.Between(from, new Moment.Wall(day, end.get()));
     return take(in, used, time, draft);
   }
 

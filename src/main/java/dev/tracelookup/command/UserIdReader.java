@@ -18,12 +18,16 @@ final class UserIdReader implements ClauseReader {
     Token token = in.token(0);
     in.advance(1);
     if (token.kind() == Token.Kind.LINK || looksLikeUrl(token.text())) {
-      draft.fail(Quoting.code(token.text()) + " is a link. The slash command needs the customer's user ID, "
-          + "e.g. `/trace-lookup usr_k8x9m2 2:15pm`. For a ticket link, use the *Find traces* shortcut "
-          + "on the message that has it.");
+      draft.fail(
+          Quoting.code(token.text())
+              + " is a link. The slash command needs the customer's user ID, e.g. `/trace-lookup"
+              + " usr_k8x9m2 2:15pm`. For a ticket link, use the *Find traces* shortcut on the"
+              + " message that has it.");
     } else if (token.kind() == Token.Kind.MENTION) {
-      draft.fail(Quoting.code(token.text()) + " is someone in Slack. The command needs the customer's user ID "
-          + "in the product, e.g. `/trace-lookup usr_k8x9m2 2:15pm`.");
+      draft.fail(
+          Quoting.code(token.text())
+              + " is someone in Slack. The command needs the customer's user ID "
+              + "in the product, e.g. `/trace-lookup usr_k8x9m2 2:15pm`.");
     } else if (draft.userId().isPresent()) {
       draft.unknownWord(token.text());
     } else if (rule.accepts(token.text())) {

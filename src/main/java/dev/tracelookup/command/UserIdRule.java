@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
  * "letters, digits and {@code _ . : @ + -}, up to 128 characters"; any other pattern is quoted.
  */
 final class UserIdRule {
-  private static final Pattern CLASS_WITH_LENGTH = Pattern.compile("\\^?\\[([^\\]^][^\\]]*)\\]\\{(\\d+),(\\d+)\\}\\$?");
+  private static final Pattern CLASS_WITH_LENGTH =
+      Pattern.compile("\\^?\\[([^\\]^][^\\]]*)\\]\\{(\\d+),(\\d+)\\}\\$?");
 
   private final Pattern pattern;
+
   /** The rule as a sentence for agents. */
   private final String description;
+
   private final Optional<Pattern> oneCharacter;
 
   UserIdRule(Pattern pattern) {
@@ -38,7 +41,11 @@ final class UserIdRule {
   String problem(String token) {
     String offending = offendingCharacters(token);
     String why = offending.isEmpty() ? "" : " (" + Quoting.code(offending) + " cannot be in one)";
-    return Quoting.code(token) + " is not a user ID" + why + ". " + description
+    return Quoting.code(token)
+        + " is not a user ID"
+        + why
+        + ". "
+        + description
         + ", e.g. `/trace-lookup usr_k8x9m2 2:15pm`.";
   }
 
@@ -47,7 +54,10 @@ final class UserIdRule {
       return "";
     }
     StringBuilder offending = new StringBuilder();
-    token.codePoints().distinct().mapToObj(Character::toString)
+    token
+        .codePoints()
+        .distinct()
+        .mapToObj(Character::toString)
         .filter(c -> !oneCharacter.get().matcher(c).matches())
         .limit(5)
         .forEach(offending::append);

@@ -36,7 +36,9 @@ record WindowContext(Instant now, ZoneId zone, boolean zoneNamed, Duration half)
     return moment instanceof Moment.Wall wall && wall.day() instanceof DayRef.Unnamed;
   }
 
-  /** Returns the zone the window is shown in: the one named, else the one the time was written in. */
+  /**
+   * Returns the zone the window is shown in: the one named, else the one the time was written in.
+   */
   ZoneId windowZone(ZonedDateTime at) {
     return zoneNamed ? zone : at.getZone();
   }
@@ -49,16 +51,22 @@ record WindowContext(Instant now, ZoneId zone, boolean zoneNamed, Duration half)
     return TimeFormat.dateTime(at) + " " + TimeFormat.zone(at.getZone());
   }
 
-  /** Returns "14:00–14:30 UTC", "2pm–3pm yesterday (UTC)", "2026-02-05 23:30–2026-02-06 00:30 UTC". */
+  /**
+   * Returns "14:00–14:30 UTC", "2pm–3pm yesterday (UTC)", "2026-02-05 23:30–2026-02-06 00:30 UTC".
+   */
   String describeRange(TimeExpression.Between range, ZonedDateTime start, ZonedDateTime end) {
     boolean sameDay = start.toLocalDate().equals(end.toLocalDate());
-    if (sameDay && range.start() instanceof Moment.Wall from && range.end() instanceof Moment.Wall to) {
-      return withDay(from.time().describe() + "–" + to.time().describe(), dayWords(from, start.toLocalDate()));
+    if (sameDay
+        && range.start() instanceof Moment.Wall from
+        && range.end() instanceof Moment.Wall to) {
+      return withDay(
+          from.time().describe() + "–" + to.time().describe(), dayWords(from, start.toLocalDate()));
     }
     ZonedDateTime endThere = end.withZoneSameInstant(start.getZone());
-    String until = endThere.toLocalDate().equals(start.toLocalDate())
-        ? TimeFormat.time(endThere)
-        : TimeFormat.dateTime(endThere);
+    String until =
+        endThere.toLocalDate().equals(start.toLocalDate())
+            ? TimeFormat.time(endThere)
+            : TimeFormat.dateTime(endThere);
     return TimeFormat.dateTime(start) + "–" + until + " " + TimeFormat.zone(start.getZone());
   }
 
@@ -71,6 +79,8 @@ record WindowContext(Instant now, ZoneId zone, boolean zoneNamed, Duration half)
 
   private String withDay(String time, String dayWords) {
     String zoneName = TimeFormat.zone(zone);
-    return dayWords.isEmpty() ? time + " " + zoneName : time + " " + dayWords + " (" + zoneName + ")";
+    return dayWords.isEmpty()
+        ? time + " " + zoneName
+        : time + " " + dayWords + " (" + zoneName + ")";
   }
 }

@@ -19,10 +19,14 @@ import java.util.stream.Collectors;
  */
 final class ZoneNames {
   private static final Map<String, ZoneId> ABBREVIATIONS = abbreviations();
-  private static final Map<String, String> REGION_IDS = ZoneId.getAvailableZoneIds().stream()
-      .collect(Collectors.toUnmodifiableMap(id -> id.toLowerCase(Locale.ROOT), Function.identity()));
+  private static final Map<String, String> REGION_IDS =
+      ZoneId.getAvailableZoneIds().stream()
+          .collect(
+              Collectors.toUnmodifiableMap(id -> id.toLowerCase(Locale.ROOT), Function.identity()));
+
   /** "UTC+2", "GMT-05:00", "+05:30": bare offsets need the sign and a colon or a UTC/GMT prefix. */
-  private static final Pattern OFFSET = Pattern.compile("(utc|gmt)?([+-])(\\d{1,2})(?::?(\\d{2}))?");
+  private static final Pattern OFFSET =
+      Pattern.compile("(utc|gmt)?([+-])(\\d{1,2})(?::?(\\d{2}))?");
 
   private ZoneNames() {}
 
@@ -41,7 +45,10 @@ final class ZoneNames {
     return plainlyOffset ? offset(offset) : Optional.empty();
   }
 
-  /** Returns the zone a word after {@code tz} names: anything {@link #bare} takes, any IANA ID, "+2". */
+  /**
+   * Returns the zone a word after {@code tz} names: anything {@link #bare} takes, any IANA ID,
+   * "+2".
+   */
   static Optional<ZoneId> named(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
     if (!ABBREVIATIONS.containsKey(lower) && REGION_IDS.containsKey(lower)) {
@@ -57,7 +64,8 @@ final class ZoneNames {
     int sign = offset.group(2).equals("-") ? -1 : 1;
     try {
       ZoneOffset zoneOffset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
-      return Optional.of(zoneOffset.equals(ZoneOffset.UTC) ? ZoneOffset.UTC : ZoneId.ofOffset("UTC", zoneOffset));
+      return Optional.of(
+          zoneOffset.equals(ZoneOffset.UTC) ? ZoneOffset.UTC : ZoneId.ofOffset("UTC", zoneOffset));
     } catch (DateTimeException outOfRange) {
       return Optional.empty();
     }

@@ -42,7 +42,8 @@ public record Config(
    * channel, or anyone in an allowed channel, would each widen access beyond what was written.
    *
    * <p>Whatever is listed, people of other workspaces and organisations (a partner's people in a
-   * Slack Connect channel) are refused unless {@code externalAllowed} or their team is in {@code teams}.
+   * Slack Connect channel) are refused unless {@code externalAllowed} or their team is in {@code
+   * teams}.
    *
    * @param channels channel IDs ({@code C…}, {@code G…}) lookups may come from
    * @param userGroups Slack user group IDs ({@code S…}) whose members may look up
@@ -53,8 +54,14 @@ public record Config(
    * @param teams other workspaces ({@code T…}) and organisations ({@code E…}) whose people count as
    *     the installing workspace's own
    */
-  public record Access(List<String> channels, List<String> userGroups, List<String> users, String ask,
-      Duration groupTtl, boolean externalAllowed, List<String> teams) {
+  public record Access(
+      List<String> channels,
+      List<String> userGroups,
+      List<String> users,
+      String ask,
+      Duration groupTtl,
+      boolean externalAllowed,
+      List<String> teams) {
     public Access {
       channels = List.copyOf(channels);
       userGroups = List.copyOf(userGroups);
@@ -65,7 +72,12 @@ public record Config(
     }
 
     /** Rules for the installing workspace only: other workspaces and organisations refused. */
-    public Access(List<String> channels, List<String> userGroups, List<String> users, String ask, Duration groupTtl) {
+    public Access(
+        List<String> channels,
+        List<String> userGroups,
+        List<String> users,
+        String ask,
+        Duration groupTtl) {
       this(channels, userGroups, users, ask, groupTtl, false, List.of());
     }
 
@@ -81,8 +93,8 @@ public record Config(
    * @param file the JSON Lines file, or empty for standard output
    * @param maxBytes the file is rotated before it would grow past this
    * @param keep rotated files kept ({@code audit.jsonl.1} … {@code .keep})
-   * @param deliverOnFailure {@code audit.on-failure: deliver}: answers whose entry cannot be written
-   *     are delivered unaudited; by default they are withheld
+   * @param deliverOnFailure {@code audit.on-failure: deliver}: answers whose entry cannot be
+   *     written are delivered unaudited; by default they are withheld
    */
   public record Audit(Optional<Path> file, long maxBytes, int keep, boolean deliverOnFailure) {
     public Audit {
@@ -99,7 +111,8 @@ public record Config(
    * The ticket systems links are resolved in.
    *
    * @param aroundStated a time stated in the ticket is searched this long either side
-   * @param beforeCreated with no stated time, the search starts this long before the ticket was filed
+   * @param beforeCreated with no stated time, the search starts this long before the ticket was
+   *     filed
    * @param afterCreated and ends this long after
    * @param zendeskAliases host-mapped Help Center domain → its {@code *.zendesk.com} instance
    * @param jiraHosts Jira Data Center hosts whose links are recognised
@@ -126,7 +139,8 @@ public record Config(
    *
    * @param system which system it is
    * @param url the instance ({@code https://acme.zendesk.com}); for Intercom, the region's API root
-   * @param variant Jira: {@code cloud} or {@code data-center}; Intercom: the region {@code us}, {@code eu}, {@code au}
+   * @param variant Jira: {@code cloud} or {@code data-center}; Intercom: the region {@code us},
+   *     {@code eu}, {@code au}
    * @param login the account's email (Zendesk, Jira Cloud), when the system needs one
    * @param token the API token, key or personal access token, from the environment
    * @param userIdField where the product user ID lives, when not the system's external ID
@@ -151,11 +165,17 @@ public record Config(
    * @param hashPrefix written before the hash on the spans (e.g. {@code h:}), often empty
    * @param cardAttributes the span attributes cards may show (keys, {@code prefix.*} or {@code *});
    *     empty for the built-in list
-   * @param fingerprintKey {@code FINGERPRINT_KEY}, decoded; empty to derive one from the Slack secrets
+   * @param fingerprintKey {@code FINGERPRINT_KEY}, decoded; empty to derive one from the Slack
+   *     secrets
    * @param sharedExceptionMessages whether copies shared in a channel show exception messages
    */
-  public record Privacy(Optional<Secret> hashKey, String hashFormat, String hashPrefix,
-      Optional<List<String>> cardAttributes, Optional<SecretBytes> fingerprintKey, boolean sharedExceptionMessages) {
+  public record Privacy(
+      Optional<Secret> hashKey,
+      String hashFormat,
+      String hashPrefix,
+      Optional<List<String>> cardAttributes,
+      Optional<SecretBytes> fingerprintKey,
+      boolean sharedExceptionMessages) {
     public Privacy {
       cardAttributes = cardAttributes.map(List::copyOf);
     }
@@ -166,9 +186,11 @@ public record Config(
    *
    * @param declaredLate an incident may have started this long before it was declared
    * @param resolvedEarly and may have lasted this long after it was marked resolved
-   * @param replyWithIncident the reply template when an incident matches; the built-in one when empty
- * @param replyWithoutIncident the reply template when none does; the built-in one when empty
- * @param replyActions what the customer was doing, by entry span name ("POST /api/v1/orders" → "place an order")
+   * @param replyWithIncident the reply template when an incident matches; the built-in one when
+   *     empty
+   * @param replyWithoutIncident the reply template when none does; the built-in one when empty
+   * @param replyActions what the customer was doing, by entry span name ("POST /api/v1/orders" →
+   *     "place an order")
    */
   public record Incidents(
       List<IncidentSource> sources,
@@ -211,14 +233,21 @@ public record Config(
    * The HTTP face.
    *
    * @param apiToken bearer token of {@code /api/lookup}; the endpoint refuses every call without it
-   * @param adminToken bearer token of {@code /api/erasure}; the endpoint refuses every call without it
+   * @param adminToken bearer token of {@code /api/erasure}; the endpoint refuses every call without
+   *     it
    * @param maxBodyBytes larger request bodies are refused before they are read
-   * @param bodyTimeout a request body must arrive whole within this, or the request is refused (408)
+   * @param bodyTimeout a request body must arrive whole within this, or the request is refused
+   *     (408)
    * @param minBodyRate after the first second, a body arriving slower than this many bytes a second
    *     is refused (408); 0 checks only {@code bodyTimeout}
    */
-  public record Server(int port, Optional<Secret> apiToken, Optional<Secret> adminToken, int maxBodyBytes,
-      Duration bodyTimeout, long minBodyRate) {}
+  public record Server(
+      int port,
+      Optional<Secret> apiToken,
+      Optional<Secret> adminToken,
+      int maxBodyBytes,
+      Duration bodyTimeout,
+      long minBodyRate) {}
 
   /**
    * Slack credentials and endpoints.
@@ -246,9 +275,10 @@ public record Config(
    * @param name how the backend is named on cards ("Tempo")
    * @param directory the OTLP JSON Lines directory of the {@code otlp-file} backend
    * @param url the API base of a remote backend; present exactly when {@link BackendType#remote()}
-   * @param uiUrl {@code otlp-file}: link template with {@code {traceId}} and {@code {spanId}}; Jaeger and
-   *     Zipkin: the UI base when it differs from {@code url}
-   * @param headers sent with every call: auth ({@code Authorization}) and tenancy ({@code X-Scope-OrgID})
+   * @param uiUrl {@code otlp-file}: link template with {@code {traceId}} and {@code {spanId}};
+   *     Jaeger and Zipkin: the UI base when it differs from {@code url}
+   * @param headers sent with every call: auth ({@code Authorization}) and tenancy ({@code
+   *     X-Scope-OrgID})
    * @param attempts tries per call, 1 meaning no retry
    */
   public record Backend(
@@ -287,12 +317,14 @@ public record Config(
    * @param maxAge traces that ended longer ago are dropped from the index; empty keeps everything
    * @param deleteExpired whether files last written before {@code maxAge} are deleted as well
    */
-  public record OtlpFiles(Duration pollInterval, Optional<Duration> maxAge, boolean deleteExpired) {}
+  public record OtlpFiles(
+      Duration pollInterval, Optional<Duration> maxAge, boolean deleteExpired) {}
 
   /**
    * Jaeger specifics.
    *
-   * @param api {@code v3} (the stable {@code /api/v3} gateway) or {@code v1} (Jaeger 1.x and up to v2.20)
+   * @param api {@code v3} (the stable {@code /api/v3} gateway) or {@code v1} (Jaeger 1.x and up to
+   *     v2.20)
    * @param services the entry services to search, which v1 search requires
    */
   public record Jaeger(String api, List<String> services) {

@@ -2,7 +2,9 @@ package dev.tracelookup.config;
 
 import java.util.List;
 
-/** The configuration cannot be used; lists every problem found, each with its key and an example. */
+/**
+ * The configuration cannot be used; lists every problem found, each with its key and an example.
+ */
 public final class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final List<String> problems;
@@ -17,8 +19,10 @@ public final class ConfigException extends RuntimeException {
   }
 
   private static String format(List<String> problems) {
-    StringBuilder text = new StringBuilder("The configuration has ")
-        .append(problems.size()).append(problems.size() == 1 ? " problem:" : " problems:");
+    StringBuilder text =
+        new StringBuilder("The configuration has ")
+            .append(problems.size())
+            .append(problems.size() == 1 ? " problem:" : " problems:");
     for (String problem : problems) {
       text.append(System.lineSeparator()).append("  - ").append(problem);
     }

@@ -41,7 +41,8 @@ public final class ConfigLoader {
     Config.Backend backend = BackendSettings.read(settings, env, base);
     Config.Lookup lookup = lookup(settings);
     Config.Cache cache = cache(settings);
-    Config.Incidents incidents = IncidentSettings.read(settings, env, base == null ? Path.of(".") : base);
+    Config.Incidents incidents =
+        IncidentSettings.read(settings, env, base == null ? Path.of(".") : base);
     Config.Tickets tickets = TicketSettings.read(settings, env);
     Config.Access access = TrustSettings.access(settings);
     Config.Audit audit = TrustSettings.audit(settings, base == null ? Path.of(".") : base);
@@ -49,7 +50,8 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new Config(server, slack, backend, lookup, cache, incidents, tickets, access, audit, privacy);
+    return new Config(
+        server, slack, backend, lookup, cache, incidents, tickets, access, audit, privacy);
   }
 
   /**
@@ -60,18 +62,23 @@ public final class ConfigLoader {
     List<String> problems = new ArrayList<>();
     Config.Slack slack = config.slack();
     if (slack.botToken().isEmpty()) {
-      problems.add("SLACK_BOT_TOKEN: required to serve Slack (for example SLACK_BOT_TOKEN=xoxb-…, from the app's"
-          + " OAuth & Permissions page)");
+      problems.add(
+          "SLACK_BOT_TOKEN: required to serve Slack (for example SLACK_BOT_TOKEN=xoxb-…, from the"
+              + " app's OAuth & Permissions page)");
     } else if (!slack.botToken().get().value().startsWith("xoxb-")) {
-      problems.add("SLACK_BOT_TOKEN: must be a bot token starting with xoxb- (for example SLACK_BOT_TOKEN=xoxb-…)");
+      problems.add(
+          "SLACK_BOT_TOKEN: must be a bot token starting with xoxb- (for example"
+              + " SLACK_BOT_TOKEN=xoxb-…)");
     }
     if (slack.socketMode() && !slack.appToken().get().value().startsWith("xapp-")) {
-      problems.add("SLACK_APP_TOKEN: must be an app-level token starting with xapp- with connections:write"
-          + " (for example SLACK_APP_TOKEN=xapp-…), or unset for HTTP mode");
+      problems.add(
+          "SLACK_APP_TOKEN: must be an app-level token starting with xapp- with connections:write"
+              + " (for example SLACK_APP_TOKEN=xapp-…), or unset for HTTP mode");
     }
     if (!slack.socketMode() && slack.signingSecret().isEmpty()) {
-      problems.add("SLACK_SIGNING_SECRET: required in HTTP mode (for example SLACK_SIGNING_SECRET=8f74…, from the"
-          + " app's Basic Information page); or set SLACK_APP_TOKEN for Socket Mode");
+      problems.add(
+          "SLACK_SIGNING_SECRET: required in HTTP mode (for example SLACK_SIGNING_SECRET=8f74…,"
+              + " from the app's Basic Information page); or set SLACK_APP_TOKEN for Socket Mode");
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -80,15 +87,21 @@ public final class ConfigLoader {
 
   private static JsonNode readFile(Path file, List<String> problems) {
     if (!Files.isRegularFile(file)) {
-      problems.add("TRACE_LOOKUP_CONFIG: the config file " + file.toAbsolutePath()
-          + " does not exist (for example TRACE_LOOKUP_CONFIG=/etc/trace-lookup/trace-lookup.yml,"
-          + " or run from the project directory to use " + DEFAULT_CONFIG + ")");
+      problems.add(
+          "TRACE_LOOKUP_CONFIG: the config file "
+              + file.toAbsolutePath()
+              + " does not exist (for example"
+              + " TRACE_LOOKUP_CONFIG=/etc/trace-lookup/trace-lookup.yml, or run from the project"
+              + " directory to use "
+              + DEFAULT_CONFIG
+              + ")");
       return null;
     }
     try {
       JsonNode root = YAML.readTree(file.toFile());
       if (root != null && !root.isMissingNode() && !root.isObject()) {
-        problems.add(file + ": the file must be a YAML map of sections such as backend: and lookup:");
+        problems.add(
+            file + ": the file must be a YAML map of sections such as backend: and lookup:");
         return null;
       }
       return root;
@@ -111,11 +124,17 @@ public final class ConfigLoader {
         settings.problem("PORT", "\"" + portText + "\" is not a port number", "3000");
       }
     }
-    int maxBody = (int) settings.number("server.max-body-bytes", 1_048_576, 1024, 64L * 1024 * 1024);
+    int maxBody =
+        (int) settings.number("server.max-body-bytes", 1_048_576, 1024, 64L * 1024 * 1024);
     Duration bodyTimeout = settings.duration("server.body-timeout", Duration.ofSeconds(10), "10s");
     long minBodyRate = settings.number("server.min-body-rate", 1024, 0, 1L << 30);
-    return new Config.Server(port, secret(env, "LOOKUP_API_TOKEN"), secret(env, "ADMIN_API_TOKEN"), maxBody,
-        bodyTimeout, minBodyRate);
+    return new Config.Server(
+        port,
+        secret(env, "LOOKUP_API_TOKEN"),
+        secret(env, "ADMIN_API_TOKEN"),
+        maxBody,
+        bodyTimeout,
+        minBodyRate);
   }
 
   private static Config.Slack slack(Settings settings, Map<String, String> env) {
@@ -124,16 +143,19 @@ public final class ConfigLoader {
       apiUrl = settings.string("slack.api-url", "https://slack.com/api/");
     }
     if (!apiUrl.startsWith("https://") && !apiUrl.startsWith("http://")) {
-      settings.problem("SLACK_API_URL", "\"" + apiUrl + "\" is not an http(s) URL", "https://slack.com/api/");
+      settings.problem(
+          "SLACK_API_URL", "\"" + apiUrl + "\" is not an http(s) URL", "https://slack.com/api/");
     }
     if (!apiUrl.endsWith("/")) {
       apiUrl = apiUrl + "/";
     }
     String command = settings.string("slack.command", "/trace-lookup");
     if (!command.matches("/[a-z0-9_-]{1,31}")) {
-      settings.problem("slack.command", "\"" + command + "\" is not a slash command name", "/trace-lookup");
+      settings.problem(
+          "slack.command", "\"" + command + "\" is not a slash command name", "/trace-lookup");
     }
-    Duration tolerance = settings.duration("slack.timestamp-tolerance", Duration.ofMinutes(5), "5m");
+    Duration tolerance =
+        settings.duration("slack.timestamp-tolerance", Duration.ofMinutes(5), "5m");
     return new Config.Slack(
         secret(env, "SLACK_SIGNING_SECRET"),
         secret(env, "SLACK_BOT_TOKEN"),
@@ -155,7 +177,8 @@ public final class ConfigLoader {
         settings.duration("lookup.budget", Duration.ofSeconds(25), "25s"),
         (int) settings.number("lookup.threads", 8, 1, 256),
         (int) settings.number("lookup.max-queued", 100, 0, 100_000),
-        settings.optionalNumber("lookup.max-bytes-in-flight", 134_217_728, 1L << 20, Long.MAX_VALUE));
+        settings.optionalNumber(
+            "lookup.max-bytes-in-flight", 134_217_728, 1L << 20, Long.MAX_VALUE));
   }
 
   private static Config.Cache cache(Settings settings) {
@@ -172,14 +195,26 @@ public final class ConfigLoader {
   private static Config.Privacy privacy(Settings settings, Map<String, String> env) {
     Optional<String> keyVariable = settings.optionalString("privacy.hash-user-ids.key-env");
     Optional<Secret> key = keyVariable.flatMap(variable -> secret(env, variable));
-    keyVariable.filter(variable -> key.isEmpty()).ifPresent(variable -> settings.problem("privacy.hash-user-ids.key-env",
-        "names " + variable + ", which is not set in the environment", "TRACE_LOOKUP_HASH_KEY"));
+    keyVariable
+        .filter(variable -> key.isEmpty())
+        .ifPresent(
+            variable ->
+                settings.problem(
+                    "privacy.hash-user-ids.key-env",
+                    "names " + variable + ", which is not set in the environment",
+                    "TRACE_LOOKUP_HASH_KEY"));
     String format = settings.string("privacy.hash-user-ids.format", "hex");
     if (!format.equals("hex") && !format.equals("base64url")) {
-      settings.problem("privacy.hash-user-ids.format", "\"" + format + "\" is not hex or base64url", "hex");
+      settings.problem(
+          "privacy.hash-user-ids.format", "\"" + format + "\" is not hex or base64url", "hex");
     }
-    return new Config.Privacy(key, format, settings.string("privacy.hash-user-ids.prefix", ""),
-        cardAttributes(settings), FingerprintKeys.read(settings, env), sharedExceptionMessages(settings));
+    return new Config.Privacy(
+        key,
+        format,
+        settings.string("privacy.hash-user-ids.prefix", ""),
+        cardAttributes(settings),
+        FingerprintKeys.read(settings, env),
+        sharedExceptionMessages(settings));
   }
 
   /** Exception messages quote what services were handed, customer data included: off by default. */
@@ -192,14 +227,19 @@ public final class ConfigLoader {
     return value.equals("true");
   }
 
-  /** Entries are keys, prefixes ending in {@code .*}, or a lone {@code *}; nothing else has a star. */
+  /**
+   * Entries are keys, prefixes ending in {@code .*}, or a lone {@code *}; nothing else has a star.
+   */
   private static Optional<List<String>> cardAttributes(Settings settings) {
     String key = "privacy.card-attributes";
     List<String> entries = settings.strings(key, List.of());
     for (String entry : entries) {
-      boolean prefix = entry.endsWith(".*") && entry.length() > 2 && entry.indexOf('*') == entry.length() - 1;
+      boolean prefix =
+          entry.endsWith(".*") && entry.length() > 2 && entry.indexOf('*') == entry.length() - 1;
       if (entry.contains("*") && !entry.equals("*") && !prefix) {
-        settings.problem(key, "\"" + entry + "\" must be an attribute key, a prefix ending in .*, or *",
+        settings.problem(
+            key,
+            "\"" + entry + "\" must be an attribute key, a prefix ending in .*, or *",
             "[http.route, http.response.status_code, rpc.*]");
       }
     }
@@ -208,7 +248,9 @@ public final class ConfigLoader {
 
   static Optional<Secret> secret(Map<String, String> env, String name) {
     String value = env.get(name);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(new Secret(value.trim()));
+    return value == null || value.isBlank()
+        ? Optional.empty()
+        : Optional.of(new Secret(value.trim()));
   }
 
   private static String firstLine(String message) {

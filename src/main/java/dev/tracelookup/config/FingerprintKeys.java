@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code FINGERPRINT_KEY}, the key of the customer fingerprints in logs, audit lines and
  * shared cards: at least 32 random bytes, written as hex ({@code openssl rand -hex 32}) or base64,
- * standard or URL-safe, padded or not ({@code openssl rand -base64 32}). A passphrase is refused:
- * a guessable key would make the fingerprints guessable again.
+ * standard or URL-safe, padded or not ({@code openssl rand -base64 32}). A passphrase is refused: a
+ * guessable key would make the fingerprints guessable again.
  */
 final class FingerprintKeys {
   static final String VARIABLE = "FINGERPRINT_KEY";
@@ -28,8 +28,13 @@ final class FingerprintKeys {
     }
     Optional<byte[]> key = decode(text.get().value());
     if (key.isEmpty() || key.get().length < MIN_BYTES) {
-      settings.problem(VARIABLE, "must be at least " + MIN_BYTES + " random bytes written as hex or base64 (the value"
-          + " is not shown here); make one with: openssl rand -hex 32", "9f2c… (64 hex digits)");
+      settings.problem(
+          VARIABLE,
+          "must be at least "
+              + MIN_BYTES
+              + " random bytes written as hex or base64 (the value"
+              + " is not shown here); make one with: openssl rand -hex 32",
+          "9f2c… (64 hex digits)");
       return Optional.empty();
     }
     return key.map(SecretBytes::new);
@@ -45,7 +50,8 @@ final class FingerprintKeys {
     }
     String standard = text.replace('-', '+').replace('_', '/').replace("=", "");
     try {
-      return Optional.of(Base64.getDecoder().decode(standard + "=".repeat((4 - standard.length() % 4) % 4)));
+      return Optional.of(
+          Base64.getDecoder().decode(standard + "=".repeat((4 - standard.length() % 4) % 4)));
     } catch (IllegalArgumentException notBase64) {
       return Optional.empty();
     }

@@ -43,7 +43,8 @@ final class Settings {
       return fallback;
     }
     if (!node.isValueNode()) {
-      problem(key, "must be a single value, not a list or map", fallback.isEmpty() ? "text" : fallback);
+      problem(
+          key, "must be a single value, not a list or map", fallback.isEmpty() ? "text" : fallback);
       return fallback;
     }
     return node.asText().trim();
@@ -61,7 +62,8 @@ final class Settings {
     }
     Optional<Duration> parsed = DurationText.parse(text);
     if (parsed.isEmpty() || parsed.get().isZero()) {
-      problem(key, "\"" + text + "\" is not a positive duration such as 500ms, 15m or 1h30m", example);
+      problem(
+          key, "\"" + text + "\" is not a positive duration such as 500ms, 15m or 1h30m", example);
       return fallback;
     }
     return parsed.get();
@@ -90,7 +92,10 @@ final class Settings {
     return value;
   }
 
-  /** Returns the number at the key, or empty when the key is absent; {@code example} shows a good value. */
+  /**
+   * Returns the number at the key, or empty when the key is absent; {@code example} shows a good
+   * value.
+   */
   OptionalLong optionalNumber(String key, long example, long min, long max) {
     JsonNode node = node(key);
     if (node.isMissingNode() || node.isNull()) {
@@ -123,7 +128,10 @@ final class Settings {
     try {
       return Pattern.compile(text);
     } catch (PatternSyntaxException bad) {
-      problem(key, "is not a valid regular expression (" + bad.getDescription() + ")", "'" + fallback + "'");
+      problem(
+          key,
+          "is not a valid regular expression (" + bad.getDescription() + ")",
+          "'" + fallback + "'");
       return Pattern.compile(fallback);
     }
   }

@@ -15,7 +15,13 @@ import java.util.Optional;
  */
 final class TicketSettings {
   private static final Map<String, String> INTERCOM_APIS =
-      Map.of("us", "https://api.intercom.io", "eu", "https://api.eu.intercom.io", "au", "https://api.au.intercom.io");
+      Map.of(
+          "us",
+          "https://api.intercom.io",
+          "eu",
+          "https://api.eu.intercom.io",
+          "au",
+          "https://api.au.intercom.io");
 
   private TicketSettings() {}
 
@@ -27,34 +33,49 @@ final class TicketSettings {
         system(settings, env, system, node).ifPresent(systems::add);
       }
     }
-    return new Config.Tickets(systems,
+    return new Config.Tickets(
+        systems,
         settings.duration("tickets.window.around-stated", Duration.ofMinutes(15), "15m"),
         settings.duration("tickets.window.before-created", Duration.ofHours(2), "2h"),
         settings.duration("tickets.window.after-created", Duration.ofMinutes(15), "15m"),
         map(settings.node("tickets.zendesk.aliases")),
-        settings.node("tickets.jira.hosts").isMissingNode() ? List.of() : settings.strings("tickets.jira.hosts", List.of()),
+        settings.node("tickets.jira.hosts").isMissingNode()
+            ? List.of()
+            : settings.strings("tickets.jira.hosts", List.of()),
         map(settings.node("tickets.freshdesk.aliases")));
   }
 
-  private static Optional<Config.TicketSystem> system(Settings settings, Map<String, String> env,
-      TicketSystemType system, JsonNode node) {
+  private static Optional<Config.TicketSystem> system(
+      Settings settings, Map<String, String> env, TicketSystemType system, JsonNode node) {
     String key = "tickets." + system.configName();
     boolean jira = system == TicketSystemType.JIRA;
-    String variant = node.path(jira ? "deployment" : "region")
-        .asText(jira ? "cloud" : system == TicketSystemType.INTERCOM ? "us" : "");
+    String variant =
+        node.path(jira ? "deployment" : "region")
+            .asText(jira ? "cloud" : system == TicketSystemType.INTERCOM ? "us" : "");
     Optional<URI> url = url(settings, key, system, variant, node);
     boolean needsLogin = system == TicketSystemType.ZENDESK || (jira && variant.equals("cloud"));
-    Optional<String> login = needsLogin ? fromEnv(settings, env, key + ".email-env", node.path("email-env")) : Optional.empty();
+    Optional<String> login =
+        needsLogin
+            ? fromEnv(settings, env, key + ".email-env", node.path("email-env"))
+            : Optional.empty();
     Optional<String> token = fromEnv(settings, env, key + ".token-env", node.path("token-env"));
     if (url.isEmpty() || token.isEmpty() || (needsLogin && login.isEmpty())) {
       return Optional.empty();
     }
-    return Optional.of(new Config.TicketSystem(system, url.get(), text(node, "host"), variant, login, new Secret(token.get()),
-        text(node, "user-id-field"), text(node, "stated-time-field")));
+    return Optional.of(
+        new Config.TicketSystem(
+            system,
+            url.get(),
+            text(node, "host"),
+            variant,
+            login,
+            new Secret(token.get()),
+            text(node, "user-id-field"),
+            text(node, "stated-time-field")));
   }
 
-  private static Optional<URI> url(Settings settings, String key, TicketSystemType system, String variant,
-      JsonNode node) {
+  private static Optional<URI> url(
+      Settings settings, String key, TicketSystemType system, String variant, JsonNode node) {
     if (system == TicketSystemType.INTERCOM) {
       String api = INTERCOM_APIS.get(variant);
       if (api == null) {
@@ -63,26 +84,38 @@ final class TicketSettings {
       }
       return Optional.of(URI.create(node.path("url").asText(api)));
     }
-    if (system == TicketSystemType.JIRA && !variant.equals("cloud") && !variant.equals("data-center")) {
-      settings.problem(key + ".deployment", "\"" + variant + "\" is not cloud or data-center", "cloud");
+    if (system == TicketSystemType.JIRA
+        && !variant.equals("cloud")
+        && !variant.equals("data-center")) {
+      settings.problem(
+          key + ".deployment", "\"" + variant + "\" is not cloud or data-center", "cloud");
     }
     String text = node.path("url").asText("");
     if (!text.startsWith("https://") && !text.startsWith("http://")) {
-      settings.problem(key + ".url", "\"" + text + "\" is not the instance's http(s) URL",
+      settings.problem(
+          key + ".url",
+          "\"" + text + "\" is not the instance's http(s) URL",
           system.exampleUrl().orElseThrow());
       return Optional.empty();
     }
     return Optional.of(URI.create(text));
   }
 
-  private static Optional<String> fromEnv(Settings settings, Map<String, String> env, String key, JsonNode variable) {
+  private static Optional<String> fromEnv(
+      Settings settings, Map<String, String> env, String key, JsonNode variable) {
     if (variable.isMissingNode() || variable.asText().isBlank()) {
-      settings.problem(key, "names the environment variable with the credential; it is required", "ZENDESK_API_TOKEN");
+      settings.problem(
+          key,
+          "names the environment variable with the credential; it is required",
+          "ZENDESK_API_TOKEN");
       return Optional.empty();
     }
     Optional<Secret> value = ConfigLoader.secret(env, variable.asText());
     if (value.isEmpty()) {
-      settings.problem(key, "names " + variable.asText() + ", which is not set in the environment", variable.asText());
+      settings.problem(
+          key,
+          "names " + variable.asText() + ", which is not set in the environment",
+          variable.asText());
     }
     return value.map(Secret::value);
   }

@@ -46,7 +46,8 @@ final class TrustSettings {
       return new Config.Audit(Optional.empty(), maxBytes, keep, deliver);
     }
     if (!destination.equals("file")) {
-      settings.problem("audit.destination", "\"" + destination + "\" is not stdout or file", "file");
+      settings.problem(
+          "audit.destination", "\"" + destination + "\" is not stdout or file", "file");
       return new Config.Audit(Optional.empty(), maxBytes, keep, deliver);
     }
     Path path = base.resolve(settings.string("audit.path", "logs/audit.jsonl")).normalize();
@@ -57,12 +58,16 @@ final class TrustSettings {
   private static boolean deliverOnFailure(Settings settings) {
     String onFailure = settings.string("audit.on-failure", "refuse");
     if (!onFailure.equals("refuse") && !onFailure.equals("deliver")) {
-      settings.problem("audit.on-failure", "\"" + onFailure + "\" is not refuse or deliver", "refuse");
+      settings.problem(
+          "audit.on-failure", "\"" + onFailure + "\" is not refuse or deliver", "refuse");
     }
     return onFailure.equals("deliver");
   }
 
-  /** Reads a list of Slack IDs; names rather than IDs are refused, since Slack renames never change IDs. */
+  /**
+   * Reads a list of Slack IDs; names rather than IDs are refused, since Slack renames never change
+   * IDs.
+   */
   private static List<String> ids(Settings settings, String key, Pattern shape, String example) {
     JsonNode node = settings.node(key);
     if (node.isMissingNode() || node.isNull()) {
@@ -78,7 +83,10 @@ final class TrustSettings {
       if (shape.matcher(id).matches()) {
         ids.add(id);
       } else {
-        settings.problem(key, "\"" + id + "\" is not a Slack ID (names change; IDs do not)", "[" + example + "]");
+        settings.problem(
+            key,
+            "\"" + id + "\" is not a Slack ID (names change; IDs do not)",
+            "[" + example + "]");
       }
     }
     return ids;

@@ -7,7 +7,10 @@ import java.util.Optional;
  * One attempt of a {@link BackendHttp} GET: either a final result, or a retryable failure with an
  * optional server-given wait.
  */
-record Attempt<T>(Optional<HttpResult<T>> result, HttpFailure failure, Optional<Duration> retryAfter,
+record Attempt<T>(
+    Optional<HttpResult<T>> result,
+    HttpFailure failure,
+    Optional<Duration> retryAfter,
     boolean gaveWay) {
   static <T> Attempt<T> done(HttpResult<T> result) {
     return new Attempt<>(Optional.of(result), null, Optional.empty(), false);
@@ -27,6 +30,8 @@ record Attempt<T>(Optional<HttpResult<T>> result, HttpFailure failure, Optional<
     if (result.isEmpty()) {
       return Optional.of(failure);
     }
-    return result.get() instanceof HttpResult.Failed<T> failed ? Optional.of(failed.failure()) : Optional.empty();
+    return result.get() instanceof HttpResult.Failed<T> failed
+        ? Optional.of(failed.failure())
+        : Optional.empty();
   }
 }

@@ -36,12 +36,13 @@ final class AttemptWatch implements AutoCloseable {
   AttemptWatch(Duration timeout, CompletableFuture<?> exchange, Optional<CallScope> scope) {
     this.exchange = exchange;
     done.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .whenComplete((ignored, timedOut) -> {
-          if (timedOut != null) {
-            stop(Ending.EXPIRED);
-          }
-        });
-    this.abortHook = scope.map(s -> s.onAbort(() -> stop(Ending.ABORTED))).orElse(() -> { });
+        .whenComplete(
+            (ignored, timedOut) -> {
+              if (timedOut != null) {
+                stop(Ending.EXPIRED);
+              }
+            });
+    this.abortHook = scope.map(s -> s.onAbort(() -> stop(Ending.ABORTED))).orElse(() -> {});
   }
 
   /** Watches the body from now on; closes it at once if the attempt already ended. */

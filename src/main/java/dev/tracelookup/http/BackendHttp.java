@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GETs from a backend with everything a flaky network needs: per-attempt timeouts, retries of
- * idempotent reads with exponential backoff, {@code Retry-After} on 429, all inside one budget so
- * a lookup still answers in time; and a size limit on the streamed body.
+ * idempotent reads with exponential backoff, {@code Retry-After} on 429, all inside one budget so a
+ * lookup still answers in time; and a size limit on the streamed body.
  *
  * <p>Failure details name the backend, the path and the status, never the query string, which
  * carries the customer's ID.
@@ -58,8 +58,11 @@ public final class BackendHttp {
     this(client, endpoint, clock, pause, Telemetry.noop());
   }
 
-  /** @param telemetry records a client span and the duration of every attempt */
-  public BackendHttp(HttpClient client, Endpoint endpoint, Clock clock, Pause pause, Telemetry telemetry) {
+  /**
+   * @param telemetry records a client span and the duration of every attempt
+   */
+  public BackendHttp(
+      HttpClient client, Endpoint endpoint, Clock clock, Pause pause, Telemetry telemetry) {
     this.client = client;
     this.endpoint = endpoint;
     this.clock = clock;
@@ -80,7 +83,10 @@ public final class BackendHttp {
   public <T> HttpResult<T> get(String pathAndQuery, String accept, BodyReader<T> reader) {
     String path = pathOnly(pathAndQuery);
     Optional<CallScope> scope = CallScope.current();
-    Instant deadline = clock.instant().plus(min(endpoint.budget(), scope.map(CallScope::left).orElse(endpoint.budget())));
+    Instant deadline =
+        clock
+            .instant()
+            .plus(min(endpoint.budget(), scope.map(CallScope::left).orElse(endpoint.budget())));
     HttpFailure told = null;
     try (BudgetedRead budget = BudgetedRead.of(scope)) {
       for (int number = 1; number <= endpoint.maxAttempts(); number++) {
@@ -89,7 +95,8 @@ public final class BackendHttp {
           break;
         }
         Duration timeout = min(endpoint.timeout(), left);
-        Attempt<T> attempt = once(pathAndQuery, path, accept, reader, number, timeout, scope, budget);
+        Attempt<T> attempt =
+            once(pathAndQuery, path, accept, reader, number, timeout, scope, budget);
         if (attempt.result().isPresent()) {
           attempt.result().filter(HttpResult.Ok.class::isInstance).ifPresent(ok -> budget.keep());
           return attempt.result().get();
@@ -100,7 +107,8 @@ public final class BackendHttp {
         }
         budget.reset();
         if (attempt.gaveWay()) {
-          // Not the backend's failure: no attempt spent, no backoff; it waits its turn for room instead.
+          // Not the backend's failure: no attempt spent, no backoff; it waits its turn for room
+          // instead.
           if (!budget.mayStartOver()) {
             break;
           }
@@ -108,50 +116,83 @@ public final class BackendHttp {
           continue;
         }
         Duration wait = attempt.retryAfter().orElse(endpoint.retry().backoff(number));
-        if (number == endpoint.maxAttempts() || clock.instant().plus(wait).isAfter(deadline) || !pause.waited(wait)) {
+        if (number == endpoint.maxAttempts()
+            || clock.instant().plus(wait).isAfter(deadline)
+            || !pause.waited(wait)) {
           break;
         }
-        log.debug("{} GET {} attempt {} failed ({}); retrying in {} ms", endpoint.backendName(), path, number,
-            attempt.failure().kind(), wait.toMillis());
+        log.debug(
+            "{} GET {} attempt {} failed ({}); retrying in {} ms",
+            endpoint.backendName(),
+            path,
+            number,
+            attempt.failure().kind(),
+            wait.toMillis());
       }
     }
-    return new HttpResult.Failed<>(told == null
-        ? HttpFailure.of(Kind.TIMEOUT, endpoint.backendName(), "GET " + path + ": no time left to try")
-        : told);
+    return new HttpResult.Failed<>(
+        told == null
+            ? HttpFailure.of(
+                Kind.TIMEOUT, endpoint.backendName(), "GET " + path + ": no time left to try")
+            : told);
   }
 
   /**
    * A last attempt that ran out of the little time left says less than the failure before it: a
    * backend answering 503 is "failing", not "slow", even if the retry was cut by the deadline.
    */
-  private static HttpFailure worthTelling(HttpFailure before, HttpFailure latest, boolean cutShort) {
+  private static HttpFailure worthTelling(
+      HttpFailure before, HttpFailure latest, boolean cutShort) {
     return before != null && cutShort && latest.kind() == Kind.TIMEOUT ? before : latest;
   }
 
   /**
-   * GETs the path once, without retry, within the endpoint's timeout, and tells whether the
-   * backend answered 2xx; the body is not read. For readiness checks: the path must be cheap to
-   * serve and carry no customer data.
+   * GETs the path once, without retry, within the endpoint's timeout, and tells whether the backend
+   * answered 2xx; the body is not read. For readiness checks: the path must be cheap to serve and
+   * carry no customer data.
    *
    * @return empty when the backend answered 2xx; otherwise why not, a 404 included ({@link
    *     Kind#NOT_FOUND}), since the path is one the backend must serve
    */
   public Optional<HttpFailure> check(String path) {
-    Attempt<Boolean> attempt = once(path, pathOnly(path), "*/*", body -> Boolean.TRUE, 1, endpoint.timeout(),
-        Optional.empty(), BudgetedRead.of(Optional.empty()));
-    return attempt.failed().or(() -> attempt.result().get() instanceof HttpResult.NotFound
-        ? Optional.of(failure(Kind.NOT_FOUND, OptionalInt.of(404), pathOnly(path), "not found (404)"))
-        : Optional.empty());
+    Attempt<Boolean> attempt =
+        once(
+            path,
+            pathOnly(path),
+            "*/*",
+            body -> Boolean.TRUE,
+            1,
+            endpoint.timeout(),
+            Optional.empty(),
+            BudgetedRead.of(Optional.empty()));
+    return attempt
+        .failed()
+        .or(
+            () ->
+                attempt.result().get() instanceof HttpResult.NotFound
+                    ? Optional.of(
+                        failure(
+                            Kind.NOT_FOUND, OptionalInt.of(404), pathOnly(path), "not found (404)"))
+                    : Optional.empty());
   }
 
-  private <T> Attempt<T> once(String pathAndQuery, String path, String accept, BodyReader<T> reader, int number,
-      Duration timeout, Optional<CallScope> scope, BudgetedRead budget) {
+  private <T> Attempt<T> once(
+      String pathAndQuery,
+      String path,
+      String accept,
+      BodyReader<T> reader,
+      int number,
+      Duration timeout,
+      Optional<CallScope> scope,
+      BudgetedRead budget) {
     try {
-      // Before the request: a lookup waiting for room must not make the backend produce an answer yet.
+      // Before the request: a lookup waiting for room must not make the backend produce an answer
+      // yet.
       budget.admit();
     } catch (ReadBudget.Refused refused) {
-      return Attempt.done(new HttpResult.Failed<>(
-          StatusMapping.refusal(refused, endpoint.backendName(), OptionalInt.empty(), path)));
+      return Attempt.done(
+          new HttpResult.Failed<>(
+              StatusMapping.refusal(refused, endpoint.backendName(), OptionalInt.empty(), path)));
     }
     HttpSpans.Call call = spans.start(path, number);
     Attempt<T> attempt = send(pathAndQuery, path, accept, reader, timeout, call, scope, budget);
@@ -159,10 +200,20 @@ public final class BackendHttp {
     return attempt;
   }
 
-  private <T> Attempt<T> send(String pathAndQuery, String path, String accept, BodyReader<T> reader,
-      Duration timeout, HttpSpans.Call call, Optional<CallScope> scope, BudgetedRead budget) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(pathAndQuery)).timeout(timeout).GET()
-        .header("Accept", accept);
+  private <T> Attempt<T> send(
+      String pathAndQuery,
+      String path,
+      String accept,
+      BodyReader<T> reader,
+      Duration timeout,
+      HttpSpans.Call call,
+      Optional<CallScope> scope,
+      BudgetedRead budget) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint.resolve(pathAndQuery))
+            .timeout(timeout)
+            .GET()
+            .header("Accept", accept);
     endpoint.headers().forEach(request::header);
     CompletableFuture<HttpResponse<InputStream>> exchange =
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -173,41 +224,64 @@ public final class BackendHttp {
       } catch (CancellationException ended) {
         return ended(watch, path, timeout, OptionalInt.empty());
       } catch (ExecutionException failed) {
-        // Cancelling an exchange fails it with whatever the client was doing then: the watch says why.
-        return watch.ending() != AttemptWatch.Ending.NONE ? ended(watch, path, timeout, OptionalInt.empty())
+        // Cancelling an exchange fails it with whatever the client was doing then: the watch says
+        // why.
+        return watch.ending() != AttemptWatch.Ending.NONE
+            ? ended(watch, path, timeout, OptionalInt.empty())
             : failedExchange(failed.getCause(), path, timeout);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         exchange.cancel(true);
-        return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, OptionalInt.empty(), path, "interrupted")));
+        return Attempt.done(
+            new HttpResult.Failed<>(
+                failure(Kind.TIMEOUT, OptionalInt.empty(), path, "interrupted")));
       }
       call.status(response.statusCode());
       Attempt<T> attempt = StatusMapping.map(response, path, endpoint, reader, watch, budget);
-      return watch.ending() == AttemptWatch.Ending.NONE || attempt.failed().isEmpty() ? attempt
+      return watch.ending() == AttemptWatch.Ending.NONE || attempt.failed().isEmpty()
+          ? attempt
           : ended(watch, path, timeout, OptionalInt.of(response.statusCode()));
     }
   }
 
   /** The watch ended the attempt: a timeout to retry, or, once the lookup is over, a final one. */
-  private <T> Attempt<T> ended(AttemptWatch watch, String path, Duration timeout, OptionalInt status) {
+  private <T> Attempt<T> ended(
+      AttemptWatch watch, String path, Duration timeout, OptionalInt status) {
     if (watch.ending() == AttemptWatch.Ending.EXPIRED) {
       return Attempt.retry(
-          failure(Kind.TIMEOUT, status, path, "no complete answer within " + timeout.toMillis() + " ms"),
+          failure(
+              Kind.TIMEOUT,
+              status,
+              path,
+              "no complete answer within " + timeout.toMillis() + " ms"),
           Optional.empty());
     }
-    return Attempt.done(new HttpResult.Failed<>(failure(Kind.TIMEOUT, status, path, "the lookup's time ran out")));
+    return Attempt.done(
+        new HttpResult.Failed<>(failure(Kind.TIMEOUT, status, path, "the lookup's time ran out")));
   }
 
   private <T> Attempt<T> failedExchange(Throwable cause, String path, Duration timeout) {
     if (cause instanceof HttpTimeoutException) {
-      return Attempt.retry(failure(Kind.TIMEOUT, OptionalInt.empty(), path, "no answer within " + timeout.toMillis()
-          + " ms"), Optional.empty());
+      return Attempt.retry(
+          failure(
+              Kind.TIMEOUT,
+              OptionalInt.empty(),
+              path,
+              "no answer within " + timeout.toMillis() + " ms"),
+          Optional.empty());
     }
     if (cause instanceof ConnectException) {
-      return Attempt.retry(failure(Kind.UNREACHABLE, OptionalInt.empty(), path, "connection refused"), Optional.empty());
+      return Attempt.retry(
+          failure(Kind.UNREACHABLE, OptionalInt.empty(), path, "connection refused"),
+          Optional.empty());
     }
-    return Attempt.retry(failure(Kind.UNREACHABLE, OptionalInt.empty(), path,
-        String.valueOf(cause == null ? null : cause.getMessage())), Optional.empty());
+    return Attempt.retry(
+        failure(
+            Kind.UNREACHABLE,
+            OptionalInt.empty(),
+            path,
+            String.valueOf(cause == null ? null : cause.getMessage())),
+        Optional.empty());
   }
 
   private HttpFailure failure(Kind kind, OptionalInt status, String path, String detail) {

@@ -39,7 +39,8 @@ final class BudgetedRead implements AutoCloseable {
 
   /** Returns the body, charged to the budget as it is read. */
   InputStream charged(InputStream body) {
-    return read.<InputStream>map(r -> new ChargedInputStream(body, r, scope.get(), ChargedInputStream.STEP))
+    return read.<InputStream>map(
+            r -> new ChargedInputStream(body, r, scope.get(), ChargedInputStream.STEP))
         .orElse(body);
   }
 

@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * share of the {@link ReadBudget}, and registers what it is waiting for, so that {@link #abort()}
  * cancels the exchange or closes the streaming body at once. Without that, a backend that sent its
  * headers and then stalled held a thread until the backend gave up, long after the lookup had
- * answered. The scope travels in a thread-local rather than through {@code TraceBackend}'s
- * methods so that the backends stay unaware of it.
+ * answered. The scope travels in a thread-local rather than through {@code TraceBackend}'s methods
+ * so that the backends stay unaware of it.
  */
 public final class CallScope implements AutoCloseable {
   private static final ThreadLocal<CallScope> CURRENT = new ThreadLocal<>();
@@ -54,19 +54,28 @@ public final class CallScope implements AutoCloseable {
     }
   }
 
-  /** Returns an executor whose tasks run in the scope that was current when they were handed over. */
+  /**
+   * Returns an executor whose tasks run in the scope that was current when they were handed over.
+   */
   public static Executor propagating(Executor executor) {
     Objects.requireNonNull(executor, "executor");
     return task -> {
       CallScope scope = CURRENT.get();
-      executor.execute(scope == null ? task : () -> scope.call(() -> {
-        task.run();
-        return null;
-      }));
+      executor.execute(
+          scope == null
+              ? task
+              : () ->
+                  scope.call(
+                      () -> {
+                        task.run();
+                        return null;
+                      }));
     };
   }
 
-  /** Ends every call of the scope now: exchanges are cancelled, bodies closed, new calls refused. */
+  /**
+   * Ends every call of the scope now: exchanges are cancelled, bodies closed, new calls refused.
+   */
   public void abort() {
     aborted = true;
     for (Runnable action : onAbort) {
@@ -111,7 +120,10 @@ public final class CallScope implements AutoCloseable {
     return memory;
   }
 
-  /** Runs the action when the scope is aborted, or now if it already was, until the registration is closed. */
+  /**
+   * Runs the action when the scope is aborted, or now if it already was, until the registration is
+   * closed.
+   */
   Registration onAbort(Runnable action) {
     onAbort.add(action);
     if (aborted) {

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Charges the bytes of a body to its lookup's share of the {@link ReadBudget} before they are
- * read, a step at a time, so a body is refused before the reader turns it into spans that do not
- * fit. Charging ahead by a step rather than per read keeps the shared lock off the hot path.
+ * Charges the bytes of a body to its lookup's share of the {@link ReadBudget} before they are read,
+ * a step at a time, so a body is refused before the reader turns it into spans that do not fit.
+ * Charging ahead by a step rather than per read keeps the shared lock off the hot path.
  */
 final class ChargedInputStream extends FilterInputStream {
   static final int STEP = 64 * 1024;
@@ -17,7 +17,9 @@ final class ChargedInputStream extends FilterInputStream {
   private long charged;
   private long count;
 
-  /** @param precharged bytes the read was already charged before the request was sent */
+  /**
+   * @param precharged bytes the read was already charged before the request was sent
+   */
   ChargedInputStream(InputStream in, ReadBudget.Read read, CallScope scope, long precharged) {
     super(in);
     this.read = read;

@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * Where a backend lives and how to call it.
  *
- * @param baseUrl the API root, which may carry a path prefix (Grafana Cloud serves Tempo under {@code /tempo})
- * @param headers sent with every request: auth and tenancy ({@code Authorization}, {@code X-Scope-OrgID})
+ * @param baseUrl the API root, which may carry a path prefix (Grafana Cloud serves Tempo under
+ *     {@code /tempo})
+ * @param headers sent with every request: auth and tenancy ({@code Authorization}, {@code
+ *     X-Scope-OrgID})
  * @param timeout per HTTP attempt
  * @param budget for one logical call, retries and waits included
  * @param retry when a failed attempt is tried again
@@ -37,9 +39,22 @@ public record Endpoint(
   }
 
   /** Returns an endpoint retrying transient failures up to {@code maxAttempts} times in all. */
-  public Endpoint(String backendName, URI baseUrl, Map<String, String> headers, Duration timeout,
-      Duration budget, int maxAttempts, long maxBodyBytes) {
-    this(backendName, baseUrl, headers, timeout, budget, RetryPolicy.transientFailures(maxAttempts), maxBodyBytes);
+  public Endpoint(
+      String backendName,
+      URI baseUrl,
+      Map<String, String> headers,
+      Duration timeout,
+      Duration budget,
+      int maxAttempts,
+      long maxBodyBytes) {
+    this(
+        backendName,
+        baseUrl,
+        headers,
+        timeout,
+        budget,
+        RetryPolicy.transientFailures(maxAttempts),
+        maxBodyBytes);
   }
 
   /** Returns how many attempts one call may make, the first included. */

@@ -43,8 +43,8 @@ public record HttpFailure(
     /** The bot had no room: other lookups were reading as much as it may hold at once. */
     BUSY,
     /**
-     * A bug in the bot: the reader threw something other than an {@link java.io.IOException},
-     * which is how readers refuse a body (see {@link BodyReader}).
+     * A bug in the bot: the reader threw something other than an {@link java.io.IOException}, which
+     * is how readers refuse a body (see {@link BodyReader}).
      */
     INTERNAL
   }

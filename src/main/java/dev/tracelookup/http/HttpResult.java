@@ -3,7 +3,8 @@ package dev.tracelookup.http;
 import java.util.Objects;
 
 /** The outcome of one logical GET (retries included). */
-public sealed interface HttpResult<T> permits HttpResult.Ok, HttpResult.NotFound, HttpResult.Failed {
+public sealed interface HttpResult<T>
+    permits HttpResult.Ok, HttpResult.NotFound, HttpResult.Failed {
 
   /** A 2xx answer, read by the caller's reader. */
   record Ok<T>(T value) implements HttpResult<T> {

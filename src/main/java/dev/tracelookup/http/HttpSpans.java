@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One client span and one {@code http.client.request.duration} measurement per HTTP attempt, in
- * the HTTP semantic conventions. Paths are reduced to templates: query strings carry customer IDs
- * and path segments carry trace and ticket IDs, none of which may reach telemetry.
+ * One client span and one {@code http.client.request.duration} measurement per HTTP attempt, in the
+ * HTTP semantic conventions. Paths are reduced to templates: query strings carry customer IDs and
+ * path segments carry trace and ticket IDs, none of which may reach telemetry.
  */
 final class HttpSpans {
   static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
@@ -27,7 +27,10 @@ final class HttpSpans {
   static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
   static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
 
-  /** Segments kept as they are: words ({@code api}, {@code traces}) and versions ({@code v2}, {@code 3}). */
+  /**
+   * Segments kept as they are: words ({@code api}, {@code traces}) and versions ({@code v2}, {@code
+   * 3}).
+   */
   private static final Pattern PLAIN_SEGMENT = Pattern.compile("[A-Za-z_.-]*|v?\\d{1,2}");
 
   private final Tracer tracer;
@@ -36,18 +39,35 @@ final class HttpSpans {
 
   HttpSpans(Telemetry telemetry, Endpoint endpoint) {
     this.tracer = telemetry.tracer();
-    this.duration = telemetry.meter().histogramBuilder("http.client.request.duration").setUnit("s")
-        .setDescription("Duration of the bot's HTTP calls to backends and ticket systems, per attempt").build();
+    this.duration =
+        telemetry
+            .meter()
+            .histogramBuilder("http.client.request.duration")
+            .setUnit("s")
+            .setDescription(
+                "Duration of the bot's HTTP calls to backends and ticket systems, per attempt")
+            .build();
     int port = endpoint.baseUrl().getPort();
-    this.server = Attributes.of(SERVER_ADDRESS, String.valueOf(endpoint.baseUrl().getHost()),
-        SERVER_PORT, (long) (port >= 0 ? port : "https".equals(endpoint.baseUrl().getScheme()) ? 443 : 80),
-        TelemetryKeys.BACKEND, endpoint.backendName());
+    this.server =
+        Attributes.of(
+            SERVER_ADDRESS,
+            String.valueOf(endpoint.baseUrl().getHost()),
+            SERVER_PORT,
+            (long) (port >= 0 ? port : "https".equals(endpoint.baseUrl().getScheme()) ? 443 : 80),
+            TelemetryKeys.BACKEND,
+            endpoint.backendName());
   }
 
   /** Starts the span of one GET attempt; {@code attempt} counts from 1. */
   Call start(String path, int attempt) {
-    Attributes attributes = server.toBuilder().put(METHOD, "GET").put(URL_TEMPLATE, template(path)).build();
-    Span span = tracer.spanBuilder("GET").setSpanKind(SpanKind.CLIENT).setAllAttributes(attributes).startSpan();
+    Attributes attributes =
+        server.toBuilder().put(METHOD, "GET").put(URL_TEMPLATE, template(path)).build();
+    Span span =
+        tracer
+            .spanBuilder("GET")
+            .setSpanKind(SpanKind.CLIENT)
+            .setAllAttributes(attributes)
+            .startSpan();
     if (attempt > 1) {
       span.setAttribute(RESEND_COUNT, attempt - 1L);
     }
@@ -87,13 +107,16 @@ final class HttpSpans {
 
     /** Ends the attempt: a failure marks the span as an error, by status code or failure kind. */
     void end(Optional<HttpFailure> failure) {
-      Optional<String> errorType = status >= 400 ? Optional.of(String.valueOf(status))
-          : failure.map(f -> f.kind().name().toLowerCase(Locale.ROOT));
-      errorType.ifPresent(type -> {
-        span.setAttribute(TelemetryKeys.ERROR_TYPE, type);
-        span.setStatus(StatusCode.ERROR);
-        attributes.put(TelemetryKeys.ERROR_TYPE, type);
-      });
+      Optional<String> errorType =
+          status >= 400
+              ? Optional.of(String.valueOf(status))
+              : failure.map(f -> f.kind().name().toLowerCase(Locale.ROOT));
+      errorType.ifPresent(
+          type -> {
+            span.setAttribute(TelemetryKeys.ERROR_TYPE, type);
+            span.setStatus(StatusCode.ERROR);
+            attributes.put(TelemetryKeys.ERROR_TYPE, type);
+          });
       duration.record((System.nanoTime() - startNanos) / 1e9, attributes.build());
       span.end();
     }

@@ -10,21 +10,21 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * How many bytes of backend answers all running lookups may hold at once, shared fairly among
- * them. A trace held in memory costs about as much heap as its JSON (more while it is parsed and
+ * How many bytes of backend answers all running lookups may hold at once, shared fairly among them.
+ * A trace held in memory costs about as much heap as its JSON (more while it is parsed and
  * analysed), so bounding the bytes read bounds the heap the lookups use, whatever the backends
  * send.
  *
  * <p>Each lookup takes a {@link Holder}; every answer it reads is a {@link Read}, admitted with a
- * first charge before its request is sent and charged further as it streams in. What a lookup
- * read stays charged until it releases its holder, but for answers of at most {@link #SMALL}
- * bytes. When there is no room, who waits and who gives way follows the wait-die rule of
- * databases, which cannot deadlock:
+ * first charge before its request is sent and charged further as it streams in. What a lookup read
+ * stays charged until it releases its holder, but for answers of at most {@link #SMALL} bytes. When
+ * there is no room, who waits and who gives way follows the wait-die rule of databases, which
+ * cannot deadlock:
  *
  * <ul>
  *   <li>among reads already streaming, the oldest waits for room, until its deadline: it always
- *       makes progress; any other gives way at once ({@link Refused#busy()}), freeing what it
- *       held, and its lookup answers with what it has and says the rest was left out;
+ *       makes progress; any other gives way at once ({@link Refused#busy()}), freeing what it held,
+ *       and its lookup answers with what it has and says the rest was left out;
  *   <li>a read not yet admitted waits its turn, first come first served, as long as its lookup
  *       keeps no finished answer (then it blocks no one); otherwise it gives way at once;
  *   <li>a read that could not fit beside what its own lookup already keeps is refused at once as
@@ -33,27 +33,35 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Once the oldest streaming read has had to wait, the budget is contended: until that read is
  * done, the other streaming reads give way at their next charge and no newcomer is admitted, so
- * that one answer is read whole at full speed instead of every answer crawling. Streaming reads
- * are served before newcomers, and newcomers in the order they came: a read never takes room an
- * older waiting one needs. Reads are ordered by when they were admitted, so a newcomer never
- * outranks a read already streaming.
+ * that one answer is read whole at full speed instead of every answer crawling. Streaming reads are
+ * served before newcomers, and newcomers in the order they came: a read never takes room an older
+ * waiting one needs. Reads are ordered by when they were admitted, so a newcomer never outranks a
+ * read already streaming.
  */
 public final class ReadBudget {
   private static final long WAKE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
   /** Answers up to this size are not kept charged: see {@link Read#finish}. */
   static final long SMALL = ChargedInputStream.STEP;
 
   private final long capacity;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
+
   /** Streaming reads, by when they were admitted. */
   private final TreeMap<Long, Read> streaming = new TreeMap<>();
+
   /** Reads waiting to be admitted, by when they asked, and the bytes each asks for. */
   private final TreeMap<Long, Long> newcomers = new TreeMap<>();
+
   private Read waitingStreamer;
   private long waitingStreamerNeeds;
-  /** The oldest streaming read once it had to wait: until it is done, the others make way for it. */
+
+  /**
+   * The oldest streaming read once it had to wait: until it is done, the others make way for it.
+   */
   private Read contendedBy;
+
   private long used;
   private long nextAdmission;
   private long nextRequest;
@@ -70,7 +78,9 @@ public final class ReadBudget {
     return new ReadBudget(capacityBytes);
   }
 
-  /** Returns a budget that never refuses: for the command line and tests that are not about memory. */
+  /**
+   * Returns a budget that never refuses: for the command line and tests that are not about memory.
+   */
   public static ReadBudget unlimited() {
     return new ReadBudget(Long.MAX_VALUE);
   }
@@ -105,15 +115,20 @@ public final class ReadBudget {
     }
 
     static Refused tooLargeFor(long capacity) {
-      return new Refused(true, "the lookup's answers together exceed the " + capacity
-          + " bytes that lookups may hold at once");
+      return new Refused(
+          true,
+          "the lookup's answers together exceed the "
+              + capacity
+              + " bytes that lookups may hold at once");
     }
 
     static Refused gaveWay() {
       return new Refused(false, "other lookups hold the bytes that lookups may read at once");
     }
 
-    /** Returns true when the answer cannot fit beside what its lookup holds, however long it waits. */
+    /**
+     * Returns true when the answer cannot fit beside what its lookup holds, however long it waits.
+     */
     public boolean tooLarge() {
       return tooLarge;
     }
@@ -187,8 +202,8 @@ public final class ReadBudget {
     }
 
     /**
-     * Charges {@code bytes} more, waiting when the rules above allow until {@code deadlineNanos}
-     * (a {@link System#nanoTime()} value) or until {@code stopped} says the read is over.
+     * Charges {@code bytes} more, waiting when the rules above allow until {@code deadlineNanos} (a
+     * {@link System#nanoTime()} value) or until {@code stopped} says the read is over.
      */
     void charge(long bytes, long deadlineNanos, BooleanSupplier stopped) throws Refused {
       lock.lock();
@@ -213,8 +228,8 @@ public final class ReadBudget {
 
     /**
      * Ends the read: its bytes stay charged to the holder when kept, else they are freed. An answer
-     * within one {@link #SMALL} step is freed even when kept: a search's list of trace IDs or a small
-     * trace weighs next to nothing, and a lookup that keeps nothing may still wait its turn.
+     * within one {@link #SMALL} step is freed even when kept: a search's list of trace IDs or a
+     * small trace weighs next to nothing, and a lookup that keeps nothing may still wait its turn.
      */
     void finish(boolean kept) {
       lock.lock();
@@ -235,8 +250,8 @@ public final class ReadBudget {
     }
 
     /**
-     * Frees what this read holds after it gave way, so that it can start over: it keeps its place in
-     * the line of newcomers, ahead of every read that came after it, so it cannot starve.
+     * Frees what this read holds after it gave way, so that it can start over: it keeps its place
+     * in the line of newcomers, ahead of every read that came after it, so it cannot starve.
      */
     void restart() {
       lock.lock();
@@ -279,8 +294,10 @@ public final class ReadBudget {
       }
       newcomers.put(request, bytes);
       try {
-        while (contendedBy != null || used + bytes + waitingStreamerNeeds + olderNewcomersNeed(request) > capacity) {
-          // A newcomer blocks no one while its lookup keeps nothing; once it keeps an answer it must give way.
+        while (contendedBy != null
+            || used + bytes + waitingStreamerNeeds + olderNewcomersNeed(request) > capacity) {
+          // A newcomer blocks no one while its lookup keeps nothing; once it keeps an answer it
+          // must give way.
           if (holder.pinned > 0) {
             throw Refused.gaveWay();
           }
@@ -326,7 +343,9 @@ public final class ReadBudget {
       return newcomers.headMap(request, false).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Waits for a change; the wake-up bound lets an aborted lookup's reader notice within 100 ms. */
+    /**
+     * Waits for a change; the wake-up bound lets an aborted lookup's reader notice within 100 ms.
+     */
     private void await(long deadlineNanos, BooleanSupplier stopped) throws Refused {
       long left = deadlineNanos - System.nanoTime();
       if (left <= 0 || holder.released || stopped.getAsBoolean()) {

@@ -9,7 +9,11 @@ final class ReaderBug extends RuntimeException {
   private static final int MAX_CAUSES = 8;
 
   private ReaderBug(Throwable thrown, Throwable cause) {
-    super(thrown.getClass().getName() + " (message withheld: it may quote the answer)", cause, false, true);
+    super(
+        thrown.getClass().getName() + " (message withheld: it may quote the answer)",
+        cause,
+        false,
+        true);
     setStackTrace(thrown.getStackTrace());
   }
 

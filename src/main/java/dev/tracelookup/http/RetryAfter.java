@@ -12,7 +12,9 @@ public final class RetryAfter {
 
   private RetryAfter() {}
 
-  /** Returns the wait the header asks for (at most 10 minutes), or empty when absent or unreadable. */
+  /**
+   * Returns the wait the header asks for (at most 10 minutes), or empty when absent or unreadable.
+   */
   public static Optional<Duration> parse(Optional<String> header) {
     if (header.isEmpty()) {
       return Optional.empty();

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param maxBackoff the longest wait between two attempts
  * @param retried the failures worth another attempt; anything else is final at once
  */
-public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Set<Kind> retried) {
+public record RetryPolicy(
+    int maxAttempts, Duration firstBackoff, Duration maxBackoff, Set<Kind> retried) {
 
   /** The failures another attempt may cure: the server's, the network's, and being rate limited. */
   public static final Set<Kind> TRANSIENT =

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param lookback how far back each refresh asks remote sources for incidents
  * @param staleLimit how long a failing source's last good list is still used
  */
-public record CatalogSettings(Duration declaredLate, Duration resolvedEarly, Duration lookback, Duration staleLimit) {
+public record CatalogSettings(
+    Duration declaredLate, Duration resolvedEarly, Duration lookback, Duration staleLimit) {
   public CatalogSettings {
     requireNotNegative(declaredLate, "declaredLate");
     requireNotNegative(resolvedEarly, "resolvedEarly");
@@ -26,7 +27,8 @@ public record CatalogSettings(Duration declaredLate, Duration resolvedEarly, Dur
 
   /** Returns 15 minutes declared late, 5 resolved early, 14 days lookback, 1 hour stale limit. */
   public static CatalogSettings defaults() {
-    return new CatalogSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofDays(14), Duration.ofHours(1));
+    return new CatalogSettings(
+        Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofDays(14), Duration.ofHours(1));
   }
 
   private static void requireNotNegative(Duration duration, String name) {

@@ -41,11 +41,18 @@ public record Incident(
     services = services == null ? Set.of() : Set.copyOf(services);
     signature = signature == null ? Optional.empty() : signature;
     url = url == null ? Optional.empty() : url.filter(link -> !link.isBlank());
-    customerSummary = customerSummary == null ? Optional.empty() : customerSummary.filter(text -> !text.isBlank());
+    customerSummary =
+        customerSummary == null
+            ? Optional.empty()
+            : customerSummary.filter(text -> !text.isBlank());
     Objects.requireNonNull(source, "source");
     if (resolved.isPresent() != (status == IncidentStatus.RESOLVED)) {
-      throw new IllegalArgumentException(id + ": status " + status.label() + " does not agree with "
-          + (resolved.isPresent() ? "a resolution time" : "no resolution time"));
+      throw new IllegalArgumentException(
+          id
+              + ": status "
+              + status.label()
+              + " does not agree with "
+              + (resolved.isPresent() ? "a resolution time" : "no resolution time"));
     }
     if (resolved.isPresent() && resolved.get().isBefore(started)) {
       throw new IllegalArgumentException(id + ": resolved before it started");

@@ -23,14 +23,17 @@ import org.slf4j.LoggerFactory;
  * The known incidents of every configured source, kept fresh in the background, and the question a
  * card asks of them: which incidents explain this failing trace?
  *
- * <p>Each source is refreshed on the injected scheduler: once at {@link #start()}, then again
- * after its TTL, or after at most {@link #FAILURE_RETRY} when the refresh failed. Lookups never
- * wait for a source; they read the last good list. A failing source keeps serving that list for
- * up to {@link CatalogSettings#staleLimit()}, reported as stale; past it, or before its first
- * good fetch, it is reported as unavailable. One source failing never affects the others.
+ * <p>Each source is refreshed on the injected scheduler: once at {@link #start()}, then again after
+ * its TTL, or after at most {@link #FAILURE_RETRY} when the refresh failed. Lookups never wait for
+ * a source; they read the last good list. A failing source keeps serving that list for up to {@link
+ * CatalogSettings#staleLimit()}, reported as stale; past it, or before its first good fetch, it is
+ * reported as unavailable. One source failing never affects the others.
  */
 public final class IncidentCatalog implements AutoCloseable {
-  /** A failing source is retried this soon even when its TTL is longer, so the card recovers quickly. */
+  /**
+   * A failing source is retried this soon even when its TTL is longer, so the card recovers
+   * quickly.
+   */
   static final Duration FAILURE_RETRY = Duration.ofSeconds(30);
 
   private static final Logger log = LoggerFactory.getLogger(IncidentCatalog.class);
@@ -51,7 +54,10 @@ public final class IncidentCatalog implements AutoCloseable {
    * @throws IllegalArgumentException when two sources share a name
    */
   public IncidentCatalog(
-      List<CatalogSource> sources, CatalogSettings settings, ScheduledExecutorService scheduler, Clock clock) {
+      List<CatalogSource> sources,
+      CatalogSettings settings,
+      ScheduledExecutorService scheduler,
+      Clock clock) {
     this.sources = List.copyOf(sources);
     this.settings = settings;
     this.scheduler = scheduler;
@@ -83,8 +89,8 @@ public final class IncidentCatalog implements AutoCloseable {
 
   /**
    * Refreshes every source in the calling thread, one after the other, so it blocks for up to the
-   * sum of their time budgets. For tests and an explicit "refresh"; the background refresh runs
-   * the sources independently.
+   * sum of their time budgets. For tests and an explicit "refresh"; the background refresh runs the
+   * sources independently.
    */
   public void refreshNow() {
     sources.forEach(this::refresh);
@@ -92,8 +98,8 @@ public final class IncidentCatalog implements AutoCloseable {
 
   /**
    * Returns the incidents whose window contains the trace's failure, strongest first, at most
-   * {@link IncidentReport#MAX_MATCHES}, and which sources could not be consulted. A trace without
-   * a failing span matches nothing.
+   * {@link IncidentReport#MAX_MATCHES}, and which sources could not be consulted. A trace without a
+   * failing span matches nothing.
    */
   public IncidentReport match(TraceAnalysis analysis) {
     Optional<TraceFailure> failure = TraceFailure.of(analysis);
@@ -109,15 +115,21 @@ public final class IncidentCatalog implements AutoCloseable {
         }
       }
     }
-    return new IncidentReport(IncidentMatcher.best(candidates, IncidentReport.MAX_MATCHES), unavailable, stale);
+    return new IncidentReport(
+        IncidentMatcher.best(candidates, IncidentReport.MAX_MATCHES), unavailable, stale);
   }
 
   /** Returns how usable each source's list is now, in configuration order. */
   public List<SourceHealth> health() {
     Instant now = clock.instant();
     return sources.stream()
-        .map(source -> SourceHealth.of(source.name(), Optional.ofNullable(states.get(source.name())), now,
-            settings.staleLimit()))
+        .map(
+            source ->
+                SourceHealth.of(
+                    source.name(),
+                    Optional.ofNullable(states.get(source.name())),
+                    now,
+                    settings.staleLimit()))
         .toList();
   }
 
@@ -129,7 +141,8 @@ public final class IncidentCatalog implements AutoCloseable {
   }
 
   /** Returns the source's list if it may be used, noting the source as unavailable or stale. */
-  private Optional<List<Incident>> usable(String name, Instant now, List<String> unavailable, List<String> stale) {
+  private Optional<List<Incident>> usable(
+      String name, Instant now, List<String> unavailable, List<String> stale) {
     SourceState state = states.get(name);
     if (state == null || state.incidents().isEmpty()) {
       unavailable.add(name);
@@ -150,8 +163,12 @@ public final class IncidentCatalog implements AutoCloseable {
       return;
     }
     try {
-      scheduled.put(source.name(), scheduler.schedule(() -> refreshAndReschedule(source, refreshed), delay.toMillis(),
-          TimeUnit.MILLISECONDS));
+      scheduled.put(
+          source.name(),
+          scheduler.schedule(
+              () -> refreshAndReschedule(source, refreshed),
+              delay.toMillis(),
+              TimeUnit.MILLISECONDS));
     } catch (RejectedExecutionException shuttingDown) {
       log.debug("incident source {} not rescheduled: the scheduler is shut down", source.name());
     }
@@ -160,7 +177,10 @@ public final class IncidentCatalog implements AutoCloseable {
   private void refreshAndReschedule(CatalogSource source, Runnable refreshed) {
     boolean ok = refresh(source);
     refreshed.run();
-    schedule(source, ok || source.ttl().compareTo(FAILURE_RETRY) < 0 ? source.ttl() : FAILURE_RETRY, () -> { });
+    schedule(
+        source,
+        ok || source.ttl().compareTo(FAILURE_RETRY) < 0 ? source.ttl() : FAILURE_RETRY,
+        () -> {});
   }
 
   /** Fetches one source and records the outcome; returns whether it succeeded. */

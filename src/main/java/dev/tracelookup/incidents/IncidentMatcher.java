@@ -8,11 +8,14 @@ import java.util.Optional;
 
 /** Decides whether an incident's window contains a failure, and how strongly the two are tied. */
 final class IncidentMatcher {
-  /** Strongest first; then failures inside the declared window before those only in a margin; then nearest start. */
-  private static final Comparator<Candidate> RANKING = Comparator
-      .comparing((Candidate candidate) -> candidate.match().confidence())
-      .thenComparing(candidate -> !candidate.insideWindow())
-      .thenComparing(Candidate::distance);
+  /**
+   * Strongest first; then failures inside the declared window before those only in a margin; then
+   * nearest start.
+   */
+  private static final Comparator<Candidate> RANKING =
+      Comparator.comparing((Candidate candidate) -> candidate.match().confidence())
+          .thenComparing(candidate -> !candidate.insideWindow())
+          .thenComparing(Candidate::distance);
 
   private final Duration declaredLate;
   private final Duration resolvedEarly;
@@ -31,7 +34,8 @@ final class IncidentMatcher {
     Instant at = failure.at();
     // An ongoing incident has no end yet: every failure since its start counts.
     boolean beforeEnd = incident.resolved().map(end -> !at.isAfter(end)).orElse(true);
-    boolean beforeMarginEnd = incident.resolved().map(end -> !at.isAfter(end.plus(resolvedEarly))).orElse(true);
+    boolean beforeMarginEnd =
+        incident.resolved().map(end -> !at.isAfter(end.plus(resolvedEarly))).orElse(true);
     if (at.isBefore(start.minus(declaredLate)) || !beforeMarginEnd) {
       return Optional.empty();
     }
@@ -45,7 +49,8 @@ final class IncidentMatcher {
     return candidates.stream().sorted(RANKING).limit(limit).map(Candidate::match).toList();
   }
 
-  private static Confidence confidence(Incident incident, ServiceMapping mapping, TraceFailure failure) {
+  private static Confidence confidence(
+      Incident incident, ServiceMapping mapping, TraceFailure failure) {
     if (!mapping.affects(incident.services(), failure.services())) {
       return Confidence.TIME_ONLY;
     }

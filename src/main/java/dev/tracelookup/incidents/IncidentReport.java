@@ -8,11 +8,12 @@ import java.util.Optional;
  *
  * @param matches strongest first, at most {@link #MAX_MATCHES}
  * @param unavailableSources sources that could not be consulted: never fetched successfully, or
- *     failing for longer than the stale limit; the card names them so "no incident" is not
- *     mistaken for "all clear"
+ *     failing for longer than the stale limit; the card names them so "no incident" is not mistaken
+ *     for "all clear"
  * @param staleSources sources whose last refresh failed, so their previous list was used
  */
-public record IncidentReport(List<IncidentMatch> matches, List<String> unavailableSources, List<String> staleSources) {
+public record IncidentReport(
+    List<IncidentMatch> matches, List<String> unavailableSources, List<String> staleSources) {
   public static final int MAX_MATCHES = 3;
 
   public IncidentReport {
@@ -20,7 +21,8 @@ public record IncidentReport(List<IncidentMatch> matches, List<String> unavailab
     unavailableSources = List.copyOf(unavailableSources);
     staleSources = List.copyOf(staleSources);
     if (matches.size() > MAX_MATCHES) {
-      throw new IllegalArgumentException("at most " + MAX_MATCHES + " matches, got " + matches.size());
+      throw new IllegalArgumentException(
+          "at most " + MAX_MATCHES + " matches, got " + matches.size());
     }
   }
 

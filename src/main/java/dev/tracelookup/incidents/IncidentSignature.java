@@ -9,16 +9,18 @@ import java.util.Set;
  *
  * @param spanName the culprit's span name, compared ignoring case
  * @param httpStatuses the culprit's HTTP status is one of these; empty means any
- * @param exceptionType the culprit's exception type, either whole or its simple name
- *     ({@code TimeoutError} matches {@code requests.exceptions.TimeoutError})
+ * @param exceptionType the culprit's exception type, either whole or its simple name ({@code
+ *     TimeoutError} matches {@code requests.exceptions.TimeoutError})
  */
-public record IncidentSignature(Optional<String> spanName, Set<Integer> httpStatuses, Optional<String> exceptionType) {
+public record IncidentSignature(
+    Optional<String> spanName, Set<Integer> httpStatuses, Optional<String> exceptionType) {
   public IncidentSignature {
     spanName = blankToEmpty(spanName);
     httpStatuses = httpStatuses == null ? Set.of() : Set.copyOf(httpStatuses);
     exceptionType = blankToEmpty(exceptionType);
     if (spanName.isEmpty() && httpStatuses.isEmpty() && exceptionType.isEmpty()) {
-      throw new IllegalArgumentException("a signature needs a span name, an HTTP status or an exception type");
+      throw new IllegalArgumentException(
+          "a signature needs a span name, an HTTP status or an exception type");
     }
   }
 
@@ -26,7 +28,10 @@ public record IncidentSignature(Optional<String> spanName, Set<Integer> httpStat
   public boolean matches(TraceFailure failure) {
     return spanName.map(name -> name.equalsIgnoreCase(failure.culpritName())).orElse(true)
         && (httpStatuses.isEmpty() || httpStatuses.contains(failure.httpStatus()))
-        && exceptionType.map(type -> failure.exceptionType().filter(actual -> sameType(type, actual)).isPresent())
+        && exceptionType
+            .map(
+                type ->
+                    failure.exceptionType().filter(actual -> sameType(type, actual)).isPresent())
             .orElse(true);
   }
 
@@ -36,11 +41,14 @@ public record IncidentSignature(Optional<String> spanName, Set<Integer> httpStat
 
   /** Returns the type without its package or module: Java, Python, .NET and Ruby all qualify. */
   private static String simpleName(String type) {
-    int cut = Math.max(type.lastIndexOf('.'), Math.max(type.lastIndexOf('$'), type.lastIndexOf(':')));
+    int cut =
+        Math.max(type.lastIndexOf('.'), Math.max(type.lastIndexOf('$'), type.lastIndexOf(':')));
     return type.substring(cut + 1);
   }
 
   private static Optional<String> blankToEmpty(Optional<String> value) {
-    return value == null ? Optional.empty() : value.map(String::trim).filter(text -> !text.isEmpty());
+    return value == null
+        ? Optional.empty()
+        : value.map(String::trim).filter(text -> !text.isEmpty());
   }
 }

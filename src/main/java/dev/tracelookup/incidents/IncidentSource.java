@@ -12,9 +12,9 @@ public interface IncidentSource {
   String name();
 
   /**
-   * Returns the incidents that may overlap {@code [from, to]}: ongoing ones, and resolved ones
-   * that ended after {@code from}. The range is a hint to limit remote queries; a source whose
-   * whole list is cheap (a local file) may return more.
+   * Returns the incidents that may overlap {@code [from, to]}: ongoing ones, and resolved ones that
+   * ended after {@code from}. The range is a hint to limit remote queries; a source whose whole
+   * list is cheap (a local file) may return more.
    *
    * @return the incidents, or why they could not be read; expected failures are never thrown
    */

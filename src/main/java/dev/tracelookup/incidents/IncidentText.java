@@ -11,7 +11,8 @@ import java.util.Locale;
  * status, and whether it is still ongoing. Links are left to the caller, which knows its markup.
  */
 public final class IncidentText {
-  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+  private static final DateTimeFormatter LOCAL_TIME =
+      DateTimeFormatter.ofPattern("h:mm a", Locale.US);
   private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
   private IncidentText() {}
@@ -24,13 +25,22 @@ public final class IncidentText {
     Incident incident = match.incident();
     String label = match.confidence().label();
     String title = incident.title().isBlank() ? "" : " \"" + incident.title() + "\"";
-    return Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + incident.id() + title + " · "
-        + window(incident, agentZone) + " · " + status(incident);
+    return Character.toUpperCase(label.charAt(0))
+        + label.substring(1)
+        + ": "
+        + incident.id()
+        + title
+        + " · "
+        + window(incident, agentZone)
+        + " · "
+        + status(incident);
   }
 
   /** Returns {@code resolved}, or {@code ongoing (investigating)} while it is not. */
   public static String status(Incident incident) {
-    return incident.ongoing() ? "ongoing (" + incident.status().label() + ")" : incident.status().label();
+    return incident.ongoing()
+        ? "ongoing (" + incident.status().label() + ")"
+        : incident.status().label();
   }
 
   /**
@@ -39,7 +49,9 @@ public final class IncidentText {
    */
   public static String window(Incident incident, ZoneId agentZone) {
     if (incident.resolved().isEmpty()) {
-      return "since " + TimeFormat.utcDateTime(incident.started()) + local(agentZone, incident.started());
+      return "since "
+          + TimeFormat.utcDateTime(incident.started())
+          + local(agentZone, incident.started());
     }
     return TimeFormat.utcWindow(incident.started(), incident.resolved().get())
         + local(agentZone, incident.started(), incident.resolved().get());

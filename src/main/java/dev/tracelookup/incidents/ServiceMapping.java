@@ -32,10 +32,12 @@ public final class ServiceMapping {
    */
   public static ServiceMapping of(Map<String, ? extends Collection<String>> namesByTraceService) {
     Map<String, Set<String>> extra = new HashMap<>();
-    namesByTraceService.forEach((service, names) -> {
-      Set<String> normalised = extra.computeIfAbsent(normalise(service), key -> new HashSet<>());
-      names.forEach(name -> normalised.add(normalise(name)));
-    });
+    namesByTraceService.forEach(
+        (service, names) -> {
+          Set<String> normalised =
+              extra.computeIfAbsent(normalise(service), key -> new HashSet<>());
+          names.forEach(name -> normalised.add(normalise(name)));
+        });
     extra.replaceAll((service, names) -> Set.copyOf(names));
     return new ServiceMapping(Map.copyOf(extra));
   }
@@ -46,7 +48,8 @@ public final class ServiceMapping {
     incidentServices.forEach(name -> affected.add(normalise(name)));
     for (String service : traceServices) {
       String own = normalise(service);
-      if (affected.contains(own) || extraNames.getOrDefault(own, Set.of()).stream().anyMatch(affected::contains)) {
+      if (affected.contains(own)
+          || extraNames.getOrDefault(own, Set.of()).stream().anyMatch(affected::contains)) {
         return true;
       }
     }

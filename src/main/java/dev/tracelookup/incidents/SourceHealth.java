@@ -31,7 +31,8 @@ public record SourceHealth(String name, Freshness freshness, Optional<Instant> l
   }
 
   /** Returns the health of a source in the given state, by the same rules the catalog serves it. */
-  static SourceHealth of(String name, Optional<SourceState> state, Instant now, Duration staleLimit) {
+  static SourceHealth of(
+      String name, Optional<SourceState> state, Instant now, Duration staleLimit) {
     if (state.isEmpty()) {
       return new SourceHealth(name, Freshness.PENDING, Optional.empty());
     }
@@ -39,9 +40,12 @@ public record SourceHealth(String name, Freshness freshness, Optional<Instant> l
     if (current.incidents().isEmpty()) {
       return new SourceHealth(name, Freshness.UNAVAILABLE, Optional.empty());
     }
-    Freshness freshness = !current.failing() ? Freshness.FRESH
-        : Duration.between(current.fetchedAt(), now).compareTo(staleLimit) > 0 ? Freshness.UNAVAILABLE
-        : Freshness.STALE;
+    Freshness freshness =
+        !current.failing()
+            ? Freshness.FRESH
+            : Duration.between(current.fetchedAt(), now).compareTo(staleLimit) > 0
+                ? Freshness.UNAVAILABLE
+                : Freshness.STALE;
     return new SourceHealth(name, freshness, Optional.of(current.fetchedAt()));
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The HTTP settings every remote incident source shares; each source adds its own base URL and
- * auth header through {@link #open}.
+ * The HTTP settings every remote incident source shares; each source adds its own base URL and auth
+ * header through {@link #open}.
  *
  * @param timeout per HTTP attempt
  * @param budget for one page, retries and waits included
@@ -38,13 +38,20 @@ public record SourceHttp(
 
   /** Returns 10 s per attempt, 30 s per page, 3 attempts, 16 MiB per page, real sleeping. */
   public static SourceHttp defaults(HttpClient client, Clock clock) {
-    return new SourceHttp(client, clock, wait -> Thread.sleep(wait.toMillis()), Duration.ofSeconds(10),
-        Duration.ofSeconds(30), 3, 16L * 1024 * 1024);
+    return new SourceHttp(
+        client,
+        clock,
+        wait -> Thread.sleep(wait.toMillis()),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        3,
+        16L * 1024 * 1024);
   }
 
   /** Returns a client for one source; the headers carry its auth and are never logged. */
   public BackendHttp open(String sourceName, URI baseUrl, Map<String, String> headers) {
-    Endpoint endpoint = new Endpoint(sourceName, baseUrl, headers, timeout, budget, maxAttempts, maxBodyBytes);
+    Endpoint endpoint =
+        new Endpoint(sourceName, baseUrl, headers, timeout, budget, maxAttempts, maxBodyBytes);
     return new BackendHttp(client, endpoint, clock, pause);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * What the catalog holds for one source: its last good list, when it was fetched, and the latest
  * refresh's failure if that refresh failed.
  */
-record SourceState(Optional<List<Incident>> incidents, Instant fetchedAt, Optional<String> failure) {
+record SourceState(
+    Optional<List<Incident>> incidents, Instant fetchedAt, Optional<String> failure) {
   SourceState {
     incidents = incidents.map(List::copyOf);
   }

@@ -35,7 +35,8 @@ public record TraceFailure(
     services = Set.copyOf(services);
     entryName = entryName == null ? "" : entryName;
     culpritName = culpritName == null ? "" : culpritName;
-    exceptionType = exceptionType == null ? Optional.empty() : exceptionType.filter(type -> !type.isBlank());
+    exceptionType =
+        exceptionType == null ? Optional.empty() : exceptionType.filter(type -> !type.isBlank());
   }
 
   /** Returns the failure of an analysed trace, or empty when no span failed. */

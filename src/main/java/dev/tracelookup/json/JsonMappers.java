@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class JsonMappers {
   /**
    * Jackson's defaults, for the bot's small JSON trees: request bodies from Slack and API callers,
-   * the tokens and modal metadata round-tripped through Slack, audit lines and Jaeger's tag filters.
-   * Every one of them reads or writes through this instance, so never reconfigure it.
+   * the tokens and modal metadata round-tripped through Slack, audit lines and Jaeger's tag
+   * filters. Every one of them reads or writes through this instance, so never reconfigure it.
    */
   public static final ObjectMapper PLAIN = new ObjectMapper();
 

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs backend calls on an executor, at most {@code parallelism} at once, and waits for them until
- * a deadline. Calls not started by then are dropped; a call already running ends on its own, bounded
- * by the backend's own timeouts and aborted with its lookup's call scope when the lookup ends, and
- * whatever it records afterwards is simply not waited for.
+ * a deadline. Calls not started by then are dropped; a call already running ends on its own,
+ * bounded by the backend's own timeouts and aborted with its lookup's call scope when the lookup
+ * ends, and whatever it records afterwards is simply not waited for.
  */
 final class BoundedRun {
   private BoundedRun() {}
@@ -35,11 +35,14 @@ final class BoundedRun {
     int workers = Math.max(1, Math.min(parallelism, tasks.size()));
     List<CompletableFuture<Void>> running = new ArrayList<>(workers);
     for (int i = 0; i < workers; i++) {
-      running.add(CompletableFuture.runAsync(() -> {
-        for (Runnable task = pending.poll(); task != null; task = pending.poll()) {
-          task.run();
-        }
-      }, executor));
+      running.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (Runnable task = pending.poll(); task != null; task = pending.poll()) {
+                  task.run();
+                }
+              },
+              executor));
     }
     try {
       CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))

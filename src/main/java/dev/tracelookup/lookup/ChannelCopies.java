@@ -52,13 +52,16 @@ public final class ChannelCopies {
    * @param exceptionMessages whether shared copies keep exception messages ({@code
    *     privacy.shared-exception-messages}); the exception's type always stays
    */
-  public ChannelCopies(UserIdFingerprint fingerprints, UserIdHasher hasher, boolean exceptionMessages) {
+  public ChannelCopies(
+      UserIdFingerprint fingerprints, UserIdHasher hasher, boolean exceptionMessages) {
     this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.exceptionMessages = exceptionMessages;
   }
 
-  /** Returns channel copies under a random fingerprint key, without exception messages (tests, CLI). */
+  /**
+   * Returns channel copies under a random fingerprint key, without exception messages (tests, CLI).
+   */
   static ChannelCopies withRandomKey() {
     return new ChannelCopies(UserIdFingerprint.randomKey(), UserIdHasher.identity(), false);
   }
@@ -100,15 +103,20 @@ public final class ChannelCopies {
 
     /** Returns the card with the ID masked everywhere; a UI link that holds the ID is dropped. */
     TraceCard card(TraceCard card) {
-      return new TraceCard(AnalysisTexts.rewrite(card.analysis(), ids::mask, exceptionMessages),
+      return new TraceCard(
+          AnalysisTexts.rewrite(card.analysis(), ids::mask, exceptionMessages),
           card.uiUrl().filter(url -> !ids.appearIn(url)));
     }
 
     /** Returns the outcome as a channel may read it. */
     LookupOutcome outcome(LookupOutcome outcome) {
       if (outcome instanceof LookupOutcome.Found found) {
-        return new LookupOutcome.Found(found.request(), found.traces().stream().map(this::card)
-            .collect(Collectors.toList()), found.totalMatched(), texts(found.warnings()), found.fromCache());
+        return new LookupOutcome.Found(
+            found.request(),
+            found.traces().stream().map(this::card).collect(Collectors.toList()),
+            found.totalMatched(),
+            texts(found.warnings()),
+            found.fromCache());
       }
       if (outcome instanceof LookupOutcome.NoTraces noTraces) {
         return new LookupOutcome.NoTraces(outcome.request(), texts(noTraces.warnings()));
@@ -126,8 +134,10 @@ public final class ChannelCopies {
       if (!holdsId(json)) {
         return message;
       }
-      log.warn("a channel-visible answer still held the customer's ID after the analysis was masked;"
-          + " masked it in the rendered message ({})", fingerprints.of(request.userId()));
+      log.warn(
+          "a channel-visible answer still held the customer's ID after the analysis was masked;"
+              + " masked it in the rendered message ({})",
+          fingerprints.of(request.userId()));
       JsonObject masked = masked(json).getAsJsonObject();
       JsonArray blocks = masked.has("blocks") ? masked.getAsJsonArray("blocks") : new JsonArray();
       LayoutBlock[] parsed = GSON.fromJson(blocks, LayoutBlock[].class);
@@ -167,7 +177,10 @@ public final class ChannelCopies {
       }
       if (element.isJsonObject()) {
         JsonObject object = new JsonObject();
-        element.getAsJsonObject().entrySet().forEach(member -> object.add(member.getKey(), masked(member.getValue())));
+        element
+            .getAsJsonObject()
+            .entrySet()
+            .forEach(member -> object.add(member.getKey(), masked(member.getValue())));
         return object;
       }
       return element;

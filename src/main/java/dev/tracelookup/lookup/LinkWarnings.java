@@ -30,26 +30,39 @@ final class LinkWarnings {
     Map<String, Integer> unsupportedTraces = new LinkedHashMap<>();
     Map<String, List<Span>> failed = new LinkedHashMap<>();
     Map<String, Integer> failedTraces = new LinkedHashMap<>();
-    queued.forEach((traceId, producers) -> {
-      LinkSearch result = searches.get(traceId);
-      if (result instanceof LinkSearch.Unsupported refused) {
-        add(refused.reason(), producers, unsupported, unsupportedTraces);
-      } else if (result instanceof LinkSearch.Failed failure) {
-        add(failure.failure().userMessage(), producers, failed, failedTraces);
-      }
-    });
+    queued.forEach(
+        (traceId, producers) -> {
+          LinkSearch result = searches.get(traceId);
+          if (result instanceof LinkSearch.Unsupported refused) {
+            add(refused.reason(), producers, unsupported, unsupportedTraces);
+          } else if (result instanceof LinkSearch.Failed failure) {
+            add(failure.failure().userMessage(), producers, failed, failedTraces);
+          }
+        });
     List<String> warnings = new ArrayList<>();
-    unsupported.forEach((reason, producers) -> {
-      int traces = unsupportedTraces.get(reason);
-      warnings.add(queuedWork(traces, producers) + ", but work that ran in " + (traces == 1
-          ? "a trace of its own" : "traces of their own") + " is not shown. " + reason);
-    });
-    failed.forEach((message, producers) -> warnings.add(queuedWork(failedTraces.get(message), producers)
-        + ", but the traces that work ran in could not be searched for. " + message));
+    unsupported.forEach(
+        (reason, producers) -> {
+          int traces = unsupportedTraces.get(reason);
+          warnings.add(
+              queuedWork(traces, producers)
+                  + ", but work that ran in "
+                  + (traces == 1 ? "a trace of its own" : "traces of their own")
+                  + " is not shown. "
+                  + reason);
+        });
+    failed.forEach(
+        (message, producers) ->
+            warnings.add(
+                queuedWork(failedTraces.get(message), producers)
+                    + ", but the traces that work ran in could not be searched for. "
+                    + message));
     return warnings;
   }
 
-  /** Returns a warning when linked traces could not be read; traces no longer there are not worth one. */
+  /**
+   * Returns a warning when linked traces could not be read; traces no longer there are not worth
+   * one.
+   */
   static Optional<String> ofReads(Collection<FetchResult> reads) {
     int failed = 0;
     BackendFailure last = null;
@@ -59,17 +72,27 @@ final class LinkWarnings {
         last = failure.failure();
       }
     }
-    return failed == 0 ? Optional.empty() : Optional.of((failed == 1 ? "1 linked trace" : failed + " linked traces")
-        + " could not be read, so queued work or the request behind it may be missing. " + last.userMessage());
+    return failed == 0
+        ? Optional.empty()
+        : Optional.of(
+            (failed == 1 ? "1 linked trace" : failed + " linked traces")
+                + " could not be read, so queued work or the request behind it may be missing. "
+                + last.userMessage());
   }
 
-  private static void add(String key, List<Span> producers, Map<String, List<Span>> spans, Map<String, Integer> traces) {
+  private static void add(
+      String key,
+      List<Span> producers,
+      Map<String, List<Span>> spans,
+      Map<String, Integer> traces) {
     spans.computeIfAbsent(key, k -> new ArrayList<>()).addAll(producers);
     traces.merge(key, 1, Integer::sum);
   }
 
   private static String queuedWork(int traces, List<Span> producers) {
-    return (traces == 1 ? "This trace" : traces + " traces") + " queued work ("
-        + QueuedWork.names(producers, NAMES_SHOWN) + ")";
+    return (traces == 1 ? "This trace" : traces + " traces")
+        + " queued work ("
+        + QueuedWork.names(producers, NAMES_SHOWN)
+        + ")";
   }
 }

@@ -42,8 +42,10 @@ import java.util.concurrent.Executor;
 final class LinkedTraces {
   static final int MAX_LINKED_PER_TRACE = 3;
   static final int MAX_CONSUMERS_PER_TRACE = 5;
+
   /** Per lookup: a page of 20 traces must not turn into a hundred backend calls. */
   static final int MAX_SEARCHES = 10;
+
   static final int MAX_READS = 20;
   static final Duration BEFORE_TRACE = Duration.ofMinutes(1);
   static final Duration QUEUE_HORIZON = Duration.ofHours(1);
@@ -54,7 +56,12 @@ final class LinkedTraces {
   private final int parallelism;
   private final Duration budget;
 
-  LinkedTraces(TraceBackend backend, LookupCache cache, Executor executor, int parallelism, Duration budget) {
+  LinkedTraces(
+      TraceBackend backend,
+      LookupCache cache,
+      Executor executor,
+      int parallelism,
+      Duration budget) {
     this.backend = backend;
     this.cache = cache;
     this.executor = executor;
@@ -77,8 +84,9 @@ final class LinkedTraces {
   Followed follow(List<Trace> traces) {
     long deadline = System.nanoTime() + budget.toNanos();
     Run run = new Run(traces);
-    boolean inTime = BoundedRun.all(run.firstRound(), executor, parallelism, deadline)
-        && BoundedRun.all(run.secondRound(), executor, parallelism, deadline);
+    boolean inTime =
+        BoundedRun.all(run.firstRound(), executor, parallelism, deadline)
+            && BoundedRun.all(run.secondRound(), executor, parallelism, deadline);
     return new Followed(run.linked(), run.warnings(inTime));
   }
 
@@ -96,12 +104,15 @@ final class LinkedTraces {
     Run(List<Trace> traces) {
       traces.forEach(trace -> known.put(trace.traceId(), trace));
       for (Trace trace : traces) {
-        Set<String> ids = new LinkedHashSet<>(QueuedWork.linkedTraceIds(trace, MAX_LINKED_PER_TRACE));
+        Set<String> ids =
+            new LinkedHashSet<>(QueuedWork.linkedTraceIds(trace, MAX_LINKED_PER_TRACE));
         linkedIds.put(trace.traceId(), ids);
         ids.forEach(this::want);
         // A search by link names the trace by its normalised ID; backends hand out no other kind.
-        List<Span> producers = TraceIds.isNormalisedTraceId(trace.traceId())
-            ? QueuedWork.producersWithoutConsumer(trace) : List.of();
+        List<Span> producers =
+            TraceIds.isNormalisedTraceId(trace.traceId())
+                ? QueuedWork.producersWithoutConsumer(trace)
+                : List.of();
         if (!producers.isEmpty() && queued.size() < MAX_SEARCHES) {
           queued.put(trace.traceId(), producers);
         } else if (!producers.isEmpty()) {
@@ -110,7 +121,9 @@ final class LinkedTraces {
       }
     }
 
-    /** Takes the trace from what is at hand or the cache, or notes it for the next round's reads. */
+    /**
+     * Takes the trace from what is at hand or the cache, or notes it for the next round's reads.
+     */
     private void want(String traceId) {
       if (known.containsKey(traceId)) {
         return;
@@ -159,11 +172,12 @@ final class LinkedTraces {
     }
 
     private void absorbReads() {
-      reads.forEach((id, result) -> {
-        if (result instanceof FetchResult.Fetched fetched) {
-          keep(fetched.trace());
-        }
-      });
+      reads.forEach(
+          (id, result) -> {
+            if (result instanceof FetchResult.Fetched fetched) {
+              keep(fetched.trace());
+            }
+          });
     }
 
     private void keep(Trace trace) {
@@ -177,21 +191,28 @@ final class LinkedTraces {
       Trace trace = known.get(traceId);
       long start = trace.spans().stream().mapToLong(Span::startEpochNanos).min().orElse(0);
       long end = trace.spans().stream().mapToLong(Span::endEpochNanos).max().orElse(start);
-      return new LinkQuery(traceId, Instant.ofEpochSecond(0, start).minus(BEFORE_TRACE),
-          Instant.ofEpochSecond(0, end).plus(QUEUE_HORIZON), MAX_CONSUMERS_PER_TRACE);
+      return new LinkQuery(
+          traceId,
+          Instant.ofEpochSecond(0, start).minus(BEFORE_TRACE),
+          Instant.ofEpochSecond(0, end).plus(QUEUE_HORIZON),
+          MAX_CONSUMERS_PER_TRACE);
     }
 
     Map<String, List<Trace>> linked() {
       absorbReads();
       Map<String, List<Trace>> linked = new HashMap<>();
-      linkedIds.forEach((traceId, ids) -> {
-        List<Trace> found = new ArrayList<>();
-        ids.stream().filter(id -> !id.equals(traceId)).map(known::get).filter(trace -> trace != null)
-            .forEach(found::add);
-        if (!found.isEmpty()) {
-          linked.put(traceId, List.copyOf(found));
-        }
-      });
+      linkedIds.forEach(
+          (traceId, ids) -> {
+            List<Trace> found = new ArrayList<>();
+            ids.stream()
+                .filter(id -> !id.equals(traceId))
+                .map(known::get)
+                .filter(trace -> trace != null)
+                .forEach(found::add);
+            if (!found.isEmpty()) {
+              linked.put(traceId, List.copyOf(found));
+            }
+          });
       return linked;
     }
 
@@ -199,12 +220,17 @@ final class LinkedTraces {
       List<String> warnings = new ArrayList<>(LinkWarnings.ofSearches(searches, queued));
       LinkWarnings.ofReads(reads.values()).ifPresent(warnings::add);
       if (!inTime) {
-        warnings.add("Not every span link could be followed in time: queued work, or the request that queued"
-            + " it, may be missing.");
+        warnings.add(
+            "Not every span link could be followed in time: queued work, or the request that queued"
+                + " it, may be missing.");
       }
       if (capped) {
-        warnings.add("Span links were followed for the first traces only (at most " + MAX_SEARCHES
-            + " searches by link and " + MAX_READS + " linked traces per lookup).");
+        warnings.add(
+            "Span links were followed for the first traces only (at most "
+                + MAX_SEARCHES
+                + " searches by link and "
+                + MAX_READS
+                + " linked traces per lookup).");
       }
       return warnings;
     }

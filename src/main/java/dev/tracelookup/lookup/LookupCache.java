@@ -45,21 +45,23 @@ public final class LookupCache {
       Clock clock,
       Ticker ticker,
       Executor executor) {
-    this.lookups = Caffeine.newBuilder()
-        .maximumSize(maxLookups)
-        .expireAfter(new WindowExpiry(recentTtl, settledTtl, recentThreshold, clock))
-        .ticker(ticker)
-        .executor(executor)
-        .recordStats()
-        .buildAsync();
-    this.traces = Caffeine.newBuilder()
-        .maximumWeight(maxTraceSpans)
-        .<String, Trace>weigher((id, trace) -> Math.max(1, trace.spans().size()))
-        .expireAfterAccess(traceTtl)
-        .ticker(ticker)
-        .executor(executor)
-        .recordStats()
-        .build();
+    this.lookups =
+        Caffeine.newBuilder()
+            .maximumSize(maxLookups)
+            .expireAfter(new WindowExpiry(recentTtl, settledTtl, recentThreshold, clock))
+            .ticker(ticker)
+            .executor(executor)
+            .recordStats()
+            .buildAsync();
+    this.traces =
+        Caffeine.newBuilder()
+            .maximumWeight(maxTraceSpans)
+            .<String, Trace>weigher((id, trace) -> Math.max(1, trace.spans().size()))
+            .expireAfterAccess(traceTtl)
+            .ticker(ticker)
+            .executor(executor)
+            .recordStats()
+            .build();
   }
 
   /** A cached or freshly computed outcome, and whether this caller found it already there. */
@@ -72,27 +74,33 @@ public final class LookupCache {
   Lookup get(LookupKey key, Supplier<CompletableFuture<LookupOutcome>> compute) {
     while (true) {
       AtomicBoolean computed = new AtomicBoolean();
-      CompletableFuture<LookupOutcome> future = lookups.get(key, (k, executor) -> {
-        computed.set(true);
-        return compute.get();
-      });
+      CompletableFuture<LookupOutcome> future =
+          lookups.get(
+              key,
+              (k, executor) -> {
+                computed.set(true);
+                return compute.get();
+              });
       if (!computed.get() && failed(future)) {
         // The removal below may not have run yet when a waiter wakes and asks again.
         lookups.asMap().remove(key, future);
         continue;
       }
-      future.thenAccept(outcome -> {
-        if (outcome instanceof LookupOutcome.Failed) {
-          // A failure is about the backend's state, not the query: the next try must ask again.
-          lookups.asMap().remove(key, future);
-        }
-      });
+      future.thenAccept(
+          outcome -> {
+            if (outcome instanceof LookupOutcome.Failed) {
+              // A failure is about the backend's state, not the query: the next try must ask again.
+              lookups.asMap().remove(key, future);
+            }
+          });
       return new Lookup(future, !computed.get());
     }
   }
 
   private static boolean failed(CompletableFuture<LookupOutcome> future) {
-    return future.isDone() && !future.isCompletedExceptionally() && future.getNow(null) instanceof LookupOutcome.Failed;
+    return future.isDone()
+        && !future.isCompletedExceptionally()
+        && future.getNow(null) instanceof LookupOutcome.Failed;
   }
 
   void invalidate(LookupKey key) {
@@ -101,15 +109,16 @@ public final class LookupCache {
 
   /**
    * Drops every lookup of the customer whose {@link LookupKey#userDigest()} is given, and every
-   * cached trace those lookups returned or that {@code owned} recognises. A lookup still running
-   * is dropped now and its traces as soon as it ends, so no copy outlives the erasure.
+   * cached trace those lookups returned or that {@code owned} recognises. A lookup still running is
+   * dropped now and its traces as soon as it ends, so no copy outlives the erasure.
    */
   Erased erase(String userDigest, Predicate<Trace> owned) {
     int lookupsRemoved = 0;
     List<CompletableFuture<?>> running = new ArrayList<>();
     Set<String> traceIds = new HashSet<>();
     for (LookupKey key : List.copyOf(lookups.asMap().keySet())) {
-      CompletableFuture<LookupOutcome> future = key.userDigest().equals(userDigest) ? lookups.asMap().remove(key) : null;
+      CompletableFuture<LookupOutcome> future =
+          key.userDigest().equals(userDigest) ? lookups.asMap().remove(key) : null;
       if (future == null) {
         continue;
       }
@@ -117,14 +126,20 @@ public final class LookupCache {
       if (future.isDone()) {
         traceIds.addAll(traceIdsOf(future));
       } else {
-        running.add(future.handle((outcome, bug) -> {
-          traceIdsOf(future).forEach(traces::invalidate);
-          return forgetTraces(owned);
-        }));
+        running.add(
+            future.handle(
+                (outcome, bug) -> {
+                  traceIdsOf(future).forEach(traces::invalidate);
+                  return forgetTraces(owned);
+                }));
       }
     }
-    int tracesRemoved = (int) traceIds.stream().filter(id -> traces.asMap().remove(id) != null).count();
-    return new Erased(lookupsRemoved, running.size(), tracesRemoved + forgetTraces(owned),
+    int tracesRemoved =
+        (int) traceIds.stream().filter(id -> traces.asMap().remove(id) != null).count();
+    return new Erased(
+        lookupsRemoved,
+        running.size(),
+        tracesRemoved + forgetTraces(owned),
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
   }
 
@@ -201,12 +216,14 @@ public final class LookupCache {
     }
 
     @Override
-    public long expireAfterUpdate(LookupKey key, LookupOutcome value, long currentTime, long currentDuration) {
+    public long expireAfterUpdate(
+        LookupKey key, LookupOutcome value, long currentTime, long currentDuration) {
       return expireAfterCreate(key, value, currentTime);
     }
 
     @Override
-    public long expireAfterRead(LookupKey key, LookupOutcome value, long currentTime, long currentDuration) {
+    public long expireAfterRead(
+        LookupKey key, LookupOutcome value, long currentTime, long currentDuration) {
       return currentDuration;
     }
   }

@@ -9,7 +9,13 @@ import java.util.Optional;
  * The normalised query a lookup is cached under: the user ID as a digest (no raw customer ID in
  * cache keys), the window, and the filters in lower case.
  */
-record LookupKey(String userDigest, Instant from, Instant to, String service, String spanName, boolean errorsOnly) {
+record LookupKey(
+    String userDigest,
+    Instant from,
+    Instant to,
+    String service,
+    String spanName,
+    boolean errorsOnly) {
 
   static LookupKey of(LookupRequest request) {
     return new LookupKey(

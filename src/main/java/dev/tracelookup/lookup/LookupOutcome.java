@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** How a lookup ended: exactly one of these reaches the agent. */
-public sealed interface LookupOutcome permits LookupOutcome.Found, LookupOutcome.NoTraces, LookupOutcome.Failed {
+public sealed interface LookupOutcome
+    permits LookupOutcome.Found, LookupOutcome.NoTraces, LookupOutcome.Failed {
 
   LookupRequest request();
 
@@ -16,7 +17,12 @@ public sealed interface LookupOutcome permits LookupOutcome.Found, LookupOutcome
    *     (failed, refused, recovered, succeeded), then nearest the moment the customer named
    * @param totalMatched how many the backend matched (the card may show fewer)
    */
-  record Found(LookupRequest request, List<TraceCard> traces, int totalMatched, List<String> warnings, boolean fromCache)
+  record Found(
+      LookupRequest request,
+      List<TraceCard> traces,
+      int totalMatched,
+      List<String> warnings,
+      boolean fromCache)
       implements LookupOutcome {
     public Found {
       Objects.requireNonNull(request, "request");

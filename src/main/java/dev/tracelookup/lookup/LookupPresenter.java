@@ -14,8 +14,8 @@ import dev.tracelookup.render.TextRenderer;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns lookup outcomes into the message the agent reads, as Block Kit or as terminal text.
@@ -48,13 +48,21 @@ public final class LookupPresenter {
    * lookups, whose cards name the known incidents matching the failure, and whose copies for a
    * channel are made by {@code channelCopies}.
    */
-  public LookupPresenter(CardRenderer cards, String backendName, RequestTokens tokens, IncidentCatalog incidents,
+  public LookupPresenter(
+      CardRenderer cards,
+      String backendName,
+      RequestTokens tokens,
+      IncidentCatalog incidents,
       ChannelCopies channelCopies) {
     this(cards, backendName, Optional.of(tokens), Optional.of(incidents), channelCopies);
   }
 
-  private LookupPresenter(CardRenderer cards, String backendName, Optional<RequestTokens> tokens,
-      Optional<IncidentCatalog> incidents, ChannelCopies channelCopies) {
+  private LookupPresenter(
+      CardRenderer cards,
+      String backendName,
+      Optional<RequestTokens> tokens,
+      Optional<IncidentCatalog> incidents,
+      ChannelCopies channelCopies) {
     this.cards = cards;
     this.backendName = backendName;
     this.tokens = tokens;
@@ -62,7 +70,9 @@ public final class LookupPresenter {
     this.channelCopies = channelCopies;
   }
 
-  /** Returns the Slack message for the outcome, read by an agent in {@code agentZone}, no buttons. */
+  /**
+   * Returns the Slack message for the outcome, read by an agent in {@code agentZone}, no buttons.
+   */
   public SlackMessage present(LookupOutcome outcome, ZoneId agentZone) {
     return present(outcome, agentZone, Audience.terminal());
   }
@@ -73,14 +83,19 @@ public final class LookupPresenter {
       return render(outcome, outcome, agentZone, audience, Optional.empty());
     }
     ChannelCopies.Copy copy = channelCopies.of(outcome.request());
-    return copy.guarded(render(copy.outcome(outcome), outcome, agentZone, audience, Optional.of(copy)));
+    return copy.guarded(
+        render(copy.outcome(outcome), outcome, agentZone, audience, Optional.of(copy)));
   }
 
   /**
    * Renders {@code shown}; incidents are matched on {@code original}, whose exception messages a
    * channel copy may have dropped.
    */
-  private SlackMessage render(LookupOutcome shown, LookupOutcome original, ZoneId agentZone, Audience audience,
+  private SlackMessage render(
+      LookupOutcome shown,
+      LookupOutcome original,
+      ZoneId agentZone,
+      Audience audience,
       Optional<ChannelCopies.Copy> copy) {
     if (shown instanceof LookupOutcome.Found found) {
       return cards.card(content(found, (LookupOutcome.Found) original, agentZone, audience, copy));
@@ -101,42 +116,82 @@ public final class LookupPresenter {
   }
 
   /** Returns the answer to "Show trace". */
-  public SlackMessage presentTrace(TraceLookup.TraceResult result, ZoneId agentZone, String backendName) {
+  public SlackMessage presentTrace(
+      TraceLookup.TraceResult result, ZoneId agentZone, String backendName) {
     if (result instanceof TraceLookup.TraceResult.Shown shown) {
       TraceCard card = shown.card();
       return cards.trace(card.shown(), agentZone, backendName);
     }
     if (result instanceof TraceLookup.TraceResult.Missing) {
-      return Messages.failure(backendName + " no longer has that trace: it may have expired. Run the lookup again.");
+      return Messages.failure(
+          backendName + " no longer has that trace: it may have expired. Run the lookup again.");
     }
     return Messages.failure(((TraceLookup.TraceResult.Failed) result).failure().userMessage());
   }
 
-  private SlackMessage noTraces(LookupOutcome.NoTraces outcome, ZoneId agentZone, Optional<ChannelCopies.Copy> copy) {
+  private SlackMessage noTraces(
+      LookupOutcome.NoTraces outcome, ZoneId agentZone, Optional<ChannelCopies.Copy> copy) {
     LookupRequest request = outcome.request();
-    return Messages.noTraces(userLabel(request, copy), request.window().from(), request.window().to(), agentZone,
-        backendName, filters(request, copy), outcome.warnings());
+    return Messages.noTraces(
+        userLabel(request, copy),
+        request.window().from(),
+        request.window().to(),
+        agentZone,
+        backendName,
+        filters(request, copy),
+        outcome.warnings());
   }
 
-  private CardContent content(LookupOutcome.Found found, LookupOutcome.Found original, ZoneId agentZone,
-      Audience audience, Optional<ChannelCopies.Copy> copy) {
+  private CardContent content(
+      LookupOutcome.Found found,
+      LookupOutcome.Found original,
+      ZoneId agentZone,
+      Audience audience,
+      Optional<ChannelCopies.Copy> copy) {
     LookupRequest request = found.request();
     Optional<TraceCard> failing = firstFailing(found);
-    Optional<IncidentReport> report = firstFailing(original)
-        .flatMap(card -> incidents.map(catalog -> catalog.match(card.analysis())));
+    Optional<IncidentReport> report =
+        firstFailing(original)
+            .flatMap(card -> incidents.map(catalog -> catalog.match(card.analysis())));
     List<String> warnings = new ArrayList<>(found.warnings());
-    report.ifPresent(r -> r.unavailableSources().forEach(source ->
-        warnings.add("Incident source " + source + " is unavailable: known incidents may be missing.")));
-    List<IncidentNote> notes = report.map(r -> r.matches().stream()
-        .map(match -> new IncidentNote(IncidentText.line(match, agentZone), match.incident().url()))
-        .collect(Collectors.toList())).orElse(List.of());
+    report.ifPresent(
+        r ->
+            r.unavailableSources()
+                .forEach(
+                    source ->
+                        warnings.add(
+                            "Incident source "
+                                + source
+                                + " is unavailable: known incidents may be missing.")));
+    List<IncidentNote> notes =
+        report
+            .map(
+                r ->
+                    r.matches().stream()
+                        .map(
+                            match ->
+                                new IncidentNote(
+                                    IncidentText.line(match, agentZone), match.incident().url()))
+                        .collect(Collectors.toList()))
+            .orElse(List.of());
     if (copy.isPresent()) {
-      notes = notes.stream().map(note -> new IncidentNote(copy.get().text(note.text()), note.url()))
-          .collect(Collectors.toList());
+      notes =
+          notes.stream()
+              .map(note -> new IncidentNote(copy.get().text(note.text()), note.url()))
+              .collect(Collectors.toList());
     }
-    return new CardContent(userLabel(request, copy), request.window().from(), request.window().to(), agentZone,
-        backendName, shown(found.traces()), found.totalMatched(), filters(request, copy),
-        copy.map(c -> c.texts(warnings)).orElse(warnings), found.fromCache(), notes,
+    return new CardContent(
+        userLabel(request, copy),
+        request.window().from(),
+        request.window().to(),
+        agentZone,
+        backendName,
+        shown(found.traces()),
+        found.totalMatched(),
+        filters(request, copy),
+        copy.map(c -> c.texts(warnings)).orElse(warnings),
+        found.fromCache(),
+        notes,
         actions(request, audience, failing));
   }
 
@@ -145,25 +200,35 @@ public final class LookupPresenter {
   }
 
   private static Optional<TraceCard> firstFailing(LookupOutcome.Found found) {
-    return found.traces().stream().filter(card -> card.analysis().errorPath().isPresent()).findFirst();
+    return found.traces().stream()
+        .filter(card -> card.analysis().errorPath().isPresent())
+        .findFirst();
   }
 
-  private Optional<CardActions> actions(LookupRequest request, Audience audience, Optional<TraceCard> failing) {
-    // Trace buttons name the customer by fingerprint, signed: channel-safe, and audited on any replica.
+  private Optional<CardActions> actions(
+      LookupRequest request, Audience audience, Optional<TraceCard> failing) {
+    // Trace buttons name the customer by fingerprint, signed: channel-safe, and audited on any
+    // replica.
     String customer = channelCopies.fingerprint(request.userId());
     if (audience.sharedBy().isPresent()) {
       CardActions shared = CardActions.sharedCopy(audience.sharedBy().get());
-      return Optional.of(tokens.map(codec -> shared.withTraceValues(id -> codec.traceValue(id, customer)))
-          .orElse(shared));
+      return Optional.of(
+          tokens
+              .map(codec -> shared.withTraceValues(id -> codec.traceValue(id, customer)))
+              .orElse(shared));
     }
     if (!audience.buttons()) {
       return Optional.empty();
     }
-    return tokens.map(codec -> {
-      CardActions actions = CardActions.privateAnswer(codec.encode(request), audience.inThread())
-          .withTraceValues(id -> codec.traceValue(id, customer));
-      return failing.map(card -> actions.withReply(card.analysis().summary().traceId())).orElse(actions);
-    });
+    return tokens.map(
+        codec -> {
+          CardActions actions =
+              CardActions.privateAnswer(codec.encode(request), audience.inThread())
+                  .withTraceValues(id -> codec.traceValue(id, customer));
+          return failing
+              .map(card -> actions.withReply(card.analysis().summary().traceId()))
+              .orElse(actions);
+        });
   }
 
   /** Returns how the customer is named: never by their raw ID where a channel reads along. */

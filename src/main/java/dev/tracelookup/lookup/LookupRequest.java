@@ -12,7 +12,11 @@ import java.util.Optional;
  * @param errorsOnly only traces with a failing span
  */
 public record LookupRequest(
-    String userId, TimeWindow window, Optional<String> service, Optional<String> spanName, boolean errorsOnly) {
+    String userId,
+    TimeWindow window,
+    Optional<String> service,
+    Optional<String> spanName,
+    boolean errorsOnly) {
 
   public LookupRequest {
     Objects.requireNonNull(userId, "userId");
@@ -25,7 +29,8 @@ public record LookupRequest(
   public String filtersDescription() {
     StringBuilder text = new StringBuilder();
     service.ifPresent(s -> text.append("service ").append(s));
-    spanName.ifPresent(s -> text.append(text.length() > 0 ? " · " : "").append("action ").append(s));
+    spanName.ifPresent(
+        s -> text.append(text.length() > 0 ? " · " : "").append("action ").append(s));
     if (errorsOnly) {
       text.append(text.length() > 0 ? " · " : "").append("errors only");
     }

@@ -22,9 +22,11 @@ import java.util.Locale;
 final class LookupTelemetry {
   static final AttributeKey<Boolean> CACHE_HIT = AttributeKey.booleanKey("tracelookup.cache.hit");
   static final AttributeKey<Long> RESULT_COUNT = AttributeKey.longKey("tracelookup.result.count");
-  static final AttributeKey<String> USER_FINGERPRINT = AttributeKey.stringKey("tracelookup.user.fingerprint");
+  static final AttributeKey<String> USER_FINGERPRINT =
+      AttributeKey.stringKey("tracelookup.user.fingerprint");
   static final AttributeKey<String> CACHE = AttributeKey.stringKey("tracelookup.cache");
-  static final AttributeKey<String> CACHE_RESULT = AttributeKey.stringKey("tracelookup.cache.result");
+  static final AttributeKey<String> CACHE_RESULT =
+      AttributeKey.stringKey("tracelookup.cache.result");
 
   private final Tracer tracer;
   private final String backendName;
@@ -32,43 +34,63 @@ final class LookupTelemetry {
   private final LongCounter lookups;
   private final DoubleHistogram duration;
 
-  LookupTelemetry(Telemetry telemetry, String backendName, LookupCache cache, UserIdFingerprint fingerprints) {
+  LookupTelemetry(
+      Telemetry telemetry, String backendName, LookupCache cache, UserIdFingerprint fingerprints) {
     this.fingerprints = fingerprints;
     this.tracer = telemetry.tracer();
     this.backendName = backendName;
-    this.lookups = telemetry.meter().counterBuilder("tracelookup.lookups")
-        .setDescription("Lookups answered, by outcome and whether the cache answered").build();
-    this.duration = telemetry.meter().histogramBuilder("tracelookup.lookup.duration").setUnit("s")
-        .setDescription("Time from a lookup's start to its outcome").build();
-    telemetry.meter().counterBuilder("tracelookup.cache.requests")
+    this.lookups =
+        telemetry
+            .meter()
+            .counterBuilder("tracelookup.lookups")
+            .setDescription("Lookups answered, by outcome and whether the cache answered")
+            .build();
+    this.duration =
+        telemetry
+            .meter()
+            .histogramBuilder("tracelookup.lookup.duration")
+            .setUnit("s")
+            .setDescription("Time from a lookup's start to its outcome")
+            .build();
+    telemetry
+        .meter()
+        .counterBuilder("tracelookup.cache.requests")
         .setDescription("Cache reads by cache (lookups, traces) and result (hit, miss)")
-        .buildWithCallback(measurement -> {
-          observe(measurement, "lookups", cache.lookupStats());
-          observe(measurement, "traces", cache.traceStats());
-        });
+        .buildWithCallback(
+            measurement -> {
+              observe(measurement, "lookups", cache.lookupStats());
+              observe(measurement, "traces", cache.traceStats());
+            });
   }
 
   /** Starts the span of one lookup; the caller makes it current and ends it. */
   Span start(LookupRequest request) {
-    return tracer.spanBuilder("lookup").setAttribute(TelemetryKeys.BACKEND, backendName)
-        .setAttribute(USER_FINGERPRINT, fingerprints.of(request.userId())).startSpan();
+    return tracer
+        .spanBuilder("lookup")
+        .setAttribute(TelemetryKeys.BACKEND, backendName)
+        .setAttribute(USER_FINGERPRINT, fingerprints.of(request.userId()))
+        .startSpan();
   }
 
   /** Records how the lookup ended on its span and in the metrics. */
   void record(Span span, LookupOutcome outcome, boolean cacheHit, long nanos) {
     String name = outcomeName(outcome);
-    Attributes attributes = Attributes.of(TelemetryKeys.BACKEND, backendName, TelemetryKeys.OUTCOME, name,
-        CACHE_HIT, cacheHit);
+    Attributes attributes =
+        Attributes.of(
+            TelemetryKeys.BACKEND, backendName, TelemetryKeys.OUTCOME, name, CACHE_HIT, cacheHit);
     span.setAllAttributes(attributes);
-    span.setAttribute(RESULT_COUNT, outcome instanceof LookupOutcome.Found found
-        ? (long) found.totalMatched() : 0L);
+    span.setAttribute(
+        RESULT_COUNT,
+        outcome instanceof LookupOutcome.Found found ? (long) found.totalMatched() : 0L);
     if (outcome instanceof LookupOutcome.Failed failed) {
       String type = failed.failure().kind().name().toLowerCase(Locale.ROOT);
       span.setAttribute(TelemetryKeys.ERROR_TYPE, type);
       span.setStatus(StatusCode.ERROR, type);
     }
     lookups.add(1, attributes);
-    duration.record(nanos / 1e9, Attributes.of(TelemetryKeys.BACKEND, backendName, TelemetryKeys.OUTCOME, name));
+    duration.record(
+        nanos / 1e9,
+        Attributes.of(TelemetryKeys.BACKEND, backendName, TelemetryKeys.OUTCOME, name));
   }
 
   private static String outcomeName(LookupOutcome outcome) {
@@ -78,7 +100,8 @@ final class LookupTelemetry {
     return outcome instanceof LookupOutcome.NoTraces ? "no_traces" : "failed";
   }
 
-  private static void observe(ObservableLongMeasurement measurement, String cache, CacheStats stats) {
+  private static void observe(
+      ObservableLongMeasurement measurement, String cache, CacheStats stats) {
     measurement.record(stats.hitCount(), Attributes.of(CACHE, cache, CACHE_RESULT, "hit"));
     measurement.record(stats.missCount(), Attributes.of(CACHE, cache, CACHE_RESULT, "miss"));
   }

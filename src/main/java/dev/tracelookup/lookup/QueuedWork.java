@@ -32,8 +32,8 @@ final class QueuedWork {
 
   /**
    * Returns the trace's PRODUCER spans whose consumers are not in the trace: no CONSUMER span is
-   * their child and no span of the trace links to them. Their work, if it ran, ran in traces of
-   * its own.
+   * their child and no span of the trace links to them. Their work, if it ran, ran in traces of its
+   * own.
    */
   static List<Span> producersWithoutConsumer(Trace trace) {
     List<Span> producers = new ArrayList<>();
@@ -60,7 +60,10 @@ final class QueuedWork {
     return producers;
   }
 
-  /** Returns the distinct names of the spans, for a sentence: {@code orders publish, emails publish}. */
+  /**
+   * Returns the distinct names of the spans, for a sentence: {@code orders publish, emails
+   * publish}.
+   */
   static String names(List<Span> spans, int max) {
     Set<String> names = new LinkedHashSet<>();
     spans.forEach(span -> names.add(span.name()));

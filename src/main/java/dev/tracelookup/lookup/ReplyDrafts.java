@@ -21,7 +21,11 @@ public final class ReplyDrafts {
   private final CustomerReply templates;
   private final ReplyActions actions;
 
-  public ReplyDrafts(TraceLookup lookup, IncidentCatalog incidents, CustomerReply templates, ReplyActions actions) {
+  public ReplyDrafts(
+      TraceLookup lookup,
+      IncidentCatalog incidents,
+      CustomerReply templates,
+      ReplyActions actions) {
     this.lookup = lookup;
     this.incidents = incidents;
     this.templates = templates;
@@ -56,16 +60,23 @@ public final class ReplyDrafts {
       return Draft.failed(failed.failure().userMessage());
     }
     if (!(result instanceof TraceLookup.TraceResult.Shown shown)) {
-      return Draft.failed(lookup.backendName() + " no longer has that trace: run the lookup again.");
+      return Draft.failed(
+          lookup.backendName() + " no longer has that trace: run the lookup again.");
     }
     var analysis = shown.card().analysis();
     Optional<TraceFailure> failure = TraceFailure.of(analysis);
     if (failure.isEmpty()) {
-      return Draft.failed("Nothing failed in that trace, so there is no failure to explain to the customer.");
+      return Draft.failed(
+          "Nothing failed in that trace, so there is no failure to explain to the customer.");
     }
     Optional<Incident> cause = incidents.match(analysis).likelyCause();
-    ReplyContext context = new ReplyContext(failure.get().at(), customerZone, actions.actionFor(failure.get().entryName()),
-        cause, Optional.empty());
+    ReplyContext context =
+        new ReplyContext(
+            failure.get().at(),
+            customerZone,
+            actions.actionFor(failure.get().entryName()),
+            cause,
+            Optional.empty());
     return new Draft(templates.render(context), cause, "");
   }
 }

@@ -32,8 +32,12 @@ public final class RequestTokens {
   private static final ObjectMapper JSON = JsonMappers.PLAIN;
   private static final int VERSION = 1;
   private static final char SEPARATOR = '~';
-  /** Signed into trace values only, so no lookup value's MAC can ever pass for one, nor the reverse. */
+
+  /**
+   * Signed into trace values only, so no lookup value's MAC can ever pass for one, nor the reverse.
+   */
   private static final String TRACE_DOMAIN = "trace button:";
+
   /** 128 bits of the HMAC: unforgeable, and short enough to keep values far under Slack's 2,000. */
   private static final int MAC_BYTES = 16;
 
@@ -76,9 +80,11 @@ public final class RequestTokens {
 
   /**
    * A "Show trace" or "Draft customer reply" button's value: the trace, and the customer whose
-   * lookup showed it, by fingerprint, so pressing it is audited against that customer on any replica.
+   * lookup showed it, by fingerprint, so pressing it is audited against that customer on any
+   * replica.
    *
-   * @param customer the customer's fingerprint, empty for a value written before buttons carried one
+   * @param customer the customer's fingerprint, empty for a value written before buttons carried
+   *     one
    */
   public record TraceButton(String traceId, Optional<String> customer) {}
 
@@ -103,11 +109,14 @@ public final class RequestTokens {
     String signed = value.substring(0, separator);
     int between = signed.indexOf(SEPARATOR);
     byte[] expected = mac(TRACE_DOMAIN + signed).getBytes(StandardCharsets.US_ASCII);
-    if (between <= 0 || between == signed.length() - 1
-        || !MessageDigest.isEqual(expected, value.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
+    if (between <= 0
+        || between == signed.length() - 1
+        || !MessageDigest.isEqual(
+            expected, value.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
       return Optional.empty();
     }
-    return Optional.of(new TraceButton(signed.substring(0, between), Optional.of(signed.substring(between + 1))));
+    return Optional.of(
+        new TraceButton(signed.substring(0, between), Optional.of(signed.substring(between + 1))));
   }
 
   /** Returns the request, or empty when the value is not one this bot wrote, unchanged. */
@@ -118,7 +127,8 @@ public final class RequestTokens {
     }
     String json = token.substring(0, separator);
     byte[] expected = mac(json).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(expected, token.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
+    if (!MessageDigest.isEqual(
+        expected, token.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
       return Optional.empty();
     }
     try {
@@ -136,13 +146,22 @@ public final class RequestTokens {
     String userId = node.path("u").asText("");
     Instant from = Instant.ofEpochSecond(node.path("f").asLong(-1));
     Instant to = Instant.ofEpochSecond(node.path("t").asLong(-1));
-    if (!userIdPattern.matcher(userId).matches() || from.getEpochSecond() < 0 || to.isBefore(from)
+    if (!userIdPattern.matcher(userId).matches()
+        || from.getEpochSecond() < 0
+        || to.isBefore(from)
         || Duration.between(from, to).compareTo(maxWindow) > 0) {
       return Optional.empty();
     }
-    Optional<Instant> stated = node.has("p") ? Optional.of(Instant.ofEpochSecond(node.path("p").asLong())) : Optional.empty();
-    TimeWindow window = new TimeWindow(from, to, ZoneId.of(node.path("z").asText("UTC")), node.path("b").asText(""), stated);
-    return Optional.of(new LookupRequest(userId, window, text(node, "s"), text(node, "a"), node.path("e").asBoolean(false)));
+    Optional<Instant> stated =
+        node.has("p")
+            ? Optional.of(Instant.ofEpochSecond(node.path("p").asLong()))
+            : Optional.empty();
+    TimeWindow window =
+        new TimeWindow(
+            from, to, ZoneId.of(node.path("z").asText("UTC")), node.path("b").asText(""), stated);
+    return Optional.of(
+        new LookupRequest(
+            userId, window, text(node, "s"), text(node, "a"), node.path("e").asBoolean(false)));
   }
 
   private String mac(String json) {
@@ -158,6 +177,8 @@ public final class RequestTokens {
 
   private static Optional<String> text(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value == null || !value.isTextual() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
+    return value == null || !value.isTextual() || value.asText().isBlank()
+        ? Optional.empty()
+        : Optional.of(value.asText());
   }
 }

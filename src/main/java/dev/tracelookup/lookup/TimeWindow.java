@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param stated the moment the customer named ("2:15 PM", "30m ago", the ticket's stated time or,
  *     without one, when the ticket was written): traces nearest it are shown first
  */
-public record TimeWindow(Instant from, Instant to, ZoneId zone, String basis, Optional<Instant> stated) {
+public record TimeWindow(
+    Instant from, Instant to, ZoneId zone, String basis, Optional<Instant> stated) {
   public TimeWindow {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -2,7 +2,6 @@ package dev.tracelookup.lookup;
 
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.privacy.AttributePolicy;
-import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.trace.AnalysedKeys;
 import dev.tracelookup.trace.ErrorPath;
 import dev.tracelookup.trace.Trace;
@@ -18,8 +17,8 @@ import java.util.Optional;
  *
  * <p>Redaction comes before analysis, so nothing a card, the JSON API or a reply draft shows can
  * carry an email, a card number or a secret from a span name, status or exception message. The
- * allow-list keeps the attributes the analysis itself reads (failure flags, HTTP status, the
- * called service).
+ * allow-list keeps the attributes the analysis itself reads (failure flags, HTTP status, the called
+ * service).
  */
 final class TraceCards {
 
@@ -47,10 +46,17 @@ final class TraceCards {
 
   /** Linked traces are redacted like the trace itself before the analysis reads them. */
   TraceCard card(Trace trace, List<Trace> linked, TraceBackend backend) {
-    TraceAnalysis analysis = TraceAnalyzer.analyze(policy.apply(trace), linked.stream().map(policy::apply).toList());
-    // A culprit in a linked trace is not a span of this trace: the link then opens the trace unfocused.
-    Optional<String> culprit = analysis.errorPath().map(ErrorPath::culprit).map(step -> step.span())
-        .filter(span -> span.traceId().equals(trace.traceId())).map(span -> span.spanId());
+    TraceAnalysis analysis =
+        TraceAnalyzer.analyze(policy.apply(trace), linked.stream().map(policy::apply).toList());
+    // A culprit in a linked trace is not a span of this trace: the link then opens the trace
+    // unfocused.
+    Optional<String> culprit =
+        analysis
+            .errorPath()
+            .map(ErrorPath::culprit)
+            .map(step -> step.span())
+            .filter(span -> span.traceId().equals(trace.traceId()))
+            .map(span -> span.spanId());
     return new TraceCard(analysis, backend.traceUrl(trace.traceId(), culprit));
   }
 }

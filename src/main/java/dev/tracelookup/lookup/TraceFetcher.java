@@ -30,8 +30,15 @@ final class TraceFetcher {
   private final TraceCards cards;
   private final LinkedTraces links;
 
-  /** @param budget the lookup's; following span links may take a third of it */
-  TraceFetcher(TraceBackend backend, LookupCache cache, Executor executor, int parallelism, TraceCards cards,
+  /**
+   * @param budget the lookup's; following span links may take a third of it
+   */
+  TraceFetcher(
+      TraceBackend backend,
+      LookupCache cache,
+      Executor executor,
+      int parallelism,
+      TraceCards cards,
       Duration budget) {
     this.cards = cards;
     this.links = new LinkedTraces(backend, cache, executor, parallelism, budget.dividedBy(3));
@@ -42,10 +49,13 @@ final class TraceFetcher {
   }
 
   /**
-   * The traces read, in search order, the traces linked with each (by its ID), what the agent should
-   * know, and the last failure seen.
+   * The traces read, in search order, the traces linked with each (by its ID), what the agent
+   * should know, and the last failure seen.
    */
-  record Fetched(List<Trace> traces, Map<String, List<Trace>> linked, List<String> warnings,
+  record Fetched(
+      List<Trace> traces,
+      Map<String, List<Trace>> linked,
+      List<String> warnings,
       Optional<BackendFailure> failure) {}
 
   Fetched fetchAll(List<TraceRef> refs) {
@@ -70,7 +80,8 @@ final class TraceFetcher {
       return new TraceLookup.TraceResult.Missing(rawTraceId);
     }
     Trace cached = cache.trace(traceId.get());
-    FetchResult result = cached != null ? new FetchResult.Fetched(cached, false) : backend.fetch(traceId.get());
+    FetchResult result =
+        cached != null ? new FetchResult.Fetched(cached, false) : backend.fetch(traceId.get());
     if (result instanceof FetchResult.Fetched fetched && !fetched.trace().spans().isEmpty()) {
       Trace trace = fetched.trace();
       cache.putTrace(trace);
@@ -87,11 +98,14 @@ final class TraceFetcher {
     int workers = Math.min(parallelism, pending.size());
     List<CompletableFuture<Void>> running = new ArrayList<>(workers);
     for (int i = 0; i < workers; i++) {
-      running.add(CompletableFuture.runAsync(() -> {
-        for (String id = pending.poll(); id != null; id = pending.poll()) {
-          results.put(id, backend.fetch(id));
-        }
-      }, executor));
+      running.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (String id = pending.poll(); id != null; id = pending.poll()) {
+                  results.put(id, backend.fetch(id));
+                }
+              },
+              executor));
     }
     CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
   }
@@ -124,16 +138,28 @@ final class TraceFetcher {
   private List<String> warnings(int vanished, int failed, int partial, BackendFailure failure) {
     List<String> warnings = new ArrayList<>();
     if (vanished > 0) {
-      warnings.add(vanished + (vanished == 1 ? " trace" : " traces")
-          + " disappeared from " + backend.displayName() + " between search and read (expired or still being written).");
+      warnings.add(
+          vanished
+              + (vanished == 1 ? " trace" : " traces")
+              + " disappeared from "
+              + backend.displayName()
+              + " between search and read (expired or still being written).");
     }
     if (failed > 0) {
-      warnings.add("Partial results: " + failed + (failed == 1 ? " trace" : " traces")
-          + " could not be read. " + failure.userMessage());
+      warnings.add(
+          "Partial results: "
+              + failed
+              + (failed == 1 ? " trace" : " traces")
+              + " could not be read. "
+              + failure.userMessage());
     }
     if (partial > 0) {
-      warnings.add(partial + (partial == 1 ? " trace was" : " traces were")
-          + " cut short by " + backend.displayName() + " (too large): their paths may be incomplete.");
+      warnings.add(
+          partial
+              + (partial == 1 ? " trace was" : " traces were")
+              + " cut short by "
+              + backend.displayName()
+              + " (too large): their paths may be incomplete.");
     }
     return warnings;
   }

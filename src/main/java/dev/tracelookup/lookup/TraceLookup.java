@@ -1,7 +1,6 @@
 package dev.tracelookup.lookup;
 
 import dev.tracelookup.backend.BackendFailure;
-import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -11,10 +10,10 @@ import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.Redactor;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.time.DurationFormat;
 import dev.tracelookup.trace.SpanEvent;
 import dev.tracelookup.trace.Trace;
-import dev.tracelookup.telemetry.Telemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -40,7 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TraceLookup {
   private static final Logger log = LoggerFactory.getLogger(TraceLookup.class);
-  /** What backend calls leave of the budget to analyse and answer, as {@code Backends} does per call. */
+
+  /**
+   * What backend calls leave of the budget to analyse and answer, as {@code Backends} does per
+   * call.
+   */
   private static final Duration ANSWER_TIME = Duration.ofSeconds(3);
 
   private final TraceBackend backend;
@@ -67,8 +70,18 @@ public final class TraceLookup {
       int maxTraces,
       int fetchParallelism,
       Duration budget) {
-    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, UserIdHasher.identity(),
-        AttributePolicy.defaults(new Redactor()), Telemetry.noop(), UserIdFingerprint.randomKey());
+    this(
+        backend,
+        cache,
+        executor,
+        fetchExecutor,
+        maxTraces,
+        fetchParallelism,
+        budget,
+        UserIdHasher.identity(),
+        AttributePolicy.defaults(new Redactor()),
+        Telemetry.noop(),
+        UserIdFingerprint.randomKey());
   }
 
   /**
@@ -92,8 +105,19 @@ public final class TraceLookup {
       AttributePolicy shown,
       Telemetry telemetry,
       UserIdFingerprint fingerprints) {
-    this(backend, cache, executor, fetchExecutor, maxTraces, fetchParallelism, budget, hasher, shown, telemetry,
-        fingerprints, ReadBudget.unlimited());
+    this(
+        backend,
+        cache,
+        executor,
+        fetchExecutor,
+        maxTraces,
+        fetchParallelism,
+        budget,
+        hasher,
+        shown,
+        telemetry,
+        fingerprints,
+        ReadBudget.unlimited());
   }
 
   /**
@@ -121,10 +145,17 @@ public final class TraceLookup {
     this.backend = new TracedBackend(backend, telemetry);
     this.cache = cache;
     this.telemetry = new LookupTelemetry(telemetry, backend.displayName(), cache, fingerprints);
-    // The search and its fetches run on other threads; their spans must still be the lookup's children,
+    // The search and its fetches run on other threads; their spans must still be the lookup's
+    // children,
     // and their backend calls must still end with the lookup's budget.
-    this.fetcher = new TraceFetcher(this.backend, cache, Context.taskWrapping(CallScope.propagating(fetchExecutor)),
-        fetchParallelism, cards, budget);
+    this.fetcher =
+        new TraceFetcher(
+            this.backend,
+            cache,
+            Context.taskWrapping(CallScope.propagating(fetchExecutor)),
+            fetchParallelism,
+            cards,
+            budget);
     this.executor = Context.taskWrapping(CallScope.propagating(executor));
     this.maxTraces = maxTraces;
     this.budget = budget;
@@ -159,9 +190,14 @@ public final class TraceLookup {
       LookupCache.Lookup lookup = cache.get(key, () -> start(searched, owned));
       LookupOutcome outcome = await(lookup.outcome(), searched, owned.get());
       long took = System.nanoTime() - started;
-      log.info("lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
-          fingerprints.of(request.userId()), searched.window().from(), searched.window().to(),
-          backend.displayName(), outcome.getClass().getSimpleName(), lookup.shared(),
+      log.info(
+          "lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
+          fingerprints.of(request.userId()),
+          searched.window().from(),
+          searched.window().to(),
+          backend.displayName(),
+          outcome.getClass().getSimpleName(),
+          lookup.shared(),
           TimeUnit.NANOSECONDS.toMillis(took));
       telemetry.record(span, outcome, lookup.shared(), took);
       // Ranked per request, after the cache: two agents may share a window but not its moment.
@@ -172,21 +208,30 @@ public final class TraceLookup {
   }
 
   /**
-   * Forgets everything cached about one customer, for an erasure request: their lookups, the
-   * traces those returned, and any cached trace whose spans carry the ID (as typed or as stored).
-   * The trace backend itself is not touched; its retention is the backend's own.
+   * Forgets everything cached about one customer, for an erasure request: their lookups, the traces
+   * those returned, and any cached trace whose spans carry the ID (as typed or as stored). The
+   * trace backend itself is not touched; its retention is the backend's own.
    */
   public Erasure erase(String userId) {
     String stored = hasher.stored(userId);
-    LookupCache.Erased erased = cache.erase(UserIdFingerprint.digest(userId), trace -> carries(trace, userId, stored));
-    log.info("erased user={} lookups={} running={} traces={}", fingerprints.of(userId), erased.lookups(),
-        erased.inFlight(), erased.traces());
+    LookupCache.Erased erased =
+        cache.erase(UserIdFingerprint.digest(userId), trace -> carries(trace, userId, stored));
+    log.info(
+        "erased user={} lookups={} running={} traces={}",
+        fingerprints.of(userId),
+        erased.lookups(),
+        erased.inFlight(),
+        erased.traces());
     return new Erasure(erased.lookups(), erased.inFlight(), erased.traces());
   }
 
   private static boolean carries(Trace trace, String userId, String stored) {
     return trace.spans().stream()
-        .flatMap(span -> Stream.concat(Stream.of(span.attributes()), span.events().stream().map(SpanEvent::attributes)))
+        .flatMap(
+            span ->
+                Stream.concat(
+                    Stream.of(span.attributes()),
+                    span.events().stream().map(SpanEvent::attributes)))
         .flatMap(attributes -> attributes.values().values().stream())
         .anyMatch(value -> value.equals(userId) || value.equals(stored));
   }
@@ -200,7 +245,10 @@ public final class TraceLookup {
    */
   public record Erasure(int lookups, int running, int traces) {}
 
-  /** Returns one trace by ID for "Show trace": from the cache when it is there, else read within the budget. */
+  /**
+   * Returns one trace by ID for "Show trace": from the cache when it is there, else read within the
+   * budget.
+   */
   public TraceResult trace(String traceId) {
     try (CallScope scope = CallScope.open(callTime(budget), reads)) {
       return scope.call(() -> fetcher.fetchOne(traceId));
@@ -212,36 +260,48 @@ public final class TraceLookup {
    * started it owns the scope and aborts it when it stops waiting. A full search queue answers
    * "busy" at once rather than queueing work that could not start in time.
    */
-  private CompletableFuture<LookupOutcome> start(LookupRequest request, AtomicReference<CallScope> owned) {
+  private CompletableFuture<LookupOutcome> start(
+      LookupRequest request, AtomicReference<CallScope> owned) {
     CallScope scope = CallScope.open(callTime(budget), reads);
     owned.set(scope);
     try {
-      return CompletableFuture.supplyAsync(() -> scope.call(() -> compute(request, scope)), executor)
+      return CompletableFuture.supplyAsync(
+              () -> scope.call(() -> compute(request, scope)), executor)
           .whenComplete((outcome, bug) -> scope.close());
     } catch (RejectedExecutionException full) {
       scope.close();
-      return CompletableFuture.completedFuture(new LookupOutcome.Failed(request, BackendFailure.of(
-          BackendFailure.Kind.BUSY, backend.displayName(), "every search thread is busy and the queue is full")));
+      return CompletableFuture.completedFuture(
+          new LookupOutcome.Failed(
+              request,
+              BackendFailure.of(
+                  BackendFailure.Kind.BUSY,
+                  backend.displayName(),
+                  "every search thread is busy and the queue is full")));
     }
   }
 
-  private LookupOutcome await(CompletableFuture<LookupOutcome> future, LookupRequest request, CallScope owned) {
+  private LookupOutcome await(
+      CompletableFuture<LookupOutcome> future, LookupRequest request, CallScope owned) {
     try {
       return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
-      // The answer goes out now; what the lookup still runs must not hold threads or memory past it.
+      // The answer goes out now; what the lookup still runs must not hold threads or memory past
+      // it.
       abort(owned);
       return timedOut(request);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       abort(owned);
-      return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.TIMEOUT,
-          backend.displayName(), "the bot is shutting down"));
+      return new LookupOutcome.Failed(
+          request,
+          BackendFailure.of(
+              BackendFailure.Kind.TIMEOUT, backend.displayName(), "the bot is shutting down"));
     } catch (ExecutionException bug) {
       log.error("lookup failed unexpectedly", bug.getCause());
       // A bug of the bot's, wherever it happened: not an answer the backend got wrong.
-      return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.INTERNAL,
-          backend.displayName(), "internal error"));
+      return new LookupOutcome.Failed(
+          request,
+          BackendFailure.of(BackendFailure.Kind.INTERNAL, backend.displayName(), "internal error"));
     }
   }
 
@@ -266,8 +326,15 @@ public final class TraceLookup {
       // Waited in the queue past its budget: its caller has answered already.
       return timedOut(request);
     }
-    TraceQuery query = new TraceQuery(hasher.stored(request.userId()), request.window().from(), request.window().to(),
-        request.service(), request.spanName(), request.errorsOnly(), maxTraces);
+    TraceQuery query =
+        new TraceQuery(
+            hasher.stored(request.userId()),
+            request.window().from(),
+            request.window().to(),
+            request.service(),
+            request.spanName(),
+            request.errorsOnly(),
+            maxTraces);
     SearchResult result = backend.search(query);
     if (result instanceof SearchResult.Failed failed) {
       return new LookupOutcome.Failed(request, failed.failure());
@@ -284,7 +351,8 @@ public final class TraceLookup {
     List<String> warnings = new ArrayList<>(found.warnings());
     warnings.addAll(fetched.warnings());
     if (fetched.traces().isEmpty()) {
-      return fetched.failure()
+      return fetched
+          .failure()
           .<LookupOutcome>map(failure -> new LookupOutcome.Failed(request, failure))
           .orElseGet(() -> new LookupOutcome.NoTraces(request, warnings));
     }
@@ -293,21 +361,30 @@ public final class TraceLookup {
   }
 
   private LookupOutcome timedOut(LookupRequest request) {
-    return new LookupOutcome.Failed(request, BackendFailure.of(BackendFailure.Kind.TIMEOUT, backend.displayName(),
-        "no answer within " + DurationFormat.exact(budget)));
+    return new LookupOutcome.Failed(
+        request,
+        BackendFailure.of(
+            BackendFailure.Kind.TIMEOUT,
+            backend.displayName(),
+            "no answer within " + DurationFormat.exact(budget)));
   }
 
   private static LookupOutcome ranked(LookupOutcome outcome, Instant anchor) {
     if (outcome instanceof LookupOutcome.Found found) {
-      return new LookupOutcome.Found(found.request(), TraceRanking.rank(found.traces(), anchor), found.totalMatched(),
-          found.warnings(), found.fromCache());
+      return new LookupOutcome.Found(
+          found.request(),
+          TraceRanking.rank(found.traces(), anchor),
+          found.totalMatched(),
+          found.warnings(),
+          found.fromCache());
     }
     return outcome;
   }
 
   private static LookupOutcome markCached(LookupOutcome outcome) {
     if (outcome instanceof LookupOutcome.Found found) {
-      return new LookupOutcome.Found(found.request(), found.traces(), found.totalMatched(), found.warnings(), true);
+      return new LookupOutcome.Found(
+          found.request(), found.traces(), found.totalMatched(), found.warnings(), true);
     }
     return outcome;
   }
@@ -319,12 +396,17 @@ public final class TraceLookup {
     if (to.isBefore(window.to())) {
       to = to.plus(1, ChronoUnit.MINUTES);
     }
-    return new LookupRequest(request.userId(), window.withBounds(from, to),
-        request.service(), request.spanName(), request.errorsOnly());
+    return new LookupRequest(
+        request.userId(),
+        window.withBounds(from, to),
+        request.service(),
+        request.spanName(),
+        request.errorsOnly());
   }
 
   /** The answer to "Show trace": the trace's card, or why it could not be read. */
-  public sealed interface TraceResult permits TraceResult.Shown, TraceResult.Missing, TraceResult.Failed {
+  public sealed interface TraceResult
+      permits TraceResult.Shown, TraceResult.Missing, TraceResult.Failed {
     record Shown(TraceCard card) implements TraceResult {}
 
     record Missing(String traceId) implements TraceResult {}

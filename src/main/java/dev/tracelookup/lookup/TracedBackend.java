@@ -40,8 +40,13 @@ final class TracedBackend implements TraceBackend {
   TracedBackend(TraceBackend backend, Telemetry telemetry) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.tracer = telemetry.tracer();
-    this.duration = telemetry.meter().histogramBuilder("tracelookup.backend.duration").setUnit("s")
-        .setDescription("Duration of trace backend searches and fetches, retries included").build();
+    this.duration =
+        telemetry
+            .meter()
+            .histogramBuilder("tracelookup.backend.duration")
+            .setUnit("s")
+            .setDescription("Duration of trace backend searches and fetches, retries included")
+            .build();
   }
 
   @Override
@@ -51,33 +56,44 @@ final class TracedBackend implements TraceBackend {
 
   @Override
   public SearchResult search(TraceQuery query) {
-    return traced("search", () -> backend.search(query), (result, span) -> {
-      if (result instanceof SearchResult.Failed failed) {
-        return Optional.of(failed.failure());
-      }
-      span.setAttribute(TRACE_COUNT, (long) ((SearchResult.Found) result).traces().size());
-      return Optional.empty();
-    });
+    return traced(
+        "search",
+        () -> backend.search(query),
+        (result, span) -> {
+          if (result instanceof SearchResult.Failed failed) {
+            return Optional.of(failed.failure());
+          }
+          span.setAttribute(TRACE_COUNT, (long) ((SearchResult.Found) result).traces().size());
+          return Optional.empty();
+        });
   }
 
   @Override
   public FetchResult fetch(String traceId) {
-    return traced("fetch", () -> backend.fetch(traceId), (result, span) -> result instanceof FetchResult.Failed failed
-        ? Optional.of(failed.failure()) : Optional.empty());
+    return traced(
+        "fetch",
+        () -> backend.fetch(traceId),
+        (result, span) ->
+            result instanceof FetchResult.Failed failed
+                ? Optional.of(failed.failure())
+                : Optional.empty());
   }
 
   /** Traced as {@code backend.link_search}; an unsupported search is not a failure. */
   @Override
   public LinkSearch searchLinkingTo(LinkQuery query) {
-    return traced("link_search", () -> backend.searchLinkingTo(query), (result, span) -> {
-      if (result instanceof LinkSearch.Failed failed) {
-        return Optional.of(failed.failure());
-      }
-      if (result instanceof LinkSearch.Found found) {
-        span.setAttribute(TRACE_COUNT, (long) found.traces().size());
-      }
-      return Optional.empty();
-    });
+    return traced(
+        "link_search",
+        () -> backend.searchLinkingTo(query),
+        (result, span) -> {
+          if (result instanceof LinkSearch.Failed failed) {
+            return Optional.of(failed.failure());
+          }
+          if (result instanceof LinkSearch.Found found) {
+            span.setAttribute(TRACE_COUNT, (long) found.traces().size());
+          }
+          return Optional.empty();
+        });
   }
 
   @Override
@@ -90,26 +106,32 @@ final class TracedBackend implements TraceBackend {
     return backend.check();
   }
 
-  /** Reads what a result says about the call: its failure, if any; may add attributes to the span. */
+  /**
+   * Reads what a result says about the call: its failure, if any; may add attributes to the span.
+   */
   @FunctionalInterface
   private interface Outcome<T> {
     Optional<BackendFailure> failure(T result, Span span);
   }
 
   private <T> T traced(String operation, Supplier<T> call, Outcome<T> outcome) {
-    AttributesBuilder attributes = Attributes.builder().put(TelemetryKeys.BACKEND, backend.displayName())
-        .put(OPERATION, operation);
-    Span span = tracer.spanBuilder("backend." + operation).setAllAttributes(attributes.build()).startSpan();
+    AttributesBuilder attributes =
+        Attributes.builder()
+            .put(TelemetryKeys.BACKEND, backend.displayName())
+            .put(OPERATION, operation);
+    Span span =
+        tracer.spanBuilder("backend." + operation).setAllAttributes(attributes.build()).startSpan();
     long started = System.nanoTime();
     try (Scope ignored = span.makeCurrent()) {
       T result = call.get();
       Optional<BackendFailure> failure = outcome.failure(result, span);
       attributes.put(TelemetryKeys.OUTCOME, failure.isPresent() ? "failed" : "ok");
-      failure.ifPresent(failed -> {
-        String type = failed.kind().name().toLowerCase(Locale.ROOT);
-        attributes.put(TelemetryKeys.ERROR_TYPE, type);
-        span.setStatus(StatusCode.ERROR, type);
-      });
+      failure.ifPresent(
+          failed -> {
+            String type = failed.kind().name().toLowerCase(Locale.ROOT);
+            attributes.put(TelemetryKeys.ERROR_TYPE, type);
+            span.setStatus(StatusCode.ERROR, type);
+          });
       Attributes recorded = attributes.build();
       span.setAllAttributes(recorded);
       duration.record((System.nanoTime() - started) / 1e9, recorded);

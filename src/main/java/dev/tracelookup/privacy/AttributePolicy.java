@@ -28,11 +28,25 @@ import java.util.function.UnaryOperator;
  */
 public final class AttributePolicy {
   /** What cards show by default: enough to say what failed and where, nothing about who. */
-  public static final List<String> DEFAULT_ALLOWED_KEYS = List.of(
-      "http.request.method", "http.response.status_code", "http.status_code", "http.method",
-      "http.route", "url.path", "server.address", "server.port", "rpc.system.name", "rpc.method",
-      "db.system.name", "db.operation.name", "messaging.system", "error.type", "exception.type",
-      "exception.message", "otel.status_code");
+  public static final List<String> DEFAULT_ALLOWED_KEYS =
+      List.of(
+          "http.request.method",
+          "http.response.status_code",
+          "http.status_code",
+          "http.method",
+          "http.route",
+          "url.path",
+          "server.address",
+          "server.port",
+          "rpc.system.name",
+          "rpc.method",
+          "db.system.name",
+          "db.operation.name",
+          "messaging.system",
+          "error.type",
+          "exception.type",
+          "exception.message",
+          "otel.status_code");
 
   private static final String EXCEPTION_PREFIX = "exception.";
 
@@ -53,7 +67,8 @@ public final class AttributePolicy {
     List<String> prefixed = new ArrayList<>();
     for (String entry : allowedKeys) {
       String key = Objects.requireNonNull(entry, "allowed key").trim();
-      if (key.equals("*") || (key.endsWith(".*") && key.indexOf('*') == key.length() - 1 && key.length() > 2)) {
+      if (key.equals("*")
+          || (key.endsWith(".*") && key.indexOf('*') == key.length() - 1 && key.length() > 2)) {
         prefixed.add(key.substring(0, key.length() - 1));
       } else if (key.isEmpty() || key.contains("*")) {
         throw new IllegalArgumentException(
@@ -110,7 +125,11 @@ public final class AttributePolicy {
   private Span apply(Span span, UnaryOperator<String> redact) {
     List<SpanEvent> events = new ArrayList<>(span.events().size());
     for (SpanEvent event : span.events()) {
-      events.add(new SpanEvent(redact.apply(event.name()), event.epochNanos(), keep(event.attributes(), true, redact)));
+      events.add(
+          new SpanEvent(
+              redact.apply(event.name()),
+              event.epochNanos(),
+              keep(event.attributes(), true, redact)));
     }
     SpanStatus status = new SpanStatus(span.status().code(), redact.apply(span.status().message()));
     return span.toBuilder()
@@ -146,7 +165,8 @@ public final class AttributePolicy {
     return new Trace(trace.traceId(), spans);
   }
 
-  private Attributes keep(Attributes attributes, boolean exceptionFields, UnaryOperator<String> redact) {
+  private Attributes keep(
+      Attributes attributes, boolean exceptionFields, UnaryOperator<String> redact) {
     Map<String, String> kept = new LinkedHashMap<>();
     for (Map.Entry<String, String> attribute : attributes.values().entrySet()) {
       String key = attribute.getKey();

@@ -65,7 +65,8 @@ public final class AuditLog {
    *
    * @param since when writes began to fail; empty while they succeed
    * @param lost entries not written since then
-   * @param reason the kind of the last failure ({@code AccessDeniedException}, …): never a path or message
+   * @param reason the kind of the last failure ({@code AccessDeniedException}, …): never a path or
+   *     message
    */
   public record Health(Optional<Instant> since, long lost, String reason) {
     public boolean failing() {
@@ -103,13 +104,20 @@ public final class AuditLog {
     } catch (JsonProcessingException | RuntimeException unwritable) {
       Failing now = failing == null ? new Failing(clock.instant(), 0, kind(unwritable)) : failing;
       failing = new Failing(now.since(), now.lost() + 1, kind(unwritable));
-      log.error("an audit entry ({}) could not be written ({}); {}", entry.event(), kind(unwritable),
-          onFailure == OnFailure.REFUSE ? "its answer is withheld" : "its answer is delivered unaudited");
+      log.error(
+          "an audit entry ({}) could not be written ({}); {}",
+          entry.event(),
+          kind(unwritable),
+          onFailure == OnFailure.REFUSE
+              ? "its answer is withheld"
+              : "its answer is delivered unaudited");
       return new Recorded.Lost(onFailure == OnFailure.REFUSE);
     }
   }
 
-  /** Returns whether the log writes; a failing log is tried again first, so it can report recovery. */
+  /**
+   * Returns whether the log writes; a failing log is tried again first, so it can report recovery.
+   */
   public synchronized Health health() {
     if (failing != null) {
       try {
@@ -118,7 +126,8 @@ public final class AuditLog {
         failing = new Failing(failing.since(), failing.lost(), kind(stillFailing));
       }
     }
-    return failing == null ? new Health(Optional.empty(), 0, "")
+    return failing == null
+        ? new Health(Optional.empty(), 0, "")
         : new Health(Optional.of(failing.since()), failing.lost(), failing.reason());
   }
 
@@ -127,17 +136,36 @@ public final class AuditLog {
     if (failing == null) {
       return;
     }
-    sink.write(line(new AuditEntry("audit_gap", "", "", "", Optional.empty(), Optional.of(failing.since()),
-        Optional.of(clock.instant()), "", (int) Math.min(Integer.MAX_VALUE, failing.lost()), false, false,
-        "resumed")));
-    log.warn("the audit log writes again; entries not written since {}: {}", failing.since(), failing.lost());
+    sink.write(
+        line(
+            new AuditEntry(
+                "audit_gap",
+                "",
+                "",
+                "",
+                Optional.empty(),
+                Optional.of(failing.since()),
+                Optional.of(clock.instant()),
+                "",
+                (int) Math.min(Integer.MAX_VALUE, failing.lost()),
+                false,
+                false,
+                "resumed")));
+    log.warn(
+        "the audit log writes again; entries not written since {}: {}",
+        failing.since(),
+        failing.lost());
     failing = null;
   }
 
-  /** Names a failure by its kind only: messages carry paths, and the cause is what operators act on. */
+  /**
+   * Names a failure by its kind only: messages carry paths, and the cause is what operators act on.
+   */
   private static String kind(Exception failure) {
     Throwable cause =
-        failure instanceof UncheckedIOException && failure.getCause() != null ? failure.getCause() : failure;
+        failure instanceof UncheckedIOException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     return cause.getClass().getSimpleName();
   }
 

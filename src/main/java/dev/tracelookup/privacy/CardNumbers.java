@@ -75,14 +75,18 @@ final class CardNumbers implements Detector {
   }
 
   /** Adds the longest card written as groups from {@code run[first]}, one separator throughout. */
-  private static void addLongestGrouped(String text, List<Group> run, int first, List<Finding> found) {
+  private static void addLongestGrouped(
+      String text, List<Group> run, int first, List<Finding> found) {
     Group start = run.get(first);
-    StringBuilder digits = new StringBuilder(MAX_DIGITS).append(asciiDigits(text, start.start(), start.end()));
+    StringBuilder digits =
+        new StringBuilder(MAX_DIGITS).append(asciiDigits(text, start.start(), start.end()));
     int end = -1;
     for (int next = first + 1; next < run.size(); next++) {
       Group group = run.get(next);
       boolean sameSeparator = text.charAt(group.start() - 1) == text.charAt(start.end());
-      if (group.length() < 3 || group.length() > 6 || !sameSeparator
+      if (group.length() < 3
+          || group.length() > 6
+          || !sameSeparator
           || digits.length() + group.length() > MAX_DIGITS) {
         break;
       }
@@ -123,7 +127,8 @@ final class CardNumbers implements Detector {
 
   /** Returns whether the group continues the run after a single separator. */
   private static boolean joins(String text, Group previous, Group group) {
-    return group.start() == previous.end() + 1 && SEPARATORS.indexOf(text.charAt(previous.end())) >= 0;
+    return group.start() == previous.end() + 1
+        && SEPARATORS.indexOf(text.charAt(previous.end())) >= 0;
   }
 
   private static boolean isGlued(String text, Group group) {
@@ -137,8 +142,10 @@ final class CardNumbers implements Detector {
 
   private static boolean isSpacelessScript(char c) {
     Character.UnicodeScript script = Character.UnicodeScript.of(c);
-    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL;
   }
 
   private static boolean isDigit(char c) {

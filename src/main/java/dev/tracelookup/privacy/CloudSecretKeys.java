@@ -7,10 +7,10 @@ import java.util.List;
  * Finds cloud secret keys written bare, without a key name to give them away: AWS secret access
  * keys (40 characters of base64) and Azure storage account keys (86 characters and {@code ==}).
  *
- * <p>A 40-character stretch counts only with the mix a random key has: at least four capitals,
- * four small letters and a digit, and twenty different characters. Git hashes (lower-case hex),
- * class paths ({@code com/acme/…}, no digit) and digests of other lengths stay. About one AWS key
- * in a thousand has no digit and is missed.
+ * <p>A 40-character stretch counts only with the mix a random key has: at least four capitals, four
+ * small letters and a digit, and twenty different characters. Git hashes (lower-case hex), class
+ * paths ({@code com/acme/…}, no digit) and digests of other lengths stay. About one AWS key in a
+ * thousand has no digit and is missed.
  */
 final class CloudSecretKeys implements Detector {
   private static final int AWS_SECRET_LENGTH = 40;
@@ -34,7 +34,9 @@ final class CloudSecretKeys implements Detector {
       }
       if (end - i == AZURE_KEY_LENGTH && text.startsWith("==", end) && !continues(text, end + 2)) {
         found.add(new Finding(i, end + 2));
-      } else if (end - i == AWS_SECRET_LENGTH && standsAlone(text, i, end) && looksRandom(text, i, end)) {
+      } else if (end - i == AWS_SECRET_LENGTH
+          && standsAlone(text, i, end)
+          && looksRandom(text, i, end)) {
         found.add(new Finding(i, end));
       }
       i = end;
@@ -49,7 +51,10 @@ final class CloudSecretKeys implements Detector {
 
   private static boolean standsAlone(String text, int start, int end) {
     boolean before = start == 0 || "_-.%".indexOf(text.charAt(start - 1)) < 0;
-    return before && !continues(text, end) && text.charAt(start) != '/' && text.charAt(end - 1) != '/';
+    return before
+        && !continues(text, end)
+        && text.charAt(start) != '/'
+        && text.charAt(end - 1) != '/';
   }
 
   /** Returns whether the text goes on at {@code i} as part of a longer token. */
@@ -80,10 +85,17 @@ final class CloudSecretKeys implements Detector {
         distinct++;
       }
     }
-    return capitals >= MIN_CAPITALS && small >= MIN_SMALL && digits >= 1 && distinct >= MIN_DISTINCT;
+    return capitals >= MIN_CAPITALS
+        && small >= MIN_SMALL
+        && digits >= 1
+        && distinct >= MIN_DISTINCT;
   }
 
   private static boolean isKeyChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '+';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '/'
+        || c == '+';
   }
 }

@@ -19,12 +19,12 @@ import java.util.Set;
  * percent-encoded ({@code %40} for {@code @}), a space also as {@code +}, and {@code & < >} also as
  * the entities mrkdwn escapes them to. The ID counts only where it stands apart: a letter or digit
  * right before or after it makes it part of another word ({@code usr_k8x9m2} is not in {@code
- * usr_k8x9m23}), except that a percent-encoded character before it ({@code %2F}) is a separator.
- * An ID that a service truncated, or encoded some other way (base64, JSON unicode escapes), is not
+ * usr_k8x9m23}), except that a percent-encoded character before it ({@code %2F}) is a separator. An
+ * ID that a service truncated, or encoded some other way (base64, JSON unicode escapes), is not
  * recognised.
  *
- * <p>The text is decoded and lower-cased once, then searched for each form: time linear in the
- * text for any text a backend can send, whatever the ID.
+ * <p>The text is decoded and lower-cased once, then searched for each form: time linear in the text
+ * for any text a backend can send, whatever the ID.
  */
 public final class CustomerIds {
   /** What replaces the ID. */
@@ -81,7 +81,9 @@ public final class CustomerIds {
     return !find(text).isEmpty();
   }
 
-  /** Returns the stretches {@code [start, end)} of the text that hold the ID, sorted and disjoint. */
+  /**
+   * Returns the stretches {@code [start, end)} of the text that hold the ID, sorted and disjoint.
+   */
   private List<int[]> find(String text) {
     List<int[]> found = new ArrayList<>();
     if (text.isEmpty()) {
@@ -119,15 +121,23 @@ public final class CustomerIds {
 
   /** Returns whether no letter or digit glues the stretch to a longer word. */
   private static boolean standsApart(String text, int start, int end, String form) {
-    boolean before = !Character.isLetterOrDigit(form.charAt(0)) || start == 0
-        || !Character.isLetterOrDigit(text.charAt(start - 1)) || isPercentEscape(text, start - 3);
-    boolean after = !Character.isLetterOrDigit(form.charAt(form.length() - 1)) || end == text.length()
-        || !Character.isLetterOrDigit(text.charAt(end));
+    boolean before =
+        !Character.isLetterOrDigit(form.charAt(0))
+            || start == 0
+            || !Character.isLetterOrDigit(text.charAt(start - 1))
+            || isPercentEscape(text, start - 3);
+    boolean after =
+        !Character.isLetterOrDigit(form.charAt(form.length() - 1))
+            || end == text.length()
+            || !Character.isLetterOrDigit(text.charAt(end));
     return before && after;
   }
 
   private static boolean isPercentEscape(String text, int at) {
-    return at >= 0 && text.charAt(at) == '%' && isHex(text.charAt(at + 1)) && isHex(text.charAt(at + 2));
+    return at >= 0
+        && text.charAt(at) == '%'
+        && isHex(text.charAt(at + 1))
+        && isHex(text.charAt(at + 2));
   }
 
   private static boolean isHex(char c) {
@@ -191,7 +201,10 @@ public final class CustomerIds {
       return new Decoded(text.toString(), start, end);
     }
 
-    /** Returns where the run of {@code %XX} escapes that decodes to one character ends, or {@code at}. */
+    /**
+     * Returns where the run of {@code %XX} escapes that decodes to one character ends, or {@code
+     * at}.
+     */
     private static int percentEnd(String text, int at) {
       if (!isPercentEscape(text, at, text.length())) {
         return at;
@@ -208,18 +221,28 @@ public final class CustomerIds {
     }
 
     private static boolean isPercentEscape(String text, int at, int length) {
-      return at + 2 < length && text.charAt(at) == '%' && isHex(text.charAt(at + 1)) && isHex(text.charAt(at + 2));
+      return at + 2 < length
+          && text.charAt(at) == '%'
+          && isHex(text.charAt(at + 1))
+          && isHex(text.charAt(at + 2));
     }
 
-    /** Returns the characters the escapes in {@code [from, to)} encode, or null if they are not UTF-8. */
+    /**
+     * Returns the characters the escapes in {@code [from, to)} encode, or null if they are not
+     * UTF-8.
+     */
     private static String utf8(String text, int from, int to) {
       byte[] bytes = new byte[(to - from) / 3];
       for (int b = 0; b < bytes.length; b++) {
         bytes[b] = (byte) Integer.parseInt(text.substring(from + 3 * b + 1, from + 3 * b + 3), 16);
       }
       try {
-        CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        CharBuffer chars =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes));
         return chars.toString();
       } catch (CharacterCodingException notUtf8) {
         return null;

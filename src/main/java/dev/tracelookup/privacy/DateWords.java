@@ -3,11 +3,37 @@ package dev.tracelookup.privacy;
 import java.util.Locale;
 import java.util.Set;
 
-/** Extends a date value over the words that continue it: "12" → "12 March 1984", "Mar" → "Mar 12, 1984". */
+/**
+ * Extends a date value over the words that continue it: "12" → "12 March 1984", "Mar" → "Mar 12,
+ * 1984".
+ */
 final class DateWords {
-  private static final Set<String> MONTHS = Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-      "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
-      "september", "october", "november", "december");
+  private static final Set<String> MONTHS =
+      Set.of(
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "may",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec",
+          "january",
+          "february",
+          "march",
+          "april",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december");
   private static final String SEPARATORS = " ,./-";
   private static final int MAX_SEPARATORS = 2;
   private static final int MAX_NUMBER = 4;
@@ -19,7 +45,9 @@ final class DateWords {
     int end = value.end();
     while (true) {
       int word = end;
-      while (word < text.length() && word - end < MAX_SEPARATORS && SEPARATORS.indexOf(text.charAt(word)) >= 0) {
+      while (word < text.length()
+          && word - end < MAX_SEPARATORS
+          && SEPARATORS.indexOf(text.charAt(word)) >= 0) {
         word++;
       }
       int wordEnd = word;

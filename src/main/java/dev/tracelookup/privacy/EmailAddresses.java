@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finds email addresses: a local part, {@code @} (or {@code %40}, URL-encoded, or the full-width
- * {@code ＠} and small {@code ﹫} that East Asian input methods type), and a dotted domain whose
- * last label is alphabetic in any script ({@code .рф}, {@code .广告}) or punycode ({@code
- * .xn--p1ai}). Local parts and domains may be Unicode, and ideographic full stops separate labels
- * as IDNA says they do. Hosts without such a label stay: {@code deploy@10.0.0.5}, {@code
- * root@db-1}, {@code lodash@4.17.21}, {@code Object@6d06d69c}. An SSH remote like {@code
- * git@github.com} has an email's shape and is masked: telling them apart would mean guessing.
+ * {@code ＠} and small {@code ﹫} that East Asian input methods type), and a dotted domain whose last
+ * label is alphabetic in any script ({@code .рф}, {@code .广告}) or punycode ({@code .xn--p1ai}).
+ * Local parts and domains may be Unicode, and ideographic full stops separate labels as IDNA says
+ * they do. Hosts without such a label stay: {@code deploy@10.0.0.5}, {@code root@db-1}, {@code
+ * lodash@4.17.21}, {@code Object@6d06d69c}. An SSH remote like {@code git@github.com} has an
+ * email's shape and is masked: telling them apart would mean guessing.
  *
  * <p>The whole address is masked, domain included: a personal domain names its owner as surely as
  * the local part does.
@@ -22,15 +22,19 @@ final class EmailAddresses implements Detector {
   static final String MASK = "[email]";
 
   // The domain is checked in code: a repeated (label\.)+ group recurses in java.util.regex.
-  private static final Pattern CANDIDATE = Pattern.compile(
-      "(?<![\\p{L}\\p{N}\\p{M}_.+-])[\\p{L}\\p{N}\\p{M}_.+-]++(?:@|＠|﹫|%40)([\\p{L}\\p{N}\\p{M}.。．｡-]++)");
+  private static final Pattern CANDIDATE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}\\p{M}_.+-])[\\p{L}\\p{N}\\p{M}_.+-]++(?:@|＠|﹫|%40)([\\p{L}\\p{N}\\p{M}.。．｡-]++)");
   private static final String LABEL_SEPARATORS = ".。．｡";
   private static final String PUNYCODE = "xn--";
 
   @Override
   public List<Finding> find(String text) {
     List<Finding> found = new ArrayList<>();
-    if (text.indexOf('@') < 0 && text.indexOf('＠') < 0 && text.indexOf('﹫') < 0 && !text.contains("%40")) {
+    if (text.indexOf('@') < 0
+        && text.indexOf('＠') < 0
+        && text.indexOf('﹫') < 0
+        && !text.contains("%40")) {
       return found;
     }
     Set<Integer> passwordEnds = UrlPasswords.passwordEnds(text);
@@ -78,12 +82,17 @@ final class EmailAddresses implements Detector {
     return domainEnd;
   }
 
-  /** Returns how long the at sign before the domain at {@code domain} is: 3 for {@code %40}, else 1. */
+  /**
+   * Returns how long the at sign before the domain at {@code domain} is: 3 for {@code %40}, else 1.
+   */
   private static int atLength(String text, int domain) {
     return text.startsWith("%40", domain - 3) ? 3 : 1;
   }
 
-  /** Returns whether the label can be a top-level domain: 2 to 63 letters of one script, or punycode. */
+  /**
+   * Returns whether the label can be a top-level domain: 2 to 63 letters of one script, or
+   * punycode.
+   */
   private static boolean isTopLevelLabel(String text, int start, int end) {
     if (end - start < 2 || end - start > 63) {
       return false;
@@ -104,7 +113,10 @@ final class EmailAddresses implements Detector {
   private static boolean isPunycode(String text, int start, int end) {
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
-      if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '-') {
+      if (!(c >= 'a' && c <= 'z')
+          && !(c >= 'A' && c <= 'Z')
+          && !(c >= '0' && c <= '9')
+          && c != '-') {
         return false;
       }
     }

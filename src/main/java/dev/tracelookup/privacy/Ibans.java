@@ -1,15 +1,15 @@
 package dev.tracelookup.privacy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Map;
 
 /**
- * Finds IBANs: a country code, two check digits and the rest of the country's length, written
- * whole ({@code GB82WEST12345698765432}) or in groups of four ({@code DE89 3704 0044 0532 0130
- * 00}), that pass the ISO 13616 mod-97 check. Upper-case only, as banks print them: a lower-case
- * span ID that happens to start like a Belgian IBAN stays.
+ * Finds IBANs: a country code, two check digits and the rest of the country's length, written whole
+ * ({@code GB82WEST12345698765432}) or in groups of four ({@code DE89 3704 0044 0532 0130 00}), that
+ * pass the ISO 13616 mod-97 check. Upper-case only, as banks print them: a lower-case span ID that
+ * happens to start like a Belgian IBAN stays.
  */
 final class Ibans implements Detector {
   static final String MASK = "[iban]";
@@ -38,8 +38,12 @@ final class Ibans implements Detector {
 
   private static boolean isStart(String text, int i) {
     boolean boundary = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-    return boundary && isUpper(text.charAt(i)) && isUpper(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
-        && isDigit(text.charAt(i + 3)) && LENGTHS.containsKey(text.substring(i, i + 2));
+    return boundary
+        && isUpper(text.charAt(i))
+        && isUpper(text.charAt(i + 1))
+        && isDigit(text.charAt(i + 2))
+        && isDigit(text.charAt(i + 3))
+        && LENGTHS.containsKey(text.substring(i, i + 2));
   }
 
   /**
@@ -54,7 +58,10 @@ final class Ibans implements Detector {
       if (isUpper(c) || isDigit(c)) {
         iban.append(c);
         i++;
-      } else if (c == ' ' && iban.length() % 4 == 0 && i + 1 < text.length() && text.charAt(i + 1) != ' ') {
+      } else if (c == ' '
+          && iban.length() % 4 == 0
+          && i + 1 < text.length()
+          && text.charAt(i + 1) != ' ') {
         i++;
       } else {
         return -1;
@@ -85,11 +92,13 @@ final class Ibans implements Detector {
 
   /** The IBAN length of each country in the SWIFT IBAN registry. */
   private static Map<String, Integer> lengths() {
-    String registry = "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27"
-        + " DK18 DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HN28 HR21 HU28 IE22 IL23"
-        + " IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 MN20 MR27 MT31"
-        + " MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27"
-        + " SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30";
+    String registry =
+        "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27"
+            + " DK18 DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HN28"
+            + " HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21"
+            + " LY25 MC27 MD24 ME22 MK19 MN20 MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29"
+            + " PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23"
+            + " TN24 TR26 UA29 VA22 VG24 XK20 YE30";
     Map<String, Integer> lengths = new HashMap<>();
     for (String entry : registry.split(" ")) {
       lengths.put(entry.substring(0, 2), Integer.parseInt(entry.substring(2)));

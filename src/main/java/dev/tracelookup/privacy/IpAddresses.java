@@ -9,10 +9,10 @@ import java.util.List;
  * {@code ::1}), unspecified ({@code 0.0.0.0}, {@code ::}) and netmask values ({@code 255.…}) name
  * no one and stay.
  *
- * <p>Look-alikes stay: versions ({@code 10.0.0.1-rc}, {@code v1.2.3.4}, {@code 1.2.3.4.5},
- * {@code Chrome/120.0.0.0}), clock times ({@code 14:17:23}), MAC addresses (six groups), and
- * {@code Token::class}. An IPv6 address is eight groups, or fewer around one {@code ::} with a
- * digit somewhere and at least two groups, so {@code dead::beef} stays too.
+ * <p>Look-alikes stay: versions ({@code 10.0.0.1-rc}, {@code v1.2.3.4}, {@code 1.2.3.4.5}, {@code
+ * Chrome/120.0.0.0}), clock times ({@code 14:17:23}), MAC addresses (six groups), and {@code
+ * Token::class}. An IPv6 address is eight groups, or fewer around one {@code ::} with a digit
+ * somewhere and at least two groups, so {@code dead::beef} stays too.
  */
 final class IpAddresses implements Detector {
   static final String MASK = "[ip]";
@@ -85,7 +85,9 @@ final class IpAddresses implements Detector {
     return Character.isLetterOrDigit(next) || next == '_';
   }
 
-  /** Versions are glued to what names them: {@code v1.2.3.4}, {@code lib-1.2.3.4}, {@code Chrome/…}. */
+  /**
+   * Versions are glued to what names them: {@code v1.2.3.4}, {@code lib-1.2.3.4}, {@code Chrome/…}.
+   */
   private static boolean ipv4CanStart(String text, int i) {
     if (i == 0) {
       return true;
@@ -131,7 +133,9 @@ final class IpAddresses implements Detector {
       int[] groups = ipv6Groups(candidate);
       if (groups != null) {
         int finish = trims == 0 ? zoneEnd(text, stop) : stop;
-        boolean glued = finish < text.length() && (Character.isLetterOrDigit(text.charAt(finish)) || text.charAt(finish) == '_');
+        boolean glued =
+            finish < text.length()
+                && (Character.isLetterOrDigit(text.charAt(finish)) || text.charAt(finish) == '_');
         if (!glued && !isReservedIpv6(groups)) {
           found.add(new Finding(start, finish));
         }
@@ -177,7 +181,10 @@ final class IpAddresses implements Detector {
     return groups;
   }
 
-  /** Returns the groups of {@code a:b:c}, an IPv4 tail as two; empty for empty text; null if invalid. */
+  /**
+   * Returns the groups of {@code a:b:c}, an IPv4 tail as two; empty for empty text; null if
+   * invalid.
+   */
   private static List<Integer> parseGroups(String part) {
     List<Integer> groups = new ArrayList<>();
     if (part.isEmpty()) {
@@ -213,11 +220,14 @@ final class IpAddresses implements Detector {
 
   /** Returns where a zone ({@code %eth0}) after an address ends, or {@code end} without one. */
   private static int zoneEnd(String text, int end) {
-    if (end + 1 >= text.length() || text.charAt(end) != '%' || !Character.isLetterOrDigit(text.charAt(end + 1))) {
+    if (end + 1 >= text.length()
+        || text.charAt(end) != '%'
+        || !Character.isLetterOrDigit(text.charAt(end + 1))) {
       return end;
     }
     int i = end + 1;
-    while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || "_.-".indexOf(text.charAt(i)) >= 0)) {
+    while (i < text.length()
+        && (Character.isLetterOrDigit(text.charAt(i)) || "_.-".indexOf(text.charAt(i)) >= 0)) {
       i++;
     }
     return i;

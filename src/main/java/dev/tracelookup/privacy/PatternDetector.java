@@ -7,12 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A detector made of one regular expression. The first capturing group that took part in a match
- * is what gets masked (so a key's prefix or a URL's user name can stay); without groups, the whole
+ * A detector made of one regular expression. The first capturing group that took part in a match is
+ * what gets masked (so a key's prefix or a URL's user name can stay); without groups, the whole
  * match is.
  *
- * <p>To stay linear, patterns open with a negative lookbehind so that only the first character of
- * a run can start a match, use possessive quantifiers only, and never repeat a group: Java runs a
+ * <p>To stay linear, patterns open with a negative lookbehind so that only the first character of a
+ * run can start a match, use possessive quantifiers only, and never repeat a group: Java runs a
  * repeated group by recursion, which overflows the stack on long input. Text without the {@code
  * required} substring is not scanned at all, which is most text.
  */

@@ -28,7 +28,8 @@ final class PemPrivateKeys implements Detector {
       }
       bodyStart = skipBlank(text, bodyStart);
       int end = text.indexOf(END, bodyStart);
-      // Without an END nothing later has one either: mask to the end and stop, which keeps it linear.
+      // Without an END nothing later has one either: mask to the end and stop, which keeps it
+      // linear.
       int bodyEnd = end < 0 ? text.length() : trimBlank(text, bodyStart, end);
       if (bodyEnd > bodyStart) {
         found.add(new Finding(bodyStart, bodyEnd));
@@ -90,6 +91,8 @@ final class PemPrivateKeys implements Detector {
 
   /** Returns whether {@code \n} or {@code \r}, JSON-escaped, starts at {@code i}. */
   private static boolean isEscapedNewline(String text, int i) {
-    return i + 1 < text.length() && text.charAt(i) == '\\' && (text.charAt(i + 1) == 'n' || text.charAt(i + 1) == 'r');
+    return i + 1 < text.length()
+        && text.charAt(i) == '\\'
+        && (text.charAt(i + 1) == 'n' || text.charAt(i + 1) == 'r');
   }
 }

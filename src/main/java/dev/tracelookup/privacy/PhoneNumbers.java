@@ -18,9 +18,9 @@ import java.util.Set;
  *       SMS to 07700 900123}, {@code "phone_number":"4155552671"}.
  * </ul>
  *
- * <p>Digit groups without a plus, parentheses or a phone word stay: {@code order 415-555-2671}
- * and {@code invoice 020 7946 0958} read exactly like phone numbers, and a card that masks every
- * order number helps no one. That is the price of keeping them.
+ * <p>Digit groups without a plus, parentheses or a phone word stay: {@code order 415-555-2671} and
+ * {@code invoice 020 7946 0958} read exactly like phone numbers, and a card that masks every order
+ * number helps no one. That is the price of keeping them.
  */
 final class PhoneNumbers implements Detector {
   static final String MASK = "[phone]";
@@ -32,7 +32,8 @@ final class PhoneNumbers implements Detector {
   private static final int MAX_AREA_CODE = 5;
   private static final Set<String> PHONE_WORDS =
       Set.of("tel", "cell", "sms", "call", "fax", "whatsapp", "msisdn", "telephone", "cellphone");
-  private static final Set<String> FILLERS = Set.of("to", "number", "no", "nr", "num", "is", "at", "on", "via");
+  private static final Set<String> FILLERS =
+      Set.of("to", "number", "no", "nr", "num", "is", "at", "on", "via");
   private static final int MAX_CONTEXT_WORDS = 3;
   private static final int MAX_CONTEXT_CHARS = 40;
 
@@ -50,8 +51,15 @@ final class PhoneNumbers implements Detector {
       } else if (isDigit(c) && freeBefore(text, i)) {
         Groups groups = groups(text, i, true);
         int start = i;
-        end = groups.longest(text, 1, 0, MIN_NATIONAL, MAX_NATIONAL,
-            (count, digits) -> !(count == 1 && digits == EPOCH_SECONDS_DIGITS && text.charAt(start) == '1'));
+        end =
+            groups.longest(
+                text,
+                1,
+                0,
+                MIN_NATIONAL,
+                MAX_NATIONAL,
+                (count, digits) ->
+                    !(count == 1 && digits == EPOCH_SECONDS_DIGITS && text.charAt(start) == '1'));
         if (end < 0 || !afterPhoneWord(text, i)) {
           // Digits inside the run cannot start a number of their own.
           i = Math.max(i + 1, groups.end());
@@ -99,7 +107,8 @@ final class PhoneNumbers implements Detector {
     if (rest >= text.length() || !isDigit(text.charAt(rest))) {
       return -1;
     }
-    return groups(text, rest, true).longest(text, 2, area, MIN_NATIONAL, MAX_NATIONAL + 1, (count, digits) -> true);
+    return groups(text, rest, true)
+        .longest(text, 2, area, MIN_NATIONAL, MAX_NATIONAL + 1, (count, digits) -> true);
   }
 
   /**
@@ -144,7 +153,8 @@ final class PhoneNumbers implements Detector {
     return new Groups(start, stops);
   }
 
-  private static boolean continuesAfterSeparator(String text, int i, boolean national, char separator) {
+  private static boolean continuesAfterSeparator(
+      String text, int i, boolean national, char separator) {
     if (i + 1 >= text.length() || " -.".indexOf(text.charAt(i)) < 0) {
       return false;
     }
@@ -190,11 +200,16 @@ final class PhoneNumbers implements Detector {
       return true;
     }
     char before = text.charAt(i - 1);
-    return !Character.isLetterOrDigit(before) && before != '_' && before != '+' && before != '.' && before != '-';
+    return !Character.isLetterOrDigit(before)
+        && before != '_'
+        && before != '+'
+        && before != '.'
+        && before != '-';
   }
 
   private static boolean glued(String text, int end) {
-    return end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_');
+    return end < text.length()
+        && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_');
   }
 
   private static boolean isDigit(char c) {
@@ -210,7 +225,9 @@ final class PhoneNumbers implements Detector {
     boolean fits(int groups, int digits);
   }
 
-  /** Digit groups read from {@code start}: after each group, where it ends and the digits so far. */
+  /**
+   * Digit groups read from {@code start}: after each group, where it ends and the digits so far.
+   */
   private record Groups(int start, List<int[]> stops) {
     int end() {
       return stops.isEmpty() ? start : stops.get(stops.size() - 1)[0];

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
 /**
- * Audit lines to a print stream, standard output by default. A {@link PrintStream} swallows its
- * I/O errors (a closed pipe, a full disk behind a redirect), so each line is checked after it is
+ * Audit lines to a print stream, standard output by default. A {@link PrintStream} swallows its I/O
+ * errors (a closed pipe, a full disk behind a redirect), so each line is checked after it is
  * written: a lost line must be reported, not silently counted as audited.
  */
 public final class PrintStreamSink implements AuditSink {

@@ -18,15 +18,14 @@ import java.util.Objects;
  *   <li>values of secret-named keys, {@code password=…}, {@code "api_key": "…"}, {@code
  *       Authorization: Bearer …}, {@code AccountKey=…}, {@code X-Amz-Signature=…}, {@code ssn=…} →
  *       {@code password=[redacted]}, {@code "api_key": "[redacted]"}, {@code Authorization: Bearer
- *       [redacted]}; session cookies ({@code JSESSIONID=…}, {@code connect.sid=…}) and OAuth
- *       {@code ?code=…} when the value reads as a token; dates of birth ({@code dob=…}), all their
- *       words;
+ *       [redacted]}; session cookies ({@code JSESSIONID=…}, {@code connect.sid=…}) and OAuth {@code
+ *       ?code=…} when the value reads as a token; dates of birth ({@code dob=…}), all their words;
  *   <li>credentials after {@code Bearer}, {@code Basic} or {@code token}, lower-case ones included
  *       → {@code Bearer [redacted]};
  *   <li>JSON Web Tokens → {@code [redacted]};
  *   <li>vendor keys ({@code sk_live_}, {@code sk-proj-}, {@code xoxb-}, {@code ghp_}, {@code npm_},
- *       {@code glsa_}, {@code AKIA}, {@code AIza}, …) → {@code sk_live_[redacted]}, the prefix kept;
- *       bare AWS secret keys and Azure account keys → {@code [redacted]};
+ *       {@code glsa_}, {@code AKIA}, {@code AIza}, …) → {@code sk_live_[redacted]}, the prefix
+ *       kept; bare AWS secret keys and Azure account keys → {@code [redacted]};
  *   <li>email addresses, internationalised ones included → {@code [email]};
  *   <li>card numbers that pass the Luhn check → {@code ••••4242}, the last four digits kept;
  *   <li>IBANs that pass their check → {@code [iban]};
@@ -38,25 +37,26 @@ import java.util.Objects;
  * <p>Each kind keeps its look-alikes: order numbers, versions, timestamps, trace IDs, UUIDs and
  * ordinary words stay (the corpus in {@code src/test/resources/redaction/} lists them).
  *
- * <p>Redaction takes time linear in the text, never throws on any string, and is idempotent:
- * {@code redact(redact(x))} equals {@code redact(x)}. It is safe to share between threads.
+ * <p>Redaction takes time linear in the text, never throws on any string, and is idempotent: {@code
+ * redact(redact(x))} equals {@code redact(x)}. It is safe to share between threads.
  */
 public final class Redactor {
   // Earlier detectors win when findings start together: "password=jane@acme.io" is a password.
-  private static final List<Detector> DETECTORS = List.of(
-      new UrlPasswords(),
-      new PemPrivateKeys(),
-      new SecretAssignments(),
-      SecretPatterns.SCHEME_CREDENTIAL,
-      SecretPatterns.JSON_WEB_TOKEN,
-      SecretPatterns.VENDOR_KEY,
-      new CloudSecretKeys(),
-      new EmailAddresses(),
-      new CardNumbers(),
-      new Ibans(),
-      new PhoneNumbers(),
-      SecretPatterns.US_SSN,
-      new IpAddresses());
+  private static final List<Detector> DETECTORS =
+      List.of(
+          new UrlPasswords(),
+          new PemPrivateKeys(),
+          new SecretAssignments(),
+          SecretPatterns.SCHEME_CREDENTIAL,
+          SecretPatterns.JSON_WEB_TOKEN,
+          SecretPatterns.VENDOR_KEY,
+          new CloudSecretKeys(),
+          new EmailAddresses(),
+          new CardNumbers(),
+          new Ibans(),
+          new PhoneNumbers(),
+          SecretPatterns.US_SSN,
+          new IpAddresses());
 
   private static final int MAX_PASSES = 4;
   private static final Comparator<Hit> BY_POSITION =

@@ -36,7 +36,9 @@ public final class RotatingFileSink implements AuditSink {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      if (Files.exists(file) && Files.size(file) > 0 && Files.size(file) + bytes.length > maxBytes) {
+      if (Files.exists(file)
+          && Files.size(file) > 0
+          && Files.size(file) + bytes.length > maxBytes) {
         rotate();
       }
       Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

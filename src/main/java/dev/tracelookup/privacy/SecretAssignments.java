@@ -22,7 +22,8 @@ final class SecretAssignments implements Detector {
   // The key, its closing quote (JSON, or JSON escaped as \"), then = or : or =>.
   private static final Pattern KEY =
       Pattern.compile("(?<![\\w.-])([\\w.-]++)(?:\\\\?+[\"'])?+[ \\t]*+(?:=>|[=:])[ \\t]*+");
-  private static final Set<String> SCHEMES = Set.of("bearer", "basic", "token", "digest", "negotiate");
+  private static final Set<String> SCHEMES =
+      Set.of("bearer", "basic", "token", "digest", "negotiate");
   private static final String UNQUOTED_STOPS = "\"'&;,<>)}\\";
   // Say whether a secret was given, not what it is: MySQL's "(using password: YES)".
   private static final Set<String> FLAGS = Set.of("yes", "no", "true", "false", "null", "none");
@@ -40,7 +41,8 @@ final class SecretAssignments implements Detector {
       boolean inQuery = key.start() > 0 && "?&".indexOf(text.charAt(key.start() - 1)) >= 0;
       SecretKeys.Kind kind = SecretKeys.kindOf(key.group(1), inQuery);
       if (kind != SecretKeys.Kind.NONE) {
-        Optional<Finding> value = value(text, key.end()).flatMap(stretch -> shaped(text, stretch, kind));
+        Optional<Finding> value =
+            value(text, key.end()).flatMap(stretch -> shaped(text, stretch, kind));
         value.ifPresent(found::add);
         // Skipping the value keeps the scan linear; anything inside it is masked anyway.
         from = value.map(Finding::end).orElse(from);
@@ -75,7 +77,8 @@ final class SecretAssignments implements Detector {
       return Optional.empty();
     }
     char first = text.charAt(start);
-    boolean escapedQuote = first == '\\' && start + 1 < text.length() && isQuote(text.charAt(start + 1));
+    boolean escapedQuote =
+        first == '\\' && start + 1 < text.length() && isQuote(text.charAt(start + 1));
     if (isQuote(first) || escapedQuote) {
       String closing = escapedQuote ? text.substring(start, start + 2) : String.valueOf(first);
       return quoted(text, start + closing.length(), closing);
@@ -89,7 +92,10 @@ final class SecretAssignments implements Detector {
   }
 
   private static Optional<Finding> quoted(String text, int start, String closing) {
-    int end = closing.length() == 1 ? closingQuote(text, start, closing.charAt(0)) : text.indexOf(closing, start);
+    int end =
+        closing.length() == 1
+            ? closingQuote(text, start, closing.charAt(0))
+            : text.indexOf(closing, start);
     if (end < 0) {
       // A message cut short may leave the quote open: mask at least the first word.
       return finding(text, start, unquotedEnd(text, start));
@@ -108,7 +114,8 @@ final class SecretAssignments implements Detector {
       return -1;
     }
     int credential = word;
-    while (credential < text.length() && (text.charAt(credential) == ' ' || text.charAt(credential) == '\t')) {
+    while (credential < text.length()
+        && (text.charAt(credential) == ' ' || text.charAt(credential) == '\t')) {
       credential++;
     }
     return credential > word ? credential : -1;

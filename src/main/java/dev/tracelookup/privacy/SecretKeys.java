@@ -24,13 +24,32 @@ final class SecretKeys {
     BIRTH_DATE
   }
 
-  static final List<String> SECRET_ENDINGS = List.of(
-      "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "accesskey",
-      "secretkey", "privatekey", "accountkey", "credential", "credentials", "authorization", "signature",
-      "authcode", "authorizationcode", "ssn", "socialsecuritynumber");
+  static final List<String> SECRET_ENDINGS =
+      List.of(
+          "password",
+          "passwd",
+          "pwd",
+          "passphrase",
+          "secret",
+          "token",
+          "apikey",
+          "accesskey",
+          "secretkey",
+          "privatekey",
+          "accountkey",
+          "credential",
+          "credentials",
+          "authorization",
+          "signature",
+          "authcode",
+          "authorizationcode",
+          "ssn",
+          "socialsecuritynumber");
   private static final Set<String> SECRET_NAMES = Set.of("pass", "sig");
-  private static final List<String> SESSION_ENDINGS = List.of("session", "sessionid", "sessid", "sid");
-  private static final List<String> BIRTH_DATE_ENDINGS = List.of("dob", "dateofbirth", "birthdate", "birthday");
+  private static final List<String> SESSION_ENDINGS =
+      List.of("session", "sessionid", "sessid", "sid");
+  private static final List<String> BIRTH_DATE_ENDINGS =
+      List.of("dob", "dateofbirth", "birthdate", "birthday");
 
   private SecretKeys() {}
 

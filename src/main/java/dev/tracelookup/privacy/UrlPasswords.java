@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the password of {@code scheme://user:password@host}: everything between the first colon
- * of the user information and the URL's last {@code @}. Passwords hold {@code / ? # @ :} often
- * enough ({@code postgres://admin:pa/ss9w0rd@db}), and the drivers that read these URLs accept
- * them, so the last {@code @} is the only safe end. The user name, host and port stay.
+ * Finds the password of {@code scheme://user:password@host}: everything between the first colon of
+ * the user information and the URL's last {@code @}. Passwords hold {@code / ? # @ :} often enough
+ * ({@code postgres://admin:pa/ss9w0rd@db}), and the drivers that read these URLs accept them, so
+ * the last {@code @} is the only safe end. The user name, host and port stay.
  *
  * <p>A URL runs to the first whitespace, quote, angle bracket or backtick. A URL with an {@code @}
  * later in its path or query therefore loses that part to the mask too: more than needed, never
@@ -83,7 +83,9 @@ final class UrlPasswords implements Detector {
     return i > start && i < end && "/?#".indexOf(text.charAt(i)) >= 0;
   }
 
-  /** Returns whether a scheme ({@code [A-Za-z][A-Za-z0-9+.-]*}) ends right before {@code separator}. */
+  /**
+   * Returns whether a scheme ({@code [A-Za-z][A-Za-z0-9+.-]*}) ends right before {@code separator}.
+   */
   private static boolean hasScheme(String text, int separator) {
     int start = separator;
     while (start > 0 && isSchemeChar(text.charAt(start - 1))) {
@@ -97,7 +99,11 @@ final class UrlPasswords implements Detector {
   }
 
   private static boolean isSchemeChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.'
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '+'
+        || c == '.'
         || c == '-';
   }
 

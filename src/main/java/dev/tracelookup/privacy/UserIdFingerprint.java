@@ -12,22 +12,24 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A stable, non-reversible stand-in for a customer ID, for logs, audit lines, shared cards and
- * erasure answers: the same ID under the same key always gives the same fingerprint, so an
- * operator can follow one customer's lookups without seeing who.
+ * erasure answers: the same ID under the same key always gives the same fingerprint, so an operator
+ * can follow one customer's lookups without seeing who.
  *
  * <p>The fingerprint is {@code u:} and the first 80 bits of HMAC-SHA256(key, ID), in hex. Customer
  * IDs are short and guessable ({@code usr_} and six characters is about 2<sup>31</sup> IDs), so an
  * unkeyed hash of them is a lookup table away from the ID. With a 256-bit key the attacker must
  * guess the key instead, which no amount of hashing reaches. The length is for collisions, not
  * secrecy: 80 bits keep two customers apart until about 10<sup>12</sup> of them, and stay short
- * enough to read in a log line. Whoever holds the key can test guesses, as with any keyed hash:
- * the key is a secret like the signing secret it is usually derived from.
+ * enough to read in a log line. Whoever holds the key can test guesses, as with any keyed hash: the
+ * key is a secret like the signing secret it is usually derived from.
  */
 public final class UserIdFingerprint {
   /** What every fingerprint starts with, so that readers and log searches can tell them apart. */
   public static final String PREFIX = "u:";
+
   /** Fingerprint length: 10 bytes, 80 bits, 20 hex digits. */
   static final int FINGERPRINT_BYTES = 10;
+
   /** Keys shorter than this are refused: 128 bits is the least an HMAC key should carry. */
   public static final int MIN_KEY_BYTES = 16;
 
@@ -35,7 +37,8 @@ public final class UserIdFingerprint {
   private static final int KEY_BYTES = 32;
   // HKDF (RFC 5869) labels: a key derived for fingerprints is useless for anything else.
   private static final byte[] HKDF_SALT = "trace-lookup".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] HKDF_INFO = "trace-lookup user-id fingerprint v1".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] HKDF_INFO =
+      "trace-lookup user-id fingerprint v1".getBytes(StandardCharsets.UTF_8);
 
   private final SecretKeySpec key;
   private final String origin;
@@ -46,7 +49,8 @@ public final class UserIdFingerprint {
    */
   public UserIdFingerprint(byte[] key, String origin) {
     if (key.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException("a fingerprint key needs at least " + MIN_KEY_BYTES + " bytes");
+      throw new IllegalArgumentException(
+          "a fingerprint key needs at least " + MIN_KEY_BYTES + " bytes");
     }
     this.key = new SecretKeySpec(key.clone(), HMAC);
     this.origin = origin;
@@ -63,8 +67,8 @@ public final class UserIdFingerprint {
   }
 
   /**
-   * Returns fingerprints under a random key for this process alone: they match nothing from
-   * another process, which suits the command line and tests, where no shared secret exists.
+   * Returns fingerprints under a random key for this process alone: they match nothing from another
+   * process, which suits the command line and tests, where no shared secret exists.
    */
   public static UserIdFingerprint randomKey() {
     byte[] random = new byte[KEY_BYTES];
@@ -89,7 +93,8 @@ public final class UserIdFingerprint {
    */
   public static String digest(String userId) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException impossible) {
       // Every Java platform must provide SHA-256.
@@ -97,7 +102,10 @@ public final class UserIdFingerprint {
     }
   }
 
-  /** HKDF-SHA256 (RFC 5869): extract with {@code salt}, expand with {@code info} to {@code length} bytes. */
+  /**
+   * HKDF-SHA256 (RFC 5869): extract with {@code salt}, expand with {@code info} to {@code length}
+   * bytes.
+   */
   static byte[] hkdf(byte[] salt, byte[] inputKey, byte[] info, int length) {
     byte[] pseudoRandomKey = mac(new SecretKeySpec(salt, HMAC), inputKey);
     SecretKeySpec expandKey = new SecretKeySpec(pseudoRandomKey, HMAC);

@@ -3,15 +3,15 @@ package dev.tracelookup.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Turns the customer ID an agent types into the form the services store on their spans. Most
- * store it as is; deployments whose compliance rules forbid raw IDs in telemetry store a keyed
+ * Turns the customer ID an agent types into the form the services store on their spans. Most store
+ * it as is; deployments whose compliance rules forbid raw IDs in telemetry store a keyed
  * HMAC-SHA256 of it, and the bot must search for that same value.
  */
 public final class UserIdHasher {
@@ -46,7 +46,10 @@ public final class UserIdHasher {
     if (key.length == 0) {
       throw new IllegalArgumentException("an HMAC key must not be empty");
     }
-    return new UserIdHasher(key.clone(), Objects.requireNonNull(format, "format"), Objects.requireNonNull(prefix, "prefix"));
+    return new UserIdHasher(
+        key.clone(),
+        Objects.requireNonNull(format, "format"),
+        Objects.requireNonNull(prefix, "prefix"));
   }
 
   /** Returns the value to search the spans for. */
@@ -55,7 +58,10 @@ public final class UserIdHasher {
       return userId;
     }
     byte[] digest = mac().doFinal(userId.getBytes(StandardCharsets.UTF_8));
-    return prefix + (format == Format.HEX ? hex(digest) : Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+    return prefix
+        + (format == Format.HEX
+            ? hex(digest)
+            : Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
   }
 
   public boolean hashing() {
@@ -84,6 +90,8 @@ public final class UserIdHasher {
 
   @Override
   public String toString() {
-    return key == null ? "UserIdHasher[identity]" : "UserIdHasher[hmac-sha256 " + format + ", key ****]";
+    return key == null
+        ? "UserIdHasher[identity]"
+        : "UserIdHasher[hmac-sha256 " + format + ", key ****]";
   }
 }

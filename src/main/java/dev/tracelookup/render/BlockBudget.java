@@ -49,9 +49,9 @@ final class BlockBudget {
   }
 
   /**
-   * Keeps room for blocks to be added later, until the reservation is closed. Reservations nest:
-   * a part of the message can keep room for its own end while its caller keeps room for what
-   * follows it.
+   * Keeps room for blocks to be added later, until the reservation is closed. Reservations nest: a
+   * part of the message can keep room for its own end while its caller keeps room for what follows
+   * it.
    */
   Reservation reserve(int blockCount, int charCount) {
     Reservation reservation = new Reservation(Math.max(0, blockCount), Math.max(0, charCount));

@@ -17,21 +17,42 @@ final class CardActionBlocks {
 
   static List<LayoutBlock> of(CardActions actions) {
     List<LayoutBlock> blocks = new ArrayList<>(2);
-    actions.sharedBy().ifPresent(user -> blocks.add(context(List.of(markdownText("Shared by <@" + user + ">")))));
+    actions
+        .sharedBy()
+        .ifPresent(user -> blocks.add(context(List.of(markdownText("Shared by <@" + user + ">")))));
     // A shared copy carries no lookup in its buttons: the token holds the raw customer ID.
-    if (actions.sharedBy().isPresent() || actions.requestToken().length() > BlockKitLimits.MAX_BUTTON_VALUE) {
+    if (actions.sharedBy().isPresent()
+        || actions.requestToken().length() > BlockKitLimits.MAX_BUTTON_VALUE) {
       return blocks;
     }
     List<BlockElement> buttons = new ArrayList<>(2);
     if (actions.shareable()) {
-      buttons.add(button(b -> b.text(plainText(actions.inThread() ? "Post to thread" : "Share in channel"))
-          .actionId(ActionId.SHARE.id()).value(actions.requestToken()).style("primary")));
+      buttons.add(
+          button(
+              b ->
+                  b.text(plainText(actions.inThread() ? "Post to thread" : "Share in channel"))
+                      .actionId(ActionId.SHARE.id())
+                      .value(actions.requestToken())
+                      .style("primary")));
     }
-    actions.replyTraceId().map(actions.traceValue()).filter(value -> value.length() <= BlockKitLimits.MAX_BUTTON_VALUE)
-        .ifPresent(value -> buttons.add(button(b -> b.text(plainText("Draft customer reply"))
-            .actionId(ActionId.DRAFT_REPLY.id()).value(value))));
-    buttons.add(button(b -> b.text(plainText("Refresh")).actionId(ActionId.REFRESH.id())
-        .value(actions.requestToken())));
+    actions
+        .replyTraceId()
+        .map(actions.traceValue())
+        .filter(value -> value.length() <= BlockKitLimits.MAX_BUTTON_VALUE)
+        .ifPresent(
+            value ->
+                buttons.add(
+                    button(
+                        b ->
+                            b.text(plainText("Draft customer reply"))
+                                .actionId(ActionId.DRAFT_REPLY.id())
+                                .value(value))));
+    buttons.add(
+        button(
+            b ->
+                b.text(plainText("Refresh"))
+                    .actionId(ActionId.REFRESH.id())
+                    .value(actions.requestToken())));
     blocks.add(actions(buttons));
     return blocks;
   }

@@ -10,37 +10,52 @@ import java.util.regex.Pattern;
  *
  * @param requestToken the lookup, encoded: Share and Refresh carry it, so any replica can redo the
  *     work after the cache has forgotten it
- * @param shareable offer "Share in channel" (private answers) or "Post to thread" ({@code inThread})
+ * @param shareable offer "Share in channel" (private answers) or "Post to thread" ({@code
+ *     inThread})
  * @param inThread the card answers inside a thread, so sharing posts to that thread
  * @param sharedBy the Slack user who shared this copy, shown on it
  * @param replyTraceId the failing trace a "Draft customer reply" is written from
- * @param traceValue what a button about one trace ("Show trace", "Draft customer reply") carries for
- *     a trace ID: the ID itself, or a signed value naming the customer too, so the press is audited
+ * @param traceValue what a button about one trace ("Show trace", "Draft customer reply") carries
+ *     for a trace ID: the ID itself, or a signed value naming the customer too, so the press is
+ *     audited
  */
 public record CardActions(
-    String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy, Optional<String> replyTraceId,
+    String requestToken,
+    boolean shareable,
+    boolean inThread,
+    Optional<String> sharedBy,
+    Optional<String> replyTraceId,
     UnaryOperator<String> traceValue) {
   private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
   public CardActions {
     Objects.requireNonNull(requestToken, "requestToken");
-    sharedBy = sharedBy == null ? Optional.empty() : sharedBy.filter(id -> SLACK_USER_ID.matcher(id).matches());
+    sharedBy =
+        sharedBy == null
+            ? Optional.empty()
+            : sharedBy.filter(id -> SLACK_USER_ID.matcher(id).matches());
     replyTraceId = replyTraceId == null ? Optional.empty() : replyTraceId;
     traceValue = traceValue == null ? UnaryOperator.identity() : traceValue;
   }
 
-  public CardActions(String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy,
+  public CardActions(
+      String requestToken,
+      boolean shareable,
+      boolean inThread,
+      Optional<String> sharedBy,
       Optional<String> replyTraceId) {
     this(requestToken, shareable, inThread, sharedBy, replyTraceId, UnaryOperator.identity());
   }
 
-  public CardActions(String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy) {
+  public CardActions(
+      String requestToken, boolean shareable, boolean inThread, Optional<String> sharedBy) {
     this(requestToken, shareable, inThread, sharedBy, Optional.empty());
   }
 
   /** Returns these actions with a "Draft customer reply" button for the trace. */
   public CardActions withReply(String traceId) {
-    return new CardActions(requestToken, shareable, inThread, sharedBy, Optional.of(traceId), traceValue);
+    return new CardActions(
+        requestToken, shareable, inThread, sharedBy, Optional.of(traceId), traceValue);
   }
 
   /** Returns these actions with the trace buttons carrying {@code value.apply(traceId)}. */

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param traces the traces to show, most relevant first (failed, refused, recovered, succeeded;
  *     nearest the moment the customer named first)
  * @param totalMatched how many traces the backend found, which may exceed {@code traces.size()}
- * @param filters a short description of the filters used ("service checkout · errors only"), or empty
+ * @param filters a short description of the filters used ("service checkout · errors only"), or
+ *     empty
  * @param warnings partial results, limits hit: shown on the card as they are
  * @param incidents known incidents matching the featured trace's failure, most likely first
  * @param actions the Share and Refresh buttons, absent where nobody can click (the command line)

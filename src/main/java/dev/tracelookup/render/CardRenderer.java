@@ -27,16 +27,18 @@ public final class CardRenderer {
   private static final int MAX_FALLBACK = 1_000;
 
   /**
-   * Returns the result card: what the customer saw in the most relevant trace, the summary line, the
-   * warnings, that trace with its error path, then the other traces in the order given, each with
-   * its culprit in a few words.
+   * Returns the result card: what the customer saw in the most relevant trace, the summary line,
+   * the warnings, that trace with its error path, then the other traces in the order given, each
+   * with its culprit in a few words.
    */
   public SlackMessage card(CardContent content) {
     BlockBudget budget = BlockBudget.forMessage();
     String summary = CardSummary.line(content);
-    String headline = content.traces().isEmpty()
-        ? ""
-        : VerdictText.headline(content.traces().get(featuredIndex(content.traces())).analysis());
+    String headline =
+        content.traces().isEmpty()
+            ? ""
+            : VerdictText.headline(
+                content.traces().get(featuredIndex(content.traces())).analysis());
     if (!headline.isEmpty()) {
       budget.add(SlackBlocks.mrkdwnSection("*" + Mrkdwn.escape(headline, MAX_HEADLINE) + "*"));
     }
@@ -65,9 +67,13 @@ public final class CardRenderer {
       SlackTraceBlocks.add(view, card.uiUrl(), content.backendName(), false, budget);
     }
     actions.forEach(budget::add);
-    TraceListBlocks.add(others, notFetched, budget,
+    TraceListBlocks.add(
+        others,
+        notFetched,
+        budget,
         content.actions().map(CardActions::traceValue).orElse(UnaryOperator.identity()));
-    return new SlackMessage(fallback(headline + "\n" + summary + "\n" + view.rootCause()), budget.blocks());
+    return new SlackMessage(
+        fallback(headline + "\n" + summary + "\n" + view.rootCause()), budget.blocks());
   }
 
   /** Returns one trace with its full error path: the answer to "Show trace". */
@@ -76,7 +82,8 @@ public final class CardRenderer {
     TraceView view = TraceViews.of(card.analysis(), agentZone);
     SlackTraceBlocks.add(view, card.uiUrl(), backendName, true, budget);
     return new SlackMessage(
-        fallback(view.headline() + "\n" + view.heading() + "\n" + view.rootCause()), budget.blocks());
+        fallback(view.headline() + "\n" + view.heading() + "\n" + view.rootCause()),
+        budget.blocks());
   }
 
   /**

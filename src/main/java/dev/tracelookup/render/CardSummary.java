@@ -48,8 +48,10 @@ final class CardSummary {
    */
   private static String counts(CardContent content) {
     long failed = content.traces().stream().filter(t -> t.analysis().summary().hasError()).count();
-    long recovered = content.traces().stream()
-        .filter(t -> t.analysis().verdict().kind() == Verdict.Kind.RECOVERED).count();
+    long recovered =
+        content.traces().stream()
+            .filter(t -> t.analysis().verdict().kind() == Verdict.Kind.RECOVERED)
+            .count();
     String recoveredPart = recovered > 0 ? ", " + recovered + " recovered" : "";
     int shown = content.traces().size();
     if (content.totalMatched() <= shown) {

@@ -15,7 +15,11 @@ final class IncidentBlocks {
     if (incidents.isEmpty()) {
       return List.of();
     }
-    String text = incidents.stream().limit(MAX_INCIDENTS).map(IncidentBlocks::line).collect(Collectors.joining("\n"));
+    String text =
+        incidents.stream()
+            .limit(MAX_INCIDENTS)
+            .map(IncidentBlocks::line)
+            .collect(Collectors.joining("\n"));
     return List.of(SlackBlocks.mrkdwnSection(text));
   }
 

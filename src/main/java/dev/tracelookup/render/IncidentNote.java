@@ -10,6 +10,9 @@ import java.util.Optional;
 public record IncidentNote(String text, Optional<String> url) {
   public IncidentNote {
     Objects.requireNonNull(text, "text");
-    url = url == null ? Optional.empty() : url.filter(u -> u.startsWith("https://") || u.startsWith("http://"));
+    url =
+        url == null
+            ? Optional.empty()
+            : url.filter(u -> u.startsWith("https://") || u.startsWith("http://"));
   }
 }

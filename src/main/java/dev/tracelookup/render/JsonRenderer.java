@@ -34,7 +34,9 @@ public final class JsonRenderer {
     json.put("verdict", verdict(card.analysis().verdict()));
     json.put("headline", VerdictText.headline(card.analysis()));
     json.put("error_path", card.analysis().errorPath().map(JsonRenderer::path).orElse(List.of()));
-    json.put("other_failing_branches", card.analysis().errorPath().map(ErrorPath::otherFailingBranches).orElse(0));
+    json.put(
+        "other_failing_branches",
+        card.analysis().errorPath().map(ErrorPath::otherFailingBranches).orElse(0));
     json.put("ui_url", card.uiUrl().orElse(null));
     return json;
   }

@@ -98,7 +98,8 @@ public final class Messages {
         Arrays.stream(usage.split("\n"))
             .map(l -> Mrkdwn.escape(l, MAX_TEXT))
             .collect(Collectors.toList());
-    LinePacker.pack(usageLines, 0, BlockKitLimits.MAX_SECTION_TEXT, MAX_USAGE_BLOCKS, MAX_USAGE_CHARS)
+    LinePacker.pack(
+            usageLines, 0, BlockKitLimits.MAX_SECTION_TEXT, MAX_USAGE_BLOCKS, MAX_USAGE_CHARS)
         .forEach(chunk -> blocks.add(SlackBlocks.mrkdwnSection(chunk)));
     return message(first.isEmpty() ? Texts.clip(usage, MAX_TEXT) : first, blocks);
   }

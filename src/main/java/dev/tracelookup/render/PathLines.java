@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Draws an error path as indented lines: each step's children marked ✅, ❌ or 🔁 (failed, then
- * retried successfully), the next step expanded beneath its line, the exception where it was raised.
+ * retried successfully), the next step expanded beneath its line, the exception where it was
+ * raised.
  *
  * <pre>
  *   ✅ order.validate
@@ -134,7 +135,7 @@ final class PathLines {
     return marker + " " + label + (child.recovered() ? " (retried)" : "");
   }
 
-  /** Returns {@code  (3 attempts)} for a call whose retries all failed, else nothing. */
+  /** Returns {@code (3 attempts)} for a call whose retries all failed, else nothing. */
   private static String attempts(PathStep step) {
     return step.attempts() > 1 ? " (" + step.attempts() + " attempts)" : "";
   }

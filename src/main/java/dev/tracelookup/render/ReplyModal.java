@@ -31,12 +31,13 @@ public final class ReplyModal {
 
   /** Returns the modal shown while the draft is written. */
   public static View drafting() {
-    return modal(List.of(section(s -> s.text(markdownText("Drafting the reply from the trace…")))), false);
+    return modal(
+        List.of(section(s -> s.text(markdownText("Drafting the reply from the trace…")))), false);
   }
 
   /**
-   * Returns where a draft came from: {@code Written from trace 4bf92f35… and INC-4521, with times in
-   * Europe/London}, the trace named as the cards name it.
+   * Returns where a draft came from: {@code Written from trace 4bf92f35… and INC-4521, with times
+   * in Europe/London}, the trace named as the cards name it.
    */
   public static String source(String traceId, Optional<String> incidentId, ZoneId zone) {
     return "Written from trace "
@@ -53,27 +54,46 @@ public final class ReplyModal {
    */
   public static View draft(String reply, String source) {
     String initial = reply.length() > MAX_REPLY ? reply.substring(0, MAX_REPLY) : reply;
-    return modal(List.of(
-        context(List.of(markdownText(Mrkdwn.escape(source, 500)
-            + ". Edit it, then copy it into the ticket: nothing is sent to the customer from here."))),
-        input(i -> i.blockId(REPLY_BLOCK).label(plainText("Reply to the customer"))
-            .element(plainTextInput(p -> p.actionId("text").multiline(true).initialValue(initial).maxLength(MAX_REPLY))))),
+    return modal(
+        List.of(
+            context(
+                List.of(
+                    markdownText(
+                        Mrkdwn.escape(source, 500)
+                            + ". Edit it, then copy it into the ticket: nothing is sent to the"
+                            + " customer from here."))),
+            input(
+                i ->
+                    i.blockId(REPLY_BLOCK)
+                        .label(plainText("Reply to the customer"))
+                        .element(
+                            plainTextInput(
+                                p ->
+                                    p.actionId("text")
+                                        .multiline(true)
+                                        .initialValue(initial)
+                                        .maxLength(MAX_REPLY))))),
         true);
   }
 
   /** Returns the modal saying why no draft could be written. */
   public static View failed(String problem) {
-    return modal(List.of(section(s -> s.text(markdownText("⚠️ " + Mrkdwn.escape(problem, 2_000))))), false);
+    return modal(
+        List.of(section(s -> s.text(markdownText("⚠️ " + Mrkdwn.escape(problem, 2_000))))), false);
   }
 
   private static View modal(List<LayoutBlock> blocks, boolean submit) {
-    return view(v -> {
-      v.type("modal").callbackId(CALLBACK_ID).title(viewTitle(t -> t.type("plain_text").text("Customer reply")))
-          .close(viewClose(c -> c.type("plain_text").text(submit ? "Cancel" : "Close"))).blocks(blocks);
-      if (submit) {
-        v.submit(viewSubmit(s -> s.type("plain_text").text("Done")));
-      }
-      return v;
-    });
+    return view(
+        v -> {
+          v.type("modal")
+              .callbackId(CALLBACK_ID)
+              .title(viewTitle(t -> t.type("plain_text").text("Customer reply")))
+              .close(viewClose(c -> c.type("plain_text").text(submit ? "Cancel" : "Close")))
+              .blocks(blocks);
+          if (submit) {
+            v.submit(viewSubmit(s -> s.type("plain_text").text("Done")));
+          }
+          return v;
+        });
   }
 }

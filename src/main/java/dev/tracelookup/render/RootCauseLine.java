@@ -29,14 +29,20 @@ final class RootCauseLine {
     }
     String why = VerdictText.why(culprit).orElse("");
     if (path.tookTheTime()) {
-      String took = "took " + DurationFormat.brief(culprit.span().duration()) + "; "
-          + Texts.clip(path.entry().span().name(), SpanLabels.MAX_NAME) + " gave up after "
-          + DurationFormat.brief(path.entry().span().duration()) + givenUpBy(summary.verdict());
+      String took =
+          "took "
+              + DurationFormat.brief(culprit.span().duration())
+              + "; "
+              + Texts.clip(path.entry().span().name(), SpanLabels.MAX_NAME)
+              + " gave up after "
+              + DurationFormat.brief(path.entry().span().duration())
+              + givenUpBy(summary.verdict());
       why = why.isEmpty() ? took : took + "; " + why;
     }
-    String where = linked
-        ? "Root cause, in linked trace " + Texts.shortId(culprit.span().traceId()) + ": "
-        : "Root cause: ";
+    String where =
+        linked
+            ? "Root cause, in linked trace " + Texts.shortId(culprit.span().traceId()) + ": "
+            : "Root cause: ";
     return where
         + SpanLabels.withService(VerdictText.callerAndCallee(culprit.span()), label)
         + (why.isEmpty() ? "" : ": " + why)

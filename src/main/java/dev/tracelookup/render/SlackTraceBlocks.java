@@ -28,18 +28,25 @@ final class SlackTraceBlocks {
    * cause, the waterfall, footnotes and the "Open in" button.
    */
   static void add(
-      TraceView view, Optional<String> uiUrl, String backendName, boolean withHeadline, BlockBudget budget) {
+      TraceView view,
+      Optional<String> uiUrl,
+      String backendName,
+      boolean withHeadline,
+      BlockBudget budget) {
     budget.add(
         header(
-            h -> h.text(plainText(Texts.truncate(view.heading(), BlockKitLimits.MAX_HEADER_TEXT)))));
+            h ->
+                h.text(plainText(Texts.truncate(view.heading(), BlockKitLimits.MAX_HEADER_TEXT)))));
     if (withHeadline) {
-      budget.add(SlackBlocks.mrkdwnSection("*" + Mrkdwn.escape(view.headline(), MAX_HEADLINE) + "*"));
+      budget.add(
+          SlackBlocks.mrkdwnSection("*" + Mrkdwn.escape(view.headline(), MAX_HEADLINE) + "*"));
     }
     List<String> notes = new ArrayList<>(List.of(view.details()));
     notes.addAll(view.notes());
     budget.add(SlackBlocks.notes(notes));
     List<LayoutBlock> after = after(view, uiUrl, backendName, true, true);
-    // The root cause matters more than the stack and the waterfall: drop them, in that order, to keep it.
+    // The root cause matters more than the stack and the waterfall: drop them, in that order, to
+    // keep it.
     if (cost(after) > budget.charsLeft()) {
       after = after(view, uiUrl, backendName, false, true);
     }
@@ -68,7 +75,11 @@ final class SlackTraceBlocks {
 
   /** Returns the blocks below the path, each optional. */
   private static List<LayoutBlock> after(
-      TraceView view, Optional<String> uiUrl, String backendName, boolean withFrames, boolean withWaterfall) {
+      TraceView view,
+      Optional<String> uiUrl,
+      String backendName,
+      boolean withFrames,
+      boolean withWaterfall) {
     List<LayoutBlock> blocks = new ArrayList<>();
     if (withFrames && !view.culpritFrames().isEmpty()) {
       String code = Mrkdwn.codeBlock(view.culpritFrames(), MAX_FRAMES_BLOCK);
@@ -103,9 +114,6 @@ final class SlackTraceBlocks {
             actions(
                 List.of(
                     button(
-                        b ->
-                            b.text(plainText(label))
-                                .url(u)
-                                .actionId(ActionId.OPEN_TRACE.id())))));
+                        b -> b.text(plainText(label)).url(u).actionId(ActionId.OPEN_TRACE.id())))));
   }
 }

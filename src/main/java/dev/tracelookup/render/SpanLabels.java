@@ -32,7 +32,8 @@ final class SpanLabels {
     if (response.protocol() == ResponseStatus.Protocol.HTTP) {
       return HttpStatusText.withReason(response.code());
     }
-    return response.code() + response.grpcStatus().map(GrpcStatus::name).map(name -> " " + name).orElse("");
+    return response.code()
+        + response.grpcStatus().map(GrpcStatus::name).map(name -> " " + name).orElse("");
   }
 
   /** Returns {@code payment-svc · POST …}: a span named with its service. */

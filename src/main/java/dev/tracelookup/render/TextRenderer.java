@@ -32,8 +32,14 @@ public final class TextRenderer {
       lines.add("");
       trace(traces.get(featured), content.agentZone(), content.backendName(), false, lines);
     }
-    content.incidents().forEach(note ->
-        lines.add("📣 " + Texts.clip(note.text(), MAX_WARNING) + note.url().map(url -> " · " + url).orElse("")));
+    content
+        .incidents()
+        .forEach(
+            note ->
+                lines.add(
+                    "📣 "
+                        + Texts.clip(note.text(), MAX_WARNING)
+                        + note.url().map(url -> " · " + url).orElse("")));
     others(traces, featured, Math.max(0, content.totalMatched() - traces.size()), lines);
     return String.join("\n", lines) + "\n";
   }
@@ -46,7 +52,11 @@ public final class TextRenderer {
   }
 
   private static void trace(
-      ShownTrace card, ZoneId agentZone, String backendName, boolean withHeadline, List<String> lines) {
+      ShownTrace card,
+      ZoneId agentZone,
+      String backendName,
+      boolean withHeadline,
+      List<String> lines) {
     TraceView view = TraceViews.of(card.analysis(), agentZone);
     if (withHeadline) {
       lines.add(view.headline());
@@ -93,6 +103,9 @@ public final class TextRenderer {
   }
 
   private static String row(TraceAnalysis analysis) {
-    return "  " + TraceRows.row(analysis, "") + " · trace " + Texts.clip(analysis.summary().traceId(), MAX_TRACE_ID);
+    return "  "
+        + TraceRows.row(analysis, "")
+        + " · trace "
+        + Texts.clip(analysis.summary().traceId(), MAX_TRACE_ID);
   }
 }

@@ -30,7 +30,12 @@ public final class TicketPicker {
       Choice choice = choices.get(i);
       String actionId = ActionId.PICK_TICKET.id(i);
       if (choice.value().length() <= BlockKitLimits.MAX_BUTTON_VALUE) {
-        buttons.add(button(b -> b.text(plainText(Texts.clip(choice.label(), 75))).actionId(actionId).value(choice.value())));
+        buttons.add(
+            button(
+                b ->
+                    b.text(plainText(Texts.clip(choice.label(), 75)))
+                        .actionId(actionId)
+                        .value(choice.value())));
       }
     }
     String text = "This message links " + choices.size() + " tickets. Which one is the customer's?";

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The compact list of the other traces on a card: one section per trace, each with its own "Show
- * trace" button, so that every button can share the action ID {@link ActionId#SHOW_TRACE}
- * (action IDs only need to be unique within a block).
+ * trace" button, so that every button can share the action ID {@link ActionId#SHOW_TRACE} (action
+ * IDs only need to be unique within a block).
  */
 final class TraceListBlocks {
   private static final int MAX_ROW = 300;
@@ -41,7 +41,8 @@ final class TraceListBlocks {
   }
 
   /** Adds the list with each "Show trace" button carrying {@code value.apply(traceId)}. */
-  static void add(List<TraceAnalysis> traces, int notFetched, BlockBudget budget, UnaryOperator<String> value) {
+  static void add(
+      List<TraceAnalysis> traces, int notFetched, BlockBudget budget, UnaryOperator<String> value) {
     if (traces.isEmpty() && notFetched == 0) {
       return;
     }
@@ -77,9 +78,6 @@ final class TraceListBlocks {
 
   private static ButtonElement showButton(String value) {
     return button(
-        b ->
-            b.text(plainText("Show trace"))
-                .value(value)
-                .actionId(ActionId.SHOW_TRACE.id()));
+        b -> b.text(plainText("Show trace")).value(value).actionId(ActionId.SHOW_TRACE.id()));
   }
 }

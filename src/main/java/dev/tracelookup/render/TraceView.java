@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * @param heading {@code Trace 4bf92f35… · 2026-02-06 14:17:23 UTC · 1.9 s · POST /api/v1/orders →
  *     500}
- * @param headline what the customer saw: {@code ❌ Failed: POST /api/v1/orders answered 500
- *     Internal Server Error after 1.9 s}
+ * @param headline what the customer saw: {@code ❌ Failed: POST /api/v1/orders answered 500 Internal
+ *     Server Error after 1.9 s}
  * @param details the start in the agent's zone, the entry service and the span counts
  * @param notes what the reader must know before the path (a missing span, a trigger, recoveries)
  * @param pathLines the indented error path, see {@link PathLines}

@@ -29,8 +29,18 @@ final class TraceViews {
     List<String> notes = new ArrayList<>(VerdictText.notes(analysis));
     if (analysis.errorPath().isEmpty()) {
       noPathNote(summary).ifPresent(notes::add);
-      return new TraceView(summary.traceId(), heading, headline, details, notes, List.of(), 0, List.of(), "",
-          List.of(), analysis.timeline());
+      return new TraceView(
+          summary.traceId(),
+          heading,
+          headline,
+          details,
+          notes,
+          List.of(),
+          0,
+          List.of(),
+          "",
+          List.of(),
+          analysis.timeline());
     }
     ErrorPath path = analysis.errorPath().get();
     if (path.entryIsOrphan()) {
@@ -66,7 +76,8 @@ final class TraceViews {
   /** Returns {@code 2026-02-06 14:17:23 UTC · 1.9 s · POST /api/v1/orders → 500}. */
   static String line(TraceSummary summary) {
     String root = Texts.clip(summary.rootName(), SpanLabels.MAX_NAME);
-    String status = summary.verdict().response().map(r -> " → " + SpanLabels.response(r)).orElse("");
+    String status =
+        summary.verdict().response().map(r -> " → " + SpanLabels.response(r)).orElse("");
     if (summary.httpStatus() > 0) {
       status = " → " + summary.httpStatus();
     }
@@ -101,8 +112,12 @@ final class TraceViews {
       String previous = steps.get(i - 1).span().spanId();
       boolean sharedHalves = steps.get(i).span().spanId().equals(previous);
       if (!parent.equals(previous) && !sharedHalves) {
-        return Optional.of("A span between " + stepName(steps.get(i - 1)) + " and "
-            + stepName(steps.get(i)) + " was not returned; the path continues below the gap");
+        return Optional.of(
+            "A span between "
+                + stepName(steps.get(i - 1))
+                + " and "
+                + stepName(steps.get(i))
+                + " was not returned; the path continues below the gap");
       }
     }
     return Optional.empty();
@@ -124,7 +139,9 @@ final class TraceViews {
   private static Optional<String> noPathNote(TraceSummary summary) {
     if (summary.verdict().kind() == Verdict.Kind.SUCCEEDED) {
       return Optional.of(
-          summary.failingSpans() > 0 ? "No failure reached the customer." : "No span in this trace failed.");
+          summary.failingSpans() > 0
+              ? "No failure reached the customer."
+              : "No span in this trace failed.");
     }
     return Optional.empty();
   }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The bearer token that guards one internal endpoint. An endpoint without a configured token is
- * disabled rather than open, and tokens are compared in constant time so that response timing
- * does not reveal how much of a guess was right.
+ * disabled rather than open, and tokens are compared in constant time so that response timing does
+ * not reveal how much of a guess was right.
  */
 final class BearerToken {
   private final Optional<Secret> token;
@@ -31,7 +31,8 @@ final class BearerToken {
   /** Returns whether the request may go on, having answered it with 503 or 401 when not. */
   boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (token.isEmpty()) {
-      JsonReplies.error(response, 503, endpoint + " is disabled: set " + variable + " to enable it");
+      JsonReplies.error(
+          response, 503, endpoint + " is disabled: set " + variable + " to enable it");
       return false;
     }
     if (!matches(request.getHeader("Authorization"))) {
@@ -47,6 +48,7 @@ final class BearerToken {
       return false;
     }
     byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(given, token.orElseThrow().value().getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        given, token.orElseThrow().value().getBytes(StandardCharsets.UTF_8));
   }
 }

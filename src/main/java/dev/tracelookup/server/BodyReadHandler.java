@@ -18,9 +18,9 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's threads, and {@code /healthz} and every command timed out. Jetty's own minimum data rate
  * ({@code HttpConfiguration.setMinRequestDataRate}) is checked only when bytes arrive, with the
  * thread already blocked. Here the body is gathered through {@link Request#demand}, which needs no
- * thread while waiting; a body must arrive whole within {@code timeout}, and after the first
- * {@link #GRACE} at {@code minRate} bytes a second or better. Requests without a body, such as
- * {@code /healthz}, pass straight through.
+ * thread while waiting; a body must arrive whole within {@code timeout}, and after the first {@link
+ * #GRACE} at {@code minRate} bytes a second or better. Requests without a body, such as {@code
+ * /healthz}, pass straight through.
  */
 final class BodyReadHandler extends Handler.Wrapper {
   /** A client gets this long before its pace is judged: a slow start is not an attack. */
@@ -32,7 +32,8 @@ final class BodyReadHandler extends Handler.Wrapper {
 
   /**
    * @param maxBytes larger bodies are refused, before reading when their length is declared
-   * @param minRate bytes a second a body must keep up after {@link #GRACE}; 0 checks only the timeout
+   * @param minRate bytes a second a body must keep up after {@link #GRACE}; 0 checks only the
+   *     timeout
    */
   BodyReadHandler(Handler next, int maxBytes, Duration timeout, long minRate) {
     super(next);
@@ -53,8 +54,13 @@ final class BodyReadHandler extends Handler.Wrapper {
     if (declared <= 0 && !chunked) {
       return super.handle(request, response, callback);
     }
-    new BodyReading(getHandler(), request, response, callback, new BodyReading.Limits(maxBytes, timeout, minRate,
-        GRACE)).start();
+    new BodyReading(
+            getHandler(),
+            request,
+            response,
+            callback,
+            new BodyReading.Limits(maxBytes, timeout, minRate, GRACE))
+        .start();
     return true;
   }
 

@@ -48,7 +48,10 @@ final class BodyReading implements Invocable.Task {
     this.limits = limits;
   }
 
-  /** Starts reading on the handling thread, which may hand the request on at once if the body is there. */
+  /**
+   * Starts reading on the handling thread, which may hand the request on at once if the body is
+   * there.
+   */
   void start() {
     arm(Math.min(limits.timeout().toNanos(), limits.grace().toNanos()));
     read(false);
@@ -111,7 +114,9 @@ final class BodyReading implements Invocable.Task {
     }
   }
 
-  /** Hands the request on with its body in memory, off Jetty's I/O thread when called back there. */
+  /**
+   * Hands the request on with its body in memory, off Jetty's I/O thread when called back there.
+   */
   private void handOn(boolean inCallback) {
     Request whole = new BufferedBodyRequest(request, body.toByteArray());
     if (inCallback) {
@@ -144,7 +149,9 @@ final class BodyReading implements Invocable.Task {
       refuse(HttpStatus.REQUEST_TIMEOUT_408, "request body not received in time");
       return;
     }
-    if (limits.minRate() > 0 && elapsed >= limits.grace().toNanos() && received < expectedBy(elapsed)) {
+    if (limits.minRate() > 0
+        && elapsed >= limits.grace().toNanos()
+        && received < expectedBy(elapsed)) {
       refuse(HttpStatus.REQUEST_TIMEOUT_408, "request body too slow");
       return;
     }
@@ -156,18 +163,25 @@ final class BodyReading implements Invocable.Task {
     return (long) (limits.minRate() * (elapsed / 1e9));
   }
 
-  /** Returns the delay until the body, if nothing more arrives, falls behind or runs out of time. */
+  /**
+   * Returns the delay until the body, if nothing more arrives, falls behind or runs out of time.
+   */
   private long nextCheck(long elapsed) {
     long untilTimeout = limits.timeout().toNanos() - elapsed;
     if (limits.minRate() <= 0) {
       return untilTimeout;
     }
-    long behindAt = Math.max(limits.grace().toNanos(), (long) ((received + 1) * 1e9 / limits.minRate()));
+    long behindAt =
+        Math.max(limits.grace().toNanos(), (long) ((received + 1) * 1e9 / limits.minRate()));
     return Math.max(1, Math.min(untilTimeout, behindAt - elapsed));
   }
 
   private void arm(long delayNanos) {
-    timer = request.getComponents().getScheduler().schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+    timer =
+        request
+            .getComponents()
+            .getScheduler()
+            .schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   private void cancelTimer() {
@@ -182,8 +196,11 @@ final class BodyReading implements Invocable.Task {
       return;
     }
     cancelTimer();
-    log.debug("refused a request body from {} after {} bytes: {}", request.getConnectionMetaData().getRemoteSocketAddress(),
-        received, message);
+    log.debug(
+        "refused a request body from {} after {} bytes: {}",
+        request.getConnectionMetaData().getRemoteSocketAddress(),
+        received,
+        message);
     BodyReadHandler.refuse(response, callback, status, message);
   }
 

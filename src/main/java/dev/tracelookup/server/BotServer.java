@@ -22,11 +22,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Embedded Jetty 12 with Bolt's {@link SlackAppServlet} at {@code /slack/events} (HTTP mode only),
- * {@code /healthz} (liveness), {@code /readyz} (readiness), {@code /api/lookup} and {@code /api/erasure}.
+ * {@code /healthz} (liveness), {@code /readyz} (readiness), {@code /api/lookup} and {@code
+ * /api/erasure}.
  *
- * <p>Bolt ships a Jetty adapter only for Jetty 11; {@code bolt-jakarta-servlet} on the ee10
- * servlet container works, and {@code app/SlashCommandEndToEndTest} pins that down by sending
- * signed slash commands through it.
+ * <p>Bolt ships a Jetty adapter only for Jetty 11; {@code bolt-jakarta-servlet} on the ee10 servlet
+ * container works, and {@code app/SlashCommandEndToEndTest} pins that down by sending signed slash
+ * commands through it.
  */
 public final class BotServer {
   private final Server server;
@@ -42,8 +43,14 @@ public final class BotServer {
    * @param audit where {@code /api/lookup} records each lookup
    * @param readiness what {@code /readyz} reports
    */
-  public static BotServer create(Config config, Optional<App> slackApp, TraceLookup lookup, LookupCache cache,
-      AuditLog audit, Clock clock, Readiness readiness) {
+  public static BotServer create(
+      Config config,
+      Optional<App> slackApp,
+      TraceLookup lookup,
+      LookupCache cache,
+      AuditLog audit,
+      Clock clock,
+      Readiness readiness) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("http");
     Server server = new Server(threads);
@@ -57,28 +64,49 @@ public final class BotServer {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     slackApp.ifPresent(app -> mountSlack(context, config, app, clock));
-    context.addServlet(new ServletHolder(new HealthServlet(cache, lookup.backendName())), "/healthz");
+    context.addServlet(
+        new ServletHolder(new HealthServlet(cache, lookup.backendName())), "/healthz");
     context.addServlet(new ServletHolder(new ReadyServlet(readiness)), "/readyz");
-    context.addServlet(new ServletHolder(new LookupApiServlet(lookup, config.server().apiToken(),
-        config.lookup().userIdPattern(), config.lookup().halfWindow().multipliedBy(2), config.lookup().maxWindow(),
-        config.server().maxBodyBytes(), audit)),
+    context.addServlet(
+        new ServletHolder(
+            new LookupApiServlet(
+                lookup,
+                config.server().apiToken(),
+                config.lookup().userIdPattern(),
+                config.lookup().halfWindow().multipliedBy(2),
+                config.lookup().maxWindow(),
+                config.server().maxBodyBytes(),
+                audit)),
         "/api/lookup");
-    context.addServlet(new ServletHolder(new ErasureServlet(lookup, config.server().adminToken(),
-        config.server().maxBodyBytes(), audit)), "/api/erasure");
+    context.addServlet(
+        new ServletHolder(
+            new ErasureServlet(
+                lookup, config.server().adminToken(), config.server().maxBodyBytes(), audit)),
+        "/api/erasure");
     context.setErrorHandler(new QuietErrorHandler());
-    // Bodies are gathered without a thread before any servlet reads them: slow clients cannot starve the
+    // Bodies are gathered without a thread before any servlet reads them: slow clients cannot
+    // starve the
     // pool. TRACE is refused before either: the servlet API would echo the Authorization header.
-    server.setHandler(new TraceMethodRefusal(new BodyReadHandler(context, config.server().maxBodyBytes(),
-        config.server().bodyTimeout(), config.server().minBodyRate())));
+    server.setHandler(
+        new TraceMethodRefusal(
+            new BodyReadHandler(
+                context,
+                config.server().maxBodyBytes(),
+                config.server().bodyTimeout(),
+                config.server().minBodyRate())));
     server.setStopTimeout(10_000);
     return new BotServer(server);
   }
 
-  private static void mountSlack(ServletContextHandler context, Config config, App app, Clock clock) {
+  private static void mountSlack(
+      ServletContextHandler context, Config config, App app, Clock clock) {
     String secret = config.slack().signingSecret().orElseThrow().value();
-    SlackSignature signature = new SlackSignature(secret, clock, config.slack().timestampTolerance());
-    context.addFilter(new FilterHolder(new SlackRequestFilter(signature, config.server().maxBodyBytes())),
-        "/slack/events", EnumSet.of(DispatcherType.REQUEST));
+    SlackSignature signature =
+        new SlackSignature(secret, clock, config.slack().timestampTolerance());
+    context.addFilter(
+        new FilterHolder(new SlackRequestFilter(signature, config.server().maxBodyBytes())),
+        "/slack/events",
+        EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
   }
 

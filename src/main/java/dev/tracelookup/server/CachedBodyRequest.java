@@ -52,7 +52,8 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
   @Override
   public BufferedReader getReader() {
     // Slack sends UTF-8; the platform charset must not matter.
-    return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    return new BufferedReader(
+        new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
   }
 
   @Override

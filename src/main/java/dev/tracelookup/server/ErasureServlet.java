@@ -44,19 +44,33 @@ final class ErasureServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!token.admit(request, response)) {
       return;
     }
     Optional<String> userId = userId(request);
     if (userId.isEmpty()) {
-      JsonReplies.error(response, 400, SHAPE + ", the ID at most " + MAX_USER_ID_LENGTH + " characters");
+      JsonReplies.error(
+          response, 400, SHAPE + ", the ID at most " + MAX_USER_ID_LENGTH + " characters");
       return;
     }
     TraceLookup.Erasure erasure = lookup.erase(userId.get());
     String fingerprint = lookup.fingerprints().of(userId.get());
-    audit.record(new AuditEntry("erasure", "admin-api", "", "", Optional.of(fingerprint), Optional.empty(),
-        Optional.empty(), lookup.backendName(), erasure.traces(), false, false, "erased"));
+    audit.record(
+        new AuditEntry(
+            "erasure",
+            "admin-api",
+            "",
+            "",
+            Optional.of(fingerprint),
+            Optional.empty(),
+            Optional.empty(),
+            lookup.backendName(),
+            erasure.traces(),
+            false,
+            false,
+            "erased"));
     JsonReplies.write(response, 200, body(fingerprint, erasure));
   }
 
@@ -71,7 +85,9 @@ final class ErasureServlet extends HttpServlet {
       }
       JsonNode id = JSON.readTree(bytes).path("user_id");
       String text = id.isTextual() ? id.asText().strip() : "";
-      return text.isEmpty() || text.length() > MAX_USER_ID_LENGTH ? Optional.empty() : Optional.of(text);
+      return text.isEmpty() || text.length() > MAX_USER_ID_LENGTH
+          ? Optional.empty()
+          : Optional.of(text);
     } catch (JsonProcessingException notJson) {
       return Optional.empty();
     }
@@ -83,8 +99,10 @@ final class ErasureServlet extends HttpServlet {
     json.put("lookups_removed", erasure.lookups());
     json.put("running_lookups", erasure.running());
     json.put("traces_removed", erasure.traces());
-    json.put("note", "The bot's caches no longer hold this customer; running lookups are dropped when they end. "
-        + "The trace backend and the audit log (fingerprints only) keep their own retention.");
+    json.put(
+        "note",
+        "The bot's caches no longer hold this customer; running lookups are dropped when they end. "
+            + "The trace backend and the audit log (fingerprints only) keep their own retention.");
     return json;
   }
 }

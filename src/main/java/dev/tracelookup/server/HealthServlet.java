@@ -21,7 +21,8 @@ final class HealthServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
     body.put("backend", backendName);

@@ -17,13 +17,18 @@ import java.util.Map;
  * reader ({@link LookupApiQuery}) checks both. The body is read only up to its limit.
  */
 final class LookupApiBody {
-  /** As much as Jetty allows for a GET's request line and headers: a lookup needs a few hundred bytes. */
+  /**
+   * As much as Jetty allows for a GET's request line and headers: a lookup needs a few hundred
+   * bytes.
+   */
   static final int MAX_BYTES = 8 * 1024;
 
   private static final ObjectMapper JSON = JsonMappers.PLAIN;
-  private static final List<String> TEXT_FIELDS = List.of("user_id", "start", "end", "service", "action");
-  private static final String SHAPE = "send the parameters as a JSON object, e.g. {\"user_id\": \"usr_k8x9m2\","
-      + " \"start\": \"2026-02-06T14:00:00Z\", \"end\": \"2026-02-06T14:30:00Z\"}";
+  private static final List<String> TEXT_FIELDS =
+      List.of("user_id", "start", "end", "service", "action");
+  private static final String SHAPE =
+      "send the parameters as a JSON object, e.g. {\"user_id\": \"usr_k8x9m2\","
+          + " \"start\": \"2026-02-06T14:00:00Z\", \"end\": \"2026-02-06T14:30:00Z\"}";
 
   private LookupApiBody() {}
 
@@ -40,7 +45,9 @@ final class LookupApiBody {
   /** A body that cannot be read, with the status and a sentence saying what is expected. */
   record Refused(int status, String message) implements Result {}
 
-  /** Reads at most {@code maxBytes} (and never more than {@link #MAX_BYTES}) of the request's body. */
+  /**
+   * Reads at most {@code maxBytes} (and never more than {@link #MAX_BYTES}) of the request's body.
+   */
   static Result read(HttpServletRequest request, int maxBytes) throws IOException {
     int limit = Math.min(maxBytes, MAX_BYTES);
     if (request.getContentLengthLong() > limit) {
@@ -87,7 +94,11 @@ final class LookupApiBody {
   }
 
   private static Refused tooLarge(int limit) {
-    return new Refused(413, "the body is larger than " + limit + " bytes; a lookup needs only user_id, start, end,"
-        + " service, action and errors_only");
+    return new Refused(
+        413,
+        "the body is larger than "
+            + limit
+            + " bytes; a lookup needs only user_id, start, end,"
+            + " service, action and errors_only");
   }
 }

@@ -23,7 +23,10 @@ record LookupApiQuery(Optional<LookupRequest> request, Optional<String> problem)
    *
    * @param parameter the value of a parameter by name, or null when it is absent
    */
-  static LookupApiQuery read(Function<String, String> parameter, Pattern userIdPattern, Duration defaultLength,
+  static LookupApiQuery read(
+      Function<String, String> parameter,
+      Pattern userIdPattern,
+      Duration defaultLength,
       Duration maxWindow) {
     String userId = parameter.apply("user_id");
     if (userId == null || !userIdPattern.matcher(userId).matches()) {
@@ -34,16 +37,23 @@ record LookupApiQuery(Optional<LookupRequest> request, Optional<String> problem)
       return invalid("start is required, as an ISO-8601 instant such as 2026-02-06T14:00:00Z");
     }
     String endText = parameter.apply("end");
-    Optional<Instant> end = endText == null ? Optional.of(start.get().plus(defaultLength)) : instant(endText);
+    Optional<Instant> end =
+        endText == null ? Optional.of(start.get().plus(defaultLength)) : instant(endText);
     if (end.isEmpty() || end.get().isBefore(start.get())) {
       return invalid("end must be an ISO-8601 instant after start, such as 2026-02-06T14:30:00Z");
     }
     if (Duration.between(start.get(), end.get()).compareTo(maxWindow) > 0) {
-      return invalid("the window is longer than " + DurationFormat.exact(maxWindow) + "; narrow it");
+      return invalid(
+          "the window is longer than " + DurationFormat.exact(maxWindow) + "; narrow it");
     }
     TimeWindow window = new TimeWindow(start.get(), end.get(), ZoneOffset.UTC, "API query");
-    LookupRequest request = new LookupRequest(userId, window, optional(parameter, "service"),
-        optional(parameter, "action"), "true".equalsIgnoreCase(parameter.apply("errors_only")));
+    LookupRequest request =
+        new LookupRequest(
+            userId,
+            window,
+            optional(parameter, "service"),
+            optional(parameter, "action"),
+            "true".equalsIgnoreCase(parameter.apply("errors_only")));
     return new LookupApiQuery(Optional.of(request), Optional.empty());
   }
 

@@ -39,8 +39,14 @@ final class LookupApiServlet extends HttpServlet {
   private final transient AuditLog audit;
   private final int maxBodyBytes;
 
-  LookupApiServlet(TraceLookup lookup, Optional<Secret> token, Pattern userIdPattern, Duration defaultLength,
-      Duration maxWindow, int maxBodyBytes, AuditLog audit) {
+  LookupApiServlet(
+      TraceLookup lookup,
+      Optional<Secret> token,
+      Pattern userIdPattern,
+      Duration defaultLength,
+      Duration maxWindow,
+      int maxBodyBytes,
+      AuditLog audit) {
     this.lookup = lookup;
     this.token = new BearerToken(token, "LOOKUP_API_TOKEN", "the lookup API");
     this.userIdPattern = userIdPattern;
@@ -51,21 +57,26 @@ final class LookupApiServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!token.admit(request, response)) {
       return;
     }
-    answer(LookupApiQuery.read(request::getParameter, userIdPattern, defaultLength, maxWindow), response);
+    answer(
+        LookupApiQuery.read(request::getParameter, userIdPattern, defaultLength, maxWindow),
+        response);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!token.admit(request, response)) {
       return;
     }
     if (request.getQueryString() != null) {
       // Refused, not ignored: a client that keeps the ID in the URL would still leak it.
-      JsonReplies.error(response, 400, "POST takes its parameters in the JSON body only; drop the query string");
+      JsonReplies.error(
+          response, 400, "POST takes its parameters in the JSON body only; drop the query string");
       return;
     }
     LookupApiBody.Result body = LookupApiBody.read(request, maxBodyBytes);
@@ -85,7 +96,8 @@ final class LookupApiServlet extends HttpServlet {
     LookupOutcome outcome = lookup.lookup(query.request().orElseThrow(), false);
     if (audit.record(auditEntry(outcome)).withholds()) {
       // Fail closed, as in Slack: no customer data leaves that the audit log does not record.
-      JsonReplies.error(response, 503, "the audit log cannot be written, so lookups are refused until it can");
+      JsonReplies.error(
+          response, 503, "the audit log cannot be written, so lookups are refused until it can");
       return;
     }
     JsonReplies.write(response, outcome instanceof LookupOutcome.Failed ? 502 : 200, body(outcome));
@@ -94,13 +106,25 @@ final class LookupApiServlet extends HttpServlet {
   /** The API has no Slack user: the caller is whoever holds the token, recorded as {@code api}. */
   private AuditEntry auditEntry(LookupOutcome outcome) {
     LookupRequest request = outcome.request();
-    String result = outcome instanceof LookupOutcome.Found ? "found"
-        : outcome instanceof LookupOutcome.Failed ? "failed" : "no_traces";
+    String result =
+        outcome instanceof LookupOutcome.Found
+            ? "found"
+            : outcome instanceof LookupOutcome.Failed ? "failed" : "no_traces";
     int traces = outcome instanceof LookupOutcome.Found found ? found.traces().size() : 0;
     boolean fromCache = outcome instanceof LookupOutcome.Found found && found.fromCache();
-    return new AuditEntry("lookup", "api", "", "", Optional.of(lookup.fingerprints().of(request.userId())),
-        Optional.of(request.window().from()), Optional.of(request.window().to()), lookup.backendName(),
-        traces, fromCache, false, result);
+    return new AuditEntry(
+        "lookup",
+        "api",
+        "",
+        "",
+        Optional.of(lookup.fingerprints().of(request.userId())),
+        Optional.of(request.window().from()),
+        Optional.of(request.window().to()),
+        lookup.backendName(),
+        traces,
+        fromCache,
+        false,
+        result);
   }
 
   private Map<String, Object> body(LookupOutcome outcome) {
@@ -118,8 +142,11 @@ final class LookupApiServlet extends HttpServlet {
       json.put("from_cache", found.fromCache());
       json.put("total_matched", found.totalMatched());
       json.put("warnings", found.warnings());
-      json.put("traces", found.traces().stream().map(card -> JsonRenderer.trace(card.shown()))
-          .collect(Collectors.toList()));
+      json.put(
+          "traces",
+          found.traces().stream()
+              .map(card -> JsonRenderer.trace(card.shown()))
+              .collect(Collectors.toList()));
     } else {
       json.put("warnings", ((LookupOutcome.NoTraces) outcome).warnings());
       json.put("traces", java.util.List.of());

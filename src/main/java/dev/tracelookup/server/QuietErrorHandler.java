@@ -1,6 +1,5 @@
 package dev.tracelookup.server;
 
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -12,7 +11,12 @@ final class QuietErrorHandler extends ErrorHandler {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     int status = response.getStatus();
-    String body = "{\"error\":\"" + (status == 404 ? "not found" : status == 405 ? "method not allowed" : "request failed") + "\"}";
+    String body =
+        "{\"error\":\""
+            + (status == 404
+                ? "not found"
+                : status == 405 ? "method not allowed" : "request failed")
+            + "\"}";
     response.getHeaders().put("Content-Type", "application/json");
     Content.Sink.write(response, true, body, callback);
     return true;

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers {@code /readyz}: checks every dependency at most once per {@code ttl}, each within
- * {@code timeout}, and keeps the report in between; a check still running from an earlier round is
- * waited for, not started again. So the endpoint answers within the timeout however slow a
- * dependency is, and polling it, however often, cannot hammer the backend.
+ * Answers {@code /readyz}: checks every dependency at most once per {@code ttl}, each within {@code
+ * timeout}, and keeps the report in between; a check still running from an earlier round is waited
+ * for, not started again. So the endpoint answers within the timeout however slow a dependency is,
+ * and polling it, however often, cannot hammer the backend.
  *
  * <p>The bot is unready only when a required dependency (the trace backend) is down; any other
  * dependency down or degraded makes it {@code degraded}, still ready to take lookups.
@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class Readiness {
   /** How long a report is reused. */
   public static final Duration DEFAULT_TTL = Duration.ofSeconds(5);
+
   /** How long one check may take before it counts as down. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
 
@@ -44,11 +45,13 @@ public final class Readiness {
   /**
    * One dependency to report.
    *
-   * @param kind what sort of dependency: {@code backend}, {@code ticket_system}, {@code incident_source}
+   * @param kind what sort of dependency: {@code backend}, {@code ticket_system}, {@code
+   *     incident_source}
    * @param required whether the bot is unready while it is down
    * @param probe asks the dependency, or reads what is known of it; runs on the readiness executor
    */
-  public record Check(String kind, String name, boolean required, Supplier<DependencyStatus> probe) {
+  public record Check(
+      String kind, String name, boolean required, Supplier<DependencyStatus> probe) {
     public Check {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(name, "name");
@@ -56,8 +59,12 @@ public final class Readiness {
     }
   }
 
-  /** @param executor runs the checks; a check that overruns the timeout keeps its thread until it ends */
-  public Readiness(List<Check> checks, Executor executor, Clock clock, Duration ttl, Duration timeout) {
+  /**
+   * @param executor runs the checks; a check that overruns the timeout keeps its thread until it
+   *     ends
+   */
+  public Readiness(
+      List<Check> checks, Executor executor, Clock clock, Duration ttl, Duration timeout) {
     this.checks = List.copyOf(checks);
     this.executor = executor;
     this.clock = clock;
@@ -77,10 +84,16 @@ public final class Readiness {
   private ReadinessReport check(Instant now) {
     List<CompletableFuture<DependencyStatus>> answers = new ArrayList<>();
     for (Check check : checks) {
-      answers.add(running.compute(check, (key, earlier) -> earlier == null || earlier.isDone() ? start(check) : earlier)
-          .copy()
-          .completeOnTimeout(DependencyStatus.down("no answer within " + timeout.toMillis() + " ms"),
-              timeout.toMillis(), TimeUnit.MILLISECONDS));
+      answers.add(
+          running
+              .compute(
+                  check,
+                  (key, earlier) -> earlier == null || earlier.isDone() ? start(check) : earlier)
+              .copy()
+              .completeOnTimeout(
+                  DependencyStatus.down("no answer within " + timeout.toMillis() + " ms"),
+                  timeout.toMillis(),
+                  TimeUnit.MILLISECONDS));
     }
     List<ReadinessReport.Entry> entries = new ArrayList<>();
     for (int i = 0; i < checks.size(); i++) {
@@ -91,12 +104,15 @@ public final class Readiness {
 
   private CompletableFuture<DependencyStatus> start(Check check) {
     try {
-      return CompletableFuture.supplyAsync(check.probe(), executor).exceptionally(bug -> {
-        log.warn("readiness check of {} {} failed", check.kind(), check.name(), bug);
-        return DependencyStatus.down("the check failed");
-      });
+      return CompletableFuture.supplyAsync(check.probe(), executor)
+          .exceptionally(
+              bug -> {
+                log.warn("readiness check of {} {} failed", check.kind(), check.name(), bug);
+                return DependencyStatus.down("the check failed");
+              });
     } catch (RejectedExecutionException shuttingDown) {
-      return CompletableFuture.completedFuture(DependencyStatus.unknown("not checked: shutting down"));
+      return CompletableFuture.completedFuture(
+          DependencyStatus.unknown("not checked: shutting down"));
     }
   }
 }

@@ -106,7 +106,8 @@ public final class ReadinessPolicy {
 
   private static DependencyStatus.State ticketState(TicketFailure.Kind failure) {
     return switch (failure) {
-      // INTERNAL: the system answered and the bot failed to read it; links of other systems still work.
+      // INTERNAL: the system answered and the bot failed to read it; links of other systems still
+      // work.
       case RATE_LIMITED, INTERNAL -> DependencyStatus.State.DEGRADED;
       case FORBIDDEN, UNAVAILABLE -> DependencyStatus.State.DOWN;
       // The system answered: a ticket it does not have is about the link, not about the system.

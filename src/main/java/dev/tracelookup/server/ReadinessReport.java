@@ -18,16 +18,26 @@ record ReadinessReport(Instant checkedAt, List<Entry> entries) {
   /** Returns whether the bot can take lookups: no required dependency is down. */
   boolean ready() {
     return entries.stream()
-        .noneMatch(entry -> entry.check().required() && entry.status().state() == DependencyStatus.State.DOWN);
+        .noneMatch(
+            entry ->
+                entry.check().required() && entry.status().state() == DependencyStatus.State.DOWN);
   }
 
-  /** Returns {@code ready}, {@code degraded} (some dependency down or degraded, none required) or {@code not_ready}. */
+  /**
+   * Returns {@code ready}, {@code degraded} (some dependency down or degraded, none required) or
+   * {@code not_ready}.
+   */
   String status() {
     if (!ready()) {
       return "not_ready";
     }
-    boolean impaired = entries.stream().map(entry -> entry.status().state())
-        .anyMatch(state -> state == DependencyStatus.State.DOWN || state == DependencyStatus.State.DEGRADED);
+    boolean impaired =
+        entries.stream()
+            .map(entry -> entry.status().state())
+            .anyMatch(
+                state ->
+                    state == DependencyStatus.State.DOWN
+                        || state == DependencyStatus.State.DEGRADED);
     return impaired ? "degraded" : "ready";
   }
 

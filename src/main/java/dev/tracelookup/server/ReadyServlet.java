@@ -18,7 +18,8 @@ final class ReadyServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     ReadinessReport report = readiness.report();
     response.setHeader("Cache-Control", "no-store");
     JsonReplies.write(response, report.ready() ? 200 : 503, report.json());

@@ -28,7 +28,8 @@ final class SlackRequestFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getContentLengthLong() > maxBodyBytes) {
       JsonReplies.error(response, 413, "request body too large");
@@ -39,11 +40,17 @@ final class SlackRequestFilter extends HttpFilter {
       JsonReplies.error(response, 413, "request body too large");
       return;
     }
-    Optional<String> refusal = signature.refusal(
-        request.getHeader("X-Slack-Request-Timestamp"), request.getHeader("X-Slack-Signature"), body.get());
+    Optional<String> refusal =
+        signature.refusal(
+            request.getHeader("X-Slack-Request-Timestamp"),
+            request.getHeader("X-Slack-Signature"),
+            body.get());
     if (refusal.isPresent()) {
-      log.warn("refused a request to /slack/events from {}: {}. If every request is refused, check "
-          + "SLACK_SIGNING_SECRET and the server clock.", request.getRemoteAddr(), refusal.get());
+      log.warn(
+          "refused a request to /slack/events from {}: {}. If every request is refused, check "
+              + "SLACK_SIGNING_SECRET and the server clock.",
+          request.getRemoteAddr(),
+          refusal.get());
       JsonReplies.error(response, 401, "invalid request");
       return;
     }

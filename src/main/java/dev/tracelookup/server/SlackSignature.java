@@ -47,7 +47,9 @@ final class SlackSignature {
     }
     byte[] expected = sign(timestampHeader.trim(), body).getBytes(StandardCharsets.US_ASCII);
     byte[] given = signatureHeader.trim().getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, given) ? Optional.empty() : Optional.of("signature does not match");
+    return MessageDigest.isEqual(expected, given)
+        ? Optional.empty()
+        : Optional.of("signature does not match");
   }
 
   /** Returns the signature Slack would send for this timestamp and body. */

@@ -50,7 +50,8 @@ final class AccessGate implements Middleware {
     Gating gating = gating(req);
     if (gating instanceof Gating.Command command) {
       Optional<SlackMessage> refusal = refusal(command.asker(), command.origin());
-      return refusal.isEmpty() ? chain.next(req)
+      return refusal.isEmpty()
+          ? chain.next(req)
           : Response.json(200, Map.of("response_type", "ephemeral", "text", refusal.get().text()));
     }
     if (gating instanceof Gating.Interaction interaction) {
@@ -82,13 +83,17 @@ final class AccessGate implements Middleware {
     if (req instanceof SlashCommandRequest command) {
       var payload = command.getPayload();
       Origin origin = Origin.of(payload);
-      return new Gating.Command(new Asker(payload.getUserId(), origin.team(), payload.getChannelId()), origin);
+      return new Gating.Command(
+          new Asker(payload.getUserId(), origin.team(), payload.getChannelId()), origin);
     }
     if (req instanceof BlockActionRequest action) {
       BlockActionPayload payload = action.getPayload();
-      boolean linkOnly = payload.getActions() != null && payload.getActions().stream()
-          .allMatch(clicked -> ActionId.OPEN_TRACE.matches(clicked.getActionId()));
-      return linkOnly ? new Gating.Unchecked()
+      boolean linkOnly =
+          payload.getActions() != null
+              && payload.getActions().stream()
+                  .allMatch(clicked -> ActionId.OPEN_TRACE.matches(clicked.getActionId()));
+      return linkOnly
+          ? new Gating.Unchecked()
           : Gating.answeredAt(Asker.of(payload), Origin.of(payload), payload.getResponseUrl());
     }
     if (req instanceof MessageShortcutRequest shortcut) {
@@ -103,7 +108,11 @@ final class AccessGate implements Middleware {
       JsonNode mention = body.path("event");
       String thread = mention.path("thread_ts").asText(mention.path("ts").asText(""));
       Origin origin = Origin.ofEvent(body);
-      Asker asker = new Asker(mention.path("user").asText(null), origin.team(), mention.path("channel").asText(null));
+      Asker asker =
+          new Asker(
+              mention.path("user").asText(null),
+              origin.team(),
+              mention.path("channel").asText(null));
       return Gating.inThread(asker, origin, thread);
     }
     return new Gating.Unchecked();
@@ -111,12 +120,17 @@ final class AccessGate implements Middleware {
 
   /** Only the lookup form is gated; its channel travels in the modal's metadata. */
   private static Gating form(ViewSubmissionPayload payload) {
-    if (payload.getView() == null || !LookupModal.CALLBACK_ID.equals(payload.getView().getCallbackId())) {
+    if (payload.getView() == null
+        || !LookupModal.CALLBACK_ID.equals(payload.getView().getCallbackId())) {
       return new Gating.Unchecked();
     }
     Optional<FormContext> context = FormContext.decode(payload.getView().getPrivateMetadata());
     Origin origin = Origin.of(payload);
-    Asker asker = new Asker(payload.getUser().getId(), origin.team(), context.map(FormContext::channelId).orElse(null));
+    Asker asker =
+        new Asker(
+            payload.getUser().getId(),
+            origin.team(),
+            context.map(FormContext::channelId).orElse(null));
     return Gating.answeredAt(asker, origin, context.map(FormContext::responseUrl).orElse(null));
   }
 }

@@ -40,11 +40,22 @@ final class ActionReplays implements Middleware {
   private final Cache<String, Boolean> presses;
   private final Cache<String, Boolean> deliveries;
 
-  /** @param timestampTolerance how far a signed request's timestamp may be from now */
+  /**
+   * @param timestampTolerance how far a signed request's timestamp may be from now
+   */
   ActionReplays(Duration timestampTolerance, Ticker ticker) {
-    this.presses = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(REPEAT_WINDOW).ticker(ticker).build();
-    this.deliveries = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(timestampTolerance.multipliedBy(2))
-        .ticker(ticker).build();
+    this.presses =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_KEYS)
+            .expireAfterWrite(REPEAT_WINDOW)
+            .ticker(ticker)
+            .build();
+    this.deliveries =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_KEYS)
+            .expireAfterWrite(timestampTolerance.multipliedBy(2))
+            .ticker(ticker)
+            .build();
   }
 
   @Override
@@ -54,37 +65,65 @@ final class ActionReplays implements Middleware {
       BlockActionPayload payload = action.getPayload();
       Optional<String> press = press(payload);
       if (press.isPresent()) {
-        // Both memories are asked every time; putIfAbsent leaves each window counting from the first press.
+        // Both memories are asked every time; putIfAbsent leaves each window counting from the
+        // first press.
         boolean first = presses.asMap().putIfAbsent(press.get(), Boolean.TRUE) == null;
-        boolean fresh = deliveries.asMap().putIfAbsent(press.get() + " at " + actionTs(payload), Boolean.TRUE) == null;
+        boolean fresh =
+            deliveries.asMap().putIfAbsent(press.get() + " at " + actionTs(payload), Boolean.TRUE)
+                == null;
         repeated = !first || !fresh;
       }
     } else if (req instanceof ViewSubmissionRequest view) {
       ViewSubmissionPayload payload = view.getPayload();
-      if (payload.getView() != null && payload.getView().getId() != null && payload.getUser() != null) {
-        String submission = payload.getUser().getId() + " submitted " + payload.getView().getId() + " "
-            + payload.getView().getHash();
+      if (payload.getView() != null
+          && payload.getView().getId() != null
+          && payload.getUser() != null) {
+        String submission =
+            payload.getUser().getId()
+                + " submitted "
+                + payload.getView().getId()
+                + " "
+                + payload.getView().getHash();
         repeated = deliveries.asMap().putIfAbsent(submission, Boolean.TRUE) != null;
       }
     }
     if (repeated) {
-      log.info("dropped a repeated press of the same button (a double click or a replayed request)");
+      log.info(
+          "dropped a repeated press of the same button (a double click or a replayed request)");
       return Response.ok();
     }
     return chain.next(req);
   }
 
-  /** Returns what makes two presses the same one, or empty for a payload without a pressed button. */
+  /**
+   * Returns what makes two presses the same one, or empty for a payload without a pressed button.
+   */
   private static Optional<String> press(BlockActionPayload payload) {
-    if (payload.getUser() == null || payload.getActions() == null || payload.getActions().isEmpty()) {
+    if (payload.getUser() == null
+        || payload.getActions() == null
+        || payload.getActions().isEmpty()) {
       return Optional.empty();
     }
     BlockActionPayload.Action action = payload.getActions().get(0);
     BlockActionPayload.Container container = payload.getContainer();
-    String where = container == null ? "" : container.getChannelId() + " " + container.getMessageTs() + " "
-        + container.getViewId();
-    return Optional.of(payload.getUser().getId() + " pressed " + action.getActionId() + " " + action.getBlockId()
-        + " " + action.getValue() + " in " + where);
+    String where =
+        container == null
+            ? ""
+            : container.getChannelId()
+                + " "
+                + container.getMessageTs()
+                + " "
+                + container.getViewId();
+    return Optional.of(
+        payload.getUser().getId()
+            + " pressed "
+            + action.getActionId()
+            + " "
+            + action.getBlockId()
+            + " "
+            + action.getValue()
+            + " in "
+            + where);
   }
 
   private static String actionTs(BlockActionPayload payload) {

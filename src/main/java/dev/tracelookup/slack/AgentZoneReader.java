@@ -1,5 +1,8 @@
 package dev.tracelookup.slack;
 
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.slack.api.model.block.LayoutBlock;
 import dev.tracelookup.render.SlackMessage;
 import java.time.Duration;
@@ -8,14 +11,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-
 /** The zone to read an agent's times in: their Slack zone, or UTC with a note saying so. */
 final class AgentZoneReader {
   private static final Duration ACK_SAFE_WAIT = Duration.ofMillis(1500);
-  private static final String UTC_NOTE = "Your Slack time zone could not be read, so times are read as UTC."
-      + " Add `tz America/New_York` (or your zone) to choose.";
+  private static final String UTC_NOTE =
+      "Your Slack time zone could not be read, so times are read as UTC."
+          + " Add `tz America/New_York` (or your zone) to choose.";
 
   private final AgentZones zones;
 
@@ -37,7 +38,8 @@ final class AgentZoneReader {
   }
 
   AgentZone zoneOf(String slackUserId) {
-    return zones.zoneOf(slackUserId, ACK_SAFE_WAIT)
+    return zones
+        .zoneOf(slackUserId, ACK_SAFE_WAIT)
         .map(zone -> new AgentZone(zone, false))
         .orElseGet(() -> new AgentZone(ZoneOffset.UTC, true));
   }

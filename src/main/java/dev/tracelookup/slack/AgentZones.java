@@ -31,12 +31,13 @@ final class AgentZones {
   private final AsyncLoadingCache<String, ZoneAnswer> zones;
 
   AgentZones(MethodsClient client, Duration ttl, Ticker ticker, Executor executor) {
-    this.zones = Caffeine.newBuilder()
-        .maximumSize(50_000)
-        .expireAfterWrite(ttl)
-        .ticker(ticker)
-        .executor(executor)
-        .buildAsync(userId -> read(client, userId));
+    this.zones =
+        Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(ttl)
+            .ticker(ticker)
+            .executor(executor)
+            .buildAsync(userId -> read(client, userId));
   }
 
   /**
@@ -45,12 +46,13 @@ final class AgentZones {
    */
   Optional<ZoneId> zoneOf(String slackUserId, Duration wait) {
     CompletableFuture<ZoneAnswer> answer = zones.get(slackUserId);
-    answer.thenAccept(read -> {
-      if (read.failure().isPresent()) {
-        // Not cached, so the next command asks Slack again.
-        zones.asMap().remove(slackUserId, answer);
-      }
-    });
+    answer.thenAccept(
+        read -> {
+          if (read.failure().isPresent()) {
+            // Not cached, so the next command asks Slack again.
+            zones.asMap().remove(slackUserId, answer);
+          }
+        });
     try {
       ZoneAnswer read = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       read.failure().ifPresent(failure -> log.warn("{}; reading times as UTC", failure));
@@ -62,14 +64,15 @@ final class AgentZones {
       Thread.currentThread().interrupt();
       return Optional.empty();
     } catch (ExecutionException bug) {
-      log.error("reading the agent's zone failed unexpectedly; reading times as UTC", bug.getCause());
+      log.error(
+          "reading the agent's zone failed unexpectedly; reading times as UTC", bug.getCause());
       return Optional.empty();
     }
   }
 
   /**
-   * Failures are answers rather than exceptions: Caffeine logs every exceptional load with a
-   * stack trace, and Slack being unreachable for a moment is not worth one.
+   * Failures are answers rather than exceptions: Caffeine logs every exceptional load with a stack
+   * trace, and Slack being unreachable for a moment is not worth one.
    */
   private static ZoneAnswer read(MethodsClient client, String userId) {
     try {

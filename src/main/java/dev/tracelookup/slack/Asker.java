@@ -19,18 +19,28 @@ record Asker(String user, String team, String channel) {
   }
 
   static Asker of(BlockActionPayload payload) {
-    String channel = payload.getChannel() != null ? payload.getChannel().getId()
-        : payload.getContainer() == null ? null : payload.getContainer().getChannelId();
-    return new Asker(payload.getUser() == null ? null : payload.getUser().getId(), Origin.of(payload).team(), channel);
+    String channel =
+        payload.getChannel() != null
+            ? payload.getChannel().getId()
+            : payload.getContainer() == null ? null : payload.getContainer().getChannelId();
+    return new Asker(
+        payload.getUser() == null ? null : payload.getUser().getId(),
+        Origin.of(payload).team(),
+        channel);
   }
 
   static Asker of(MessageShortcutPayload payload) {
-    return new Asker(payload.getUser() == null ? null : payload.getUser().getId(), Origin.of(payload).team(),
+    return new Asker(
+        payload.getUser() == null ? null : payload.getUser().getId(),
+        Origin.of(payload).team(),
         payload.getChannel() == null ? null : payload.getChannel().getId());
   }
 
   /** The person who submitted a form, in the channel the form answers into. */
   static Asker of(ViewSubmissionPayload payload, String channel) {
-    return new Asker(payload.getUser() == null ? null : payload.getUser().getId(), Origin.of(payload).team(), channel);
+    return new Asker(
+        payload.getUser() == null ? null : payload.getUser().getId(),
+        Origin.of(payload).team(),
+        channel);
   }
 }

@@ -18,9 +18,10 @@ import java.util.Optional;
  */
 final class Audits {
   /** What the agent reads instead of an answer the audit log could not record. */
-  static final String WITHHELD = "The audit log cannot be written right now, so trace-lookup shows no customer"
-      + " data until it can: every lookup must be on record. Try again in a few minutes; if it keeps happening,"
-      + " tell the team that runs the bot.";
+  static final String WITHHELD =
+      "The audit log cannot be written right now, so trace-lookup shows no customer data until it"
+          + " can: every lookup must be on record. Try again in a few minutes; if it keeps"
+          + " happening, tell the team that runs the bot.";
 
   private final AuditLog log;
   private final String backend;
@@ -53,9 +54,20 @@ final class Audits {
     } else if (outcome instanceof LookupOutcome.Failed) {
       result = "failed";
     }
-    return write(new AuditEntry(event, asker.user(), asker.team(), asker.channel(),
-        Optional.of(fingerprints.of(request.userId())), Optional.of(request.window().from()),
-        Optional.of(request.window().to()), backend, count, cacheHit, shared, result));
+    return write(
+        new AuditEntry(
+            event,
+            asker.user(),
+            asker.team(),
+            asker.channel(),
+            Optional.of(fingerprints.of(request.userId())),
+            Optional.of(request.window().from()),
+            Optional.of(request.window().to()),
+            backend,
+            count,
+            cacheHit,
+            shared,
+            result));
   }
 
   /**
@@ -63,22 +75,60 @@ final class Audits {
    * them (cards from before buttons carried the customer leave it unknown).
    */
   Audited trace(Asker asker, RequestTokens.TraceButton button, TraceLookup.TraceResult result) {
-    String outcome = result instanceof TraceLookup.TraceResult.Shown ? "found"
-        : result instanceof TraceLookup.TraceResult.Missing ? "no_traces" : "failed";
-    return about("show_trace", asker, button, result instanceof TraceLookup.TraceResult.Shown ? 1 : 0, outcome);
+    String outcome =
+        result instanceof TraceLookup.TraceResult.Shown
+            ? "found"
+            : result instanceof TraceLookup.TraceResult.Missing ? "no_traces" : "failed";
+    return about(
+        "show_trace",
+        asker,
+        button,
+        result instanceof TraceLookup.TraceResult.Shown ? 1 : 0,
+        outcome);
   }
 
-  /** Records an event about one trace of a customer's card: {@code show_trace}, {@code reply_draft}. */
-  Audited about(String event, Asker asker, RequestTokens.TraceButton button, int resultCount, String outcome) {
-    return write(new AuditEntry(event, asker.user(), asker.team(), asker.channel(), button.customer(),
-        Optional.empty(), Optional.empty(), backend, resultCount, false, false, outcome,
-        Optional.of(button.traceId())));
+  /**
+   * Records an event about one trace of a customer's card: {@code show_trace}, {@code reply_draft}.
+   */
+  Audited about(
+      String event,
+      Asker asker,
+      RequestTokens.TraceButton button,
+      int resultCount,
+      String outcome) {
+    return write(
+        new AuditEntry(
+            event,
+            asker.user(),
+            asker.team(),
+            asker.channel(),
+            button.customer(),
+            Optional.empty(),
+            Optional.empty(),
+            backend,
+            resultCount,
+            false,
+            false,
+            outcome,
+            Optional.of(button.traceId())));
   }
 
   /** Records an event without a lookup of its own: a busy or failed answer. */
   AuditLog.Recorded record(String event, Asker asker, int resultCount, String outcome) {
-    return log.record(new AuditEntry(event, asker.user(), asker.team(), asker.channel(), Optional.empty(),
-        Optional.empty(), Optional.empty(), backend, resultCount, false, false, outcome));
+    return log.record(
+        new AuditEntry(
+            event,
+            asker.user(),
+            asker.team(),
+            asker.channel(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            backend,
+            resultCount,
+            false,
+            false,
+            outcome));
   }
 
   /**
@@ -92,9 +142,21 @@ final class Audits {
     if (delivery.asSent()) {
       return;
     }
-    log.record(new AuditEntry("delivery", answered.slackUser(), answered.team(), answered.channel(),
-        answered.userHash(), answered.windowFrom(), answered.windowTo(), answered.backend(), answered.resultCount(),
-        answered.cacheHit(), answered.shared(), delivery.way().auditName(), answered.traceId()));
+    log.record(
+        new AuditEntry(
+            "delivery",
+            answered.slackUser(),
+            answered.team(),
+            answered.channel(),
+            answered.userHash(),
+            answered.windowFrom(),
+            answered.windowTo(),
+            answered.backend(),
+            answered.resultCount(),
+            answered.cacheHit(),
+            answered.shared(),
+            delivery.way().auditName(),
+            answered.traceId()));
   }
 
   private Audited write(AuditEntry entry) {
@@ -108,7 +170,19 @@ final class Audits {
 
   /** Records a refusal for another reason: {@code external}, {@code shared_channel}. */
   void denied(Asker asker, String outcome) {
-    log.record(new AuditEntry("denied", asker.user(), asker.team(), asker.channel(), Optional.empty(),
-        Optional.empty(), Optional.empty(), "", 0, false, false, outcome));
+    log.record(
+        new AuditEntry(
+            "denied",
+            asker.user(),
+            asker.team(),
+            asker.channel(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            "",
+            0,
+            false,
+            false,
+            outcome));
   }
 }

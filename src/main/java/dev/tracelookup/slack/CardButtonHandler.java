@@ -29,7 +29,12 @@ final class CardButtonHandler implements BlockActionHandler {
   private final LookupRunner runner;
   private final SlackReplies replies;
 
-  CardButtonHandler(Kind kind, RequestTokens tokens, AgentZoneReader zones, LookupRunner runner, SlackReplies replies) {
+  CardButtonHandler(
+      Kind kind,
+      RequestTokens tokens,
+      AgentZoneReader zones,
+      LookupRunner runner,
+      SlackReplies replies) {
     this.kind = kind;
     this.tokens = tokens;
     this.zones = zones;
@@ -46,8 +51,11 @@ final class CardButtonHandler implements BlockActionHandler {
     }
     Optional<LookupRequest> lookup = tokens.decode(payload.getActions().get(0).getValue());
     if (lookup.isEmpty()) {
-      replies.respond(responseUrl, Messages.failure("That button no longer carries a lookup I can read."
-          + " Run `/trace-lookup` again."), Visibility.EPHEMERAL);
+      replies.respond(
+          responseUrl,
+          Messages.failure(
+              "That button no longer carries a lookup I can read." + " Run `/trace-lookup` again."),
+          Visibility.EPHEMERAL);
       return ctx.ack();
     }
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
@@ -57,18 +65,31 @@ final class CardButtonHandler implements BlockActionHandler {
     return ctx.ack();
   }
 
-  private boolean submit(BlockActionPayload payload, LookupRequest lookup, AgentZoneReader.AgentZone zone,
+  private boolean submit(
+      BlockActionPayload payload,
+      LookupRequest lookup,
+      AgentZoneReader.AgentZone zone,
       String responseUrl) {
     String threadTs = payload.getContainer() == null ? null : payload.getContainer().getThreadTs();
     if (kind == Kind.REFRESH) {
-      return runner.submitRefresh(Asker.of(payload), lookup, zone.zone(), responseUrl, threadTs != null);
+      return runner.submitRefresh(
+          Asker.of(payload), lookup, zone.zone(), responseUrl, threadTs != null);
     }
-    String channelId = payload.getContainer() != null && payload.getContainer().getChannelId() != null
-        ? payload.getContainer().getChannelId()
-        : payload.getChannel().getId();
+    String channelId =
+        payload.getContainer() != null && payload.getContainer().getChannelId() != null
+            ? payload.getContainer().getChannelId()
+            : payload.getChannel().getId();
     // A shared copy is read by the whole channel: times in UTC, which every reader can convert.
     String channelName = payload.getChannel() == null ? null : payload.getChannel().getName();
-    return runner.submitShare(Asker.of(payload), lookup, java.time.ZoneOffset.UTC, new LookupRunner.Share(channelId,
-        threadTs, payload.getUser().getId(), responseUrl, ShareErrors.isDirectMessage(channelId, channelName)));
+    return runner.submitShare(
+        Asker.of(payload),
+        lookup,
+        java.time.ZoneOffset.UTC,
+        new LookupRunner.Share(
+            channelId,
+            threadTs,
+            payload.getUser().getId(),
+            responseUrl,
+            ShareErrors.isDirectMessage(channelId, channelName)));
   }
 }

@@ -98,8 +98,8 @@ final class Deliveries {
               : Optional.of(
                   replies.postEphemeral(
                       asker.channel(), route.threadTs().orElse(null), asker.user(), message));
-        // chat.postMessage to a user ID lands in the bot's direct messages with them (the app's
-        // Messages tab).
+      // chat.postMessage to a user ID lands in the bot's direct messages with them (the app's
+      // Messages tab).
       case DIRECT_MESSAGE ->
           asker.user().isEmpty()
               ? Optional.empty()

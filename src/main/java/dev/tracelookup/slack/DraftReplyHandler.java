@@ -10,8 +10,8 @@ import com.slack.api.model.view.View;
 import dev.tracelookup.incidents.Incident;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
-import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.render.Messages;
+import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.slack.SlackReplies.Visibility;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,7 +31,12 @@ final class DraftReplyHandler implements BlockActionHandler {
   private final Audits audits;
   private final RequestTokens tokens;
 
-  DraftReplyHandler(ReplyDrafts drafts, AgentZoneReader zones, LookupJobs jobs, SlackReplies replies, Audits audits,
+  DraftReplyHandler(
+      ReplyDrafts drafts,
+      AgentZoneReader zones,
+      LookupJobs jobs,
+      SlackReplies replies,
+      Audits audits,
       RequestTokens tokens) {
     this.tokens = tokens;
     this.drafts = drafts;
@@ -47,33 +52,52 @@ final class DraftReplyHandler implements BlockActionHandler {
     if (payload.getActions() == null || payload.getActions().isEmpty()) {
       return ctx.ack();
     }
-    Optional<RequestTokens.TraceButton> button = tokens.trace(payload.getActions().get(0).getValue());
+    Optional<RequestTokens.TraceButton> button =
+        tokens.trace(payload.getActions().get(0).getValue());
     if (button.isEmpty()) {
-      replies.respond(payload.getResponseUrl(), Messages.failure("That button no longer carries a trace I can read."
-          + " Run `/trace-lookup` again."), Visibility.EPHEMERAL);
+      replies.respond(
+          payload.getResponseUrl(),
+          Messages.failure(
+              "That button no longer carries a trace I can read." + " Run `/trace-lookup` again."),
+          Visibility.EPHEMERAL);
       return ctx.ack();
     }
     MethodsClient client = ctx.client();
     Optional<String> opened = Modals.open(client, payload.getTriggerId(), ReplyModal.drafting());
     if (opened.isEmpty()) {
-      replies.respond(payload.getResponseUrl(), Messages.failure("The reply window could not be opened. Click "
-          + "\"Draft customer reply\" again."), Visibility.EPHEMERAL);
+      replies.respond(
+          payload.getResponseUrl(),
+          Messages.failure(
+              "The reply window could not be opened. Click " + "\"Draft customer reply\" again."),
+          Visibility.EPHEMERAL);
       return ctx.ack();
     }
-    // Without a ticket the customer's zone is unknown: the agent's is the best guess, and the draft says which.
+    // Without a ticket the customer's zone is unknown: the agent's is the best guess, and the draft
+    // says which.
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
     String viewId = opened.get();
-    if (!jobs.trySubmit(() -> Modals.update(client, viewId, write(Asker.of(payload), button.get(), zone)))) {
-      Modals.update(client, viewId, ReplyModal.failed("The bot is busy; close this and try again in a minute."));
+    if (!jobs.trySubmit(
+        () -> Modals.update(client, viewId, write(Asker.of(payload), button.get(), zone)))) {
+      Modals.update(
+          client,
+          viewId,
+          ReplyModal.failed("The bot is busy; close this and try again in a minute."));
     }
     return ctx.ack();
   }
 
-  private View write(Asker asker, RequestTokens.TraceButton button, AgentZoneReader.AgentZone zone) {
+  private View write(
+      Asker asker, RequestTokens.TraceButton button, AgentZoneReader.AgentZone zone) {
     String traceId = button.traceId();
     try {
       ReplyDrafts.Draft draft = drafts.draft(traceId, zone.zone());
-      if (audits.about("reply_draft", asker, button, draft.written() ? 1 : 0, draft.written() ? "drafted" : "failed")
+      if (audits
+          .about(
+              "reply_draft",
+              asker,
+              button,
+              draft.written() ? 1 : 0,
+              draft.written() ? "drafted" : "failed")
           .withholds()) {
         return ReplyModal.failed(Audits.WITHHELD);
       }

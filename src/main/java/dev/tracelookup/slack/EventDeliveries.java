@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * retry lost the mentions whose first delivery never reached the bot (a deploy, a blip). So a
  * delivery is remembered by its {@code event_id}, and a mention also by its channel and {@code ts}
  * (an edited message arrives again under a new event ID): a delivery of an event already handled,
- * or still being handled, is acknowledged and dropped; any other delivery, retry or not, is handled.
+ * or still being handled, is acknowledged and dropped; any other delivery, retry or not, is
+ * handled.
  *
  * <p>A delivery whose handling failed (an error, a refusal to acknowledge) is forgotten, so Slack's
- * next retry handles it. One still marked as being handled after {@link #LEASE} counts as abandoned.
- * Memory is bounded ({@link #MAX_KEYS}, each kept {@link #MEMORY}, well past Slack's retries).
+ * next retry handles it. One still marked as being handled after {@link #LEASE} counts as
+ * abandoned. Memory is bounded ({@link #MAX_KEYS}, each kept {@link #MEMORY}, well past Slack's
+ * retries).
  *
  * <p>The memory is per process: with several replicas behind a load balancer, a retry that reaches
  * another replica than the first delivery is handled there too. Slack retries only when the first
@@ -49,12 +51,14 @@ final class EventDeliveries implements Middleware {
 
   EventDeliveries(Ticker ticker) {
     this.ticker = ticker;
-    this.seen = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(MEMORY).ticker(ticker).build();
+    this.seen =
+        Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(MEMORY).ticker(ticker).build();
   }
 
   @Override
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-    List<String> keys = req instanceof EventRequest ? keys(req.getRequestBodyAsString()) : List.of();
+    List<String> keys =
+        req instanceof EventRequest ? keys(req.getRequestBodyAsString()) : List.of();
     if (keys.isEmpty()) {
       return chain.next(req);
     }

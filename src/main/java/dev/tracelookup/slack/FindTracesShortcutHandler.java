@@ -6,10 +6,10 @@ import com.slack.api.bolt.handler.builtin.MessageShortcutHandler;
 import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
-import dev.tracelookup.lookup.Audience;
-import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
+import dev.tracelookup.lookup.Audience;
+import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.TicketPicker;
 import dev.tracelookup.slack.SlackReplies.Visibility;
@@ -36,8 +36,14 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
   private final SlackReplies replies;
   private final String usage;
 
-  FindTracesShortcutHandler(LookupRequestParser parser, TicketLinks links, TicketFlow flow, AgentZoneReader zones,
-      LookupRunner runner, SlackReplies replies, String usage) {
+  FindTracesShortcutHandler(
+      LookupRequestParser parser,
+      TicketLinks links,
+      TicketFlow flow,
+      AgentZoneReader zones,
+      LookupRunner runner,
+      SlackReplies replies,
+      String usage) {
     this.parser = parser;
     this.links = links;
     this.flow = flow;
@@ -53,36 +59,59 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
     Message message = payload.getMessage() == null ? new Message() : payload.getMessage();
     String text = message.getText() == null ? "" : message.getText();
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
-    FormContext context = new FormContext(payload.getChannel().getId(), Optional.ofNullable(message.getThreadTs()),
-        payload.getResponseUrl(), "");
-    List<TicketLink> found = links.findInMessage(text, message.getBlocks() == null ? List.of() : message.getBlocks());
+    FormContext context =
+        new FormContext(
+            payload.getChannel().getId(),
+            Optional.ofNullable(message.getThreadTs()),
+            payload.getResponseUrl(),
+            "");
+    List<TicketLink> found =
+        links.findInMessage(text, message.getBlocks() == null ? List.of() : message.getBlocks());
     if (found.size() == 1) {
-      Optional<TicketFlow.Message> words = postedAt(message.getTs()).map(at -> new TicketFlow.Message(text, at));
-      if (!flow.open(ctx.client(), payload.getTriggerId(), found.get(0), zone.zone(), words, context)) {
-        replies.respond(payload.getResponseUrl(), Messages.failure("The form could not be opened. Run Find traces again."),
+      Optional<TicketFlow.Message> words =
+          postedAt(message.getTs()).map(at -> new TicketFlow.Message(text, at));
+      if (!flow.open(
+          ctx.client(), payload.getTriggerId(), found.get(0), zone.zone(), words, context)) {
+        replies.respond(
+            payload.getResponseUrl(),
+            Messages.failure("The form could not be opened. Run Find traces again."),
             Visibility.EPHEMERAL);
       }
     } else if (found.size() > 1) {
-      replies.respond(payload.getResponseUrl(), TicketPicker.message(found.stream()
-          .map(link -> new TicketPicker.Choice(link.reference(), new TicketPick(link.url(), context).encode()))
-          .collect(Collectors.toList())), Visibility.EPHEMERAL);
+      replies.respond(
+          payload.getResponseUrl(),
+          TicketPicker.message(
+              found.stream()
+                  .map(
+                      link ->
+                          new TicketPicker.Choice(
+                              link.reference(), new TicketPick(link.url(), context).encode()))
+                  .collect(Collectors.toList())),
+          Visibility.EPHEMERAL);
     } else {
       lookupFromWords(Asker.of(payload), text, zone, context);
     }
     return ctx.ack();
   }
 
-  private void lookupFromWords(Asker asker, String text, AgentZoneReader.AgentZone zone, FormContext context) {
+  private void lookupFromWords(
+      Asker asker, String text, AgentZoneReader.AgentZone zone, FormContext context) {
     ParseResult parsed = parser.parse(text, zone.zone());
     if (parsed instanceof ParseResult.Parsed valid) {
       LookupRequest lookup = valid.request();
-      if (!runner.submitLookup(asker, lookup, zone.zone(), context.responseUrl(), Audience.agent(context.threadTs().isPresent()))) {
+      if (!runner.submitLookup(
+          asker,
+          lookup,
+          zone.zone(),
+          context.responseUrl(),
+          Audience.agent(context.threadTs().isPresent()))) {
         runner.answerBusy(context.responseUrl());
       }
       return;
     }
-    String problem = "That message has no ticket link, and no user ID and time I could read"
-        + (parsed instanceof ParseResult.Invalid invalid ? ": " + invalid.problem() : ".");
+    String problem =
+        "That message has no ticket link, and no user ID and time I could read"
+            + (parsed instanceof ParseResult.Invalid invalid ? ": " + invalid.problem() : ".");
     replies.respond(context.responseUrl(), Messages.help(problem, "", usage), Visibility.EPHEMERAL);
   }
 

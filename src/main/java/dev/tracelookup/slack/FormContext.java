@@ -38,8 +38,12 @@ record FormContext(String channelId, Optional<String> threadTs, String responseU
       if (node == null || !node.path("c").isTextual() || !node.path("r").isTextual()) {
         return Optional.empty();
       }
-      return Optional.of(new FormContext(node.path("c").asText(), Optional.ofNullable(node.get("t")).map(JsonNode::asText),
-          node.path("r").asText(), node.path("k").asText("")));
+      return Optional.of(
+          new FormContext(
+              node.path("c").asText(),
+              Optional.ofNullable(node.get("t")).map(JsonNode::asText),
+              node.path("r").asText(),
+              node.path("k").asText("")));
     } catch (IOException tampered) {
       return Optional.empty();
     }

@@ -5,9 +5,9 @@ import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
-import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
+import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.render.LookupModal;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -33,11 +33,14 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
 
   @Override
   public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
-    Map<String, Map<String, ViewState.Value>> values = request.getPayload().getView().getState().getValues();
+    Map<String, Map<String, ViewState.Value>> values =
+        request.getPayload().getView().getState().getValues();
     Map<String, String> errors = new LinkedHashMap<>();
     Optional<String> userId = LookupModal.value(values, LookupModal.USER_BLOCK);
     if (userId.isEmpty() || !userIdPattern.matcher(userId.get()).matches()) {
-      errors.put(LookupModal.USER_BLOCK, "Type the customer's product user ID (letters, digits and _ . : @ + - only).");
+      errors.put(
+          LookupModal.USER_BLOCK,
+          "Type the customer's product user ID (letters, digits and _ . : @ + - only).");
     }
     Optional<ZoneId> zone = zone(LookupModal.value(values, LookupModal.ZONE_BLOCK));
     if (zone.isEmpty()) {
@@ -45,28 +48,44 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
     }
     Optional<LookupRequest> lookup = Optional.empty();
     if (errors.isEmpty()) {
-      String text = userId.get() + " " + LookupModal.value(values, LookupModal.WHEN_BLOCK).orElse("")
-          + LookupModal.value(values, LookupModal.SERVICE_BLOCK).map(s -> " service " + s).orElse("");
+      String text =
+          userId.get()
+              + " "
+              + LookupModal.value(values, LookupModal.WHEN_BLOCK).orElse("")
+              + LookupModal.value(values, LookupModal.SERVICE_BLOCK)
+                  .map(s -> " service " + s)
+                  .orElse("");
       ParseResult parsed = parser.parse(text, zone.get());
       if (parsed instanceof ParseResult.Parsed valid) {
         lookup = Optional.of(valid.request());
       } else {
-        errors.put(LookupModal.WHEN_BLOCK, parsed instanceof ParseResult.Invalid invalid
-            ? invalid.problem() : "Type a time such as 2:15pm or a range such as 14:00-14:30.");
+        errors.put(
+            LookupModal.WHEN_BLOCK,
+            parsed instanceof ParseResult.Invalid invalid
+                ? invalid.problem()
+                : "Type a time such as 2:15pm or a range such as 14:00-14:30.");
       }
     }
-    Optional<FormContext> context = FormContext.decode(request.getPayload().getView().getPrivateMetadata());
+    Optional<FormContext> context =
+        FormContext.decode(request.getPayload().getView().getPrivateMetadata());
     if (!errors.isEmpty() || context.isEmpty()) {
       if (context.isEmpty()) {
-        errors.put(LookupModal.USER_BLOCK, "This form lost track of where to answer. Close it and run Find traces again.");
+        errors.put(
+            LookupModal.USER_BLOCK,
+            "This form lost track of where to answer. Close it and run Find traces again.");
       }
       return ctx.ack(r -> r.responseAction("errors").errors(errors));
     }
     var payload = request.getPayload();
     Asker asker = Asker.of(payload, context.get().channelId());
     if (!runner.submitFormLookup(asker, lookup.get(), zone.get(), context.get())) {
-      return ctx.ack(r -> r.responseAction("errors").errors(Map.of(LookupModal.USER_BLOCK,
-          "The bot is busy right now. Try again in a minute.")));
+      return ctx.ack(
+          r ->
+              r.responseAction("errors")
+                  .errors(
+                      Map.of(
+                          LookupModal.USER_BLOCK,
+                          "The bot is busy right now. Try again in a minute.")));
     }
     return ctx.ack();
   }

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The workspace the bot is installed in, and who counts as its people. Customer data must not
- * leave the organisation that runs the bot: in a Slack Connect channel a partner's people can
- * mention the bot and press its buttons, so every request is checked against the installation
- * before any access rule or handler runs.
+ * The workspace the bot is installed in, and who counts as its people. Customer data must not leave
+ * the organisation that runs the bot: in a Slack Connect channel a partner's people can mention the
+ * bot and press its buttons, so every request is checked against the installation before any access
+ * rule or handler runs.
  *
  * <p>The installation comes from {@code auth.test} on the bot token at startup, so it cannot be
  * configured wrong: its team ({@code T…}) and, in an Enterprise organisation, the organisation
@@ -69,7 +69,8 @@ final class HomeTeams {
     if (externalAllowed) {
       return Optional.empty();
     }
-    // Slack always names the team; a payload that names none cannot be placed, so it is not trusted.
+    // Slack always names the team; a payload that names none cannot be placed, so it is not
+    // trusted.
     boolean named = !origin.personTeams().isEmpty() || !origin.workspace().isEmpty();
     boolean person = origin.personTeams().stream().allMatch(home::contains);
     boolean organisations = origin.enterprises().stream().allMatch(home::contains);
@@ -87,17 +88,21 @@ final class HomeTeams {
     if (origin.workspace().isEmpty() || home.contains(origin.workspace())) {
       return true;
     }
-    return enterprise.isPresent() && !origin.enterprises().isEmpty()
+    return enterprise.isPresent()
+        && !origin.enterprises().isEmpty()
         && origin.enterprises().stream().allMatch(enterprise.get()::equals);
   }
 
   /** Returns what the refused person is told, privately. */
   String message(Refusal refusal) {
     if (refusal == Refusal.SHARED_CHANNEL) {
-      return ":lock: This channel is shared with another organisation, so I don't post customer traces here."
-          + " Use `/trace-lookup` (only you see its answers) or mention me in an internal channel.";
+      return ":lock: This channel is shared with another organisation, so I don't post customer"
+          + " traces here. Use `/trace-lookup` (only you see its answers) or mention me in"
+          + " an internal channel.";
     }
-    return ":lock: Customer traces are only for people of the workspace trace-lookup is installed in."
-        + " If your team should have access, ask " + ask + ".";
+    return ":lock: Customer traces are only for people of the workspace trace-lookup is installed"
+        + " in. If your team should have access, ask "
+        + ask
+        + ".";
   }
 }

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 final class LookupRunner {
   private static final Logger log = LoggerFactory.getLogger(LookupRunner.class);
-  private static final String APOLOGY = "Something went wrong inside trace-lookup while answering. "
-      + "Try again; if it keeps happening, tell the team that runs the bot.";
+  private static final String APOLOGY =
+      "Something went wrong inside trace-lookup while answering. "
+          + "Try again; if it keeps happening, tell the team that runs the bot.";
 
   private final TraceLookup lookup;
   private final LookupPresenter presenter;
@@ -35,7 +36,12 @@ final class LookupRunner {
   private final Audits audits;
   private final Deliveries deliveries;
 
-  LookupRunner(TraceLookup lookup, LookupPresenter presenter, SlackReplies replies, LookupJobs jobs, Audits audits) {
+  LookupRunner(
+      TraceLookup lookup,
+      LookupPresenter presenter,
+      SlackReplies replies,
+      LookupJobs jobs,
+      Audits audits) {
     this.lookup = lookup;
     this.presenter = presenter;
     this.replies = replies;
@@ -45,21 +51,43 @@ final class LookupRunner {
   }
 
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
-  boolean submitLookup(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
-    return submit("lookup", asker, Route.answer(responseUrl, Visibility.EPHEMERAL), () -> lookupAnswer("lookup", asker,
-        lookup.lookup(request, false), false, outcome -> presenter.present(outcome, agentZone, audience)));
+  boolean submitLookup(
+      Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
+    return submit(
+        "lookup",
+        asker,
+        Route.answer(responseUrl, Visibility.EPHEMERAL),
+        () ->
+            lookupAnswer(
+                "lookup",
+                asker,
+                lookup.lookup(request, false),
+                false,
+                outcome -> presenter.present(outcome, agentZone, audience)));
   }
 
   /**
    * Queues a lookup from the "Find traces" form: the answer goes into the thread the message was
    * in, visible to the agent alone (with "Post to thread"), or through the shortcut's response URL.
    */
-  boolean submitFormLookup(Asker asker, LookupRequest request, ZoneId agentZone, FormContext context) {
+  boolean submitFormLookup(
+      Asker asker, LookupRequest request, ZoneId agentZone, FormContext context) {
     boolean inThread = context.threadTs().isPresent();
-    Route route = inThread ? Route.inThread(context.threadTs().get(), context.responseUrl())
-        : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
-    return submit("lookup", asker, route, () -> lookupAnswer("lookup", asker, lookup.lookup(request, false), false,
-        outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread))));
+    Route route =
+        inThread
+            ? Route.inThread(context.threadTs().get(), context.responseUrl())
+            : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
+    return submit(
+        "lookup",
+        asker,
+        route,
+        () ->
+            lookupAnswer(
+                "lookup",
+                asker,
+                lookup.lookup(request, false),
+                false,
+                outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread))));
   }
 
   /**
@@ -68,28 +96,58 @@ final class LookupRunner {
    */
   boolean submitThreadLookup(LookupRequest request, MentionHandler.Thread thread) {
     Asker asker = new Asker(thread.asker(), thread.team(), thread.channel());
-    Route route = Route.post(thread.channel(), Optional.of(thread.ts()),
-        ShareErrors.isDirectMessage(thread.channel(), null), Route.toAskerIn(thread.ts()));
+    Route route =
+        Route.post(
+            thread.channel(),
+            Optional.of(thread.ts()),
+            ShareErrors.isDirectMessage(thread.channel(), null),
+            Route.toAskerIn(thread.ts()));
     // Times in UTC: everyone in the thread reads the card, each in their own zone.
-    return submit("lookup", asker, route, () -> lookupAnswer("lookup", asker, lookup.lookup(request, false), true,
-        outcome -> presenter.present(outcome, ZoneOffset.UTC, Audience.channel(thread.asker()))));
+    return submit(
+        "lookup",
+        asker,
+        route,
+        () ->
+            lookupAnswer(
+                "lookup",
+                asker,
+                lookup.lookup(request, false),
+                true,
+                outcome ->
+                    presenter.present(outcome, ZoneOffset.UTC, Audience.channel(thread.asker()))));
   }
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
-  boolean submitRefresh(Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return submit("refresh", asker, Route.answer(responseUrl, Visibility.REPLACE), () -> lookupAnswer("refresh", asker,
-        lookup.lookup(request, true), false,
-        outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread))));
+  boolean submitRefresh(
+      Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
+    return submit(
+        "refresh",
+        asker,
+        Route.answer(responseUrl, Visibility.REPLACE),
+        () ->
+            lookupAnswer(
+                "refresh",
+                asker,
+                lookup.lookup(request, true),
+                false,
+                outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread))));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
-  boolean submitTrace(Asker asker, RequestTokens.TraceButton button, ZoneId agentZone, String responseUrl) {
-    return submit("show_trace", asker, Route.answer(responseUrl, Visibility.EPHEMERAL), () -> {
-      TraceLookup.TraceResult result = lookup.trace(button.traceId());
-      Audits.Audited audited = audits.trace(asker, button, result);
-      return audited.withholds() ? Answer.problem(Audits.WITHHELD)
-          : new Answer.Result(presenter.presentTrace(result, agentZone, lookup.backendName()), audited.entry());
-    });
+  boolean submitTrace(
+      Asker asker, RequestTokens.TraceButton button, ZoneId agentZone, String responseUrl) {
+    return submit(
+        "show_trace",
+        asker,
+        Route.answer(responseUrl, Visibility.EPHEMERAL),
+        () -> {
+          TraceLookup.TraceResult result = lookup.trace(button.traceId());
+          Audits.Audited audited = audits.trace(asker, button, result);
+          return audited.withholds()
+              ? Answer.problem(Audits.WITHHELD)
+              : new Answer.Result(
+                  presenter.presentTrace(result, agentZone, lookup.backendName()), audited.entry());
+        });
   }
 
   /**
@@ -97,14 +155,35 @@ final class LookupRunner {
    * one, and tells the sharer privately if Slack refused.
    */
   boolean submitShare(Asker asker, LookupRequest request, ZoneId readerZone, Share share) {
-    Route route = Route.post(share.channelId(), Optional.ofNullable(share.threadTs()), share.directMessage(),
-        Route.answer(share.responseUrl(), Visibility.EPHEMERAL));
-    return submit("share", asker, route, () -> lookupAnswer("share", asker, lookup.lookup(request, false), true,
-        outcome -> presenter.present(outcome, readerZone, Audience.channel(share.sharedBy()))));
+    Route route =
+        Route.post(
+            share.channelId(),
+            Optional.ofNullable(share.threadTs()),
+            share.directMessage(),
+            Route.answer(share.responseUrl(), Visibility.EPHEMERAL));
+    return submit(
+        "share",
+        asker,
+        route,
+        () ->
+            lookupAnswer(
+                "share",
+                asker,
+                lookup.lookup(request, false),
+                true,
+                outcome ->
+                    presenter.present(outcome, readerZone, Audience.channel(share.sharedBy()))));
   }
 
-  /** Where a shared copy goes, who shared it, and whether it goes into a direct or group message. */
-  record Share(String channelId, String threadTs, String sharedBy, String responseUrl, boolean directMessage) {}
+  /**
+   * Where a shared copy goes, who shared it, and whether it goes into a direct or group message.
+   */
+  record Share(
+      String channelId,
+      String threadTs,
+      String sharedBy,
+      String responseUrl,
+      boolean directMessage) {}
 
   /** Answers "busy" through the response URL, for interactions whose ack cannot carry a message. */
   void answerBusy(String responseUrl) {
@@ -117,8 +196,11 @@ final class LookupRunner {
    * message for the asker alone.
    */
   private boolean submit(String event, Asker asker, Route route, Supplier<Answer> work) {
-    return jobs.trySubmit(() -> finish(event, asker, route, work),
-        () -> deliveries.deliver(asker, route.privately().asNewMessage(), new Answer.Problem(Messages.busy())));
+    return jobs.trySubmit(
+        () -> finish(event, asker, route, work),
+        () ->
+            deliveries.deliver(
+                asker, route.privately().asNewMessage(), new Answer.Problem(Messages.busy())));
   }
 
   /** The one path of every job: the answer, its delivery, and the delivery on record. */
@@ -140,10 +222,15 @@ final class LookupRunner {
    * Audits the outcome and returns what the agent may see of it: the answer, or, when the audit log
    * could not record it and fails closed, why it is withheld.
    */
-  private Answer lookupAnswer(String event, Asker asker, LookupOutcome outcome, boolean shared,
+  private Answer lookupAnswer(
+      String event,
+      Asker asker,
+      LookupOutcome outcome,
+      boolean shared,
       Function<LookupOutcome, SlackMessage> present) {
     Audits.Audited audited = audits.lookup(event, asker, outcome, shared);
-    return audited.withholds() ? Answer.problem(Audits.WITHHELD)
+    return audited.withholds()
+        ? Answer.problem(Audits.WITHHELD)
         : new Answer.Result(present.apply(outcome), audited.entry());
   }
 }

@@ -5,16 +5,16 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
-import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
+import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TimeWindow;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.tickets.ResolveResult;
-import dev.tracelookup.tickets.links.TicketLink;
-import dev.tracelookup.tickets.links.TicketLinks;
 import dev.tracelookup.tickets.TicketResolution;
 import dev.tracelookup.tickets.TicketResolver;
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.links.TicketLinks;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +33,14 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
   private final LookupJobs jobs;
   private final SlackReplies replies;
 
-  MentionHandler(LookupRequestParser parser, TicketLinks links, TicketResolver tickets, AgentZoneReader zones,
-      LookupRunner runner, LookupJobs jobs, SlackReplies replies) {
+  MentionHandler(
+      LookupRequestParser parser,
+      TicketLinks links,
+      TicketResolver tickets,
+      AgentZoneReader zones,
+      LookupRunner runner,
+      LookupJobs jobs,
+      SlackReplies replies) {
     this.parser = parser;
     this.links = links;
     this.tickets = tickets;
@@ -52,13 +58,22 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     }
     // Retries are not dropped here: EventDeliveries lets through only those whose first delivery
     // was never handled, so a mention made during a deploy is still answered.
-    String text = event.getText() == null ? "" : event.getText().replaceAll("<@[A-Z0-9]+(\\|[^>]*)?>", " ").trim();
-    Thread thread = new Thread(event.getChannel(), event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
-        event.getUser(), personTeam(event, payload.getTeamId()));
+    String text =
+        event.getText() == null
+            ? ""
+            : event.getText().replaceAll("<@[A-Z0-9]+(\\|[^>]*)?>", " ").trim();
+    Thread thread =
+        new Thread(
+            event.getChannel(),
+            event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
+            event.getUser(),
+            personTeam(event, payload.getTeamId()));
     ZoneId zone = zones.zoneOf(event.getUser()).zone();
     List<TicketLink> found = links.find(text);
-    boolean queued = found.isEmpty() ? fromWords(text, zone, thread)
-        : jobs.trySubmit(() -> fromTicket(found.get(0), zone, thread));
+    boolean queued =
+        found.isEmpty()
+            ? fromWords(text, zone, thread)
+            : jobs.trySubmit(() -> fromTicket(found.get(0), zone, thread));
     if (!queued) {
       replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.busy());
     }
@@ -81,29 +96,48 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
     if (parsed instanceof ParseResult.Parsed valid) {
       return runner.submitThreadLookup(valid.request(), thread);
     }
-    String problem = parsed instanceof ParseResult.Invalid invalid ? invalid.problem()
-        : "Mention me with a user ID and a time, or a ticket link: `@trace-lookup usr_k8x9m2 2:15pm`.";
-    replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.help(problem, "", ""));
+    String problem =
+        parsed instanceof ParseResult.Invalid invalid
+            ? invalid.problem()
+            : "Mention me with a user ID and a time, or a ticket link: `@trace-lookup usr_k8x9m2"
+                + " 2:15pm`.";
+    replies.postEphemeral(
+        thread.channel(), thread.ts(), thread.asker(), Messages.help(problem, "", ""));
     return true;
   }
 
   private void fromTicket(TicketLink link, ZoneId zone, Thread thread) {
     ResolveResult result = tickets.resolve(link, zone);
     if (result instanceof ResolveResult.Failed failed) {
-      replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(),
+      replies.postEphemeral(
+          thread.channel(),
+          thread.ts(),
+          thread.asker(),
           Messages.failure(failed.failure().message()));
       return;
     }
     TicketResolution resolution = ((ResolveResult.Resolved) result).resolution();
     Optional<String> userId = resolution.userId();
     if (userId.isEmpty()) {
-      replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.failure(resolution.reference()
-          + " has no user ID I can read. Run the Find traces shortcut on the message to type it."));
+      replies.postEphemeral(
+          thread.channel(),
+          thread.ts(),
+          thread.asker(),
+          Messages.failure(
+              resolution.reference()
+                  + " has no user ID I can read. Run the Find traces shortcut on the message to"
+                  + " type it."));
       return;
     }
     // Without a stated time, the customer wrote the ticket soon after: nearest that comes first.
-    TimeWindow window = new TimeWindow(resolution.from(), resolution.to(), resolution.requesterZone().orElse(zone),
-        "from " + resolution.reference(), resolution.statedTime().or(() -> Optional.of(resolution.createdAt())));
-    runner.submitThreadLookup(new LookupRequest(userId.get(), window, Optional.empty(), Optional.empty(), false), thread);
+    TimeWindow window =
+        new TimeWindow(
+            resolution.from(),
+            resolution.to(),
+            resolution.requesterZone().orElse(zone),
+            "from " + resolution.reference(),
+            resolution.statedTime().or(() -> Optional.of(resolution.createdAt())));
+    runner.submitThreadLookup(
+        new LookupRequest(userId.get(), window, Optional.empty(), Optional.empty(), false), thread);
   }
 }

@@ -15,19 +15,27 @@ import java.util.List;
  *
  * @param personTeams the team (T…) or, in an Enterprise organisation, the organisation (E…) the
  *     person belongs to, from every field that names it; empty when the payload names none
- * @param workspace the workspace the request was made in ({@code team.id}, {@code team_id}), or {@code ""}
+ * @param workspace the workspace the request was made in ({@code team.id}, {@code team_id}), or
+ *     {@code ""}
  * @param enterprises the organisations (E…) the payload names for the request, if any
- * @param sharedExternally the event comes from a channel shared with another organisation
- *     ({@code is_ext_shared_channel}), so whatever is posted there is read by it
+ * @param sharedExternally the event comes from a channel shared with another organisation ({@code
+ *     is_ext_shared_channel}), so whatever is posted there is read by it
  */
-record Origin(List<String> personTeams, String workspace, List<String> enterprises, boolean sharedExternally) {
+record Origin(
+    List<String> personTeams,
+    String workspace,
+    List<String> enterprises,
+    boolean sharedExternally) {
   Origin {
     personTeams = List.copyOf(personTeams);
     workspace = workspace == null ? "" : workspace;
     enterprises = List.copyOf(enterprises);
   }
 
-  /** Returns the person's own team, what the audit log records; the workspace when no field names it. */
+  /**
+   * Returns the person's own team, what the audit log records; the workspace when no field names
+   * it.
+   */
   String team() {
     return personTeams.isEmpty() ? workspace : personTeams.get(0);
   }
@@ -40,37 +48,52 @@ record Origin(List<String> personTeams, String workspace, List<String> enterpris
 
   static Origin of(BlockActionPayload payload) {
     BlockActionPayload.Team team = payload.getTeam();
-    return new Origin(present(payload.getUser() == null ? null : payload.getUser().getTeamId()),
+    return new Origin(
+        present(payload.getUser() == null ? null : payload.getUser().getTeamId()),
         team == null ? null : team.getId(),
-        present(payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
-            team == null ? null : team.getEnterpriseId()), false);
+        present(
+            payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
+            team == null ? null : team.getEnterpriseId()),
+        false);
   }
 
   static Origin of(MessageShortcutPayload payload) {
     MessageShortcutPayload.Team team = payload.getTeam();
-    return new Origin(present(payload.getUser() == null ? null : payload.getUser().getTeamId()),
+    return new Origin(
+        present(payload.getUser() == null ? null : payload.getUser().getTeamId()),
         team == null ? null : team.getId(),
-        present(payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
-            team == null ? null : team.getEnterpriseId()), false);
+        present(
+            payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
+            team == null ? null : team.getEnterpriseId()),
+        false);
   }
 
   static Origin of(ViewSubmissionPayload payload) {
     ViewSubmissionPayload.Team team = payload.getTeam();
-    return new Origin(present(payload.getUser() == null ? null : payload.getUser().getTeamId()),
+    return new Origin(
+        present(payload.getUser() == null ? null : payload.getUser().getTeamId()),
         team == null ? null : team.getId(),
-        present(payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
-            team == null ? null : team.getEnterpriseId()), false);
+        present(
+            payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
+            team == null ? null : team.getEnterpriseId()),
+        false);
   }
 
   /**
    * Reads an Events API callback. The outer {@code team_id} and {@code enterprise_id} name the
-   * installation the event is delivered to, not the person: in a shared channel a partner's
-   * mention arrives with our team there and theirs in the event's {@code user_team} and {@code team}.
+   * installation the event is delivered to, not the person: in a shared channel a partner's mention
+   * arrives with our team there and theirs in the event's {@code user_team} and {@code team}.
    */
   static Origin ofEvent(JsonNode body) {
     JsonNode event = body.path("event");
-    return new Origin(present(text(event, "user_team"), text(event, "team"), text(event.path("user_profile"), "team")),
-        text(body, "team_id"), List.of(), body.path("is_ext_shared_channel").asBoolean(false));
+    return new Origin(
+        present(
+            text(event, "user_team"),
+            text(event, "team"),
+            text(event.path("user_profile"), "team")),
+        text(body, "team_id"),
+        List.of(),
+        body.path("is_ext_shared_channel").asBoolean(false));
   }
 
   private static String text(JsonNode node, String field) {

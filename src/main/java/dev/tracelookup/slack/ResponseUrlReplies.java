@@ -54,7 +54,8 @@ final class ResponseUrlReplies implements SlackReplies {
         response = slack.send(responseUrl, json);
       } catch (InterruptedIOException timedOut) {
         // Slack may have taken it and be slow to say so: posting again could show the answer twice.
-        log.warn("response_url did not answer in time (attempt {}): {}", attempt, timedOut.getMessage());
+        log.warn(
+            "response_url did not answer in time (attempt {}): {}", attempt, timedOut.getMessage());
         return new PostResult(false, "timeout");
       } catch (IOException unreachable) {
         log.warn("response_url post failed (attempt {}): {}", attempt, unreachable.getMessage());
@@ -67,7 +68,8 @@ final class ResponseUrlReplies implements SlackReplies {
       failed = new PostResult(false, error(code, response.getBody()));
       boolean passing = code == 429 || code >= 500;
       if (!passing || attempt == 2 || !pause.waited(retryAfter(response))) {
-        log.warn("response_url refused the answer: HTTP {} {}", code, abbreviate(response.getBody()));
+        log.warn(
+            "response_url refused the answer: HTTP {} {}", code, abbreviate(response.getBody()));
         return failed;
       }
     }
@@ -76,7 +78,8 @@ final class ResponseUrlReplies implements SlackReplies {
 
   /**
    * Returns Slack's reason for refusing a response_url post. A URL past its 30 minutes answers 404
-   * {@code expired_url}; one used five times, {@code used_url}: either way it will never work again.
+   * {@code expired_url}; one used five times, {@code used_url}: either way it will never work
+   * again.
    */
   private static String error(int code, String body) {
     String text = body == null ? "" : body.trim();
@@ -95,15 +98,24 @@ final class ResponseUrlReplies implements SlackReplies {
 
   private PostResult postMessage(String channelId, String threadTs, SlackMessage message) {
     try {
-      ChatPostMessageResponse response = bot.chatPostMessage(r -> r.channel(channelId).threadTs(threadTs)
-          .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()).unfurlLinks(false));
+      ChatPostMessageResponse response =
+          bot.chatPostMessage(
+              r ->
+                  r.channel(channelId)
+                      .threadTs(threadTs)
+                      .text(message.text())
+                      .blocks(message.blocks().isEmpty() ? null : message.blocks())
+                      .unfurlLinks(false));
       if (response.isOk()) {
         return PostResult.posted();
       }
       log.warn("chat.postMessage refused: {}", response.getError());
       return new PostResult(false, response.getError());
     } catch (SlackApiException refused) {
-      String error = refused.getError() == null ? "http_" + refused.getResponse().code() : refused.getError().getError();
+      String error =
+          refused.getError() == null
+              ? "http_" + refused.getResponse().code()
+              : refused.getError().getError();
       log.warn("chat.postMessage failed: {}", error);
       return new PostResult(false, error);
     } catch (IOException unreachable) {
@@ -113,16 +125,24 @@ final class ResponseUrlReplies implements SlackReplies {
   }
 
   @Override
-  public PostResult postEphemeral(String channelId, String threadTs, String user, SlackMessage message) {
+  public PostResult postEphemeral(
+      String channelId, String threadTs, String user, SlackMessage message) {
     PostResult result = postEphemeralMessage(channelId, threadTs, user, message);
     link.recorded("chat.postEphemeral", result.error());
     return result;
   }
 
-  private PostResult postEphemeralMessage(String channelId, String threadTs, String user, SlackMessage message) {
+  private PostResult postEphemeralMessage(
+      String channelId, String threadTs, String user, SlackMessage message) {
     try {
-      var response = bot.chatPostEphemeral(r -> r.channel(channelId).threadTs(threadTs).user(user)
-          .text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()));
+      var response =
+          bot.chatPostEphemeral(
+              r ->
+                  r.channel(channelId)
+                      .threadTs(threadTs)
+                      .user(user)
+                      .text(message.text())
+                      .blocks(message.blocks().isEmpty() ? null : message.blocks()));
       if (response.isOk()) {
         return PostResult.posted();
       }
@@ -130,7 +150,9 @@ final class ResponseUrlReplies implements SlackReplies {
       return new PostResult(false, response.getError());
     } catch (SlackApiException refused) {
       String error =
-          refused.getError() == null ? "http_" + refused.getResponse().code() : refused.getError().getError();
+          refused.getError() == null
+              ? "http_" + refused.getResponse().code()
+              : refused.getError().getError();
       log.warn("chat.postEphemeral failed: {}", error);
       return new PostResult(false, error);
     } catch (IOException unreachable) {
@@ -150,14 +172,22 @@ final class ResponseUrlReplies implements SlackReplies {
     return GsonFactory.createSnakeCase().toJson(body);
   }
 
-  /** Slack's wait when it names one, capped short: the answer is still inside the lookup's budget. */
+  /**
+   * Slack's wait when it names one, capped short: the answer is still inside the lookup's budget.
+   */
   private static Duration retryAfter(WebhookResponse response) {
-    Map<String, List<String>> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
-    Optional<String> header = headers.entrySet().stream()
-        .filter(entry -> "retry-after".equalsIgnoreCase(entry.getKey()) && !entry.getValue().isEmpty())
-        .map(entry -> entry.getValue().get(0))
-        .findFirst();
-    return RetryAfter.parse(header).filter(wait -> !wait.isZero()).map(wait -> min(wait, MAX_RETRY_WAIT))
+    Map<String, List<String>> headers =
+        response.getHeaders() == null ? Map.of() : response.getHeaders();
+    Optional<String> header =
+        headers.entrySet().stream()
+            .filter(
+                entry ->
+                    "retry-after".equalsIgnoreCase(entry.getKey()) && !entry.getValue().isEmpty())
+            .map(entry -> entry.getValue().get(0))
+            .findFirst();
+    return RetryAfter.parse(header)
+        .filter(wait -> !wait.isZero())
+        .map(wait -> min(wait, MAX_RETRY_WAIT))
         .orElse(Duration.ofSeconds(1));
   }
 

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The "Show trace" button: its value is the trace ID, signed with the fingerprint of the customer
- * whose card it is on, which is all that is needed to answer and audit it, so any replica can
- * serve it even after the cache has forgotten the lookup.
+ * whose card it is on, which is all that is needed to answer and audit it, so any replica can serve
+ * it even after the cache has forgotten the lookup.
  */
 final class ShowTraceHandler implements BlockActionHandler {
   private final RequestTokens tokens;
@@ -21,7 +21,8 @@ final class ShowTraceHandler implements BlockActionHandler {
   private final LookupRunner runner;
   private final SlackReplies replies;
 
-  ShowTraceHandler(RequestTokens tokens, AgentZoneReader zones, LookupRunner runner, SlackReplies replies) {
+  ShowTraceHandler(
+      RequestTokens tokens, AgentZoneReader zones, LookupRunner runner, SlackReplies replies) {
     this.tokens = tokens;
     this.zones = zones;
     this.runner = runner;
@@ -35,10 +36,14 @@ final class ShowTraceHandler implements BlockActionHandler {
     if (responseUrl == null || payload.getActions() == null || payload.getActions().isEmpty()) {
       return ctx.ack();
     }
-    Optional<RequestTokens.TraceButton> button = tokens.trace(payload.getActions().get(0).getValue());
+    Optional<RequestTokens.TraceButton> button =
+        tokens.trace(payload.getActions().get(0).getValue());
     if (button.isEmpty()) {
-      replies.respond(responseUrl, Messages.failure("That button no longer carries a trace I can read."
-          + " Run `/trace-lookup` again."), Visibility.EPHEMERAL);
+      replies.respond(
+          responseUrl,
+          Messages.failure(
+              "That button no longer carries a trace I can read." + " Run `/trace-lookup` again."),
+          Visibility.EPHEMERAL);
       return ctx.ack();
     }
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());

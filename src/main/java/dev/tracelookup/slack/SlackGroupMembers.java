@@ -27,7 +27,12 @@ final class SlackGroupMembers implements GroupMembers {
 
   SlackGroupMembers(MethodsClient client, Duration ttl, Ticker ticker) {
     this.client = client;
-    this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(1_000).build(this::read);
+    this.cache =
+        Caffeine.newBuilder()
+            .expireAfterWrite(ttl)
+            .ticker(ticker)
+            .maximumSize(1_000)
+            .build(this::read);
   }
 
   @Override
@@ -35,7 +40,9 @@ final class SlackGroupMembers implements GroupMembers {
     try {
       return cache.get(groupId);
     } catch (UncheckedIOException | IllegalStateException unreadable) {
-      log.warn("the members of user group {} could not be read ({}); treating it as empty", groupId,
+      log.warn(
+          "the members of user group {} could not be read ({}); treating it as empty",
+          groupId,
           unreadable.getMessage());
       return Set.of();
     }

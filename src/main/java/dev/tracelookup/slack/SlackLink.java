@@ -15,7 +15,10 @@ import java.util.function.Supplier;
  * went (Slack reaches us on its own; what can break on our side is the token).
  */
 public final class SlackLink {
-  /** Slack's error codes for a token it no longer takes: answers cannot be posted until it is replaced. */
+  /**
+   * Slack's error codes for a token it no longer takes: answers cannot be posted until it is
+   * replaced.
+   */
   private static final Set<String> TOKEN_REFUSED =
       Set.of("invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive");
 
@@ -31,7 +34,8 @@ public final class SlackLink {
   /**
    * One Web API call and how it ended.
    *
-   * @param error Slack's error code ({@code ratelimited}, {@code invalid_auth}, …), empty when it answered
+   * @param error Slack's error code ({@code ratelimited}, {@code invalid_auth}, …), empty when it
+   *     answered
    */
   public record Call(String method, Instant at, String error) {
     public Call {
@@ -80,8 +84,8 @@ public final class SlackLink {
   }
 
   /**
-   * Returns whether the websocket is open and answers a ping, as the SDK's own session monitor
-   * asks it. Blocks up to about 3 s when the connection is half-open.
+   * Returns whether the websocket is open and answers a ping, as the SDK's own session monitor asks
+   * it. Blocks up to about 3 s when the connection is half-open.
    */
   public boolean socketConnected() {
     Supplier<SocketModeClient> current = socket;

@@ -4,10 +4,10 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.tickets.ResolveResult;
-import dev.tracelookup.tickets.links.TicketLink;
 import dev.tracelookup.tickets.TicketResolution;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
+import dev.tracelookup.tickets.links.TicketLink;
 import dev.tracelookup.time.DurationFormat;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -42,54 +42,99 @@ final class TicketFlow {
   record Message(String text, Instant postedAt) {}
 
   /** Opens the form for the link; returns false when Slack refused to open the modal. */
-  boolean open(MethodsClient client, String triggerId, TicketLink link, ZoneId agentZone, Optional<Message> message,
+  boolean open(
+      MethodsClient client,
+      String triggerId,
+      TicketLink link,
+      ZoneId agentZone,
+      Optional<Message> message,
       FormContext context) {
-    Optional<String> viewId = Modals.open(client, triggerId, LookupModal.resolving(link.reference()));
+    Optional<String> viewId =
+        Modals.open(client, triggerId, LookupModal.resolving(link.reference()));
     if (viewId.isEmpty()) {
       return false;
     }
-    FormContext withTicket = new FormContext(context.channelId(), context.threadTs(), context.responseUrl(), link.reference());
-    Runnable fill = () -> Modals.update(client, viewId.get(), form(link, agentZone, message, withTicket));
+    FormContext withTicket =
+        new FormContext(
+            context.channelId(), context.threadTs(), context.responseUrl(), link.reference());
+    Runnable fill =
+        () -> Modals.update(client, viewId.get(), form(link, agentZone, message, withTicket));
     if (!jobs.trySubmit(fill)) {
-      Modals.update(client, viewId.get(), LookupModal.form(blank(agentZone,
-          "The bot is busy, so " + link.reference() + " was not read. Type the values, or try again in a minute."),
-          withTicket.encode()));
+      Modals.update(
+          client,
+          viewId.get(),
+          LookupModal.form(
+              blank(
+                  agentZone,
+                  "The bot is busy, so "
+                      + link.reference()
+                      + " was not read. Type the values, or try again in a minute."),
+              withTicket.encode()));
     }
     return true;
   }
 
-  private View form(TicketLink link, ZoneId agentZone, Optional<Message> message, FormContext context) {
+  private View form(
+      TicketLink link, ZoneId agentZone, Optional<Message> message, FormContext context) {
     ResolveResult result;
     try {
       result = resolver.resolve(link, agentZone);
     } catch (RuntimeException bug) {
       log.error("resolving a ticket failed unexpectedly", bug);
-      return LookupModal.form(blank(agentZone, "Something went wrong reading " + link.reference()
-          + ". Type the user ID and time instead."), context.encode());
+      return LookupModal.form(
+          blank(
+              agentZone,
+              "Something went wrong reading "
+                  + link.reference()
+                  + ". Type the user ID and time instead."),
+          context.encode());
     }
     if (result instanceof ResolveResult.Failed failed) {
       return LookupModal.form(blank(agentZone, failed.failure().message()), context.encode());
     }
     TicketResolution resolution = ((ResolveResult.Resolved) result).resolution();
     if (message.isPresent()) {
-      resolution = resolution.orMessageTime(message.get().text(), message.get().postedAt(), agentZone, window);
+      resolution =
+          resolution.orMessageTime(
+              message.get().text(), message.get().postedAt(), agentZone, window);
     }
     return LookupModal.form(prefill(resolution, agentZone, window), context.encode());
   }
 
-  static LookupModal.Prefill prefill(TicketResolution resolution, ZoneId agentZone, TicketWindow window) {
+  static LookupModal.Prefill prefill(
+      TicketResolution resolution, ZoneId agentZone, TicketWindow window) {
     ZoneId zone = resolution.requesterZone().orElse(agentZone);
     String where = "from " + resolution.reference();
     String userSource = resolution.userIdSource().orElse(where);
-    String note = resolution.userId().isPresent() ? "Read from " + resolution.reference() + ": check, then Find traces."
-        : "No user ID in " + resolution.reference() + ": type the customer's ID (their account page shows it).";
-    // The margins are the configured ones (tickets.window.*), said as the command's replies say them.
-    String whenSource = resolution.statedTimeSource().map(s -> "Stated in " + s)
-        .orElse("From " + DurationFormat.prose(window.beforeCreated()) + " before " + resolution.reference()
-            + " was created to " + DurationFormat.prose(window.afterCreated()) + " after");
-    return new LookupModal.Prefill(resolution.userId().orElse(""), userSource, range(resolution.from(), resolution.to(), zone),
+    String note =
+        resolution.userId().isPresent()
+            ? "Read from " + resolution.reference() + ": check, then Find traces."
+            : "No user ID in "
+                + resolution.reference()
+                + ": type the customer's ID (their account page shows it).";
+    // The margins are the configured ones (tickets.window.*), said as the command's replies say
+    // them.
+    String whenSource =
+        resolution
+            .statedTimeSource()
+            .map(s -> "Stated in " + s)
+            .orElse(
+                "From "
+                    + DurationFormat.prose(window.beforeCreated())
+                    + " before "
+                    + resolution.reference()
+                    + " was created to "
+                    + DurationFormat.prose(window.afterCreated())
+                    + " after");
+    return new LookupModal.Prefill(
+        resolution.userId().orElse(""),
+        userSource,
+        range(resolution.from(), resolution.to(), zone),
         whenSource,
-        zone.getId(), resolution.requesterZone().isPresent() ? "The requester's zone, " + where : "Your Slack zone",
+        zone.getId(),
+        resolution.requesterZone().isPresent()
+            ? "The requester's zone, " + where
+            : "Your Slack zone",
         note);
   }
 

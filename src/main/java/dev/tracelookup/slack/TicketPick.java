@@ -24,7 +24,8 @@ record TicketPick(String url, FormContext context) {
       if (node == null || !node.path("u").isTextual()) {
         return Optional.empty();
       }
-      return FormContext.decode(node.path("f").asText()).map(context -> new TicketPick(node.path("u").asText(), context));
+      return FormContext.decode(node.path("f").asText())
+          .map(context -> new TicketPick(node.path("u").asText(), context));
     } catch (IOException tampered) {
       return Optional.empty();
     }

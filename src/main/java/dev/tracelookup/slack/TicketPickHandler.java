@@ -18,7 +18,8 @@ final class TicketPickHandler implements BlockActionHandler {
   private final AgentZoneReader zones;
   private final SlackReplies replies;
 
-  TicketPickHandler(TicketLinks links, TicketFlow flow, AgentZoneReader zones, SlackReplies replies) {
+  TicketPickHandler(
+      TicketLinks links, TicketFlow flow, AgentZoneReader zones, SlackReplies replies) {
     this.links = links;
     this.flow = flow;
     this.zones = zones;
@@ -28,17 +29,31 @@ final class TicketPickHandler implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest request, ActionContext ctx) {
     BlockActionPayload payload = request.getPayload();
-    Optional<TicketPick> pick = payload.getActions() == null || payload.getActions().isEmpty()
-        ? Optional.empty() : TicketPick.decode(payload.getActions().get(0).getValue());
+    Optional<TicketPick> pick =
+        payload.getActions() == null || payload.getActions().isEmpty()
+            ? Optional.empty()
+            : TicketPick.decode(payload.getActions().get(0).getValue());
     Optional<TicketLink> link = pick.flatMap(p -> links.parse(p.url()));
     if (link.isEmpty()) {
-      replies.respond(payload.getResponseUrl(), Messages.failure("That button no longer points at a ticket I can read."
-          + " Run Find traces on the message again."), Visibility.EPHEMERAL);
+      replies.respond(
+          payload.getResponseUrl(),
+          Messages.failure(
+              "That button no longer points at a ticket I can read."
+                  + " Run Find traces on the message again."),
+          Visibility.EPHEMERAL);
       return ctx.ack();
     }
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
-    if (!flow.open(ctx.client(), payload.getTriggerId(), link.get(), zone.zone(), Optional.empty(), pick.get().context())) {
-      replies.respond(payload.getResponseUrl(), Messages.failure("The form could not be opened. Click the ticket again."),
+    if (!flow.open(
+        ctx.client(),
+        payload.getTriggerId(),
+        link.get(),
+        zone.zone(),
+        Optional.empty(),
+        pick.get().context())) {
+      replies.respond(
+          payload.getResponseUrl(),
+          Messages.failure("The form could not be opened. Click the ticket again."),
           Visibility.EPHEMERAL);
     }
     return ctx.ack();

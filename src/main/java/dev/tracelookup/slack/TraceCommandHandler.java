@@ -5,10 +5,10 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import dev.tracelookup.lookup.Audience;
-import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
+import dev.tracelookup.lookup.Audience;
+import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
@@ -34,8 +34,14 @@ final class TraceCommandHandler implements SlashCommandHandler {
   private final String usage;
   private final UserIdFingerprint fingerprints;
 
-  TraceCommandHandler(LookupRequestParser parser, TicketLinks links, TicketFlow flow, AgentZoneReader zones,
-      LookupRunner runner, String usage, UserIdFingerprint fingerprints) {
+  TraceCommandHandler(
+      LookupRequestParser parser,
+      TicketLinks links,
+      TicketFlow flow,
+      AgentZoneReader zones,
+      LookupRunner runner,
+      String usage,
+      UserIdFingerprint fingerprints) {
     this.fingerprints = fingerprints;
     this.links = links;
     this.flow = flow;
@@ -51,8 +57,15 @@ final class TraceCommandHandler implements SlashCommandHandler {
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUserId());
     Optional<TicketLink> ticket = ticketLink(payload.getText());
     if (ticket.isPresent()) {
-      FormContext context = new FormContext(payload.getChannelId(), Optional.empty(), payload.getResponseUrl(), "");
-      return flow.open(ctx.client(), payload.getTriggerId(), ticket.get(), zone.zone(), Optional.empty(), context)
+      FormContext context =
+          new FormContext(payload.getChannelId(), Optional.empty(), payload.getResponseUrl(), "");
+      return flow.open(
+              ctx.client(),
+              payload.getTriggerId(),
+              ticket.get(),
+              zone.zone(),
+              Optional.empty(),
+              context)
           ? ack(ctx, SlackMessage.plain("Reading " + ticket.get().reference() + "…"))
           : ack(ctx, Messages.failure("The form could not be opened. Run the command again."));
     }
@@ -64,17 +77,35 @@ final class TraceCommandHandler implements SlashCommandHandler {
       return ack(ctx, Messages.help(invalid.problem(), invalid.understood(), usage));
     }
     LookupRequest lookup = ((ParseResult.Parsed) parsed).request();
-    if (!runner.submitLookup(new Asker(payload.getUserId(), payload.getTeamId(), payload.getChannelId()), lookup,
-        zone.zone(), payload.getResponseUrl(), Audience.agent(false))) {
+    if (!runner.submitLookup(
+        new Asker(payload.getUserId(), payload.getTeamId(), payload.getChannelId()),
+        lookup,
+        zone.zone(),
+        payload.getResponseUrl(),
+        Audience.agent(false))) {
       log.warn("lookup refused: the lookup queue is full");
       return ack(ctx, Messages.busy());
     }
-    log.info("lookup queued for user={} by slack user {}", fingerprints.of(lookup.userId()), payload.getUserId());
-    return ack(ctx, zone.withNote(Messages.searching(lookup.userId(), lookup.window().from(), lookup.window().to(),
-        zone.zone(), lookup.window().basis(), lookup.filtersDescription())));
+    log.info(
+        "lookup queued for user={} by slack user {}",
+        fingerprints.of(lookup.userId()),
+        payload.getUserId());
+    return ack(
+        ctx,
+        zone.withNote(
+            Messages.searching(
+                lookup.userId(),
+                lookup.window().from(),
+                lookup.window().to(),
+                zone.zone(),
+                lookup.window().basis(),
+                lookup.filtersDescription())));
   }
 
-  /** Returns the ticket when the text is a ticket link and nothing else ({@code /trace-lookup <url>}). */
+  /**
+   * Returns the ticket when the text is a ticket link and nothing else ({@code /trace-lookup
+   * <url>}).
+   */
   private Optional<TicketLink> ticketLink(String text) {
     if (text == null || text.isBlank() || text.trim().contains(" ")) {
       return Optional.empty();
@@ -84,6 +115,10 @@ final class TraceCommandHandler implements SlashCommandHandler {
   }
 
   private static Response ack(SlashCommandContext ctx, SlackMessage message) {
-    return ctx.ack(r -> r.responseType("ephemeral").text(message.text()).blocks(message.blocks().isEmpty() ? null : message.blocks()));
+    return ctx.ack(
+        r ->
+            r.responseType("ephemeral")
+                .text(message.text())
+                .blocks(message.blocks().isEmpty() ? null : message.blocks()));
   }
 }

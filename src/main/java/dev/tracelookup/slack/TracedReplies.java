@@ -30,8 +30,13 @@ final class TracedReplies implements SlackReplies {
   TracedReplies(SlackReplies replies, Telemetry telemetry) {
     this.replies = replies;
     this.tracer = telemetry.tracer();
-    this.answers = telemetry.meter().counterBuilder("tracelookup.slack.replies")
-        .setDescription("Answers sent to Slack after the ack, by method and outcome (ok, failed)").build();
+    this.answers =
+        telemetry
+            .meter()
+            .counterBuilder("tracelookup.slack.replies")
+            .setDescription(
+                "Answers sent to Slack after the ack, by method and outcome (ok, failed)")
+            .build();
   }
 
   @Override
@@ -45,17 +50,25 @@ final class TracedReplies implements SlackReplies {
   }
 
   @Override
-  public PostResult postEphemeral(String channelId, String threadTs, String user, SlackMessage message) {
-    return traced("chat.postEphemeral", () -> replies.postEphemeral(channelId, threadTs, user, message));
+  public PostResult postEphemeral(
+      String channelId, String threadTs, String user, SlackMessage message) {
+    return traced(
+        "chat.postEphemeral", () -> replies.postEphemeral(channelId, threadTs, user, message));
   }
 
   private PostResult traced(String method, Supplier<PostResult> call) {
-    Span span = tracer.spanBuilder("slack " + method).setSpanKind(SpanKind.CLIENT).setAttribute(METHOD, method)
-        .startSpan();
+    Span span =
+        tracer
+            .spanBuilder("slack " + method)
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute(METHOD, method)
+            .startSpan();
     try {
       PostResult result = call.get();
-      AttributesBuilder attributes = Attributes.builder().put(METHOD, method)
-          .put(TelemetryKeys.OUTCOME, result.ok() ? "ok" : "failed");
+      AttributesBuilder attributes =
+          Attributes.builder()
+              .put(METHOD, method)
+              .put(TelemetryKeys.OUTCOME, result.ok() ? "ok" : "failed");
       if (!result.ok()) {
         // Slack's error codes (not_in_channel, channel_not_found) are few and carry no user data.
         String type = result.error().isBlank() ? "failed" : result.error().toLowerCase(Locale.ROOT);

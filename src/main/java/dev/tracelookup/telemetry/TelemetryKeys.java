@@ -14,7 +14,9 @@ public final class TelemetryKeys {
   /** The trace backend's display name, e.g. {@code Tempo}. */
   public static final AttributeKey<String> BACKEND = AttributeKey.stringKey("tracelookup.backend");
 
-  /** How a unit of work ended, e.g. {@code found}, {@code no_traces}, {@code failed}, {@code ok}. */
+  /**
+   * How a unit of work ended, e.g. {@code found}, {@code no_traces}, {@code failed}, {@code ok}.
+   */
   public static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("tracelookup.outcome");
 
   private TelemetryKeys() {}

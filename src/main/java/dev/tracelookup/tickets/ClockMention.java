@@ -14,20 +14,22 @@ import java.util.regex.Pattern;
  * A time of day written in free text: {@code 2:15 PM}, {@code 2pm}, {@code 14:15}, {@code 9},
  * {@code noon}, with the cue word before it if any ({@code at}, {@code around}, {@code ~}).
  *
- * <p>Digits glued to currency, versions, decimals, paths, ticket numbers or phone numbers are
- * never times: {@code $14.15}, {@code v2.15}, {@code #2:15}, {@code 555-2:15} are skipped here.
+ * <p>Digits glued to currency, versions, decimals, paths, ticket numbers or phone numbers are never
+ * times: {@code $14.15}, {@code v2.15}, {@code #2:15}, {@code 555-2:15} are skipped here.
  *
  * @param start where the cue (or the time, without one) begins in the text
  * @param end just past the time and its AM/PM or {@code UTC}
  * @param utc whether {@code UTC} or {@code GMT} followed, which overrides the requester's zone
  */
 record ClockMention(int start, int end, ClockText clock, boolean cued, boolean utc) {
-  private static final Pattern CLOCK = Pattern.compile(
-      "(?<![\\w$€£¥.,:/#+-])(\\d{1,2})(?::([0-5]\\d))?(?::([0-5]\\d))?"
-          + "(?:\\s?([ap]\\.?m\\b\\.?))?(?:\\s?(utc|gmt)\\b)?(?![\\w:%/]|[.,]\\d|-\\d)"
-          + "|\\b(noon|midday|midnight)\\b");
-  private static final Pattern CUE = Pattern.compile(
-      "(?:\\b(?:at|around|about|approximately|approx\\.?|roughly|circa|since)\\s+|[@~]\\s?)$");
+  private static final Pattern CLOCK =
+      Pattern.compile(
+          "(?<![\\w$€£¥.,:/#+-])(\\d{1,2})(?::([0-5]\\d))?(?::([0-5]\\d))?"
+              + "(?:\\s?([ap]\\.?m\\b\\.?))?(?:\\s?(utc|gmt)\\b)?(?![\\w:%/]|[.,]\\d|-\\d)"
+              + "|\\b(noon|midday|midnight)\\b");
+  private static final Pattern CUE =
+      Pattern.compile(
+          "(?:\\b(?:at|around|about|approximately|approx\\.?|roughly|circa|since)\\s+|[@~]\\s?)$");
 
   /** Returns every time-like mention in lower-case text, in order. */
   static List<ClockMention> scan(String lower) {
@@ -49,11 +51,17 @@ record ClockMention(int start, int end, ClockText clock, boolean cued, boolean u
   }
 
   private static ClockMention of(Matcher clock, int start, boolean cued) {
-    Meridiem meridiem = clock.group(4) == null
-        ? Meridiem.NONE
-        : Meridiem.parse(clock.group(4)).orElse(Meridiem.NONE);
-    ClockText written = new ClockText(Integer.parseInt(clock.group(1)), number(clock.group(2)),
-        number(clock.group(3)), meridiem, clock.group(2) != null);
+    Meridiem meridiem =
+        clock.group(4) == null
+            ? Meridiem.NONE
+            : Meridiem.parse(clock.group(4)).orElse(Meridiem.NONE);
+    ClockText written =
+        new ClockText(
+            Integer.parseInt(clock.group(1)),
+            number(clock.group(2)),
+            number(clock.group(3)),
+            meridiem,
+            clock.group(2) != null);
     return new ClockMention(start, clock.end(), written, cued, clock.group(5) != null);
   }
 
@@ -63,13 +71,14 @@ record ClockMention(int start, int end, ClockText clock, boolean cued, boolean u
 
   /**
    * Returns the time of day, given the part of day the surrounding words name, if this mention is
-   * plainly a time: with AM/PM; with a colon after a cue word or before UTC; or a bare hour after
-   * a cue word in a sentence that says morning, afternoon or evening ("this morning at 9").
+   * plainly a time: with AM/PM; with a colon after a cue word or before UTC; or a bare hour after a
+   * cue word in a sentence that says morning, afternoon or evening ("this morning at 9").
    */
   Optional<LocalTime> time(Meridiem partOfDay) {
-    boolean plain = clock.meridiem() != Meridiem.NONE
-        || clock.colon() && (cued || utc)
-        || cued && partOfDay != Meridiem.NONE;
+    boolean plain =
+        clock.meridiem() != Meridiem.NONE
+            || clock.colon() && (cued || utc)
+            || cued && partOfDay != Meridiem.NONE;
     return plain ? clock.timeIn(partOfDay).map(TimeOfDay::time) : Optional.empty();
   }
 }

@@ -8,18 +8,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The day and part of day named in the words around a time: {@code yesterday}, {@code last
- * night}, {@code this morning}, {@code on Tuesday}, {@code 2026-02-06}.
+ * The day and part of day named in the words around a time: {@code yesterday}, {@code last night},
+ * {@code this morning}, {@code on Tuesday}, {@code 2026-02-06}.
  *
  * @param start where the day words begin, or the time's own start when there are none
  * @param end where they end
  */
 record DayMention(Optional<DayRef> day, Meridiem partOfDay, int start, int end) {
-  private static final Pattern DAY = Pattern.compile(
-      "\\b(day before yesterday|yesterday|today|tonight|last night|this (?:morning|afternoon|evening)"
-          + "|(?:last |on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-          + "|\\d{4}-\\d{2}-\\d{2})\\b");
-  private static final Pattern PART = Pattern.compile("\\b(morning|afternoon|evening|night|tonight)\\b");
+  private static final Pattern DAY =
+      Pattern.compile(
+          "\\b(day before yesterday|yesterday|today|tonight|last night|this"
+              + " (?:morning|afternoon|evening)|(?:last |on"
+              + " )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+              + "|\\d{4}-\\d{2}-\\d{2})\\b");
+  private static final Pattern PART =
+      Pattern.compile("\\b(morning|afternoon|evening|night|tonight)\\b");
   private static final Pattern CLAUSE_END = Pattern.compile("[!?;\\n]|\\.\\s");
   private static final int REACH = 40;
 

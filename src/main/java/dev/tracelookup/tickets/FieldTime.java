@@ -8,9 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads a time-of-issue custom field, whatever type the admin gave it: a date-time (with or
- * without offset), Unix seconds (Intercom date attributes), a Jira option, or free text.
- * A date without a time says nothing about the hour, so it is not a time.
+ * Reads a time-of-issue custom field, whatever type the admin gave it: a date-time (with or without
+ * offset), Unix seconds (Intercom date attributes), a Jira option, or free text. A date without a
+ * time says nothing about the hour, so it is not a time.
  */
 final class FieldTime {
   /** Values above this are milliseconds rather than seconds (year 33658 in seconds). */
@@ -27,7 +27,8 @@ final class FieldTime {
     }
     if (value.isIntegralNumber() && value.asLong() > 0) {
       long number = value.asLong();
-      return Optional.of(number > MILLIS_THRESHOLD ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
+      return Optional.of(
+          number > MILLIS_THRESHOLD ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
     }
     return value.isTextual() ? text(value.asText().trim(), reference, zone) : Optional.empty();
   }

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Turns the time zone a ticket system keeps for a person into a {@link ZoneId}. Jira sends IANA
- * IDs; Zendesk and Freshdesk send Rails names such as {@code Eastern Time (US & Canada)} or
- * {@code Chennai}, mapped here as Rails maps them.
+ * IDs; Zendesk and Freshdesk send Rails names such as {@code Eastern Time (US & Canada)} or {@code
+ * Chennai}, mapped here as Rails maps them.
  */
 public final class RequesterZones {
   private static final Map<String, String> RAILS = load("rails-time-zones.txt");

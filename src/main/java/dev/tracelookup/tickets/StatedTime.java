@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A time of the issue stated in free text ("at 2:15 PM", "around 14:15 yesterday", "this morning
- * at 9"), read in the requester's zone relative to when they wrote (the ticket's creation).
+ * A time of the issue stated in free text ("at 2:15 PM", "around 14:15 yesterday", "this morning at
+ * 9"), read in the requester's zone relative to when they wrote (the ticket's creation).
  *
  * <p>Conservative by design: a wrong time sends the agent to the wrong traces, while a missed one
  * only widens the window. Numbers count as times only when written plainly as times.
@@ -24,11 +24,14 @@ import java.util.regex.Pattern;
  */
 record StatedTime(Instant at, String phrase) {
   private static final Pattern MARKUP = Pattern.compile("<[^<>]*>|(?i:https?)://\\S+|&nbsp;");
-  private static final Pattern DATE_TIME = Pattern.compile(
-      "\\b(\\d{4}-\\d{2}-\\d{2})[t ](\\d{2}:\\d{2}(?::\\d{2})?)(?:\\.\\d{1,9})?"
-          + "\\s?(z\\b|utc\\b|gmt\\b|[+-]\\d{2}:?\\d{2}\\b)?");
+  private static final Pattern DATE_TIME =
+      Pattern.compile(
+          "\\b(\\d{4}-\\d{2}-\\d{2})[t ](\\d{2}:\\d{2}(?::\\d{2})?)(?:\\.\\d{1,9})?"
+              + "\\s?(z\\b|utc\\b|gmt\\b|[+-]\\d{2}:?\\d{2}\\b)?");
+
   /** "At 11 PM" in a ticket filed at 00:30 means the evening before. */
   private static final Duration FUTURE_SLACK = Duration.ofMinutes(10);
+
   private static final int MAX_PHRASE = 60;
 
   /** Returns the first time plainly stated in the text, if any. */
@@ -54,8 +57,8 @@ record StatedTime(Instant at, String phrase) {
   /** A stated time and where in the text it begins. */
   private record Located(int start, StatedTime time) {}
 
-  private static Optional<StatedTime> read(ClockMention mention, String plain, String lower, Instant reference,
-      ZoneId zone) {
+  private static Optional<StatedTime> read(
+      ClockMention mention, String plain, String lower, Instant reference, ZoneId zone) {
     DayMention day = DayMention.around(lower, mention.start(), mention.end());
     Optional<LocalTime> time = mention.time(day.partOfDay());
     if (time.isEmpty()) {
@@ -75,10 +78,15 @@ record StatedTime(Instant at, String phrase) {
     Matcher literal = DATE_TIME.matcher(lower);
     while (literal.find()) {
       try {
-        LocalDateTime local = LocalDateTime.of(LocalDate.parse(literal.group(1)), LocalTime.parse(literal.group(2)));
+        LocalDateTime local =
+            LocalDateTime.of(LocalDate.parse(literal.group(1)), LocalTime.parse(literal.group(2)));
         ZoneId readIn = literal.group(3) == null ? zone : offset(literal.group(3));
-        return Optional.of(new Located(literal.start(), new StatedTime(local.atZone(readIn).toInstant(),
-            plain.substring(literal.start(), literal.end()).trim())));
+        return Optional.of(
+            new Located(
+                literal.start(),
+                new StatedTime(
+                    local.atZone(readIn).toInstant(),
+                    plain.substring(literal.start(), literal.end()).trim())));
       } catch (DateTimeException noSuchTime) {
         // "2026-02-30 25:00" is a typo, not a time; look for another.
       }
@@ -90,7 +98,8 @@ record StatedTime(Instant at, String phrase) {
     if (written.equals("z") || written.equals("utc") || written.equals("gmt")) {
       return ZoneOffset.UTC;
     }
-    return ZoneOffset.of(written.length() == 5 ? written.substring(0, 3) + ":" + written.substring(3) : written);
+    return ZoneOffset.of(
+        written.length() == 5 ? written.substring(0, 3) + ":" + written.substring(3) : written);
   }
 
   private static String phrase(String plain, ClockMention mention, DayMention day) {

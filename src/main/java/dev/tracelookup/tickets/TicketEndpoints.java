@@ -15,6 +15,7 @@ import java.util.Map;
 public final class TicketEndpoints {
   /** The Intercom API version the resolver's reading is written against. */
   public static final String INTERCOM_VERSION = "2.11";
+
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final Duration BUDGET = Duration.ofSeconds(10);
   private static final RetryPolicy RETRY = RetryPolicy.transientFailures(2);
@@ -24,7 +25,8 @@ public final class TicketEndpoints {
 
   /** Zendesk API token auth: {@code Basic base64("{email}/token:{token}")}. */
   public static Endpoint zendesk(URI baseUrl, String agentEmail, String apiToken) {
-    return endpoint("Zendesk", baseUrl, Map.of("Authorization", basic(agentEmail + "/token:" + apiToken)));
+    return endpoint(
+        "Zendesk", baseUrl, Map.of("Authorization", basic(agentEmail + "/token:" + apiToken)));
   }
 
   /** Jira Cloud: {@code Basic base64("{email}:{api token}")}. */
@@ -37,14 +39,18 @@ public final class TicketEndpoints {
     return endpoint("Jira", baseUrl, Map.of("Authorization", "Bearer " + personalAccessToken));
   }
 
-  /** Freshdesk: {@code Basic base64("{api key}:X")}, always on the {@code *.freshdesk.com} domain. */
+  /**
+   * Freshdesk: {@code Basic base64("{api key}:X")}, always on the {@code *.freshdesk.com} domain.
+   */
   public static Endpoint freshdesk(URI accountUrl, String apiKey) {
     return endpoint("Freshdesk", accountUrl, Map.of("Authorization", basic(apiKey + ":X")));
   }
 
   /** Intercom: a Bearer access token for the workspace's region, and a pinned API version. */
   public static Endpoint intercom(URI apiBaseUrl, String accessToken) {
-    return endpoint("Intercom", apiBaseUrl,
+    return endpoint(
+        "Intercom",
+        apiBaseUrl,
         Map.of("Authorization", "Bearer " + accessToken, "Intercom-Version", INTERCOM_VERSION));
   }
 
@@ -53,6 +59,7 @@ public final class TicketEndpoints {
   }
 
   private static String basic(String credentials) {
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 }

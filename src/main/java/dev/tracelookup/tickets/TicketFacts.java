@@ -1,7 +1,7 @@
 package dev.tracelookup.tickets;
 
-import dev.tracelookup.tickets.links.TicketLink;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param statedField the raw value of the configured time-of-issue field, and that field's name
  * @param text the subject and description, where a customer writes "at 2:15 PM"
  */
-public record TicketFacts(TicketLink link, Optional<Sourced<String>> userId, Optional<ZoneId> requesterZone, Instant createdAt,
-    Optional<Sourced<JsonNode>> statedField, String subject, String text) {
+public record TicketFacts(
+    TicketLink link,
+    Optional<Sourced<String>> userId,
+    Optional<ZoneId> requesterZone,
+    Instant createdAt,
+    Optional<Sourced<JsonNode>> statedField,
+    String subject,
+    String text) {
 
   public TicketFacts {
     Objects.requireNonNull(link, "link");
@@ -33,13 +39,32 @@ public record TicketFacts(TicketLink link, Optional<Sourced<String>> userId, Opt
    */
   public TicketResolution resolve(ZoneId fallbackZone, TicketWindow window) {
     ZoneId zone = requesterZone.orElse(fallbackZone);
-    TicketResolution plain = new TicketResolution(link.system(), link.reference(), userId.map(Sourced::value),
-        userId.map(Sourced::source), requesterZone, createdAt, Optional.empty(), Optional.empty(), subject,
-        window.from(null, createdAt), window.to(null, createdAt));
-    Optional<TicketResolution> fromField = statedField.flatMap(field -> FieldTime.read(field.value(), createdAt, zone)
-        .map(at -> plain.withStatedTime(at, field.source(), window)));
-    return fromField.or(() -> StatedTime.find(subject + "\n" + text, createdAt, zone)
-            .map(found -> plain.withStatedTime(found.at(), "ticket text: '" + found.phrase() + "'", window)))
+    TicketResolution plain =
+        new TicketResolution(
+            link.system(),
+            link.reference(),
+            userId.map(Sourced::value),
+            userId.map(Sourced::source),
+            requesterZone,
+            createdAt,
+            Optional.empty(),
+            Optional.empty(),
+            subject,
+            window.from(null, createdAt),
+            window.to(null, createdAt));
+    Optional<TicketResolution> fromField =
+        statedField.flatMap(
+            field ->
+                FieldTime.read(field.value(), createdAt, zone)
+                    .map(at -> plain.withStatedTime(at, field.source(), window)));
+    return fromField
+        .or(
+            () ->
+                StatedTime.find(subject + "\n" + text, createdAt, zone)
+                    .map(
+                        found ->
+                            plain.withStatedTime(
+                                found.at(), "ticket text: '" + found.phrase() + "'", window)))
         .orElse(plain);
   }
 }

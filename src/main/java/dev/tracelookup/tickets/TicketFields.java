@@ -17,7 +17,8 @@ public record TicketFields(Optional<String> userIdField, Optional<String> stated
   public TicketFields {
     Objects.requireNonNull(userIdField, "userIdField");
     Objects.requireNonNull(statedTimeField, "statedTimeField");
-    if (userIdField.filter(String::isBlank).isPresent() || statedTimeField.filter(String::isBlank).isPresent()) {
+    if (userIdField.filter(String::isBlank).isPresent()
+        || statedTimeField.filter(String::isBlank).isPresent()) {
       throw new IllegalArgumentException("field names must not be blank");
     }
   }

@@ -19,22 +19,26 @@ public final class TicketJson {
   public static final String MEDIA_TYPE = "application/json";
   // Its own mapper, not WireJson's: ticket wire records name fields as each vendor spells them
   // (no snake_case rule), and creation times arrive as ISO text or Unix seconds (InstantReader).
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-      .registerModule(new SimpleModule().addDeserializer(Instant.class, new InstantReader()));
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .registerModule(new SimpleModule().addDeserializer(Instant.class, new InstantReader()));
 
   private TicketJson() {}
 
   /**
    * Maps a wire record to what a resolver reads. It refuses an answer that lacks what it needs with
-   * an {@link IOException}, which reads as malformed; anything else it throws is a bug of the bot's.
+   * an {@link IOException}, which reads as malformed; anything else it throws is a bug of the
+   * bot's.
    */
   @FunctionalInterface
   public interface WireMapping<W, T> {
     T map(W wire) throws IOException;
   }
 
-  /** Returns a reader binding the body to a wire record; an answer that does not bind is malformed. */
+  /**
+   * Returns a reader binding the body to a wire record; an answer that does not bind is malformed.
+   */
   public static <T> BodyReader<T> reader(Class<T> wire) {
     return reader(wire, value -> value);
   }
@@ -49,7 +53,8 @@ public final class TicketJson {
     try {
       return MAPPER.convertValue(node, type);
     } catch (IllegalArgumentException notThatType) {
-      // Jackson reports a tree that does not fit the type unchecked; it is the answer's fault, not a bug.
+      // Jackson reports a tree that does not fit the type unchecked; it is the answer's fault, not
+      // a bug.
       throw new IOException("not a " + type.getSimpleName(), notThatType);
     }
   }
@@ -78,7 +83,8 @@ public final class TicketJson {
   /** Reads the creation times ticket systems send: ISO 8601 text, or Unix seconds (Intercom). */
   private static final class InstantReader extends JsonDeserializer<Instant> {
     @Override
-    public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public Instant deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
       if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
         return Instant.ofEpochSecond(parser.getLongValue());
       }

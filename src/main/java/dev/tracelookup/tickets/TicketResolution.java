@@ -39,7 +39,8 @@ public record TicketResolution(
     Objects.requireNonNull(requesterZone, "requesterZone");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(subject, "subject");
-    if (userId.isPresent() != userIdSource.isPresent() || statedTime.isPresent() != statedTimeSource.isPresent()) {
+    if (userId.isPresent() != userIdSource.isPresent()
+        || statedTime.isPresent() != statedTimeSource.isPresent()) {
       throw new IllegalArgumentException("a user ID and a stated time each come with their source");
     }
     if (from.isAfter(to)) {
@@ -51,8 +52,8 @@ public record TicketResolution(
    * Returns this resolution, or, when the ticket stated no time, one with the time stated in the
    * Slack message the agent ran the shortcut on, read relative to when that message was posted.
    */
-  public TicketResolution orMessageTime(String messageText, Instant postedAt, ZoneId fallbackZone,
-      TicketWindow window) {
+  public TicketResolution orMessageTime(
+      String messageText, Instant postedAt, ZoneId fallbackZone, TicketWindow window) {
     if (statedTime.isPresent()) {
       return this;
     }
@@ -62,15 +63,37 @@ public record TicketResolution(
   }
 
   TicketResolution withStatedTime(Instant at, String source, TicketWindow window) {
-    return new TicketResolution(system, reference, userId, userIdSource, requesterZone, createdAt, Optional.of(at),
-        Optional.of(source), subject, window.from(at, createdAt), window.to(at, createdAt));
+    return new TicketResolution(
+        system,
+        reference,
+        userId,
+        userIdSource,
+        requesterZone,
+        createdAt,
+        Optional.of(at),
+        Optional.of(source),
+        subject,
+        window.from(at, createdAt),
+        window.to(at, createdAt));
   }
 
   @Override
   public String toString() {
     // The user ID and subject are customer data; logs get only their presence.
-    return "TicketResolution[" + reference + ", userId=" + (userId.isPresent() ? "present" : "absent")
-        + ", zone=" + requesterZone.map(ZoneId::getId).orElse("unknown") + ", created=" + createdAt
-        + ", stated=" + statedTime.map(Instant::toString).orElse("none") + ", window=" + from + ".." + to + "]";
+    return "TicketResolution["
+        + reference
+        + ", userId="
+        + (userId.isPresent() ? "present" : "absent")
+        + ", zone="
+        + requesterZone.map(ZoneId::getId).orElse("unknown")
+        + ", created="
+        + createdAt
+        + ", stated="
+        + statedTime.map(Instant::toString).orElse("none")
+        + ", window="
+        + from
+        + ".."
+        + to
+        + "]";
   }
 }

@@ -1,7 +1,7 @@
 package dev.tracelookup.tickets;
 
-import dev.tracelookup.tickets.links.TicketLink;
 import dev.tracelookup.tickets.intercom.IntercomRegion;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,9 +29,9 @@ public final class TicketResolvers implements TicketResolver {
   /**
    * One connected ticket-system instance.
    *
-   * @param host the instance's host as {@link TicketLink#host()} carries it: {@code acme.zendesk.com},
-   *     {@code acme.atlassian.net} or a Data Center host, {@code acme.freshdesk.com}, or the
-   *     Intercom region's {@link IntercomRegion#appHost()}
+   * @param host the instance's host as {@link TicketLink#host()} carries it: {@code
+   *     acme.zendesk.com}, {@code acme.atlassian.net} or a Data Center host, {@code
+   *     acme.freshdesk.com}, or the Intercom region's {@link IntercomRegion#appHost()}
    */
   public record Connection(TicketSystem system, String host, TicketResolver resolver) {
     public Connection {
@@ -61,7 +61,9 @@ public final class TicketResolvers implements TicketResolver {
     this(connections, Clock.systemUTC());
   }
 
-  /** @param clock times each connection's last call */
+  /**
+   * @param clock times each connection's last call
+   */
   public TicketResolvers(List<Connection> connections, Clock clock) {
     this.connections = List.copyOf(connections);
     this.clock = clock;
@@ -69,19 +71,33 @@ public final class TicketResolvers implements TicketResolver {
 
   /** Returns every connection with its last call, in configuration order. */
   public List<ConnectionState> states() {
-    return connections.stream().map(connection -> new ConnectionState(connection.system(), connection.host(),
-        Optional.ofNullable(lastCalls.get(connection)))).toList();
+    return connections.stream()
+        .map(
+            connection ->
+                new ConnectionState(
+                    connection.system(),
+                    connection.host(),
+                    Optional.ofNullable(lastCalls.get(connection))))
+        .toList();
   }
 
   @Override
   public ResolveResult resolve(TicketLink link, ZoneId fallbackZone) {
-    Optional<Connection> connected = connections.stream()
-        .filter(connection -> connection.system() == link.system() && connection.host().equals(link.host()))
-        .findFirst();
+    Optional<Connection> connected =
+        connections.stream()
+            .filter(
+                connection ->
+                    connection.system() == link.system() && connection.host().equals(link.host()))
+            .findFirst();
     if (connected.isPresent()) {
       ResolveResult result = connected.get().resolver().resolve(link, fallbackZone);
-      lastCalls.put(connected.get(), new LastCall(clock.instant(), result instanceof ResolveResult.Failed failed
-          ? Optional.of(failed.failure().kind()) : Optional.empty()));
+      lastCalls.put(
+          connected.get(),
+          new LastCall(
+              clock.instant(),
+              result instanceof ResolveResult.Failed failed
+                  ? Optional.of(failed.failure().kind())
+                  : Optional.empty()));
       return result;
     }
     return new ResolveResult.Failed(notConnected(link));
@@ -89,14 +105,30 @@ public final class TicketResolvers implements TicketResolver {
 
   private TicketFailure notConnected(TicketLink link) {
     String system = link.system().displayName();
-    String hosts = connections.stream().filter(connection -> connection.system() == link.system())
-        .map(Connection::host).collect(Collectors.joining(", "));
-    String message = hosts.isEmpty()
-        ? "This bot is not connected to " + system + ", so it cannot read " + link.reference()
-            + ". Ask the bot's admin to connect it."
-        : link.reference() + " is on " + link.host() + ", but the bot reads " + system + " only on " + hosts
-            + ". Ask the bot's admin to connect that instance.";
-    return TicketFailure.of(TicketFailure.Kind.NOT_CONFIGURED, link.system(),
-        message + " You can type the user ID and time instead.", "no connection for " + link.host());
+    String hosts =
+        connections.stream()
+            .filter(connection -> connection.system() == link.system())
+            .map(Connection::host)
+            .collect(Collectors.joining(", "));
+    String message =
+        hosts.isEmpty()
+            ? "This bot is not connected to "
+                + system
+                + ", so it cannot read "
+                + link.reference()
+                + ". Ask the bot's admin to connect it."
+            : link.reference()
+                + " is on "
+                + link.host()
+                + ", but the bot reads "
+                + system
+                + " only on "
+                + hosts
+                + ". Ask the bot's admin to connect that instance.";
+    return TicketFailure.of(
+        TicketFailure.Kind.NOT_CONFIGURED,
+        link.system(),
+        message + " You can type the user ID and time instead.",
+        "no connection for " + link.host());
   }
 }

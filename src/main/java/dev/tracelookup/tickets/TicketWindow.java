@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * How wide a window to suggest for a ticket: around the stated time of the issue when there is
- * one, else from a while before the ticket was filed (customers write after the failure) to a
- * little after.
+ * How wide a window to suggest for a ticket: around the stated time of the issue when there is one,
+ * else from a while before the ticket was filed (customers write after the failure) to a little
+ * after.
  */
 public record TicketWindow(Duration aroundStated, Duration beforeCreated, Duration afterCreated) {
   public TicketWindow {

@@ -1,7 +1,7 @@
 /**
- * From a ticket link to what a trace lookup needs: the resolution every ticket system answers
- * with (the requester's product user ID, time zone and a suggested time window), and what the
- * systems share: stated times in ticket text, requester zones, failures an agent can read. Link
- * detection is in {@code links}; each system has its own package.
+ * From a ticket link to what a trace lookup needs: the resolution every ticket system answers with
+ * (the requester's product user ID, time zone and a suggested time window), and what the systems
+ * share: stated times in ticket text, requester zones, failures an agent can read. Link detection
+ * is in {@code links}; each system has its own package.
  */
 package dev.tracelookup.tickets;

@@ -44,7 +44,12 @@ final class AuditFailureEndToEndTest {
   }
 
   private void start(String config) throws Exception {
-    bot = new SignedSlackBot(dir, config, slack -> slack.zone("U0AGENT", "UTC"), Map.of("LOOKUP_API_TOKEN", "api-token"));
+    bot =
+        new SignedSlackBot(
+            dir,
+            config,
+            slack -> slack.zone("U0AGENT", "UTC"),
+            Map.of("LOOKUP_API_TOKEN", "api-token"));
   }
 
   /** A directory where the audit file should be: every write fails, even for root. */
@@ -60,13 +65,15 @@ final class AuditFailureEndToEndTest {
   }
 
   private RecordedRequest command(String responseId) throws Exception {
-    new SignedSlackRequests(bot.uri(), SignedSlackBot.SECRET).command("U0AGENT", "C0SUPPORT", COMMAND,
-        bot.slackApi().responseUrl(responseId));
+    new SignedSlackRequests(bot.uri(), SignedSlackBot.SECRET)
+        .command("U0AGENT", "C0SUPPORT", COMMAND, bot.slackApi().responseUrl(responseId));
     return bot.slackApi().server().takeRequest("/response/" + responseId, WAIT);
   }
 
   private HttpResponse<String> readyz() throws Exception {
-    return http.send(HttpRequest.newBuilder(bot.uri().resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(bot.uri().resolve("/readyz")).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode auditDependency(HttpResponse<String> readyz) throws Exception {
@@ -79,22 +86,30 @@ final class AuditFailureEndToEndTest {
   }
 
   @Test
-  void slashCommand_auditLogUnwritable_withholdsTheCardSaysWhyAndReadyzIsNotReady() throws Exception {
+  void slashCommand_auditLogUnwritable_withholdsTheCardSaysWhyAndReadyzIsNotReady()
+      throws Exception {
     start("");
     unwritable(bot);
 
     RecordedRequest answer = command("withheld");
     HttpResponse<String> ready = readyz();
 
-    assertThat(answer.body()).contains(WITHHELD).contains("\"response_type\":\"ephemeral\"")
-        .doesNotContain("payment-svc").doesNotContain("502").doesNotContain("Trace ");
+    assertThat(answer.body())
+        .contains(WITHHELD)
+        .contains("\"response_type\":\"ephemeral\"")
+        .doesNotContain("payment-svc")
+        .doesNotContain("502")
+        .doesNotContain("Trace ");
     assertThat(ready.statusCode()).isEqualTo(503);
     assertThat(JSON.readTree(ready.body()).get("status").asText()).isEqualTo("not_ready");
     JsonNode audit = auditDependency(ready);
     assertThat(audit.get("required").asBoolean()).isTrue();
     assertThat(audit.get("status").asText()).isEqualTo("down");
-    assertThat(audit.get("detail").asText()).contains("cannot write").contains("1 entry lost")
-        .contains("lookups are withheld").doesNotContain(dir.toString());
+    assertThat(audit.get("detail").asText())
+        .contains("cannot write")
+        .contains("1 entry lost")
+        .contains("lookups are withheld")
+        .doesNotContain(dir.toString());
   }
 
   @Test
@@ -142,11 +157,12 @@ final class AuditFailureEndToEndTest {
     start("");
     unwritable(bot);
 
-    bot.event("{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
-        + "\"event_id\":\"Ev0AUDIT\",\"event_time\":1770389300,\"is_ext_shared_channel\":false,\"event\":{"
-        + "\"type\":\"app_mention\",\"user\":\"U0AGENT\",\"team\":\"T0001\",\"user_team\":\"T0001\","
-        + "\"text\":\"<@U0BOT> usr_k8x9m2 2026-02-06 14:15 tz UTC\",\"ts\":\"1770389300.000400\","
-        + "\"channel\":\"C0SUPPORT\",\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"1770389300.000400\"}}");
+    bot.event(
+        "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
+            + "\"event_id\":\"Ev0AUDIT\",\"event_time\":1770389300,\"is_ext_shared_channel\":false,\"event\":{"
+            + "\"type\":\"app_mention\",\"user\":\"U0AGENT\",\"team\":\"T0001\",\"user_team\":\"T0001\",\"text\":\"<@U0BOT>"
+            + " usr_k8x9m2 2026-02-06 14:15 tz UTC\",\"ts\":\"1770389300.000400\","
+            + "\"channel\":\"C0SUPPORT\",\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"1770389300.000400\"}}");
 
     RecordedRequest told = bot.slackApi().server().takeRequest("/api/chat.postEphemeral", WAIT);
     assertThat(FakeSlackApi.formValue(told.body(), "user")).isEqualTo("U0AGENT");
@@ -159,16 +175,26 @@ final class AuditFailureEndToEndTest {
     start("");
     unwritable(bot);
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(bot.uri().resolve(
-        "/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z&end=2026-02-06T14:30:00Z"))
-        .header("Authorization", "Bearer api-token").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    bot.uri()
+                        .resolve(
+                            "/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z&end=2026-02-06T14:30:00Z"))
+                .header("Authorization", "Bearer api-token")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(response.body()).contains("audit log").doesNotContain("payment-svc").doesNotContain("trace_id");
+    assertThat(response.body())
+        .contains("audit log")
+        .doesNotContain("payment-svc")
+        .doesNotContain("trace_id");
   }
 
   @Test
-  void showTraceAndDraftReply_pressedOnACard_areAuditedWithTheTraceIdAndTheCustomerFingerprint() throws Exception {
+  void showTraceAndDraftReply_pressedOnACard_areAuditedWithTheTraceIdAndTheCustomerFingerprint()
+      throws Exception {
     start("");
     JsonNode card = JSON.readTree(command("card").body());
     String showValue = buttonValue(card, "show_trace").orElseThrow();
@@ -183,7 +209,9 @@ final class AuditFailureEndToEndTest {
     String fingerprint = SignedSlackBot.fingerprints().of("usr_k8x9m2");
     JsonNode shown = line("show_trace");
     assertThat(shown.get("user_hash").asText()).isEqualTo(fingerprint);
-    assertThat(shown.get("trace_id").asText()).matches("[0-9a-f]{32}").isEqualTo(showValue.substring(0, 32));
+    assertThat(shown.get("trace_id").asText())
+        .matches("[0-9a-f]{32}")
+        .isEqualTo(showValue.substring(0, 32));
     assertThat(shown.get("outcome").asText()).isEqualTo("found");
     JsonNode drafted = line("reply_draft");
     assertThat(drafted.get("user_hash").asText()).isEqualTo(fingerprint);
@@ -195,7 +223,10 @@ final class AuditFailureEndToEndTest {
   void showTrace_valueEditedToAnotherCustomer_isRefusedAndShowsNothing() throws Exception {
     start("");
     String value = buttonValue(JSON.readTree(command("card").body()), "show_trace").orElseThrow();
-    String edited = value.replace(SignedSlackBot.fingerprints().of("usr_k8x9m2"), SignedSlackBot.fingerprints().of("usr_other1"));
+    String edited =
+        value.replace(
+            SignedSlackBot.fingerprints().of("usr_k8x9m2"),
+            SignedSlackBot.fingerprints().of("usr_other1"));
     assertThat(edited).isNotEqualTo(value);
 
     press("show_trace", edited, "edited");
@@ -205,20 +236,37 @@ final class AuditFailureEndToEndTest {
   }
 
   private JsonNode line(String event) throws Exception {
-    return bot.auditLines().stream().filter(line -> line.get("event").asText().equals(event)).findFirst()
+    return bot.auditLines().stream()
+        .filter(line -> line.get("event").asText().equals(event))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + event + " line"));
   }
 
   private void press(String action, String value, String responseId) throws Exception {
-    ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0001")
-        .put("trigger_id", "1.2.3").put("response_url", bot.slackApi().responseUrl(responseId).toString());
+    ObjectNode payload =
+        JSON.createObjectNode()
+            .put("type", "block_actions")
+            .put("api_app_id", "A0001")
+            .put("trigger_id", "1.2.3")
+            .put("response_url", bot.slackApi().responseUrl(responseId).toString());
     payload.set("user", JSON.createObjectNode().put("id", "U0AGENT").put("team_id", "T0001"));
     payload.set("team", JSON.createObjectNode().put("id", "T0001"));
     payload.set("channel", JSON.createObjectNode().put("id", "C0SUPPORT"));
-    payload.set("container", JSON.createObjectNode().put("type", "message").put("channel_id", "C0SUPPORT")
-        .put("message_ts", "1770389000.000100").put("is_ephemeral", true));
-    payload.putArray("actions").addObject().put("action_id", action).put("block_id", "b1").put("type", "button")
-        .put("value", value).put("action_ts", "1770389002.000300");
+    payload.set(
+        "container",
+        JSON.createObjectNode()
+            .put("type", "message")
+            .put("channel_id", "C0SUPPORT")
+            .put("message_ts", "1770389000.000100")
+            .put("is_ephemeral", true));
+    payload
+        .putArray("actions")
+        .addObject()
+        .put("action_id", action)
+        .put("block_id", "b1")
+        .put("type", "button")
+        .put("value", value)
+        .put("action_ts", "1770389002.000300");
     assertThat(bot.postPayload(payload.toString()).statusCode()).isEqualTo(200);
   }
 

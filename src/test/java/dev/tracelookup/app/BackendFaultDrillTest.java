@@ -30,7 +30,8 @@ final class BackendFaultDrillTest {
 
   @ParameterizedTest
   @EnumSource(Fault.class)
-  void burst_whileBackendFails_everyCommandGetsOneFinalAnswerWithinBudget(Fault fault) throws Exception {
+  void burst_whileBackendFails_everyCommandGetsOneFinalAnswerWithinBudget(Fault fault)
+      throws Exception {
     FaultyServer zipkin = new FaultyServer(fault, FakeHttpServer.Reply.json("[]"));
     bot = DrillBot.start(dir, BURST, BURST, DrillBot.zipkin(zipkin.uri()), zipkin);
     List<String> texts = new ArrayList<>();

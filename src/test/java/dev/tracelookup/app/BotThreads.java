@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The threads the bot started after a baseline, by pool name ({@code lookup-}, {@code search-},
- * …): a drill checks they stay within the configured sizes and end at shutdown.
+ * The threads the bot started after a baseline, by pool name ({@code lookup-}, {@code search-}, …):
+ * a drill checks they stay within the configured sizes and end at shutdown.
  */
 final class BotThreads {
   private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
@@ -49,7 +49,8 @@ final class BotThreads {
    */
   long busySince(String pool) {
     return Thread.getAllStackTraces().entrySet().stream()
-        .filter(entry -> entry.getKey().getName().startsWith(pool) && !before.contains(entry.getKey()))
+        .filter(
+            entry -> entry.getKey().getName().startsWith(pool) && !before.contains(entry.getKey()))
         .filter(entry -> Arrays.stream(entry.getValue()).noneMatch(BotThreads::waitsForTask))
         .count();
   }
@@ -71,7 +72,8 @@ final class BotThreads {
   }
 
   private static boolean waitsForTask(StackTraceElement frame) {
-    return frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor") && frame.getMethodName().equals("getTask");
+    return frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
+        && frame.getMethodName().equals("getTask");
   }
 
   private static boolean inPools(Thread thread, String... pools) {

@@ -3,9 +3,9 @@ package dev.tracelookup.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.config.ConfigLoader;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.testing.FakeSlackApi;
 import dev.tracelookup.testing.SlackRequests;
-import dev.tracelookup.telemetry.Telemetry;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,6 +29,7 @@ final class DrillBot implements AutoCloseable {
   static final String BOT_TOKEN = "xoxb-drill-bot-token";
   static final String ZENDESK_TOKEN = "zd-drill-token";
   static final Duration BUDGET = Duration.ofSeconds(2);
+
   /** Two cores shared with other builds: room for scheduling on top of the budget. */
   static final Duration MARGIN = Duration.ofMillis(2500);
 
@@ -48,16 +49,43 @@ final class DrillBot implements AutoCloseable {
    * Starts the bot with the lookup settings and the given YAML sections (backend, incidents,
    * tickets) written to a config file in {@code dir}; {@link #close()} closes the dependencies too.
    */
-  static DrillBot start(Path dir, int threads, int maxQueued, String yaml, AutoCloseable... dependencies)
+  static DrillBot start(
+      Path dir, int threads, int maxQueued, String yaml, AutoCloseable... dependencies)
       throws Exception {
     FakeSlackApi slackApi = new FakeSlackApi();
     slackApi.zone("U0AGENT", "UTC");
-    Path file = Files.writeString(dir.resolve("trace-lookup.yml"), "lookup:\n  budget: " + BUDGET.toSeconds() + "s\n"
-        + "  threads: " + threads + "\n  max-queued: " + maxQueued + "\n"
-        + "audit:\n  destination: file\n  path: " + dir.resolve("audit.jsonl") + "\n" + yaml);
-    Map<String, String> env = new HashMap<>(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "PORT", "0",
-        "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN,
-        "ZENDESK_EMAIL", "agent@acme.com", "ZENDESK_API_TOKEN", ZENDESK_TOKEN));
+    Path file =
+        Files.writeString(
+            dir.resolve("trace-lookup.yml"),
+            "lookup:\n  budget: "
+                + BUDGET.toSeconds()
+                + "s\n"
+                + "  threads: "
+                + threads
+                + "\n  max-queued: "
+                + maxQueued
+                + "\n"
+                + "audit:\n  destination: file\n  path: "
+                + dir.resolve("audit.jsonl")
+                + "\n"
+                + yaml);
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "TRACE_LOOKUP_CONFIG",
+                file.toString(),
+                "PORT",
+                "0",
+                "SLACK_API_URL",
+                slackApi.apiUrl(),
+                "SLACK_SIGNING_SECRET",
+                SECRET,
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN,
+                "ZENDESK_EMAIL",
+                "agent@acme.com",
+                "ZENDESK_API_TOKEN",
+                ZENDESK_TOKEN));
     Bot bot = Bot.start(ConfigLoader.load(env), Clock.systemUTC(), Telemetry.noop());
     return new DrillBot(slackApi, bot, List.of(dependencies));
   }
@@ -79,7 +107,8 @@ final class DrillBot implements AutoCloseable {
 
   /** Sends {@code /trace-lookup text} with its answers going to {@code responseUrl}. */
   CompletableFuture<HttpResponse<String>> command(String text, URI responseUrl, String triggerId) {
-    return requests.sendForm(SlackRequests.slashCommand("/trace-lookup", text, responseUrl, triggerId));
+    return requests.sendForm(
+        SlackRequests.slashCommand("/trace-lookup", text, responseUrl, triggerId));
   }
 
   URI responseUrl(String id) {
@@ -95,12 +124,17 @@ final class DrillBot implements AutoCloseable {
     return bot.jobs();
   }
 
-  /** Stops taking requests and leaves the lookups in flight running, as the first half of {@link #shutdown()}. */
+  /**
+   * Stops taking requests and leaves the lookups in flight running, as the first half of {@link
+   * #shutdown()}.
+   */
   void stopListening() throws Exception {
     bot.stopListening();
   }
 
-  /** Shuts down as the process does on SIGTERM: stop listening, then drain the lookups in flight. */
+  /**
+   * Shuts down as the process does on SIGTERM: stop listening, then drain the lookups in flight.
+   */
   void shutdown() {
     try {
       bot.close();

@@ -21,21 +21,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code POST /api/erasure} through the real server: an erasure request empties the caches of one customer. */
+/**
+ * {@code POST /api/erasure} through the real server: an erasure request empties the caches of one
+ * customer.
+ */
 final class ErasureEndToEndTest {
   private static final String ADMIN_TOKEN = "admin-token";
   private static final String LOOKUP_TOKEN = "lookup-token";
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Bot bot;
 
   private void start(boolean withAdminToken) throws Exception {
-    Path config = Files.writeString(dir.resolve("trace-lookup.yml"), "backend:\n  directory: "
-        + Path.of("config/demo").toAbsolutePath() + "\naudit:\n  destination: file\n  path: audit.jsonl\n");
-    Map<String, String> env = new HashMap<>(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
-        "LOOKUP_API_TOKEN", LOOKUP_TOKEN));
+    Path config =
+        Files.writeString(
+            dir.resolve("trace-lookup.yml"),
+            "backend:\n  directory: "
+                + Path.of("config/demo").toAbsolutePath()
+                + "\naudit:\n  destination: file\n  path: audit.jsonl\n");
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "TRACE_LOOKUP_CONFIG",
+                config.toString(),
+                "PORT",
+                "0",
+                "LOOKUP_API_TOKEN",
+                LOOKUP_TOKEN));
     if (withAdminToken) {
       env.put("ADMIN_API_TOKEN", ADMIN_TOKEN);
     }
@@ -49,14 +62,20 @@ final class ErasureEndToEndTest {
   }
 
   private HttpResponse<String> lookUp() throws Exception {
-    URI uri = bot.uri().resolve("/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z&end=2026-02-06T14:30:00Z");
-    return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + LOOKUP_TOKEN).build(),
+    URI uri =
+        bot.uri()
+            .resolve(
+                "/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z&end=2026-02-06T14:30:00Z");
+    return http.send(
+        HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + LOOKUP_TOKEN).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> erase(String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(bot.uri().resolve("/api/erasure"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(bot.uri().resolve("/api/erasure"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -64,7 +83,8 @@ final class ErasureEndToEndTest {
   }
 
   @Test
-  void erasure_afterALookup_removesItsCachedLookupAndTracesAndTheNextLookupIsFresh() throws Exception {
+  void erasure_afterALookup_removesItsCachedLookupAndTracesAndTheNextLookupIsFresh()
+      throws Exception {
     start(true);
     lookUp();
 
@@ -99,8 +119,11 @@ final class ErasureEndToEndTest {
     start(true);
     lookUp();
 
-    List<HttpResponse<String>> refused = List.of(erase(null, "{\"user_id\":\"usr_k8x9m2\"}"),
-        erase("nope", "{\"user_id\":\"usr_k8x9m2\"}"), erase(LOOKUP_TOKEN, "{\"user_id\":\"usr_k8x9m2\"}"));
+    List<HttpResponse<String>> refused =
+        List.of(
+            erase(null, "{\"user_id\":\"usr_k8x9m2\"}"),
+            erase("nope", "{\"user_id\":\"usr_k8x9m2\"}"),
+            erase(LOOKUP_TOKEN, "{\"user_id\":\"usr_k8x9m2\"}"));
 
     assertThat(refused).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(401));
     assertThat(bot.cachedLookups()).isEqualTo(1);
@@ -120,21 +143,31 @@ final class ErasureEndToEndTest {
   void erasure_bodyNotNamingAUser_saysWhatToSend() throws Exception {
     start(true);
 
-    List<HttpResponse<String>> answers = List.of(erase(ADMIN_TOKEN, "usr_k8x9m2"), erase(ADMIN_TOKEN, "{}"),
-        erase(ADMIN_TOKEN, "{\"user_id\":42}"), erase(ADMIN_TOKEN, "{\"user_id\":\"" + "x".repeat(600) + "\"}"));
+    List<HttpResponse<String>> answers =
+        List.of(
+            erase(ADMIN_TOKEN, "usr_k8x9m2"),
+            erase(ADMIN_TOKEN, "{}"),
+            erase(ADMIN_TOKEN, "{\"user_id\":42}"),
+            erase(ADMIN_TOKEN, "{\"user_id\":\"" + "x".repeat(600) + "\"}"));
 
-    assertThat(answers).allSatisfy(response -> {
-      assertThat(response.statusCode()).isEqualTo(400);
-      assertThat(response.body()).contains("user_id");
-    });
+    assertThat(answers)
+        .allSatisfy(
+            response -> {
+              assertThat(response.statusCode()).isEqualTo(400);
+              assertThat(response.body()).contains("user_id");
+            });
   }
 
   @Test
   void erasure_getInsteadOfPost_isNotAllowed() throws Exception {
     start(true);
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(bot.uri().resolve("/api/erasure"))
-        .header("Authorization", "Bearer " + ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(bot.uri().resolve("/api/erasure"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.body()).doesNotContain("Exception");

@@ -79,7 +79,8 @@ final class FinalAnswers {
 
   private FakeHttpServer.RecordedRequest poll(long nanos) throws InterruptedException {
     try {
-      return server.takeRequest(Duration.ofNanos(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(200))));
+      return server.takeRequest(
+          Duration.ofNanos(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(200))));
     } catch (AssertionError nothingYet) {
       return null;
     }
@@ -87,8 +88,10 @@ final class FinalAnswers {
 
   private void record(FakeHttpServer.RecordedRequest request) {
     String path = request.path();
-    String id = path.startsWith(FakeSlackApi.RESPONSE_PATH) ? path.substring(FakeSlackApi.RESPONSE_PATH.length())
-        : "api:" + path.substring(path.lastIndexOf('/') + 1);
+    String id =
+        path.startsWith(FakeSlackApi.RESPONSE_PATH)
+            ? path.substring(FakeSlackApi.RESPONSE_PATH.length())
+            : "api:" + path.substring(path.lastIndexOf('/') + 1);
     Answer answer = new Answer(id, request.body(), Duration.ofNanos(System.nanoTime() - sentAt));
     byId.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(answer);
   }

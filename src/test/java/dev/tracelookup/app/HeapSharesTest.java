@@ -23,7 +23,8 @@ final class HeapSharesTest {
 
   @Test
   void readBytes_configured_isTakenAsIs() throws IOException {
-    assertThat(HeapShares.readBytes(lookup("lookup:\n  max-bytes-in-flight: 268435456\n"), 512 * MIB))
+    assertThat(
+            HeapShares.readBytes(lookup("lookup:\n  max-bytes-in-flight: 268435456\n"), 512 * MIB))
         .isEqualTo(256 * MIB);
   }
 

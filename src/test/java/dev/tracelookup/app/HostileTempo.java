@@ -29,7 +29,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * and huge answers:
  *
  * <ul>
- *   <li>{@code usr_searchstall…}: the search sends its headers and the start of its body, then stalls;
+ *   <li>{@code usr_searchstall…}: the search sends its headers and the start of its body, then
+ *       stalls;
  *   <li>{@code usr_stall…}: the search names {@link #HITS} traces, and each trace read sends its
  *       headers and the start of its body, then stalls;
  *   <li>{@code usr_huge…}: the search names {@link #HITS} traces of {@code hugeSpans} spans each,
@@ -44,7 +45,11 @@ final class HostileTempo implements AutoCloseable {
   static final long START_NANOS = 1_770_387_443_000_000_000L; // 2026-02-06T14:17:23Z
   private static final long STALL_LIMIT_SECONDS = 120;
 
-  private enum Kind { STALL, HUGE, HEALTHY }
+  private enum Kind {
+    STALL,
+    HUGE,
+    HEALTHY
+  }
 
   private final Server server;
   private final int hugeSpans;
@@ -63,14 +68,16 @@ final class HostileTempo implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        answer(request, response);
-        callback.succeeded();
-        return true;
-      }
-    });
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
+            answer(request, response);
+            callback.succeeded();
+            return true;
+          }
+        });
     server.start();
   }
 
@@ -78,7 +85,10 @@ final class HostileTempo implements AutoCloseable {
     return server.getURI().resolve("/");
   }
 
-  /** Returns the YAML backend section of a bot that reads this Tempo, each attempt bounded by {@code timeout}. */
+  /**
+   * Returns the YAML backend section of a bot that reads this Tempo, each attempt bounded by {@code
+   * timeout}.
+   */
   String backendYaml(String timeout) {
     return "backend:\n  type: tempo\n  url: " + uri() + "\n  timeout: " + timeout + "\n";
   }
@@ -119,13 +129,21 @@ final class HostileTempo implements AutoCloseable {
       stall(out, "{\"traces\":[");
       return;
     }
-    Kind kind = query.contains("usr_stall") ? Kind.STALL : query.contains("usr_huge") ? Kind.HUGE : Kind.HEALTHY;
+    Kind kind =
+        query.contains("usr_stall")
+            ? Kind.STALL
+            : query.contains("usr_huge") ? Kind.HUGE : Kind.HEALTHY;
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < (kind == Kind.HEALTHY ? 1 : HITS); i++) {
       String id = String.format("%032x", nextId.getAndIncrement());
       traces.put(id, kind);
-      ids.add("{\"traceID\":\"" + id + "\",\"rootServiceName\":\"shop\",\"rootTraceName\":\"GET /healthy\","
-          + "\"startTimeUnixNano\":\"" + (START_NANOS + i) + "\",\"durationMs\":5}");
+      ids.add(
+          "{\"traceID\":\""
+              + id
+              + "\",\"rootServiceName\":\"shop\",\"rootTraceName\":\"GET /healthy\","
+              + "\"startTimeUnixNano\":\""
+              + (START_NANOS + i)
+              + "\",\"durationMs\":5}");
     }
     write(out, "{\"traces\":[" + String.join(",", ids) + "],\"metrics\":{}}");
   }
@@ -137,8 +155,12 @@ final class HostileTempo implements AutoCloseable {
     } else if (kind == Kind.HUGE) {
       huge(id, out);
     } else {
-      write(out, "{\"trace\":{\"resourceSpans\":[" + resource() + span(id, 1, 0, "GET /healthy", "SPAN_KIND_SERVER")
-          + "]}]}]}}");
+      write(
+          out,
+          "{\"trace\":{\"resourceSpans\":["
+              + resource()
+              + span(id, 1, 0, "GET /healthy", "SPAN_KIND_SERVER")
+              + "]}]}]}}");
     }
   }
 
@@ -161,9 +183,15 @@ final class HostileTempo implements AutoCloseable {
     write(out, "{\"trace\":{\"resourceSpans\":[" + resource());
     StringBuilder batch = new StringBuilder(1 << 16);
     for (int i = 0; i < hugeSpans; i++) {
-      batch.append(i == 0 ? "" : ",")
-          .append(span(id, i + 1, i == 0 ? 0 : 1, i == 0 ? "GET /healthy" : "SELECT shop.orders",
-              i == 0 ? "SPAN_KIND_SERVER" : "SPAN_KIND_CLIENT"));
+      batch
+          .append(i == 0 ? "" : ",")
+          .append(
+              span(
+                  id,
+                  i + 1,
+                  i == 0 ? 0 : 1,
+                  i == 0 ? "GET /healthy" : "SELECT shop.orders",
+                  i == 0 ? "SPAN_KIND_SERVER" : "SPAN_KIND_CLIENT"));
       if (batch.length() > 60_000) {
         write(out, batch.toString());
         batch.setLength(0);
@@ -174,18 +202,28 @@ final class HostileTempo implements AutoCloseable {
 
   private static String resource() {
     return "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"shop\"}}]},"
-        + "\"scopeSpans\":[{\"scope\":{\"name\":\"drill\"},\"spans\":[";
+               + "\"scopeSpans\":[{\"scope\":{\"name\":\"drill\"},\"spans\":[";
   }
 
   private static String span(String traceId, long spanId, long parentId, String name, String kind) {
     long start = START_NANOS + spanId * 1_000;
-    return "{\"traceId\":\"" + traceId + "\",\"spanId\":\"" + hex16(spanId) + "\""
+    return "{\"traceId\":\""
+        + traceId
+        + "\",\"spanId\":\""
+        + hex16(spanId)
+        + "\""
         + (parentId == 0 ? "" : ",\"parentSpanId\":\"" + hex16(parentId) + "\"")
-        + ",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"startTimeUnixNano\":\"" + start
-        + "\",\"endTimeUnixNano\":\"" + (start + 900_000) + "\",\"attributes\":["
-        + "{\"key\":\"user.id\",\"value\":{\"stringValue\":\"usr_drill\"}},"
-        + "{\"key\":\"db.system.name\",\"value\":{\"stringValue\":\"postgresql\"}},"
-        + "{\"key\":\"db.query.text\",\"value\":{\"stringValue\":\"SELECT id, status, total FROM orders WHERE id = $1\"}},"
+        + ",\"name\":\""
+        + name
+        + "\",\"kind\":\""
+        + kind
+        + "\",\"startTimeUnixNano\":\""
+        + start
+        + "\",\"endTimeUnixNano\":\""
+        + (start + 900_000)
+        + "\",\"attributes\":[{\"key\":\"user.id\",\"value\":{\"stringValue\":\"usr_drill\"}},"
+        + "{\"key\":\"db.system.name\",\"value\":{\"stringValue\":\"postgresql\"}},{\"key\":\"db.query.text\",\"value\":{\"stringValue\":\"SELECT"
+        + " id, status, total FROM orders WHERE id = $1\"}},"
         + "{\"key\":\"http.response.status_code\",\"value\":{\"intValue\":\"200\"}}],\"status\":{}}";
   }
 

@@ -55,7 +55,9 @@ final class IncidentFaultDrillTest {
 
   /** Sends a burst of lookups and checks each got its card once, in time, naming the source. */
   private void burstOfCards() throws Exception {
-    FinalAnswers answers = bot.lookupBurst("incident", Collections.nCopies(BURST, "usr_k8x9m2 2026-02-06 14:15 tz UTC"));
+    FinalAnswers answers =
+        bot.lookupBurst(
+            "incident", Collections.nCopies(BURST, "usr_k8x9m2 2026-02-06 14:15 tz UTC"));
 
     for (int i = 0; i < BURST; i++) {
       FinalAnswers.Answer card = answers.single("incident-" + i);
@@ -65,7 +67,15 @@ final class IncidentFaultDrillTest {
   }
 
   private DrillBot startWithStatuspage() throws Exception {
-    return DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend() + "incidents:\n  sources:\n"
-        + "    - {type: statuspage, name: Acme status, url: " + statuspage.uri() + "}\n", statuspage);
+    return DrillBot.start(
+        dir,
+        BURST,
+        BURST,
+        DrillBot.demoBackend()
+            + "incidents:\n  sources:\n"
+            + "    - {type: statuspage, name: Acme status, url: "
+            + statuspage.uri()
+            + "}\n",
+        statuspage);
   }
 }

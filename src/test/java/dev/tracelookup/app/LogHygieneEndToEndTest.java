@@ -11,9 +11,9 @@ import dev.tracelookup.config.Config;
 import dev.tracelookup.config.ConfigLoader;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TimeWindow;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.testing.FakeSlackApi;
 import dev.tracelookup.testing.SignedSlackRequests;
-import dev.tracelookup.telemetry.Telemetry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,9 +57,23 @@ final class LogHygieneEndToEndTest {
     ours.setLevel(Level.DEBUG);
     slackSdk.setLevel(Level.WARN);
     slackApi = new FakeSlackApi();
-    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml", "PORT", "0",
-        "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN,
-        "LOOKUP_API_TOKEN", API_TOKEN, "ADMIN_API_TOKEN", ADMIN_TOKEN));
+    Config config =
+        ConfigLoader.load(
+            Map.of(
+                "TRACE_LOOKUP_CONFIG",
+                "config/trace-lookup.yml",
+                "PORT",
+                "0",
+                "SLACK_API_URL",
+                slackApi.apiUrl(),
+                "SLACK_SIGNING_SECRET",
+                SECRET,
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN,
+                "LOOKUP_API_TOKEN",
+                API_TOKEN,
+                "ADMIN_API_TOKEN",
+                ADMIN_TOKEN));
     bot = Bot.start(config, Clock.systemUTC(), Telemetry.noop());
     slack = new SignedSlackRequests(bot.uri(), SECRET);
   }
@@ -76,7 +90,11 @@ final class LogHygieneEndToEndTest {
 
   @Test
   void logs_afterEveryFlowThatTouchesACustomer_holdNoRawCustomerIdOrSecret() throws Exception {
-    slack.command("U0AGENT", "C0SUPPORT", CUSTOMER + " 2026-02-06 14:15 tz UTC", slackApi.responseUrl("card"));
+    slack.command(
+        "U0AGENT",
+        "C0SUPPORT",
+        CUSTOMER + " 2026-02-06 14:15 tz UTC",
+        slackApi.responseUrl("card"));
     slackApi.server().takeRequest("/response/card", WAIT);
     slack.command("U0AGENT", "C0SUPPORT", CUSTOMER + " banana", slackApi.responseUrl("unread"));
     slack.payload(button("share_card", token(), "share"));
@@ -87,32 +105,54 @@ final class LogHygieneEndToEndTest {
     api("/api/erasure", ADMIN_TOKEN, "{\"user_id\":\"" + CUSTOMER + "\"}");
     bot.close();
 
-    String everything = logged.list.stream().map(LogHygieneEndToEndTest::text).collect(Collectors.joining("\n"));
-    assertThat(logged.list).extracting(ILoggingEvent::getLoggerName).anyMatch(name -> name.startsWith("dev.tracelookup"));
+    String everything =
+        logged.list.stream().map(LogHygieneEndToEndTest::text).collect(Collectors.joining("\n"));
+    assertThat(logged.list)
+        .extracting(ILoggingEvent::getLoggerName)
+        .anyMatch(name -> name.startsWith("dev.tracelookup"));
     assertThat(everything)
-        .contains(dev.tracelookup.privacy.UserIdFingerprint.derivedFrom(SECRET, "SLACK_SIGNING_SECRET").of(CUSTOMER))
+        .contains(
+            dev.tracelookup.privacy.UserIdFingerprint.derivedFrom(SECRET, "SLACK_SIGNING_SECRET")
+                .of(CUSTOMER))
         // The unkeyed SHA-256 fingerprint of old, which anyone could recompute from a guess.
         .doesNotContain("u:ff1af1f31874")
-        .doesNotContain(CUSTOMER).doesNotContain(SECRET).doesNotContain(BOT_TOKEN)
-        .doesNotContain(API_TOKEN).doesNotContain(ADMIN_TOKEN);
+        .doesNotContain(CUSTOMER)
+        .doesNotContain(SECRET)
+        .doesNotContain(BOT_TOKEN)
+        .doesNotContain(API_TOKEN)
+        .doesNotContain(ADMIN_TOKEN);
   }
 
   private String token() {
-    return bot.buttonValue(new LookupRequest(CUSTOMER, new TimeWindow(Instant.parse("2026-02-06T14:00:00Z"),
-        Instant.parse("2026-02-06T14:30:00Z"), ZoneOffset.UTC, "test"), Optional.empty(), Optional.empty(), false));
+    return bot.buttonValue(
+        new LookupRequest(
+            CUSTOMER,
+            new TimeWindow(
+                Instant.parse("2026-02-06T14:00:00Z"),
+                Instant.parse("2026-02-06T14:30:00Z"),
+                ZoneOffset.UTC,
+                "test"),
+            Optional.empty(),
+            Optional.empty(),
+            false));
   }
 
   private String button(String actionId, String value, String responseId) {
     return "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0AGENT\",\"team_id\":\"T0001\"},\"team\":{\"id\":\"T0001\"},"
-        + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\",\"channel_id\":\"C0SUPPORT\"},"
-        + "\"channel\":{\"id\":\"C0SUPPORT\"},\"trigger_id\":\"1.2.3\",\"response_url\":\""
-        + slackApi.responseUrl(responseId) + "\",\"actions\":[{\"action_id\":\"" + actionId + "\",\"block_id\":\"b\","
-        + "\"type\":\"button\",\"value\":" + new com.google.gson.Gson().toJson(value) + "}]}";
+               + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\",\"channel_id\":\"C0SUPPORT\"},"
+               + "\"channel\":{\"id\":\"C0SUPPORT\"},\"trigger_id\":\"1.2.3\",\"response_url\":\""
+        + slackApi.responseUrl(responseId)
+        + "\",\"actions\":[{\"action_id\":\""
+        + actionId
+        + "\",\"block_id\":\"b\","
+        + "\"type\":\"button\",\"value\":"
+        + new com.google.gson.Gson().toJson(value)
+        + "}]}";
   }
 
   private void api(String path, String token, String jsonBody) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(bot.uri().resolve(path))
-        .header("Authorization", "Bearer " + token);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(bot.uri().resolve(path)).header("Authorization", "Bearer " + token);
     if (jsonBody != null) {
       request.POST(HttpRequest.BodyPublishers.ofString(jsonBody));
     }
@@ -120,7 +160,10 @@ final class LogHygieneEndToEndTest {
   }
 
   private static String text(ILoggingEvent event) {
-    String thrown = event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy());
+    String thrown =
+        event.getThrowableProxy() == null
+            ? ""
+            : ThrowableProxyUtil.asString(event.getThrowableProxy());
     return event.getLoggerName() + " " + event.getFormattedMessage() + " " + thrown;
   }
 }

@@ -29,8 +29,15 @@ final class LookupApiPostEndToEndTest {
 
   @BeforeAll
   void start() throws Exception {
-    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml", "PORT", "0",
-        "LOOKUP_API_TOKEN", TOKEN));
+    Config config =
+        ConfigLoader.load(
+            Map.of(
+                "TRACE_LOOKUP_CONFIG",
+                "config/trace-lookup.yml",
+                "PORT",
+                "0",
+                "LOOKUP_API_TOKEN",
+                TOKEN));
     bot = Bot.start(config, Clock.systemUTC(), Telemetry.noop(), Bot.SlackFace.NONE);
   }
 
@@ -40,8 +47,10 @@ final class LookupApiPostEndToEndTest {
   }
 
   private HttpResponse<String> post(String path, String token, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(bot.uri().resolve(path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(bot.uri().resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -49,19 +58,30 @@ final class LookupApiPostEndToEndTest {
   }
 
   private HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return http.send(HttpRequest.newBuilder(bot.uri().resolve(pathAndQuery)).header("Authorization", "Bearer " + TOKEN)
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(bot.uri().resolve(pathAndQuery))
+            .header("Authorization", "Bearer " + TOKEN)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void post_jsonBody_answersExactlyAsGetDoes() throws Exception {
-    HttpResponse<String> posted = post("/api/lookup", TOKEN, "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\","
-        + "\"end\":\"2026-02-06T14:30:00Z\",\"service\":\"order-svc\",\"errors_only\":true}");
-    HttpResponse<String> got = get("/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z&end=2026-02-06T14:30:00Z"
-        + "&service=order-svc&errors_only=true");
+    HttpResponse<String> posted =
+        post(
+            "/api/lookup",
+            TOKEN,
+            "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\","
+                + "\"end\":\"2026-02-06T14:30:00Z\",\"service\":\"order-svc\",\"errors_only\":true}");
+    HttpResponse<String> got =
+        get(
+            "/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z&end=2026-02-06T14:30:00Z"
+                + "&service=order-svc&errors_only=true");
 
     assertThat(posted.statusCode()).isEqualTo(200);
-    assertThat(posted.body()).contains("\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"").contains("\"has_error\":true")
+    assertThat(posted.body())
+        .contains("\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"")
+        .contains("\"has_error\":true")
         .isEqualTo(got.body().replace("\"from_cache\":true", "\"from_cache\":false"));
   }
 
@@ -78,15 +98,23 @@ final class LookupApiPostEndToEndTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "not json at all | send the parameters as a JSON object",
-      "[\"usr_k8x9m2\"] | send the parameters as a JSON object",
-      "{\"start\":\"2026-02-06T14:00:00Z\"} | user_id is required",
-      "{\"user_id\":\"usr\\\" or true\",\"start\":\"2026-02-06T14:00:00Z\"} | user_id is required",
-      "{\"user_id\":{\"id\":\"usr_k8x9m2\"},\"start\":\"2026-02-06T14:00:00Z\"} | user_id must be a JSON string",
-      "{\"user_id\":\"usr_k8x9m2\",\"start\":\"yesterday\"} | start is required, as an ISO-8601 instant",
-      "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\",\"end\":\"2026-03-06T14:00:00Z\"} | narrow it",
-      "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\",\"errors_only\":\"maybe\"} | errors_only"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "not json at all | send the parameters as a JSON object",
+        "[\"usr_k8x9m2\"] | send the parameters as a JSON object",
+        "{\"start\":\"2026-02-06T14:00:00Z\"} | user_id is required",
+        "{\"user_id\":\"usr\\\" or true\",\"start\":\"2026-02-06T14:00:00Z\"} | user_id is"
+            + " required",
+        "{\"user_id\":{\"id\":\"usr_k8x9m2\"},\"start\":\"2026-02-06T14:00:00Z\"} | user_id must be"
+            + " a JSON string",
+        "{\"user_id\":\"usr_k8x9m2\",\"start\":\"yesterday\"} | start is required, as an ISO-8601"
+            + " instant",
+        "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\",\"end\":\"2026-03-06T14:00:00Z\"}"
+            + " | narrow it",
+        "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\",\"errors_only\":\"maybe\"}"
+            + " | errors_only"
+      })
   void post_badBody_saysWhatIsExpected(String body, String message) throws Exception {
     HttpResponse<String> response = post("/api/lookup", TOKEN, body);
 
@@ -96,8 +124,11 @@ final class LookupApiPostEndToEndTest {
 
   @Test
   void post_idsInTheUrl_areRefusedSoClientsMoveThemToTheBody() throws Exception {
-    HttpResponse<String> response = post("/api/lookup?user_id=usr_k8x9m2", TOKEN,
-        "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\"}");
+    HttpResponse<String> response =
+        post(
+            "/api/lookup?user_id=usr_k8x9m2",
+            TOKEN,
+            "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("JSON body").doesNotContain("usr_k8x9m2");
@@ -106,8 +137,13 @@ final class LookupApiPostEndToEndTest {
   @Test
   void post_bodyOverTheLimit_isRefusedWithoutReadingIt() throws Exception {
     String padding = "x".repeat(64 * 1024);
-    HttpResponse<String> response = post("/api/lookup", TOKEN,
-        "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\",\"pad\":\"" + padding + "\"}");
+    HttpResponse<String> response =
+        post(
+            "/api/lookup",
+            TOKEN,
+            "{\"user_id\":\"usr_k8x9m2\",\"start\":\"2026-02-06T14:00:00Z\",\"pad\":\""
+                + padding
+                + "\"}");
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("bytes");
@@ -115,7 +151,8 @@ final class LookupApiPostEndToEndTest {
 
   @Test
   void get_stillWorks() throws Exception {
-    HttpResponse<String> response = get("/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z");
+    HttpResponse<String> response =
+        get("/api/lookup?user_id=usr_k8x9m2&start=2026-02-06T14:00:00Z");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"");

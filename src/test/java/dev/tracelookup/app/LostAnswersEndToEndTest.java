@@ -22,15 +22,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Answers that used to be lost, through signed requests: event retries whose first delivery never
- * arrived, a lookup form submitted after its response URL expired, and repeated presses of the
- * same button, which must act once.
+ * arrived, a lookup form submitted after its response URL expired, and repeated presses of the same
+ * button, which must act once.
  */
 final class LostAnswersEndToEndTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final LookupRequest CHECKOUT = new LookupRequest("usr_k8x9m2", new TimeWindow(
-      Instant.parse("2026-02-06T14:00:00Z"), Instant.parse("2026-02-06T14:30:00Z"), ZoneOffset.UTC, "2:15pm"),
-      Optional.empty(), Optional.empty(), false);
+  private static final LookupRequest CHECKOUT =
+      new LookupRequest(
+          "usr_k8x9m2",
+          new TimeWindow(
+              Instant.parse("2026-02-06T14:00:00Z"),
+              Instant.parse("2026-02-06T14:30:00Z"),
+              ZoneOffset.UTC,
+              "2:15pm"),
+          Optional.empty(),
+          Optional.empty(),
+          false);
   @TempDir Path dir;
   private SignedSlackBot bot;
   private FakeSlackApi slack;
@@ -50,7 +58,8 @@ final class LostAnswersEndToEndTest {
   /** Slack's retry after a first delivery that never reached the bot (a deploy, a network blip). */
   @Test
   void mention_retryWhoseFirstDeliveryNeverArrived_isAnsweredInTheThread() throws Exception {
-    assertThat(bot.eventRetry(mention("Ev0BLIP", "1770389300.000400", false), 1).statusCode()).isEqualTo(200);
+    assertThat(bot.eventRetry(mention("Ev0BLIP", "1770389300.000400", false), 1).statusCode())
+        .isEqualTo(200);
 
     RecordedRequest card = slack.server().takeRequest("/api/chat.postMessage", WAIT);
     assertThat(FakeSlackApi.formValue(card.body(), "thread_ts")).isEqualTo("1770389000.000100");
@@ -87,7 +96,8 @@ final class LostAnswersEndToEndTest {
    * later, Slack answers it {@code 404 expired_url}. The card must still reach the agent.
    */
   @Test
-  void lookupForm_submittedAfterItsResponseUrlExpired_answersWithChatPostEphemeralInTheChannel() throws Exception {
+  void lookupForm_submittedAfterItsResponseUrlExpired_answersWithChatPostEphemeralInTheChannel()
+      throws Exception {
     slack.expireResponseUrls();
 
     bot.postPayload(form("late"));
@@ -100,16 +110,21 @@ final class LostAnswersEndToEndTest {
     assertThat(FakeSlackApi.formValue(card.body(), "blocks")).contains("payment-svc");
   }
 
-  /** Neither the response URL nor the channel will take it (a DM between people): a DM from the bot. */
+  /**
+   * Neither the response URL nor the channel will take it (a DM between people): a DM from the bot.
+   */
   @Test
-  void slashCommand_responseUrlExpiredAndChannelClosedToTheBot_answersInADirectMessage() throws Exception {
+  void slashCommand_responseUrlExpiredAndChannelClosedToTheBot_answersInADirectMessage()
+      throws Exception {
     slack.expireResponseUrls();
     slack.postEphemeralError("channel_not_found");
 
-    bot.post("token=legacy&team_id=T0001&channel_id=D0PEOPLE&user_id=U0AGENT&command=%2Ftrace-lookup"
-        + "&text=usr_k8x9m2+2026-02-06+14%3A15+UTC&response_url="
-        + java.net.URLEncoder.encode(slack.responseUrl("gone").toString(), java.nio.charset.StandardCharsets.UTF_8)
-        + "&trigger_id=1.2.3");
+    bot.post(
+        "token=legacy&team_id=T0001&channel_id=D0PEOPLE&user_id=U0AGENT&command=%2Ftrace-lookup"
+            + "&text=usr_k8x9m2+2026-02-06+14%3A15+UTC&response_url="
+            + java.net.URLEncoder.encode(
+                slack.responseUrl("gone").toString(), java.nio.charset.StandardCharsets.UTF_8)
+            + "&trigger_id=1.2.3");
 
     slack.server().takeRequest("/api/chat.postEphemeral", WAIT);
     RecordedRequest dm = slack.server().takeRequest("/api/chat.postMessage", WAIT);
@@ -128,13 +143,17 @@ final class LostAnswersEndToEndTest {
     slack.server().takeRequest("/api/chat.postMessage", WAIT);
     assertThat(answersAfterDrain()).doesNotContain("/api/chat.postMessage");
     assertThat(bot.jobsQueued()).isEqualTo(1);
-    assertThat(bot.auditLines()).filteredOn(line -> line.get("event").asText().equals("share")).hasSize(1);
+    assertThat(bot.auditLines())
+        .filteredOn(line -> line.get("event").asText().equals("share"))
+        .hasSize(1);
   }
 
   @Test
   void refreshButton_doubleClicked_refreshesOnce() throws Exception {
-    bot.postPayload(press("refresh_card", bot.buttonValue(CHECKOUT), "1770389002.000300", "refresh"));
-    bot.postPayload(press("refresh_card", bot.buttonValue(CHECKOUT), "1770389002.400300", "refresh"));
+    bot.postPayload(
+        press("refresh_card", bot.buttonValue(CHECKOUT), "1770389002.000300", "refresh"));
+    bot.postPayload(
+        press("refresh_card", bot.buttonValue(CHECKOUT), "1770389002.400300", "refresh"));
 
     slack.server().takeRequest("/response/refresh", WAIT);
     assertThat(answersAfterDrain()).doesNotContain("/response/refresh");
@@ -166,46 +185,101 @@ final class LostAnswersEndToEndTest {
   /** An app_mention in a thread of C0SUPPORT by our agent; an edit carries {@code edited}. */
   private static String mention(String eventId, String ts, boolean edited) {
     return "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
-        + "\"event_id\":\"" + eventId + "\",\"event_time\":1770389300,\"is_ext_shared_channel\":false,"
+               + "\"event_id\":\""
+        + eventId
+        + "\",\"event_time\":1770389300,\"is_ext_shared_channel\":false,"
         + "\"authorizations\":[{\"enterprise_id\":null,\"team_id\":\"T0001\",\"user_id\":\"U0BOT\",\"is_bot\":true,"
-        + "\"is_enterprise_install\":false}],\"event\":{\"type\":\"app_mention\",\"user\":\"U0AGENT\","
-        + "\"text\":\"<@U0BOT> usr_k8x9m2 2026-02-06 14:15 tz UTC\",\"ts\":\"" + ts + "\",\"team\":\"T0001\","
+        + "\"is_enterprise_install\":false}],\"event\":{\"type\":\"app_mention\",\"user\":\"U0AGENT\",\"text\":\"<@U0BOT>"
+        + " usr_k8x9m2 2026-02-06 14:15 tz UTC\",\"ts\":\""
+        + ts
+        + "\",\"team\":\"T0001\","
         + "\"user_team\":\"T0001\",\"source_team\":\"T0001\",\"channel\":\"C0SUPPORT\","
-        + "\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"" + ts + "\""
-        + (edited ? ",\"edited\":{\"user\":\"U0AGENT\",\"ts\":\"1770389400.000000\"}" : "") + "}}";
+        + "\"thread_ts\":\"1770389000.000100\",\"event_ts\":\""
+        + ts
+        + "\""
+        + (edited ? ",\"edited\":{\"user\":\"U0AGENT\",\"ts\":\"1770389400.000000\"}" : "")
+        + "}}";
   }
 
   private String press(String action, String value, String actionTs, String responseId) {
-    ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0001")
-        .put("trigger_id", "1.2.3").put("response_url", slack.responseUrl(responseId).toString());
+    ObjectNode payload =
+        JSON.createObjectNode()
+            .put("type", "block_actions")
+            .put("api_app_id", "A0001")
+            .put("trigger_id", "1.2.3")
+            .put("response_url", slack.responseUrl(responseId).toString());
     payload.set("user", JSON.createObjectNode().put("id", "U0AGENT").put("team_id", "T0001"));
     payload.set("team", JSON.createObjectNode().put("id", "T0001"));
     payload.set("channel", JSON.createObjectNode().put("id", "C0SUPPORT"));
-    payload.set("container", JSON.createObjectNode().put("type", "message").put("channel_id", "C0SUPPORT")
-        .put("message_ts", "1770389000.000100").put("is_ephemeral", true));
-    payload.putArray("actions").addObject().put("action_id", action).put("block_id", "b1").put("type", "button")
-        .put("value", value).put("action_ts", actionTs);
+    payload.set(
+        "container",
+        JSON.createObjectNode()
+            .put("type", "message")
+            .put("channel_id", "C0SUPPORT")
+            .put("message_ts", "1770389000.000100")
+            .put("is_ephemeral", true));
+    payload
+        .putArray("actions")
+        .addObject()
+        .put("action_id", action)
+        .put("block_id", "b1")
+        .put("type", "button")
+        .put("value", value)
+        .put("action_ts", actionTs);
     return payload.toString();
   }
 
   /** The lookup form, submitted in C0SUPPORT outside a thread, answering at {@code responseId}. */
   private String form(String responseId) {
     ObjectNode values = JSON.createObjectNode();
-    values.set("user", JSON.createObjectNode().set("value", JSON.createObjectNode().put("type", "plain_text_input")
-        .put("value", "usr_k8x9m2")));
-    values.set("when", JSON.createObjectNode().set("value", JSON.createObjectNode().put("type", "plain_text_input")
-        .put("value", "2026-02-06 14:15")));
-    values.set("zone", JSON.createObjectNode().set("value", JSON.createObjectNode().put("type", "plain_text_input")
-        .put("value", "UTC")));
-    ObjectNode metadata = JSON.createObjectNode().put("c", "C0SUPPORT").put("r", slack.responseUrl(responseId).toString())
-        .put("k", "Zendesk #4512");
-    ObjectNode view = JSON.createObjectNode().put("id", "V0FORM").put("type", "modal")
-        .put("callback_id", "find_traces_form").put("hash", "1770391000.abc").put("private_metadata", metadata.toString());
+    values.set(
+        "user",
+        JSON.createObjectNode()
+            .set(
+                "value",
+                JSON.createObjectNode()
+                    .put("type", "plain_text_input")
+                    .put("value", "usr_k8x9m2")));
+    values.set(
+        "when",
+        JSON.createObjectNode()
+            .set(
+                "value",
+                JSON.createObjectNode()
+                    .put("type", "plain_text_input")
+                    .put("value", "2026-02-06 14:15")));
+    values.set(
+        "zone",
+        JSON.createObjectNode()
+            .set(
+                "value",
+                JSON.createObjectNode().put("type", "plain_text_input").put("value", "UTC")));
+    ObjectNode metadata =
+        JSON.createObjectNode()
+            .put("c", "C0SUPPORT")
+            .put("r", slack.responseUrl(responseId).toString())
+            .put("k", "Zendesk #4512");
+    ObjectNode view =
+        JSON.createObjectNode()
+            .put("id", "V0FORM")
+            .put("type", "modal")
+            .put("callback_id", "find_traces_form")
+            .put("hash", "1770391000.abc")
+            .put("private_metadata", metadata.toString());
     view.set("state", JSON.createObjectNode().set("values", values));
-    ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A0001")
-        .put("trigger_id", "1.2.4").put("is_enterprise_install", false);
+    ObjectNode payload =
+        JSON.createObjectNode()
+            .put("type", "view_submission")
+            .put("api_app_id", "A0001")
+            .put("trigger_id", "1.2.4")
+            .put("is_enterprise_install", false);
     payload.set("team", JSON.createObjectNode().put("id", "T0001").put("domain", "acme"));
-    payload.set("user", JSON.createObjectNode().put("id", "U0AGENT").put("username", "agent").put("team_id", "T0001"));
+    payload.set(
+        "user",
+        JSON.createObjectNode()
+            .put("id", "U0AGENT")
+            .put("username", "agent")
+            .put("team_id", "T0001"));
     payload.set("view", view);
     return payload.toString();
   }

@@ -25,15 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Overload drill: more commands at once than {@code lookup.threads + lookup.max-queued} while the
  * backend hangs. The extra ones are told "busy" in their ack, at once; the executor, its queue and
- * the bot's threads stay within their configured bounds; the busy ones never reach the backend;
- * and every accepted one still gets its one answer.
+ * the bot's threads stay within their configured bounds; the busy ones never reach the backend; and
+ * every accepted one still gets its one answer.
  */
 final class OverloadDrillTest {
   private static final int THREADS = 2;
   private static final int MAX_QUEUED = 3;
   private static final int BURST = 30;
+
   /** Slack shows the agent an error when the ack takes longer. */
   private static final Duration SLACK_ACK_LIMIT = Duration.ofSeconds(3);
+
   private static final Pattern QUERIED_USER = Pattern.compile("usr_overload\\d+");
   @TempDir Path dir;
   private FaultyServer zipkin;
@@ -51,7 +53,8 @@ final class OverloadDrillTest {
   }
 
   @Test
-  void burst_beyondThreadsAndQueue_extraCommandsAreToldBusyAtOnceAndResourcesStayBounded() throws Exception {
+  void burst_beyondThreadsAndQueue_extraCommandsAreToldBusyAtOnceAndResourcesStayBounded()
+      throws Exception {
     BotThreads threads = BotThreads.baseline();
     FinalAnswers answers = new FinalAnswers(bot.slackApi);
     List<CompletableFuture<Duration>> ackTimes = new ArrayList<>();
@@ -59,7 +62,8 @@ final class OverloadDrillTest {
 
     for (int i = 0; i < BURST; i++) {
       long sent = System.nanoTime();
-      CompletableFuture<HttpResponse<String>> ack = bot.command("usr_overload" + i + " 2026-02-06 14:15 tz UTC", "overload-" + i);
+      CompletableFuture<HttpResponse<String>> ack =
+          bot.command("usr_overload" + i + " 2026-02-06 14:15 tz UTC", "overload-" + i);
       acks.add(ack);
       ackTimes.add(ack.thenApply(response -> Duration.ofNanos(System.nanoTime() - sent)));
     }
@@ -76,14 +80,16 @@ final class OverloadDrillTest {
       assertThat(ackTimes.get(i).get()).isLessThan(SLACK_ACK_LIMIT);
     }
     assertThat(bot.jobs().getLargestPoolSize()).isLessThanOrEqualTo(THREADS);
-    assertThat(bot.jobs().getQueue().size() + bot.jobs().getQueue().remainingCapacity()).isEqualTo(MAX_QUEUED);
+    assertThat(bot.jobs().getQueue().size() + bot.jobs().getQueue().remainingCapacity())
+        .isEqualTo(MAX_QUEUED);
     assertThat(threads.startedSince("lookup-")).isLessThanOrEqualTo(THREADS);
     assertThat(threads.startedSince("search-")).isLessThanOrEqualTo(THREADS);
     zipkin.release();
 
     assertThat(accepted).hasSize(THREADS + MAX_QUEUED);
     assertThat(busy).isEqualTo(BURST - THREADS - MAX_QUEUED);
-    assertThat(answers.awaitEach(accepted, DrillBot.BUDGET.plus(DrillBot.MARGIN).multipliedBy(3))).isTrue();
+    assertThat(answers.awaitEach(accepted, DrillBot.BUDGET.plus(DrillBot.MARGIN).multipliedBy(3)))
+        .isTrue();
     bot.shutdown();
     answers.collectRest();
     for (int i = 0; i < BURST; i++) {
@@ -100,7 +106,8 @@ final class OverloadDrillTest {
     FakeHttpServer server = zipkin.server();
     while (server.pending() > 0) {
       String query = server.takeRequest(Duration.ofSeconds(1)).query();
-      Matcher user = QUERIED_USER.matcher(URLDecoder.decode(String.valueOf(query), StandardCharsets.UTF_8));
+      Matcher user =
+          QUERIED_USER.matcher(URLDecoder.decode(String.valueOf(query), StandardCharsets.UTF_8));
       while (user.find()) {
         users.add(user.group());
       }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.config.ConfigLoader;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
-import dev.tracelookup.telemetry.Telemetry;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,29 +51,46 @@ final class ReadinessEndToEndTest {
   }
 
   private void startBot() throws Exception {
-    Path file = Files.writeString(dir.resolve("trace-lookup.yml"), """
-        backend:
-          type: tempo
-          timeout: 2s
-          attempts: 1
-        incidents:
-          sources:
-            - type: statuspage
-              name: status page
-              url: %s
-        tickets:
-          zendesk:
-            url: https://acme.zendesk.com
-            email-env: ZENDESK_EMAIL
-            token-env: ZENDESK_API_TOKEN
-        """.formatted(statuspage.uri()));
-    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", file.toString(), "PORT", "0",
-        "TRACE_BACKEND_URL", tempo.uri().toString(), "ZENDESK_EMAIL", "bot@acme.com", "ZENDESK_API_TOKEN", ZENDESK_TOKEN));
+    Path file =
+        Files.writeString(
+            dir.resolve("trace-lookup.yml"),
+            """
+            backend:
+              type: tempo
+              timeout: 2s
+              attempts: 1
+            incidents:
+              sources:
+                - type: statuspage
+                  name: status page
+                  url: %s
+            tickets:
+              zendesk:
+                url: https://acme.zendesk.com
+                email-env: ZENDESK_EMAIL
+                token-env: ZENDESK_API_TOKEN
+            """
+                .formatted(statuspage.uri()));
+    Config config =
+        ConfigLoader.load(
+            Map.of(
+                "TRACE_LOOKUP_CONFIG",
+                file.toString(),
+                "PORT",
+                "0",
+                "TRACE_BACKEND_URL",
+                tempo.uri().toString(),
+                "ZENDESK_EMAIL",
+                "bot@acme.com",
+                "ZENDESK_API_TOKEN",
+                ZENDESK_TOKEN));
     bot = Bot.start(config, Clock.systemUTC(), Telemetry.noop(), Bot.SlackFace.NONE);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(bot.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(bot.uri().resolve(path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode dependency(JsonNode body, String kind) {
@@ -99,10 +115,12 @@ final class ReadinessEndToEndTest {
     assertThat(dependency(body, "backend").get("required").asBoolean()).isTrue();
     assertThat(dependency(body, "incident_source").get("name").asText()).isEqualTo("status page");
     assertThat(dependency(body, "incident_source").get("status").asText()).isEqualTo("down");
-    assertThat(dependency(body, "ticket_system").get("name").asText()).isEqualTo("Zendesk acme.zendesk.com");
+    assertThat(dependency(body, "ticket_system").get("name").asText())
+        .isEqualTo("Zendesk acme.zendesk.com");
     assertThat(dependency(body, "ticket_system").get("status").asText()).isEqualTo("unknown");
     assertThat(tempo.takeRequest("/api/echo", Duration.ofSeconds(5))).isNotNull();
-    assertThat(response.body()).doesNotContain(ZENDESK_TOKEN, "127.0.0.1", "Exception", "\"error\"");
+    assertThat(response.body())
+        .doesNotContain(ZENDESK_TOKEN, "127.0.0.1", "Exception", "\"error\"");
   }
 
   @Test
@@ -116,12 +134,14 @@ final class ReadinessEndToEndTest {
     assertThat(ready.statusCode()).isEqualTo(503);
     JsonNode body = json.readTree(ready.body());
     assertThat(body.get("status").asText()).isEqualTo("not_ready");
-    assertThat(dependency(body, "backend").get("detail").asText()).isEqualTo("check failed: server_error");
+    assertThat(dependency(body, "backend").get("detail").asText())
+        .isEqualTo("check failed: server_error");
     assertThat(live.statusCode()).isEqualTo(200);
   }
 
   @Test
-  void readyz_polledAgainAtOnce_answersFromTheLastChecksWithoutCallingTheBackend() throws Exception {
+  void readyz_polledAgainAtOnce_answersFromTheLastChecksWithoutCallingTheBackend()
+      throws Exception {
     startBot();
     get("/readyz");
     tempo.takeRequest("/api/echo", Duration.ofSeconds(5));

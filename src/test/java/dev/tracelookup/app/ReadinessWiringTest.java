@@ -27,11 +27,14 @@ final class ReadinessWiringTest {
 
     link.recorded("chat.postMessage", "ratelimited");
     clock.advance(Duration.ofSeconds(5));
-    assertThat(ReadinessWiring.webApi(link, clock.instant())).isEqualTo(DependencyStatus.degraded(
-        "last call (chat.postMessage) 5 s ago failed: ratelimited; last answer 35 s ago"));
+    assertThat(ReadinessWiring.webApi(link, clock.instant()))
+        .isEqualTo(
+            DependencyStatus.degraded(
+                "last call (chat.postMessage) 5 s ago failed: ratelimited; last answer 35 s ago"));
 
     link.recorded("chat.postEphemeral", "token_revoked");
-    assertThat(ReadinessWiring.webApi(link, clock.instant()).state()).isEqualTo(DependencyStatus.State.DOWN);
+    assertThat(ReadinessWiring.webApi(link, clock.instant()).state())
+        .isEqualTo(DependencyStatus.State.DOWN);
   }
 
   @Test

@@ -42,12 +42,14 @@ final class ShutdownDrillTest {
   }
 
   @Test
-  void shutdown_withLookupsRunningAndQueued_deliversEveryAnswerAndRefusesNewCommands() throws Exception {
+  void shutdown_withLookupsRunningAndQueued_deliversEveryAnswerAndRefusesNewCommands()
+      throws Exception {
     FinalAnswers answers = new FinalAnswers(bot.slackApi);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < IN_FLIGHT; i++) {
       ids.add("drain-" + i);
-      assertThat(bot.command("usr_drain" + i + " 2026-02-06 14:15 tz UTC", ids.get(i)).get().body()).contains("Looking up");
+      assertThat(bot.command("usr_drain" + i + " 2026-02-06 14:15 tz UTC", ids.get(i)).get().body())
+          .contains("Looking up");
     }
     assertThat(zipkin.awaitHeld(THREADS, DrillBot.MARGIN)).isTrue();
 
@@ -56,8 +58,11 @@ final class ShutdownDrillTest {
     CompletableFuture.runAsync(this::releaseOnceDraining);
 
     assertThatThrownBy(() -> bot.command("usr_late 2026-02-06 14:15 tz UTC", "late").get())
-        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IOException.class);
-    drained.get(DrillBot.BUDGET.plus(DrillBot.MARGIN).multipliedBy(IN_FLIGHT / THREADS).toMillis(), TimeUnit.MILLISECONDS);
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(IOException.class);
+    drained.get(
+        DrillBot.BUDGET.plus(DrillBot.MARGIN).multipliedBy(IN_FLIGHT / THREADS).toMillis(),
+        TimeUnit.MILLISECONDS);
     assertThat(bot.jobs().isTerminated()).isTrue();
     answers.collectRest();
     for (String id : ids) {

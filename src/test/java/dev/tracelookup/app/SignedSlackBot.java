@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracelookup.config.ConfigLoader;
 import dev.tracelookup.lookup.LookupRequest;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.testing.FakeSlackApi;
 import dev.tracelookup.testing.SignedSlackRequests;
-import dev.tracelookup.telemetry.Telemetry;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole bot ({@link Bot}: server, Bolt app, wiring) on the demo data, with a fake Slack API, reached only
- * through signed HTTP requests: what the hostile-input end-to-end tests drive.
+ * The whole bot ({@link Bot}: server, Bolt app, wiring) on the demo data, with a fake Slack API,
+ * reached only through signed HTTP requests: what the hostile-input end-to-end tests drive.
  */
 final class SignedSlackBot implements AutoCloseable {
   static final String SECRET = "test-signing-secret";
@@ -35,7 +35,8 @@ final class SignedSlackBot implements AutoCloseable {
    * Starts the bot.
    *
    * @param dir where the config and audit log are written
-   * @param extraConfig YAML appended to the backend and audit settings, e.g. an {@code access:} block
+   * @param extraConfig YAML appended to the backend and audit settings, e.g. an {@code access:}
+   *     block
    */
   SignedSlackBot(Path dir, String extraConfig) throws Exception {
     this(dir, Path.of("config/demo"), extraConfig, slack -> {}, Map.of());
@@ -51,30 +52,60 @@ final class SignedSlackBot implements AutoCloseable {
   }
 
   /**
-   * Starts the bot after {@code slackSetUp} has told the fake Slack what to answer at startup,
-   * such as which workspace {@code auth.test} names.
+   * Starts the bot after {@code slackSetUp} has told the fake Slack what to answer at startup, such
+   * as which workspace {@code auth.test} names.
    */
-  SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp) throws Exception {
+  SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp)
+      throws Exception {
     this(dir, Path.of("config/demo"), extraConfig, slackSetUp, Map.of());
   }
 
   /** Starts the bot with more environment, such as {@code LOOKUP_API_TOKEN}. */
-  SignedSlackBot(Path dir, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp,
-      Map<String, String> extraEnv) throws Exception {
+  SignedSlackBot(
+      Path dir,
+      String extraConfig,
+      java.util.function.Consumer<FakeSlackApi> slackSetUp,
+      Map<String, String> extraEnv)
+      throws Exception {
     this(dir, Path.of("config/demo"), extraConfig, slackSetUp, extraEnv);
   }
 
-  /** Starts the bot on the OTLP files in {@code traces}, after {@code slackSetUp}, with more environment. */
-  SignedSlackBot(Path dir, Path traces, String extraConfig, java.util.function.Consumer<FakeSlackApi> slackSetUp,
-      Map<String, String> extraEnv) throws Exception {
+  /**
+   * Starts the bot on the OTLP files in {@code traces}, after {@code slackSetUp}, with more
+   * environment.
+   */
+  SignedSlackBot(
+      Path dir,
+      Path traces,
+      String extraConfig,
+      java.util.function.Consumer<FakeSlackApi> slackSetUp,
+      Map<String, String> extraEnv)
+      throws Exception {
     slackApi = new FakeSlackApi();
     slackSetUp.accept(slackApi);
     audit = dir.resolve("audit.jsonl");
-    Path config = Files.writeString(dir.resolve("trace-lookup.yml"), "backend:\n  directory: "
-        + traces.toAbsolutePath() + "\naudit:\n  destination: file\n  path: "
-        + audit + "\n" + extraConfig);
-    Map<String, String> env = new java.util.HashMap<>(Map.of("TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0",
-        "SLACK_API_URL", slackApi.apiUrl(), "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN));
+    Path config =
+        Files.writeString(
+            dir.resolve("trace-lookup.yml"),
+            "backend:\n  directory: "
+                + traces.toAbsolutePath()
+                + "\naudit:\n  destination: file\n  path: "
+                + audit
+                + "\n"
+                + extraConfig);
+    Map<String, String> env =
+        new java.util.HashMap<>(
+            Map.of(
+                "TRACE_LOOKUP_CONFIG",
+                config.toString(),
+                "PORT",
+                "0",
+                "SLACK_API_URL",
+                slackApi.apiUrl(),
+                "SLACK_SIGNING_SECRET",
+                SECRET,
+                "SLACK_BOT_TOKEN",
+                BOT_TOKEN));
     env.putAll(extraEnv);
     bot = Bot.start(ConfigLoader.load(env), Clock.systemUTC(), Telemetry.noop());
     signed = new SignedSlackRequests(bot.uri(), SECRET);
@@ -122,7 +153,10 @@ final class SignedSlackBot implements AutoCloseable {
     return lines;
   }
 
-  /** Posts an interactive payload (block_actions, view_submission) as Slack does: form-encoded and signed. */
+  /**
+   * Posts an interactive payload (block_actions, view_submission) as Slack does: form-encoded and
+   * signed.
+   */
   HttpResponse<String> postPayload(String json) throws Exception {
     return post("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8));
   }

@@ -25,16 +25,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fault drills on Slack itself: the {@code response_url} and the Web API failing while lookups
- * run. No lookup hangs (each ends within the budget plus one bounded Slack call), a transient
- * refusal is retried once, a refused response URL is gone around with {@code chat.postEphemeral},
- * and an answer that may have reached Slack (a timeout) is not sent twice but logged as lost for
+ * Fault drills on Slack itself: the {@code response_url} and the Web API failing while lookups run.
+ * No lookup hangs (each ends within the budget plus one bounded Slack call), a transient refusal is
+ * retried once, a refused response URL is gone around with {@code chat.postEphemeral}, and an
+ * answer that may have reached Slack (a timeout) is not sent twice but logged as lost for
  * operators, without secrets or customer IDs.
  */
 final class SlackFaultDrillTest {
   private static final int BURST = 10;
+
   /** Main bounds every Slack call, response_url posts included, to this. */
   private static final Duration SLACK_CALL = Duration.ofSeconds(5);
+
   private static final String LOOKUP = "usr_k8x9m2 2026-02-06 14:15 tz UTC";
   @TempDir Path dir;
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -55,7 +57,8 @@ final class SlackFaultDrillTest {
 
   @ParameterizedTest
   @EnumSource(Fault.class)
-  void burst_whileResponseUrlFails_everyLookupEndsAndOperatorsAreToldWithoutSecrets(Fault fault) throws Exception {
+  void burst_whileResponseUrlFails_everyLookupEndsAndOperatorsAreToldWithoutSecrets(Fault fault)
+      throws Exception {
     slack = new FaultyServer(fault, FakeHttpServer.Reply.status(200, "ok"));
     bot = DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend(), slack);
     List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
@@ -69,28 +72,39 @@ final class SlackFaultDrillTest {
     }
     bot.shutdown();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThanOrEqualTo(
-        DrillBot.BUDGET.plus(SLACK_CALL).plus(DrillBot.MARGIN));
+    assertThat(Duration.ofNanos(System.nanoTime() - sent))
+        .isLessThanOrEqualTo(DrillBot.BUDGET.plus(SLACK_CALL).plus(DrillBot.MARGIN));
     assertThat(bot.jobs().isTerminated()).isTrue();
     assertThat(bot.jobs().getCompletedTaskCount()).isEqualTo(BURST);
     if (fault == Fault.SLOW) {
       assertThat(warnings("could not be delivered")).hasSize(BURST);
     } else {
-      assertThat(logged.list).filteredOn(event -> event.getFormattedMessage()
-          .contains("answered with chat.postEphemeral instead")).hasSize(BURST);
+      assertThat(logged.list)
+          .filteredOn(
+              event ->
+                  event.getFormattedMessage().contains("answered with chat.postEphemeral instead"))
+          .hasSize(BURST);
       assertThat(ephemeralAnswers()).isEqualTo(BURST);
     }
-    assertThat(logged.list).allSatisfy(event -> assertThat(event.getFormattedMessage())
-        .doesNotContain(DrillBot.BOT_TOKEN, DrillBot.SECRET, "usr_k8x9m2", "/response/"));
+    assertThat(logged.list)
+        .allSatisfy(
+            event ->
+                assertThat(event.getFormattedMessage())
+                    .doesNotContain(
+                        DrillBot.BOT_TOKEN, DrillBot.SECRET, "usr_k8x9m2", "/response/"));
     if (fault != Fault.REFUSED) {
-      assertThat(postsPerResponseUrl().values()).hasSize(BURST).containsOnly(fault == Fault.SLOW ? 1L : 2L);
+      assertThat(postsPerResponseUrl().values())
+          .hasSize(BURST)
+          .containsOnly(fault == Fault.SLOW ? 1L : 2L);
     }
   }
 
   @ParameterizedTest
   @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = "REFUSED")
   void burst_whileViewsOpenFails_everyTicketCommandIsToldInItsAck(Fault fault) throws Exception {
-    slack = new FaultyServer(fault, FakeHttpServer.Reply.json("{\"ok\":true,\"view\":{\"id\":\"V0LATE\"}}"));
+    slack =
+        new FaultyServer(
+            fault, FakeHttpServer.Reply.json("{\"ok\":true,\"view\":{\"id\":\"V0LATE\"}}"));
     bot = DrillBot.start(dir, BURST, BURST, DrillBot.demoBackend(), slack);
     bot.slackApi.override("views.open", request -> slack.reply());
     List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
@@ -103,7 +117,8 @@ final class SlackFaultDrillTest {
     for (CompletableFuture<HttpResponse<String>> ack : acks) {
       assertThat(ack.get().body()).contains("The form could not be opened. Run the command again.");
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThanOrEqualTo(SLACK_CALL.plus(DrillBot.MARGIN));
+    assertThat(Duration.ofNanos(System.nanoTime() - sent))
+        .isLessThanOrEqualTo(SLACK_CALL.plus(DrillBot.MARGIN));
     assertThat(bot.jobs().getTaskCount()).isZero();
     assertThat(warnings("views.open")).hasSize(BURST);
   }
@@ -122,7 +137,8 @@ final class SlackFaultDrillTest {
   private int ephemeralAnswers() throws InterruptedException {
     int answers = 0;
     while (bot.slackApi.server().pending() > 0) {
-      FakeHttpServer.RecordedRequest request = bot.slackApi.server().takeRequest(Duration.ofSeconds(1));
+      FakeHttpServer.RecordedRequest request =
+          bot.slackApi.server().takeRequest(Duration.ofSeconds(1));
       if (request.path().equals("/api/chat.postEphemeral")) {
         assertThat(request.body()).contains("payment-svc");
         answers++;

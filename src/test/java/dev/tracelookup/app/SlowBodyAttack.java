@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Unauthenticated clients that each open {@code POST /slack/events}, declare a 1 MiB body and send
- * one byte of it every 4 s, as in the outage of issue 12. Each of the {@code connections} is
- * driven by a timer, never by a thread of its own; when the bot cuts one, it is noted with how
- * long it lived and what the bot answered, and the client connects again on its next tick, so the
- * attack keeps its size until {@link #close()}.
+ * one byte of it every 4 s, as in the outage of issue 12. Each of the {@code connections} is driven
+ * by a timer, never by a thread of its own; when the bot cuts one, it is noted with how long it
+ * lived and what the bot answered, and the client connects again on its next tick, so the attack
+ * keeps its size until {@link #close()}.
  */
 final class SlowBodyAttack implements AutoCloseable {
   static final int DECLARED_BYTES = 1 << 20;
@@ -31,11 +31,14 @@ final class SlowBodyAttack implements AutoCloseable {
   record Cut(Duration lived, String statusLine) {}
 
   private final URI bot;
-  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, runnable -> {
-    Thread thread = new Thread(runnable, "slow-body-attack");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newScheduledThreadPool(
+          2,
+          runnable -> {
+            Thread thread = new Thread(runnable, "slow-body-attack");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Queue<Cut> cuts = new ConcurrentLinkedQueue<>();
   private final List<Client> clients = new ArrayList<>();
   private volatile boolean stopped;
@@ -46,7 +49,8 @@ final class SlowBodyAttack implements AutoCloseable {
       Client client = new Client();
       clients.add(client);
       // Spread over one tick, as 200 independent clients would be.
-      timer.scheduleAtFixedRate(client::tick, TICK.toMillis() * i / connections, TICK.toMillis(), TimeUnit.MILLISECONDS);
+      timer.scheduleAtFixedRate(
+          client::tick, TICK.toMillis() * i / connections, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -68,7 +72,10 @@ final class SlowBodyAttack implements AutoCloseable {
     clients.forEach(Client::disconnect);
   }
 
-  /** One attacker: connects, then sends one byte per tick, and notices when the bot answers or closes. */
+  /**
+   * One attacker: connects, then sends one byte per tick, and notices when the bot answers or
+   * closes.
+   */
   private final class Client {
     private Socket socket;
     private Instant connectedAt;
@@ -97,9 +104,16 @@ final class SlowBodyAttack implements AutoCloseable {
       socket = new Socket(bot.getHost(), bot.getPort());
       socket.setSoTimeout(1000);
       connectedAt = Instant.now();
-      String head = "POST /slack/events HTTP/1.1\r\nHost: " + bot.getHost() + "\r\n"
-          + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + DECLARED_BYTES + "\r\n"
-          + "X-Slack-Request-Timestamp: " + Instant.now().getEpochSecond() + "\r\nX-Slack-Signature: v0=00\r\n\r\nt";
+      String head =
+          "POST /slack/events HTTP/1.1\r\nHost: "
+              + bot.getHost()
+              + "\r\n"
+              + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+              + DECLARED_BYTES
+              + "\r\n"
+              + "X-Slack-Request-Timestamp: "
+              + Instant.now().getEpochSecond()
+              + "\r\nX-Slack-Signature: v0=00\r\n\r\nt";
       socket.getOutputStream().write(head.getBytes(US_ASCII));
       socket.getOutputStream().flush();
     }

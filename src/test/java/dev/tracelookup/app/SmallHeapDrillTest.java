@@ -28,19 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Memory drill (issue 12, item 3): the bot runs in a JVM of its own with {@code -Xmx512m} and the
- * shipped defaults, against a Tempo whose every search names 20 traces of about 62 MB each.
- * Several agents look up at once. Every lookup answers within the lookup budget, with what fitted
- * and a note on the rest, or with a sentence saying the answers were too large; {@code /healthz}
- * answers throughout; the JVM never runs out of heap (it would exit at once).
+ * shipped defaults, against a Tempo whose every search names 20 traces of about 62 MB each. Several
+ * agents look up at once. Every lookup answers within the lookup budget, with what fitted and a
+ * note on the rest, or with a sentence saying the answers were too large; {@code /healthz} answers
+ * throughout; the JVM never runs out of heap (it would exit at once).
  */
 final class SmallHeapDrillTest {
   private static final int HEAP_MIB = 512;
+
   /** About 520 bytes of OTLP JSON each: traces of about 62 MB, as in the report. */
   private static final int SPANS_PER_TRACE = 120_000;
+
   private static final int LOOKUPS = 6;
   private static final Duration BUDGET = Duration.ofSeconds(25);
+
   /** Two cores shared with other builds, a generating backend and GC: room on top of the budget. */
   private static final Duration MARGIN = Duration.ofSeconds(5);
+
   private static final Duration HEALTH_BOUND = Duration.ofSeconds(3);
   private static final Duration HEALTH_EVERY = Duration.ofMillis(500);
   private static final String TOKEN = "drill-lookup-token";
@@ -59,7 +63,8 @@ final class SmallHeapDrillTest {
   }
 
   @Test
-  void hugeTraces_manyLookupsIn512MiB_everyLookupAnswersInBudgetAndHealthKeepsAnswering() throws Exception {
+  void hugeTraces_manyLookupsIn512MiB_everyLookupAnswersInBudgetAndHealthKeepsAnswering()
+      throws Exception {
     tempo = new HostileTempo(SPANS_PER_TRACE);
     URI base = startBot();
     // A first lookup warms the bot up: the drill is about hostile answers, not about a cold JVM.
@@ -76,12 +81,17 @@ final class SmallHeapDrillTest {
       LockSupport.parkNanos(HEALTH_EVERY.toNanos());
     }
 
-    assertThat(bot.isAlive()).as("the bot is still running: it did not run out of heap\n" + output).isTrue();
-    assertThat(health).as("/healthz while the lookups ran").allSatisfy(took -> assertThat(took).isLessThan(HEALTH_BOUND));
+    assertThat(bot.isAlive())
+        .as("the bot is still running: it did not run out of heap\n" + output)
+        .isTrue();
+    assertThat(health)
+        .as("/healthz while the lookups ran")
+        .allSatisfy(took -> assertThat(took).isLessThan(HEALTH_BOUND));
     for (CompletableFuture<Answer> lookup : lookups) {
       Answer answer = lookup.get();
       assertThat(answer.took()).as(answer.body()).isLessThanOrEqualTo(BUDGET.plus(MARGIN));
-      assertThat(answer.body()).as("a card with a note on what was left out, or a sentence for the agent")
+      assertThat(answer.body())
+          .as("a card with a note on what was left out, or a sentence for the agent")
           .satisfiesAnyOf(
               body -> assertThat(body).contains("\"traces\":[{").contains("could not be read"),
               body -> assertThat(body).contains("busy reading other large answers from Tempo"),
@@ -95,12 +105,26 @@ final class SmallHeapDrillTest {
 
   /** Starts the bot with the shipped defaults but the backend, and returns where it listens. */
   private URI startBot() throws Exception {
-    Path config = Files.writeString(dir.resolve("trace-lookup.yml"), tempo.backendYaml("10s")
-        + "audit:\n  destination: file\n  path: " + dir.resolve("audit.jsonl") + "\n");
-    bot = SmallHeapProbe.start(SmallHeapBot.class, HEAP_MIB, Map.of("TRACE_LOOKUP_CONFIG", config.toString(),
-        "PORT", "0", "LOOKUP_API_TOKEN", TOKEN));
-    Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(bot.getInputStream(), UTF_8)).lines()
-        .forEach(output::add), "small-heap-bot-output");
+    Path config =
+        Files.writeString(
+            dir.resolve("trace-lookup.yml"),
+            tempo.backendYaml("10s")
+                + "audit:\n  destination: file\n  path: "
+                + dir.resolve("audit.jsonl")
+                + "\n");
+    bot =
+        SmallHeapProbe.start(
+            SmallHeapBot.class,
+            HEAP_MIB,
+            Map.of(
+                "TRACE_LOOKUP_CONFIG", config.toString(), "PORT", "0", "LOOKUP_API_TOKEN", TOKEN));
+    Thread reader =
+        new Thread(
+            () ->
+                new BufferedReader(new InputStreamReader(bot.getInputStream(), UTF_8))
+                    .lines()
+                    .forEach(output::add),
+            "small-heap-bot-output");
     reader.setDaemon(true);
     reader.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -117,19 +141,30 @@ final class SmallHeapDrillTest {
 
   private CompletableFuture<Answer> lookup(URI base, String user) {
     long sent = System.nanoTime();
-    HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/lookup?user_id=" + user
-        + "&start=2026-02-06T14:00:00Z&end=2026-02-06T14:30:00Z")).header("Authorization", "Bearer " + TOKEN)
-        .timeout(BUDGET.plus(MARGIN).multipliedBy(2)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                base.resolve(
+                    "/api/lookup?user_id="
+                        + user
+                        + "&start=2026-02-06T14:00:00Z&end=2026-02-06T14:30:00Z"))
+            .header("Authorization", "Bearer " + TOKEN)
+            .timeout(BUDGET.plus(MARGIN).multipliedBy(2))
+            .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .handle((response, failed) -> new Answer(failed != null ? "no answer: " + failed : response.body(),
-            Duration.ofNanos(System.nanoTime() - sent)));
+        .handle(
+            (response, failed) ->
+                new Answer(
+                    failed != null ? "no answer: " + failed : response.body(),
+                    Duration.ofNanos(System.nanoTime() - sent)));
   }
 
   private Duration healthz(URI base) throws Exception {
     long sent = System.nanoTime();
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/healthz")).timeout(HEALTH_BOUND)
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("/healthz")).timeout(HEALTH_BOUND).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       return Duration.ofNanos(System.nanoTime() - sent);
     } catch (HttpTimeoutException | java.net.ConnectException gone) {

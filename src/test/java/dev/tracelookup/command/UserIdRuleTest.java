@@ -12,8 +12,10 @@ final class UserIdRuleTest {
   void problem_usualPattern_namesOffendingAndAllowedCharacters() {
     String problem = usual.problem("usr 1/2");
 
-    assertThat(problem).startsWith("`usr 1/2` is not a user ID (` /` cannot be in one). User IDs use letters, "
-        + "digits and `_ . : @ + -`, up to 128 characters");
+    assertThat(problem)
+        .startsWith(
+            "`usr 1/2` is not a user ID (` /` cannot be in one). User IDs use letters, "
+                + "digits and `_ . : @ + -`, up to 128 characters");
   }
 
   @Test

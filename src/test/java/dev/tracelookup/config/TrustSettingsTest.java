@@ -16,7 +16,8 @@ final class TrustSettingsTest {
 
   private Map<String, String> env(String yaml) throws IOException {
     Files.createDirectories(dir.resolve("demo"));
-    return Map.of("TRACE_LOOKUP_CONFIG", Files.writeString(dir.resolve("trace-lookup.yml"), yaml).toString());
+    return Map.of(
+        "TRACE_LOOKUP_CONFIG", Files.writeString(dir.resolve("trace-lookup.yml"), yaml).toString());
   }
 
   @Test
@@ -30,8 +31,18 @@ final class TrustSettingsTest {
 
   @Test
   void load_accessAndAuditFile_readsIdsAndResolvesThePathAgainstTheConfig() throws IOException {
-    Map<String, String> env = env("access:\n  channels: [C0SUPPORT]\n  user-groups: [S0AGENTS]\n  users: [U0ALICE]\n"
-        + "  ask: \"#support-tooling\"\naudit:\n  destination: file\n  path: logs/audit.jsonl\n  max-bytes: 2048\n  keep: 3\n");
+    Map<String, String> env =
+        env(
+            "access:\n"
+                + "  channels: [C0SUPPORT]\n"
+                + "  user-groups: [S0AGENTS]\n"
+                + "  users: [U0ALICE]\n"
+                + "  ask: \"#support-tooling\"\n"
+                + "audit:\n"
+                + "  destination: file\n"
+                + "  path: logs/audit.jsonl\n"
+                + "  max-bytes: 2048\n"
+                + "  keep: 3\n");
 
     Config config = ConfigLoader.load(env);
 
@@ -46,26 +57,42 @@ final class TrustSettingsTest {
 
   @Test
   void load_namesInsteadOfIdsAndUnknownDestination_reportsEveryProblemAtOnce() throws IOException {
-    Map<String, String> env = env("access:\n  channels: ['#support']\n  user-groups: [agents]\n  users: [alice]\n"
-        + "audit:\n  destination: syslog\n");
+    Map<String, String> env =
+        env(
+            "access:\n  channels: ['#support']\n  user-groups: [agents]\n  users: [alice]\n"
+                + "audit:\n  destination: syslog\n");
 
     assertThatThrownBy(() -> ConfigLoader.load(env))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-            .hasSize(4)
-            .anySatisfy(p -> assertThat(p).startsWith("access.channels: \"#support\" is not a Slack ID")
-                .contains("for example access.channels: [C0123SUPPORT]"))
-            .anySatisfy(p -> assertThat(p).startsWith("access.user-groups: \"agents\""))
-            .anySatisfy(p -> assertThat(p).startsWith("access.users: \"alice\""))
-            .anySatisfy(p -> assertThat(p).startsWith("audit.destination: \"syslog\" is not stdout or file")));
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(4)
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("access.channels: \"#support\" is not a Slack ID")
+                                .contains("for example access.channels: [C0123SUPPORT]"))
+                    .anySatisfy(p -> assertThat(p).startsWith("access.user-groups: \"agents\""))
+                    .anySatisfy(p -> assertThat(p).startsWith("access.users: \"alice\""))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith(
+                                    "audit.destination: \"syslog\" is not stdout or file")));
   }
 
   @Test
   void load_externalAccess_refusesOtherWorkspacesUnlessAllowedOrListed() throws IOException {
-    assertThat(ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml")).access().externalAllowed())
+    assertThat(
+            ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml"))
+                .access()
+                .externalAllowed())
         .isFalse();
 
-    Config.Access access = ConfigLoader.load(env("access:\n  external: allow\n  teams: [T0PARTNER, E0PARTNERORG]\n"))
-        .access();
+    Config.Access access =
+        ConfigLoader.load(env("access:\n  external: allow\n  teams: [T0PARTNER, E0PARTNERORG]\n"))
+            .access();
 
     assertThat(access.externalAllowed()).isTrue();
     assertThat(access.teams()).containsExactly("T0PARTNER", "E0PARTNERORG");
@@ -77,11 +104,21 @@ final class TrustSettingsTest {
     Map<String, String> env = env("access:\n  external: yes-please\n  teams: [partner-corp]\n");
 
     assertThatThrownBy(() -> ConfigLoader.load(env))
-        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-            .hasSize(2)
-            .anySatisfy(p -> assertThat(p).startsWith("access.external: \"yes-please\" is not refuse or allow")
-                .contains("for example access.external: refuse"))
-            .anySatisfy(p -> assertThat(p).startsWith("access.teams: \"partner-corp\" is not a Slack ID")
-                .contains("for example access.teams: [T0123PARTNER]")));
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(2)
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith(
+                                    "access.external: \"yes-please\" is not refuse or allow")
+                                .contains("for example access.external: refuse"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("access.teams: \"partner-corp\" is not a Slack ID")
+                                .contains("for example access.teams: [T0123PARTNER]")));
   }
 }

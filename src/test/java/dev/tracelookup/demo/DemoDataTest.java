@@ -168,7 +168,10 @@ final class DemoDataTest {
   /** Returns the generated trace files; the directory also holds the hand-written incidents.yml. */
   private static List<Path> demoFiles() throws IOException {
     try (Stream<Path> files = Files.list(DEMO)) {
-      return files.filter(file -> file.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".jsonl"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Test;
 final class BackendHttpScopeTest {
   private static final BodyReader<String> TEXT = body -> new String(body.readAllBytes(), UTF_8);
   private static final Duration HANG_LIMIT = Duration.ofSeconds(20);
+
   /** What "at once" may take on two shared cores. */
   private static final Duration PROMPT = Duration.ofSeconds(3);
+
   private final HttpClient client = HttpClient.newHttpClient();
   private final CountDownLatch release = new CountDownLatch(1);
   private final CountDownLatch headersSent = new CountDownLatch(1);
@@ -59,8 +61,9 @@ final class BackendHttpScopeTest {
   void get_scopeAbortedWhileTheBodyStreams_endsAtOnce() throws Exception {
     BackendHttp http = http(stalling(), Duration.ofSeconds(60));
     CallScope scope = CallScope.open(Duration.ofSeconds(60), ReadBudget.unlimited());
-    CompletableFuture<HttpResult<String>> call = CompletableFuture.supplyAsync(
-        () -> scope.call(() -> http.get("/api/v2/traces/1", "application/json", TEXT)));
+    CompletableFuture<HttpResult<String>> call =
+        CompletableFuture.supplyAsync(
+            () -> scope.call(() -> http.get("/api/v2/traces/1", "application/json", TEXT)));
     assertThat(headersSent.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
     long aborted = System.nanoTime();
@@ -92,7 +95,8 @@ final class BackendHttpScopeTest {
     BackendHttp http = http(serving(1 << 20), Duration.ofSeconds(10));
 
     try (CallScope scope = CallScope.open(Duration.ofSeconds(10), budget)) {
-      HttpFailure failure = failure(scope.call(() -> http.get("/api/v2/traces/1", "application/json", TEXT)));
+      HttpFailure failure =
+          failure(scope.call(() -> http.get("/api/v2/traces/1", "application/json", TEXT)));
 
       // The agent's words for it are the backend's: BackendFailureTest.
       assertThat(failure.kind()).isEqualTo(Kind.TOO_LARGE);
@@ -106,7 +110,8 @@ final class BackendHttpScopeTest {
     BackendHttp http = http(serving(200_000), Duration.ofSeconds(10));
 
     try (CallScope scope = CallScope.open(Duration.ofSeconds(10), budget)) {
-      HttpResult<String> result = scope.call(() -> http.get("/api/v2/traces/1", "application/json", TEXT));
+      HttpResult<String> result =
+          scope.call(() -> http.get("/api/v2/traces/1", "application/json", TEXT));
 
       assertThat(result).isInstanceOf(HttpResult.Ok.class);
       assertThat(budget.used()).isEqualTo(scope.heldBytes()).isGreaterThanOrEqualTo(200_000);
@@ -131,15 +136,19 @@ final class BackendHttpScopeTest {
     // The agent's words for it are the backend's: BackendFailureTest.
     assertThat(failure.kind()).isEqualTo(Kind.BUSY);
     assertThat(failure.endpoint()).isEqualTo("Tempo");
-    assertThat(timed.took()).isGreaterThanOrEqualTo(scopeTime.minusMillis(50)).isLessThan(scopeTime.plus(PROMPT));
+    assertThat(timed.took())
+        .isGreaterThanOrEqualTo(scopeTime.minusMillis(50))
+        .isLessThan(scopeTime.plus(PROMPT));
     assertThat(budget.used()).isEqualTo(budget.capacity());
   }
 
   private record Timed(HttpResult<String> result, Duration took) {}
 
-  private static Timed timed(java.util.function.Supplier<HttpResult<String>> call) throws Exception {
+  private static Timed timed(java.util.function.Supplier<HttpResult<String>> call)
+      throws Exception {
     long start = System.nanoTime();
-    HttpResult<String> result = CompletableFuture.supplyAsync(call).get(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    HttpResult<String> result =
+        CompletableFuture.supplyAsync(call).get(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     return new Timed(result, Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -149,18 +158,22 @@ final class BackendHttpScopeTest {
   }
 
   private BackendHttp http(URI base, Duration timeout) {
-    Endpoint endpoint = new Endpoint("Tempo", base, Map.of(), timeout, Duration.ofSeconds(60), 1, 64L << 20);
-    return new BackendHttp(client, endpoint, Clock.systemUTC(), wait -> { });
+    Endpoint endpoint =
+        new Endpoint("Tempo", base, Map.of(), timeout, Duration.ofSeconds(60), 1, 64L << 20);
+    return new BackendHttp(client, endpoint, Clock.systemUTC(), wait -> {});
   }
 
-  /** A backend that sends its headers and the start of a trace, then nothing until the test ends. */
+  /**
+   * A backend that sends its headers and the start of a trace, then nothing until the test ends.
+   */
   private URI stalling() throws Exception {
-    return start((request, out) -> {
-      out.write("{\"trace\":{\"resourceSpans\":[".getBytes(UTF_8));
-      out.flush();
-      headersSent.countDown();
-      release.await(HANG_LIMIT.toMillis() * 2, TimeUnit.MILLISECONDS);
-    });
+    return start(
+        (request, out) -> {
+          out.write("{\"trace\":{\"resourceSpans\":[".getBytes(UTF_8));
+          out.flush();
+          headersSent.countDown();
+          release.await(HANG_LIMIT.toMillis() * 2, TimeUnit.MILLISECONDS);
+        });
   }
 
   /** A backend whose every answer is a JSON string of about {@code bytes} bytes. */
@@ -179,19 +192,21 @@ final class BackendHttpScopeTest {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        response.getHeaders().put("Content-Type", "application/json");
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-          body.write(request, out);
-        } catch (java.io.IOException closedByTheClient) {
-          // The client gave up, as it should.
-        }
-        callback.succeeded();
-        return true;
-      }
-    });
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
+            response.getHeaders().put("Content-Type", "application/json");
+            try (OutputStream out = Content.Sink.asOutputStream(response)) {
+              body.write(request, out);
+            } catch (java.io.IOException closedByTheClient) {
+              // The client gave up, as it should.
+            }
+            callback.succeeded();
+            return true;
+          }
+        });
     server.start();
     return server.getURI().resolve("/");
   }

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client spans and request durations of {@link BackendHttp}, and its readiness check. */
 final class BackendHttpTelemetryTest {
-  private static final BodyReader<String> TEXT = body -> new String(body.readAllBytes(), StandardCharsets.UTF_8);
+  private static final BodyReader<String> TEXT =
+      body -> new String(body.readAllBytes(), StandardCharsets.UTF_8);
 
-  @RegisterExtension
-  static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
+  @RegisterExtension static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
 
   private FakeHttpServer server;
 
@@ -46,13 +46,25 @@ final class BackendHttpTelemetryTest {
   }
 
   private BackendHttp http(URI base) {
-    Endpoint endpoint = new Endpoint("Tempo", base, Map.of("Authorization", "Bearer secret-token"),
-        Duration.ofSeconds(5), Duration.ofSeconds(30), 3, 10_000);
-    return new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), wait -> {},
+    Endpoint endpoint =
+        new Endpoint(
+            "Tempo",
+            base,
+            Map.of("Authorization", "Bearer secret-token"),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            3,
+            10_000);
+    return new BackendHttp(
+        HttpClient.newHttpClient(),
+        endpoint,
+        Clock.systemUTC(),
+        wait -> {},
         Telemetry.of(otel.getOpenTelemetry()));
   }
 
-  private BackendHttp serving(Function<FakeHttpServer.RecordedRequest, Reply> router) throws Exception {
+  private BackendHttp serving(Function<FakeHttpServer.RecordedRequest, Reply> router)
+      throws Exception {
     server = new FakeHttpServer(router);
     return http(server.uri());
   }
@@ -60,18 +72,23 @@ final class BackendHttpTelemetryTest {
   @Test
   void get_503ThenOk_recordsOneClientSpanPerAttempt() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    BackendHttp http = serving(request -> calls.incrementAndGet() == 1 ? Reply.status(503, "busy") : Reply.json("{}"));
+    BackendHttp http =
+        serving(
+            request -> calls.incrementAndGet() == 1 ? Reply.status(503, "busy") : Reply.json("{}"));
 
     http.get("/api/search?q=%7B.user.id%3D%22usr_k8x9m2%22%7D", "application/json", TEXT);
 
     List<SpanData> spans = otel.getSpans();
-    assertThat(spans).hasSize(2).allSatisfy(span -> {
-      assertThat(span.getName()).isEqualTo("GET");
-      assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
-      assertThat(span.getAttributes().get(HttpSpans.URL_TEMPLATE)).isEqualTo("/api/search");
-      assertThat(span.getAttributes().get(HttpSpans.SERVER_ADDRESS)).isEqualTo("127.0.0.1");
-      assertThat(span.getAttributes().get(TelemetryKeys.BACKEND)).isEqualTo("Tempo");
-    });
+    assertThat(spans)
+        .hasSize(2)
+        .allSatisfy(
+            span -> {
+              assertThat(span.getName()).isEqualTo("GET");
+              assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+              assertThat(span.getAttributes().get(HttpSpans.URL_TEMPLATE)).isEqualTo("/api/search");
+              assertThat(span.getAttributes().get(HttpSpans.SERVER_ADDRESS)).isEqualTo("127.0.0.1");
+              assertThat(span.getAttributes().get(TelemetryKeys.BACKEND)).isEqualTo("Tempo");
+            });
     assertThat(spans.get(0).getAttributes().get(HttpSpans.STATUS)).isEqualTo(503L);
     assertThat(spans.get(0).getAttributes().get(TelemetryKeys.ERROR_TYPE)).isEqualTo("503");
     assertThat(spans.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
@@ -84,12 +101,18 @@ final class BackendHttpTelemetryTest {
   void get_anyCall_recordsNeitherTheQueryNorIdsInThePathNorHeaders() throws Exception {
     BackendHttp http = serving(request -> Reply.json("{}"));
 
-    http.get("/api/v2/traces/0af7651916cd43dd8448eb211c80319c?q=usr_k8x9m2", "application/json", TEXT);
+    http.get(
+        "/api/v2/traces/0af7651916cd43dd8448eb211c80319c?q=usr_k8x9m2", "application/json", TEXT);
 
     SpanData span = otel.getSpans().get(0);
     assertThat(span.getAttributes().get(HttpSpans.URL_TEMPLATE)).isEqualTo("/api/v2/traces/{id}");
-    assertThat(span.getAttributes().asMap().values()).map(Object::toString)
-        .noneMatch(value -> value.contains("usr_k8x9m2") || value.contains("0af76519") || value.contains("secret"));
+    assertThat(span.getAttributes().asMap().values())
+        .map(Object::toString)
+        .noneMatch(
+            value ->
+                value.contains("usr_k8x9m2")
+                    || value.contains("0af76519")
+                    || value.contains("secret"));
   }
 
   @Test
@@ -102,16 +125,27 @@ final class BackendHttpTelemetryTest {
 
     http.get("/api/search", "application/json", TEXT);
 
-    List<HistogramPointData> points = otel.getMetrics().stream()
-        .filter(metric -> metric.getName().equals("http.client.request.duration"))
-        .flatMap(metric -> metric.getHistogramData().getPoints().stream()).toList();
-    assertThat(points).singleElement().satisfies(point -> {
-      assertThat(point.getCount()).isEqualTo(3);
-      assertThat(point.getAttributes()).isEqualTo(Attributes.builder().put(HttpSpans.METHOD, "GET")
-          .put(HttpSpans.URL_TEMPLATE, "/api/search").put(HttpSpans.SERVER_ADDRESS, "127.0.0.1")
-          .put(HttpSpans.SERVER_PORT, port).put(TelemetryKeys.BACKEND, "Tempo")
-          .put(TelemetryKeys.ERROR_TYPE, "unreachable").build());
-    });
+    List<HistogramPointData> points =
+        otel.getMetrics().stream()
+            .filter(metric -> metric.getName().equals("http.client.request.duration"))
+            .flatMap(metric -> metric.getHistogramData().getPoints().stream())
+            .toList();
+    assertThat(points)
+        .singleElement()
+        .satisfies(
+            point -> {
+              assertThat(point.getCount()).isEqualTo(3);
+              assertThat(point.getAttributes())
+                  .isEqualTo(
+                      Attributes.builder()
+                          .put(HttpSpans.METHOD, "GET")
+                          .put(HttpSpans.URL_TEMPLATE, "/api/search")
+                          .put(HttpSpans.SERVER_ADDRESS, "127.0.0.1")
+                          .put(HttpSpans.SERVER_PORT, port)
+                          .put(TelemetryKeys.BACKEND, "Tempo")
+                          .put(TelemetryKeys.ERROR_TYPE, "unreachable")
+                          .build());
+            });
   }
 
   @Test
@@ -132,7 +166,8 @@ final class BackendHttpTelemetryTest {
 
     Optional<HttpFailure> result = http.check("/api/echo");
 
-    assertThat(result).hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR));
+    assertThat(result)
+        .hasValueSatisfying(failure -> assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR));
     server.takeRequest(Duration.ofSeconds(5));
     assertThat(server.pending()).isZero();
   }
@@ -144,11 +179,13 @@ final class BackendHttpTelemetryTest {
     Optional<HttpFailure> result = http.check("/api/echo?probe=1");
 
     // A backend reads this as REJECTED: TempoBackendCheckTest.
-    assertThat(result).hasValueSatisfying(failure -> {
-      assertThat(failure.kind()).isEqualTo(Kind.NOT_FOUND);
-      assertThat(failure.status()).hasValue(404);
-      assertThat(failure.detail()).isEqualTo("GET /api/echo: not found (404)");
-    });
+    assertThat(result)
+        .hasValueSatisfying(
+            failure -> {
+              assertThat(failure.kind()).isEqualTo(Kind.NOT_FOUND);
+              assertThat(failure.status()).hasValue(404);
+              assertThat(failure.detail()).isEqualTo("GET /api/echo: not found (404)");
+            });
   }
 
   @Test

@@ -13,9 +13,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 final class HttpFailureTest {
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"REJECTED", "RATE_LIMITED", "SERVER_ERROR", "NOT_FOUND"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"REJECTED", "RATE_LIMITED", "SERVER_ERROR", "NOT_FOUND"})
   void new_kindDefinedByAStatusWithoutOne_isAProgrammingError(Kind kind) {
-    assertThatThrownBy(() -> new HttpFailure(kind, "Tempo", "GET /", OptionalInt.empty(), Optional.empty()))
+    assertThatThrownBy(
+            () -> new HttpFailure(kind, "Tempo", "GET /", OptionalInt.empty(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -12,11 +12,20 @@ import org.junit.jupiter.api.Test;
 
 final class ReadBudgetTest {
   private static final long FAR = TimeUnit.SECONDS.toNanos(30);
-  /** How long a read that must wait is watched to show it waits; long enough for a busy machine to run it. */
+
+  /**
+   * How long a read that must wait is watched to show it waits; long enough for a busy machine to
+   * run it.
+   */
   private static final Duration WAITING = Duration.ofMillis(300);
+
   private static final Duration GRANT = Duration.ofSeconds(10);
-  /** Amounts are in units of one charging step, so kept answers are large enough to stay charged. */
+
+  /**
+   * Amounts are in units of one charging step, so kept answers are large enough to stay charged.
+   */
   private static final long UNIT = ReadBudget.SMALL;
+
   private final ReadBudget budget = ReadBudget.of(100 * UNIT);
 
   @Test
@@ -38,7 +47,8 @@ final class ReadBudgetTest {
     ReadBudget.Read second = lookup.startRead();
 
     assertThatThrownBy(() -> second.charge(40 * UNIT, deadline(), () -> false))
-        .isInstanceOfSatisfying(ReadBudget.Refused.class, refused -> assertThat(refused.tooLarge()).isTrue());
+        .isInstanceOfSatisfying(
+            ReadBudget.Refused.class, refused -> assertThat(refused.tooLarge()).isTrue());
     assertThat(lookup.held()).isEqualTo(70 * UNIT);
   }
 
@@ -50,7 +60,8 @@ final class ReadBudgetTest {
     younger.charge(30 * UNIT, deadline(), () -> false);
 
     assertThatThrownBy(() -> younger.charge(20 * UNIT, deadline(), () -> false))
-        .isInstanceOfSatisfying(ReadBudget.Refused.class, refused -> assertThat(refused.busy()).isTrue());
+        .isInstanceOfSatisfying(
+            ReadBudget.Refused.class, refused -> assertThat(refused.busy()).isTrue());
     younger.finish(false);
 
     assertThat(budget.used()).isEqualTo(60 * UNIT);
@@ -65,7 +76,8 @@ final class ReadBudgetTest {
 
     CompletableFuture<Void> waiting = charging(oldest, 20 * UNIT);
     assertStillWaiting(waiting);
-    assertThatThrownBy(() -> younger.charge(10 * UNIT, deadline(), () -> false)).isInstanceOf(ReadBudget.Refused.class);
+    assertThatThrownBy(() -> younger.charge(10 * UNIT, deadline(), () -> false))
+        .isInstanceOf(ReadBudget.Refused.class);
     younger.finish(false);
 
     waiting.get(GRANT.toMillis(), TimeUnit.MILLISECONDS);
@@ -73,7 +85,8 @@ final class ReadBudgetTest {
   }
 
   @Test
-  void charge_onceTheOldestHadToWait_theOthersGiveWayAndNewcomersWaitUntilItIsDone() throws Exception {
+  void charge_onceTheOldestHadToWait_theOthersGiveWayAndNewcomersWaitUntilItIsDone()
+      throws Exception {
     ReadBudget.Read oldest = budget.holder().startRead();
     oldest.charge(50 * UNIT, deadline(), () -> false);
     ReadBudget.Read younger = budget.holder().startRead();
@@ -81,7 +94,8 @@ final class ReadBudgetTest {
     CompletableFuture<Void> oldestWaiting = charging(oldest, 20 * UNIT);
     assertStillWaiting(oldestWaiting);
     // There would be room for a little more, but sharing it would let both crawl.
-    assertThatThrownBy(() -> younger.charge(1 * UNIT, deadline(), () -> false)).isInstanceOf(ReadBudget.Refused.class);
+    assertThatThrownBy(() -> younger.charge(1 * UNIT, deadline(), () -> false))
+        .isInstanceOf(ReadBudget.Refused.class);
     younger.finish(false);
     oldestWaiting.get(GRANT.toMillis(), TimeUnit.MILLISECONDS);
 
@@ -142,7 +156,8 @@ final class ReadBudgetTest {
     budget.holder().startRead().charge(70 * UNIT, deadline(), () -> false);
 
     assertThatThrownBy(() -> lookup.startRead().charge(1 * UNIT, deadline(), () -> false))
-        .isInstanceOfSatisfying(ReadBudget.Refused.class, refused -> assertThat(refused.busy()).isTrue());
+        .isInstanceOfSatisfying(
+            ReadBudget.Refused.class, refused -> assertThat(refused.busy()).isTrue());
   }
 
   @Test
@@ -165,10 +180,17 @@ final class ReadBudgetTest {
   @Test
   void charge_waitPastTheDeadline_isRefusedBusy() {
     ReadBudget.Read holding = budget.holder().startRead();
-    assertThatThrownBy(() -> {
-      holding.charge(100 * UNIT, deadline(), () -> false);
-      budget.holder().startRead().charge(1 * UNIT, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50), () -> false);
-    }).isInstanceOfSatisfying(ReadBudget.Refused.class, refused -> assertThat(refused.busy()).isTrue());
+    assertThatThrownBy(
+            () -> {
+              holding.charge(100 * UNIT, deadline(), () -> false);
+              budget
+                  .holder()
+                  .startRead()
+                  .charge(
+                      1 * UNIT, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50), () -> false);
+            })
+        .isInstanceOfSatisfying(
+            ReadBudget.Refused.class, refused -> assertThat(refused.busy()).isTrue());
   }
 
   @Test
@@ -180,7 +202,8 @@ final class ReadBudgetTest {
     lookup.release();
 
     assertThat(budget.used()).isZero();
-    assertThatThrownBy(() -> read.charge(1 * UNIT, deadline(), () -> false)).isInstanceOf(ReadBudget.Refused.class);
+    assertThatThrownBy(() -> read.charge(1 * UNIT, deadline(), () -> false))
+        .isInstanceOf(ReadBudget.Refused.class);
     read.finish(true);
     assertThat(budget.used()).isZero();
   }
@@ -190,13 +213,14 @@ final class ReadBudgetTest {
   }
 
   private static CompletableFuture<Void> charging(ReadBudget.Read read, long bytes) {
-    return CompletableFuture.runAsync(() -> {
-      try {
-        read.charge(bytes, deadline(), () -> false);
-      } catch (ReadBudget.Refused refused) {
-        throw new IllegalStateException(refused);
-      }
-    });
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            read.charge(bytes, deadline(), () -> false);
+          } catch (ReadBudget.Refused refused) {
+            throw new IllegalStateException(refused);
+          }
+        });
   }
 
   private static void assertStillWaiting(CompletableFuture<Void> waiting) throws Exception {

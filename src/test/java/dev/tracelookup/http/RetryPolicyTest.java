@@ -35,8 +35,10 @@ final class RetryPolicyTest {
 
   @Test
   void newPolicy_withoutAnAttemptOrWithBackoffsInTheWrongOrder_isRefused() {
-    assertThatThrownBy(() -> RetryPolicy.transientFailures(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(1), Set.of()))
+    assertThatThrownBy(() -> RetryPolicy.transientFailures(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(1), Set.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -30,9 +30,12 @@ final class IncidentCatalogTest {
 
   private IncidentCatalog catalog() {
     return new IncidentCatalog(
-        List.of(new CatalogSource(file, FILE_TTL, ServiceMapping.identity()),
+        List.of(
+            new CatalogSource(file, FILE_TTL, ServiceMapping.identity()),
             new CatalogSource(pager, PAGER_TTL, ServiceMapping.identity())),
-        CatalogSettings.defaults(), scheduler, clock);
+        CatalogSettings.defaults(),
+        scheduler,
+        clock);
   }
 
   @Test
@@ -44,8 +47,10 @@ final class IncidentCatalogTest {
 
     IncidentReport report = catalog.match(TestIncidents.orderFailure());
 
-    assertThat(report.matches()).containsExactly(new IncidentMatch(GATEWAY, Confidence.SIGNATURE),
-        new IncidentMatch(SEARCH, Confidence.TIME_ONLY));
+    assertThat(report.matches())
+        .containsExactly(
+            new IncidentMatch(GATEWAY, Confidence.SIGNATURE),
+            new IncidentMatch(SEARCH, Confidence.TIME_ONLY));
     assertThat(report.likelyCause()).contains(GATEWAY);
     assertThat(report.unavailableSources()).isEmpty();
     assertThat(report.staleSources()).isEmpty();
@@ -68,7 +73,9 @@ final class IncidentCatalogTest {
 
     IncidentReport report = catalog.match(TestIncidents.orderFailure());
 
-    assertThat(report.matches()).extracting(match -> match.incident().id()).containsExactly("INC-4521");
+    assertThat(report.matches())
+        .extracting(match -> match.incident().id())
+        .containsExactly("INC-4521");
     assertThat(report.unavailableSources()).containsExactly("PagerDuty");
   }
 
@@ -85,10 +92,14 @@ final class IncidentCatalogTest {
     clock.advance(Duration.ofMinutes(31));
     IncidentReport expired = catalog.match(TestIncidents.orderFailure());
 
-    assertThat(stale.matches()).extracting(match -> match.incident().id()).containsExactly("INC-4521", "INC-4522");
+    assertThat(stale.matches())
+        .extracting(match -> match.incident().id())
+        .containsExactly("INC-4521", "INC-4522");
     assertThat(stale.staleSources()).containsExactly("PagerDuty");
     assertThat(stale.unavailableSources()).isEmpty();
-    assertThat(expired.matches()).extracting(match -> match.incident().id()).containsExactly("INC-4522");
+    assertThat(expired.matches())
+        .extracting(match -> match.incident().id())
+        .containsExactly("INC-4522");
     assertThat(expired.unavailableSources()).containsExactly("PagerDuty");
   }
 
@@ -114,14 +125,18 @@ final class IncidentCatalogTest {
     IncidentCatalog catalog = catalog();
     catalog.refreshNow();
 
-    IncidentReport report = catalog.match(TraceAnalyzer.analyze(TestSpans.trace(TestSpans.span("1").ok().build())));
+    IncidentReport report =
+        catalog.match(TraceAnalyzer.analyze(TestSpans.trace(TestSpans.span("1").ok().build())));
 
     assertThat(report.matches()).isEmpty();
   }
 
   @Test
   void match_fiveIncidentsInWindow_showsTheThreeStrongest() {
-    file.answers(SEARCH, resolved("INC-1", "14:10", "14:20", "order-svc"), resolved("INC-2", "14:15", "14:30", "cdn"),
+    file.answers(
+        SEARCH,
+        resolved("INC-1", "14:10", "14:20", "order-svc"),
+        resolved("INC-2", "14:15", "14:30", "cdn"),
         resolved("INC-3", "14:16", "14:18", "payment-svc"));
     pager.answers(GATEWAY);
     IncidentCatalog catalog = catalog();
@@ -129,8 +144,9 @@ final class IncidentCatalogTest {
 
     IncidentReport report = catalog.match(TestIncidents.orderFailure());
 
-    assertThat(report.matches()).extracting(match -> match.incident().id()).containsExactly("INC-4521", "INC-3",
-        "INC-1");
+    assertThat(report.matches())
+        .extracting(match -> match.incident().id())
+        .containsExactly("INC-4521", "INC-3", "INC-1");
   }
 
   @Test
@@ -141,7 +157,8 @@ final class IncidentCatalogTest {
     catalog().refreshNow();
 
     assertThat(pager.asked()).hasSize(1);
-    assertThat(pager.asked().get(0)).containsExactly(at("15:00").minus(Duration.ofDays(14)), at("15:00"));
+    assertThat(pager.asked().get(0))
+        .containsExactly(at("15:00").minus(Duration.ofDays(14)), at("15:00"));
   }
 
   @Test
@@ -198,7 +215,8 @@ final class IncidentCatalogTest {
     catalog.start();
     scheduler.advance(Duration.ZERO);
 
-    assertThat(catalog.match(TestIncidents.orderFailure()).unavailableSources()).containsExactly("PagerDuty");
+    assertThat(catalog.match(TestIncidents.orderFailure()).unavailableSources())
+        .containsExactly("PagerDuty");
     assertThat(scheduler.pendingDelays()).hasSize(2);
   }
 
@@ -219,10 +237,15 @@ final class IncidentCatalogTest {
 
   @Test
   void new_twoSourcesWithOneName_isRefused() {
-    CatalogSource first = new CatalogSource(new ScriptedSource("PagerDuty"), FILE_TTL, ServiceMapping.identity());
-    CatalogSource second = new CatalogSource(new ScriptedSource("PagerDuty"), FILE_TTL, ServiceMapping.identity());
+    CatalogSource first =
+        new CatalogSource(new ScriptedSource("PagerDuty"), FILE_TTL, ServiceMapping.identity());
+    CatalogSource second =
+        new CatalogSource(new ScriptedSource("PagerDuty"), FILE_TTL, ServiceMapping.identity());
 
-    assertThatThrownBy(() -> new IncidentCatalog(List.of(first, second), CatalogSettings.defaults(), scheduler, clock))
+    assertThatThrownBy(
+            () ->
+                new IncidentCatalog(
+                    List.of(first, second), CatalogSettings.defaults(), scheduler, clock))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PagerDuty");
   }

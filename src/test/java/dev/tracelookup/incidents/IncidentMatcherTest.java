@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 final class IncidentMatcherTest {
   private static final Incident GATEWAY = resolved("INC-4521", "14:12", "14:25", "payment-svc");
   private final IncidentMatcher strict = new IncidentMatcher(Duration.ZERO, Duration.ZERO);
-  private final IncidentMatcher lenient = new IncidentMatcher(Duration.ofMinutes(15), Duration.ofMinutes(5));
+  private final IncidentMatcher lenient =
+      new IncidentMatcher(Duration.ofMinutes(15), Duration.ofMinutes(5));
 
   @Test
   void judge_aSecondBeforeStartWithoutMargin_doesNotMatch() {
-    assertThat(strict.judge(GATEWAY, ServiceMapping.identity(), failure("14:11:59", "payment-svc"))).isEmpty();
+    assertThat(strict.judge(GATEWAY, ServiceMapping.identity(), failure("14:11:59", "payment-svc")))
+        .isEmpty();
   }
 
   @Test
@@ -31,13 +33,16 @@ final class IncidentMatcherTest {
     Optional<IncidentMatcher.Candidate> atEnd =
         strict.judge(GATEWAY, ServiceMapping.identity(), failure("14:25", "payment-svc"));
 
-    assertThat(atStart).hasValueSatisfying(candidate -> assertThat(candidate.insideWindow()).isTrue());
-    assertThat(atEnd).hasValueSatisfying(candidate -> assertThat(candidate.insideWindow()).isTrue());
+    assertThat(atStart)
+        .hasValueSatisfying(candidate -> assertThat(candidate.insideWindow()).isTrue());
+    assertThat(atEnd)
+        .hasValueSatisfying(candidate -> assertThat(candidate.insideWindow()).isTrue());
   }
 
   @Test
   void judge_aSecondAfterResolutionWithoutMargin_doesNotMatch() {
-    assertThat(strict.judge(GATEWAY, ServiceMapping.identity(), failure("14:25:01", "payment-svc"))).isEmpty();
+    assertThat(strict.judge(GATEWAY, ServiceMapping.identity(), failure("14:25:01", "payment-svc")))
+        .isEmpty();
   }
 
   @Test
@@ -45,18 +50,24 @@ final class IncidentMatcherTest {
     Optional<IncidentMatcher.Candidate> early =
         lenient.judge(GATEWAY, ServiceMapping.identity(), failure("13:57", "payment-svc"));
 
-    assertThat(early).hasValueSatisfying(candidate -> assertThat(candidate.insideWindow()).isFalse());
+    assertThat(early)
+        .hasValueSatisfying(candidate -> assertThat(candidate.insideWindow()).isFalse());
   }
 
   @Test
   void judge_pastEitherMargin_doesNotMatch() {
-    assertThat(lenient.judge(GATEWAY, ServiceMapping.identity(), failure("13:56:59", "payment-svc"))).isEmpty();
-    assertThat(lenient.judge(GATEWAY, ServiceMapping.identity(), failure("14:30:01", "payment-svc"))).isEmpty();
+    assertThat(
+            lenient.judge(GATEWAY, ServiceMapping.identity(), failure("13:56:59", "payment-svc")))
+        .isEmpty();
+    assertThat(
+            lenient.judge(GATEWAY, ServiceMapping.identity(), failure("14:30:01", "payment-svc")))
+        .isEmpty();
   }
 
   @Test
   void judge_withinResolvedEarlyMargin_matches() {
-    assertThat(lenient.judge(GATEWAY, ServiceMapping.identity(), failure("14:30", "payment-svc"))).isPresent();
+    assertThat(lenient.judge(GATEWAY, ServiceMapping.identity(), failure("14:30", "payment-svc")))
+        .isPresent();
   }
 
   @Test
@@ -66,8 +77,10 @@ final class IncidentMatcherTest {
     Optional<IncidentMatcher.Candidate> later =
         strict.judge(outage, ServiceMapping.identity(), failure("23:59:59", "payment-svc"));
 
-    assertThat(later).hasValueSatisfying(candidate -> assertThat(candidate.insideWindow()).isTrue());
-    assertThat(strict.judge(outage, ServiceMapping.identity(), failure("14:11:59", "payment-svc"))).isEmpty();
+    assertThat(later)
+        .hasValueSatisfying(candidate -> assertThat(candidate.insideWindow()).isTrue());
+    assertThat(strict.judge(outage, ServiceMapping.identity(), failure("14:11:59", "payment-svc")))
+        .isEmpty();
   }
 
   @Test
@@ -80,14 +93,17 @@ final class IncidentMatcherTest {
 
   @Test
   void judge_serviceWithoutSignature_isServiceConfidence() {
-    assertThat(confidence(GATEWAY, ServiceMapping.identity(), "payment-svc")).isEqualTo(Confidence.SERVICE);
+    assertThat(confidence(GATEWAY, ServiceMapping.identity(), "payment-svc"))
+        .isEqualTo(Confidence.SERVICE);
   }
 
   @Test
   void judge_signatureWithoutService_isTimeOnly() {
-    Incident elsewhere = withSignature(resolved("INC-7", "14:00", "14:30", "search-svc"), gatewaySignature());
+    Incident elsewhere =
+        withSignature(resolved("INC-7", "14:00", "14:30", "search-svc"), gatewaySignature());
 
-    assertThat(confidence(elsewhere, ServiceMapping.identity(), "order-svc")).isEqualTo(Confidence.TIME_ONLY);
+    assertThat(confidence(elsewhere, ServiceMapping.identity(), "order-svc"))
+        .isEqualTo(Confidence.TIME_ONLY);
   }
 
   @Test
@@ -96,7 +112,8 @@ final class IncidentMatcherTest {
     ServiceMapping mapping = ServiceMapping.of(Map.of("payment-svc", List.of("payments api")));
 
     assertThat(confidence(component, mapping, "payment-svc")).isEqualTo(Confidence.SERVICE);
-    assertThat(confidence(component, ServiceMapping.identity(), "payment-svc")).isEqualTo(Confidence.TIME_ONLY);
+    assertThat(confidence(component, ServiceMapping.identity(), "payment-svc"))
+        .isEqualTo(Confidence.TIME_ONLY);
   }
 
   /**
@@ -112,26 +129,36 @@ final class IncidentMatcherTest {
    */
   @Test
   void best_severalCandidates_rankedByConfidenceThenWindowThenNearestStart() {
-    List<Incident> incidents = List.of(
-        resolved("INC-1", "14:00", "14:40", "search-svc"),
-        resolved("INC-2", "14:18", "14:30", "payment-svc"),
-        resolved("INC-3", "14:12", "14:25", "payment-svc"),
-        withSignature(resolved("INC-4", "14:16", "14:25", "payment-svc"), gatewaySignature()),
-        resolved("INC-5", "14:15", "14:20", "order-svc"));
+    List<Incident> incidents =
+        List.of(
+            resolved("INC-1", "14:00", "14:40", "search-svc"),
+            resolved("INC-2", "14:18", "14:30", "payment-svc"),
+            resolved("INC-3", "14:12", "14:25", "payment-svc"),
+            withSignature(resolved("INC-4", "14:16", "14:25", "payment-svc"), gatewaySignature()),
+            resolved("INC-5", "14:15", "14:20", "order-svc"));
     List<IncidentMatcher.Candidate> candidates = new ArrayList<>();
     for (Incident incident : incidents) {
-      lenient.judge(incident, ServiceMapping.identity(), failure("14:17:23", "order-svc", "payment-svc"))
+      lenient
+          .judge(
+              incident, ServiceMapping.identity(), failure("14:17:23", "order-svc", "payment-svc"))
           .ifPresent(candidates::add);
     }
 
     List<IncidentMatch> best = IncidentMatcher.best(candidates, IncidentReport.MAX_MATCHES);
 
-    assertThat(best).extracting(match -> match.incident().id()).containsExactly("INC-4", "INC-5", "INC-3");
-    assertThat(best).extracting(IncidentMatch::confidence)
+    assertThat(best)
+        .extracting(match -> match.incident().id())
+        .containsExactly("INC-4", "INC-5", "INC-3");
+    assertThat(best)
+        .extracting(IncidentMatch::confidence)
         .containsExactly(Confidence.SIGNATURE, Confidence.SERVICE, Confidence.SERVICE);
   }
 
   private Confidence confidence(Incident incident, ServiceMapping mapping, String... services) {
-    return lenient.judge(incident, mapping, failure("14:17:23", services)).orElseThrow().match().confidence();
+    return lenient
+        .judge(incident, mapping, failure("14:17:23", services))
+        .orElseThrow()
+        .match()
+        .confidence();
   }
 }

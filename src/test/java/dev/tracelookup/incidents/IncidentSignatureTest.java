@@ -13,8 +13,11 @@ final class IncidentSignatureTest {
 
   @Test
   void matches_everyGivenPartMatches_isTrue() {
-    IncidentSignature signature = new IncidentSignature(Optional.of("post PAYMENT-SVC/charge"), Set.of(502, 503),
-        Optional.of("ConnectionRefusedError"));
+    IncidentSignature signature =
+        new IncidentSignature(
+            Optional.of("post PAYMENT-SVC/charge"),
+            Set.of(502, 503),
+            Optional.of("ConnectionRefusedError"));
 
     assertThat(signature.matches(GATEWAY_502)).isTrue();
   }
@@ -23,7 +26,8 @@ final class IncidentSignatureTest {
   void matches_oneGivenPartDiffers_isFalse() {
     IncidentSignature wrongStatus =
         new IncidentSignature(Optional.empty(), Set.of(503), Optional.of("ConnectionRefusedError"));
-    IncidentSignature wrongName = new IncidentSignature(Optional.of("GET /search"), Set.of(), Optional.empty());
+    IncidentSignature wrongName =
+        new IncidentSignature(Optional.of("GET /search"), Set.of(), Optional.empty());
 
     assertThat(wrongStatus.matches(GATEWAY_502)).isFalse();
     assertThat(wrongName.matches(GATEWAY_502)).isFalse();
@@ -31,20 +35,32 @@ final class IncidentSignatureTest {
 
   @Test
   void matches_simpleNameOfQualifiedException_isTrue() {
-    TraceFailure qualified = new TraceFailure(TestIncidents.at("14:17"), Set.of("search-svc"), "GET /api/v1/search",
-        "POST products/_search", 503, Optional.of("co.elastic.clients.transport.TransportException"));
+    TraceFailure qualified =
+        new TraceFailure(
+            TestIncidents.at("14:17"),
+            Set.of("search-svc"),
+            "GET /api/v1/search",
+            "POST products/_search",
+            503,
+            Optional.of("co.elastic.clients.transport.TransportException"));
 
-    assertThat(new IncidentSignature(Optional.empty(), Set.of(), Optional.of("TransportException")).matches(qualified))
+    assertThat(
+            new IncidentSignature(Optional.empty(), Set.of(), Optional.of("TransportException"))
+                .matches(qualified))
         .isTrue();
-    assertThat(new IncidentSignature(Optional.empty(), Set.of(), Optional.of("Exception")).matches(qualified))
+    assertThat(
+            new IncidentSignature(Optional.empty(), Set.of(), Optional.of("Exception"))
+                .matches(qualified))
         .isFalse();
   }
 
   @Test
   void matches_exceptionExpectedButNoneRecorded_isFalse() {
     TraceFailure bare =
-        new TraceFailure(TestIncidents.at("14:17"), Set.of("order-svc"), "", "x", 502, Optional.empty());
-    IncidentSignature timeout = new IncidentSignature(Optional.empty(), Set.of(502), Optional.of("TimeoutError"));
+        new TraceFailure(
+            TestIncidents.at("14:17"), Set.of("order-svc"), "", "x", 502, Optional.empty());
+    IncidentSignature timeout =
+        new IncidentSignature(Optional.empty(), Set.of(502), Optional.of("TimeoutError"));
 
     assertThat(timeout.matches(bare)).isFalse();
   }

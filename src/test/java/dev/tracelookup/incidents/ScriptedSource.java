@@ -7,7 +7,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** A source that answers from a script, repeating its last answer, and records what it was asked. */
+/**
+ * A source that answers from a script, repeating its last answer, and records what it was asked.
+ */
 final class ScriptedSource implements IncidentSource {
   private final String name;
   private final Deque<Supplier<SourceResult>> answers = new ArrayDeque<>();
@@ -28,9 +30,10 @@ final class ScriptedSource implements IncidentSource {
   }
 
   ScriptedSource throwsBug() {
-    answers.add(() -> {
-      throw new IllegalStateException("bug in a source");
-    });
+    answers.add(
+        () -> {
+          throw new IllegalStateException("bug in a source");
+        });
     return this;
   }
 

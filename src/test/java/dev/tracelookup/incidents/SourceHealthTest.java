@@ -17,16 +17,21 @@ final class SourceHealthTest {
   private final MutableClock clock = new MutableClock(at("15:00"));
   private final ScriptedSource file = new ScriptedSource("incidents file");
   private final ScriptedSource pager = new ScriptedSource("PagerDuty");
-  private final IncidentCatalog catalog = new IncidentCatalog(
-      List.of(new CatalogSource(file, Duration.ofMinutes(1), ServiceMapping.identity()),
-          new CatalogSource(pager, Duration.ofMinutes(5), ServiceMapping.identity())),
-      CatalogSettings.defaults(), new ManualScheduler(), clock);
+  private final IncidentCatalog catalog =
+      new IncidentCatalog(
+          List.of(
+              new CatalogSource(file, Duration.ofMinutes(1), ServiceMapping.identity()),
+              new CatalogSource(pager, Duration.ofMinutes(5), ServiceMapping.identity())),
+          CatalogSettings.defaults(),
+          new ManualScheduler(),
+          clock);
 
   @Test
   void health_beforeAnyRefresh_isPendingForEverySource() {
-    assertThat(catalog.health()).containsExactly(
-        new SourceHealth("incidents file", Freshness.PENDING, Optional.empty()),
-        new SourceHealth("PagerDuty", Freshness.PENDING, Optional.empty()));
+    assertThat(catalog.health())
+        .containsExactly(
+            new SourceHealth("incidents file", Freshness.PENDING, Optional.empty()),
+            new SourceHealth("PagerDuty", Freshness.PENDING, Optional.empty()));
   }
 
   @Test
@@ -36,14 +41,16 @@ final class SourceHealthTest {
 
     catalog.refreshNow();
 
-    assertThat(catalog.health()).containsExactly(
-        new SourceHealth("incidents file", Freshness.FRESH, Optional.of(at("15:00"))),
-        new SourceHealth("PagerDuty", Freshness.UNAVAILABLE, Optional.empty()));
+    assertThat(catalog.health())
+        .containsExactly(
+            new SourceHealth("incidents file", Freshness.FRESH, Optional.of(at("15:00"))),
+            new SourceHealth("PagerDuty", Freshness.UNAVAILABLE, Optional.empty()));
   }
 
   @Test
   void health_failingAfterAGoodList_isStaleUntilTheStaleLimitThenUnavailable() {
-    file.answers(resolved("INC-1", "14:00", "14:10", "payment-svc")).fails("incidents file unreadable");
+    file.answers(resolved("INC-1", "14:00", "14:10", "payment-svc"))
+        .fails("incidents file unreadable");
     catalog.refreshNow();
     clock.advance(Duration.ofMinutes(1));
     catalog.refreshNow();

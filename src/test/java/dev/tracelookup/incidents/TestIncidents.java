@@ -27,22 +27,50 @@ public final class TestIncidents {
   }
 
   public static Incident resolved(String id, String start, String end, String... services) {
-    return new Incident(id, id + " title", IncidentStatus.RESOLVED, at(start), Optional.of(at(end)), Set.of(services),
-        Optional.empty(), Optional.of("https://status.example.com/incidents/" + id), Optional.empty(), "file");
+    return new Incident(
+        id,
+        id + " title",
+        IncidentStatus.RESOLVED,
+        at(start),
+        Optional.of(at(end)),
+        Set.of(services),
+        Optional.empty(),
+        Optional.of("https://status.example.com/incidents/" + id),
+        Optional.empty(),
+        "file");
   }
 
   public static Incident ongoing(String id, String start, String... services) {
-    return new Incident(id, id + " title", IncidentStatus.INVESTIGATING, at(start), Optional.empty(),
-        Set.of(services), Optional.empty(), Optional.empty(), Optional.empty(), "file");
+    return new Incident(
+        id,
+        id + " title",
+        IncidentStatus.INVESTIGATING,
+        at(start),
+        Optional.empty(),
+        Set.of(services),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        "file");
   }
 
   public static Incident withSignature(Incident incident, IncidentSignature signature) {
-    return new Incident(incident.id(), incident.title(), incident.status(), incident.started(), incident.resolved(),
-        incident.services(), Optional.of(signature), incident.url(), incident.customerSummary(), incident.source());
+    return new Incident(
+        incident.id(),
+        incident.title(),
+        incident.status(),
+        incident.started(),
+        incident.resolved(),
+        incident.services(),
+        Optional.of(signature),
+        incident.url(),
+        incident.customerSummary(),
+        incident.source());
   }
 
   public static IncidentSignature gatewaySignature() {
-    return new IncidentSignature(Optional.empty(), Set.of(502), Optional.of("ConnectionRefusedError"));
+    return new IncidentSignature(
+        Optional.empty(), Set.of(502), Optional.of("ConnectionRefusedError"));
   }
 
   /**
@@ -56,7 +84,12 @@ public final class TestIncidents {
   }
 
   public static TraceFailure failure(String at, String... services) {
-    return new TraceFailure(at(at), Set.of(services), "POST /api/v1/orders", "POST payment-svc/charge", 502,
+    return new TraceFailure(
+        at(at),
+        Set.of(services),
+        "POST /api/v1/orders",
+        "POST payment-svc/charge",
+        502,
         Optional.of("ConnectionRefusedError"));
   }
 
@@ -70,8 +103,17 @@ public final class TestIncidents {
     if (!span.spanId().equals(TestSpans.id(TestSpans.CHARGE_CALL))) {
       return span;
     }
-    return new Span(span.traceId(), span.spanId(), span.parentSpanId(), span.service(), span.name(), span.kind(),
-        span.startEpochNanos(), span.durationNanos(), span.status(),
-        peer(span.attributes()), span.events());
+    return new Span(
+        span.traceId(),
+        span.spanId(),
+        span.parentSpanId(),
+        span.service(),
+        span.name(),
+        span.kind(),
+        span.startEpochNanos(),
+        span.durationNanos(),
+        span.status(),
+        peer(span.attributes()),
+        span.events());
   }
 }

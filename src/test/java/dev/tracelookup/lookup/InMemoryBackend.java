@@ -28,18 +28,32 @@ final class InMemoryBackend implements TraceBackend {
   final AtomicInteger fetches = new AtomicInteger();
   volatile CountDownLatch gate = new CountDownLatch(0);
   volatile BackendFailure searchFailure;
+
   /** When set, searches throw it: a bug of the bot's somewhere below the lookup. */
   volatile RuntimeException searchBug;
+
   final Map<String, BackendFailure> fetchFailures = new ConcurrentHashMap<>();
-  /** When set, searches still name the traces but fetches no longer find them (expired meanwhile). */
+
+  /**
+   * When set, searches still name the traces but fetches no longer find them (expired meanwhile).
+   */
   volatile boolean vanishOnFetch;
-  /** Traces a fetch finds but a search does not: queued work or its request, without the user ID. */
+
+  /**
+   * Traces a fetch finds but a search does not: queued work or its request, without the user ID.
+   */
   final Map<String, Trace> unsearched = new ConcurrentHashMap<>();
+
   volatile String name = "memory";
+
   /** The answer to every search by link; null answers as a backend that cannot search by link. */
   volatile LinkSearch linkAnswer;
+
   final List<LinkQuery> linkQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
-  /** Fetches of {@link #unsearched} traces wait here, to make following links overrun its budget. */
+
+  /**
+   * Fetches of {@link #unsearched} traces wait here, to make following links overrun its budget.
+   */
   volatile CountDownLatch linkedFetchGate = new CountDownLatch(0);
 
   InMemoryBackend add(Trace trace) {
@@ -98,7 +112,9 @@ final class InMemoryBackend implements TraceBackend {
       return new FetchResult.Fetched(linked, false);
     }
     Trace trace = vanishOnFetch ? null : traces.get(traceId);
-    return trace == null ? new FetchResult.NotFound(traceId) : new FetchResult.Fetched(trace, false);
+    return trace == null
+        ? new FetchResult.NotFound(traceId)
+        : new FetchResult.Fetched(trace, false);
   }
 
   private void awaitLinkedFetchGate() {
@@ -111,6 +127,7 @@ final class InMemoryBackend implements TraceBackend {
 
   @Override
   public Optional<String> traceUrl(String traceId, Optional<String> focusSpanId) {
-    return Optional.of("https://ui.example/trace/" + traceId + focusSpanId.map(s -> "?span=" + s).orElse(""));
+    return Optional.of(
+        "https://ui.example/trace/" + traceId + focusSpanId.map(s -> "?span=" + s).orElse(""));
   }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 final class LinkWarningsTest {
-  private static final LinkSearch JAEGER = new LinkSearch.Unsupported("Jaeger cannot search by span link.");
+  private static final LinkSearch JAEGER =
+      new LinkSearch.Unsupported("Jaeger cannot search by span link.");
 
   private static List<Span> producers(String... names) {
     return Arrays.stream(names).map(name -> span("2").producer().name(name).build()).toList();
@@ -28,24 +29,33 @@ final class LinkWarningsTest {
 
     List<String> warnings = LinkWarnings.ofSearches(Map.of("a", JAEGER, "b", JAEGER), queued);
 
-    assertThat(warnings).containsExactly("2 traces queued work (orders publish, emails publish), but work that"
-        + " ran in traces of their own is not shown. Jaeger cannot search by span link.");
+    assertThat(warnings)
+        .containsExactly(
+            "2 traces queued work (orders publish, emails publish), but work that"
+                + " ran in traces of their own is not shown. Jaeger cannot search by span link.");
   }
 
   @Test
   void ofSearches_foundOrNotAnswered_saysNothing() {
-    Map<String, List<Span>> queued = Map.of("a", producers("orders publish"), "b", producers("emails publish"));
+    Map<String, List<Span>> queued =
+        Map.of("a", producers("orders publish"), "b", producers("emails publish"));
 
-    assertThat(LinkWarnings.ofSearches(Map.of("a", new LinkSearch.Found(List.of())), queued)).isEmpty();
+    assertThat(LinkWarnings.ofSearches(Map.of("a", new LinkSearch.Found(List.of())), queued))
+        .isEmpty();
   }
 
   @Test
   void ofReads_failedReadsWarnAndMissingTracesDoNot() {
-    BackendFailure down = BackendFailure.of(BackendFailure.Kind.UNREACHABLE, "Tempo", "connection refused");
+    BackendFailure down =
+        BackendFailure.of(BackendFailure.Kind.UNREACHABLE, "Tempo", "connection refused");
 
     assertThat(LinkWarnings.ofReads(List.of(new FetchResult.NotFound("x")))).isEmpty();
-    assertThat(LinkWarnings.ofReads(List.of(new FetchResult.Failed(down), new FetchResult.Failed(down))))
-        .hasValue("2 linked traces could not be read, so queued work or the request behind it may be missing. "
-            + down.userMessage());
+    assertThat(
+            LinkWarnings.ofReads(
+                List.of(new FetchResult.Failed(down), new FetchResult.Failed(down))))
+        .hasValue(
+            "2 linked traces could not be read, so queued work or the request behind it may be"
+                + " missing. "
+                + down.userMessage());
   }
 }

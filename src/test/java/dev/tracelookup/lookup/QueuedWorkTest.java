@@ -13,6 +13,8 @@ final class QueuedWorkTest {
   private static final String OTHER = "0af7651916cd43dd8448eb211c80319c";
 
   /**
+   *
+   *
    * <pre>
    * 1 POST /api/v1/orders
    * ├── 2 orders publish (PRODUCER)      └── 5 orders process (CONSUMER)   consumer in the trace
@@ -22,14 +24,15 @@ final class QueuedWorkTest {
    */
   @Test
   void producersWithoutConsumer_onlyProducersNoConsumerChildOrLinkAnswers() {
-    Trace trace = TestSpans.trace(
-        span("1").server().name("POST /api/v1/orders").build(),
-        span("2").parent("1").producer().name("orders publish").build(),
-        span("3").parent("1").producer().name("emails publish").build(),
-        span("4").parent("1").producer().name("audit publish").build(),
-        span("5").parent("2").consumer().name("orders process").build(),
-        span("6").consumer().name("emails process").link(TestSpans.TRACE_ID, "3").build(),
-        span("7").parent("4").client().name("kafka send").build());
+    Trace trace =
+        TestSpans.trace(
+            span("1").server().name("POST /api/v1/orders").build(),
+            span("2").parent("1").producer().name("orders publish").build(),
+            span("3").parent("1").producer().name("emails publish").build(),
+            span("4").parent("1").producer().name("audit publish").build(),
+            span("5").parent("2").consumer().name("orders process").build(),
+            span("6").consumer().name("emails process").link(TestSpans.TRACE_ID, "3").build(),
+            span("7").parent("4").client().name("kafka send").build());
 
     List<Span> open = QueuedWork.producersWithoutConsumer(trace);
 
@@ -43,10 +46,11 @@ final class QueuedWorkTest {
 
   @Test
   void linkedTraceIds_linksIntoOtherTraces_eachOnceInSpanOrderUpToTheMaximum() {
-    Trace trace = TestSpans.trace(
-        span("1").link(OTHER, "9").link(TestSpans.TRACE_ID, "2").build(),
-        span("2").link(OTHER, "8").link("1af7651916cd43dd8448eb211c80319c", "7").build(),
-        span("3").link("2af7651916cd43dd8448eb211c80319c", "7").build());
+    Trace trace =
+        TestSpans.trace(
+            span("1").link(OTHER, "9").link(TestSpans.TRACE_ID, "2").build(),
+            span("2").link(OTHER, "8").link("1af7651916cd43dd8448eb211c80319c", "7").build(),
+            span("3").link("2af7651916cd43dd8448eb211c80319c", "7").build());
 
     assertThat(QueuedWork.linkedTraceIds(trace, 2))
         .containsExactly(OTHER, "1af7651916cd43dd8448eb211c80319c");
@@ -54,8 +58,12 @@ final class QueuedWorkTest {
 
   @Test
   void names_repeatedAndMany_areListedOnceAndCounted() {
-    List<Span> spans = List.of(span("1").name("a").build(), span("2").name("a").build(), span("3").name("b").build(),
-        span("4").name("c").build());
+    List<Span> spans =
+        List.of(
+            span("1").name("a").build(),
+            span("2").name("a").build(),
+            span("3").name("b").build(),
+            span("4").name("c").build());
 
     assertThat(QueuedWork.names(spans, 3)).isEqualTo("a, b, c");
     assertThat(QueuedWork.names(spans, 2)).isEqualTo("a, b and 1 more");

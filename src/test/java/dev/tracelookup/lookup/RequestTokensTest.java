@@ -12,11 +12,20 @@ import org.junit.jupiter.api.Test;
 
 final class RequestTokensTest {
   private static final Pattern USER_ID = Pattern.compile("^[A-Za-z0-9_.:@+\\-]{1,128}$");
-  private static final LookupRequest CHECKOUT = new LookupRequest("usr_k8x9m2", new TimeWindow(
-      Instant.parse("2026-02-06T14:00:00Z"), Instant.parse("2026-02-06T14:30:00Z"), ZoneOffset.UTC, "2:15pm"),
-      Optional.of("checkout~svc"), Optional.empty(), true);
+  private static final LookupRequest CHECKOUT =
+      new LookupRequest(
+          "usr_k8x9m2",
+          new TimeWindow(
+              Instant.parse("2026-02-06T14:00:00Z"),
+              Instant.parse("2026-02-06T14:30:00Z"),
+              ZoneOffset.UTC,
+              "2:15pm"),
+          Optional.of("checkout~svc"),
+          Optional.empty(),
+          true);
 
-  private final RequestTokens tokens = new RequestTokens(USER_ID, Duration.ofHours(168), "key".getBytes(UTF_8));
+  private final RequestTokens tokens =
+      new RequestTokens(USER_ID, Duration.ofHours(168), "key".getBytes(UTF_8));
 
   @Test
   void decode_valueThisBotWrote_isTheSameLookup() {
@@ -27,8 +36,18 @@ final class RequestTokensTest {
   @Test
   void decode_windowAroundAStatedMoment_keepsTheMoment() {
     TimeWindow window = CHECKOUT.window();
-    LookupRequest stated = new LookupRequest("usr_k8x9m2", new TimeWindow(window.from(), window.to(), window.zone(),
-        window.basis(), Optional.of(Instant.parse("2026-02-06T14:15:00Z"))), Optional.empty(), Optional.empty(), false);
+    LookupRequest stated =
+        new LookupRequest(
+            "usr_k8x9m2",
+            new TimeWindow(
+                window.from(),
+                window.to(),
+                window.zone(),
+                window.basis(),
+                Optional.of(Instant.parse("2026-02-06T14:15:00Z"))),
+            Optional.empty(),
+            Optional.empty(),
+            false);
 
     assertThat(tokens.decode(tokens.encode(stated))).contains(stated);
   }
@@ -43,7 +62,8 @@ final class RequestTokensTest {
   @Test
   void decode_valueWithoutMacOrFromAnotherKey_isRefused() {
     String value = tokens.encode(CHECKOUT);
-    RequestTokens otherKey = new RequestTokens(USER_ID, Duration.ofHours(168), "other".getBytes(UTF_8));
+    RequestTokens otherKey =
+        new RequestTokens(USER_ID, Duration.ofHours(168), "other".getBytes(UTF_8));
 
     assertThat(tokens.decode(value.substring(0, value.lastIndexOf('~')))).isEmpty();
     assertThat(otherKey.decode(value)).isEmpty();
@@ -54,8 +74,10 @@ final class RequestTokensTest {
   void trace_valueThisBotWrote_isTheTraceAndTheCustomersFingerprint() {
     String value = tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ff1af1f31874");
 
-    assertThat(tokens.trace(value)).contains(new RequestTokens.TraceButton("4bf92f3577b34da6a3ce929d0e0e4736",
-        Optional.of("u:ff1af1f31874")));
+    assertThat(tokens.trace(value))
+        .contains(
+            new RequestTokens.TraceButton(
+                "4bf92f3577b34da6a3ce929d0e0e4736", Optional.of("u:ff1af1f31874")));
     assertThat(value).hasSizeLessThan(100);
   }
 
@@ -72,7 +94,8 @@ final class RequestTokensTest {
   @Test
   void trace_bareTraceIdOfAnOlderCard_isTheTraceWithTheCustomerUnknown() {
     assertThat(tokens.trace("4bf92f3577b34da6a3ce929d0e0e4736"))
-        .contains(new RequestTokens.TraceButton("4bf92f3577b34da6a3ce929d0e0e4736", Optional.empty()));
+        .contains(
+            new RequestTokens.TraceButton("4bf92f3577b34da6a3ce929d0e0e4736", Optional.empty()));
     assertThat(tokens.trace("")).isEmpty();
     assertThat(tokens.trace("f".repeat(3_000))).isEmpty();
   }
@@ -80,10 +103,19 @@ final class RequestTokensTest {
   /** A lookup value and a trace value are signed apart: neither passes for the other. */
   @Test
   void trace_lookupValueWithASeparatorInside_isRefused() {
-    String lookup = tokens.encode(new LookupRequest("usr_k8x9m2", new TimeWindow(CHECKOUT.window().from(),
-        CHECKOUT.window().to(), ZoneOffset.UTC, "a~b"), Optional.empty(), Optional.empty(), false));
+    String lookup =
+        tokens.encode(
+            new LookupRequest(
+                "usr_k8x9m2",
+                new TimeWindow(
+                    CHECKOUT.window().from(), CHECKOUT.window().to(), ZoneOffset.UTC, "a~b"),
+                Optional.empty(),
+                Optional.empty(),
+                false));
 
     assertThat(tokens.trace(lookup)).isEmpty();
-    assertThat(tokens.decode(tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ff1af1f31874"))).isEmpty();
+    assertThat(
+            tokens.decode(tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ff1af1f31874")))
+        .isEmpty();
   }
 }

@@ -2,9 +2,9 @@ package dev.tracelookup.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.AttributePolicy;
 import dev.tracelookup.privacy.Redactor;
+import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.trace.Span;
@@ -35,9 +35,19 @@ final class TraceLookupErasureTest {
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final ExecutorService pool = Executors.newCachedThreadPool();
   private final InMemoryBackend backend = new InMemoryBackend();
-  private final LookupCache cache = new LookupCache(100, Duration.ofMinutes(1), Duration.ofHours(1),
-      Duration.ofMinutes(10), 1_000_000, Duration.ofHours(1), clock, () -> 0L, Runnable::run);
-  private final TraceLookup lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5));
+  private final LookupCache cache =
+      new LookupCache(
+          100,
+          Duration.ofMinutes(1),
+          Duration.ofHours(1),
+          Duration.ofMinutes(10),
+          1_000_000,
+          Duration.ofHours(1),
+          clock,
+          () -> 0L,
+          Runnable::run);
+  private final TraceLookup lookup =
+      new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5));
 
   @AfterEach
   void stop() {
@@ -46,14 +56,35 @@ final class TraceLookupErasureTest {
   }
 
   private static LookupRequest request(String userId) {
-    return new LookupRequest(userId, new TimeWindow(Instant.parse("2026-02-06T14:02:00Z"),
-        Instant.parse("2026-02-06T14:32:00Z"), ZoneOffset.UTC, "test"), Optional.empty(), Optional.empty(), false);
+    return new LookupRequest(
+        userId,
+        new TimeWindow(
+            Instant.parse("2026-02-06T14:02:00Z"),
+            Instant.parse("2026-02-06T14:32:00Z"),
+            ZoneOffset.UTC,
+            "test"),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 
   private static Trace traceOf(String traceId, String userId) {
     Span s = TestSpans.span("a").server().name("GET /orders").attribute("user.id", userId).build();
-    return new Trace(traceId, List.of(new Span(traceId, s.spanId(), s.parentSpanId(), s.service(), s.name(), s.kind(),
-        s.startEpochNanos(), s.durationNanos(), s.status(), s.attributes(), s.events())));
+    return new Trace(
+        traceId,
+        List.of(
+            new Span(
+                traceId,
+                s.spanId(),
+                s.parentSpanId(),
+                s.service(),
+                s.name(),
+                s.kind(),
+                s.startEpochNanos(),
+                s.durationNanos(),
+                s.status(),
+                s.attributes(),
+                s.events())));
   }
 
   @Test
@@ -98,9 +129,21 @@ final class TraceLookupErasureTest {
 
   @Test
   void erase_withHashedIds_dropsTracesCarryingTheStoredHash() {
-    UserIdHasher hasher = UserIdHasher.hmac("key".getBytes(StandardCharsets.UTF_8), UserIdHasher.Format.HEX, "");
-    TraceLookup hashing = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5), hasher,
-        AttributePolicy.defaults(new Redactor()), Telemetry.noop(), UserIdFingerprint.randomKey());
+    UserIdHasher hasher =
+        UserIdHasher.hmac("key".getBytes(StandardCharsets.UTF_8), UserIdHasher.Format.HEX, "");
+    TraceLookup hashing =
+        new TraceLookup(
+            backend,
+            cache,
+            pool,
+            pool,
+            20,
+            4,
+            Duration.ofSeconds(5),
+            hasher,
+            AttributePolicy.defaults(new Redactor()),
+            Telemetry.noop(),
+            UserIdFingerprint.randomKey());
     backend.add(traceOf(TestSpans.TRACE_ID, hasher.stored(CUSTOMER)));
     hashing.trace(TestSpans.TRACE_ID);
 

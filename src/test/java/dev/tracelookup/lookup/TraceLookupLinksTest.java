@@ -60,8 +60,17 @@ final class TraceLookupLinksTest {
 
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
   private final Clock clock = Clock.fixed(Instant.parse("2026-02-07T10:00:00Z"), ZoneOffset.UTC);
-  private final LookupCache cache = new LookupCache(100, Duration.ofMinutes(1), Duration.ofHours(1),
-      Duration.ofMinutes(10), 1_000_000, Duration.ofHours(1), clock, Ticker.systemTicker(), Runnable::run);
+  private final LookupCache cache =
+      new LookupCache(
+          100,
+          Duration.ofMinutes(1),
+          Duration.ofHours(1),
+          Duration.ofMinutes(10),
+          1_000_000,
+          Duration.ofHours(1),
+          clock,
+          Ticker.systemTicker(),
+          Runnable::run);
 
   @AfterEach
   void stop() {
@@ -69,31 +78,78 @@ final class TraceLookupLinksTest {
   }
 
   private static Trace producer(boolean carriesUser) {
-    Span order = span("1").service("order-svc").name("POST /api/v1/orders").server().lasting(40).http(202).build();
+    Span order =
+        span("1")
+            .service("order-svc")
+            .name("POST /api/v1/orders")
+            .server()
+            .lasting(40)
+            .http(202)
+            .build();
     if (carriesUser) {
-      order = span("1").service("order-svc").name("POST /api/v1/orders").server().lasting(40).http(202)
-          .attribute("user.id", USER).build();
+      order =
+          span("1")
+              .service("order-svc")
+              .name("POST /api/v1/orders")
+              .server()
+              .lasting(40)
+              .http(202)
+              .attribute("user.id", USER)
+              .build();
     }
-    return new Trace(PRODUCER, List.of(order,
-        span("2").parent("1").service("order-svc").name("orders publish").producer().at(10).lasting(5).build()));
+    return new Trace(
+        PRODUCER,
+        List.of(
+            order,
+            span("2")
+                .parent("1")
+                .service("order-svc")
+                .name("orders publish")
+                .producer()
+                .at(10)
+                .lasting(5)
+                .build()));
   }
 
   private static Trace consumer(boolean carriesUser) {
-    TestSpans.Builder process = span("7").traceId(CONSUMER).service("fulfilment").name("orders process").consumer()
-        .at(500).lasting(300).error("reservation failed").link(PRODUCER, "2");
+    TestSpans.Builder process =
+        span("7")
+            .traceId(CONSUMER)
+            .service("fulfilment")
+            .name("orders process")
+            .consumer()
+            .at(500)
+            .lasting(300)
+            .error("reservation failed")
+            .link(PRODUCER, "2");
     if (carriesUser) {
       process.attribute("user.id", USER);
     }
-    return new Trace(CONSUMER, List.of(process.build(),
-        span("8").traceId(CONSUMER).parent("7").service("fulfilment").name("POST inventory/reserve").client()
-            .at(510).lasting(200).http(503).error("Service Unavailable")
-            .exception("ReservationError", "no stock held for " + EMAIL, "ReservationError\n  at Reserve.call(Reserve.java:7)")
-            .build()));
+    return new Trace(
+        CONSUMER,
+        List.of(
+            process.build(),
+            span("8")
+                .traceId(CONSUMER)
+                .parent("7")
+                .service("fulfilment")
+                .name("POST inventory/reserve")
+                .client()
+                .at(510)
+                .lasting(200)
+                .http(503)
+                .error("Service Unavailable")
+                .exception(
+                    "ReservationError",
+                    "no stock held for " + EMAIL,
+                    "ReservationError\n  at Reserve.call(Reserve.java:7)")
+                .build()));
   }
 
   private OtlpFileBackend files(Trace... traces) throws IOException {
     for (Trace trace : traces) {
-      Files.writeString(directory.resolve(trace.traceId() + ".jsonl"), OtlpLines.line(trace.spans()) + "\n");
+      Files.writeString(
+          directory.resolve(trace.traceId() + ".jsonl"), OtlpLines.line(trace.spans()) + "\n");
     }
     return OtlpFileBackend.open(directory, List.of("user.id"), Optional.empty(), "demo files");
   }
@@ -103,8 +159,16 @@ final class TraceLookupLinksTest {
   }
 
   private static LookupRequest request() {
-    return new LookupRequest(USER, new TimeWindow(Instant.parse("2026-02-06T14:02:00Z"),
-        Instant.parse("2026-02-06T14:32:00Z"), ZoneOffset.UTC, "test"), Optional.empty(), Optional.empty(), false);
+    return new LookupRequest(
+        USER,
+        new TimeWindow(
+            Instant.parse("2026-02-06T14:02:00Z"),
+            Instant.parse("2026-02-06T14:32:00Z"),
+            ZoneOffset.UTC,
+            "test"),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 
   private static LookupOutcome.Found found(LookupOutcome outcome) {
@@ -113,8 +177,9 @@ final class TraceLookupLinksTest {
   }
 
   @Test
-  void lookup_producerWhoseConsumerFailedInItsOwnTrace_isAnAsynchronousFailureWithTheCulpritInTheConsumer()
-      throws IOException {
+  void
+      lookup_producerWhoseConsumerFailedInItsOwnTrace_isAnAsynchronousFailureWithTheCulpritInTheConsumer()
+          throws IOException {
     TraceLookup lookup = lookup(files(producer(true), consumer(false)));
 
     LookupOutcome.Found outcome = found(lookup.lookup(request(), false));
@@ -143,7 +208,8 @@ final class TraceLookupLinksTest {
   }
 
   @Test
-  void lookup_consumerLinkingToItsProducer_namesTheProducersRequestAsTheTrigger() throws IOException {
+  void lookup_consumerLinkingToItsProducer_namesTheProducersRequestAsTheTrigger()
+      throws IOException {
     TraceLookup lookup = lookup(files(producer(false), consumer(true)));
 
     LookupOutcome.Found outcome = found(lookup.lookup(request(), false));
@@ -179,32 +245,50 @@ final class TraceLookupLinksTest {
 
   @Test
   void lookup_backendThatCannotSearchByLink_warnsThatQueuedWorkMayBeMissing() {
-    InMemoryBackend jaegerLike = new InMemoryBackend().add(producer(true)).addUnsearched(consumer(false));
+    InMemoryBackend jaegerLike =
+        new InMemoryBackend().add(producer(true)).addUnsearched(consumer(false));
     jaegerLike.name = "Jaeger";
 
     LookupOutcome.Found outcome = found(lookup(jaegerLike).lookup(request(), false));
 
-    assertThat(outcome.warnings()).containsExactly("This trace queued work (orders publish), but work that ran in"
-        + " a trace of its own is not shown. Jaeger cannot search by span link.");
-    assertThat(outcome.traces().get(0).analysis().verdict().kind()).isEqualTo(Verdict.Kind.SUCCEEDED);
+    assertThat(outcome.warnings())
+        .containsExactly(
+            "This trace queued work (orders publish), but work that ran in"
+                + " a trace of its own is not shown. Jaeger cannot search by span link.");
+    assertThat(outcome.traces().get(0).analysis().verdict().kind())
+        .isEqualTo(Verdict.Kind.SUCCEEDED);
   }
 
   @Test
   void lookup_jaegerLikeBackendAndACustomerConsumer_stillReadsTheProducerById() {
-    InMemoryBackend jaegerLike = new InMemoryBackend().add(consumer(true)).addUnsearched(producer(false));
+    InMemoryBackend jaegerLike =
+        new InMemoryBackend().add(consumer(true)).addUnsearched(producer(false));
     jaegerLike.name = "Jaeger";
 
     LookupOutcome.Found outcome = found(lookup(jaegerLike).lookup(request(), false));
 
-    assertThat(outcome.traces().get(0).analysis().trigger()).map(Trigger::traceId).hasValue(PRODUCER);
+    assertThat(outcome.traces().get(0).analysis().trigger())
+        .map(Trigger::traceId)
+        .hasValue(PRODUCER);
     assertThat(outcome.warnings()).isEmpty();
     assertThat(jaegerLike.linkQueries).isEmpty();
   }
 
   @Test
   void lookup_producerWithItsConsumerInTheSameTrace_neitherSearchesNorWarns() {
-    Trace sameTrace = new Trace(PRODUCER, List.of(producer(true).spans().get(0), producer(true).spans().get(1),
-        span("9").parent("2").service("fulfilment").name("orders process").consumer().at(20).build()));
+    Trace sameTrace =
+        new Trace(
+            PRODUCER,
+            List.of(
+                producer(true).spans().get(0),
+                producer(true).spans().get(1),
+                span("9")
+                    .parent("2")
+                    .service("fulfilment")
+                    .name("orders process")
+                    .consumer()
+                    .at(20)
+                    .build()));
     InMemoryBackend jaegerLike = new InMemoryBackend().add(sameTrace);
 
     LookupOutcome.Found outcome = found(lookup(jaegerLike).lookup(request(), false));
@@ -220,12 +304,16 @@ final class TraceLookupLinksTest {
 
     lookup(backend).lookup(request(), false);
 
-    assertThat(backend.linkQueries).singleElement().satisfies(query -> {
-      assertThat(query.traceId()).isEqualTo(PRODUCER);
-      assertThat(query.from()).isEqualTo(TestSpans.T0.minus(LinkedTraces.BEFORE_TRACE));
-      assertThat(query.to()).isEqualTo(TestSpans.T0.plusMillis(40).plus(LinkedTraces.QUEUE_HORIZON));
-      assertThat(query.limit()).isEqualTo(LinkedTraces.MAX_CONSUMERS_PER_TRACE);
-    });
+    assertThat(backend.linkQueries)
+        .singleElement()
+        .satisfies(
+            query -> {
+              assertThat(query.traceId()).isEqualTo(PRODUCER);
+              assertThat(query.from()).isEqualTo(TestSpans.T0.minus(LinkedTraces.BEFORE_TRACE));
+              assertThat(query.to())
+                  .isEqualTo(TestSpans.T0.plusMillis(40).plus(LinkedTraces.QUEUE_HORIZON));
+              assertThat(query.limit()).isEqualTo(LinkedTraces.MAX_CONSUMERS_PER_TRACE);
+            });
   }
 
   @Test
@@ -235,7 +323,8 @@ final class TraceLookupLinksTest {
 
     TraceCard card = found(lookup(backend).lookup(request(), false)).traces().get(0);
 
-    assertThat(card.analysis().errorPath().orElseThrow().culprit().span().traceId()).isEqualTo(CONSUMER);
+    assertThat(card.analysis().errorPath().orElseThrow().culprit().span().traceId())
+        .isEqualTo(CONSUMER);
     assertThat(card.uiUrl()).hasValue("https://ui.example/trace/" + PRODUCER);
   }
 
@@ -243,28 +332,36 @@ final class TraceLookupLinksTest {
   void lookup_searchByLinkFailed_showsTheProducerAndSaysWhy() {
     InMemoryBackend backend = new InMemoryBackend().add(producer(true));
     backend.name = "Tempo";
-    backend.linkAnswer = new LinkSearch.Failed(BackendFailure.of(BackendFailure.Kind.SERVER_ERROR, "Tempo", "503"));
+    backend.linkAnswer =
+        new LinkSearch.Failed(BackendFailure.of(BackendFailure.Kind.SERVER_ERROR, "Tempo", "503"));
 
     LookupOutcome.Found outcome = found(lookup(backend).lookup(request(), false));
 
     assertThat(outcome.traces()).hasSize(1);
-    assertThat(outcome.warnings()).containsExactly("This trace queued work (orders publish), but the traces that"
-        + " work ran in could not be searched for. Tempo failed while searching. Try again in a minute.");
+    assertThat(outcome.warnings())
+        .containsExactly(
+            "This trace queued work (orders publish), but the traces that work ran in could not be"
+                + " searched for. Tempo failed while searching. Try again in a minute.");
   }
 
   @Test
   void lookup_linkedTraceNotReadInTime_showsTheCustomersTraceAndSaysSo() {
-    InMemoryBackend backend = new InMemoryBackend().add(consumer(true)).addUnsearched(producer(false));
+    InMemoryBackend backend =
+        new InMemoryBackend().add(consumer(true)).addUnsearched(producer(false));
     backend.linkedFetchGate = new CountDownLatch(1);
     // A third of the budget goes to links: 500 ms, and a second left for the search and the read.
-    TraceLookup lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofMillis(1500));
+    TraceLookup lookup =
+        new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofMillis(1500));
 
     try {
       LookupOutcome.Found outcome = found(lookup.lookup(request(), false));
 
-      assertThat(outcome.traces()).extracting(card -> card.analysis().summary().traceId()).containsExactly(CONSUMER);
+      assertThat(outcome.traces())
+          .extracting(card -> card.analysis().summary().traceId())
+          .containsExactly(CONSUMER);
       assertThat(outcome.traces().get(0).analysis().trigger()).isEmpty();
-      assertThat(outcome.warnings()).anySatisfy(warning -> assertThat(warning).startsWith("Not every span link"));
+      assertThat(outcome.warnings())
+          .anySatisfy(warning -> assertThat(warning).startsWith("Not every span link"));
     } finally {
       backend.linkedFetchGate.countDown();
     }

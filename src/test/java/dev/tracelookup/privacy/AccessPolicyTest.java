@@ -7,15 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 final class AccessPolicyTest {
-  private static final GroupMembers GROUPS = group -> Map.of("S0AGENTS", Set.of("U0GROUPED")).getOrDefault(group, Set.of());
+  private static final GroupMembers GROUPS =
+      group -> Map.of("S0AGENTS", Set.of("U0GROUPED")).getOrDefault(group, Set.of());
 
-  private static AccessPolicy policy(List<String> channels, List<String> groups, List<String> users) {
-    return new AccessPolicy(new Config.Access(channels, groups, users, "#support-tooling", Duration.ofMinutes(5)), GROUPS);
+  private static AccessPolicy policy(
+      List<String> channels, List<String> groups, List<String> users) {
+    return new AccessPolicy(
+        new Config.Access(channels, groups, users, "#support-tooling", Duration.ofMinutes(5)),
+        GROUPS);
   }
 
   private static List<String> list(String ids) {
@@ -24,25 +28,25 @@ final class AccessPolicyTest {
 
   @ParameterizedTest(name = "channels=[{0}] groups=[{1}] users=[{2}]: {3} in {4} → {5}")
   @CsvSource({
-      // nothing listed: everyone
-      "'', '', '', U0ANYONE, C0RANDOM, true",
-      // channels only: anyone, but only from a listed channel
-      "C0SUPPORT, '', '', U0ANYONE, C0SUPPORT, true",
-      "C0SUPPORT, '', '', U0ANYONE, C0RANDOM, false",
-      // users only: listed users anywhere
-      "'', '', U0ALICE, U0ALICE, C0RANDOM, true",
-      "'', '', U0ALICE, U0BOB, C0RANDOM, false",
-      // groups only: members anywhere
-      "'', S0AGENTS, '', U0GROUPED, C0RANDOM, true",
-      "'', S0AGENTS, '', U0BOB, C0RANDOM, false",
-      // both channels and people: both must match
-      "C0SUPPORT, S0AGENTS, U0ALICE, U0ALICE, C0SUPPORT, true",
-      "C0SUPPORT, S0AGENTS, U0ALICE, U0GROUPED, C0SUPPORT, true",
-      "C0SUPPORT, S0AGENTS, U0ALICE, U0ALICE, C0RANDOM, false",
-      "C0SUPPORT, S0AGENTS, U0ALICE, U0BOB, C0SUPPORT, false",
+    // nothing listed: everyone
+    "'', '', '', U0ANYONE, C0RANDOM, true",
+    // channels only: anyone, but only from a listed channel
+    "C0SUPPORT, '', '', U0ANYONE, C0SUPPORT, true",
+    "C0SUPPORT, '', '', U0ANYONE, C0RANDOM, false",
+    // users only: listed users anywhere
+    "'', '', U0ALICE, U0ALICE, C0RANDOM, true",
+    "'', '', U0ALICE, U0BOB, C0RANDOM, false",
+    // groups only: members anywhere
+    "'', S0AGENTS, '', U0GROUPED, C0RANDOM, true",
+    "'', S0AGENTS, '', U0BOB, C0RANDOM, false",
+    // both channels and people: both must match
+    "C0SUPPORT, S0AGENTS, U0ALICE, U0ALICE, C0SUPPORT, true",
+    "C0SUPPORT, S0AGENTS, U0ALICE, U0GROUPED, C0SUPPORT, true",
+    "C0SUPPORT, S0AGENTS, U0ALICE, U0ALICE, C0RANDOM, false",
+    "C0SUPPORT, S0AGENTS, U0ALICE, U0BOB, C0SUPPORT, false",
   })
-  void allows_rulesTable_matchesTheDocumentedRule(String channels, String groups, String users, String user,
-      String channel, boolean expected) {
+  void allows_rulesTable_matchesTheDocumentedRule(
+      String channels, String groups, String users, String user, String channel, boolean expected) {
     AccessPolicy policy = policy(list(channels), list(groups), list(users));
 
     boolean allowed = policy.allows(user, channel);

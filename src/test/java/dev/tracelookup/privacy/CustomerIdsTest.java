@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -18,12 +18,19 @@ final class CustomerIdsTest {
 
   static Stream<Arguments> masked() {
     return Stream.of(
-        argumentSet("in a URL path", "GET /users/usr_k8x9m2/orders", "GET /users/[customer]/orders"),
-        argumentSet("in a message", "gateway rejected (user usr_k8x9m2)", "gateway rejected (user [customer])"),
+        argumentSet(
+            "in a URL path", "GET /users/usr_k8x9m2/orders", "GET /users/[customer]/orders"),
+        argumentSet(
+            "in a message",
+            "gateway rejected (user usr_k8x9m2)",
+            "gateway rejected (user [customer])"),
         argumentSet("upper-case", "payment for USR_K8X9M2 failed", "payment for [customer] failed"),
         argumentSet("URL-encoded", "GET /users/usr%5Fk8x9m2/cart", "GET /users/[customer]/cart"),
         argumentSet("URL-encoded in lower case", "q=usr%5fk8x9m2", "q=[customer]"),
-        argumentSet("after an encoded slash", "path=%2Fusers%2Fusr_k8x9m2%2Fcart", "path=%2Fusers%2F[customer]%2Fcart"),
+        argumentSet(
+            "after an encoded slash",
+            "path=%2Fusers%2Fusr_k8x9m2%2Fcart",
+            "path=%2Fusers%2F[customer]%2Fcart"),
         argumentSet("in a host name", "usr_k8x9m2.tenants.example", "[customer].tenants.example"),
         argumentSet("joined by underscores", "cart_usr_k8x9m2_v2", "cart_[customer]_v2"),
         argumentSet("twice", "usr_k8x9m2 and usr_k8x9m2", "[customer] and [customer]"));
@@ -57,21 +64,26 @@ final class CustomerIdsTest {
 
     assertThat(email.mask("to jane+1@acme.io, jane%2B1%40acme.io or janeX1@acme.io"))
         .isEqualTo("to [customer], [customer] or janeX1@acme.io");
-    assertThat(CustomerIds.of("a&b", UserIdHasher.identity()).mask("for a&amp;b")).isEqualTo("for [customer]");
+    assertThat(CustomerIds.of("a&b", UserIdHasher.identity()).mask("for a&amp;b"))
+        .isEqualTo("for [customer]");
   }
 
   @Test
   void mask_servicesStoreAKeyedHash_masksTheHashWithAndWithoutItsPrefix() {
-    UserIdHasher hasher = UserIdHasher.hmac("k3y".getBytes(StandardCharsets.UTF_8), UserIdHasher.Format.HEX, "h:");
+    UserIdHasher hasher =
+        UserIdHasher.hmac("k3y".getBytes(StandardCharsets.UTF_8), UserIdHasher.Format.HEX, "h:");
     String stored = hasher.stored("usr_k8x9m2");
     String bare = stored.substring(2);
     CustomerIds hashed = CustomerIds.of("usr_k8x9m2", hasher);
 
-    assertThat(hashed.mask("user.id=" + stored + " cache " + bare.toUpperCase() + " typed usr_k8x9m2"))
+    assertThat(
+            hashed.mask("user.id=" + stored + " cache " + bare.toUpperCase() + " typed usr_k8x9m2"))
         .isEqualTo("user.id=[customer] cache [customer] typed [customer]");
   }
 
-  /** Span texts come from the backend: near-misses of the longest ID allowed must not stall a share. */
+  /**
+   * Span texts come from the backend: near-misses of the longest ID allowed must not stall a share.
+   */
   @Test
   @Timeout(value = 2, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
   void mask_hundredKilobytesOfNearMisses_finishesQuickly() {

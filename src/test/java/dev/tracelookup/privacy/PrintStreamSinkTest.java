@@ -16,22 +16,28 @@ final class PrintStreamSinkTest {
   void write_streamTakesIt_isOneLine() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    new PrintStreamSink(new PrintStream(bytes, true, StandardCharsets.UTF_8)).write("{\"event\":\"lookup\"}");
+    new PrintStreamSink(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        .write("{\"event\":\"lookup\"}");
 
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("{\"event\":\"lookup\"}" + System.lineSeparator());
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"event\":\"lookup\"}" + System.lineSeparator());
   }
 
   /** A closed pipe or a full disk behind standard output: PrintStream would swallow it. */
   @Test
   void write_streamRefuses_throwsSoTheLineIsNotCountedAsAudited() {
-    OutputStream closedPipe = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw new IOException("Broken pipe");
-      }
-    };
+    OutputStream closedPipe =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+        };
 
-    assertThatThrownBy(() -> new PrintStreamSink(new PrintStream(closedPipe, true, StandardCharsets.UTF_8))
-        .write("{\"event\":\"lookup\"}")).isInstanceOf(UncheckedIOException.class);
+    assertThatThrownBy(
+            () ->
+                new PrintStreamSink(new PrintStream(closedPipe, true, StandardCharsets.UTF_8))
+                    .write("{\"event\":\"lookup\"}"))
+        .isInstanceOf(UncheckedIOException.class);
   }
 }

@@ -26,9 +26,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 final class RedactionCorpusTest {
   /** The kinds issue 12 (item 4) names, one file each; the test fails when one goes missing. */
-  private static final List<String> KINDS = List.of("phone-numbers", "ibans", "ip-addresses", "us-ssns",
-      "dates-of-birth", "session-cookies", "oauth-codes", "pem-private-keys", "cloud-keys", "card-numbers",
-      "emails", "bearer-tokens", "url-userinfo");
+  private static final List<String> KINDS =
+      List.of(
+          "phone-numbers",
+          "ibans",
+          "ip-addresses",
+          "us-ssns",
+          "dates-of-birth",
+          "session-cookies",
+          "oauth-codes",
+          "pem-private-keys",
+          "cloud-keys",
+          "card-numbers",
+          "emails",
+          "bearer-tokens",
+          "url-userinfo");
+
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final Redactor redactor = new Redactor();
@@ -67,7 +80,8 @@ final class RedactionCorpusTest {
 
   @Test
   void corpus_coversEveryKindTheIssueNames() {
-    List<String> files = files().stream().map(RedactionCorpusTest::kind).collect(Collectors.toList());
+    List<String> files =
+        files().stream().map(RedactionCorpusTest::kind).collect(Collectors.toList());
 
     assertThat(files).containsAll(KINDS);
     for (String kind : KINDS) {
@@ -84,8 +98,11 @@ final class RedactionCorpusTest {
     for (Path file : files()) {
       for (JsonNode entry : read(file).path(list)) {
         String text = entry.path("text").asText();
-        cases.add(new Case(kind(file) + ": " + entry.path("case").asText(), text,
-            entry.path("redacted").asText(text)));
+        cases.add(
+            new Case(
+                kind(file) + ": " + entry.path("case").asText(),
+                text,
+                entry.path("redacted").asText(text)));
       }
     }
     return cases.stream();
@@ -93,7 +110,10 @@ final class RedactionCorpusTest {
 
   private static List<Path> files() {
     try (Stream<Path> files = Files.list(directory())) {
-      return files.filter(file -> file.toString().endsWith(".yml")).sorted().collect(Collectors.toList());
+      return files
+          .filter(file -> file.toString().endsWith(".yml"))
+          .sorted()
+          .collect(Collectors.toList());
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }

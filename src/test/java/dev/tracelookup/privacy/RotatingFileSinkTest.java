@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class RotatingFileSinkTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void write_underTheLimit_appendsLines() throws Exception {

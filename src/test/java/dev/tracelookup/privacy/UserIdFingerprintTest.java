@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 final class UserIdFingerprintTest {
   /** A key made up for tests: no real secret is ever needed here. */
-  private static final byte[] KEY = "test fingerprint key, 32 bytes!!".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] KEY =
+      "test fingerprint key, 32 bytes!!".getBytes(StandardCharsets.US_ASCII);
+
   private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
   private final UserIdFingerprint fingerprints = new UserIdFingerprint(KEY, "a test key");
@@ -46,7 +48,8 @@ final class UserIdFingerprintTest {
   void of_anyId_isHmacSha256UnderTheKeyCutTo80Bits() throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-    String expected = HexFormat.of().formatHex(mac.doFinal("usr_k8x9m2".getBytes(StandardCharsets.UTF_8)), 0, 10);
+    String expected =
+        HexFormat.of().formatHex(mac.doFinal("usr_k8x9m2".getBytes(StandardCharsets.UTF_8)), 0, 10);
 
     String fingerprint = fingerprints.of("usr_k8x9m2");
 
@@ -63,17 +66,21 @@ final class UserIdFingerprintTest {
 
   @Test
   void of_anotherKey_givesAnotherFingerprint() {
-    UserIdFingerprint other = new UserIdFingerprint("another test key of 32 bytes!!!!".getBytes(StandardCharsets.US_ASCII),
-        "another key");
+    UserIdFingerprint other =
+        new UserIdFingerprint(
+            "another test key of 32 bytes!!!!".getBytes(StandardCharsets.US_ASCII), "another key");
 
     assertThat(other.of("usr_k8x9m2")).isNotEqualTo(fingerprints.of("usr_k8x9m2"));
   }
 
   @Test
   void derivedFrom_sameSecret_isStableAcrossRestartsAndUnlikeAKeyedBySecretItself() {
-    UserIdFingerprint first = UserIdFingerprint.derivedFrom("test-signing-secret", "SLACK_SIGNING_SECRET");
-    UserIdFingerprint restarted = UserIdFingerprint.derivedFrom("test-signing-secret", "SLACK_SIGNING_SECRET");
-    UserIdFingerprint keyedBySecret = new UserIdFingerprint("test-signing-secret".getBytes(StandardCharsets.UTF_8), "raw");
+    UserIdFingerprint first =
+        UserIdFingerprint.derivedFrom("test-signing-secret", "SLACK_SIGNING_SECRET");
+    UserIdFingerprint restarted =
+        UserIdFingerprint.derivedFrom("test-signing-secret", "SLACK_SIGNING_SECRET");
+    UserIdFingerprint keyedBySecret =
+        new UserIdFingerprint("test-signing-secret".getBytes(StandardCharsets.UTF_8), "raw");
 
     assertThat(restarted.of("usr_k8x9m2")).isEqualTo(first.of("usr_k8x9m2"));
     assertThat(first.of("usr_k8x9m2")).isNotEqualTo(keyedBySecret.of("usr_k8x9m2"));
@@ -82,7 +89,8 @@ final class UserIdFingerprintTest {
 
   @Test
   void randomKey_twoProcesses_doNotMatch() {
-    assertThat(UserIdFingerprint.randomKey().of("usr_k8x9m2")).isNotEqualTo(UserIdFingerprint.randomKey().of("usr_k8x9m2"));
+    assertThat(UserIdFingerprint.randomKey().of("usr_k8x9m2"))
+        .isNotEqualTo(UserIdFingerprint.randomKey().of("usr_k8x9m2"));
   }
 
   /** RFC 5869, appendix A.1: the key derivation is HKDF-SHA256 as published. */
@@ -94,14 +102,16 @@ final class UserIdFingerprintTest {
 
     byte[] output = UserIdFingerprint.hkdf(salt, inputKey, info, 42);
 
-    assertThat(HexFormat.of().formatHex(output)).isEqualTo(
-        "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
+    assertThat(HexFormat.of().formatHex(output))
+        .isEqualTo(
+            "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
   }
 
   @Test
   void constructor_shortKey_isRefused() {
     assertThatThrownBy(() -> new UserIdFingerprint(new byte[15], "short"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 bytes");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("16 bytes");
   }
 
   @Test

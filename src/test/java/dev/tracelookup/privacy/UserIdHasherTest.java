@@ -29,12 +29,15 @@ final class UserIdHasherTest {
   void stored_hmacBase64UrlWithPrefix_isWhatServicesWrite() {
     UserIdHasher hasher = UserIdHasher.hmac(JEFE, UserIdHasher.Format.BASE64URL, "h:");
 
-    assertThat(hasher.stored(WHAT_DO_YA_WANT)).isEqualTo("h:W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM");
+    assertThat(hasher.stored(WHAT_DO_YA_WANT))
+        .isEqualTo("h:W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM");
   }
 
   @Test
   void toString_neverShowsTheKey() {
-    assertThat(UserIdHasher.hmac(JEFE, UserIdHasher.Format.HEX, "").toString()).doesNotContain("Jefe").contains("****");
+    assertThat(UserIdHasher.hmac(JEFE, UserIdHasher.Format.HEX, "").toString())
+        .doesNotContain("Jefe")
+        .contains("****");
   }
 
   @Test

@@ -49,7 +49,9 @@ final class CardRendererPropertyTest {
             List.of(text, text),
             hidden % 2 == 0,
             List.of(new IncidentNote(text, Optional.of("https://status.example.com/" + text))),
-            Optional.of(new CardActions(text, hidden % 2 == 0, hidden % 3 == 0, Optional.of("U" + hidden))));
+            Optional.of(
+                new CardActions(
+                    text, hidden % 2 == 0, hidden % 3 == 0, Optional.of("U" + hidden))));
 
     SlackMessage card = renderer.card(content);
     SlackMessage single = renderer.trace(featured, RenderFixtures.NEW_YORK, text);

@@ -40,12 +40,15 @@ final class CardRendererTest {
 
     SlackMessage message = renderer.card(content);
 
-    assertThat(blockText(blocks(message), 0)).isEqualTo("*" + RenderFixtures.WRITE_UP_HEADLINE + "*");
+    assertThat(blockText(blocks(message), 0))
+        .isEqualTo("*" + RenderFixtures.WRITE_UP_HEADLINE + "*");
     assertThat(blockText(blocks(message), 1))
         .isEqualTo(
             "Traces for usr_k8x9m2 · 2026-02-06 14:00–14:30 UTC (9:00–9:30 AM America/New_York)"
                 + " · 3 traces, 1 failed · Tempo");
-    assertThat(message.text()).startsWith(RenderFixtures.WRITE_UP_HEADLINE).contains("Root cause: payment-svc");
+    assertThat(message.text())
+        .startsWith(RenderFixtures.WRITE_UP_HEADLINE)
+        .contains("Root cause: payment-svc");
   }
 
   @Test
@@ -207,7 +210,8 @@ final class CardRendererTest {
             giant,
             List.of(giant, giant, giant, giant, giant, giant, giant),
             false,
-            List.of(), Optional.of(CardActions.privateAnswer(giant, true)));
+            List.of(),
+            Optional.of(CardActions.privateAnswer(giant, true)));
 
     SlackMessage card1 = renderer.card(content);
     SlackMessage single = renderer.trace(card, ZoneOffset.UTC, giant);
@@ -246,7 +250,8 @@ final class CardRendererTest {
             hostile,
             List.of(hostile),
             false,
-            List.of(), Optional.of(new CardActions(hostile, true, false, Optional.of(hostile))));
+            List.of(),
+            Optional.of(new CardActions(hostile, true, false, Optional.of(hostile))));
 
     SlackMessage message = renderer.card(content);
 
@@ -270,7 +275,8 @@ final class CardRendererTest {
         .contains(
             WRITE_UP_LINES.get(0),
             "9:17:23 AM America/New_York · payment-svc · 5 spans, 3 failing");
-    assertThat(message.text()).startsWith(RenderFixtures.WRITE_UP_HEADLINE + "\n" + WRITE_UP_LINES.get(0));
+    assertThat(message.text())
+        .startsWith(RenderFixtures.WRITE_UP_HEADLINE + "\n" + WRITE_UP_LINES.get(0));
     assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
@@ -302,22 +308,31 @@ final class CardRendererTest {
 
   /**
    * The featured trace is drawn as a waterfall in a code block below the root cause, with the
-   * culprit marked, as analysed from the write-up's spans (see {@code TestSpans.orderPaymentFailure}).
+   * culprit marked, as analysed from the write-up's spans (see {@code
+   * TestSpans.orderPaymentFailure}).
    */
   @Test
   void trace_analysedWriteUpTrace_drawsTheWaterfallBelowTheRootCause() {
-    ShownTrace card = new ShownTrace(
-        dev.tracelookup.trace.TraceAnalyzer.analyze(dev.tracelookup.trace.TestSpans.orderPaymentFailure()),
-        Optional.empty());
+    ShownTrace card =
+        new ShownTrace(
+            dev.tracelookup.trace.TraceAnalyzer.analyze(
+                dev.tracelookup.trace.TestSpans.orderPaymentFailure()),
+            Optional.empty());
 
     SlackMessage message = renderer.trace(card, ZoneOffset.UTC, "Tempo");
 
     List<String> texts = RenderFixtures.texts(message);
-    int rootCause = IntStream.range(0, texts.size()).filter(i -> texts.get(i).startsWith("Root cause")).findFirst()
-        .orElseThrow();
+    int rootCause =
+        IntStream.range(0, texts.size())
+            .filter(i -> texts.get(i).startsWith("Root cause"))
+            .findFirst()
+            .orElseThrow();
     String waterfall = texts.get(rootCause + 1);
-    assertThat(waterfall).startsWith("```").endsWith("```")
-        .contains("POST /api/v1/orders").contains("POST payment-svc/charge ← cause");
+    assertThat(waterfall)
+        .startsWith("```")
+        .endsWith("```")
+        .contains("POST /api/v1/orders")
+        .contains("POST payment-svc/charge ← cause");
     assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
@@ -368,31 +383,59 @@ final class CardRendererTest {
     SlackMessage message = renderer.card(RenderFixtures.writeUpContent());
 
     String json = message.toJson();
-    assertThat(json).contains("\"action_id\":\"share_card\"").contains("Share in channel")
-        .contains("\"action_id\":\"refresh_card\"").contains("\"value\":\"tok\"");
+    assertThat(json)
+        .contains("\"action_id\":\"share_card\"")
+        .contains("Share in channel")
+        .contains("\"action_id\":\"refresh_card\"")
+        .contains("\"value\":\"tok\"");
     assertThat(BlockKitCheck.violations(message)).isEmpty();
   }
 
   @Test
   void card_sharedCopy_showsWhoSharedItAndCannotBeSharedAgain() {
     CardContent base = RenderFixtures.writeUpContent();
-    CardContent shared = new CardContent("a customer", base.from(), base.to(), base.agentZone(), base.backendName(),
-        base.traces(), base.totalMatched(), base.filters(), base.warnings(), false,
-        List.of(), Optional.of(CardActions.sharedCopy("U0AGENT")));
+    CardContent shared =
+        new CardContent(
+            "a customer",
+            base.from(),
+            base.to(),
+            base.agentZone(),
+            base.backendName(),
+            base.traces(),
+            base.totalMatched(),
+            base.filters(),
+            base.warnings(),
+            false,
+            List.of(),
+            Optional.of(CardActions.sharedCopy("U0AGENT")));
 
     String json = renderer.card(shared).toJson();
 
     // Gson writes < and > as \\u003c and \\u003e; Slack reads them back the same.
-    assertThat(json).contains("Shared by \\u003c@U0AGENT\\u003e").doesNotContain("share_card").doesNotContain("refresh_card")
+    assertThat(json)
+        .contains("Shared by \\u003c@U0AGENT\\u003e")
+        .doesNotContain("share_card")
+        .doesNotContain("refresh_card")
         .doesNotContain("usr_k8x9m2");
   }
 
   @Test
   void card_inThread_offersPostToThread() {
     CardContent base = RenderFixtures.writeUpContent();
-    CardContent inThread = new CardContent(base.userLabel(), base.from(), base.to(), base.agentZone(),
-        base.backendName(), base.traces(), base.totalMatched(), base.filters(), base.warnings(), false,
-        List.of(), Optional.of(CardActions.privateAnswer("tok", true)));
+    CardContent inThread =
+        new CardContent(
+            base.userLabel(),
+            base.from(),
+            base.to(),
+            base.agentZone(),
+            base.backendName(),
+            base.traces(),
+            base.totalMatched(),
+            base.filters(),
+            base.warnings(),
+            false,
+            List.of(),
+            Optional.of(CardActions.privateAnswer("tok", true)));
 
     assertThat(renderer.card(inThread).toJson()).contains("Post to thread");
   }
@@ -406,8 +449,10 @@ final class CardRendererTest {
   void card_knownIncident_isNamedUnderTheTraceWithItsLinkAndTheReplyButton() {
     String json = renderer.card(RenderFixtures.writeUpContent()).toJson();
 
-    assertThat(json).contains("Matches known incident: INC-4521")
+    assertThat(json)
+        .contains("Matches known incident: INC-4521")
         .contains("https://status.example.com/incidents/INC-4521|details")
-        .contains("\"action_id\":\"draft_reply\"").contains("\"value\":\"" + RenderFixtures.TRACE_ID + "\"");
+        .contains("\"action_id\":\"draft_reply\"")
+        .contains("\"value\":\"" + RenderFixtures.TRACE_ID + "\"");
   }
 }

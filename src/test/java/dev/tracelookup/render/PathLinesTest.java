@@ -80,14 +80,24 @@ final class PathLinesTest {
   /** A gRPC call is named with its status, and a call that was retried successfully says so. */
   @Test
   void of_grpcAndRetriedChildren_nameTheStatusAndTheRetry() {
-    SpanOutcome charge = new SpanOutcome("00000000000000d2", "svc", "PaymentService/Charge", true, 0, false,
-        Optional.of(dev.tracelookup.trace.GrpcStatus.UNAVAILABLE));
-    SpanOutcome cache = new SpanOutcome("00000000000000d3", "svc", "GET", true, 0, true, Optional.empty());
+    SpanOutcome charge =
+        new SpanOutcome(
+            "00000000000000d2",
+            "svc",
+            "PaymentService/Charge",
+            true,
+            0,
+            false,
+            Optional.of(dev.tracelookup.trace.GrpcStatus.UNAVAILABLE));
+    SpanOutcome cache =
+        new SpanOutcome("00000000000000d3", "svc", "GET", true, 0, true, Optional.empty());
     PathStep entry = RenderFixtures.step(ENTRY, 500, Optional.empty(), List.of(cache, charge));
 
     List<String> lines = PathLines.of(new ErrorPath(List.of(entry), 0, List.of(), false)).lines();
 
-    assertThat(lines).containsExactly("  🔁 svc · GET (retried)", "  ❌ svc · PaymentService/Charge → 14 UNAVAILABLE");
+    assertThat(lines)
+        .containsExactly(
+            "  🔁 svc · GET (retried)", "  ❌ svc · PaymentService/Charge → 14 UNAVAILABLE");
   }
 
   @Test

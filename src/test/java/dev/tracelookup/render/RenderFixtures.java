@@ -124,8 +124,10 @@ final class RenderFixtures {
         "",
         List.of(),
         false,
-        List.of(new IncidentNote("Matches known incident: INC-4521 \"Payment gateway unreachable\" · resolved",
-            Optional.of("https://status.example.com/incidents/INC-4521"))),
+        List.of(
+            new IncidentNote(
+                "Matches known incident: INC-4521 \"Payment gateway unreachable\" · resolved",
+                Optional.of("https://status.example.com/incidents/INC-4521"))),
         Optional.of(CardActions.privateAnswer("tok", false).withReply(TRACE_ID)));
   }
 
@@ -138,7 +140,8 @@ final class RenderFixtures {
   }
 
   static ShownTrace card(TraceSummary summary, ErrorPath path, String uiUrl) {
-    return new ShownTrace(new TraceAnalysis(summary, Optional.of(path)), Optional.ofNullable(uiUrl));
+    return new ShownTrace(
+        new TraceAnalysis(summary, Optional.of(path)), Optional.ofNullable(uiUrl));
   }
 
   static TraceSummary summary(

@@ -58,8 +58,8 @@ final class TextRendererTest {
 
     assertThat(text.lines())
         .containsExactly(
-            "❌ Failed: GET /x answered 500 Internal Server Error after 10 ms: IllegalStateException: no <cart> & no"
-                + " order",
+            "❌ Failed: GET /x answered 500 Internal Server Error after 10 ms:"
+                + " IllegalStateException: no <cart> & no order",
             "Trace 4bf92f35… · 2026-02-06 14:17:23 UTC · 10 ms · GET /x → 500",
             "payment-svc · 1 span, 1 failing",
             "  IllegalStateException: no <cart> & no order",

@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 
 final class BodyReadHandlerTest {
   private static final int MAX_BYTES = 4096;
+
   /** Well past every bound below, so a hung server fails the test instead of hanging it. */
   private static final Duration READ_LIMIT = Duration.ofSeconds(15);
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
   private Server server;
@@ -50,8 +52,12 @@ final class BodyReadHandlerTest {
     start(Duration.ofSeconds(5), 1024, 16);
     String body = "x".repeat(MAX_BYTES);
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/echo"))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/echo"))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("read " + MAX_BYTES + " bytes");
@@ -61,8 +67,9 @@ final class BodyReadHandlerTest {
   void handle_noBody_passesStraightThrough() throws Exception {
     start(Duration.ofSeconds(5), 1024, 16);
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/echo")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/echo")).build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.body()).isEqualTo("read 0 bytes");
   }
@@ -81,9 +88,13 @@ final class BodyReadHandlerTest {
     start(Duration.ofSeconds(5), 1024, 16);
     byte[] body = new byte[MAX_BYTES * 2];
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/echo"))
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/echo"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).isEqualTo("{\"error\":\"request body too large\"}");
@@ -96,7 +107,8 @@ final class BodyReadHandlerTest {
     Answer answer = rawPost(MAX_BYTES, "a");
 
     assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
-    assertThat(answer.after()).isGreaterThanOrEqualTo(BodyReadHandler.GRACE.minusMillis(50))
+    assertThat(answer.after())
+        .isGreaterThanOrEqualTo(BodyReadHandler.GRACE.minusMillis(50))
         .isLessThan(BodyReadHandler.GRACE.plusSeconds(3));
   }
 
@@ -108,7 +120,9 @@ final class BodyReadHandlerTest {
     Answer answer = rawPost(MAX_BYTES, "a", Duration.ofMillis(200));
 
     assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
-    assertThat(answer.after()).isGreaterThanOrEqualTo(timeout.minusMillis(50)).isLessThan(timeout.plusSeconds(3));
+    assertThat(answer.after())
+        .isGreaterThanOrEqualTo(timeout.minusMillis(50))
+        .isLessThan(timeout.plusSeconds(3));
   }
 
   @Test
@@ -121,8 +135,13 @@ final class BodyReadHandlerTest {
     }
     try {
       long sent = System.nanoTime();
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/echo")).timeout(Duration.ofSeconds(5))
-          .POST(HttpRequest.BodyPublishers.ofString("fast")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri("/echo"))
+                  .timeout(Duration.ofSeconds(5))
+                  .POST(HttpRequest.BodyPublishers.ofString("fast"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.body()).isEqualTo("read 4 bytes");
       assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
@@ -155,21 +174,29 @@ final class BodyReadHandlerTest {
     return rawPost(declared, start, null);
   }
 
-  /** Posts the headers and {@code start}, then one byte every {@code every} if given; reads the status line. */
+  /**
+   * Posts the headers and {@code start}, then one byte every {@code every} if given; reads the
+   * status line.
+   */
   private Answer rawPost(int declared, String start, Duration every) throws Exception {
     try (Socket socket = openPost(declared, start)) {
       long sent = System.nanoTime();
       if (every != null) {
         OutputStream out = socket.getOutputStream();
-        drip.scheduleAtFixedRate(() -> {
-          try {
-            out.write('a');
-          } catch (java.io.IOException cut) {
-            throw new IllegalStateException(cut);
-          }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        drip.scheduleAtFixedRate(
+            () -> {
+              try {
+                out.write('a');
+              } catch (java.io.IOException cut) {
+                throw new IllegalStateException(cut);
+              }
+            },
+            every.toMillis(),
+            every.toMillis(),
+            TimeUnit.MILLISECONDS);
       }
-      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), US_ASCII)).readLine();
+      String statusLine =
+          new BufferedReader(new InputStreamReader(socket.getInputStream(), US_ASCII)).readLine();
       return new Answer(statusLine, Duration.ofNanos(System.nanoTime() - sent));
     }
   }
@@ -177,8 +204,14 @@ final class BodyReadHandlerTest {
   private Socket openPost(int declared, String start) throws Exception {
     Socket socket = new Socket("127.0.0.1", server.getURI().getPort());
     socket.setSoTimeout((int) READ_LIMIT.toMillis());
-    socket.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + declared
-        + "\r\n\r\n" + start).getBytes(US_ASCII));
+    socket
+        .getOutputStream()
+        .write(
+            ("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+                    + declared
+                    + "\r\n\r\n"
+                    + start)
+                .getBytes(US_ASCII));
     socket.getOutputStream().flush();
     return socket;
   }
@@ -188,7 +221,9 @@ final class BodyReadHandlerTest {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
       String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-      response.write(true, ByteBuffer.wrap(("read " + body.length() + " bytes").getBytes(StandardCharsets.UTF_8)),
+      response.write(
+          true,
+          ByteBuffer.wrap(("read " + body.length() + " bytes").getBytes(StandardCharsets.UTF_8)),
           callback);
       return true;
     }

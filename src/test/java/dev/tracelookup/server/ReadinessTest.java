@@ -41,8 +41,11 @@ final class ReadinessTest {
 
   @Test
   void report_everythingUp_isReady() {
-    Readiness readiness = readiness(TTL, backend(() -> DependencyStatus.up("answered")),
-        source(DependencyStatus.up("refreshed")));
+    Readiness readiness =
+        readiness(
+            TTL,
+            backend(() -> DependencyStatus.up("answered")),
+            source(DependencyStatus.up("refreshed")));
 
     ReadinessReport report = readiness.report();
 
@@ -52,8 +55,11 @@ final class ReadinessTest {
 
   @Test
   void report_requiredDependencyDown_isNotReady() {
-    Readiness readiness = readiness(TTL, backend(() -> DependencyStatus.down("check failed: unreachable")),
-        source(DependencyStatus.up("refreshed")));
+    Readiness readiness =
+        readiness(
+            TTL,
+            backend(() -> DependencyStatus.down("check failed: unreachable")),
+            source(DependencyStatus.up("refreshed")));
 
     ReadinessReport report = readiness.report();
 
@@ -63,8 +69,11 @@ final class ReadinessTest {
 
   @Test
   void report_optionalDependencyDown_isDegradedButReady() {
-    Readiness readiness = readiness(TTL, backend(() -> DependencyStatus.up("answered")),
-        source(DependencyStatus.down("refreshes fail; no list to use")));
+    Readiness readiness =
+        readiness(
+            TTL,
+            backend(() -> DependencyStatus.up("answered")),
+            source(DependencyStatus.down("refreshes fail; no list to use")));
 
     ReadinessReport report = readiness.report();
 
@@ -75,7 +84,8 @@ final class ReadinessTest {
   @Test
   void report_withinTtl_reusesTheLastChecksAndAfterItChecksAgain() {
     AtomicInteger calls = new AtomicInteger();
-    Readiness readiness = readiness(TTL, backend(() -> DependencyStatus.up("call " + calls.incrementAndGet())));
+    Readiness readiness =
+        readiness(TTL, backend(() -> DependencyStatus.up("call " + calls.incrementAndGet())));
 
     readiness.report();
     clock.advance(TTL.minusMillis(1));
@@ -91,49 +101,87 @@ final class ReadinessTest {
   @Test
   void report_checkSlowerThanTimeout_isDownAndNotStartedAgainWhileItRuns() {
     AtomicInteger calls = new AtomicInteger();
-    Readiness readiness = readiness(Duration.ofMillis(100), backend(() -> {
-      calls.incrementAndGet();
-      try {
-        release.await();
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      return DependencyStatus.up("answered");
-    }));
+    Readiness readiness =
+        readiness(
+            Duration.ofMillis(100),
+            backend(
+                () -> {
+                  calls.incrementAndGet();
+                  try {
+                    release.await();
+                  } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return DependencyStatus.up("answered");
+                }));
 
     ReadinessReport first = readiness.report();
     clock.advance(TTL);
     ReadinessReport second = readiness.report();
 
-    assertThat(List.of(first, second)).allSatisfy(report -> {
-      assertThat(report.status()).isEqualTo("not_ready");
-      assertThat(report.entries().get(0).status()).isEqualTo(DependencyStatus.down("no answer within 100 ms"));
-    });
+    assertThat(List.of(first, second))
+        .allSatisfy(
+            report -> {
+              assertThat(report.status()).isEqualTo("not_ready");
+              assertThat(report.entries().get(0).status())
+                  .isEqualTo(DependencyStatus.down("no answer within 100 ms"));
+            });
     assertThat(calls).hasValue(1);
   }
 
   @Test
   void report_checkThrows_isDownWithoutTheExceptionsText() {
-    Readiness readiness = readiness(TTL, backend(() -> {
-      throw new IllegalStateException("token=xoxb-secret");
-    }));
+    Readiness readiness =
+        readiness(
+            TTL,
+            backend(
+                () -> {
+                  throw new IllegalStateException("token=xoxb-secret");
+                }));
 
     ReadinessReport report = readiness.report();
 
-    assertThat(report.entries().get(0).status()).isEqualTo(DependencyStatus.down("the check failed"));
+    assertThat(report.entries().get(0).status())
+        .isEqualTo(DependencyStatus.down("the check failed"));
   }
 
   @Test
   void json_listsEveryDependencyWithKindNameRequiredStatusAndDetail() {
-    Readiness readiness = readiness(TTL, backend(() -> DependencyStatus.up("answered")),
-        source(DependencyStatus.degraded("refreshes fail; serving the list from 120 s ago")));
+    Readiness readiness =
+        readiness(
+            TTL,
+            backend(() -> DependencyStatus.up("answered")),
+            source(DependencyStatus.degraded("refreshes fail; serving the list from 120 s ago")));
 
     Map<String, Object> json = readiness.report().json();
 
-    assertThat(json).containsEntry("status", "degraded").containsEntry("checked_at", "2026-02-07T10:00:00Z");
-    assertThat(json.get("dependencies")).isEqualTo(List.of(
-        Map.of("kind", "backend", "name", "Tempo", "required", true, "status", "up", "detail", "answered"),
-        Map.of("kind", "incident_source", "name", "statuspage", "required", false, "status", "degraded",
-            "detail", "refreshes fail; serving the list from 120 s ago")));
+    assertThat(json)
+        .containsEntry("status", "degraded")
+        .containsEntry("checked_at", "2026-02-07T10:00:00Z");
+    assertThat(json.get("dependencies"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "kind",
+                    "backend",
+                    "name",
+                    "Tempo",
+                    "required",
+                    true,
+                    "status",
+                    "up",
+                    "detail",
+                    "answered"),
+                Map.of(
+                    "kind",
+                    "incident_source",
+                    "name",
+                    "statuspage",
+                    "required",
+                    false,
+                    "status",
+                    "degraded",
+                    "detail",
+                    "refreshes fail; serving the list from 120 s ago")));
   }
 }

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.TraceBackend;
-import dev.tracelookup.http.BackendHttp;
-import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.backend.jaeger.JaegerBackend;
 import dev.tracelookup.backend.jaeger.JaegerOptions;
 import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
 import dev.tracelookup.backend.zipkin.ZipkinBackend;
 import dev.tracelookup.backend.zipkin.ZipkinOptions;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.shapes.TraceShapes.TraceShape;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
@@ -47,7 +47,8 @@ final class ShapeBackends implements AutoCloseable {
   private static final String JAEGER_PATH = "/api/traces/";
   private static final String ZIPKIN_PATH = "/api/v2/trace/";
   private static final String JAEGER_NOT_FOUND =
-      "{\"data\":null,\"total\":0,\"limit\":0,\"offset\":0,\"errors\":[{\"code\":404,\"msg\":\"trace not found\"}]}";
+      "{\"data\":null,\"total\":0,\"limit\":0,\"offset\":0,\"errors\":[{\"code\":404,\"msg\":\"trace"
+          + " not found\"}]}";
 
   private final FakeHttpServer server;
   final OtlpFileBackend files;
@@ -57,12 +58,17 @@ final class ShapeBackends implements AutoCloseable {
   private ShapeBackends(FakeHttpServer server, OtlpFileBackend files) {
     this.server = server;
     this.files = files;
-    this.jaeger = new JaegerBackend(http("Jaeger", server), USER_KEYS,
-        new JaegerOptions(JaegerOptions.Api.V1, List.of("frontend"), Optional.empty()));
+    this.jaeger =
+        new JaegerBackend(
+            http("Jaeger", server),
+            USER_KEYS,
+            new JaegerOptions(JaegerOptions.Api.V1, List.of("frontend"), Optional.empty()));
     this.zipkin = new ZipkinBackend(http("Zipkin", server), USER_KEYS, ZipkinOptions.defaults());
   }
 
-  /** Serves every fixture of the shapes; the OTLP ones are written as JSON lines into the directory. */
+  /**
+   * Serves every fixture of the shapes; the OTLP ones are written as JSON lines into the directory.
+   */
   static ShapeBackends serving(List<TraceShape> shapes, Path directory) throws Exception {
     Map<String, String> jaegerTraces = new HashMap<>();
     Map<String, String> zipkinTraces = new HashMap<>();
@@ -76,13 +82,16 @@ final class ShapeBackends implements AutoCloseable {
           zipkinTraces.put(traceId, body);
         } else {
           // The file exporter writes one document per line; the fixtures are pretty-printed.
-          Files.writeString(directory.resolve(shape.dir() + "-" + file.replace(".json", ".jsonl")),
+          Files.writeString(
+              directory.resolve(shape.dir() + "-" + file.replace(".json", ".jsonl")),
               JSON.readTree(body).toString() + "\n");
         }
       }
     }
-    FakeHttpServer server = new FakeHttpServer(request -> answer(request, jaegerTraces, zipkinTraces));
-    return new ShapeBackends(server, OtlpFileBackend.open(directory, USER_KEYS, Optional.empty(), "trace shapes"));
+    FakeHttpServer server =
+        new FakeHttpServer(request -> answer(request, jaegerTraces, zipkinTraces));
+    return new ShapeBackends(
+        server, OtlpFileBackend.open(directory, USER_KEYS, Optional.empty(), "trace shapes"));
   }
 
   /** Fetches a trace by ID; fails the test unless the backend found it. */
@@ -107,9 +116,11 @@ final class ShapeBackends implements AutoCloseable {
   static List<String> files(TraceShape shape) {
     return FORMATS.stream()
         .filter(shape.formats()::contains)
-        .flatMap(format -> shape.linked()
-            ? List.of(format + ".json", format + "-linked.json").stream()
-            : List.of(format + ".json").stream())
+        .flatMap(
+            format ->
+                shape.linked()
+                    ? List.of(format + ".json", format + "-linked.json").stream()
+                    : List.of(format + ".json").stream())
         .toList();
   }
 
@@ -146,7 +157,9 @@ final class ShapeBackends implements AutoCloseable {
     String path = request.path();
     if (path.startsWith(JAEGER_PATH)) {
       String body = byId(path.substring(JAEGER_PATH.length()), jaegerTraces);
-      return body != null ? Reply.json(body) : new Reply(404, "application/json", JAEGER_NOT_FOUND, Map.of());
+      return body != null
+          ? Reply.json(body)
+          : new Reply(404, "application/json", JAEGER_NOT_FOUND, Map.of());
     }
     if (path.startsWith(ZIPKIN_PATH)) {
       String id = path.substring(ZIPKIN_PATH.length());
@@ -161,8 +174,15 @@ final class ShapeBackends implements AutoCloseable {
   }
 
   private static BackendHttp http(String name, FakeHttpServer server) {
-    Endpoint endpoint = new Endpoint(name, server.uri(), Map.of(), Duration.ofSeconds(5), Duration.ofSeconds(10), 1,
-        50_000_000);
-    return new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), pause -> { });
+    Endpoint endpoint =
+        new Endpoint(
+            name,
+            server.uri(),
+            Map.of(),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10),
+            1,
+            50_000_000);
+    return new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), pause -> {});
   }
 }

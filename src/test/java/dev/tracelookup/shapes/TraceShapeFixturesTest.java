@@ -36,11 +36,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Proves that every fixture of the trace-shape corpus ({@link TraceShapes}) is read by the project's
- * real readers: the OTLP JSON reader, the file backend (indexed, searched by customer and time,
- * fetched by ID), and the Jaeger v1 and Zipkin backends against a local HTTP server that answers
- * with the fixtures. Each read must give the catalogue's trace ID, as many spans as the fixture's
- * JSON holds, the customer on some span, and the culprit span with its own service.
+ * Proves that every fixture of the trace-shape corpus ({@link TraceShapes}) is read by the
+ * project's real readers: the OTLP JSON reader, the file backend (indexed, searched by customer and
+ * time, fetched by ID), and the Jaeger v1 and Zipkin backends against a local HTTP server that
+ * answers with the fixtures. Each read must give the catalogue's trace ID, as many spans as the
+ * fixture's JSON holds, the customer on some span, and the culprit span with its own service.
  *
  * <p>It checks parsing only; what the analysis concludes is another test's business.
  */
@@ -67,13 +67,22 @@ final class TraceShapeFixturesTest {
 
     assertThat(shapes).hasSizeGreaterThanOrEqualTo(32);
     assertThat(shapes).extracting(TraceShape::dir).doesNotHaveDuplicates();
-    assertThat(shapes).extracting(TraceShape::userId).doesNotHaveDuplicates().allMatch(id -> USER_ID.matcher(id).matches());
+    assertThat(shapes)
+        .extracting(TraceShape::userId)
+        .doesNotHaveDuplicates()
+        .allMatch(id -> USER_ID.matcher(id).matches());
     assertThat(shapes).extracting(TraceShape::traceId).doesNotHaveDuplicates();
-    assertThat(shapes).extracting(shape -> shape.at().truncatedTo(ChronoUnit.MINUTES)).doesNotHaveDuplicates();
-    assertThat(shapes).allSatisfy(shape -> {
-      assertThat(shape.at().atOffset(ZoneOffset.UTC).toLocalDate()).hasToString("2026-02-06");
-      assertThat(shape.at().atOffset(ZoneOffset.UTC).toLocalTime()).isBetween(LocalTime.of(10, 0), LocalTime.of(18, 0));
-    });
+    assertThat(shapes)
+        .extracting(shape -> shape.at().truncatedTo(ChronoUnit.MINUTES))
+        .doesNotHaveDuplicates();
+    assertThat(shapes)
+        .allSatisfy(
+            shape -> {
+              assertThat(shape.at().atOffset(ZoneOffset.UTC).toLocalDate())
+                  .hasToString("2026-02-06");
+              assertThat(shape.at().atOffset(ZoneOffset.UTC).toLocalTime())
+                  .isBetween(LocalTime.of(10, 0), LocalTime.of(18, 0));
+            });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -82,8 +91,11 @@ final class TraceShapeFixturesTest {
     for (String format : FORMATS) {
       boolean declared = shape.formats().contains(format);
 
-      assertThat(ShapeBackends.exists(shape, format + ".json")).as(shape.resource(format + ".json")).isEqualTo(declared);
-      assertThat(ShapeBackends.exists(shape, format + "-linked.json")).as(shape.resource(format + "-linked.json"))
+      assertThat(ShapeBackends.exists(shape, format + ".json"))
+          .as(shape.resource(format + ".json"))
+          .isEqualTo(declared);
+      assertThat(ShapeBackends.exists(shape, format + "-linked.json"))
+          .as(shape.resource(format + "-linked.json"))
           .isEqualTo(declared && shape.linked());
     }
   }
@@ -98,7 +110,8 @@ final class TraceShapeFixturesTest {
     }
 
     assertThat(new HashSet<>(main.values())).as("span counts by format: %s", main).hasSize(1);
-    assertThat(new HashSet<>(linked.values())).as("linked span counts by format: %s", linked)
+    assertThat(new HashSet<>(linked.values()))
+        .as("linked span counts by format: %s", linked)
         .hasSize(shape.linked() ? 1 : 0);
   }
 
@@ -116,13 +129,22 @@ final class TraceShapeFixturesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("shapesInOtlp")
   void otlpFileBackend_everyShape_isFoundByItsCustomerAtItsTime(TraceShape shape) {
-    TraceQuery query = new TraceQuery(shape.userId(), shape.at().minus(Duration.ofMinutes(15)),
-        shape.at().plus(Duration.ofMinutes(15)), Optional.empty(), Optional.empty(), false, 20);
+    TraceQuery query =
+        new TraceQuery(
+            shape.userId(),
+            shape.at().minus(Duration.ofMinutes(15)),
+            shape.at().plus(Duration.ofMinutes(15)),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            20);
 
     SearchResult result = backends.files.search(query);
 
     assertThat(result).isInstanceOf(SearchResult.Found.class);
-    assertThat(((SearchResult.Found) result).traces()).extracting(TraceRef::traceId).containsExactly(shape.traceId());
+    assertThat(((SearchResult.Found) result).traces())
+        .extracting(TraceRef::traceId)
+        .containsExactly(shape.traceId());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -178,24 +200,33 @@ final class TraceShapeFixturesTest {
       Fixture fixture = fixtures.get(i);
       assertThat(trace.traceId()).as("%s trace ID", fixture.file()).isEqualTo(fixture.traceId());
       assertThat(trace.spans()).as("%s spans", fixture.file()).hasSize(fixture.spanCount());
-      assertThat(trace.spans()).as("%s", fixture.file()).allSatisfy(span -> {
-        assertThat(span.traceId()).isEqualTo(fixture.traceId());
-        assertThat(span.service()).isNotEqualTo(Span.UNKNOWN_SERVICE);
-      });
+      assertThat(trace.spans())
+          .as("%s", fixture.file())
+          .allSatisfy(
+              span -> {
+                assertThat(span.traceId()).isEqualTo(fixture.traceId());
+                assertThat(span.service()).isNotEqualTo(Span.UNKNOWN_SERVICE);
+              });
     }
-    assertThat(traces.get(0).spans()).as("spans carrying %s", shape.userId())
-        .anySatisfy(span -> assertThat(USER_KEYS).anySatisfy(
-            key -> assertThat(span.attributes().get(key)).hasValue(shape.userId())));
+    assertThat(traces.get(0).spans())
+        .as("spans carrying %s", shape.userId())
+        .anySatisfy(
+            span ->
+                assertThat(USER_KEYS)
+                    .anySatisfy(
+                        key -> assertThat(span.attributes().get(key)).hasValue(shape.userId())));
     if (shape.culpritSpanId() != null) {
-      String culpritId = format.equals("jaeger") && shape.culpritJaegerSpanId() != null
-          ? shape.culpritJaegerSpanId()
-          : shape.culpritSpanId();
+      String culpritId =
+          format.equals("jaeger") && shape.culpritJaegerSpanId() != null
+              ? shape.culpritJaegerSpanId()
+              : shape.culpritSpanId();
       assertThat(traces.stream().flatMap(trace -> trace.spans().stream()))
           .as("culprit %s in %s", culpritId, shape.culpritService())
-          .anySatisfy(span -> {
-            assertThat(span.spanId()).isEqualTo(culpritId);
-            assertThat(span.service()).isEqualTo(shape.culpritService());
-          });
+          .anySatisfy(
+              span -> {
+                assertThat(span.spanId()).isEqualTo(culpritId);
+                assertThat(span.service()).isEqualTo(shape.culpritService());
+              });
     }
   }
 
@@ -207,7 +238,9 @@ final class TraceShapeFixturesTest {
     return traces;
   }
 
-  /** Returns whether two spans of the shape's OTLP form share a span ID, read from the JSON itself. */
+  /**
+   * Returns whether two spans of the shape's OTLP form share a span ID, read from the JSON itself.
+   */
   static boolean hasSharedSpanIds(TraceShape shape) {
     Set<String> seen = new HashSet<>();
     for (JsonNode resourceSpans : ShapeBackends.tree(shape, "otlp.json").path("resourceSpans")) {
@@ -223,11 +256,14 @@ final class TraceShapeFixturesTest {
   }
 
   private static List<String> traceIds(TraceShape shape) {
-    return shape.linked() ? List.of(shape.traceId(), shape.linkedTraceId()) : List.of(shape.traceId());
+    return shape.linked()
+        ? List.of(shape.traceId(), shape.linkedTraceId())
+        : List.of(shape.traceId());
   }
 
   /** One fixture file of a shape and what its JSON says, read without the project's readers. */
-  private record Fixture(String format, String file, boolean linked, String traceId, int spanCount) {}
+  private record Fixture(
+      String format, String file, boolean linked, String traceId, int spanCount) {}
 
   private static List<Fixture> fixtures(TraceShape shape) {
     List<Fixture> all = new ArrayList<>();
@@ -248,8 +284,10 @@ final class TraceShapeFixturesTest {
     return fixtures;
   }
 
-  private static Fixture fixture(TraceShape shape, String format, String file, boolean linked, String traceId) {
-    return new Fixture(format, file, linked, traceId, spanCount(format, ShapeBackends.tree(shape, file)));
+  private static Fixture fixture(
+      TraceShape shape, String format, String file, boolean linked, String traceId) {
+    return new Fixture(
+        format, file, linked, traceId, spanCount(format, ShapeBackends.tree(shape, file)));
   }
 
   /** Counts the spans in the JSON itself, independently of the readers under test. */

@@ -3,11 +3,11 @@ package dev.tracelookup.shapes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.backend.TraceBackend;
-import dev.tracelookup.http.BackendHttp;
-import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.backend.zipkin.ZipkinBackend;
 import dev.tracelookup.backend.zipkin.ZipkinOptions;
 import dev.tracelookup.backend.zipkin.ZipkinServerProcess;
+import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.shapes.TraceShapes.TraceShape;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

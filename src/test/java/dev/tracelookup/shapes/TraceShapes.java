@@ -37,8 +37,8 @@ final class TraceShapes {
    *     instrumentation) and on a few inner spans
    * @param traceId the main trace's ID, normalised (32 lower-case hex; 64-bit IDs left-padded)
    * @param at when the entry span started (for a trace without its entry: its earliest orphan)
-   * @param expectedVerdict what the customer saw: {@code FAILED}, {@code REFUSED}, {@code RECOVERED}
-   *     or {@code SUCCEEDED}
+   * @param expectedVerdict what the customer saw: {@code FAILED}, {@code REFUSED}, {@code
+   *     RECOVERED} or {@code SUCCEEDED}
    * @param timedOut the failure is a hang, timeout or cancellation, whose culprit is found by
    *     following the time (the critical path) rather than the errors
    * @param asynchronous the failure happened in work done after the entry had answered
@@ -69,7 +69,8 @@ final class TraceShapes {
       Set<String> formats,
       String linkedTraceId,
       String notes) {
-    private static final Set<String> VERDICTS = Set.of("FAILED", "REFUSED", "RECOVERED", "SUCCEEDED");
+    private static final Set<String> VERDICTS =
+        Set.of("FAILED", "REFUSED", "RECOVERED", "SUCCEEDED");
     private static final Set<String> FORMATS = Set.of("otlp", "jaeger", "zipkin");
     private static final Pattern HEX_TRACE_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -86,19 +87,24 @@ final class TraceShapes {
         throw new IllegalArgumentException(dir + ": unknown verdict " + expectedVerdict);
       }
       if ((culpritSpanId == null) != (culpritService == null)) {
-        throw new IllegalArgumentException(dir + ": a culprit needs both its span ID and its service");
+        throw new IllegalArgumentException(
+            dir + ": a culprit needs both its span ID and its service");
       }
       boolean failure = expectedVerdict.equals("FAILED") || expectedVerdict.equals("REFUSED");
       if (failure != (culpritSpanId != null)) {
-        throw new IllegalArgumentException(dir + ": failures and refusals name a culprit, nothing else does");
+        throw new IllegalArgumentException(
+            dir + ": failures and refusals name a culprit, nothing else does");
       }
       formats = Set.copyOf(formats);
       if (formats.isEmpty() || !FORMATS.containsAll(formats)) {
-        throw new IllegalArgumentException(dir + ": formats must be some of " + FORMATS + ": " + formats);
+        throw new IllegalArgumentException(
+            dir + ": formats must be some of " + FORMATS + ": " + formats);
       }
     }
 
-    /** Returns whether the shape has a trace reached through a span link, in {@code *-linked.json}. */
+    /**
+     * Returns whether the shape has a trace reached through a span link, in {@code *-linked.json}.
+     */
     boolean linked() {
       return linkedTraceId != null;
     }
@@ -144,7 +150,8 @@ final class TraceShapes {
   static final TraceShape WRITE_UP_PAYMENT_502 =
       new TraceShape(
           "write-up-payment-502",
-          "OpenTelemetry Java agent 2.10.0 (Spring Boot 3.3 on Tomcat 10, JDK HttpClient, @WithSpan)",
+          "OpenTelemetry Java agent 2.10.0 (Spring Boot 3.3 on Tomcat 10, JDK HttpClient,"
+              + " @WithSpan)",
           "usr_shape01",
           "88c4e5486e66edc08dc0f20c634d4901",
           Instant.parse("2026-02-06T10:00:06.495230Z"),
@@ -157,12 +164,12 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The deepest failing span with no failing child is the HTTP client call that got the 502; "
-              + "payment-svc sits behind a gateway adapter that is not traced, so nothing below it was "
-              + "reported. The exception that names the refused connection is on its parent "
-              + "payment.process_charge, where @WithSpan records what the method threw: the Java agent never "
-              + "puts an application exception on the HTTP client span itself. A careful engineer names the "
-              + "call and quotes the parent's exception.");
+          "The deepest failing span with no failing child is the HTTP client call that got the 502;"
+              + " payment-svc sits behind a gateway adapter that is not traced, so nothing below it"
+              + " was reported. The exception that names the refused connection is on its parent"
+              + " payment.process_charge, where @WithSpan records what the method threw: the Java"
+              + " agent never puts an application exception on the HTTP client span itself. A"
+              + " careful engineer names the call and quotes the parent's exception.");
 
   /**
    * A Redis read times out twice; the third try succeeds and the cart answers 200.
@@ -200,9 +207,9 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The entry answered 200 and the last of three identical Redis reads succeeded: the two "
-              + "timeouts were retried by the application, so they explain latency, not a failure. Nothing is "
-              + "a culprit of a success.");
+          "The entry answered 200 and the last of three identical Redis reads succeeded: the two"
+              + " timeouts were retried by the application, so they explain latency, not a failure."
+              + " Nothing is a culprit of a success.");
 
   /**
    * A price lookup gets 503 with Retry-After: 0; OkHttp resends it, the resend gets 200.
@@ -220,15 +227,17 @@ final class TraceShapes {
    *
    * <p>Verdict RECOVERED ("succeeded after retrying GET pricing-svc (503)"); no culprit.
    *
-   * <p>pricing-svc shed load with 503 and Retry-After: 0, which OkHttp's RetryAndFollowUpInterceptor
-   * honours by resending at once; the agent records each attempt as its own client span and marks
-   * the resend with http.request.resend_count=1. The resend got 200 and the entry answered 200, so
-   * both the failed attempt and the 503 server span under it were recovered.
+   * <p>pricing-svc shed load with 503 and Retry-After: 0, which OkHttp's
+   * RetryAndFollowUpInterceptor honours by resending at once; the agent records each attempt as its
+   * own client span and marks the resend with http.request.resend_count=1. The resend got 200 and
+   * the entry answered 200, so both the failed attempt and the 503 server span under it were
+   * recovered.
    */
   static final TraceShape OKHTTP_503_RESEND =
       new TraceShape(
           "okhttp-503-resend",
-          "OpenTelemetry Java agent 2.10.0 (OkHttp 4.12 resend spans with http.request.resend_count)",
+          "OpenTelemetry Java agent 2.10.0 (OkHttp 4.12 resend spans with"
+              + " http.request.resend_count)",
           "usr_shape03",
           "193c70bcd35866fce7c3912e136033a2",
           Instant.parse("2026-02-06T10:28:09.215472Z"),
@@ -241,11 +250,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "pricing-svc shed load with 503 and Retry-After: 0, which OkHttp's "
-              + "RetryAndFollowUpInterceptor honours by resending at once; the agent records each attempt as "
-              + "its own client span and marks the resend with http.request.resend_count=1. The resend got "
-              + "200 and the entry answered 200, so both the failed attempt and the 503 server span under it "
-              + "were recovered.");
+          "pricing-svc shed load with 503 and Retry-After: 0, which OkHttp's"
+              + " RetryAndFollowUpInterceptor honours by resending at once; the agent records each"
+              + " attempt as its own client span and marks the resend with"
+              + " http.request.resend_count=1. The resend got 200 and the entry answered 200, so"
+              + " both the failed attempt and the 503 server span under it were recovered.");
 
   /**
    * Three attempts to reserve stock all get 503; the gateway gives up and answers 502.
@@ -271,8 +280,8 @@ final class TraceShapes {
   static final TraceShape GO_RETRIES_EXHAUSTED =
       new TraceShape(
           "go-retries-exhausted",
-          "Go 1.22 net/http with go.opentelemetry.io/contrib otelhttp v0.49.0 (SDK 1.24.0), retry loop "
-              + "with backoff in the application",
+          "Go 1.22 net/http with go.opentelemetry.io/contrib otelhttp v0.49.0 (SDK 1.24.0), retry"
+              + " loop with backoff in the application",
           "usr_shape04",
           "178283b2e47d480f04e855dc34f257f0",
           Instant.parse("2026-02-06T10:42:35.688751Z"),
@@ -285,14 +294,15 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Every attempt failed, so the retries did not recover anything: the customer saw the 502. "
-              + "inventory had no ready endpoints during a rollout and its ingress answered the 503s itself, "
-              + "so there are no inventory spans. The last attempt is the one whose failure the gateway "
-              + "passed on; the earlier two are the same failure repeated, counted but not named.");
+          "Every attempt failed, so the retries did not recover anything: the customer saw the 502."
+              + " inventory had no ready endpoints during a rollout and its ingress answered the"
+              + " 503s itself, so there are no inventory spans. The last attempt is the one whose"
+              + " failure the gateway passed on; the earlier two are the same failure repeated,"
+              + " counted but not named.");
 
   /**
-   * A profile lookup is retried successfully, then the tax quote fails for real and checkout answers
-   * 500.
+   * A profile lookup is retried successfully, then the tax quote fails for real and checkout
+   * answers 500.
    *
    * <p>Source: OpenTelemetry Java agent 2.10.0 (Spring Boot 3.3, OkHttp 4.12 resends, JDK
    * HttpClient).
@@ -311,8 +321,8 @@ final class TraceShapes {
    * <p>Verdict FAILED ("failed: POST /api/checkout → 500; root cause tax-svc POST /v1/quote
    * (IllegalArgumentException)"); culprit POST /v1/quote in tax-svc.
    *
-   * <p>Two failures: the profile 503 was resent and answered 200 (recovered, not a culprit), and the
-   * tax quote failed with 500. The tax-svc server span carries the exception and has no failing
+   * <p>Two failures: the profile 503 was resent and answered 200 (recovered, not a culprit), and
+   * the tax quote failed with 500. The tax-svc server span carries the exception and has no failing
    * child (its rate query succeeded and returned no row), so it is the culprit. A rule that picks
    * the first or the deepest ERROR span anywhere would wrongly name the recovered 503.
    */
@@ -332,11 +342,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Two failures: the profile 503 was resent and answered 200 (recovered, not a culprit), and "
-              + "the tax quote failed with 500. The tax-svc server span carries the exception and has no "
-              + "failing child (its rate query succeeded and returned no row), so it is the culprit. A rule "
-              + "that picks the first or the deepest ERROR span anywhere would wrongly name the recovered "
-              + "503.");
+          "Two failures: the profile 503 was resent and answered 200 (recovered, not a culprit),"
+              + " and the tax quote failed with 500. The tax-svc server span carries the exception"
+              + " and has no failing child (its rate query succeeded and returned no row), so it is"
+              + " the culprit. A rule that picks the first or the deepest ERROR span anywhere would"
+              + " wrongly name the recovered 503.");
 
   /**
    * The order is refused with 409: order-svc says it was already placed.
@@ -355,17 +365,17 @@ final class TraceShapes {
    * with idempotency key … was already placed as ORD-7781920)"); culprit POST /api/orders in
    * order-svc.
    *
-   * <p>Server spans leave 4xx unset, as semantic conventions say, so the entry looks fine by status;
-   * the 409 is what the customer saw. Only the client span in between is ERROR (client 4xx), and it
-   * carries no reason. The reason is the exception event that the agent's Spring MVC instrumentation
-   * recorded on order-svc's server span even though the handler mapped it to 409: that span is the
-   * culprit.
+   * <p>Server spans leave 4xx unset, as semantic conventions say, so the entry looks fine by
+   * status; the 409 is what the customer saw. Only the client span in between is ERROR (client
+   * 4xx), and it carries no reason. The reason is the exception event that the agent's Spring MVC
+   * instrumentation recorded on order-svc's server span even though the handler mapped it to 409:
+   * that span is the culprit.
    */
   static final TraceShape CONFLICT_409_ORDER_EXISTS =
       new TraceShape(
           "conflict-409-order-exists",
-          "OpenTelemetry Java agent 2.10.0 (Spring Boot 3.3 @ResponseStatus exception, JDK HttpClient, "
-              + "JDBC)",
+          "OpenTelemetry Java agent 2.10.0 (Spring Boot 3.3 @ResponseStatus exception, JDK"
+              + " HttpClient, JDBC)",
           "usr_shape06",
           "e166fb4aa96e4b81b006a0f7ee377e22",
           Instant.parse("2026-02-06T11:10:06.535352Z"),
@@ -378,11 +388,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Server spans leave 4xx unset, as semantic conventions say, so the entry looks fine by "
-              + "status; the 409 is what the customer saw. Only the client span in between is ERROR (client "
-              + "4xx), and it carries no reason. The reason is the exception event that the agent's Spring "
-              + "MVC instrumentation recorded on order-svc's server span even though the handler mapped it to "
-              + "409: that span is the culprit.");
+          "Server spans leave 4xx unset, as semantic conventions say, so the entry looks fine by"
+              + " status; the 409 is what the customer saw. Only the client span in between is"
+              + " ERROR (client 4xx), and it carries no reason. The reason is the exception event"
+              + " that the agent's Spring MVC instrumentation recorded on order-svc's server span"
+              + " even though the handler mapped it to 409: that span is the culprit.");
 
   /**
    * Payment is declined with 402: insufficient funds.
@@ -400,15 +410,17 @@ final class TraceShapes {
    * <p>Verdict REFUSED ("refused: POST /api/orders → 402 Payment Required (CardDeclinedException:
    * insufficient funds)"); culprit POST /payments in payment-svc.
    *
-   * <p>The acquirer answered 200 with a refusal in the body; payment-svc threw CardDeclinedException
-   * and its exception handler mapped it to 402. ASP.NET Core instrumentation with RecordException
-   * keeps the exception event but leaves the 4xx server span unset. The storefront's HttpClient span
-   * is ERROR (client 4xx) without a reason; the server span that has the reason is the culprit.
+   * <p>The acquirer answered 200 with a refusal in the body; payment-svc threw
+   * CardDeclinedException and its exception handler mapped it to 402. ASP.NET Core instrumentation
+   * with RecordException keeps the exception event but leaves the 4xx server span unset. The
+   * storefront's HttpClient span is ERROR (client 4xx) without a reason; the server span that has
+   * the reason is the culprit.
    */
   static final TraceShape PAYMENT_DECLINED_402 =
       new TraceShape(
           "payment-declined-402",
-          "ASP.NET Core 8 with OpenTelemetry .NET 1.9.0 (AspNetCore RecordException=true, HttpClient)",
+          "ASP.NET Core 8 with OpenTelemetry .NET 1.9.0 (AspNetCore RecordException=true,"
+              + " HttpClient)",
           "usr_shape07",
           "a1d25c871283dbbc3e83e59aa43141f3",
           Instant.parse("2026-02-06T11:24:50.066584Z"),
@@ -421,11 +433,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The acquirer answered 200 with a refusal in the body; payment-svc threw "
-              + "CardDeclinedException and its exception handler mapped it to 402. ASP.NET Core "
-              + "instrumentation with RecordException keeps the exception event but leaves the 4xx server "
-              + "span unset. The storefront's HttpClient span is ERROR (client 4xx) without a reason; the "
-              + "server span that has the reason is the culprit.");
+          "The acquirer answered 200 with a refusal in the body; payment-svc threw"
+              + " CardDeclinedException and its exception handler mapped it to 402. ASP.NET Core"
+              + " instrumentation with RecordException keeps the exception event but leaves the 4xx"
+              + " server span unset. The storefront's HttpClient span is ERROR (client 4xx) without"
+              + " a reason; the server span that has the reason is the culprit.");
 
   /**
    * A profile page asks for an avatar that does not exist; the 404 is expected and the page answers
@@ -458,7 +470,8 @@ final class TraceShapes {
   static final TraceShape BRAVE_404_ABSORBED =
       new TraceShape(
           "brave-404-absorbed",
-          "Spring Cloud Sleuth 3.1.10 with Brave 5.16 (RestTemplate, Spring MVC), reporting to Zipkin",
+          "Spring Cloud Sleuth 3.1.10 with Brave 5.16 (RestTemplate, Spring MVC), reporting to"
+              + " Zipkin",
           "usr_shape08",
           "00000000000000005dc43c43a23309f7",
           Instant.parse("2026-02-06T11:38:20.671629Z"),
@@ -471,17 +484,18 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Brave's default HttpResponseParser tags error=<status> on every response ≥ 400 without an "
-              + "exception, on both halves of the shared span ID. The caller handled the 404 (no avatar: show "
-              + "initials) and the page answered 200, so the 404 is absorbed by a successful parent and names "
-              + "no culprit. Through the Collector's zipkin receiver (OTLP form) and Jaeger, error=\"404\" "
-              + "stays a plain attribute with status UNSET, because only error=\"true\" becomes ERROR there.");
+          "Brave's default HttpResponseParser tags error=<status> on every response ≥ 400 without"
+              + " an exception, on both halves of the shared span ID. The caller handled the 404"
+              + " (no avatar: show initials) and the page answered 200, so the 404 is absorbed by a"
+              + " successful parent and names no culprit. Through the Collector's zipkin receiver"
+              + " (OTLP form) and Jaeger, error=\"404\" stays a plain attribute with status UNSET,"
+              + " because only error=\"true\" becomes ERROR there.");
 
   /**
    * A checkout fails with 500 through three Brave services; the deepest server says why.
    *
-   * <p>Source: Spring Cloud Sleuth 3.1.10 with Brave 5.16 (RestTemplate, Spring MVC, JPA), reporting
-   * to Zipkin.
+   * <p>Source: Spring Cloud Sleuth 3.1.10 with Brave 5.16 (RestTemplate, Spring MVC, JPA),
+   * reporting to Zipkin.
    *
    * <pre>
    * POST /checkout                            shop-web   SERVER  500 error=500             0.0–5071.3 ms
@@ -496,9 +510,9 @@ final class TraceShapes {
    *
    * <p>Every span carries Brave's error tag: the status code ("500") where no exception was seen,
    * the exception message where one was. The culprit is the deepest server half, stock-svc's, whose
-   * error tag is Hibernate's message after a 5 s wait for a pooled connection. Its span ID is shared
-   * with order-svc's client half (culpritService tells them apart); Jaeger renames the server half,
-   * see culpritJaegerSpanId.
+   * error tag is Hibernate's message after a 5 s wait for a pooled connection. Its span ID is
+   * shared with order-svc's client half (culpritService tells them apart); Jaeger renames the
+   * server half, see culpritJaegerSpanId.
    *
    * <p>Formats: Brave 64-bit IDs, shared client/server span IDs; Jaeger's query service gives the
    * server halves IDs 0000000000000001 (order-svc) and 0000000000000002 (stock-svc).
@@ -506,8 +520,8 @@ final class TraceShapes {
   static final TraceShape BRAVE_500_END_TO_END =
       new TraceShape(
           "brave-500-end-to-end",
-          "Spring Cloud Sleuth 3.1.10 with Brave 5.16 (RestTemplate, Spring MVC, JPA), reporting to "
-              + "Zipkin",
+          "Spring Cloud Sleuth 3.1.10 with Brave 5.16 (RestTemplate, Spring MVC, JPA), reporting to"
+              + " Zipkin",
           "usr_shape09",
           "00000000000000007916c26c2615da16",
           Instant.parse("2026-02-06T11:52:40.319896Z"),
@@ -520,11 +534,12 @@ final class TraceShapes {
           "0000000000000002",
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Every span carries Brave's error tag: the status code (\"500\") where no exception was seen, "
-              + "the exception message where one was. The culprit is the deepest server half, stock-svc's, "
-              + "whose error tag is Hibernate's message after a 5 s wait for a pooled connection. Its span ID "
-              + "is shared with order-svc's client half (culpritService tells them apart); Jaeger renames the "
-              + "server half, see culpritJaegerSpanId.");
+          "Every span carries Brave's error tag: the status code (\"500\") where no exception was"
+              + " seen, the exception message where one was. The culprit is the deepest server"
+              + " half, stock-svc's, whose error tag is Hibernate's message after a 5 s wait for a"
+              + " pooled connection. Its span ID is shared with order-svc's client half"
+              + " (culpritService tells them apart); Jaeger renames the server half, see"
+              + " culpritJaegerSpanId.");
 
   /**
    * The gateway answers 504 after 30 s; the report query underneath never came back in time.
@@ -547,13 +562,14 @@ final class TraceShapes {
    * ends at 30 s with no response, no status and no error (a cancellation is not an error to the
    * agent). report-svc kept going and answered 200 to nobody after 31.4 s. Following the time down
    * the critical path (gateway → client → report-svc → the query) ends at the 29.9 s query, which
-   * has no error either: that is the span a careful engineer names, not the gateway's own exception.
+   * has no error either: that is the span a careful engineer names, not the gateway's own
+   * exception.
    */
   static final TraceShape GATEWAY_504_HUNG_QUERY =
       new TraceShape(
           "gateway-504-hung-query",
-          "OpenTelemetry Java agent 2.10.0 on Spring Cloud Gateway 4.1 (Reactor Netty) and a Spring "
-              + "Boot service with JDBC (PostgreSQL)",
+          "OpenTelemetry Java agent 2.10.0 on Spring Cloud Gateway 4.1 (Reactor Netty) and a Spring"
+              + " Boot service with JDBC (PostgreSQL)",
           "usr_shape10",
           "ba9e254dce2f81fc5bc61db1944798d2",
           Instant.parse("2026-02-06T12:06:09.669901Z"),
@@ -566,12 +582,12 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The gateway's response timeout cancelled the upstream call: the Reactor Netty client span "
-              + "ends at 30 s with no response, no status and no error (a cancellation is not an error to the "
-              + "agent). report-svc kept going and answered 200 to nobody after 31.4 s. Following the time "
-              + "down the critical path (gateway → client → report-svc → the query) ends at the 29.9 s query, "
-              + "which has no error either: that is the span a careful engineer names, not the gateway's own "
-              + "exception.");
+          "The gateway's response timeout cancelled the upstream call: the Reactor Netty client"
+              + " span ends at 30 s with no response, no status and no error (a cancellation is not"
+              + " an error to the agent). report-svc kept going and answered 200 to nobody after"
+              + " 31.4 s. Following the time down the critical path (gateway → client → report-svc"
+              + " → the query) ends at the 29.9 s query, which has no error either: that is the"
+              + " span a careful engineer names, not the gateway's own exception.");
 
   /**
    * The caller's sidecar gives up after 15 s (UT, 504) while the called service runs a slow query
@@ -606,8 +622,8 @@ final class TraceShapes {
   static final TraceShape ISTIO_EGRESS_TIMEOUT =
       new TraceShape(
           "istio-egress-timeout",
-          "Istio 1.22 (Envoy 1.30 sidecars, Zipkin tracer, B3 shared span context) around services with "
-              + "the OpenTelemetry Java agent 2.10.0",
+          "Istio 1.22 (Envoy 1.30 sidecars, Zipkin tracer, B3 shared span context) around services"
+              + " with the OpenTelemetry Java agent 2.10.0",
           "usr_shape11",
           "fba8849376ed7ad07b31abbedc71e9e9",
           Instant.parse("2026-02-06T12:20:12.255619Z"),
@@ -620,11 +636,12 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The egress sidecar span is the one that failed (error=true, response_flags=UT, 504 at the "
-              + "route's 15 s timeout); the ingress sidecar saw the downstream disconnect (DC, status 0, also "
-              + "error=true). Neither took the time: order-svc's server span ran 18.4 s and answered 200 to a "
-              + "closed connection, and inside it one query took 18.4 s. Following the time down names that "
-              + "query; the proxies only report who gave up.");
+          "The egress sidecar span is the one that failed (error=true, response_flags=UT, 504 at"
+              + " the route's 15 s timeout); the ingress sidecar saw the downstream disconnect (DC,"
+              + " status 0, also error=true). Neither took the time: order-svc's server span ran"
+              + " 18.4 s and answered 200 to a closed connection, and inside it one query took 18.4"
+              + " s. Following the time down names that query; the proxies only report who gave"
+              + " up.");
 
   /**
    * The app gives up on a search after 5 s; the search service keeps going for 7 s.
@@ -640,8 +657,8 @@ final class TraceShapes {
    *         └── rank            search-svc  INTERNAL                                                             7015.3–7228.0 ms
    * </pre>
    *
-   * <p>Verdict FAILED ("failed (cancelled): GET /api/search, the app closed the request after 5.0 s;
-   * the time went to search-svc sql.conn.query (7.0 s)"); culprit sql.conn.query in search-svc.
+   * <p>Verdict FAILED ("failed (cancelled): GET /api/search, the app closed the request after 5.0
+   * s; the time went to search-svc sql.conn.query (7.0 s)"); culprit sql.conn.query in search-svc.
    *
    * <p>The iOS app aborts searches after 5 s; the BFF's request context was cancelled, its outgoing
    * call failed with "context canceled" and the handler logged 499 (client closed request), which
@@ -665,17 +682,18 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The iOS app aborts searches after 5 s; the BFF's request context was cancelled, its outgoing "
-              + "call failed with \"context canceled\" and the handler logged 499 (client closed request), "
-              + "which otelhttp records as a 4xx and leaves unset. That is a hang the customer saw, not a "
-              + "refusal. The called service never noticed and ran its 7.0 s full-text query to the end: "
-              + "following the time down names that query, not the client span that gave up.");
+          "The iOS app aborts searches after 5 s; the BFF's request context was cancelled, its"
+              + " outgoing call failed with \"context canceled\" and the handler logged 499 (client"
+              + " closed request), which otelhttp records as a 4xx and leaves unset. That is a hang"
+              + " the customer saw, not a refusal. The called service never noticed and ran its 7.0"
+              + " s full-text query to the end: following the time down names that query, not the"
+              + " client span that gave up.");
 
   /**
    * PlaceOrder fails with UNAVAILABLE: the payment service refused the connection.
    *
-   * <p>Source: Go 1.22 gRPC services with otelgrpc v0.49.0 stats handlers (SDK 1.24.0); no span from
-   * payment.
+   * <p>Source: Go 1.22 gRPC services with otelgrpc v0.49.0 stats handlers (SDK 1.24.0); no span
+   * from payment.
    *
    * <pre>
    * oteldemo.CheckoutService/PlaceOrder                    checkout         SERVER    gRPC 14 UNAVAILABLE ERROR   0.0–42.7 ms
@@ -709,9 +727,9 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "UNAVAILABLE is a server-side fault, and otelgrpc marks it ERROR on both client and server. "
-              + "The connection was refused, so payment never saw the call and reported no span: the client "
-              + "call is the deepest failing span and the culprit.");
+          "UNAVAILABLE is a server-side fault, and otelgrpc marks it ERROR on both client and"
+              + " server. The connection was refused, so payment never saw the call and reported no"
+              + " span: the client call is the deepest failing span and the culprit.");
 
   /**
    * A product page asks for a product that does not exist: product-catalog answers NOT_FOUND.
@@ -726,8 +744,8 @@ final class TraceShapes {
    * </pre>
    *
    * <p>Verdict REFUSED ("refused: GET /api/products/[productId] → 404 (product-catalog GetProduct →
-   * 5 NOT_FOUND: Product Not Found: 0PUK6V6EV9)"); culprit oteldemo.ProductCatalogService/GetProduct
-   * in product-catalog.
+   * 5 NOT_FOUND: Product Not Found: 0PUK6V6EV9)"); culprit
+   * oteldemo.ProductCatalogService/GetProduct in product-catalog.
    *
    * <p>NOT_FOUND is the client's fault: the customer followed a link to a product that is gone, and
    * the frontend turned it into a 404. product-catalog's own code set the span to ERROR with the
@@ -737,8 +755,8 @@ final class TraceShapes {
   static final TraceShape GRPC_NOT_FOUND_PRODUCT =
       new TraceShape(
           "grpc-not-found-product",
-          "OpenTelemetry demo 1.12: frontend (Next.js, Node SDK 1.26 / grpc instrumentation 0.53) and "
-              + "product-catalog (Go, otelgrpc)",
+          "OpenTelemetry demo 1.12: frontend (Next.js, Node SDK 1.26 / grpc instrumentation 0.53)"
+              + " and product-catalog (Go, otelgrpc)",
           "usr_shape14",
           "36311762370d694cda65b8280fc219fa",
           Instant.parse("2026-02-06T13:02:34.784241Z"),
@@ -751,10 +769,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "NOT_FOUND is the client's fault: the customer followed a link to a product that is gone, and "
-              + "the frontend turned it into a 404. product-catalog's own code set the span to ERROR with the "
-              + "reason and added an event of the same text (otelgrpc's later Unset for a server-side "
-              + "NOT_FOUND does not override it). The reason lives on product-catalog's server span.");
+          "NOT_FOUND is the client's fault: the customer followed a link to a product that is gone,"
+              + " and the frontend turned it into a 404. product-catalog's own code set the span to"
+              + " ERROR with the reason and added an event of the same text (otelgrpc's later Unset"
+              + " for a server-side NOT_FOUND does not override it). The reason lives on"
+              + " product-catalog's server span.");
 
   /**
    * Checkout answers 500; the only exception is on an internal span whose status was left unset.
@@ -772,15 +791,15 @@ final class TraceShapes {
    * 'discount_pct')"); culprit validate_coupon in checkout-py.
    *
    * <p>The application wraps validate_coupon in its own span and calls span.record_exception(exc)
-   * before re-raising, but never sets the status: the span stays UNSET. Flask's error handler turned
-   * the KeyError into a 500, and only the server span is ERROR, with no exception of its own. The
-   * exception event is the evidence: a careful engineer names validate_coupon.
+   * before re-raising, but never sets the status: the span stays UNSET. Flask's error handler
+   * turned the KeyError into a 500, and only the server span is ERROR, with no exception of its
+   * own. The exception event is the evidence: a careful engineer names validate_coupon.
    */
   static final TraceShape PYTHON_EXCEPTION_ON_UNSET_SPAN =
       new TraceShape(
           "python-exception-on-unset-span",
-          "Python 3.12 Flask 3.0 with OpenTelemetry Python SDK 1.27.0 / instrumentation 0.48b0 (manual "
-              + "span with record_exception, psycopg2)",
+          "Python 3.12 Flask 3.0 with OpenTelemetry Python SDK 1.27.0 / instrumentation 0.48b0"
+              + " (manual span with record_exception, psycopg2)",
           "usr_shape15",
           "43b67cc62a076092ac4a908213b0ea2e",
           Instant.parse("2026-02-06T13:16:48.147587Z"),
@@ -793,10 +812,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The application wraps validate_coupon in its own span and calls span.record_exception(exc) "
-              + "before re-raising, but never sets the status: the span stays UNSET. Flask's error handler "
-              + "turned the KeyError into a 500, and only the server span is ERROR, with no exception of its "
-              + "own. The exception event is the evidence: a careful engineer names validate_coupon.");
+          "The application wraps validate_coupon in its own span and calls"
+              + " span.record_exception(exc) before re-raising, but never sets the status: the span"
+              + " stays UNSET. Flask's error handler turned the KeyError into a 500, and only the"
+              + " server span is ERROR, with no exception of its own. The exception event is the"
+              + " evidence: a careful engineer names validate_coupon.");
 
   /**
    * The order is accepted with 202; the Kafka consumer that fulfils it fails in the same trace.
@@ -823,8 +843,8 @@ final class TraceShapes {
   static final TraceShape KAFKA_CONSUMER_SAME_TRACE =
       new TraceShape(
           "kafka-consumer-same-trace",
-          "OpenTelemetry Java agent 2.10.0 (Spring Boot 3.3, kafka-clients 3.7 producer, spring-kafka "
-              + "listener, JDBC)",
+          "OpenTelemetry Java agent 2.10.0 (Spring Boot 3.3, kafka-clients 3.7 producer,"
+              + " spring-kafka listener, JDBC)",
           "usr_shape16",
           "82c1680e24aa65f68d40b73f9d199e77",
           Instant.parse("2026-02-06T13:30:48.380623Z"),
@@ -837,10 +857,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The customer got 202 Accepted, but the work behind it failed: the listener threw, the agent "
-              + "recorded the exception on the CONSUMER span and made it ERROR. With the agent's defaults (no "
-              + "receive spans) the process span is a child of the producer span, so it is in the same trace. "
-              + "What the customer will see is the order never shipping: a failure, asynchronous.");
+          "The customer got 202 Accepted, but the work behind it failed: the listener threw, the"
+              + " agent recorded the exception on the CONSUMER span and made it ERROR. With the"
+              + " agent's defaults (no receive spans) the process span is a child of the producer"
+              + " span, so it is in the same trace. What the customer will see is the order never"
+              + " shipping: a failure, asynchronous.");
 
   /**
    * The order is accepted with 202; the RabbitMQ consumer runs in its own trace, linked back, and
@@ -879,8 +900,8 @@ final class TraceShapes {
   static final TraceShape AMQP_CONSUMER_LINKED_TRACE =
       new TraceShape(
           "amqp-consumer-linked-trace",
-          "Node.js 20 with OpenTelemetry JS SDK 1.26 (instrumentation-http 0.53, -express 0.42, -pg "
-              + "0.45, -amqplib 0.42 with useLinksForConsume: true)",
+          "Node.js 20 with OpenTelemetry JS SDK 1.26 (instrumentation-http 0.53, -express 0.42, -pg"
+              + " 0.45, -amqplib 0.42 with useLinksForConsume: true)",
           "usr_shape17",
           "c59db17bc9c0593bd4a277aaaf002efc",
           Instant.parse("2026-02-06T13:44:30.024043Z"),
@@ -893,10 +914,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           "76bd24a9ac3e2dfcea06b59fe2ceb75e",
-          "Only the producer's trace carries user.id, so only it is found. With useLinksForConsume the "
-              + "consumer starts a new trace whose CONSUMER span links to the publish span. The main trace "
-              + "alone looks like a success (202, no error); following the link finds the consumer's failure, "
-              + "whose deepest failing span is the UPDATE that hit a deadlock (pg's error name is \"error\").");
+          "Only the producer's trace carries user.id, so only it is found. With useLinksForConsume"
+              + " the consumer starts a new trace whose CONSUMER span links to the publish span."
+              + " The main trace alone looks like a success (202, no error); following the link"
+              + " finds the consumer's failure, whose deepest failing span is the UPDATE that hit a"
+              + " deadlock (pg's error name is \"error\").");
 
   /**
    * The customer's own trace is a batch consumer that fails; its producer ran in another trace.
@@ -932,8 +954,8 @@ final class TraceShapes {
   static final TraceShape KAFKA_BATCH_CONSUMER_WITH_USER =
       new TraceShape(
           "kafka-batch-consumer-with-user",
-          "OpenTelemetry Java agent 2.10.0 (spring-kafka batch listener: a new trace whose process span "
-              + "links to each record's producer; @Scheduled producer job)",
+          "OpenTelemetry Java agent 2.10.0 (spring-kafka batch listener: a new trace whose process"
+              + " span links to each record's producer; @Scheduled producer job)",
           "usr_shape18",
           "eaeda08e491f64abeb677f3501c718fb",
           Instant.parse("2026-02-06T13:58:35.361553Z"),
@@ -946,11 +968,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           "c36fdfb8ad441371d548b99a45e654b9",
-          "Here the customer's trace is the consumer: the listener copied the record key into user.id. "
-              + "Its CONSUMER span is the entry, ERROR with the exception, and has no failing child, so it is "
-              + "both what the customer saw (no invoice) and the culprit. Its FOLLOWS_FROM link leads to the "
-              + "nightly billing run that produced the record, which succeeded; following it adds context, "
-              + "not blame.");
+          "Here the customer's trace is the consumer: the listener copied the record key into"
+              + " user.id. Its CONSUMER span is the entry, ERROR with the exception, and has no"
+              + " failing child, so it is both what the customer saw (no invoice) and the culprit."
+              + " Its FOLLOWS_FROM link leads to the nightly billing run that produced the record,"
+              + " which succeeded; following it adds context, not blame.");
 
   /**
    * The gateway's entry span never arrived; of its two children one answered 503.
@@ -990,10 +1012,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Both server spans name a parent that is not in the trace: the api-gateway's SERVER span was "
-              + "never exported. The card must say the entry is missing and judge from what is there: one "
-              + "orphan answered 200, the other 503 because its Redis cache refused the connection. The Redis "
-              + "client span is the deepest failing span on the failing side.");
+          "Both server spans name a parent that is not in the trace: the api-gateway's SERVER span"
+              + " was never exported. The card must say the entry is missing and judge from what is"
+              + " there: one orphan answered 200, the other 503 because its Redis cache refused the"
+              + " connection. The Redis client span is the deepest failing span on the failing"
+              + " side.");
 
   /**
    * The page answered 200; a failing ranker call hangs below a span that was never reported.
@@ -1012,15 +1035,15 @@ final class TraceShapes {
    *
    * <p>RECOVERED, not SUCCEEDED: there is a real failure in the trace, but the entry answered 200
    * and recs-svc's answer to it was 200, so something above the ranker absorbed it (recs-svc fell
-   * back to its popularity list; its own spans were lost, so the absorbing span cannot be seen). The
-   * orphan hangs under the synthetic root. It must not turn a 200 into a failure, nor be named as
-   * the culprit of a success.
+   * back to its popularity list; its own spans were lost, so the absorbing span cannot be seen).
+   * The orphan hangs under the synthetic root. It must not turn a 200 into a failure, nor be named
+   * as the culprit of a success.
    */
   static final TraceShape ORPHANED_FAILING_SUBTREE =
       new TraceShape(
           "orphaned-failing-subtree",
-          "ASP.NET Core 8 with OpenTelemetry .NET 1.9.0 (web), Go otelhttp v0.49.0 (ranker); recs-svc "
-              + "lost spans to a full export queue",
+          "ASP.NET Core 8 with OpenTelemetry .NET 1.9.0 (web), Go otelhttp v0.49.0 (ranker);"
+              + " recs-svc lost spans to a full export queue",
           "usr_shape20",
           "55f462c96331ed0d6c4098c6e1eeba74",
           Instant.parse("2026-02-06T14:26:21.077273Z"),
@@ -1033,11 +1056,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "RECOVERED, not SUCCEEDED: there is a real failure in the trace, but the entry answered 200 "
-              + "and recs-svc's answer to it was 200, so something above the ranker absorbed it (recs-svc "
-              + "fell back to its popularity list; its own spans were lost, so the absorbing span cannot be "
-              + "seen). The orphan hangs under the synthetic root. It must not turn a 200 into a failure, nor "
-              + "be named as the culprit of a success.");
+          "RECOVERED, not SUCCEEDED: there is a real failure in the trace, but the entry answered"
+              + " 200 and recs-svc's answer to it was 200, so something above the ranker absorbed"
+              + " it (recs-svc fell back to its popularity list; its own spans were lost, so the"
+              + " absorbing span cannot be seen). The orphan hangs under the synthetic root. It"
+              + " must not turn a 200 into a failure, nor be named as the culprit of a success.");
 
   /**
    * A transfer fails in ledger-svc, whose host clock runs 80 ms behind: its span starts before its
@@ -1067,8 +1090,8 @@ final class TraceShapes {
   static final TraceShape CLOCK_SKEW_FAILURE =
       new TraceShape(
           "clock-skew-failure",
-          "OpenTelemetry Java agent 2.10.0 (web) and ASP.NET Core 8 / OpenTelemetry .NET 1.9.0 with "
-              + "Npgsql 8 (ledger-svc, on a host with a skewed clock)",
+          "OpenTelemetry Java agent 2.10.0 (web) and ASP.NET Core 8 / OpenTelemetry .NET 1.9.0 with"
+              + " Npgsql 8 (ledger-svc, on a host with a skewed clock)",
           "usr_shape21",
           "73b7c414045288391091d60a47d827a3",
           Instant.parse("2026-02-06T14:40:36.112876Z"),
@@ -1081,12 +1104,13 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "ledger-svc's clock is about 80 ms behind, so its server span starts 80 ms before the client "
-              + "span that caused it; and since ASP.NET Core ends the span only after Response.OnCompleted "
-              + "callbacks (a 200 ms audit write after the 500 was flushed), it \"ends\" 72 ms after the whole "
-              + "request. Parent-child links are by ID, not by time: the culprit is still the skewed server "
-              + "span with the exception (its query child succeeded). Time-based reasoning (critical path, "
-              + "containment) must not drop or misplace it.");
+          "ledger-svc's clock is about 80 ms behind, so its server span starts 80 ms before the"
+              + " client span that caused it; and since ASP.NET Core ends the span only after"
+              + " Response.OnCompleted callbacks (a 200 ms audit write after the 500 was flushed),"
+              + " it \"ends\" 72 ms after the whole request. Parent-child links are by ID, not by"
+              + " time: the culprit is still the skewed server span with the exception (its query"
+              + " child succeeded). Time-based reasoning (critical path, containment) must not drop"
+              + " or misplace it.");
 
   /**
    * The home screen calls loyalty and recommendations in parallel; both fail and the BFF answers
@@ -1111,8 +1135,8 @@ final class TraceShapes {
    * <p>Two independent branches failed. The loyalty branch is the one a careful engineer names: it
    * failed first (33 ms, while recs was still waiting on Redis), Promise.all rejected with its
    * error, the BFF's error middleware recorded exactly that error on the entry span, and its 500
-   * matches the entry's 500 (recs answered 503). The recs branch (HGETALL timed out after 400 ms) is
-   * a second failure: counted and reachable, not the root cause.
+   * matches the entry's 500 (recs answered 503). The recs branch (HGETALL timed out after 400 ms)
+   * is a second failure: counted and reachable, not the root cause.
    */
   static final TraceShape FANOUT_TWO_FAILURES =
       new TraceShape(
@@ -1131,11 +1155,12 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Two independent branches failed. The loyalty branch is the one a careful engineer names: it "
-              + "failed first (33 ms, while recs was still waiting on Redis), Promise.all rejected with its "
-              + "error, the BFF's error middleware recorded exactly that error on the entry span, and its 500 "
-              + "matches the entry's 500 (recs answered 503). The recs branch (HGETALL timed out after 400 "
-              + "ms) is a second failure: counted and reachable, not the root cause.");
+          "Two independent branches failed. The loyalty branch is the one a careful engineer names:"
+              + " it failed first (33 ms, while recs was still waiting on Redis), Promise.all"
+              + " rejected with its error, the BFF's error middleware recorded exactly that error"
+              + " on the entry span, and its 500 matches the entry's 500 (recs answered 503). The"
+              + " recs branch (HGETALL timed out after 400 ms) is a second failure: counted and"
+              + " reachable, not the root cause.");
 
   /**
    * An OpenTracing-era order service fails with 500 because inventory's connection pool timed out.
@@ -1154,14 +1179,15 @@ final class TraceShapes {
    * in inventory.
    *
    * <p>Nothing here speaks OpenTelemetry: span.kind and error=true are tags, the status code is the
-   * string "500", the user is enduser.id, the peer is peer.service, and the reason is an OpenTracing
-   * error log (event=error, error.kind, error.object, message, stack). The Collector's jaeger
-   * receiver turns error=true into status ERROR for the OTLP form. The deepest failing span,
+   * string "500", the user is enduser.id, the peer is peer.service, and the reason is an
+   * OpenTracing error log (event=error, error.kind, error.object, message, stack). The Collector's
+   * jaeger receiver turns error=true into status ERROR for the OTLP form. The deepest failing span,
    * inventory's server span with the error log, is the culprit.
    *
-   * <p>Formats: Jaeger form is native (internal.span.format=proto); the OTLP form is the Collector's
-   * jaeger receiver output (hostname→host.name, jaeger.version→opencensus.exporterversion); the
-   * Zipkin form goes on through the Collector's zipkin exporter.
+   * <p>Formats: Jaeger form is native (internal.span.format=proto); the OTLP form is the
+   * Collector's jaeger receiver output (hostname→host.name,
+   * jaeger.version→opencensus.exporterversion); the Zipkin form goes on through the Collector's
+   * zipkin exporter.
    */
   static final TraceShape OPENTRACING_OLD_ATTRIBUTES =
       new TraceShape(
@@ -1180,11 +1206,12 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Nothing here speaks OpenTelemetry: span.kind and error=true are tags, the status code is the "
-              + "string \"500\", the user is enduser.id, the peer is peer.service, and the reason is an "
-              + "OpenTracing error log (event=error, error.kind, error.object, message, stack). The "
-              + "Collector's jaeger receiver turns error=true into status ERROR for the OTLP form. The "
-              + "deepest failing span, inventory's server span with the error log, is the culprit.");
+          "Nothing here speaks OpenTelemetry: span.kind and error=true are tags, the status code is"
+              + " the string \"500\", the user is enduser.id, the peer is peer.service, and the"
+              + " reason is an OpenTracing error log (event=error, error.kind, error.object,"
+              + " message, stack). The Collector's jaeger receiver turns error=true into status"
+              + " ERROR for the OTLP form. The deepest failing span, inventory's server span with"
+              + " the error log, is the culprit.");
 
   /**
    * HotROD dispatches a car; two GetDriver calls to Redis time out and are retried successfully.
@@ -1215,9 +1242,9 @@ final class TraceShapes {
    * log; the driver service logs "Retrying GetDriver after error" and the retry succeeds. The
    * dispatch answers 200. Both failures were recovered: no culprit.
    *
-   * <p>Formats: Jaeger form is native (internal.span.format=proto); user.id was added to the root by
-   * the deployment (HotROD itself puts the customer in the URL). OTLP and Zipkin forms come from the
-   * Collector's jaeger receiver.
+   * <p>Formats: Jaeger form is native (internal.span.format=proto); user.id was added to the root
+   * by the deployment (HotROD itself puts the customer in the URL). OTLP and Zipkin forms come from
+   * the Collector's jaeger receiver.
    */
   static final TraceShape HOTROD_REDIS_RETRIES =
       new TraceShape(
@@ -1236,9 +1263,10 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "HotROD's Redis simulator fails every fifth GetDriver with error=true and a \"redis timeout\" "
-              + "log; the driver service logs \"Retrying GetDriver after error\" and the retry succeeds. The "
-              + "dispatch answers 200. Both failures were recovered: no culprit.");
+          "HotROD's Redis simulator fails every fifth GetDriver with error=true and a \"redis"
+              + " timeout\" log; the driver service logs \"Retrying GetDriver after error\" and the"
+              + " retry succeeds. The dispatch answers 200. Both failures were recovered: no"
+              + " culprit.");
 
   /**
    * HotROD dispatch is slow: the MySQL SELECT waits 1.1 s for a lock. No errors.
@@ -1284,10 +1312,10 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Nothing failed: every span answered and none carries error. The customer waited almost 2 s, "
-              + "most of it in the mysql span, which logged \"Waiting for lock behind 3 transactions\" (HotROD "
-              + "simulates a connection pool of one). The waterfall must make that bar obvious; there is no "
-              + "culprit because there is no failure.");
+          "Nothing failed: every span answered and none carries error. The customer waited almost 2"
+              + " s, most of it in the mysql span, which logged \"Waiting for lock behind 3"
+              + " transactions\" (HotROD simulates a connection pool of one). The waterfall must"
+              + " make that bar obvious; there is no culprit because there is no failure.");
 
   /**
    * With the paymentFailure flag on, checkout fails: payment's charge throws "Invalid token".
@@ -1311,8 +1339,8 @@ final class TraceShapes {
    *                             └── charge                             payment         INTERNAL  ERROR Error: Payment request failed. Invalid token. app.…                 64.1–133.6 ms  ◀ culprit
    * </pre>
    *
-   * <p>Verdict FAILED ("failed: POST /api/checkout → 500; root cause payment charge (Payment request
-   * failed. Invalid token. app.loyalty.level=gold)"); culprit charge in payment.
+   * <p>Verdict FAILED ("failed: POST /api/checkout → 500; root cause payment charge (Payment
+   * request failed. Invalid token. app.loyalty.level=gold)"); culprit charge in payment.
    *
    * <p>The failure travels up five services: payment's charge span throws (ERROR with the message
    * and an exception event), payment's gRPC server span answers UNKNOWN (2), checkout turns it into
@@ -1325,9 +1353,9 @@ final class TraceShapes {
   static final TraceShape OTEL_DEMO_PAYMENT_FAILURE =
       new TraceShape(
           "otel-demo-payment-failure",
-          "OpenTelemetry demo 1.12: frontend-proxy (Envoy 1.32 OpenTelemetry tracer), frontend "
-              + "(Next.js, JS SDK 1.26), checkout (Go, otelgrpc 0.57), cart (.NET 1.9), payment (Node.js, JS "
-              + "SDK 1.26)",
+          "OpenTelemetry demo 1.12: frontend-proxy (Envoy 1.32 OpenTelemetry tracer), frontend"
+              + " (Next.js, JS SDK 1.26), checkout (Go, otelgrpc 0.57), cart (.NET 1.9), payment"
+              + " (Node.js, JS SDK 1.26)",
           "usr_shape26",
           "ff053daec7aca71b05798c87177c2f92",
           Instant.parse("2026-02-06T15:50:48.506388Z"),
@@ -1340,10 +1368,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The failure travels up five services: payment's charge span throws (ERROR with the message "
-              + "and an exception event), payment's gRPC server span answers UNKNOWN (2), checkout turns it "
-              + "into INTERNAL (13) for PlaceOrder, the frontend answers 500, and the proxy passes the 500 "
-              + "on. Every span on the way is ERROR; the deepest one with no failing child is charge.");
+          "The failure travels up five services: payment's charge span throws (ERROR with the"
+              + " message and an exception event), payment's gRPC server span answers UNKNOWN (2),"
+              + " checkout turns it into INTERNAL (13) for PlaceOrder, the frontend answers 500,"
+              + " and the proxy passes the 500 on. Every span on the way is ERROR; the deepest one"
+              + " with no failing child is charge.");
 
   /**
    * With the adServiceFailure flag on, GetAds fails with UNAVAILABLE; the page renders without ads.
@@ -1367,7 +1396,8 @@ final class TraceShapes {
   static final TraceShape OTEL_DEMO_AD_FAILURE =
       new TraceShape(
           "otel-demo-ad-failure",
-          "OpenTelemetry demo 1.12: frontend (Next.js, JS SDK 1.26), ad (Java agent 2.10.0, grpc-1.6)",
+          "OpenTelemetry demo 1.12: frontend (Next.js, JS SDK 1.26), ad (Java agent 2.10.0,"
+              + " grpc-1.6)",
           "usr_shape27",
           "4fc9069419b31c393bfc20bc203045a1",
           Instant.parse("2026-02-06T16:04:05.317968Z"),
@@ -1380,9 +1410,10 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The ad service threw UNAVAILABLE and both gRPC spans are ERROR, but the frontend treats ads "
-              + "as optional: it logged the error and answered 200 with an empty ad list. The failure was "
-              + "absorbed by a successful parent, so the verdict is recovered and nothing is a culprit.");
+          "The ad service threw UNAVAILABLE and both gRPC spans are ERROR, but the frontend treats"
+              + " ads as optional: it logged the error and answered 200 with an empty ad list. The"
+              + " failure was absorbed by a successful parent, so the verdict is recovered and"
+              + " nothing is a culprit.");
 
   /**
    * With the cartServiceFailure flag on, emptying the cart fails: cart cannot reach Redis.
@@ -1424,11 +1455,12 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The flag swaps in a cart store pointed at a bad Redis address; connecting retries for 5 s, "
-              + "then the store throws and the service answers FAILED_PRECONDITION. That gRPC code is "
-              + "nominally the client's fault, but here it wraps a server fault, and what the customer saw is "
-              + "the frontend's 500: the verdict follows the entry. No Redis command was ever sent, so the "
-              + "deepest failing span is cart's server span, which carries the exception.");
+          "The flag swaps in a cart store pointed at a bad Redis address; connecting retries for 5"
+              + " s, then the store throws and the service answers FAILED_PRECONDITION. That gRPC"
+              + " code is nominally the client's fault, but here it wraps a server fault, and what"
+              + " the customer saw is the frontend's 500: the verdict follows the entry. No Redis"
+              + " command was ever sent, so the deepest failing span is cart's server span, which"
+              + " carries the exception.");
 
   /**
    * An invoice request throws InvalidOperationException in the handler after its query succeeded.
@@ -1452,8 +1484,8 @@ final class TraceShapes {
   static final TraceShape DOTNET_UNHANDLED_EXCEPTION =
       new TraceShape(
           "dotnet-unhandled-exception",
-          "ASP.NET Core 8 minimal API with OpenTelemetry .NET 1.9.0 (AspNetCore RecordException=true, "
-              + "SqlClient 1.9.0-beta.1 with SetDbStatementForText)",
+          "ASP.NET Core 8 minimal API with OpenTelemetry .NET 1.9.0 (AspNetCore"
+              + " RecordException=true, SqlClient 1.9.0-beta.1 with SetDbStatementForText)",
           "usr_shape29",
           "3e278258fd364c3d97801cb920cb9269",
           Instant.parse("2026-02-06T16:32:22.851625Z"),
@@ -1466,10 +1498,11 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The only failing span is the entry itself: the handler threw after its SQL query succeeded "
-              + "(the order had no lines, and .First() threw). ASP.NET Core instrumentation marked the server "
-              + "span ERROR with error.type and, with RecordException, the exception event. The culprit is "
-              + "the entry; a rule that only looks for failing children would find none.");
+          "The only failing span is the entry itself: the handler threw after its SQL query"
+              + " succeeded (the order had no lines, and .First() threw). ASP.NET Core"
+              + " instrumentation marked the server span ERROR with error.type and, with"
+              + " RecordException, the exception event. The culprit is the entry; a rule that only"
+              + " looks for failing children would find none.");
 
   /**
    * An address update is refused with 400 by request validation; nothing failed.
@@ -1490,14 +1523,15 @@ final class TraceShapes {
    * /api/users/me/address in account-api.
    *
    * <p>A 400 from the server itself: the handler's schema check rejected the postcode and answered
-   * 400 without throwing, so there is no exception and no ERROR anywhere (semantic conventions leave
-   * server 4xx unset). The customer was refused; the entry is the only span that can explain it.
+   * 400 without throwing, so there is no exception and no ERROR anywhere (semantic conventions
+   * leave server 4xx unset). The customer was refused; the entry is the only span that can explain
+   * it.
    */
   static final TraceShape EXPRESS_400_VALIDATION =
       new TraceShape(
           "express-400-validation",
-          "Node.js 20 Express 4.21 with OpenTelemetry JS SDK 1.26 (instrumentation-http 0.53, -express "
-              + "0.42)",
+          "Node.js 20 Express 4.21 with OpenTelemetry JS SDK 1.26 (instrumentation-http 0.53,"
+              + " -express 0.42)",
           "usr_shape30",
           "7ed27bb62235225a41b508603e0b59fb",
           Instant.parse("2026-02-06T16:46:20.608153Z"),
@@ -1510,10 +1544,10 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "A 400 from the server itself: the handler's schema check rejected the postcode and answered "
-              + "400 without throwing, so there is no exception and no ERROR anywhere (semantic conventions "
-              + "leave server 4xx unset). The customer was refused; the entry is the only span that can "
-              + "explain it.");
+          "A 400 from the server itself: the handler's schema check rejected the postcode and"
+              + " answered 400 without throwing, so there is no exception and no ERROR anywhere"
+              + " (semantic conventions leave server 4xx unset). The customer was refused; the"
+              + " entry is the only span that can explain it.");
 
   /**
    * An order insert fails: PostgreSQL closed the connection; Flask answers 500.
@@ -1537,8 +1571,8 @@ final class TraceShapes {
   static final TraceShape FLASK_PSYCOPG2_OPERATIONAL_ERROR =
       new TraceShape(
           "flask-psycopg2-operational-error",
-          "Python 3.12 Flask 3.0, SQLAlchemy 2.0 over psycopg2 2.9, OpenTelemetry Python SDK 1.27.0 / "
-              + "instrumentation 0.48b0 (flask, sqlalchemy)",
+          "Python 3.12 Flask 3.0, SQLAlchemy 2.0 over psycopg2 2.9, OpenTelemetry Python SDK 1.27.0"
+              + " / instrumentation 0.48b0 (flask, sqlalchemy)",
           "usr_shape31",
           "4a5ca5a9b2d6ed302452d85f7793ca04",
           Instant.parse("2026-02-06T17:00:18.094063Z"),
@@ -1551,10 +1585,10 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "The database span is ERROR with psycopg2's OperationalError as status description and "
-              + "exception event (Python writes the class's short name, OperationalError, as exception.type). "
-              + "Flask's server span is ERROR only because of the 500. The DB span is the deepest failing "
-              + "span.");
+          "The database span is ERROR with psycopg2's OperationalError as status description and"
+              + " exception event (Python writes the class's short name, OperationalError, as"
+              + " exception.type). Flask's server span is ERROR only because of the 500. The DB"
+              + " span is the deepest failing span.");
 
   /**
    * The edge gateway's rate-limit filter refuses a search with 429; no upstream is called.
@@ -1576,8 +1610,8 @@ final class TraceShapes {
   static final TraceShape ENVOY_429_RATE_LIMITED =
       new TraceShape(
           "envoy-429-rate-limited",
-          "Envoy 1.31 edge gateway, Zipkin tracer, local rate-limit filter, custom tag user.id from "
-              + "x-user-id",
+          "Envoy 1.31 edge gateway, Zipkin tracer, local rate-limit filter, custom tag user.id from"
+              + " x-user-id",
           "usr_shape32",
           "818ee285c5487f22496c0f71fe539fc4",
           Instant.parse("2026-02-06T17:14:48.576851Z"),
@@ -1590,9 +1624,10 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "A one-span trace: Envoy answered locally. 429 is a refusal, not a failure; Envoy sets "
-              + "error=true only for 5xx or no response, so no span is failing. The reason is in the span's "
-              + "own tags (response_flags=RL, no upstream_address), so the culprit is the entry.");
+          "A one-span trace: Envoy answered locally. 429 is a refusal, not a failure; Envoy sets"
+              + " error=true only for 5xx or no response, so no span is failing. The reason is in"
+              + " the span's own tags (response_flags=RL, no upstream_address), so the culprit is"
+              + " the entry.");
 
   /**
    * The customer's browser gives up on an export after 60 s (nginx logs 499); the upstream takes 96
@@ -1612,17 +1647,18 @@ final class TraceShapes {
    * connection after 60.0 s (499); the time went to export-svc GET /api/exports/&lt;name&gt; (95.9
    * s)"); culprit GET /api/exports/&lt;name&gt; in export-svc.
    *
-   * <p>499 is nginx's code for "the client closed the connection": nginx logged it after the browser
-   * gave up at 60 s. It is a 4xx by number but a hang by meaning, and the module leaves it unset.
-   * The upstream ran 95.9 s and its only child, the query, took 0.3 s: the time went into the
-   * handler itself (fetching 1.8 M rows and writing CSV in Python, which has no spans), so following
-   * the time down stops at the upstream server span.
+   * <p>499 is nginx's code for "the client closed the connection": nginx logged it after the
+   * browser gave up at 60 s. It is a 4xx by number but a hang by meaning, and the module leaves it
+   * unset. The upstream ran 95.9 s and its only child, the query, took 0.3 s: the time went into
+   * the handler itself (fetching 1.8 M rows and writing CSV in Python, which has no spans), so
+   * following the time down stops at the upstream server span.
    */
   static final TraceShape NGINX_499_SLOW_UPSTREAM =
       new TraceShape(
           "nginx-499-slow-upstream",
-          "ingress-nginx 1.11 with the OpenTelemetry module (otel-nginx, old HTTP attributes, span "
-              + "attribute user.id from a header) in front of a Flask app on OpenTelemetry Python SDK 1.27.0",
+          "ingress-nginx 1.11 with the OpenTelemetry module (otel-nginx, old HTTP attributes, span"
+              + " attribute user.id from a header) in front of a Flask app on OpenTelemetry Python"
+              + " SDK 1.27.0",
           "usr_shape33",
           "8708c2477a3c1e0d5d16234d09c1fa6f",
           Instant.parse("2026-02-06T17:28:28.533635Z"),
@@ -1635,11 +1671,12 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "499 is nginx's code for \"the client closed the connection\": nginx logged it after the "
-              + "browser gave up at 60 s. It is a 4xx by number but a hang by meaning, and the module leaves "
-              + "it unset. The upstream ran 95.9 s and its only child, the query, took 0.3 s: the time went "
-              + "into the handler itself (fetching 1.8 M rows and writing CSV in Python, which has no spans), "
-              + "so following the time down stops at the upstream server span.");
+          "499 is nginx's code for \"the client closed the connection\": nginx logged it after the"
+              + " browser gave up at 60 s. It is a 4xx by number but a hang by meaning, and the"
+              + " module leaves it unset. The upstream ran 95.9 s and its only child, the query,"
+              + " took 0.3 s: the time went into the handler itself (fetching 1.8 M rows and"
+              + " writing CSV in Python, which has no spans), so following the time down stops at"
+              + " the upstream server span.");
 
   /**
    * The entry fails by its own exception; the only other failure is a Redis error absorbed under an
@@ -1669,8 +1706,9 @@ final class TraceShapes {
   static final TraceShape ABSORBED_UNDER_OK_ENTRY_OWN_ERROR =
       new TraceShape(
           "absorbed-under-ok-entry-own-error",
-          "OpenTelemetry Java agent 2.10.0 (account-api); Go prefs-svc with otelhttp v0.49.0, go-redis "
-              + "v9 redisotel and XSAM/otelsql, which sets its server span status to OK explicitly",
+          "OpenTelemetry Java agent 2.10.0 (account-api); Go prefs-svc with otelhttp v0.49.0,"
+              + " go-redis v9 redisotel and XSAM/otelsql, which sets its server span status to OK"
+              + " explicitly",
           "usr_shape34",
           "81b8adaef78aed3195d88060989e2944",
           Instant.parse("2026-02-06T17:42:50.876422Z"),
@@ -1683,12 +1721,12 @@ final class TraceShapes {
           null,
           Set.of("otlp", "jaeger", "zipkin"),
           null,
-          "Two failures, one of them irrelevant. The Redis read in prefs-svc failed, but prefs-svc fell "
-              + "back to the database and set its own server span to OK explicitly, and answered 200: that "
-              + "failure was absorbed and cannot be the culprit. The entry then failed on its own, "
-              + "serialising the response (jackson cannot write java.time.Instant without the JSR-310 "
-              + "module). The deepest failing span with no failing child is the entry itself, and its "
-              + "exception says why.");
+          "Two failures, one of them irrelevant. The Redis read in prefs-svc failed, but prefs-svc"
+              + " fell back to the database and set its own server span to OK explicitly, and"
+              + " answered 200: that failure was absorbed and cannot be the culprit. The entry then"
+              + " failed on its own, serialising the response (jackson cannot write"
+              + " java.time.Instant without the JSR-310 module). The deepest failing span with no"
+              + " failing child is the entry itself, and its exception says why.");
 
   /** Returns every shape, in catalogue order. */
   static List<TraceShape> all() {

@@ -19,21 +19,31 @@ final class ActionReplaysTest {
   private final AtomicLong nanos = new AtomicLong();
   private final ActionReplays replays = new ActionReplays(Duration.ofMinutes(5), nanos::get);
   private final AtomicInteger acted = new AtomicInteger();
-  private final MiddlewareChain handler = request -> {
-    acted.incrementAndGet();
-    return Response.ok();
-  };
+  private final MiddlewareChain handler =
+      request -> {
+        acted.incrementAndGet();
+        return Response.ok();
+      };
 
   private void advance(Duration by) {
     nanos.addAndGet(by.toNanos());
   }
 
   private static BlockActionRequest press(String user, String value, String actionTs) {
-    String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\",\"team_id\":\"T0001\"},"
-        + "\"team\":{\"id\":\"T0001\"},\"container\":{\"type\":\"message\",\"channel_id\":\"C0SUPPORT\","
-        + "\"message_ts\":\"1770389000.000100\",\"is_ephemeral\":true},\"actions\":[{\"action_id\":\"refresh_card\","
-        + "\"block_id\":\"b1\",\"type\":\"button\",\"value\":\"" + value + "\",\"action_ts\":\"" + actionTs + "\"}]}";
-    return new BlockActionRequest("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8), payload,
+    String payload =
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\""
+            + user
+            + "\",\"team_id\":\"T0001\"},"
+            + "\"team\":{\"id\":\"T0001\"},\"container\":{\"type\":\"message\",\"channel_id\":\"C0SUPPORT\","
+            + "\"message_ts\":\"1770389000.000100\",\"is_ephemeral\":true},\"actions\":[{\"action_id\":\"refresh_card\","
+            + "\"block_id\":\"b1\",\"type\":\"button\",\"value\":\""
+            + value
+            + "\",\"action_ts\":\""
+            + actionTs
+            + "\"}]}";
+    return new BlockActionRequest(
+        "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8),
+        payload,
         new RequestHeaders(Map.of()));
   }
 
@@ -55,7 +65,8 @@ final class ActionReplaysTest {
   }
 
   @Test
-  void apply_sameDeliveryReplayedAfterTheClickWindow_staysDroppedWithinTheSignatureWindow() throws Exception {
+  void apply_sameDeliveryReplayedAfterTheClickWindow_staysDroppedWithinTheSignatureWindow()
+      throws Exception {
     apply(press("U0AGENT", "v1", "1770389002.000300"));
 
     advance(Duration.ofMinutes(4));

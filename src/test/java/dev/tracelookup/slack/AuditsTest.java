@@ -24,13 +24,19 @@ final class AuditsTest {
   private static final Asker ASKER = new Asker("U0AGENT", "T0001", "C0SUPPORT");
   private final List<String> lines = new ArrayList<>();
   private static final UserIdFingerprint FINGERPRINTS =
-      new UserIdFingerprint("test fingerprint key, 32 bytes!!".getBytes(StandardCharsets.US_ASCII), "a test key");
+      new UserIdFingerprint(
+          "test fingerprint key, 32 bytes!!".getBytes(StandardCharsets.US_ASCII), "a test key");
   private final Audits audits =
-      new Audits(new AuditLog(lines::add, Clock.fixed(NOW, ZoneOffset.UTC)), "demo files", FINGERPRINTS);
+      new Audits(
+          new AuditLog(lines::add, Clock.fixed(NOW, ZoneOffset.UTC)), "demo files", FINGERPRINTS);
 
   private static LookupRequest request() {
-    TimeWindow window = new TimeWindow(Instant.parse("2026-02-06T14:00:00Z"), Instant.parse("2026-02-06T14:30:00Z"),
-        ZoneOffset.UTC, "2:00–2:30 PM");
+    TimeWindow window =
+        new TimeWindow(
+            Instant.parse("2026-02-06T14:00:00Z"),
+            Instant.parse("2026-02-06T14:30:00Z"),
+            ZoneOffset.UTC,
+            "2:00–2:30 PM");
     return new LookupRequest("usr_k8x9m2", window, Optional.empty(), Optional.empty(), false);
   }
 
@@ -43,7 +49,9 @@ final class AuditsTest {
     assertThat(json.get("slack_user").asText()).isEqualTo("U0AGENT");
     assertThat(json.get("team").asText()).isEqualTo("T0001");
     assertThat(json.get("channel").asText()).isEqualTo("C0SUPPORT");
-    assertThat(json.get("user_hash").asText()).isEqualTo(FINGERPRINTS.of("usr_k8x9m2")).matches("u:[0-9a-f]{20}");
+    assertThat(json.get("user_hash").asText())
+        .isEqualTo(FINGERPRINTS.of("usr_k8x9m2"))
+        .matches("u:[0-9a-f]{20}");
     assertThat(json.get("window_from").asText()).isEqualTo("2026-02-06T14:00:00Z");
     assertThat(json.get("window_to").asText()).isEqualTo("2026-02-06T14:30:00Z");
     assertThat(json.get("backend").asText()).isEqualTo("demo files");
@@ -56,8 +64,10 @@ final class AuditsTest {
 
   @Test
   void lookup_failedShare_recordsFailureAndShared() throws Exception {
-    LookupOutcome failed = new LookupOutcome.Failed(request(),
-        BackendFailure.of(BackendFailure.Kind.TIMEOUT, "demo files", "no answer within 25 s"));
+    LookupOutcome failed =
+        new LookupOutcome.Failed(
+            request(),
+            BackendFailure.of(BackendFailure.Kind.TIMEOUT, "demo files", "no answer within 25 s"));
 
     audits.lookup("share", ASKER, failed, true);
 

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /** When a delivery of a Slack event is handled, with the clock under the test's control. */
 final class EventDeliveriesTest {
-  private static final String MENTION = "{\"event_id\":\"Ev0001\",\"event\":{\"type\":\"app_mention\","
-      + "\"channel\":\"C0SUPPORT\",\"ts\":\"1770389300.000400\"}}";
+  private static final String MENTION =
+      "{\"event_id\":\"Ev0001\",\"event\":{\"type\":\"app_mention\","
+          + "\"channel\":\"C0SUPPORT\",\"ts\":\"1770389300.000400\"}}";
   private final AtomicLong nanos = new AtomicLong();
   private final EventDeliveries deliveries = new EventDeliveries(nanos::get);
 
@@ -67,10 +68,18 @@ final class EventDeliveriesTest {
   void claim_sameMessageUnderAnotherEventId_isNotHandledAgain() {
     deliveries.finish(EventDeliveries.keys(MENTION));
 
-    assertThat(deliveries.claim(EventDeliveries.keys(MENTION.replace("Ev0001", "Ev0002")))).isFalse();
-    assertThat(deliveries.claim(EventDeliveries.keys(MENTION.replace("1770389300.000400", "1770389301.000100"))))
+    assertThat(deliveries.claim(EventDeliveries.keys(MENTION.replace("Ev0001", "Ev0002"))))
         .isFalse();
-    assertThat(deliveries.claim(EventDeliveries.keys(MENTION.replace("Ev0001", "Ev0003")
-        .replace("1770389300.000400", "1770389301.000100")))).isTrue();
+    assertThat(
+            deliveries.claim(
+                EventDeliveries.keys(MENTION.replace("1770389300.000400", "1770389301.000100"))))
+        .isFalse();
+    assertThat(
+            deliveries.claim(
+                EventDeliveries.keys(
+                    MENTION
+                        .replace("Ev0001", "Ev0003")
+                        .replace("1770389300.000400", "1770389301.000100"))))
+        .isTrue();
   }
 }

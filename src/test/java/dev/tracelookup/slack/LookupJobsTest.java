@@ -29,13 +29,14 @@ final class LookupJobsTest {
   /** Occupies the only thread until the returned latch opens. */
   private CountDownLatch occupy() {
     CountDownLatch release = new CountDownLatch(1);
-    jobs.trySubmit(() -> {
-      try {
-        release.await();
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    jobs.trySubmit(
+        () -> {
+          try {
+            release.await();
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+          }
+        });
     return release;
   }
 

@@ -23,7 +23,9 @@ final class SlackGroupMembersTest {
     slackApi = new FakeSlackApi();
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(slackApi.apiUrl());
-    members = new SlackGroupMembers(Slack.getInstance(config).methods("xoxb-test"), Duration.ofMinutes(5), ticker);
+    members =
+        new SlackGroupMembers(
+            Slack.getInstance(config).methods("xoxb-test"), Duration.ofMinutes(5), ticker);
   }
 
   @AfterEach

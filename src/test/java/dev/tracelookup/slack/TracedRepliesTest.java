@@ -21,11 +21,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
 
 final class TracedRepliesTest {
-  private static final String RESPONSE_URL = "https://hooks.slack.com/commands/T0001/1234/secret-part";
+  private static final String RESPONSE_URL =
+      "https://hooks.slack.com/commands/T0001/1234/secret-part";
   private static final SlackMessage CARD = SlackMessage.plain("usr_k8x9m2: 1 failing trace");
 
-  @RegisterExtension
-  static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
+  @RegisterExtension static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
 
   private final SlackReplies slack = Mockito.mock();
   private TracedReplies replies;
@@ -36,8 +36,10 @@ final class TracedRepliesTest {
   }
 
   private static List<LongPointData> counted() {
-    return otel.getMetrics().stream().filter(metric -> metric.getName().equals("tracelookup.slack.replies"))
-        .flatMap(metric -> metric.getLongSumData().getPoints().stream()).toList();
+    return otel.getMetrics().stream()
+        .filter(metric -> metric.getName().equals("tracelookup.slack.replies"))
+        .flatMap(metric -> metric.getLongSumData().getPoints().stream())
+        .toList();
   }
 
   @Test
@@ -51,15 +53,23 @@ final class TracedRepliesTest {
     SpanData span = otel.getSpans().get(0);
     assertThat(span.getName()).isEqualTo("slack response_url");
     assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
-    assertThat(span.getAttributes().asMap().values()).map(Object::toString)
+    assertThat(span.getAttributes().asMap().values())
+        .map(Object::toString)
         .noneMatch(value -> value.contains("hooks.slack.com") || value.contains("usr_k8x9m2"));
-    assertThat(counted()).singleElement().satisfies(point -> assertThat(point.getAttributes())
-        .isEqualTo(Attributes.of(TracedReplies.METHOD, "response_url", TelemetryKeys.OUTCOME, "ok")));
+    assertThat(counted())
+        .singleElement()
+        .satisfies(
+            point ->
+                assertThat(point.getAttributes())
+                    .isEqualTo(
+                        Attributes.of(
+                            TracedReplies.METHOD, "response_url", TelemetryKeys.OUTCOME, "ok")));
   }
 
   @Test
   void post_refusedBySlack_marksTheSpanAndCountsTheFailureWithSlacksErrorCode() {
-    given(slack.post(anyString(), any(), any())).willReturn(new SlackReplies.PostResult(false, "not_in_channel"));
+    given(slack.post(anyString(), any(), any()))
+        .willReturn(new SlackReplies.PostResult(false, "not_in_channel"));
 
     SlackReplies.PostResult result = replies.post("C0SUPPORT", null, CARD);
 
@@ -67,10 +77,20 @@ final class TracedRepliesTest {
     SpanData span = otel.getSpans().get(0);
     assertThat(span.getName()).isEqualTo("slack chat.postMessage");
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-    assertThat(counted()).singleElement().satisfies(point -> {
-      assertThat(point.getValue()).isEqualTo(1);
-      assertThat(point.getAttributes()).isEqualTo(Attributes.of(TracedReplies.METHOD, "chat.postMessage",
-          TelemetryKeys.OUTCOME, "failed", TelemetryKeys.ERROR_TYPE, "not_in_channel"));
-    });
+    assertThat(counted())
+        .singleElement()
+        .satisfies(
+            point -> {
+              assertThat(point.getValue()).isEqualTo(1);
+              assertThat(point.getAttributes())
+                  .isEqualTo(
+                      Attributes.of(
+                          TracedReplies.METHOD,
+                          "chat.postMessage",
+                          TelemetryKeys.OUTCOME,
+                          "failed",
+                          TelemetryKeys.ERROR_TYPE,
+                          "not_in_channel"));
+            });
   }
 }

@@ -23,31 +23,58 @@ import java.util.regex.Pattern;
  * the HTTP port {@code serve} listens on is read from its startup line.
  */
 final class AgentProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening for Slack at http://[^/]*:(\\d+)/");
-  private static final List<String> INHERITED_PREFIXES = List.of("OTEL_", "SLACK_", "TRACE_", "LOOKUP_", "ADMIN_",
-      "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening for Slack at http://[^/]*:(\\d+)/");
+  private static final List<String> INHERITED_PREFIXES =
+      List.of(
+          "OTEL_",
+          "SLACK_",
+          "TRACE_",
+          "LOOKUP_",
+          "ADMIN_",
+          "JAVA_TOOL_OPTIONS",
+          "JDK_JAVA_OPTIONS",
+          "_JAVA_OPTIONS");
 
   private final Process process;
   private final CompletableFuture<Integer> port = new CompletableFuture<>();
   private final Thread reader;
 
   /**
-   * Starts {@code java -javaagent:<agent> [-Dotel.javaagent.configuration-file=<config>] -jar <bot> args}.
+   * Starts {@code java -javaagent:<agent> [-Dotel.javaagent.configuration-file=<config>] -jar <bot>
+   * args}.
    *
-   * @param environment the bot's and the agent's variables; nothing of the same families is inherited
+   * @param environment the bot's and the agent's variables; nothing of the same families is
+   *     inherited
    * @param log where the process's output goes
    */
-  AgentProcess(Path agentJar, Optional<Path> agentConfig, Path botJar, Map<String, String> environment,
-      List<String> args, Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-javaagent:" + agentJar, "-Dfile.encoding=UTF-8", "-Xmx256m",
-        // A short-lived JVM under test: C1 only starts the agent's bytecode rewriting noticeably faster.
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+  AgentProcess(
+      Path agentJar,
+      Optional<Path> agentConfig,
+      Path botJar,
+      Map<String, String> environment,
+      List<String> args,
+      Path log)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + agentJar,
+                "-Dfile.encoding=UTF-8",
+                "-Xmx256m",
+                // A short-lived JVM under test: C1 only starts the agent's bytecode rewriting
+                // noticeably faster.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC"));
     agentConfig.ifPresent(config -> command.add("-Dotel.javaagent.configuration-file=" + config));
     command.addAll(List.of("-jar", botJar.toString()));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> INHERITED_PREFIXES.stream().anyMatch(name::startsWith));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(name -> INHERITED_PREFIXES.stream().anyMatch(name::startsWith));
     builder.environment().putAll(environment);
     Files.createDirectories(log.getParent());
     process = builder.start();
@@ -80,8 +107,11 @@ final class AgentProcess implements AutoCloseable {
   }
 
   private void copy(Path log) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter out =
+            new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         out.println(line);
         Matcher listening = LISTENING.matcher(line);
@@ -92,7 +122,8 @@ final class AgentProcess implements AutoCloseable {
     } catch (IOException closed) {
       // The process ended; what it wrote is in the log.
     } finally {
-      port.completeExceptionally(new AssertionError("the bot ended before it listened; see " + log));
+      port.completeExceptionally(
+          new AssertionError("the bot ended before it listened; see " + log));
     }
   }
 

@@ -30,26 +30,29 @@ final class OtlpReceiver implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        byte[] body = Content.Source.asInputStream(request).readAllBytes();
-        if ("gzip".equalsIgnoreCase(request.getHeaders().get("Content-Encoding"))) {
-          body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
-        }
-        record(Request.getPathInContext(request), body);
-        response.setStatus(200);
-        response.getHeaders().put("Content-Type", "application/x-protobuf");
-        callback.succeeded();
-        return true;
-      }
-    });
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
+            byte[] body = Content.Source.asInputStream(request).readAllBytes();
+            if ("gzip".equalsIgnoreCase(request.getHeaders().get("Content-Encoding"))) {
+              body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
+            }
+            record(Request.getPathInContext(request), body);
+            response.setStatus(200);
+            response.getHeaders().put("Content-Type", "application/x-protobuf");
+            callback.succeeded();
+            return true;
+          }
+        });
     server.start();
   }
 
   /** Returns the base URL to give {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
+    return URI.create(
+        "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
   }
 
   /** Returns everything received so far, decoded. */
@@ -57,9 +60,13 @@ final class OtlpReceiver implements AutoCloseable {
     return exports;
   }
 
-  /** Returns every request body received so far, as bytes read as ISO-8859-1 (one char per byte). */
+  /**
+   * Returns every request body received so far, as bytes read as ISO-8859-1 (one char per byte).
+   */
   synchronized List<String> rawBodies() {
-    return raw.stream().map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).toList();
+    return raw.stream()
+        .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .toList();
   }
 
   private synchronized void record(String path, byte[] body) {

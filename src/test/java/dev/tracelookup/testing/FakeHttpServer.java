@@ -24,8 +24,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * A real HTTP server on 127.0.0.1 and a free port, for faking Slack, trace backends and the like.
  *
- * <p>Answers come from a routing function (path → reply), so a test states what each endpoint
- * says; every request is recorded for {@link #takeRequest} so the test can check what was sent.
+ * <p>Answers come from a routing function (path → reply), so a test states what each endpoint says;
+ * every request is recorded for {@link #takeRequest} so the test can check what was sent.
  */
 public final class FakeHttpServer implements AutoCloseable {
   private final Server server;
@@ -33,7 +33,8 @@ public final class FakeHttpServer implements AutoCloseable {
   private volatile Function<RecordedRequest, Reply> router;
 
   /** A request as it arrived. */
-  public record RecordedRequest(String method, String path, String query, Map<String, String> headers, String body) {
+  public record RecordedRequest(
+      String method, String path, String query, Map<String, String> headers, String body) {
     public String header(String name) {
       for (Map.Entry<String, String> header : headers.entrySet()) {
         if (header.getKey().equalsIgnoreCase(name)) {
@@ -119,14 +120,20 @@ public final class FakeHttpServer implements AutoCloseable {
       for (HttpField field : request.getHeaders()) {
         headers.put(field.getName(), field.getValue());
       }
-      RecordedRequest recorded = new RecordedRequest(request.getMethod(), request.getHttpURI().getPath(),
-          request.getHttpURI().getQuery(), headers, body);
+      RecordedRequest recorded =
+          new RecordedRequest(
+              request.getMethod(),
+              request.getHttpURI().getPath(),
+              request.getHttpURI().getQuery(),
+              headers,
+              body);
       requests.add(recorded);
       Reply reply = router.apply(recorded);
       response.setStatus(reply.status());
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
       reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-      response.write(true, ByteBuffer.wrap(reply.body().getBytes(StandardCharsets.UTF_8)), callback);
+      response.write(
+          true, ByteBuffer.wrap(reply.body().getBytes(StandardCharsets.UTF_8)), callback);
       return true;
     }
   }

@@ -10,9 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Slack Web API methods the bot calls ({@code auth.test}, {@code users.info}, {@code
- * usergroups.users.list}, …), plus a {@code
- * response_url} endpoint, on one local server. Bolt calls {@code auth.test} several times before
- * the first request, so it always answers.
+ * usergroups.users.list}, …), plus a {@code response_url} endpoint, on one local server. Bolt calls
+ * {@code auth.test} several times before the first request, so it always answers.
  */
 public final class FakeSlackApi implements AutoCloseable {
   public static final String RESPONSE_PATH = "/response/";
@@ -28,8 +27,8 @@ public final class FakeSlackApi implements AutoCloseable {
   private volatile String postMessageError = "";
   private volatile String postEphemeralError = "";
   private volatile String responseBody = "";
-  private final Map<String, Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply>> overrides =
-      new ConcurrentHashMap<>();
+  private final Map<String, Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply>>
+      overrides = new ConcurrentHashMap<>();
 
   public FakeSlackApi() throws Exception {
     this.server = new FakeHttpServer(this::answer);
@@ -40,7 +39,10 @@ public final class FakeSlackApi implements AutoCloseable {
     zones.put(slackUserId, tz);
   }
 
-  /** Makes usergroups.users.list list these members for the group; other groups are {@code no_such_subteam}. */
+  /**
+   * Makes usergroups.users.list list these members for the group; other groups are {@code
+   * no_such_subteam}.
+   */
   public void userGroup(String groupId, String... members) {
     groups.put(groupId, List.of(members));
   }
@@ -56,8 +58,8 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   /**
-   * Makes auth.test name this installation: the team, and the Enterprise organisation it belongs
-   * to ({@code ""} for none). The default is team T0001 outside any organisation.
+   * Makes auth.test name this installation: the team, and the Enterprise organisation it belongs to
+   * ({@code ""} for none). The default is team T0001 outside any organisation.
    */
   public void installation(String teamId, String enterpriseId) {
     this.installedTeam = teamId;
@@ -69,12 +71,18 @@ public final class FakeSlackApi implements AutoCloseable {
     this.socketUrl = url;
   }
 
-  /** Makes chat.postMessage fail with this Slack error code ({@code not_in_channel}, …); empty for success. */
+  /**
+   * Makes chat.postMessage fail with this Slack error code ({@code not_in_channel}, …); empty for
+   * success.
+   */
   public void postMessageError(String error) {
     this.postMessageError = error;
   }
 
-  /** Makes chat.postEphemeral fail with this Slack error code ({@code channel_not_found}, …); empty for success. */
+  /**
+   * Makes chat.postEphemeral fail with this Slack error code ({@code channel_not_found}, …); empty
+   * for success.
+   */
   public void postEphemeralError(String error) {
     this.postEphemeralError = error;
   }
@@ -89,7 +97,8 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   /** Makes the Web API method ({@code views.open}, …) answer this way instead, for fault drills. */
-  public void override(String method, Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply> answer) {
+  public void override(
+      String method, Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply> answer) {
     overrides.put("/api/" + method, answer);
   }
 
@@ -111,7 +120,8 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   private FakeHttpServer.Reply answer(FakeHttpServer.RecordedRequest request) {
-    Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply> override = overrides.get(request.path());
+    Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply> override =
+        overrides.get(request.path());
     if (override != null) {
       return override.apply(request);
     }
@@ -119,10 +129,15 @@ public final class FakeSlackApi implements AutoCloseable {
       return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"invalid_auth\"}");
     }
     if (request.path().equals("/api/auth.test")) {
-      return FakeHttpServer.Reply.json("{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\","
-          + "\"user\":\"trace-lookup\",\"team_id\":\"" + installedTeam + "\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0001\""
-          + (installedEnterprise.isEmpty() ? "" : ",\"enterprise_id\":\"" + installedEnterprise + "\"")
-          + ",\"is_enterprise_install\":false}");
+      return FakeHttpServer.Reply.json(
+          "{\"ok\":true,\"url\":\"https://acme.slack.com/\",\"team\":\"Acme\","
+              + "\"user\":\"trace-lookup\",\"team_id\":\""
+              + installedTeam
+              + "\",\"user_id\":\"U0BOT\",\"bot_id\":\"B0001\""
+              + (installedEnterprise.isEmpty()
+                  ? ""
+                  : ",\"enterprise_id\":\"" + installedEnterprise + "\"")
+              + ",\"is_enterprise_install\":false}");
     }
     if (request.path().equals("/api/users.info")) {
       String user = formValue(request.body(), "user");
@@ -130,18 +145,27 @@ public final class FakeSlackApi implements AutoCloseable {
       if (tz == null) {
         return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"user_not_found\"}");
       }
-      return FakeHttpServer.Reply.json("{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"name\":\"agent\","
-          + "\"tz\":\"" + tz + "\",\"tz_label\":\"label\",\"tz_offset\":0}}");
+      return FakeHttpServer.Reply.json(
+          "{\"ok\":true,\"user\":{\"id\":\""
+              + user
+              + "\",\"name\":\"agent\","
+              + "\"tz\":\""
+              + tz
+              + "\",\"tz_label\":\"label\",\"tz_offset\":0}}");
     }
     if (request.path().equals("/api/usergroups.users.list")) {
       groupReads.incrementAndGet();
       List<String> members = groups.get(formValue(request.body(), "usergroup"));
-      return members == null ? FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"no_such_subteam\"}")
-          : FakeHttpServer.Reply.json("{\"ok\":true,\"users\":[" + members.stream().map(m -> "\"" + m + "\"")
-              .collect(Collectors.joining(",")) + "]}");
+      return members == null
+          ? FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"no_such_subteam\"}")
+          : FakeHttpServer.Reply.json(
+              "{\"ok\":true,\"users\":["
+                  + members.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(","))
+                  + "]}");
     }
     if (request.path().equals("/api/views.open") || request.path().equals("/api/views.update")) {
-      return FakeHttpServer.Reply.json("{\"ok\":true,\"view\":{\"id\":\"V0REPLY\",\"hash\":\"h1\",\"type\":\"modal\"}}");
+      return FakeHttpServer.Reply.json(
+          "{\"ok\":true,\"view\":{\"id\":\"V0REPLY\",\"hash\":\"h1\",\"type\":\"modal\"}}");
     }
     if (request.path().equals("/api/chat.postEphemeral")) {
       return postEphemeralError.isEmpty()
@@ -150,7 +174,8 @@ public final class FakeSlackApi implements AutoCloseable {
     }
     if (request.path().equals("/api/chat.postMessage")) {
       return postMessageError.isEmpty()
-          ? FakeHttpServer.Reply.json("{\"ok\":true,\"channel\":\"C0SUPPORT\",\"ts\":\"1700000001.000200\"}")
+          ? FakeHttpServer.Reply.json(
+              "{\"ok\":true,\"channel\":\"C0SUPPORT\",\"ts\":\"1700000001.000200\"}")
           : FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"" + postMessageError + "\"}");
     }
     if (request.path().equals("/api/apps.connections.open")) {
@@ -168,7 +193,8 @@ public final class FakeSlackApi implements AutoCloseable {
     for (String pair : body.split("&")) {
       int equals = pair.indexOf('=');
       if (equals > 0 && pair.substring(0, equals).equals(name)) {
-        return java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8);
       }
     }
     return "";

@@ -66,8 +66,9 @@ public final class FakeSlackSocket extends WebSocketServer implements AutoClosea
   @Override
   public void onOpen(WebSocket connection, ClientHandshake handshake) {
     client = connection;
-    connection.send("{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
-        + "\"connection_info\":{\"app_id\":\"A0001\"}}");
+    connection.send(
+        "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"fake\"},"
+            + "\"connection_info\":{\"app_id\":\"A0001\"}}");
     connected.countDown();
   }
 

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A dependency (trace backend, ticket system, incident source, {@code response_url}) that fails in
  * one {@link Fault} way on every request, over a real network connection.
  *
- * <p>A {@link Fault#SLOW} server holds each request on a gate instead of sleeping: the drill decides
- * when it answers ({@link #release()}), and {@link #close()} always releases it, so no handler
- * outlives the test.
+ * <p>A {@link Fault#SLOW} server holds each request on a gate instead of sleeping: the drill
+ * decides when it answers ({@link #release()}), and {@link #close()} always releases it, so no
+ * handler outlives the test.
  */
 public final class FaultyServer implements AutoCloseable {
   private static final Duration HOLD_LIMIT = Duration.ofSeconds(60);
@@ -30,7 +30,9 @@ public final class FaultyServer implements AutoCloseable {
   private final AtomicInteger held = new AtomicInteger();
   private final Semaphore arrivals = new Semaphore(0);
 
-  /** @param healthy what a slow server answers once released */
+  /**
+   * @param healthy what a slow server answers once released
+   */
   public FaultyServer(Fault fault, FakeHttpServer.Reply healthy) throws Exception {
     this.fault = fault;
     this.healthy = healthy;
@@ -48,7 +50,9 @@ public final class FaultyServer implements AutoCloseable {
     return held.get();
   }
 
-  /** Waits until a slow server has taken this many requests in all; returns whether it did in time. */
+  /**
+   * Waits until a slow server has taken this many requests in all; returns whether it did in time.
+   */
   public boolean awaitHeld(int count, Duration timeout) throws InterruptedException {
     return arrivals.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -71,7 +75,8 @@ public final class FaultyServer implements AutoCloseable {
 
   /**
    * Returns what this server answers any request, holding the caller when slow: for faking one
-   * method of a server the drill does not own ({@link FakeSlackApi#override}). Refusal is not a reply.
+   * method of a server the drill does not own ({@link FakeSlackApi#override}). Refusal is not a
+   * reply.
    */
   public FakeHttpServer.Reply reply() {
     switch (fault) {
@@ -82,7 +87,8 @@ public final class FaultyServer implements AutoCloseable {
       case UNAVAILABLE:
         return FakeHttpServer.Reply.status(503, "upstream connect error");
       case RATE_LIMITED:
-        return new FakeHttpServer.Reply(429, "application/json", "{\"error\":\"slow down\"}", Map.of("Retry-After", "1"));
+        return new FakeHttpServer.Reply(
+            429, "application/json", "{\"error\":\"slow down\"}", Map.of("Retry-After", "1"));
       default:
         return healthy;
     }

@@ -7,8 +7,8 @@ import java.util.function.IntFunction;
 
 /**
  * A JSON document of many items, written as it is read so that the document itself never sits in
- * memory: only the reader under test can make memory grow with its size. Subclasses say what
- * comes before, between and after.
+ * memory: only the reader under test can make memory grow with its size. Subclasses say what comes
+ * before, between and after.
  */
 public abstract class GeneratedDocument extends InputStream {
   private final int itemCount;

@@ -19,7 +19,8 @@ public final class HostileInput {
       read.run();
     } catch (Exception escaped) {
       if (!refusal.isInstance(escaped)) {
-        throw new AssertionError("expected a value or " + refusal.getSimpleName() + ", but " + escaped + " escaped",
+        throw new AssertionError(
+            "expected a value or " + refusal.getSimpleName() + ", but " + escaped + " escaped",
             escaped);
       }
     }

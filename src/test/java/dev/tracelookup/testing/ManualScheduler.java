@@ -15,17 +15,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A scheduler whose time moves only when the test says: {@link #advance} runs, in the calling
- * thread, every task that has come due, including tasks those tasks schedule. {@link #execute}
- * runs at once. Nothing ever blocks, so {@code get()} on a task that has not run fails the test.
+ * thread, every task that has come due, including tasks those tasks schedule. {@link #execute} runs
+ * at once. Nothing ever blocks, so {@code get()} on a task that has not run fails the test.
  */
-public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService
+    implements ScheduledExecutorService {
   private final List<Task> pending = new ArrayList<>();
   private Duration now = Duration.ZERO;
   private boolean shutdown;
 
   /** Returns how far in the future each pending task is due, soonest first. */
   public synchronized List<Duration> pendingDelays() {
-    return pending.stream().sorted(Comparator.comparing(Task::due)).map(task -> task.due.minus(now)).toList();
+    return pending.stream()
+        .sorted(Comparator.comparing(Task::due))
+        .map(task -> task.due.minus(now))
+        .toList();
   }
 
   /** Moves time forward, running every task that comes due on the way, in due order. */
@@ -43,12 +47,15 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   }
 
   private synchronized Optional<Task> nextDue(Duration target) {
-    Optional<Task> next = pending.stream().filter(task -> task.due.compareTo(target) <= 0)
-        .min(Comparator.comparing(Task::due));
-    next.ifPresent(task -> {
-      pending.remove(task);
-      now = task.due;
-    });
+    Optional<Task> next =
+        pending.stream()
+            .filter(task -> task.due.compareTo(target) <= 0)
+            .min(Comparator.comparing(Task::due));
+    next.ifPresent(
+        task -> {
+          pending.remove(task);
+          now = task.due;
+        });
     return next;
   }
 
@@ -63,13 +70,14 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   }
 
   @Override
-  public synchronized ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period,
-      TimeUnit unit) {
+  public synchronized ScheduledFuture<?> scheduleAtFixedRate(
+      Runnable command, long initialDelay, long period, TimeUnit unit) {
     return add(command, duration(initialDelay, unit), Optional.of(duration(period, unit)));
   }
 
   @Override
-  public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+  public ScheduledFuture<?> scheduleWithFixedDelay(
+      Runnable command, long initialDelay, long delay, TimeUnit unit) {
     // Tasks take no time on this clock, so fixed delay and fixed rate coincide.
     return scheduleAtFixedRate(command, initialDelay, delay, unit);
   }

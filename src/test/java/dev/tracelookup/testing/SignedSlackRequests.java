@@ -23,11 +23,21 @@ public final class SignedSlackRequests {
     this.secret = secret;
   }
 
-  /** Posts a slash command from {@code user} in {@code channel}, answered at {@code responseUrl}. */
-  public HttpResponse<String> command(String user, String channel, String text, URI responseUrl) throws Exception {
-    return form("token=legacy&team_id=T0001&channel_id=" + channel + "&user_id=" + user
-        + "&command=%2Ftrace-lookup&text=" + encode(text) + "&response_url=" + encode(responseUrl.toString())
-        + "&trigger_id=1.2.3");
+  /**
+   * Posts a slash command from {@code user} in {@code channel}, answered at {@code responseUrl}.
+   */
+  public HttpResponse<String> command(String user, String channel, String text, URI responseUrl)
+      throws Exception {
+    return form(
+        "token=legacy&team_id=T0001&channel_id="
+            + channel
+            + "&user_id="
+            + user
+            + "&command=%2Ftrace-lookup&text="
+            + encode(text)
+            + "&response_url="
+            + encode(responseUrl.toString())
+            + "&trigger_id=1.2.3");
   }
 
   /** Posts an interactivity payload (button, shortcut, form), form-encoded as Slack does. */
@@ -44,9 +54,12 @@ public final class SignedSlackRequests {
    * Posts an Events API callback as Slack's retry number {@code retryNum} of it, with the headers
    * Slack adds ({@code X-Slack-Retry-Num}, {@code X-Slack-Retry-Reason}).
    */
-  public HttpResponse<String> eventRetry(String json, int retryNum, String reason) throws Exception {
-    return send(json, "application/json", Map.of("X-Slack-Retry-Num", String.valueOf(retryNum),
-        "X-Slack-Retry-Reason", reason));
+  public HttpResponse<String> eventRetry(String json, int retryNum, String reason)
+      throws Exception {
+    return send(
+        json,
+        "application/json",
+        Map.of("X-Slack-Retry-Num", String.valueOf(retryNum), "X-Slack-Retry-Reason", reason));
   }
 
   public HttpResponse<String> form(String body) throws Exception {
@@ -57,15 +70,18 @@ public final class SignedSlackRequests {
     return send(body, contentType, Map.of());
   }
 
-  private HttpResponse<String> send(String body, String contentType, Map<String, String> headers) throws Exception {
+  private HttpResponse<String> send(String body, String contentType, Map<String, String> headers)
+      throws Exception {
     long timestamp = Instant.now().getEpochSecond();
     HttpRequest.Builder request = HttpRequest.newBuilder(events);
     headers.forEach(request::header);
-    return http.send(request
-        .header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-        .header("X-Slack-Signature", signature(timestamp, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+    return http.send(
+        request
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+            .header("X-Slack-Signature", signature(timestamp, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -25,7 +25,8 @@ public final class SlackRequests {
   }
 
   /** Returns the form of a slash command from agent U0AGENT in channel C0SUPPORT. */
-  public static Map<String, String> slashCommand(String command, String text, URI responseUrl, String triggerId) {
+  public static Map<String, String> slashCommand(
+      String command, String text, URI responseUrl, String triggerId) {
     Map<String, String> form = SlashCommandForm.fields("U0AGENT", text, responseUrl.toString());
     form.put("command", command);
     form.put("trigger_id", triggerId);
@@ -36,16 +37,19 @@ public final class SlackRequests {
   public CompletableFuture<HttpResponse<String>> sendForm(Map<String, String> form) {
     String body = SlashCommandForm.encoded(form);
     long timestamp = Instant.now().getEpochSecond();
-    HttpRequest request = HttpRequest.newBuilder(events)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
-        .header("X-Slack-Signature", sign(timestamp, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(events)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+            .header("X-Slack-Signature", sign(timestamp, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Sends an interactive payload ({@code payload=<json>}), as shortcuts, buttons and modals arrive. */
+  /**
+   * Sends an interactive payload ({@code payload=<json>}), as shortcuts, buttons and modals arrive.
+   */
   public CompletableFuture<HttpResponse<String>> sendPayload(String json) {
     return sendForm(Map.of("payload", json));
   }

@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 public final class SlashCommandForm {
   private SlashCommandForm() {}
 
-  /** Returns the fields of {@code /trace-lookup <text>} typed by the Slack user; a test may change them. */
+  /**
+   * Returns the fields of {@code /trace-lookup <text>} typed by the Slack user; a test may change
+   * them.
+   */
   public static Map<String, String> fields(String slackUserId, String text, String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "legacy");
@@ -31,7 +34,9 @@ public final class SlashCommandForm {
   /** Returns the fields as an {@code application/x-www-form-urlencoded} body. */
   public static String encoded(Map<String, String> fields) {
     return fields.entrySet().stream()
-        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .map(
+            field ->
+                field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 }

@@ -24,19 +24,34 @@ public final class SmallHeapProbe {
    * extended by {@code env}, and {@code -XX:+ExitOnOutOfMemoryError} so that running out of heap
    * ends it visibly instead of leaving it half-broken; standard error goes to its standard output.
    */
-  public static Process start(Class<?> probe, int heapMib, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heapMib + "m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
-        "-cp", System.getProperty("java.class.path"), probe.getName()));
+  public static Process start(Class<?> probe, int heapMib, Map<String, String> env, String... args)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMib + "m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                System.getProperty("java.class.path"),
+                probe.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);
     return builder.start();
   }
 
-  public static Run run(Class<?> probe, int heapMib, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heapMib + "m", "-cp", System.getProperty("java.class.path"), probe.getName()));
+  public static Run run(Class<?> probe, int heapMib, String... args)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMib + "m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                probe.getName()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), UTF_8).strip();

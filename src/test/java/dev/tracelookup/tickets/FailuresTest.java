@@ -16,12 +16,23 @@ import org.junit.jupiter.api.Test;
  */
 final class FailuresTest {
   private static final TicketLink LINK =
-      new TicketLink(TicketSystem.ZENDESK, "acme.zendesk.com", "4512", "https://acme.zendesk.com/agent/tickets/4512");
+      new TicketLink(
+          TicketSystem.ZENDESK,
+          "acme.zendesk.com",
+          "4512",
+          "https://acme.zendesk.com/agent/tickets/4512");
   private static final String INSTEAD = "You can type the user ID and time instead.";
 
   private static TicketFailure failure(HttpFailure.Kind kind, OptionalInt status) {
-    return Failures.of(new HttpResult.Failed<>(
-        new HttpFailure(kind, "Zendesk", "GET /api/v2/tickets/4512.json: no words", status, Optional.empty())), LINK);
+    return Failures.of(
+        new HttpResult.Failed<>(
+            new HttpFailure(
+                kind,
+                "Zendesk",
+                "GET /api/v2/tickets/4512.json: no words",
+                status,
+                Optional.empty())),
+        LINK);
   }
 
   @Test
@@ -29,7 +40,9 @@ final class FailuresTest {
     TicketFailure failure = failure(HttpFailure.Kind.REJECTED, OptionalInt.of(401));
 
     assertThat(failure.kind()).isEqualTo(Kind.FORBIDDEN);
-    assertThat(failure.message()).contains("did not accept the bot's credentials").endsWith(INSTEAD);
+    assertThat(failure.message())
+        .contains("did not accept the bot's credentials")
+        .endsWith(INSTEAD);
     assertThat(failure.detail()).isEqualTo("GET /api/v2/tickets/4512.json: no words");
   }
 
@@ -38,7 +51,8 @@ final class FailuresTest {
     TicketFailure failure = failure(HttpFailure.Kind.REJECTED, OptionalInt.of(403));
 
     assertThat(failure.kind()).isEqualTo(Kind.FORBIDDEN);
-    assertThat(failure.message()).startsWith("The bot's Zendesk account may not see Zendesk #4512.");
+    assertThat(failure.message())
+        .startsWith("The bot's Zendesk account may not see Zendesk #4512.");
   }
 
   @Test
@@ -63,8 +77,10 @@ final class FailuresTest {
 
     assertThat(failure.kind()).isEqualTo(Kind.INTERNAL);
     assertThat(failure.message())
-        .isEqualTo("The bot failed reading Zendesk's answer about Zendesk #4512; this is a bug, please report it to"
-            + " the team that runs the bot. " + INSTEAD)
+        .isEqualTo(
+            "The bot failed reading Zendesk's answer about Zendesk #4512; this is a bug, please"
+                + " report it to the team that runs the bot. "
+                + INSTEAD)
         .doesNotContain("could not read");
   }
 }

@@ -9,12 +9,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 final class RequesterZonesTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "Eastern Time (US & Canada)|America/New_York",
-      "Chennai|Asia/Kolkata",
-      "Amsterdam|Europe/Amsterdam",
-      "America/Los_Angeles|America/Los_Angeles",
-      "' Pacific Time (US & Canada) '|America/Los_Angeles"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Eastern Time (US & Canada)|America/New_York",
+        "Chennai|Asia/Kolkata",
+        "Amsterdam|Europe/Amsterdam",
+        "America/Los_Angeles|America/Los_Angeles",
+        "' Pacific Time (US & Canada) '|America/Los_Angeles"
+      })
   void parse_railsNameOrIanaId_isTheZone(String name, String zone) {
     assertThat(RequesterZones.parse(name)).contains(ZoneId.of(zone));
   }
@@ -28,7 +31,9 @@ final class RequesterZonesTest {
 
   @Test
   void railsNames_everyMappedZoneExistsInThisJdk() {
-    assertThat(RequesterZones.railsNames()).hasSizeGreaterThan(140)
-        .allSatisfy((name, zone) -> assertThat(RequesterZones.parse(name)).contains(ZoneId.of(zone)));
+    assertThat(RequesterZones.railsNames())
+        .hasSizeGreaterThan(140)
+        .allSatisfy(
+            (name, zone) -> assertThat(RequesterZones.parse(name)).contains(ZoneId.of(zone)));
   }
 }

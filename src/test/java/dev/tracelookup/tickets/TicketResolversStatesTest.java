@@ -1,10 +1,10 @@
 package dev.tracelookup.tickets;
 
-import dev.tracelookup.tickets.links.TicketLink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.testing.MutableClock;
 import dev.tracelookup.tickets.TicketFailure.Kind;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,11 +16,20 @@ import org.junit.jupiter.api.Test;
 final class TicketResolversStatesTest {
   private static final ZoneId UTC = ZoneId.of("UTC");
   private final MutableClock clock = new MutableClock(Instant.parse("2026-02-07T10:00:00Z"));
-  private final TicketResolver unavailable = (link, zone) -> new ResolveResult.Failed(
-      TicketFailure.of(Kind.UNAVAILABLE, link.system(), "Zendesk is down.", "GET /api/v2/tickets/4512.json: 503"));
-  private final TicketResolvers resolvers = new TicketResolvers(List.of(
-      new TicketResolvers.Connection(TicketSystem.ZENDESK, "acme.zendesk.com", unavailable),
-      new TicketResolvers.Connection(TicketSystem.JIRA, "acme.atlassian.net", unavailable)), clock);
+  private final TicketResolver unavailable =
+      (link, zone) ->
+          new ResolveResult.Failed(
+              TicketFailure.of(
+                  Kind.UNAVAILABLE,
+                  link.system(),
+                  "Zendesk is down.",
+                  "GET /api/v2/tickets/4512.json: 503"));
+  private final TicketResolvers resolvers =
+      new TicketResolvers(
+          List.of(
+              new TicketResolvers.Connection(TicketSystem.ZENDESK, "acme.zendesk.com", unavailable),
+              new TicketResolvers.Connection(TicketSystem.JIRA, "acme.atlassian.net", unavailable)),
+          clock);
 
   private static TicketLink link(TicketSystem system, String host, String key) {
     return new TicketLink(system, host, key, "https://" + host + "/" + key);
@@ -28,9 +37,12 @@ final class TicketResolversStatesTest {
 
   @Test
   void states_beforeAnyCall_listEveryConnectionWithoutALastCall() {
-    assertThat(resolvers.states()).containsExactly(
-        new TicketResolvers.ConnectionState(TicketSystem.ZENDESK, "acme.zendesk.com", Optional.empty()),
-        new TicketResolvers.ConnectionState(TicketSystem.JIRA, "acme.atlassian.net", Optional.empty()));
+    assertThat(resolvers.states())
+        .containsExactly(
+            new TicketResolvers.ConnectionState(
+                TicketSystem.ZENDESK, "acme.zendesk.com", Optional.empty()),
+            new TicketResolvers.ConnectionState(
+                TicketSystem.JIRA, "acme.atlassian.net", Optional.empty()));
   }
 
   @Test
@@ -40,7 +52,9 @@ final class TicketResolversStatesTest {
     resolvers.resolve(link(TicketSystem.ZENDESK, "acme.zendesk.com", "4512"), UTC);
 
     assertThat(resolvers.states().get(0).lastCall())
-        .contains(new TicketResolvers.LastCall(Instant.parse("2026-02-07T10:03:00Z"), Optional.of(Kind.UNAVAILABLE)));
+        .contains(
+            new TicketResolvers.LastCall(
+                Instant.parse("2026-02-07T10:03:00Z"), Optional.of(Kind.UNAVAILABLE)));
     assertThat(resolvers.states().get(1).lastCall()).isEmpty();
   }
 

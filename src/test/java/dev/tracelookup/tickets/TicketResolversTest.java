@@ -1,10 +1,10 @@
 package dev.tracelookup.tickets;
 
-import dev.tracelookup.tickets.links.TicketLink;
-import dev.tracelookup.tickets.intercom.IntercomRegion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.tickets.TicketFailure.Kind;
+import dev.tracelookup.tickets.intercom.IntercomRegion;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,15 +15,29 @@ import org.junit.jupiter.api.Test;
 final class TicketResolversTest {
   private static final ZoneId UTC = ZoneId.of("UTC");
   private final List<TicketLink> asked = new ArrayList<>();
-  private final TicketResolver recording = (link, zone) -> {
-    asked.add(link);
-    return new ResolveResult.Resolved(new TicketResolution(link.system(), link.reference(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Instant.EPOCH, Optional.empty(), Optional.empty(), "", Instant.EPOCH,
-        Instant.EPOCH));
-  };
-  private final TicketResolvers resolvers = new TicketResolvers(List.of(
-      new TicketResolvers.Connection(TicketSystem.ZENDESK, "acme.zendesk.com", recording),
-      new TicketResolvers.Connection(TicketSystem.INTERCOM, IntercomRegion.EU.appHost(), recording)));
+  private final TicketResolver recording =
+      (link, zone) -> {
+        asked.add(link);
+        return new ResolveResult.Resolved(
+            new TicketResolution(
+                link.system(),
+                link.reference(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Instant.EPOCH,
+                Optional.empty(),
+                Optional.empty(),
+                "",
+                Instant.EPOCH,
+                Instant.EPOCH));
+      };
+  private final TicketResolvers resolvers =
+      new TicketResolvers(
+          List.of(
+              new TicketResolvers.Connection(TicketSystem.ZENDESK, "acme.zendesk.com", recording),
+              new TicketResolvers.Connection(
+                  TicketSystem.INTERCOM, IntercomRegion.EU.appHost(), recording)));
 
   private static TicketLink link(TicketSystem system, String host, String key) {
     return new TicketLink(system, host, key, "https://" + host + "/" + key);
@@ -46,17 +60,22 @@ final class TicketResolversTest {
 
   @Test
   void resolve_otherInstanceOfAConnectedSystem_isRefusedNamingBothHosts() {
-    TicketFailure failure = failure(resolvers.resolve(link(TicketSystem.ZENDESK, "other.zendesk.com", "4512"), UTC));
+    TicketFailure failure =
+        failure(resolvers.resolve(link(TicketSystem.ZENDESK, "other.zendesk.com", "4512"), UTC));
 
     assertThat(failure.kind()).isEqualTo(Kind.NOT_CONFIGURED);
-    assertThat(failure.message()).isEqualTo("Zendesk #4512 is on other.zendesk.com, but the bot reads Zendesk only on "
-        + "acme.zendesk.com. Ask the bot's admin to connect that instance. You can type the user ID and time instead.");
+    assertThat(failure.message())
+        .isEqualTo(
+            "Zendesk #4512 is on other.zendesk.com, but the bot reads Zendesk only on"
+                + " acme.zendesk.com. Ask the bot's admin to connect that instance. You can type"
+                + " the user ID and time instead.");
     assertThat(asked).isEmpty();
   }
 
   @Test
   void resolve_intercomLinkFromAnotherRegion_isRefused() {
-    TicketFailure failure = failure(resolvers.resolve(link(TicketSystem.INTERCOM, "app.intercom.com", "215469"), UTC));
+    TicketFailure failure =
+        failure(resolvers.resolve(link(TicketSystem.INTERCOM, "app.intercom.com", "215469"), UTC));
 
     assertThat(failure.kind()).isEqualTo(Kind.NOT_CONFIGURED);
     assertThat(failure.message()).contains("app.eu.intercom.com");
@@ -64,7 +83,8 @@ final class TicketResolversTest {
 
   @Test
   void resolve_systemNotConnected_saysSo() {
-    TicketFailure failure = failure(resolvers.resolve(link(TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"), UTC));
+    TicketFailure failure =
+        failure(resolvers.resolve(link(TicketSystem.FRESHDESK, "acme.freshdesk.com", "77"), UTC));
 
     assertThat(failure.kind()).isEqualTo(Kind.NOT_CONFIGURED);
     assertThat(failure.system()).contains(TicketSystem.FRESHDESK);
@@ -78,6 +98,7 @@ final class TicketResolversTest {
 
     assertThat(failure.kind()).isEqualTo(Kind.UNKNOWN_SYSTEM);
     assertThat(failure.system()).isEmpty();
-    assertThat(failure.message()).contains("https://example.com/tickets/1", "Zendesk, Jira, Freshdesk or Intercom");
+    assertThat(failure.message())
+        .contains("https://example.com/tickets/1", "Zendesk, Jira, Freshdesk or Intercom");
   }
 }

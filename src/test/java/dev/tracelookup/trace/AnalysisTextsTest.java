@@ -30,36 +30,95 @@ final class AnalysisTextsTest {
    * </pre>
    */
   private static TraceAnalysis markedEverywhere() {
-    Trace producer = new Trace(OTHER_TRACE, List.of(span("b").traceId(OTHER_TRACE).server().service("shop-" + MARK)
-        .name("POST /orders/" + MARK).http(202).attribute("user.id", MARK).build()));
-    Span consumer = span("c").consumer().service("worker-" + MARK).name("process " + MARK).lasting(100)
-        .attribute("user.id", MARK).attribute(MARK + ".key", "value of " + MARK)
-        .error("failed for " + MARK).exception(MARK + "Error", "boom for " + MARK,
-            MARK + "Error: boom for " + MARK + "\n  at " + MARK + ".run(" + MARK + ".java:1)")
-        .event(new SpanEvent("note " + MARK, 0, Attributes.of("why", MARK)))
-        .build();
-    Span linked = new Span(consumer.traceId(), consumer.spanId(), "", consumer.service(), consumer.name(),
-        consumer.kind(), consumer.startEpochNanos(), consumer.durationNanos(), consumer.status(),
-        consumer.attributes(), consumer.events(),
-        List.of(new SpanLink(OTHER_TRACE, TestSpans.id("b"), Attributes.of("messaging." + MARK, MARK))));
-    Trace trace = trace(linked,
-        span("d").parent("c").client().service("worker-" + MARK).name("GET /" + MARK).at(1).http(503)
-            .error("unavailable for " + MARK).attribute("server.address", MARK + ".example").build(),
-        span("e").parent("c").client().service("worker-" + MARK).name("GET /" + MARK).at(10).http(200)
-            .attribute("server.address", MARK + ".example").build(),
-        span("f").parent("c").client().service("worker-" + MARK).name("POST /" + MARK).at(20).http(502)
-            .error("bad gateway for " + MARK).attribute("server.address", MARK + ".example").build());
+    Trace producer =
+        new Trace(
+            OTHER_TRACE,
+            List.of(
+                span("b")
+                    .traceId(OTHER_TRACE)
+                    .server()
+                    .service("shop-" + MARK)
+                    .name("POST /orders/" + MARK)
+                    .http(202)
+                    .attribute("user.id", MARK)
+                    .build()));
+    Span consumer =
+        span("c")
+            .consumer()
+            .service("worker-" + MARK)
+            .name("process " + MARK)
+            .lasting(100)
+            .attribute("user.id", MARK)
+            .attribute(MARK + ".key", "value of " + MARK)
+            .error("failed for " + MARK)
+            .exception(
+                MARK + "Error",
+                "boom for " + MARK,
+                MARK + "Error: boom for " + MARK + "\n  at " + MARK + ".run(" + MARK + ".java:1)")
+            .event(new SpanEvent("note " + MARK, 0, Attributes.of("why", MARK)))
+            .build();
+    Span linked =
+        new Span(
+            consumer.traceId(),
+            consumer.spanId(),
+            "",
+            consumer.service(),
+            consumer.name(),
+            consumer.kind(),
+            consumer.startEpochNanos(),
+            consumer.durationNanos(),
+            consumer.status(),
+            consumer.attributes(),
+            consumer.events(),
+            List.of(
+                new SpanLink(
+                    OTHER_TRACE, TestSpans.id("b"), Attributes.of("messaging." + MARK, MARK))));
+    Trace trace =
+        trace(
+            linked,
+            span("d")
+                .parent("c")
+                .client()
+                .service("worker-" + MARK)
+                .name("GET /" + MARK)
+                .at(1)
+                .http(503)
+                .error("unavailable for " + MARK)
+                .attribute("server.address", MARK + ".example")
+                .build(),
+            span("e")
+                .parent("c")
+                .client()
+                .service("worker-" + MARK)
+                .name("GET /" + MARK)
+                .at(10)
+                .http(200)
+                .attribute("server.address", MARK + ".example")
+                .build(),
+            span("f")
+                .parent("c")
+                .client()
+                .service("worker-" + MARK)
+                .name("POST /" + MARK)
+                .at(20)
+                .http(502)
+                .error("bad gateway for " + MARK)
+                .attribute("server.address", MARK + ".example")
+                .build());
     return TraceAnalyzer.analyze(trace, List.of(producer));
   }
 
   @Test
   void rewrite_everyTextOfTheAnalysis_isRewritten() {
     TraceAnalysis analysis = markedEverywhere();
-    assertThat(textsHolding(analysis, MARK)).as("the fixture fills the analysis").hasSizeGreaterThan(20);
+    assertThat(textsHolding(analysis, MARK))
+        .as("the fixture fills the analysis")
+        .hasSizeGreaterThan(20);
     assertThat(analysis.trigger()).isPresent();
     assertThat(analysis.errorPath()).isPresent();
 
-    TraceAnalysis rewritten = AnalysisTexts.rewrite(analysis, text -> text.replace(MARK, "[x]"), true);
+    TraceAnalysis rewritten =
+        AnalysisTexts.rewrite(analysis, text -> text.replace(MARK, "[x]"), true);
 
     assertThat(textsHolding(rewritten, MARK)).isEmpty();
     assertThat(textsHolding(rewritten, "boom for [x]")).isNotEmpty();
@@ -69,17 +128,23 @@ final class AnalysisTextsTest {
   void rewrite_idsTimesAndStatuses_stayAsTheyWere() {
     TraceAnalysis analysis = markedEverywhere();
 
-    TraceAnalysis rewritten = AnalysisTexts.rewrite(analysis, text -> text.replace(MARK, "[x]"), true);
+    TraceAnalysis rewritten =
+        AnalysisTexts.rewrite(analysis, text -> text.replace(MARK, "[x]"), true);
 
     assertThat(rewritten.summary().traceId()).isEqualTo(analysis.summary().traceId());
     assertThat(rewritten.summary().start()).isEqualTo(analysis.summary().start());
     assertThat(rewritten.verdict().kind()).isEqualTo(analysis.verdict().kind());
     assertThat(rewritten.linkedTraceIds()).isEqualTo(analysis.linkedTraceIds());
     ErrorPath path = rewritten.errorPath().orElseThrow();
-    assertThat(path.steps()).extracting(step -> step.span().spanId())
-        .isEqualTo(analysis.errorPath().orElseThrow().steps().stream().map(step -> step.span().spanId()).toList());
+    assertThat(path.steps())
+        .extracting(step -> step.span().spanId())
+        .isEqualTo(
+            analysis.errorPath().orElseThrow().steps().stream()
+                .map(step -> step.span().spanId())
+                .toList());
     assertThat(path.culprit().httpStatus()).isEqualTo(502);
-    assertThat(rewritten.timeline()).extracting(TimelineRow::spanId)
+    assertThat(rewritten.timeline())
+        .extracting(TimelineRow::spanId)
         .isEqualTo(analysis.timeline().stream().map(TimelineRow::spanId).toList());
   }
 
@@ -98,13 +163,21 @@ final class AnalysisTextsTest {
 
   @Test
   void rewrite_withoutExceptionMessages_dropsAStatusMessageThatRepeatsTheException() {
-    Trace trace = trace(span("a").server().http(500).error("card declined for jane (order 42)")
-        .exception("DeclinedError", "card declined for jane", "").build());
+    Trace trace =
+        trace(
+            span("a")
+                .server()
+                .http(500)
+                .error("card declined for jane (order 42)")
+                .exception("DeclinedError", "card declined for jane", "")
+                .build());
 
-    TraceAnalysis rewritten = AnalysisTexts.rewrite(TraceAnalyzer.analyze(trace), text -> text, false);
+    TraceAnalysis rewritten =
+        AnalysisTexts.rewrite(TraceAnalyzer.analyze(trace), text -> text, false);
 
     assertThat(textsHolding(rewritten, "declined for jane")).isEmpty();
-    assertThat(rewritten.errorPath().orElseThrow().culprit().exception()).map(ExceptionInfo::type)
+    assertThat(rewritten.errorPath().orElseThrow().culprit().exception())
+        .map(ExceptionInfo::type)
         .hasValue("DeclinedError");
   }
 
@@ -112,13 +185,17 @@ final class AnalysisTextsTest {
   void rewrite_withoutExceptionMessages_keepsAStatusMessageOfItsOwn() {
     Trace trace = trace(span("a").server().http(500).error("upstream answered 502").build());
 
-    TraceAnalysis rewritten = AnalysisTexts.rewrite(TraceAnalyzer.analyze(trace), text -> text, false);
+    TraceAnalysis rewritten =
+        AnalysisTexts.rewrite(TraceAnalyzer.analyze(trace), text -> text, false);
 
     assertThat(rewritten.errorPath().orElseThrow().culprit().span().status().message())
         .isEqualTo("upstream answered 502");
   }
 
-  /** Returns every string reachable from the value, through records, optionals, collections and maps. */
+  /**
+   * Returns every string reachable from the value, through records, optionals, collections and
+   * maps.
+   */
   private static List<String> textsHolding(Object value, String needle) {
     List<String> found = new ArrayList<>();
     walk(value, needle, found);
@@ -135,10 +212,11 @@ final class AnalysisTextsTest {
     } else if (value instanceof Collection<?> collection) {
       collection.forEach(item -> walk(item, needle, found));
     } else if (value instanceof Map<?, ?> map) {
-      map.forEach((key, item) -> {
-        walk(key, needle, found);
-        walk(item, needle, found);
-      });
+      map.forEach(
+          (key, item) -> {
+            walk(key, needle, found);
+            walk(item, needle, found);
+          });
     } else if (value != null && value.getClass().isRecord()) {
       for (RecordComponent component : value.getClass().getRecordComponents()) {
         try {

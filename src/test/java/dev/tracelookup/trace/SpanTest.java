@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 final class SpanTest {
   @Test
   void toBuilder_unchanged_buildsAnEqualSpan() {
-    Span original = span("b").parent("a").server().http(500).error("boom").link("f".repeat(32), "c").build();
+    Span original =
+        span("b").parent("a").server().http(500).error("boom").link("f".repeat(32), "c").build();
 
     assertThat(original.toBuilder().build()).isEqualTo(original);
   }
@@ -27,8 +28,7 @@ final class SpanTest {
 
   @Test
   void links_absent_areAnEmptyList() {
-    Span span =
-        new Span("t", "s", "", "svc", "n", SpanKind.INTERNAL, 0, 0, null, null, null, null);
+    Span span = new Span("t", "s", "", "svc", "n", SpanKind.INTERNAL, 0, 0, null, null, null, null);
 
     assertThat(span.links()).isEqualTo(List.of());
   }

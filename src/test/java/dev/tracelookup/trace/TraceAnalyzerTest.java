@@ -297,7 +297,9 @@ final class TraceAnalyzerTest {
         .containsExactly(tuple("a", false), tuple("b", true));
   }
 
-  /** A server answering 404 left its status unset, as the conventions say: the customer was refused. */
+  /**
+   * A server answering 404 left its status unset, as the conventions say: the customer was refused.
+   */
   @Test
   void analyze_server404Only_isRefusedAndNamesTheEntry() {
     Trace trace = trace(span("a").server().http(404).build());

@@ -38,10 +38,16 @@ final class RawZipkin {
   }
 
   private void get(String path) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(base.resolve(path))
-        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        client.send(
+            HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "application/json")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200 || response.body().length == 0) {
-      throw new IllegalStateException("zipkin-server answered " + response.statusCode() + " to " + path);
+      throw new IllegalStateException(
+          "zipkin-server answered " + response.statusCode() + " to " + path);
     }
   }
 }

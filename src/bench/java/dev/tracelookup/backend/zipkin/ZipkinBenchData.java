@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the overhead benchmark seeds Zipkin with on top of the demo day: {@link #TRACES} requests
- * of one customer in one half hour, {@link #SPANS} spans each across seven services, each failing
- * at its last leaf.
+ * What the overhead benchmark seeds Zipkin with on top of the demo day: {@link #TRACES} requests of
+ * one customer in one half hour, {@link #SPANS} spans each across seven services, each failing at
+ * its last leaf.
  */
 final class ZipkinBenchData {
   static final String USER = "usr_bench01";
@@ -35,14 +35,15 @@ final class ZipkinBenchData {
 
   private static ObjectNode span(String traceId, int index, Instant traceStart) {
     boolean failing = index == SPANS - 1;
-    ZipkinSpanJson span = ZipkinSpanJson.span(traceId, spanId(index))
-        .kind(index == 0 ? "SERVER" : "CLIENT")
-        .name(index == 0 ? "post /api/v1/orders" : "post op-" + index % 12)
-        .service("svc-" + index % 7)
-        .at(traceStart.plusMillis(index))
-        .duration(Duration.ofMillis(SPANS - index + 1L))
-        .tag("http.response.status_code", failing ? "502" : "200")
-        .tag("url.path", "/api/v1/orders/" + index);
+    ZipkinSpanJson span =
+        ZipkinSpanJson.span(traceId, spanId(index))
+            .kind(index == 0 ? "SERVER" : "CLIENT")
+            .name(index == 0 ? "post /api/v1/orders" : "post op-" + index % 12)
+            .service("svc-" + index % 7)
+            .at(traceStart.plusMillis(index))
+            .duration(Duration.ofMillis(SPANS - index + 1L))
+            .tag("http.response.status_code", failing ? "502" : "200")
+            .tag("url.path", "/api/v1/orders/" + index);
     if (index == 0) {
       span.tag("user.id", USER);
     } else {

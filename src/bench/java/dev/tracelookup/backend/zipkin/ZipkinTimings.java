@@ -3,8 +3,8 @@ package dev.tracelookup.backend.zipkin;
 import java.util.Arrays;
 
 /**
- * Medians, in nanoseconds, of each way of reading the benchmark customer's traces from Zipkin,
- * and the medians of the per-round ratios (each round times a lookup right after its bare calls).
+ * Medians, in nanoseconds, of each way of reading the benchmark customer's traces from Zipkin, and
+ * the medians of the per-round ratios (each round times a lookup right after its bare calls).
  *
  * @param rawSearches the two searches, bare
  * @param lookup the Zipkin lookup (the same two searches, parsed, analysed, ranked)
@@ -12,14 +12,27 @@ import java.util.Arrays;
  * @param fetchingOneByOne a search-then-fetch lookup reading the ten traces one at a time
  * @param fetchingTen the same lookup reading the ten traces at once
  */
-public record ZipkinTimings(long rawSearches, long lookup, long rawSearchesAndFetches, long fetchingOneByOne,
-    long fetchingTen, double lookupRatio, double oneByOneRatio, double tenRatio) {
+public record ZipkinTimings(
+    long rawSearches,
+    long lookup,
+    long rawSearchesAndFetches,
+    long fetchingOneByOne,
+    long fetchingTen,
+    double lookupRatio,
+    double oneByOneRatio,
+    double tenRatio) {
 
   static ZipkinTimings of(long[][] byRound) {
     long[] raw = column(byRound, 0);
     long[] rawAll = column(byRound, 2);
-    return new ZipkinTimings(median(raw), median(column(byRound, 1)), median(rawAll), median(column(byRound, 3)),
-        median(column(byRound, 4)), medianRatio(column(byRound, 1), raw), medianRatio(column(byRound, 3), rawAll),
+    return new ZipkinTimings(
+        median(raw),
+        median(column(byRound, 1)),
+        median(rawAll),
+        median(column(byRound, 3)),
+        median(column(byRound, 4)),
+        medianRatio(column(byRound, 1), raw),
+        medianRatio(column(byRound, 3), rawAll),
         medianRatio(column(byRound, 4), rawAll));
   }
 

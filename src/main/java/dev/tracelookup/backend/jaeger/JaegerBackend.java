@@ -8,8 +8,8 @@ import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
-import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.backend.otlp.OtlpJsonReader;
+import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.trace.TraceIds;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -90,8 +90,7 @@ public final class JaegerBackend implements TraceBackend {
         new SearchMerger(new TraceMatcher(query, userKeys), query.limit(), options.api());
     for (SearchSpec spec : SearchPlan.specs(query, userKeys, options.entryServices())) {
       SearchResult result = api.find(spec);
-      if (result instanceof SearchResult.Failed failed
-          && needsEntryServices(failed)) {
+      if (result instanceof SearchResult.Failed failed && needsEntryServices(failed)) {
         return unsupported("This Jaeger's storage cannot search without a service name");
       }
       merger.add(spec, result);

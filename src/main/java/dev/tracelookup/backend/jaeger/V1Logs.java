@@ -1,10 +1,10 @@
 package dev.tracelookup.backend.jaeger;
 
+import static dev.tracelookup.backend.json.JsonSteps.int64;
 import static dev.tracelookup.backend.json.JsonSteps.isArray;
 import static dev.tracelookup.backend.json.JsonSteps.isObject;
 import static dev.tracelookup.backend.json.JsonSteps.nextElement;
 import static dev.tracelookup.backend.json.JsonSteps.nextField;
-import static dev.tracelookup.backend.json.JsonSteps.int64;
 import static dev.tracelookup.backend.json.JsonSteps.skip;
 
 import com.fasterxml.jackson.core.JsonParser;

@@ -10,12 +10,12 @@ import static dev.tracelookup.backend.json.JsonSteps.text;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.tracelookup.backend.json.JsonShapeException;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.tracelookup.trace.Trace;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -71,7 +71,8 @@ final class V1Reader {
       throw new JaegerFormatException(wrongShape.getMessage());
     } catch (JsonProcessingException malformed) {
       // Jackson's message quotes the offending input, which may carry customer IDs.
-      throw new JaegerFormatException("not valid JSON (" + malformed.getClass().getSimpleName() + ")" + where(malformed));
+      throw new JaegerFormatException(
+          "not valid JSON (" + malformed.getClass().getSimpleName() + ")" + where(malformed));
     } catch (CharConversionException badEncoding) {
       throw new JaegerFormatException("the answer is not valid Unicode text");
     }
@@ -81,7 +82,8 @@ final class V1Reader {
   private static String where(JsonProcessingException malformed) {
     JsonLocation location = malformed.getLocation();
     return location == null || location.getLineNr() < 0
-        ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
   private void readTraces(JsonParser parser, List<Trace> found) throws IOException {

@@ -34,8 +34,8 @@ record V1Reference(String refType, String traceId, String spanId) {
   /**
    * Returns the references other than the chosen parent, as span links. Jaeger's translator writes
    * an OTLP span link as a {@code FOLLOWS_FROM} reference, which may name another trace: a consumer
-   * that runs in its own trace points back at its producer that way. References whose IDs could
-   * not be read are left out. Most spans have only their parent and get the shared empty list.
+   * that runs in its own trace points back at its producer that way. References whose IDs could not
+   * be read are left out. Most spans have only their parent and get the shared empty list.
    *
    * @param parentSpanId the parent chosen for the span (see {@link #parent}), or empty
    */
@@ -43,7 +43,8 @@ record V1Reference(String refType, String traceId, String spanId) {
     List<SpanLink> links = null;
     for (V1Reference reference : references) {
       boolean unreadable = reference.traceId().isEmpty() || reference.spanId().isEmpty();
-      boolean isParent = reference.traceId().equals(traceId) && reference.spanId().equals(parentSpanId);
+      boolean isParent =
+          reference.traceId().equals(traceId) && reference.spanId().equals(parentSpanId);
       if (unreadable || isParent) {
         continue;
       }

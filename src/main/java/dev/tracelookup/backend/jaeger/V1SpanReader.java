@@ -1,11 +1,11 @@
 package dev.tracelookup.backend.jaeger;
 
 import static dev.tracelookup.backend.json.JsonSteps.fail;
+import static dev.tracelookup.backend.json.JsonSteps.int64;
 import static dev.tracelookup.backend.json.JsonSteps.isArray;
 import static dev.tracelookup.backend.json.JsonSteps.isObject;
 import static dev.tracelookup.backend.json.JsonSteps.nextElement;
 import static dev.tracelookup.backend.json.JsonSteps.nextField;
-import static dev.tracelookup.backend.json.JsonSteps.int64;
 import static dev.tracelookup.backend.json.JsonSteps.skip;
 import static dev.tracelookup.backend.json.JsonSteps.text;
 
@@ -24,9 +24,9 @@ import java.util.Map;
 
 /**
  * Reads one span of Jaeger's UI JSON. Its service lives in the trace's {@code processes}, which
- * Jaeger writes after the spans, so the span is returned with the process ID to resolve later.
- * The parent is chosen among the references as Jaeger's model chooses it; the other references
- * become span links.
+ * Jaeger writes after the spans, so the span is returned with the process ID to resolve later. The
+ * parent is chosen among the references as Jaeger's model chooses it; the other references become
+ * span links.
  */
 final class V1SpanReader {
   private final StringPool pool;

@@ -4,10 +4,10 @@ import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceRef;
+import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.BodyReader;
 import dev.tracelookup.http.HttpResult;
-import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.trace.Trace;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,8 @@ final class V3Api implements JaegerApi {
     if (answer instanceof HttpResult.NotFound) {
       return new SearchResult.Found(List.of(), List.of());
     }
-    return new SearchResult.Failed(BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure()));
+    return new SearchResult.Failed(
+        BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure()));
   }
 
   @Override
@@ -62,7 +63,8 @@ final class V3Api implements JaegerApi {
     if (answer instanceof HttpResult.NotFound) {
       return new FetchResult.NotFound(traceId);
     }
-    return new FetchResult.Failed(BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure()));
+    return new FetchResult.Failed(
+        BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure()));
   }
 
   /** Returns the search's path and query. */

@@ -11,6 +11,10 @@ public final class JsonShapeException extends IOException {
   private static final long serialVersionUID = 1L;
 
   JsonShapeException(String problem, JsonLocation location) {
-    super(problem + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+    super(
+        problem
+            + (location == null
+                ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
   }
 }

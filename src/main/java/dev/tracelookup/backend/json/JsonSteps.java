@@ -112,7 +112,8 @@ public final class JsonSteps {
     return new JsonShapeException(problem, parser.currentLocation());
   }
 
-  private static boolean is(JsonParser parser, JsonToken start, String what, String expected) throws IOException {
+  private static boolean is(JsonParser parser, JsonToken start, String what, String expected)
+      throws IOException {
     JsonToken token = parser.currentToken();
     if (token == start) {
       return true;

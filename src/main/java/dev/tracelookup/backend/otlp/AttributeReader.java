@@ -3,9 +3,9 @@ package dev.tracelookup.backend.otlp;
 import static dev.tracelookup.backend.json.JsonSteps.isArray;
 import static dev.tracelookup.backend.json.JsonSteps.isObject;
 import static dev.tracelookup.backend.json.JsonSteps.nextElement;
-import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
 import static dev.tracelookup.backend.json.JsonSteps.skip;
 import static dev.tracelookup.backend.json.JsonSteps.text;
+import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -54,7 +54,8 @@ final class AttributeReader {
     return unmodifiable(entries);
   }
 
-  // A repeated key is rare enough that merging only after Map.ofEntries refuses it is the cheap way.
+  // A repeated key is rare enough that merging only after Map.ofEntries refuses it is the cheap
+  // way.
   @SuppressWarnings("unchecked")
   private static Map<String, String> unmodifiable(List<Map.Entry<String, String>> entries) {
     try {
@@ -66,8 +67,8 @@ final class AttributeReader {
     }
   }
 
-  private void readKeyValue(
-      JsonParser parser, BiConsumer<String, String> into, boolean asJson) throws IOException {
+  private void readKeyValue(JsonParser parser, BiConsumer<String, String> into, boolean asJson)
+      throws IOException {
     if (!isObject(parser, "attributes")) {
       return;
     }

@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * What OTLP adds to the shared {@link JsonSteps}: field names are compared in a canonical form,
  * lower case without underscores, so the lowerCamelCase keys of the OTLP spec and the snake_case
- * keys of Grafana's fixtures both match; and failures of meaning become {@link OtlpFormatException}.
+ * keys of Grafana's fixtures both match; and failures of meaning become {@link
+ * OtlpFormatException}.
  */
 final class JsonTokens {
   // A document repeats a few dozen field names once per span: remember their canonical forms

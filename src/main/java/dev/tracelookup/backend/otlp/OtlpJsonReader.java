@@ -1,19 +1,19 @@
 package dev.tracelookup.backend.otlp;
 
-import static dev.tracelookup.backend.otlp.JsonTokens.fail;
 import static dev.tracelookup.backend.json.JsonSteps.isArray;
 import static dev.tracelookup.backend.json.JsonSteps.isObject;
 import static dev.tracelookup.backend.json.JsonSteps.nextElement;
-import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
 import static dev.tracelookup.backend.json.JsonSteps.skip;
+import static dev.tracelookup.backend.otlp.JsonTokens.fail;
+import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.tracelookup.backend.json.JsonShapeException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.tracelookup.backend.json.JsonShapeException;
 import dev.tracelookup.trace.Span;
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
@@ -91,8 +91,7 @@ public final class OtlpJsonReader {
    * @throws OtlpFormatException when the input is not a readable OTLP JSON document
    * @throws IOException when the stream itself fails
    */
-  public void read(
-      InputStream in, Consumer<? super Span> sink, BiConsumer<String, String> envelope)
+  public void read(InputStream in, Consumer<? super Span> sink, BiConsumer<String, String> envelope)
       throws IOException {
     Objects.requireNonNull(sink, "sink");
     Objects.requireNonNull(envelope, "envelope");

@@ -12,8 +12,9 @@ import java.util.Arrays;
  *
  * <p>Sharing saves the allocation per occurrence, keeps a big trace's heap small, gives map keys
  * whose hash is already computed, and lets the reader normalise a trace ID once per run of spans.
- * Values are not shared: most differ per span, and looking them up costs more than it saves. One instance serves one document on one thread;
- * it has a fixed number of slots, so a document of all-different strings cannot grow it.
+ * Values are not shared: most differ per span, and looking them up costs more than it saves. One
+ * instance serves one document on one thread; it has a fixed number of slots, so a document of
+ * all-different strings cannot grow it.
  */
 final class RepeatedText {
   private static final int SLOTS = 1024;

@@ -1,13 +1,13 @@
 package dev.tracelookup.backend.otlp;
 
-import static dev.tracelookup.backend.otlp.JsonTokens.fail;
 import static dev.tracelookup.backend.json.JsonSteps.int64;
 import static dev.tracelookup.backend.json.JsonSteps.isArray;
 import static dev.tracelookup.backend.json.JsonSteps.isObject;
 import static dev.tracelookup.backend.json.JsonSteps.nextElement;
-import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
 import static dev.tracelookup.backend.json.JsonSteps.skip;
 import static dev.tracelookup.backend.json.JsonSteps.text;
+import static dev.tracelookup.backend.otlp.JsonTokens.fail;
+import static dev.tracelookup.backend.otlp.JsonTokens.nextField;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;

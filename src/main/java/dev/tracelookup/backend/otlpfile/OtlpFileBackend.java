@@ -185,7 +185,6 @@ public final class OtlpFileBackend implements TraceBackend {
     }
   }
 
-
   @Override
   public String displayName() {
     return displayName;

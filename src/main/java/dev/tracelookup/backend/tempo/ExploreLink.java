@@ -16,8 +16,9 @@ import java.util.Optional;
  */
 final class ExploreLink {
   /**
-   * Grafana keeps a pane key only when it is 3 characters of {@code [0-9a-z]}, not all digits;
-   * any other key is silently replaced (public/app/features/explore/hooks/useStateSync/migrators/v1.ts).
+   * Grafana keeps a pane key only when it is 3 characters of {@code [0-9a-z]}, not all digits; any
+   * other key is silently replaced
+   * (public/app/features/explore/hooks/useStateSync/migrators/v1.ts).
    */
   static final String PANE_KEY = "tl1";
 
@@ -43,7 +44,10 @@ final class ExploreLink {
   String to(String traceId, Optional<String> spanId) {
     String base = grafana.toString();
     String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    return root + "/explore?schemaVersion=1&orgId=" + orgId + "&panes="
+    return root
+        + "/explore?schemaVersion=1&orgId="
+        + orgId
+        + "&panes="
         + URLEncoder.encode(panes(traceId, spanId), StandardCharsets.UTF_8);
   }
 

@@ -6,8 +6,8 @@ import java.util.StringJoiner;
 
 /**
  * Turns a {@link TraceQuery} into TraceQL. The user ID is matched on any of its attributes,
- * unscoped so that it is found on spans and on resources alike; each filter is another spanset
- * that must match somewhere in the same trace, not necessarily on the span carrying the ID:
+ * unscoped so that it is found on spans and on resources alike; each filter is another spanset that
+ * must match somewhere in the same trace, not necessarily on the span carrying the ID:
  *
  * <pre>{@code
  * { .user.id = "usr_1" || .enduser.id = "usr_1" } && { resource.service.name = "checkout" }
@@ -38,7 +38,7 @@ final class SearchQuery {
     return traceQl.toString();
   }
 
-  /** Returns {@code  && { field = "value" }}: one more spanset the trace must hold. */
+  /** Returns {@code && { field = "value" }}: one more spanset the trace must hold. */
   private static String spanset(String field, String value) {
     return " && { " + field + " = " + TraceQl.string(value) + " }";
   }

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Reads {@code /api/search} answers as they stream in: {@code {"traces":[{"traceID":..,
- * "startTimeUnixNano":"..",..}],"metrics":{..}}}. Only the trace ID and start are kept; the
- * matched span sets ({@code spanSet}, {@code spanSets}) and the metrics are skipped unread.
+ * "startTimeUnixNano":"..",..}],"metrics":{..}}}. Only the trace ID and start are kept; the matched
+ * span sets ({@code spanSet}, {@code spanSets}) and the metrics are skipped unread.
  *
  * <p>A document of the wrong shape fails as a whole; one entry with an ID that is no trace ID is
  * only counted, so the other traces can still be shown.
@@ -28,7 +28,8 @@ final class SearchResponseReader implements BodyReader<SearchHits> {
   @Override
   public SearchHits read(InputStream body) throws IOException {
     try (JsonParser parser = FACTORY.createParser(body)) {
-      require(parser, parser.nextToken() == JsonToken.START_OBJECT, "the answer is not a JSON object");
+      require(
+          parser, parser.nextToken() == JsonToken.START_OBJECT, "the answer is not a JSON object");
       List<SearchHits.Hit> hits = new ArrayList<>();
       int unreadable = 0;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {

@@ -8,9 +8,9 @@ import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.HttpResult;
-import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.Trace;
 import dev.tracelookup.trace.TraceIds;
@@ -41,17 +41,21 @@ public final class TempoBackend implements TraceBackend {
    *     user.id} and {@code enduser.id}; plain names of letters, digits and {@code _}, joined by
    *     {@code .}, {@code :} or {@code -}
    * @param clock tells how recent a window is, for Tempo's end cut-off
-   * @throws IllegalArgumentException when there is no user attribute key, or one is not a plain name
+   * @throws IllegalArgumentException when there is no user attribute key, or one is not a plain
+   *     name
    */
-  public TempoBackend(BackendHttp http, List<String> userAttributeKeys, TempoOptions options, Clock clock) {
+  public TempoBackend(
+      BackendHttp http, List<String> userAttributeKeys, TempoOptions options, Clock clock) {
     this.http = Objects.requireNonNull(http, "http");
     this.options = Objects.requireNonNull(options, "options");
     List<String> keys = checkedKeys(userAttributeKeys);
     this.search = new TempoSearch(http, keys, options, Objects.requireNonNull(clock, "clock"));
     this.linkSearch = new TempoLinkSearch(http, search, options, clock);
     this.traceReader = new TraceResponseReader(new OtlpJsonReader(Set.copyOf(keys)));
-    this.exploreLink = options.grafanaUrl()
-        .map(grafana -> new ExploreLink(grafana, options.datasourceUid(), options.orgId()));
+    this.exploreLink =
+        options
+            .grafanaUrl()
+            .map(grafana -> new ExploreLink(grafana, options.datasourceUid(), options.orgId()));
   }
 
   /** Returns the endpoint's name, e.g. {@code Tempo}. */
@@ -128,8 +132,13 @@ public final class TempoBackend implements TraceBackend {
     }
     for (Span span : document.spans()) {
       if (!span.traceId().equals(traceId)) {
-        return new FetchResult.Failed(BackendFailure.of(BackendFailure.Kind.MALFORMED, displayName(),
-            "GET " + options.apiVersion().tracePath(traceId) + ": the answer holds spans of another trace"));
+        return new FetchResult.Failed(
+            BackendFailure.of(
+                BackendFailure.Kind.MALFORMED,
+                displayName(),
+                "GET "
+                    + options.apiVersion().tracePath(traceId)
+                    + ": the answer holds spans of another trace"));
       }
     }
     return new FetchResult.Fetched(new Trace(traceId, document.spans()), document.partial());
@@ -138,12 +147,16 @@ public final class TempoBackend implements TraceBackend {
   private static List<String> checkedKeys(List<String> userAttributeKeys) {
     List<String> keys = List.copyOf(Objects.requireNonNull(userAttributeKeys, "userAttributeKeys"));
     if (keys.isEmpty()) {
-      throw new IllegalArgumentException("no user attribute keys given; name at least one, e.g. user.id");
+      throw new IllegalArgumentException(
+          "no user attribute keys given; name at least one, e.g. user.id");
     }
     for (String key : keys) {
       if (!TraceQl.isAttributeName(key)) {
-        throw new IllegalArgumentException("the user attribute key \"" + key + "\" is not a plain"
-            + " attribute name (letters, digits and _ joined by '.', ':' or '-')");
+        throw new IllegalArgumentException(
+            "the user attribute key \""
+                + key
+                + "\" is not a plain"
+                + " attribute name (letters, digits and _ joined by '.', ':' or '-')");
       }
     }
     return keys;

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * the default from 2.6, store links: traces in older blocks match nothing. An older Tempo refuses
  * the query with a 400 "invalid TraceQL query: parse error …"; that answer becomes {@link
  * LinkSearch.Unsupported}, naming the version {@code /api/status/buildinfo} reports, and is
- * remembered for {@link #REMEMBER_UNSUPPORTED} so that lookups do not ask again and again, while
- * an upgraded Tempo is noticed without a restart.
+ * remembered for {@link #REMEMBER_UNSUPPORTED} so that lookups do not ask again and again, while an
+ * upgraded Tempo is noticed without a restart.
  */
 final class TempoLinkSearch {
   /** The first Tempo whose TraceQL has the link intrinsics. */
@@ -61,15 +61,18 @@ final class TempoLinkSearch {
     // One more than asked: the linked-to trace may link to itself and is left out of the answer.
     HttpResult<SearchHits> answer = search.send(traceQl, window(query), query.limit() + 1);
     if (answer instanceof HttpResult.Ok<SearchHits> ok) {
-      List<TraceRef> found = TempoSearch.newestFirst(ok.value().hits(),
-          query.limit() + 1).stream().filter(ref -> !ref.traceId().equals(query.traceId()))
-          .limit(query.limit()).toList();
+      List<TraceRef> found =
+          TempoSearch.newestFirst(ok.value().hits(), query.limit() + 1).stream()
+              .filter(ref -> !ref.traceId().equals(query.traceId()))
+              .limit(query.limit())
+              .toList();
       return new LinkSearch.Found(found);
     }
     if (answer instanceof HttpResult.NotFound) {
       return new LinkSearch.Failed(search.notTempo());
     }
-    BackendFailure failure = BackendFailure.from(((HttpResult.Failed<SearchHits>) answer).failure());
+    BackendFailure failure =
+        BackendFailure.from(((HttpResult.Failed<SearchHits>) answer).failure());
     return refusedTraceQl(failure) ? unsupportedOrFailed(failure) : new LinkSearch.Failed(failure);
   }
 
@@ -86,36 +89,47 @@ final class TempoLinkSearch {
   private static boolean refusedTraceQl(BackendFailure failure) {
     String detail = failure.detail().toLowerCase(Locale.ROOT);
     return failure.kind() == BackendFailure.Kind.REJECTED
-        && (detail.contains("invalid traceql") || detail.contains("parse error") || detail.contains("intrinsic"));
+        && (detail.contains("invalid traceql")
+            || detail.contains("parse error")
+            || detail.contains("intrinsic"));
   }
 
   /**
-   * Asks Tempo its version: one that should know the intrinsics refused something else, which
-   * stays a failure; any other cannot search by link.
+   * Asks Tempo its version: one that should know the intrinsics refused something else, which stays
+   * a failure; any other cannot search by link.
    */
   private LinkSearch unsupportedOrFailed(BackendFailure refusal) {
     Optional<String> version = version();
     if (version.isPresent() && atLeast(version.get(), LINKS_SINCE)) {
       return new LinkSearch.Failed(refusal);
     }
-    LinkSearch.Unsupported answer = new LinkSearch.Unsupported(name + version.map(v -> " " + v).orElse("")
-        + " cannot search by span link; TraceQL link intrinsics need Tempo ≥ " + LINKS_SINCE + ".");
+    LinkSearch.Unsupported answer =
+        new LinkSearch.Unsupported(
+            name
+                + version.map(v -> " " + v).orElse("")
+                + " cannot search by span link; TraceQL link intrinsics need Tempo ≥ "
+                + LINKS_SINCE
+                + ".");
     unsupported = new Remembered(answer, clock.instant().plus(REMEMBER_UNSUPPORTED));
     return answer;
   }
 
   /** Returns the version Tempo reports, when it reports one that reads as a version. */
   private Optional<String> version() {
-    HttpResult<String> answer = http.get("/api/status/buildinfo", "application/json", new BuildInfoReader());
+    HttpResult<String> answer =
+        http.get("/api/status/buildinfo", "application/json", new BuildInfoReader());
     if (!(answer instanceof HttpResult.Ok<String> ok)) {
       return Optional.empty();
     }
     String version = ok.value();
-    return VERSION.matcher(version).matches() ? Optional.of(version.startsWith("v") ? version.substring(1) : version)
+    return VERSION.matcher(version).matches()
+        ? Optional.of(version.startsWith("v") ? version.substring(1) : version)
         : Optional.empty();
   }
 
-  /** Returns whether {@code version} (e.g. {@code 2.5.0}) is at least {@code minimum} ({@code 2.6}). */
+  /**
+   * Returns whether {@code version} (e.g. {@code 2.5.0}) is at least {@code minimum} ({@code 2.6}).
+   */
   static boolean atLeast(String version, String minimum) {
     Matcher have = VERSION.matcher(version);
     Matcher need = VERSION.matcher(minimum);
@@ -123,6 +137,8 @@ final class TempoLinkSearch {
       return false;
     }
     int major = Integer.compare(Integer.parseInt(have.group(1)), Integer.parseInt(need.group(1)));
-    return major != 0 ? major > 0 : Integer.parseInt(have.group(2)) >= Integer.parseInt(need.group(2));
+    return major != 0
+        ? major > 0
+        : Integer.parseInt(have.group(2)) >= Integer.parseInt(need.group(2));
   }
 }

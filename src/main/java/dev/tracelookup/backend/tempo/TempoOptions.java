@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param grafanaUrl Grafana's base URL for "Open in Grafana" links, or empty for no links
  * @param datasourceUid the uid of Grafana's Tempo data source; required with {@code grafanaUrl}
  * @param orgId the Grafana organisation that owns the data source
- * @param maxWindow the longest search window Tempo accepts ({@code query_frontend.search.max_duration})
+ * @param maxWindow the longest search window Tempo accepts ({@code
+ *     query_frontend.search.max_duration})
  * @param endCutoff how much of the recent past Tempo leaves out of searches ({@code
  *     query_frontend.query_end_cutoff}); zero when it searches up to now
  * @param spss spans per span set in search answers (1 to 100); the bot reads only trace IDs there
@@ -34,7 +35,10 @@ public record TempoOptions(
   public enum ApiVersion {
     /** {@code /api/traces/<id>} answering {@code {"batches":[..]}}, for Tempo before 2.6. */
     V1("/api/traces/"),
-    /** {@code /api/v2/traces/<id>} answering {@code {"trace":{..},"status":..}}, Tempo 2.6 and later. */
+    /**
+     * {@code /api/v2/traces/<id>} answering {@code {"trace":{..},"status":..}}, Tempo 2.6 and
+     * later.
+     */
     V2("/api/v2/traces/");
 
     private final String pathPrefix;
@@ -55,7 +59,8 @@ public record TempoOptions(
           return version;
         }
       }
-      throw new IllegalArgumentException("unknown Tempo API version \"" + name + "\"; use v1 or v2");
+      throw new IllegalArgumentException(
+          "unknown Tempo API version \"" + name + "\"; use v1 or v2");
     }
 
     String tracePath(String hexTraceId) {

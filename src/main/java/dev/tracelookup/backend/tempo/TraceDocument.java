@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A trace-by-ID answer as read.
  *
- * @param partial Tempo said {@code "status":"PARTIAL"}: the trace was over its size limit, or filtered
+ * @param partial Tempo said {@code "status":"PARTIAL"}: the trace was over its size limit, or
+ *     filtered
  */
 record TraceDocument(List<Span> spans, boolean partial) {
   TraceDocument {

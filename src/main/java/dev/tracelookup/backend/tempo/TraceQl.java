@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Writes TraceQL text that Tempo's lexer reads back exactly as meant.
  *
- * <p>Tempo scans a query with Go's {@code text/scanner} and decodes each string literal with
- * {@code strconv.Unquote}, so literals follow Go's rules. A raw quote would end the literal early,
- * and since the scanner drops line and block comments outside strings, the rest of a hostile value
+ * <p>Tempo scans a query with Go's {@code text/scanner} and decodes each string literal with {@code
+ * strconv.Unquote}, so literals follow Go's rules. A raw quote would end the literal early, and
+ * since the scanner drops line and block comments outside strings, the rest of a hostile value
  * could rewrite the whole query. So every value is written as a double-quoted Go literal that
  * nothing inside can end.
  */
@@ -21,7 +21,8 @@ final class TraceQl {
    * Attribute names are written bare, so only characters that are plainly part of a name are let
    * through: no spaces, quotes, braces, operators or comment starts.
    */
-  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_]+([.:-][A-Za-z0-9_]+)*");
+  private static final Pattern ATTRIBUTE_NAME =
+      Pattern.compile("[A-Za-z0-9_]+([.:-][A-Za-z0-9_]+)*");
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -48,7 +49,10 @@ final class TraceQl {
     return literal.append('"').toString();
   }
 
-  /** Returns the unscoped attribute reference {@code .name}, which Tempo checks on spans and resources. */
+  /**
+   * Returns the unscoped attribute reference {@code .name}, which Tempo checks on spans and
+   * resources.
+   */
   static String unscopedAttribute(String name) {
     if (!isAttributeName(name)) {
       throw new IllegalArgumentException("not a plain attribute name: " + name);
@@ -56,7 +60,10 @@ final class TraceQl {
     return "." + name;
   }
 
-  /** Returns whether the name can be written bare: words of letters, digits and '_' joined by '.', ':' or '-'. */
+  /**
+   * Returns whether the name can be written bare: words of letters, digits and '_' joined by '.',
+   * ':' or '-'.
+   */
   static boolean isAttributeName(String name) {
     return name != null && ATTRIBUTE_NAME.matcher(name).matches();
   }

@@ -1,7 +1,7 @@
 package dev.tracelookup.backend.tempo;
 
-import dev.tracelookup.http.BodyReader;
 import dev.tracelookup.backend.otlp.OtlpJsonReader;
+import dev.tracelookup.http.BodyReader;
 import dev.tracelookup.trace.Span;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,11 +25,14 @@ final class TraceResponseReader implements BodyReader<TraceDocument> {
   public TraceDocument read(InputStream body) throws IOException {
     List<Span> spans = new ArrayList<>();
     AtomicBoolean partial = new AtomicBoolean();
-    otlp.read(body, spans::add, (field, value) -> {
-      if (field.equals("status") && isPartial(value)) {
-        partial.set(true);
-      }
-    });
+    otlp.read(
+        body,
+        spans::add,
+        (field, value) -> {
+          if (field.equals("status") && isPartial(value)) {
+            partial.set(true);
+          }
+        });
     return new TraceDocument(spans, partial.get());
   }
 

@@ -33,7 +33,10 @@ final class AnnotationEvents {
     if (packed.isEmpty()) {
       return new SpanEvent(text, epochNanos, Attributes.empty());
     }
-    return new SpanEvent(packed.get().name(), epochNanos, new Attributes(LenientJsonObject.read(packed.get().json())));
+    return new SpanEvent(
+        packed.get().name(),
+        epochNanos,
+        new Attributes(LenientJsonObject.read(packed.get().json())));
   }
 
   /** Reads {@code "name":{…}}. */
@@ -43,7 +46,9 @@ final class AnnotationEvents {
       return Optional.empty();
     }
     String rest = text.substring(close + 1).stripLeading();
-    return rest.startsWith(":") ? packed(text.substring(1, close), rest.substring(1)) : Optional.empty();
+    return rest.startsWith(":")
+        ? packed(text.substring(1, close), rest.substring(1))
+        : Optional.empty();
   }
 
   /** Reads {@code name|{…}|droppedCount}. */
@@ -60,13 +65,16 @@ final class AnnotationEvents {
   /** Reads {@code name: {…}}. */
   private static Optional<Packed> bareName(String text) {
     int colon = text.indexOf(':');
-    return colon > 0 ? packed(text.substring(0, colon), text.substring(colon + 1)) : Optional.empty();
+    return colon > 0
+        ? packed(text.substring(0, colon), text.substring(colon + 1))
+        : Optional.empty();
   }
 
   private static Optional<Packed> packed(String name, String json) {
     String trimmedName = name.strip();
     String trimmedJson = json.strip();
-    boolean plainName = !trimmedName.isEmpty() && trimmedName.indexOf('"') < 0 && trimmedName.indexOf('{') < 0;
+    boolean plainName =
+        !trimmedName.isEmpty() && trimmedName.indexOf('"') < 0 && trimmedName.indexOf('{') < 0;
     return plainName && trimmedJson.startsWith("{")
         ? Optional.of(new Packed(trimmedName, trimmedJson))
         : Optional.empty();

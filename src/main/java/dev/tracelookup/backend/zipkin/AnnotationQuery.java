@@ -34,23 +34,41 @@ final class AnnotationQuery {
    */
   static Optional<String> refusal(String userId, String backend) {
     if (userId.isEmpty()) {
-      return Optional.of("The user ID is empty, so there is nothing to search " + backend
-          + " for. Give the customer's user ID.");
+      return Optional.of(
+          "The user ID is empty, so there is nothing to search "
+              + backend
+              + " for. Give the customer's user ID.");
     }
     if (userId.length() > MAX_ID_LENGTH) {
-      return Optional.of(backend + " cannot search for IDs longer than " + MAX_ID_LENGTH
-          + " characters, and this one has " + userId.length()
-          + ". Check that only the user ID was pasted.");
+      return Optional.of(
+          backend
+              + " cannot search for IDs longer than "
+              + MAX_ID_LENGTH
+              + " characters, and this one has "
+              + userId.length()
+              + ". Check that only the user ID was pasted.");
     }
-    return userId.codePoints().filter(c -> !isSafe(c)).boxed().findFirst()
-        .map(c -> backend + " cannot search for IDs containing " + describe(c)
-            + ", because its annotation query cannot escape anything; only letters, digits and "
-            + String.join(" ", SAFE_PUNCTUATION.split("")) + " are safe. "
-            + "Check the user ID for a typo or a paste accident.");
+    return userId
+        .codePoints()
+        .filter(c -> !isSafe(c))
+        .boxed()
+        .findFirst()
+        .map(
+            c ->
+                backend
+                    + " cannot search for IDs containing "
+                    + describe(c)
+                    + ", because its annotation query cannot escape anything; only letters, digits"
+                    + " and "
+                    + String.join(" ", SAFE_PUNCTUATION.split(""))
+                    + " are safe. "
+                    + "Check the user ID for a typo or a paste accident.");
   }
 
   private static boolean isSafe(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
         || SAFE_PUNCTUATION.indexOf(c) >= 0;
   }
 

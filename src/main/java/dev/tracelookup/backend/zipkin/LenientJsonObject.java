@@ -20,11 +20,12 @@ import java.util.Map;
  * ,"exception.message":}), which keeps quotes and line breaks inside values as they were.
  */
 final class LenientJsonObject {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-      .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+          .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build())
+          .build();
 
   private LenientJsonObject() {}
 
@@ -43,7 +44,9 @@ final class LenientJsonObject {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not an object");
       }
-      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+      for (JsonToken token = parser.nextToken();
+          token == JsonToken.FIELD_NAME;
+          token = parser.nextToken()) {
         String key = parser.currentName();
         JsonToken value = parser.nextToken();
         if (value != JsonToken.VALUE_NULL) {
@@ -88,7 +91,9 @@ final class LenientJsonObject {
     return entries;
   }
 
-  /** Where one entry starts (its comma, or its key's quote), its key, and where its value starts. */
+  /**
+   * Where one entry starts (its comma, or its key's quote), its key, and where its value starts.
+   */
   private record KeyAt(int entryStart, String name, int valueStart) {}
 
   private static List<KeyAt> keys(String body) {
@@ -110,7 +115,9 @@ final class LenientJsonObject {
     return keys;
   }
 
-  /** Returns where the entry whose key opens at {@code quote} starts, or -1 when none does there. */
+  /**
+   * Returns where the entry whose key opens at {@code quote} starts, or -1 when none does there.
+   */
   private static int entryStart(String body, int quote) {
     int before = quote - 1;
     while (before >= 0 && Character.isWhitespace(body.charAt(before))) {
@@ -123,8 +130,10 @@ final class LenientJsonObject {
   }
 
   private static boolean isKey(String name) {
-    return !name.isEmpty() && name.length() <= 256
-        && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
+    return !name.isEmpty()
+        && name.length() <= 256
+        && name.chars()
+            .allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-');
   }
 
   private static int skipSpaces(String text, int from) {

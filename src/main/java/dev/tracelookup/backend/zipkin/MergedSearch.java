@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Merges the answers of the searches by each user attribute key into one result: traces by ID,
- * only those overlapping the window, newest first, at most the limit.
+ * Merges the answers of the searches by each user attribute key into one result: traces by ID, only
+ * those overlapping the window, newest first, at most the limit.
  *
  * <p>The first failure ends the searches: a Zipkin that failed one is unlikely to answer the next
  * within the lookup's budget. What earlier searches found is still shown, with a warning.
@@ -46,14 +46,20 @@ final class MergedSearch {
       found.forEach(trace -> traces.putIfAbsent(trace.traceId(), trace));
       return true;
     }
-    BackendFailure failed = answer instanceof HttpResult.Failed<List<Trace>> error
-        ? BackendFailure.from(error.failure())
-        // Zipkin never answers 404 to a search: the base URL is not Zipkin's API root.
-        : BackendFailure.of(BackendFailure.Kind.REJECTED, backend,
-            "GET " + SearchPath.PATH + " answered 404; is the base URL Zipkin's API root?");
+    BackendFailure failed =
+        answer instanceof HttpResult.Failed<List<Trace>> error
+            ? BackendFailure.from(error.failure())
+            // Zipkin never answers 404 to a search: the base URL is not Zipkin's API root.
+            : BackendFailure.of(
+                BackendFailure.Kind.REJECTED,
+                backend,
+                "GET " + SearchPath.PATH + " answered 404; is the base URL Zipkin's API root?");
     if (answered) {
-      warnings.add("The search by " + key + " failed, so traces that carry the user ID only there may be missing: "
-          + failed.userMessage());
+      warnings.add(
+          "The search by "
+              + key
+              + " failed, so traces that carry the user ID only there may be missing: "
+              + failed.userMessage());
     } else {
       failure = failed;
     }
@@ -64,14 +70,20 @@ final class MergedSearch {
     if (!answered) {
       return new SearchResult.Failed(failure);
     }
-    List<Trace> inWindow = traces.values().stream()
-        .filter(trace -> ZipkinTraces.overlaps(trace, query.from(), query.to()))
-        .sorted(NEWEST_FIRST)
-        .collect(Collectors.toList());
-    List<TraceRef> shown = inWindow.stream().limit(query.limit()).map(TraceRef::of).collect(Collectors.toList());
+    List<Trace> inWindow =
+        traces.values().stream()
+            .filter(trace -> ZipkinTraces.overlaps(trace, query.from(), query.to()))
+            .sorted(NEWEST_FIRST)
+            .collect(Collectors.toList());
+    List<TraceRef> shown =
+        inWindow.stream().limit(query.limit()).map(TraceRef::of).collect(Collectors.toList());
     if (limitReached || inWindow.size() > shown.size()) {
-      warnings.add(backend + " returned as many traces as the limit of " + query.limit()
-          + " allows, so older traces in the window may be missing. Narrow the window to see them.");
+      warnings.add(
+          backend
+              + " returned as many traces as the limit of "
+              + query.limit()
+              + " allows, so older traces in the window may be missing. Narrow the window to see"
+              + " them.");
     }
     return new SearchResult.Found(shown, warnings);
   }

@@ -27,20 +27,28 @@ final class SearchPath {
   static String of(String userKey, TraceQuery query) {
     long endTs = ceilMillis(query.to());
     long startTs = query.from().minus(EARLY_START_SLACK).toEpochMilli();
-    StringBuilder path = new StringBuilder(PATH)
-        .append("?annotationQuery=").append(encoded(AnnotationQuery.of(userKey, query.userId(), query.errorsOnly())))
-        .append("&endTs=").append(endTs)
-        .append("&lookback=").append(endTs - startTs)
-        .append("&limit=").append(query.limit());
+    StringBuilder path =
+        new StringBuilder(PATH)
+            .append("?annotationQuery=")
+            .append(encoded(AnnotationQuery.of(userKey, query.userId(), query.errorsOnly())))
+            .append("&endTs=")
+            .append(endTs)
+            .append("&lookback=")
+            .append(endTs - startTs)
+            .append("&limit=")
+            .append(query.limit());
     // Zipkin lower-cases these names when it stores and when it queries; doing it here keeps the
     // URL what the server reads.
-    lowerCased(query.service()).ifPresent(service -> path.append("&serviceName=").append(encoded(service)));
+    lowerCased(query.service())
+        .ifPresent(service -> path.append("&serviceName=").append(encoded(service)));
     lowerCased(query.spanName()).ifPresent(name -> path.append("&spanName=").append(encoded(name)));
     return path.toString();
   }
 
   private static Optional<String> lowerCased(Optional<String> name) {
-    return name.map(String::trim).filter(text -> !text.isEmpty()).map(text -> text.toLowerCase(Locale.ROOT));
+    return name.map(String::trim)
+        .filter(text -> !text.isEmpty())
+        .map(text -> text.toLowerCase(Locale.ROOT));
   }
 
   private static long ceilMillis(Instant instant) {

@@ -34,8 +34,8 @@ import java.util.Optional;
  * <p>Zipkin's semantics differ from the other backends in ways the agent may notice: service and
  * span names are lower case; with a service filter, the user ID (and, for errors only, the {@code
  * error} tag) must be on a span of that service; and a trace is found by its root span's start,
- * which the search widens and checks against the window itself ({@link SearchPath}). Zipkin's
- * model has no span links, so work a trace queued into traces of their own cannot be found.
+ * which the search widens and checks against the window itself ({@link SearchPath}). Zipkin's model
+ * has no span links, so work a trace queued into traces of their own cannot be found.
  *
  * <p>Instances are immutable and safe for concurrent use.
  */
@@ -52,19 +52,21 @@ public final class ZipkinBackend implements TraceBackend {
    *     http://zipkin:9411}, and its backend name is the display name, e.g. {@code Zipkin}
    * @param userAttributeKeys the tags that hold the user ID, searched in this order, e.g. {@code
    *     user.id} and {@code enduser.id}
-   * @throws IllegalArgumentException when there is no key, or a key could change the meaning of
-   *     an annotation query (anything beyond letters, digits and {@code _ . : -})
+   * @throws IllegalArgumentException when there is no key, or a key could change the meaning of an
+   *     annotation query (anything beyond letters, digits and {@code _ . : -})
    */
   public ZipkinBackend(BackendHttp http, List<String> userAttributeKeys, ZipkinOptions options) {
     this.http = Objects.requireNonNull(http, "http");
     this.userAttributeKeys = List.copyOf(userAttributeKeys);
     this.options = Objects.requireNonNull(options, "options");
     if (this.userAttributeKeys.isEmpty()) {
-      throw new IllegalArgumentException("no user attribute keys given; name at least one, e.g. user.id");
+      throw new IllegalArgumentException(
+          "no user attribute keys given; name at least one, e.g. user.id");
     }
     for (String key : this.userAttributeKeys) {
       if (!AnnotationQuery.isSafeKey(key)) {
-        throw new IllegalArgumentException("a user attribute key cannot be used in a Zipkin annotation query: " + key);
+        throw new IllegalArgumentException(
+            "a user attribute key cannot be used in a Zipkin annotation query: " + key);
       }
     }
   }
@@ -97,7 +99,8 @@ public final class ZipkinBackend implements TraceBackend {
     }
     MergedSearch merged = new MergedSearch(query, displayName());
     for (String key : userAttributeKeys) {
-      HttpResult<List<Trace>> answer = http.get(SearchPath.of(key, query), JSON, ZipkinBackend::readTraceList);
+      HttpResult<List<Trace>> answer =
+          http.get(SearchPath.of(key, query), JSON, ZipkinBackend::readTraceList);
       if (!merged.add(key, answer)) {
         break;
       }
@@ -127,10 +130,12 @@ public final class ZipkinBackend implements TraceBackend {
     if (answer instanceof HttpResult.Failed<List<Span>> failed) {
       return new FetchResult.Failed(BackendFailure.from(failed.failure()));
     }
-    Optional<Trace> trace = answer instanceof HttpResult.Ok<List<Span>> ok
-        ? ZipkinTraces.assemble(ok.value())
-        : Optional.empty();
-    return trace.<FetchResult>map(found -> new FetchResult.Fetched(found, false))
+    Optional<Trace> trace =
+        answer instanceof HttpResult.Ok<List<Span>> ok
+            ? ZipkinTraces.assemble(ok.value())
+            : Optional.empty();
+    return trace
+        .<FetchResult>map(found -> new FetchResult.Fetched(found, false))
         .orElseGet(() -> new FetchResult.NotFound(id.get()));
   }
 

@@ -6,10 +6,10 @@ import static dev.tracelookup.backend.json.JsonSteps.nextElement;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.tracelookup.backend.json.JsonShapeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.tracelookup.backend.json.JsonShapeException;
 import dev.tracelookup.trace.Span;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -17,18 +17,20 @@ import java.io.InputStream;
 import java.util.function.Consumer;
 
 /**
- * Reads Zipkin v2 JSON as a stream of spans, never holding the document: {@code GET
- * /api/v2/traces} answers a list of traces, each a list of spans in any order, and {@code GET
- * /api/v2/trace/{id}} one list of spans.
+ * Reads Zipkin v2 JSON as a stream of spans, never holding the document: {@code GET /api/v2/traces}
+ * answers a list of traces, each a list of spans in any order, and {@code GET /api/v2/trace/{id}}
+ * one list of spans.
  */
 final class ZipkinJsonReader {
   /** Zipkin spans nest four levels deep; anything much deeper is not Zipkin. */
   private static final int MAX_NESTING_DEPTH = 16;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .build();
 
   /** Receives each span with the position of its trace in the answer's list. */
   @FunctionalInterface
@@ -44,13 +46,15 @@ final class ZipkinJsonReader {
    * @throws ZipkinFormatException when the input is not a list of lists of Zipkin v2 spans
    */
   static void readTraceList(InputStream in, TraceListSink sink) throws IOException {
-    read(in, parser -> {
-      int traceIndex = 0;
-      while (nextElement(parser)) {
-        int index = traceIndex++;
-        readSpans(parser, span -> sink.accept(index, span));
-      }
-    });
+    read(
+        in,
+        parser -> {
+          int traceIndex = 0;
+          while (nextElement(parser)) {
+            int index = traceIndex++;
+            readSpans(parser, span -> sink.accept(index, span));
+          }
+        });
   }
 
   /**
@@ -83,8 +87,8 @@ final class ZipkinJsonReader {
       throw new ZipkinFormatException(wrongShape.getMessage(), null);
     } catch (JsonProcessingException malformed) {
       // Jackson's message quotes the offending input, which may carry customer IDs.
-      throw new ZipkinFormatException("not valid JSON (" + malformed.getClass().getSimpleName() + ")",
-          malformed.getLocation());
+      throw new ZipkinFormatException(
+          "not valid JSON (" + malformed.getClass().getSimpleName() + ")", malformed.getLocation());
     } catch (CharConversionException badEncoding) {
       throw new ZipkinFormatException("the answer is not valid Unicode text", null);
     }

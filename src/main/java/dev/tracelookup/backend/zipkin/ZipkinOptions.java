@@ -28,8 +28,11 @@ public record ZipkinOptions(Optional<URI> uiUrl) {
 
   private static void requireWebUrl(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!url.isAbsolute() || url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-      throw new IllegalArgumentException("the Zipkin UI URL must be an absolute http(s) URL: " + url);
+    if (!url.isAbsolute()
+        || url.getHost() == null
+        || !(scheme.equals("http") || scheme.equals("https"))) {
+      throw new IllegalArgumentException(
+          "the Zipkin UI URL must be an absolute http(s) URL: " + url);
     }
   }
 }

@@ -22,13 +22,13 @@ import java.util.Map;
 /**
  * Reads one Zipkin v2 span object (zipkin2-api.yaml) into the shared model.
  *
- * <p>Times are microseconds and may be absent on a span whose other half was never reported. A
- * span without {@code kind} is a local span, INTERNAL in OpenTelemetry's terms. {@code shared}
- * marks the server half of a span ID shared with its client; the span tree tells the halves apart
- * by kind, so it needs no field of its own. IDs are lower-hex, 16 or 32 characters for traces.
+ * <p>Times are microseconds and may be absent on a span whose other half was never reported. A span
+ * without {@code kind} is a local span, INTERNAL in OpenTelemetry's terms. {@code shared} marks the
+ * server half of a span ID shared with its client; the span tree tells the halves apart by kind, so
+ * it needs no field of its own. IDs are lower-hex, 16 or 32 characters for traces.
  *
- * <p>Zipkin v2 has no field for span links. The OpenTelemetry Collector's Zipkin exporter keeps them
- * as {@code otlp.link.N} tags, which are read back as links ({@link ZipkinTags#links}); other
+ * <p>Zipkin v2 has no field for span links. The OpenTelemetry Collector's Zipkin exporter keeps
+ * them as {@code otlp.link.N} tags, which are read back as links ({@link ZipkinTags#links}); other
  * reporters (Brave, the SDKs' own Zipkin exporters) drop them.
  */
 final class ZipkinSpanReader {
@@ -168,14 +168,24 @@ final class ZipkinSpanReader {
     }
 
     Span toSpan(JsonParser parser) throws JsonShapeException {
-      String normalisedTraceId = HexIds.traceId(traceId).orElseThrow(() -> fail(parser, "a span has no valid traceId"));
+      String normalisedTraceId =
+          HexIds.traceId(traceId).orElseThrow(() -> fail(parser, "a span has no valid traceId"));
       String spanId = HexIds.spanId(id).orElseThrow(() -> fail(parser, "a span has no valid id"));
       // A parent that is not a valid ID cannot be linked: the span is read as a root.
       String parentSpanId = HexIds.spanId(parentId).orElse("");
-      return new Span(normalisedTraceId, spanId, parentSpanId, localService, name,
+      return new Span(
+          normalisedTraceId,
+          spanId,
+          parentSpanId,
+          localService,
+          name,
           kind == null ? SpanKind.INTERNAL : SpanKind.fromName(kind),
-          nanos(parser, timestamp, "timestamp"), nanos(parser, duration, "duration"),
-          ZipkinTags.status(tags), ZipkinTags.attributes(tags, remoteService), events, ZipkinTags.links(tags));
+          nanos(parser, timestamp, "timestamp"),
+          nanos(parser, duration, "duration"),
+          ZipkinTags.status(tags),
+          ZipkinTags.attributes(tags, remoteService),
+          events,
+          ZipkinTags.links(tags));
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.tracelookup.backend.zipkin;
 
 import dev.tracelookup.trace.Attributes;
+import dev.tracelookup.trace.SpanLink;
 import dev.tracelookup.trace.SpanStatus;
 import dev.tracelookup.trace.StatusCode;
-import dev.tracelookup.trace.SpanLink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,8 @@ import java.util.Optional;
  * an empty string when there is none. {@code otel.status_code} carries OK or ERROR.
  *
  * <p>Brave's HTTP parsers also write the status code itself as {@code error} for every answer of
- * 400 or more that came without an exception ({@code error=404}). That is not a failure status:
- * it is an HTTP status, and the HTTP rules of {@code FailureRules} judge it (a server's 404 is the
+ * 400 or more that came without an exception ({@code error=404}). That is not a failure status: it
+ * is an HTTP status, and the HTTP rules of {@code FailureRules} judge it (a server's 404 is the
  * caller's mistake, a client's 404 may be a lookup the caller expected).
  */
 final class ZipkinTags {
@@ -29,8 +29,10 @@ final class ZipkinTags {
   static final String STATUS_DESCRIPTION = "otel.status_description";
   static final String PEER_SERVICE = "peer.service";
   static final String HTTP_STATUS = "http.status_code";
+
   /** The Collector's exporter writes span links as {@code otlp.link.0}, {@code otlp.link.1}, …. */
   static final String LINK_PREFIX = "otlp.link.";
+
   private static final int MAX_LINKS = 128;
 
   private ZipkinTags() {}
@@ -105,10 +107,13 @@ final class ZipkinTags {
     String rest = parts[3];
     int dropped = rest.lastIndexOf('|');
     String json = dropped < 0 ? rest : rest.substring(0, dropped);
-    return Optional.of(new SpanLink(traceId.get(), spanId.get(), new Attributes(LenientJsonObject.read(json))));
+    return Optional.of(
+        new SpanLink(traceId.get(), spanId.get(), new Attributes(LenientJsonObject.read(json))));
   }
 
-  /** Returns the HTTP status Brave wrote as the error tag ({@code "404"}), or 0 for any other value. */
+  /**
+   * Returns the HTTP status Brave wrote as the error tag ({@code "404"}), or 0 for any other value.
+   */
   private static int httpStatusAsError(String error) {
     String text = error.trim();
     if (text.length() != 3) {

@@ -72,13 +72,21 @@ final class ZipkinTraces {
         end = Math.max(end, span.endEpochNanos());
       }
     }
-    return start != Long.MAX_VALUE && !Instant.ofEpochSecond(0, start).isAfter(to)
+    return start != Long.MAX_VALUE
+        && !Instant.ofEpochSecond(0, start).isAfter(to)
         && !Instant.ofEpochSecond(0, end).isBefore(from);
   }
 
-  /** Returns when the trace's earliest timed span started, in nanoseconds since the epoch; 0 if none. */
+  /**
+   * Returns when the trace's earliest timed span started, in nanoseconds since the epoch; 0 if
+   * none.
+   */
   static long start(Trace trace) {
-    return trace.spans().stream().mapToLong(Span::startEpochNanos).filter(nanos -> nanos > 0).min().orElse(0);
+    return trace.spans().stream()
+        .mapToLong(Span::startEpochNanos)
+        .filter(nanos -> nanos > 0)
+        .min()
+        .orElse(0);
   }
 
   private static Span withTraceId(Span span, String traceId) {

@@ -30,30 +30,45 @@ final class YamlEntries {
     if (entry.id() == null || entry.id().isBlank()) {
       throw new InvalidEntry(where + ": id is missing");
     }
-    Instant started = time(entry.startedAt(), "started_at", where)
-        .orElseThrow(() -> new InvalidEntry(where + ": started_at is missing"));
+    Instant started =
+        time(entry.startedAt(), "started_at", where)
+            .orElseThrow(() -> new InvalidEntry(where + ": started_at is missing"));
     Optional<Instant> resolved = time(entry.resolvedAt(), "resolved_at", where);
     try {
-      return new Incident(entry.id().trim(), entry.title(), status(entry.status(), resolved, where), started, resolved,
-          Set.copyOf(entry.services() == null ? List.of() : entry.services()), signature(entry.signature()),
-          Optional.ofNullable(entry.link()), Optional.ofNullable(entry.customerSummary()), source);
+      return new Incident(
+          entry.id().trim(),
+          entry.title(),
+          status(entry.status(), resolved, where),
+          started,
+          resolved,
+          Set.copyOf(entry.services() == null ? List.of() : entry.services()),
+          signature(entry.signature()),
+          Optional.ofNullable(entry.link()),
+          Optional.ofNullable(entry.customerSummary()),
+          source);
     } catch (IllegalArgumentException inconsistent) {
       // Incident names itself in its messages; the entry's label already does.
-      String reason = inconsistent.getMessage().replaceFirst("^" + Pattern.quote(entry.id().trim()) + ": ", "");
+      String reason =
+          inconsistent.getMessage().replaceFirst("^" + Pattern.quote(entry.id().trim()) + ": ", "");
       throw new InvalidEntry(where + ": " + reason);
     }
   }
 
   /** Returns the written status, or the one the resolution time implies. */
-  private static IncidentStatus status(String written, Optional<Instant> resolved, String where) throws InvalidEntry {
+  private static IncidentStatus status(String written, Optional<Instant> resolved, String where)
+      throws InvalidEntry {
     if (written == null || written.isBlank()) {
       return resolved.isPresent() ? IncidentStatus.RESOLVED : IncidentStatus.INVESTIGATING;
     }
     try {
       return IncidentStatus.valueOf(written.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw new InvalidEntry(where + ": status " + written + " is not one of investigating, identified, monitoring,"
-          + " resolved");
+      throw new InvalidEntry(
+          where
+              + ": status "
+              + written
+              + " is not one of investigating, identified, monitoring,"
+              + " resolved");
     }
   }
 
@@ -64,19 +79,28 @@ final class YamlEntries {
     try {
       return Optional.of(OffsetDateTime.parse(text.trim()).toInstant());
     } catch (DateTimeParseException unreadable) {
-      throw new InvalidEntry(where + ": " + key + " " + text + " is not a time with an offset, like"
-          + " 2026-02-06T14:12:00Z");
+      throw new InvalidEntry(
+          where
+              + ": "
+              + key
+              + " "
+              + text
+              + " is not a time with an offset, like"
+              + " 2026-02-06T14:12:00Z");
     }
   }
 
-  private static Optional<IncidentSignature> signature(YamlEntry.Signature written) throws InvalidEntry {
+  private static Optional<IncidentSignature> signature(YamlEntry.Signature written)
+      throws InvalidEntry {
     if (written == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new IncidentSignature(Optional.ofNullable(written.spanName()),
-          Set.copyOf(written.httpStatus() == null ? List.of() : written.httpStatus()),
-          Optional.ofNullable(written.exceptionType())));
+      return Optional.of(
+          new IncidentSignature(
+              Optional.ofNullable(written.spanName()),
+              Set.copyOf(written.httpStatus() == null ? List.of() : written.httpStatus()),
+              Optional.ofNullable(written.exceptionType())));
     } catch (IllegalArgumentException empty) {
       throw new InvalidEntry("signature: " + empty.getMessage());
     }

@@ -33,22 +33,25 @@ import java.util.Objects;
  * </pre>
  *
  * <p>A bare list (without the {@code incidents} key) is read too. The whole file is returned
- * whatever the range asked for: it is small and local. Unknown keys and bad entries fail the
- * fetch with a message naming the entry, because a typo silently dropping an incident is worse.
+ * whatever the range asked for: it is small and local. Unknown keys and bad entries fail the fetch
+ * with a message naming the entry, because a typo silently dropping an incident is worse.
  */
 public final class YamlIncidentSource implements IncidentSource {
   // Its own mapper, not ConfigLoader's: entries bind to records strictly (an unknown key fails the
   // fetch), where the configuration is read as a tree and checked key by key.
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-      .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          .build();
 
   private final String name;
   private final Path file;
 
-  /** @param name how cards name this source, e.g. {@code incidents file} */
+  /**
+   * @param name how cards name this source, e.g. {@code incidents file}
+   */
   public YamlIncidentSource(String name, Path file) {
     this.name = Objects.requireNonNull(name, "name");
     this.file = Objects.requireNonNull(file, "file");
@@ -92,8 +95,10 @@ public final class YamlIncidentSource implements IncidentSource {
     try {
       return YAML.treeToValue(node, YamlEntry.class);
     } catch (JsonProcessingException wrongShape) {
-      // Unknown keys land here: a misspelt resolved_at would otherwise make a resolved incident ongoing.
-      throw new YamlEntries.InvalidEntry("entry " + number + ": " + wrongShape.getOriginalMessage());
+      // Unknown keys land here: a misspelt resolved_at would otherwise make a resolved incident
+      // ongoing.
+      throw new YamlEntries.InvalidEntry(
+          "entry " + number + ": " + wrongShape.getOriginalMessage());
     }
   }
 

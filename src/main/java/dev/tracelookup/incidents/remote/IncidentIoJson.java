@@ -2,7 +2,9 @@ package dev.tracelookup.incidents.remote;
 
 import java.util.List;
 
-/** incident.io's {@code GET /v2/incidents}: cursor pagination through {@code pagination_meta.after}. */
+/**
+ * incident.io's {@code GET /v2/incidents}: cursor pagination through {@code pagination_meta.after}.
+ */
 final class IncidentIoJson {
   private IncidentIoJson() {}
 
@@ -10,7 +12,9 @@ final class IncidentIoJson {
 
   record PaginationMeta(String after, int pageSize) {}
 
-  /** @param mode standard, retrospective, test or tutorial */
+  /**
+   * @param mode standard, retrospective, test or tutorial
+   */
   record Incident(
       String id,
       String reference,
@@ -23,7 +27,9 @@ final class IncidentIoJson {
       List<CustomFieldEntry> customFieldEntries,
       List<TimestampValue> incidentTimestampValues) {}
 
-  /** @param category triage, declined, merged, canceled, live, paused, learning or closed */
+  /**
+   * @param category triage, declined, merged, canceled, live, paused, learning or closed
+   */
   record Status(String category, String name) {}
 
   record CustomFieldEntry(Named customField, List<CustomFieldValue> values) {}

@@ -29,13 +29,26 @@ final class IncidentIoMapper {
       return Optional.empty();
     }
     Instant started = timestamp(wire, fields.impactStarted()).orElse(created.get());
-    Optional<Instant> end = timestamp(wire, fields.resolved()).or(() -> WireJson.time(wire.updatedAt()));
-    Optional<Instant> resolved = status.get() == IncidentStatus.RESOLVED
-        ? Optional.of(WireJson.latest(started, end))
-        : Optional.empty();
-    String id = wire.reference() == null || wire.reference().isBlank() ? wire.id() : wire.reference();
-    return Optional.of(new Incident(id, wire.name(), status.get(), started, resolved, services(wire), Optional.empty(),
-        Optional.ofNullable(wire.permalink()), Optional.empty(), source));
+    Optional<Instant> end =
+        timestamp(wire, fields.resolved()).or(() -> WireJson.time(wire.updatedAt()));
+    Optional<Instant> resolved =
+        status.get() == IncidentStatus.RESOLVED
+            ? Optional.of(WireJson.latest(started, end))
+            : Optional.empty();
+    String id =
+        wire.reference() == null || wire.reference().isBlank() ? wire.id() : wire.reference();
+    return Optional.of(
+        new Incident(
+            id,
+            wire.name(),
+            status.get(),
+            started,
+            resolved,
+            services(wire),
+            Optional.empty(),
+            Optional.ofNullable(wire.permalink()),
+            Optional.empty(),
+            source));
   }
 
   private static boolean realMode(String mode) {
@@ -44,7 +57,8 @@ final class IncidentIoMapper {
 
   /** Maps the status category; within live, the status name says how far the response got. */
   private static Optional<IncidentStatus> status(IncidentIoJson.Status wire) {
-    String category = wire == null || wire.category() == null ? "" : wire.category().toLowerCase(Locale.ROOT);
+    String category =
+        wire == null || wire.category() == null ? "" : wire.category().toLowerCase(Locale.ROOT);
     String name = wire == null || wire.name() == null ? "" : wire.name().toLowerCase(Locale.ROOT);
     switch (category) {
       case "declined":
@@ -57,15 +71,19 @@ final class IncidentIoMapper {
       case "paused":
         return Optional.of(IncidentStatus.IDENTIFIED);
       default:
-        return Optional.of(name.contains("monitor") ? IncidentStatus.MONITORING
-            : name.contains("fix") || name.contains("identif") ? IncidentStatus.IDENTIFIED
-            : IncidentStatus.INVESTIGATING);
+        return Optional.of(
+            name.contains("monitor")
+                ? IncidentStatus.MONITORING
+                : name.contains("fix") || name.contains("identif")
+                    ? IncidentStatus.IDENTIFIED
+                    : IncidentStatus.INVESTIGATING);
     }
   }
 
   private static Optional<Instant> timestamp(IncidentIoJson.Incident wire, String timestampName) {
     for (IncidentIoJson.TimestampValue value : WireJson.orEmpty(wire.incidentTimestampValues())) {
-      if (value.incidentTimestamp() != null && timestampName.equalsIgnoreCase(value.incidentTimestamp().name())
+      if (value.incidentTimestamp() != null
+          && timestampName.equalsIgnoreCase(value.incidentTimestamp().name())
           && value.value() != null) {
         return WireJson.time(value.value().value());
       }
@@ -73,11 +91,15 @@ final class IncidentIoMapper {
     return Optional.empty();
   }
 
-  /** Returns every value of the services field: catalog entry names, external IDs and aliases, options, text. */
+  /**
+   * Returns every value of the services field: catalog entry names, external IDs and aliases,
+   * options, text.
+   */
   private Set<String> services(IncidentIoJson.Incident wire) {
     Set<String> names = new HashSet<>();
     for (IncidentIoJson.CustomFieldEntry entry : WireJson.orEmpty(wire.customFieldEntries())) {
-      if (entry.customField() == null || !fields.services().equalsIgnoreCase(entry.customField().name())) {
+      if (entry.customField() == null
+          || !fields.services().equalsIgnoreCase(entry.customField().name())) {
         continue;
       }
       for (IncidentIoJson.CustomFieldValue value : WireJson.orEmpty(entry.values())) {
@@ -86,7 +108,10 @@ final class IncidentIoMapper {
           WireJson.addPresent(names, catalog.name(), catalog.externalId());
           WireJson.orEmpty(catalog.aliases()).forEach(alias -> WireJson.addPresent(names, alias));
         }
-        WireJson.addPresent(names, value.valueOption() == null ? null : value.valueOption().value(), value.valueText());
+        WireJson.addPresent(
+            names,
+            value.valueOption() == null ? null : value.valueOption().value(),
+            value.valueText());
       }
     }
     return names;

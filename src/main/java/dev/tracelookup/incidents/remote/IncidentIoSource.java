@@ -19,9 +19,9 @@ import java.util.Set;
 /**
  * Incidents from incident.io's API v2: {@code GET /v2/incidents} filtered by {@code
  * created_at[date_range]}, 250 per page, following {@code pagination_meta.after}. Auth is {@code
- * Authorization: Bearer <key>}. The window runs from the "impact started" timestamp (else
- * creation) to the "resolved" timestamp (else the last update); what was affected comes from a
- * custom field, typically catalog-typed, whose entries' names, external IDs and aliases all count.
+ * Authorization: Bearer <key>}. The window runs from the "impact started" timestamp (else creation)
+ * to the "resolved" timestamp (else the last update); what was affected comes from a custom field,
+ * typically catalog-typed, whose entries' names, external IDs and aliases all count.
  */
 public final class IncidentIoSource implements IncidentSource {
   static final int PAGE_SIZE = 250;
@@ -52,7 +52,9 @@ public final class IncidentIoSource implements IncidentSource {
     }
   }
 
-  /** @param apiUrl normally {@code https://api.incident.io} */
+  /**
+   * @param apiUrl normally {@code https://api.incident.io}
+   */
   public IncidentIoSource(String name, URI apiUrl, String apiKey, Fields fields, SourceHttp http) {
     this.name = name;
     this.http = http.open(name, apiUrl, Map.of("Authorization", "Bearer " + apiKey));
@@ -66,20 +68,28 @@ public final class IncidentIoSource implements IncidentSource {
 
   @Override
   public SourceResult fetch(Instant from, Instant to) {
-    String range = from.atOffset(ZoneOffset.UTC).toLocalDate() + "~" + to.atOffset(ZoneOffset.UTC).toLocalDate();
+    String range =
+        from.atOffset(ZoneOffset.UTC).toLocalDate()
+            + "~"
+            + to.atOffset(ZoneOffset.UTC).toLocalDate();
     List<Incident> incidents = new ArrayList<>();
     Set<String> cursors = new HashSet<>();
     String after = "";
     for (int number = 0; number < MAX_PAGES; number++) {
-      HttpResult<IncidentIoJson.Page> result = http.get("/v2/incidents" + query(range, after), WireJson.JSON,
-          WireJson.reader(IncidentIoJson.Page.class));
+      HttpResult<IncidentIoJson.Page> result =
+          http.get(
+              "/v2/incidents" + query(range, after),
+              WireJson.JSON,
+              WireJson.reader(IncidentIoJson.Page.class));
       if (!(result instanceof HttpResult.Ok<IncidentIoJson.Page> ok)) {
         return WireJson.failed(result, "/v2/incidents");
       }
       IncidentIoJson.Page page = ok.value();
-      WireJson.orEmpty(page.incidents()).forEach(item -> mapper.toIncident(item).ifPresent(incidents::add));
+      WireJson.orEmpty(page.incidents())
+          .forEach(item -> mapper.toIncident(item).ifPresent(incidents::add));
       after = nextCursor(page);
-      // A cursor seen before would loop forever; an empty page ends the list whatever the cursor says.
+      // A cursor seen before would loop forever; an empty page ends the list whatever the cursor
+      // says.
       if (after.isBlank() || !cursors.add(after) || WireJson.orEmpty(page.incidents()).isEmpty()) {
         break;
       }
@@ -88,12 +98,20 @@ public final class IncidentIoSource implements IncidentSource {
   }
 
   private static String nextCursor(IncidentIoJson.Page page) {
-    return page.paginationMeta() == null || page.paginationMeta().after() == null ? "" : page.paginationMeta().after();
+    return page.paginationMeta() == null || page.paginationMeta().after() == null
+        ? ""
+        : page.paginationMeta().after();
   }
 
   private static String query(String range, String after) {
     return after.isEmpty()
         ? WireJson.query("page_size", String.valueOf(PAGE_SIZE), "created_at[date_range]", range)
-        : WireJson.query("page_size", String.valueOf(PAGE_SIZE), "created_at[date_range]", range, "after", after);
+        : WireJson.query(
+            "page_size",
+            String.valueOf(PAGE_SIZE),
+            "created_at[date_range]",
+            range,
+            "after",
+            after);
   }
 }

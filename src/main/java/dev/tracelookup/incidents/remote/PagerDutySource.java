@@ -21,21 +21,25 @@ import java.util.Set;
 /**
  * Incidents from PagerDuty's REST API v2: {@code GET /incidents} with {@code since}/{@code until}
  * (incidents created in the range), newest first, 100 per page, following {@code more}. Auth is
- * {@code Authorization: Token token=<key>}; a read-only key is enough. The incident's service
- * (its ID and name) says what was affected. PagerDuty has no impact start: the window runs from
- * creation to resolution. Statuses map as triggered → investigating, acknowledged → identified.
+ * {@code Authorization: Token token=<key>}; a read-only key is enough. The incident's service (its
+ * ID and name) says what was affected. PagerDuty has no impact start: the window runs from creation
+ * to resolution. Statuses map as triggered → investigating, acknowledged → identified.
  */
 public final class PagerDutySource implements IncidentSource {
   static final int PAGE_SIZE = 100;
   static final int MAX_PAGES = 10;
   static final String ACCEPT = "application/vnd.pagerduty+json;version=2";
+
   /** PagerDuty refuses since/until ranges over six months. */
   static final Duration MAX_RANGE = Duration.ofDays(180);
 
   private final String name;
   private final BackendHttp http;
 
-  /** @param apiUrl normally {@code https://api.pagerduty.com} ({@code https://api.eu.pagerduty.com} in the EU) */
+  /**
+   * @param apiUrl normally {@code https://api.pagerduty.com} ({@code https://api.eu.pagerduty.com}
+   *     in the EU)
+   */
   public PagerDutySource(String name, URI apiUrl, String apiToken, SourceHttp http) {
     this.name = name;
     this.http = http.open(name, apiUrl, Map.of("Authorization", "Token token=" + apiToken));
@@ -51,16 +55,28 @@ public final class PagerDutySource implements IncidentSource {
     Instant since = from.isBefore(to.minus(MAX_RANGE)) ? to.minus(MAX_RANGE) : from;
     List<Incident> incidents = new ArrayList<>();
     for (int number = 0; number < MAX_PAGES; number++) {
-      String query = WireJson.query("since", since.toString(), "until", to.toString(), "limit",
-          String.valueOf(PAGE_SIZE), "offset", String.valueOf(number * PAGE_SIZE), "sort_by", "created_at:desc",
-          "time_zone", "UTC");
-      HttpResult<PagerDutyJson.Page> result = http.get("/incidents" + query, ACCEPT,
-          WireJson.reader(PagerDutyJson.Page.class));
+      String query =
+          WireJson.query(
+              "since",
+              since.toString(),
+              "until",
+              to.toString(),
+              "limit",
+              String.valueOf(PAGE_SIZE),
+              "offset",
+              String.valueOf(number * PAGE_SIZE),
+              "sort_by",
+              "created_at:desc",
+              "time_zone",
+              "UTC");
+      HttpResult<PagerDutyJson.Page> result =
+          http.get("/incidents" + query, ACCEPT, WireJson.reader(PagerDutyJson.Page.class));
       if (!(result instanceof HttpResult.Ok<PagerDutyJson.Page> ok)) {
         return WireJson.failed(result, "/incidents");
       }
       PagerDutyJson.Page page = ok.value();
-      WireJson.orEmpty(page.incidents()).forEach(item -> toIncident(item).ifPresent(incidents::add));
+      WireJson.orEmpty(page.incidents())
+          .forEach(item -> toIncident(item).ifPresent(incidents::add));
       if (!page.more() || WireJson.orEmpty(page.incidents()).isEmpty()) {
         break;
       }
@@ -74,13 +90,25 @@ public final class PagerDutySource implements IncidentSource {
       return Optional.empty();
     }
     IncidentStatus status = status(wire.status());
-    Optional<Instant> end = WireJson.time(wire.resolvedAt()).or(() -> WireJson.time(wire.lastStatusChangeAt()));
-    Optional<Instant> resolved = status == IncidentStatus.RESOLVED
-        ? Optional.of(WireJson.latest(created.get(), end))
-        : Optional.empty();
+    Optional<Instant> end =
+        WireJson.time(wire.resolvedAt()).or(() -> WireJson.time(wire.lastStatusChangeAt()));
+    Optional<Instant> resolved =
+        status == IncidentStatus.RESOLVED
+            ? Optional.of(WireJson.latest(created.get(), end))
+            : Optional.empty();
     String id = wire.incidentNumber() > 0 ? "#" + wire.incidentNumber() : wire.id();
-    return Optional.of(new Incident(id, wire.title(), status, created.get(), resolved, services(wire.service()),
-        Optional.empty(), Optional.ofNullable(wire.htmlUrl()), Optional.empty(), name));
+    return Optional.of(
+        new Incident(
+            id,
+            wire.title(),
+            status,
+            created.get(),
+            resolved,
+            services(wire.service()),
+            Optional.empty(),
+            Optional.ofNullable(wire.htmlUrl()),
+            Optional.empty(),
+            name));
   }
 
   private static IncidentStatus status(String wire) {

@@ -13,24 +13,40 @@ final class StatuspageMapper {
   private StatuspageMapper() {}
 
   /**
-   * Returns the incident, or empty for one that has not begun (a scheduled maintenance) or lacks
-   * an ID or a start. Start: {@code started_at}, else {@code created_at}; end: {@code resolved_at},
+   * Returns the incident, or empty for one that has not begun (a scheduled maintenance) or lacks an
+   * ID or a start. Start: {@code started_at}, else {@code created_at}; end: {@code resolved_at},
    * else {@code updated_at}.
    */
-  static Optional<Incident> toIncident(StatuspageJson.Incident wire, String source, Optional<String> pageUrl) {
+  static Optional<Incident> toIncident(
+      StatuspageJson.Incident wire, String source, Optional<String> pageUrl) {
     Optional<IncidentStatus> status = status(wire.status());
-    Optional<Instant> started = WireJson.time(wire.startedAt()).or(() -> WireJson.time(wire.createdAt()));
+    Optional<Instant> started =
+        WireJson.time(wire.startedAt()).or(() -> WireJson.time(wire.createdAt()));
     if (wire.id() == null || status.isEmpty() || started.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Instant> end = WireJson.time(wire.resolvedAt()).or(() -> WireJson.time(wire.updatedAt()));
-    Optional<Instant> resolved = status.get() == IncidentStatus.RESOLVED
-        ? Optional.of(WireJson.latest(started.get(), end))
-        : Optional.empty();
-    Optional<String> link = Optional.ofNullable(wire.shortlink()).filter(url -> !url.isBlank())
-        .or(() -> pageUrl.map(page -> page.replaceAll("/+$", "") + "/incidents/" + wire.id()));
-    return Optional.of(new Incident(wire.id(), wire.name(), status.get(), started.get(), resolved, services(wire),
-        Optional.empty(), link, Optional.empty(), source));
+    Optional<Instant> end =
+        WireJson.time(wire.resolvedAt()).or(() -> WireJson.time(wire.updatedAt()));
+    Optional<Instant> resolved =
+        status.get() == IncidentStatus.RESOLVED
+            ? Optional.of(WireJson.latest(started.get(), end))
+            : Optional.empty();
+    Optional<String> link =
+        Optional.ofNullable(wire.shortlink())
+            .filter(url -> !url.isBlank())
+            .or(() -> pageUrl.map(page -> page.replaceAll("/+$", "") + "/incidents/" + wire.id()));
+    return Optional.of(
+        new Incident(
+            wire.id(),
+            wire.name(),
+            status.get(),
+            started.get(),
+            resolved,
+            services(wire),
+            Optional.empty(),
+            link,
+            Optional.empty(),
+            source));
   }
 
   /** Returns the status; empty for a maintenance that has not started. */
@@ -53,14 +69,17 @@ final class StatuspageMapper {
     }
   }
 
-  /** Returns component names and IDs, from the incident and from each update's affected components. */
+  /**
+   * Returns component names and IDs, from the incident and from each update's affected components.
+   */
   private static Set<String> services(StatuspageJson.Incident wire) {
     Set<String> names = new HashSet<>();
     for (StatuspageJson.Component component : WireJson.orEmpty(wire.components())) {
       WireJson.addPresent(names, component.name(), component.id());
     }
     for (StatuspageJson.Update update : WireJson.orEmpty(wire.incidentUpdates())) {
-      for (StatuspageJson.AffectedComponent affected : WireJson.orEmpty(update.affectedComponents())) {
+      for (StatuspageJson.AffectedComponent affected :
+          WireJson.orEmpty(update.affectedComponents())) {
         WireJson.addPresent(names, affected.name(), affected.code());
       }
     }

@@ -18,16 +18,19 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-/** What the vendor readers share: one lenient JSON mapper, time parsing, query strings, failures. */
+/**
+ * What the vendor readers share: one lenient JSON mapper, time parsing, query strings, failures.
+ */
 final class WireJson {
   static final String JSON = "application/json";
 
   // Vendors add fields all the time; only the ones read matter. Its own mapper, not TicketJson's:
   // incident vendors all use snake_case, and their times are ISO text read by time(String).
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private WireJson() {}
 
@@ -58,7 +61,10 @@ final class WireJson {
   static String query(String... keysAndValues) {
     StringBuilder query = new StringBuilder();
     for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-      query.append(i == 0 ? '?' : '&').append(encode(keysAndValues[i])).append('=')
+      query
+          .append(i == 0 ? '?' : '&')
+          .append(encode(keysAndValues[i]))
+          .append('=')
           .append(encode(keysAndValues[i + 1]));
     }
     return query.toString();
@@ -70,8 +76,8 @@ final class WireJson {
       // The detail names the call and the status, and for a bug of the bot's says so.
       return new SourceResult.Failed(failed.failure().detail(), failed.failure().status());
     }
-    return new SourceResult.Failed("GET " + path + " failed: 404 (check the URL and page or account ID)",
-        OptionalInt.of(404));
+    return new SourceResult.Failed(
+        "GET " + path + " failed: 404 (check the URL and page or account ID)", OptionalInt.of(404));
   }
 
   /** Returns the end, or the start when the end is missing or earlier: vendors do send those. */

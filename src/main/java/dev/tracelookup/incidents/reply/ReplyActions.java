@@ -15,14 +15,17 @@ public final class ReplyActions {
 
   private final Map<String, String> actionsByRoute = new HashMap<>();
 
-  /** @param actionsByRoute entry span name (method and route) → verb phrase */
+  /**
+   * @param actionsByRoute entry span name (method and route) → verb phrase
+   */
   public ReplyActions(Map<String, String> actionsByRoute) {
-    actionsByRoute.forEach((route, action) -> {
-      if (action == null || action.isBlank()) {
-        throw new IllegalArgumentException("the action for " + route + " is blank");
-      }
-      this.actionsByRoute.put(normalise(route), action.trim());
-    });
+    actionsByRoute.forEach(
+        (route, action) -> {
+          if (action == null || action.isBlank()) {
+            throw new IllegalArgumentException("the action for " + route + " is blank");
+          }
+          this.actionsByRoute.put(normalise(route), action.trim());
+        });
   }
 
   /** Returns the configured action for the entry span, or {@link #FALLBACK}. */

@@ -18,13 +18,20 @@ import java.util.Optional;
  * @param ticket the ticket reference to quote, e.g. {@code 12345} or {@code SUP-12}
  */
 public record ReplyContext(
-    Instant failedAt, ZoneId customerZone, String action, Optional<Incident> incident, Optional<String> ticket) {
+    Instant failedAt,
+    ZoneId customerZone,
+    String action,
+    Optional<Incident> incident,
+    Optional<String> ticket) {
 
   public ReplyContext {
     Objects.requireNonNull(failedAt, "failedAt");
     Objects.requireNonNull(customerZone, "customerZone");
     action = action == null || action.isBlank() ? ReplyActions.FALLBACK : action.trim();
     incident = incident == null ? Optional.empty() : incident;
-    ticket = ticket == null ? Optional.empty() : ticket.map(String::trim).filter(text -> !text.isEmpty());
+    ticket =
+        ticket == null
+            ? Optional.empty()
+            : ticket.map(String::trim).filter(text -> !text.isEmpty());
   }
 }

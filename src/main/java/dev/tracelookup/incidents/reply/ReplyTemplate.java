@@ -22,7 +22,8 @@ final class ReplyTemplate {
   /** A run of text that is kept or dropped as a whole. */
   private record Segment(boolean optional, List<Part> parts) {
     boolean hasValues(Map<String, String> values) {
-      return parts.stream().allMatch(part -> !part.placeholder() || values.containsKey(part.text()));
+      return parts.stream()
+          .allMatch(part -> !part.placeholder() || values.containsKey(part.text()));
     }
   }
 
@@ -40,7 +41,8 @@ final class ReplyTemplate {
    * @param optional those that may lack a value, so must sit inside {@code [[ ]]}
    * @throws IllegalArgumentException naming the first problem
    */
-  static ReplyTemplate parse(String name, String template, Set<String> allowed, Set<String> optional) {
+  static ReplyTemplate parse(
+      String name, String template, Set<String> allowed, Set<String> optional) {
     String text = template.replace("\r\n", "\n").stripTrailing();
     List<Segment> segments = new ArrayList<>();
     List<Part> parts = new ArrayList<>();
@@ -54,7 +56,8 @@ final class ReplyTemplate {
         check(name, token.group(1), allowed, optional, inOptional);
         parts.add(new Part(token.group(1), true));
       } else if (token.group().equals("[[") == inOptional) {
-        throw new IllegalArgumentException(name + ": unbalanced " + token.group() + " at character " + token.start());
+        throw new IllegalArgumentException(
+            name + ": unbalanced " + token.group() + " at character " + token.start());
       } else {
         segments.add(new Segment(inOptional, List.copyOf(parts)));
         parts.clear();
@@ -69,25 +72,43 @@ final class ReplyTemplate {
     return new ReplyTemplate(List.copyOf(segments));
   }
 
-  /** Returns the text with every placeholder replaced; optional parts lacking a value are left out. */
+  /**
+   * Returns the text with every placeholder replaced; optional parts lacking a value are left out.
+   */
   String render(Map<String, String> values) {
     StringBuilder reply = new StringBuilder();
     for (Segment segment : segments) {
       if (!segment.optional() || segment.hasValues(values)) {
-        segment.parts().forEach(part -> reply.append(part.placeholder() ? values.get(part.text()) : part.text()));
+        segment
+            .parts()
+            .forEach(
+                part -> reply.append(part.placeholder() ? values.get(part.text()) : part.text()));
       }
     }
     return reply.toString();
   }
 
-  private static void check(String name, String placeholder, Set<String> allowed, Set<String> optional,
+  private static void check(
+      String name,
+      String placeholder,
+      Set<String> allowed,
+      Set<String> optional,
       boolean inOptional) {
     if (!allowed.contains(placeholder)) {
-      throw new IllegalArgumentException(name + ": unknown placeholder {" + placeholder + "}; use one of " + new TreeSet<>(allowed));
+      throw new IllegalArgumentException(
+          name
+              + ": unknown placeholder {"
+              + placeholder
+              + "}; use one of "
+              + new TreeSet<>(allowed));
     }
     if (optional.contains(placeholder) && !inOptional) {
-      throw new IllegalArgumentException(name + ": {" + placeholder + "} may be missing, so put it inside [[ ]] with"
-          + " the words that go with it");
+      throw new IllegalArgumentException(
+          name
+              + ": {"
+              + placeholder
+              + "} may be missing, so put it inside [[ ]] with"
+              + " the words that go with it");
     }
   }
 }

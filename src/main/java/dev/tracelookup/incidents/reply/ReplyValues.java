@@ -22,7 +22,8 @@ final class ReplyValues {
   static final String INCIDENT_WINDOW = "incident_window";
   static final String INCIDENT_STATUS = "incident_status";
 
-  static final Set<String> COMMON = Set.of(CUSTOMER_TIME, CUSTOMER_DATE, CUSTOMER_ZONE, ACTION, TICKET);
+  static final Set<String> COMMON =
+      Set.of(CUSTOMER_TIME, CUSTOMER_DATE, CUSTOMER_ZONE, ACTION, TICKET);
   static final Set<String> INCIDENT = Set.of(INCIDENT_SUMMARY, INCIDENT_WINDOW, INCIDENT_STATUS);
   static final Set<String> OPTIONAL = Set.of(TICKET);
 
@@ -44,19 +45,26 @@ final class ReplyValues {
     values.put(CUSTOMER_ZONE, context.failedAt().atZone(zone).format(ZONE));
     values.put(ACTION, context.action());
     context.ticket().ifPresent(ticket -> values.put(TICKET, ticket(ticket)));
-    context.incident().ifPresent(incident -> {
-      values.put(INCIDENT_SUMMARY, incident.customerSummary().orElse(GENERIC_SUMMARY));
-      values.put(INCIDENT_WINDOW, window(incident, context.failedAt(), zone));
-      values.put(INCIDENT_STATUS, status(incident.status(), context.action()));
-    });
+    context
+        .incident()
+        .ifPresent(
+            incident -> {
+              values.put(INCIDENT_SUMMARY, incident.customerSummary().orElse(GENERIC_SUMMARY));
+              values.put(INCIDENT_WINDOW, window(incident, context.failedAt(), zone));
+              values.put(INCIDENT_STATUS, status(incident.status(), context.action()));
+            });
     return values;
   }
 
-  /** Returns "between 9:12 AM and 9:25 AM", or "starting at 9:12 AM" while ongoing; other days are named. */
+  /**
+   * Returns "between 9:12 AM and 9:25 AM", or "starting at 9:12 AM" while ongoing; other days are
+   * named.
+   */
   private static String window(Incident incident, Instant failedAt, ZoneId zone) {
     LocalDate day = failedAt.atZone(zone).toLocalDate();
     String start = timeOnDay(incident.started(), day, zone);
-    return incident.resolved()
+    return incident
+        .resolved()
         .map(end -> "between " + start + " and " + timeOnDay(end, day, zone))
         .orElse("starting at " + start);
   }
@@ -66,9 +74,12 @@ final class ReplyValues {
       case RESOLVED:
         return "This has been resolved, and you should be able to " + action + " now.";
       case MONITORING:
-        return "A fix is in place and we are watching it closely; you should be able to " + action + " now.";
+        return "A fix is in place and we are watching it closely; you should be able to "
+            + action
+            + " now.";
       default:
-        return "Our team is still working on it, and we will let you know as soon as it is resolved.";
+        return "Our team is still working on it, and we will let you know as soon as it is"
+            + " resolved.";
     }
   }
 

@@ -26,8 +26,8 @@ final class FreshdeskWire {
   }
 
   /**
-   * {@code GET /api/v2/contacts/{id}}. {@code time_zone} is a Rails name ("Chennai");
-   * contact custom fields are keyed by their name, without the {@code cf_} prefix.
+   * {@code GET /api/v2/contacts/{id}}. {@code time_zone} is a Rails name ("Chennai"); contact
+   * custom fields are keyed by their name, without the {@code cf_} prefix.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Contact(

@@ -1,2 +1,5 @@
-/** Resolves a Freshdesk ticket through the Freshdesk API: requester contact, unique external ID, zone. */
+/**
+ * Resolves a Freshdesk ticket through the Freshdesk API: requester contact, unique external ID,
+ * zone.
+ */
 package dev.tracelookup.tickets.freshdesk;

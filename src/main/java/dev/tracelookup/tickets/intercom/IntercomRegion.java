@@ -30,7 +30,9 @@ public enum IntercomRegion {
     return URI.create("https://" + apiHost);
   }
 
-  /** Returns the region an app or API host belongs to, including the legacy {@code app.intercom.io}. */
+  /**
+   * Returns the region an app or API host belongs to, including the legacy {@code app.intercom.io}.
+   */
   public static Optional<IntercomRegion> ofHost(String host) {
     if (host.equals("app.intercom.io")) {
       return Optional.of(US);

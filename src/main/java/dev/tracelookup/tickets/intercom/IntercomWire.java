@@ -32,9 +32,13 @@ final class IntercomWire {
      * admin may have started the conversation, and group conversations list several contacts).
      */
     Optional<ContactRef> requester() {
-      Optional<String> author = source == null || source.author() == null || "admin".equals(source.author().type())
-          ? Optional.empty() : Optional.ofNullable(source.author().id());
-      return author.flatMap(id -> contacts.contacts().stream().filter(ref -> id.equals(ref.id())).findFirst())
+      Optional<String> author =
+          source == null || source.author() == null || "admin".equals(source.author().type())
+              ? Optional.empty()
+              : Optional.ofNullable(source.author().id());
+      return author
+          .flatMap(
+              id -> contacts.contacts().stream().filter(ref -> id.equals(ref.id())).findFirst())
           .or(() -> contacts.contacts().stream().findFirst());
     }
   }

@@ -31,7 +31,10 @@ final class AdfText {
     }
     String type = node.path("type").asText("");
     // Block nodes end a line, so a time at the end of one paragraph is not glued to the next.
-    if (type.equals("paragraph") || type.equals("heading") || type.equals("listItem") || type.equals("hardBreak")) {
+    if (type.equals("paragraph")
+        || type.equals("heading")
+        || type.equals("listItem")
+        || type.equals("hardBreak")) {
       text.append('\n');
     }
   }

@@ -4,7 +4,9 @@ package dev.tracelookup.tickets.jira;
 public enum JiraDeployment {
   /** Jira Cloud: REST v3, descriptions in Atlassian Document Format, Basic email:token auth. */
   CLOUD("3"),
-  /** Jira Data Center / Server: REST v2, descriptions as wiki text, Bearer personal access token. */
+  /**
+   * Jira Data Center / Server: REST v2, descriptions as wiki text, Bearer personal access token.
+   */
   DATA_CENTER("2");
 
   private final String restVersion;

@@ -1,17 +1,22 @@
 package dev.tracelookup.tickets.jira;
 
-import dev.tracelookup.tickets.TicketJson;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracelookup.tickets.TicketJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A Jira issue as the bot reads it from {@code GET /rest/api/{2|3}/issue/{key}}. Custom fields
- * are named by the admin, so {@code fields} stays a tree.
+ * A Jira issue as the bot reads it from {@code GET /rest/api/{2|3}/issue/{key}}. Custom fields are
+ * named by the admin, so {@code fields} stays a tree.
  */
-record JiraIssue(Instant created, String summary, String description, Optional<Reporter> reporter, JsonNode fields) {
+record JiraIssue(
+    Instant created,
+    String summary,
+    String description,
+    Optional<Reporter> reporter,
+    JsonNode fields) {
 
   /** The wire answer: the key and the requested fields. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -31,10 +36,16 @@ record JiraIssue(Instant created, String summary, String description, Optional<R
       throw new IOException("issue without fields.created");
     }
     JsonNode reporter = fields.get("reporter");
-    Optional<Reporter> person = reporter == null || reporter.isNull()
-        ? Optional.empty() : Optional.of(TicketJson.convert(reporter, Reporter.class));
-    return new JiraIssue(TicketJson.convert(fields.get("created"), Instant.class), fields.path("summary").asText(""),
-        AdfText.plain(fields.get("description")), person, fields);
+    Optional<Reporter> person =
+        reporter == null || reporter.isNull()
+            ? Optional.empty()
+            : Optional.of(TicketJson.convert(reporter, Reporter.class));
+    return new JiraIssue(
+        TicketJson.convert(fields.get("created"), Instant.class),
+        fields.path("summary").asText(""),
+        AdfText.plain(fields.get("description")),
+        person,
+        fields);
   }
 
   Optional<JsonNode> field(String name) {

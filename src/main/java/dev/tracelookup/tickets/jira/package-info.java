@@ -1,5 +1,5 @@
 /**
- * Resolves a Jira or Jira Service Management issue through its REST API (Cloud v3, Data Center
- * v2): reporter or customer, a configured user-ID field, zone, and the description's text.
+ * Resolves a Jira or Jira Service Management issue through its REST API (Cloud v3, Data Center v2):
+ * reporter or customer, a configured user-ID field, zone, and the description's text.
  */
 package dev.tracelookup.tickets.jira;

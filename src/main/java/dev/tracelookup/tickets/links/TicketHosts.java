@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  *     Freshdesk serves its API only on the account domain
  */
 public record TicketHosts(
-    Map<String, String> zendeskAliases, Set<String> jiraHosts, Map<String, String> freshdeskAliases) {
+    Map<String, String> zendeskAliases,
+    Set<String> jiraHosts,
+    Map<String, String> freshdeskAliases) {
   private static final Pattern HOST =
       Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
@@ -36,13 +38,15 @@ public record TicketHosts(
 
   private static Map<String, String> aliases(Map<String, String> aliases, String instanceSuffix) {
     Map<String, String> normalised = new LinkedHashMap<>();
-    aliases.forEach((alias, instance) -> {
-      String target = host(instance);
-      if (!target.endsWith(instanceSuffix)) {
-        throw new IllegalArgumentException(alias + " must map to a *" + instanceSuffix + " host, not " + instance);
-      }
-      normalised.put(host(alias), target);
-    });
+    aliases.forEach(
+        (alias, instance) -> {
+          String target = host(instance);
+          if (!target.endsWith(instanceSuffix)) {
+            throw new IllegalArgumentException(
+                alias + " must map to a *" + instanceSuffix + " host, not " + instance);
+          }
+          normalised.put(host(alias), target);
+        });
     return Map.copyOf(normalised);
   }
 

@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * A ticket link as found in a message or command.
  *
- * @param host the instance the ticket lives in, lower case: {@code acme.zendesk.com},
- *     {@code acme.atlassian.net}, a Jira Data Center host, {@code acme.freshdesk.com}, or the
- *     Intercom app host of the workspace's region. Configured aliases (host-mapped Zendesk, custom
- *     Freshdesk domains) are already replaced by the instance they stand for.
+ * @param host the instance the ticket lives in, lower case: {@code acme.zendesk.com}, {@code
+ *     acme.atlassian.net}, a Jira Data Center host, {@code acme.freshdesk.com}, or the Intercom app
+ *     host of the workspace's region. Configured aliases (host-mapped Zendesk, custom Freshdesk
+ *     domains) are already replaced by the instance they stand for.
  * @param key the ticket number, Jira issue key or Intercom conversation ID
  * @param url the link as written, without Slack's markup
  */
@@ -25,9 +25,9 @@ public record TicketLink(TicketSystem system, String host, String key, String ur
   }
 
   /**
-   * Returns how agents refer to the ticket: {@code Zendesk #4512}, {@code Jira SUP-123},
-   * {@code JSM SUP-123} for Service Management links, {@code Freshdesk #77},
-   * {@code Intercom conversation 215}.
+   * Returns how agents refer to the ticket: {@code Zendesk #4512}, {@code Jira SUP-123}, {@code JSM
+   * SUP-123} for Service Management links, {@code Freshdesk #77}, {@code Intercom conversation
+   * 215}.
    */
   public String reference() {
     switch (system) {
@@ -35,7 +35,8 @@ public record TicketLink(TicketSystem system, String host, String key, String ur
       case FRESHDESK:
         return system.displayName() + " #" + key;
       case JIRA:
-        return (url.contains("/servicedesk") || url.contains("/servicedeskapi/") ? "JSM " : "Jira ") + key;
+        return (url.contains("/servicedesk") || url.contains("/servicedeskapi/") ? "JSM " : "Jira ")
+            + key;
       case INTERCOM:
         return "Intercom conversation " + key;
       default:

@@ -51,8 +51,11 @@ public final class TicketLinks {
     Map<String, TicketLink> byTicket = new LinkedHashMap<>();
     for (String candidate : candidates) {
       if (candidate != null) {
-        urls.match(candidate).ifPresent(link ->
-            byTicket.putIfAbsent(link.system() + " " + link.host() + " " + link.key(), link));
+        urls.match(candidate)
+            .ifPresent(
+                link ->
+                    byTicket.putIfAbsent(
+                        link.system() + " " + link.host() + " " + link.key(), link));
       }
     }
     return List.copyOf(byTicket.values());

@@ -10,21 +10,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether one URL is a ticket link. Hosts are compared whole, so look-alikes such as
- * {@code zendesk.com.evil.com} or {@code evilzendesk.com} never match.
+ * Decides whether one URL is a ticket link. Hosts are compared whole, so look-alikes such as {@code
+ * zendesk.com.evil.com} or {@code evilzendesk.com} never match.
  */
 final class TicketUrls {
   private static final Pattern ZENDESK_HOST = Pattern.compile("[a-z0-9][a-z0-9-]*\\.zendesk\\.com");
-  private static final Pattern JIRA_CLOUD_HOST = Pattern.compile("[a-z0-9][a-z0-9-]*\\.atlassian\\.net");
-  private static final Pattern FRESHDESK_HOST = Pattern.compile("[a-z0-9][a-z0-9-]*\\.freshdesk\\.com");
-  private static final Pattern ZENDESK_PATH = Pattern.compile(
-      "/(?:agent/tickets|tickets|hc/(?:[a-z]{2}(?:-[a-z0-9]{2,4})?/)?requests|api/v2/tickets)"
-          + "/([1-9][0-9]{0,17})(?:\\.json)?(?:/.*)?");
-  private static final Pattern FRESHDESK_PATH = Pattern.compile(
-      "/(?:a/tickets|helpdesk/tickets|support/tickets|api/v2/tickets)/([1-9][0-9]{0,17})(?:/.*)?");
-  private static final Pattern INTERCOM_APP_PATH = Pattern.compile(
-      "/a/(?:inbox|apps)/[a-z0-9]+/(?:[^?#]*/)?conversations?/([1-9][0-9]{0,19})/?");
-  private static final Pattern INTERCOM_API_PATH = Pattern.compile("/conversations/([1-9][0-9]{0,19})/?");
+  private static final Pattern JIRA_CLOUD_HOST =
+      Pattern.compile("[a-z0-9][a-z0-9-]*\\.atlassian\\.net");
+  private static final Pattern FRESHDESK_HOST =
+      Pattern.compile("[a-z0-9][a-z0-9-]*\\.freshdesk\\.com");
+  private static final Pattern ZENDESK_PATH =
+      Pattern.compile(
+          "/(?:agent/tickets|tickets|hc/(?:[a-z]{2}(?:-[a-z0-9]{2,4})?/)?requests|api/v2/tickets)"
+              + "/([1-9][0-9]{0,17})(?:\\.json)?(?:/.*)?");
+  private static final Pattern FRESHDESK_PATH =
+      Pattern.compile(
+          "/(?:a/tickets|helpdesk/tickets|support/tickets|api/v2/tickets)/([1-9][0-9]{0,17})(?:/.*)?");
+  private static final Pattern INTERCOM_APP_PATH =
+      Pattern.compile(
+          "/a/(?:inbox|apps)/[a-z0-9]+/(?:[^?#]*/)?conversations?/([1-9][0-9]{0,19})/?");
+  private static final Pattern INTERCOM_API_PATH =
+      Pattern.compile("/conversations/([1-9][0-9]{0,19})/?");
 
   private final TicketHosts hosts;
 
@@ -53,22 +59,29 @@ final class TicketUrls {
   }
 
   private Optional<TicketLink> zendesk(String host, String path, String url) {
-    String instance = ZENDESK_HOST.matcher(host).matches() ? host : hosts.zendeskAliases().get(host);
-    return instance == null ? Optional.empty() : number(ZENDESK_PATH, path)
-        .map(id -> new TicketLink(TicketSystem.ZENDESK, instance, id, url));
+    String instance =
+        ZENDESK_HOST.matcher(host).matches() ? host : hosts.zendeskAliases().get(host);
+    return instance == null
+        ? Optional.empty()
+        : number(ZENDESK_PATH, path)
+            .map(id -> new TicketLink(TicketSystem.ZENDESK, instance, id, url));
   }
 
   private Optional<TicketLink> jira(String host, String path, String rawQuery, String url) {
     if (!JIRA_CLOUD_HOST.matcher(host).matches() && !hosts.jiraHosts().contains(host)) {
       return Optional.empty();
     }
-    return JiraUrls.key(path, rawQuery).map(key -> new TicketLink(TicketSystem.JIRA, host, key, url));
+    return JiraUrls.key(path, rawQuery)
+        .map(key -> new TicketLink(TicketSystem.JIRA, host, key, url));
   }
 
   private Optional<TicketLink> freshdesk(String host, String path, String url) {
-    String instance = FRESHDESK_HOST.matcher(host).matches() ? host : hosts.freshdeskAliases().get(host);
-    return instance == null ? Optional.empty() : number(FRESHDESK_PATH, path)
-        .map(id -> new TicketLink(TicketSystem.FRESHDESK, instance, id, url));
+    String instance =
+        FRESHDESK_HOST.matcher(host).matches() ? host : hosts.freshdeskAliases().get(host);
+    return instance == null
+        ? Optional.empty()
+        : number(FRESHDESK_PATH, path)
+            .map(id -> new TicketLink(TicketSystem.FRESHDESK, instance, id, url));
   }
 
   private static Optional<TicketLink> intercom(String host, String path, String url) {
@@ -77,7 +90,8 @@ final class TicketUrls {
       return Optional.empty();
     }
     Pattern form = IntercomRegion.isApiHost(host) ? INTERCOM_API_PATH : INTERCOM_APP_PATH;
-    return number(form, path).map(id -> new TicketLink(TicketSystem.INTERCOM, region.get().appHost(), id, url));
+    return number(form, path)
+        .map(id -> new TicketLink(TicketSystem.INTERCOM, region.get().appHost(), id, url));
   }
 
   private static Optional<String> number(Pattern form, String path) {

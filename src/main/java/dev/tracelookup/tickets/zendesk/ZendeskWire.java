@@ -52,8 +52,8 @@ final class ZendeskWire {
   }
 
   /**
-   * A Zendesk user. {@code time_zone} is a Rails name ("Eastern Time (US &amp; Canada)");
-   * {@code iana_time_zone} is the same zone as an IANA ID.
+   * A Zendesk user. {@code time_zone} is a Rails name ("Eastern Time (US &amp; Canada)"); {@code
+   * iana_time_zone} is the same zone as an IANA ID.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   record User(

@@ -11,7 +11,11 @@ final class GeneratedV1TraceStream extends GeneratedDocument {
   private static final long START_MICROS = 1_770_387_443_000_000L;
 
   GeneratedV1TraceStream(int spanCount) {
-    super("{\"data\":[{\"traceID\":\"" + TRACE_ID + "\",\"spans\":[", spanCount, GeneratedV1TraceStream::span, end());
+    super(
+        "{\"data\":[{\"traceID\":\"" + TRACE_ID + "\",\"spans\":[",
+        spanCount,
+        GeneratedV1TraceStream::span,
+        end());
   }
 
   private static String end() {
@@ -31,21 +35,21 @@ final class GeneratedV1TraceStream extends GeneratedDocument {
             tag("span.kind", "client"),
             tag("otel.status_code", "OK"));
     return String.format(
-            "{\"traceID\":\"%s\",\"spanID\":\"%016x\",\"operationName\":\"db.query %d\","
-                + "\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"%s\","
-                + "\"spanID\":\"%016x\"}],\"startTime\":%d,\"duration\":%d,\"tags\":[%s],"
-                + "\"logs\":[{\"timestamp\":%d,\"fields\":[%s]}],\"processID\":\"p1\","
-                + "\"warnings\":null}",
-            TRACE_ID,
-            index + 2L,
-            index,
-            TRACE_ID,
-            1L,
-            START_MICROS + index,
-            1_000,
-            tags,
-            START_MICROS + index,
-            tag("event", "rows"));
+        "{\"traceID\":\"%s\",\"spanID\":\"%016x\",\"operationName\":\"db.query %d\","
+            + "\"references\":[{\"refType\":\"CHILD_OF\",\"traceID\":\"%s\","
+            + "\"spanID\":\"%016x\"}],\"startTime\":%d,\"duration\":%d,\"tags\":[%s],"
+            + "\"logs\":[{\"timestamp\":%d,\"fields\":[%s]}],\"processID\":\"p1\","
+            + "\"warnings\":null}",
+        TRACE_ID,
+        index + 2L,
+        index,
+        TRACE_ID,
+        1L,
+        START_MICROS + index,
+        1_000,
+        tags,
+        START_MICROS + index,
+        tag("event", "rows"));
   }
 
   private static String tag(String key, String value) {

@@ -25,7 +25,8 @@ final class JaegerBackendCheckTest {
 
   @Test
   void check_v3_asksTheServiceListWithTheToken() throws Exception {
-    CheckResult result = JaegerTesting.backend(jaeger.uri(), JaegerTesting.v3(), new ArrayList<>()).check();
+    CheckResult result =
+        JaegerTesting.backend(jaeger.uri(), JaegerTesting.v3(), new ArrayList<>()).check();
 
     assertThat(result.ok()).isTrue();
     FakeHttpServer.RecordedRequest sent = jaeger.takeRequest(Duration.ofSeconds(5));
@@ -35,7 +36,8 @@ final class JaegerBackendCheckTest {
 
   @Test
   void check_v1_asksTheUiApisServiceList() throws Exception {
-    CheckResult result = JaegerTesting.backend(jaeger.uri(), JaegerTesting.v1(), new ArrayList<>()).check();
+    CheckResult result =
+        JaegerTesting.backend(jaeger.uri(), JaegerTesting.v1(), new ArrayList<>()).check();
 
     assertThat(result.ok()).isTrue();
     assertThat(jaeger.takeRequest(Duration.ofSeconds(5)).path()).isEqualTo("/api/services");
@@ -45,7 +47,8 @@ final class JaegerBackendCheckTest {
   void check_unauthorised_failsAsRejected() {
     jaeger.route(request -> Reply.status(401, "unauthorized"));
 
-    CheckResult result = JaegerTesting.backend(jaeger.uri(), JaegerTesting.v3(), new ArrayList<>()).check();
+    CheckResult result =
+        JaegerTesting.backend(jaeger.uri(), JaegerTesting.v3(), new ArrayList<>()).check();
 
     assertThat(result.failure()).map(BackendFailure::kind).hasValue(BackendFailure.Kind.REJECTED);
   }

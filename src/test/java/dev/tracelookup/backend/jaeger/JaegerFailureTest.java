@@ -166,14 +166,21 @@ final class JaegerFailureTest {
 
   @ParameterizedTest
   @EnumSource(JaegerOptions.Api.class)
-  void search_deeplyNestedAnswer_isMalformedWithASentenceForTheAgent(JaegerOptions.Api api) throws Exception {
-    String body = (api == JaegerOptions.Api.V3 ? "{\"result\":" : "{\"data\":") + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+  void search_deeplyNestedAnswer_isMalformedWithASentenceForTheAgent(JaegerOptions.Api api)
+      throws Exception {
+    String body =
+        (api == JaegerOptions.Api.V3 ? "{\"result\":" : "{\"data\":")
+            + "[".repeat(10_000)
+            + "]".repeat(10_000)
+            + "}";
     JaegerBackend backend = serving(api, request -> Reply.json(body));
 
     BackendFailure failure = searchFailure(backend);
 
     assertThat(failure.kind()).isEqualTo(Kind.MALFORMED);
-    assertThat(failure.userMessage()).isEqualTo("Jaeger sent an answer the bot could not read. Tell the team that runs the bot.");
+    assertThat(failure.userMessage())
+        .isEqualTo(
+            "Jaeger sent an answer the bot could not read. Tell the team that runs the bot.");
   }
 
   @ParameterizedTest

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 final class JaegerLinkSearchTest {
-  private static final LinkQuery QUERY = new LinkQuery("4bf92f3577b34da6a3ce929d0e0e4736",
-      Instant.parse("2026-02-06T14:16:00Z"), Instant.parse("2026-02-06T15:20:00Z"), 5);
+  private static final LinkQuery QUERY =
+      new LinkQuery(
+          "4bf92f3577b34da6a3ce929d0e0e4736",
+          Instant.parse("2026-02-06T14:16:00Z"),
+          Instant.parse("2026-02-06T15:20:00Z"),
+          5);
 
   private final FakeHttpServer jaeger;
 
@@ -29,9 +33,11 @@ final class JaegerLinkSearchTest {
   @Test
   void searchLinkingTo_eitherApi_isUnsupportedWithASentenceAndSendsNothing() {
     for (JaegerOptions options : new JaegerOptions[] {JaegerTesting.v3(), JaegerTesting.v1()}) {
-      LinkSearch result = JaegerTesting.backend(jaeger.uri(), options, new ArrayList<>()).searchLinkingTo(QUERY);
+      LinkSearch result =
+          JaegerTesting.backend(jaeger.uri(), options, new ArrayList<>()).searchLinkingTo(QUERY);
 
-      assertThat(result).isEqualTo(new LinkSearch.Unsupported("Jaeger cannot search by span link."));
+      assertThat(result)
+          .isEqualTo(new LinkSearch.Unsupported("Jaeger cannot search by span link."));
     }
     assertThat(jaeger.pending()).isZero();
   }

@@ -17,9 +17,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Hostile Jaeger answers, made by mutating real ones: api/v1's reader answers or throws
- * {@link JaegerFormatException}; api/v3's (OTLP JSON grouped into traces) answers or throws
- * {@link OtlpFormatException}.
+ * Hostile Jaeger answers, made by mutating real ones: api/v1's reader answers or throws {@link
+ * JaegerFormatException}; api/v3's (OTLP JSON grouped into traces) answers or throws {@link
+ * OtlpFormatException}.
  */
 final class JaegerReadersFuzzTest {
   private static final String V1 = V1Json.data(List.of(TestSpans.orderPaymentFailure()));
@@ -29,22 +29,27 @@ final class JaegerReadersFuzzTest {
   private final OtlpJsonReader v3 = new OtlpJsonReader(Set.of("user.id"));
 
   @Property(tries = 500)
-  void v1Reader_mutatedRealAnswer_readsOrRefusesWithJaegerFormatException(@ForAll("v1Answers") String body) {
+  void v1Reader_mutatedRealAnswer_readsOrRefusesWithJaegerFormatException(
+      @ForAll("v1Answers") String body) {
     readsOrRefuses(JaegerFormatException.class, () -> v1.read(stream(body)));
   }
 
   @Property(tries = 500)
-  void v3Reader_mutatedRealAnswer_readsOrRefusesWithOtlpFormatException(@ForAll("v3Answers") String body) {
-    readsOrRefuses(OtlpFormatException.class, () -> {
-      TraceGrouper grouper = new TraceGrouper();
-      v3.read(stream(body), grouper);
-      grouper.traces();
-    });
+  void v3Reader_mutatedRealAnswer_readsOrRefusesWithOtlpFormatException(
+      @ForAll("v3Answers") String body) {
+    readsOrRefuses(
+        OtlpFormatException.class,
+        () -> {
+          TraceGrouper grouper = new TraceGrouper();
+          v3.read(stream(body), grouper);
+          grouper.traces();
+        });
   }
 
   @Provide
   Arbitrary<String> v1Answers() {
-    return Arbitraries.oneOf(JsonMutations.of(V1), JsonMutations.deepNesting(), Arbitraries.strings().ofMaxLength(100));
+    return Arbitraries.oneOf(
+        JsonMutations.of(V1), JsonMutations.deepNesting(), Arbitraries.strings().ofMaxLength(100));
   }
 
   @Provide

@@ -29,7 +29,8 @@ final class V1LargeTraceTest {
 
   @Test
   void read_hundredThousandSpansInASmallerHeap_readsEverySpanWithItsService() throws Exception {
-    SmallHeapProbe.Run probe = SmallHeapProbe.run(V1LargeTraceProbe.class, HEAP_MIB, String.valueOf(SPANS));
+    SmallHeapProbe.Run probe =
+        SmallHeapProbe.run(V1LargeTraceProbe.class, HEAP_MIB, String.valueOf(SPANS));
 
     assertThat(probe.exited()).isTrue();
     assertThat(probe.exitValue()).as(probe.output()).isZero();

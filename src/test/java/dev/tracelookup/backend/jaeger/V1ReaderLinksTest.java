@@ -32,16 +32,17 @@ final class V1ReaderLinksTest {
   /** Returns the consumer trace with span 8's references set to the given JSON array. */
   private static String consumerTrace(String span8References) {
     return """
-        {"data":[{"traceID":"0af7651916cd43dd8448eb211c80319c","spans":[
-          {"traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000007","operationName":"orders process",
-           "references":[{"refType":"FOLLOWS_FROM","traceID":"4bf92f3577b34da6a3ce929d0e0e4736","spanID":"0000000000000002"}],
-           "startTime":1770387443500000,"duration":100000,"tags":[],"logs":[],"processID":"p1"},
-          {"traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000008","operationName":"reserve stock",
-           "references":%s,
-           "startTime":1770387443510000,"duration":50000,"tags":[],"logs":[],"processID":"p1"}],
-         "processes":{"p1":{"serviceName":"fulfilment","tags":[]}}}],
-         "total":0,"limit":0,"offset":0,"errors":null}
-        """.formatted(span8References);
+    {"data":[{"traceID":"0af7651916cd43dd8448eb211c80319c","spans":[
+      {"traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000007","operationName":"orders process",
+       "references":[{"refType":"FOLLOWS_FROM","traceID":"4bf92f3577b34da6a3ce929d0e0e4736","spanID":"0000000000000002"}],
+       "startTime":1770387443500000,"duration":100000,"tags":[],"logs":[],"processID":"p1"},
+      {"traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000008","operationName":"reserve stock",
+       "references":%s,
+       "startTime":1770387443510000,"duration":50000,"tags":[],"logs":[],"processID":"p1"}],
+     "processes":{"p1":{"serviceName":"fulfilment","tags":[]}}}],
+     "total":0,"limit":0,"offset":0,"errors":null}
+    """
+        .formatted(span8References);
   }
 
   private static Span span(String json, String spanId) throws IOException {
@@ -62,10 +63,13 @@ final class V1ReaderLinksTest {
   }
 
   @Test
-  void read_followsFromBesideItsChildOfParent_isALinkAndTheParentStaysTheChildOf() throws IOException {
-    String references = """
+  void read_followsFromBesideItsChildOfParent_isALinkAndTheParentStaysTheChildOf()
+      throws IOException {
+    String references =
+        """
         [{"refType":"FOLLOWS_FROM","traceID":"4bf92f3577b34da6a3ce929d0e0e4736","spanID":"0000000000000002"},
-         {"refType":"CHILD_OF","traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000007"}]""";
+         {"refType":"CHILD_OF","traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000007"}]\
+        """;
 
     Span reserve = span(consumerTrace(references), "0000000000000008");
 
@@ -75,8 +79,10 @@ final class V1ReaderLinksTest {
 
   @Test
   void read_followsFromInTheSameTraceChosenAsParent_isNotAlsoALink() throws IOException {
-    String references = """
-        [{"refType":"FOLLOWS_FROM","traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000007"}]""";
+    String references =
+        """
+        [{"refType":"FOLLOWS_FROM","traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000007"}]\
+        """;
 
     Span reserve = span(consumerTrace(references), "0000000000000008");
 
@@ -86,11 +92,13 @@ final class V1ReaderLinksTest {
 
   @Test
   void read_referencesWithUnreadableIds_areLeftOut() throws IOException {
-    String references = """
+    String references =
+        """
         [{"refType":"FOLLOWS_FROM","traceID":"not hex","spanID":"0000000000000002"},
          {"refType":"FOLLOWS_FROM","traceID":"4bf92f3577b34da6a3ce929d0e0e4736","spanID":""},
          {"refType":"CHILD_OF","traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000007"},
-         {"refType":"FOLLOWS_FROM","traceID":"4bf92f3577b34da6a3ce929d0e0e4736","spanID":"2"}]""";
+         {"refType":"FOLLOWS_FROM","traceID":"4bf92f3577b34da6a3ce929d0e0e4736","spanID":"2"}]\
+        """;
 
     Span reserve = span(consumerTrace(references), "0000000000000008");
 
@@ -100,8 +108,10 @@ final class V1ReaderLinksTest {
 
   @Test
   void read_onlyAParent_sharesTheEmptyList() throws IOException {
-    String references = """
-        [{"refType":"CHILD_OF","traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000007"}]""";
+    String references =
+        """
+        [{"refType":"CHILD_OF","traceID":"0af7651916cd43dd8448eb211c80319c","spanID":"0000000000000007"}]\
+        """;
 
     Span reserve = span(consumerTrace(references), "0000000000000008");
 

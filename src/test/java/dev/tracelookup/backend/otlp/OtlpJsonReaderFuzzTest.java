@@ -49,13 +49,16 @@ final class OtlpJsonReaderFuzzTest {
   }
 
   @Property(tries = 500)
-  void readAll_mutatedRealDocument_succeedsOrThrowsOtlpFormatException(@ForAll("mutatedDocuments") String json) {
+  void readAll_mutatedRealDocument_succeedsOrThrowsOtlpFormatException(
+      @ForAll("mutatedDocuments") String json) {
     assertThatCode(() -> readOrRefuse(json.getBytes(UTF_8))).doesNotThrowAnyException();
   }
 
   @Provide
   Arbitrary<String> mutatedDocuments() {
-    return Arbitraries.oneOf(JsonMutations.of(DEMO_LINE), JsonMutations.of(new String(VALID, UTF_8)),
+    return Arbitraries.oneOf(
+        JsonMutations.of(DEMO_LINE),
+        JsonMutations.of(new String(VALID, UTF_8)),
         JsonMutations.deepNesting());
   }
 

@@ -26,19 +26,22 @@ final class OtlpJsonReaderLinksTest {
   private static final String PRODUCER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String PRODUCER_SPAN = "00f067aa0ba902b7";
   private static final SpanLink TO_PRODUCER =
-      new SpanLink(PRODUCER_TRACE, PRODUCER_SPAN, Attributes.of("messaging.operation.type", "process"));
+      new SpanLink(
+          PRODUCER_TRACE, PRODUCER_SPAN, Attributes.of("messaging.operation.type", "process"));
 
   private final OtlpJsonReader reader = new OtlpJsonReader(Set.of("user.id"));
 
   /** The consumer span with the given {@code "links"} value, then a status after it. */
   private static String consumer(String links) {
-    return """
+    return
+"""
 {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"fulfilment"}}]},
  "scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"0000000000000007",
    "name":"orders process","kind":5,"startTimeUnixNano":"1770387443500000000","endTimeUnixNano":"1770387443600000000",
    "links":%s,
    "status":{"code":2,"message":"stock reservation failed"}}]}]}]}
-""".formatted(links);
+"""
+        .formatted(links);
   }
 
   private Span read(String json) throws IOException {
@@ -48,11 +51,14 @@ final class OtlpJsonReaderLinksTest {
   }
 
   @Test
-  void read_hexLinkAsTheCollectorWritesIt_keepsIdsAndAttributesAndIgnoresTheRest() throws IOException {
-    String links = """
+  void read_hexLinkAsTheCollectorWritesIt_keepsIdsAndAttributesAndIgnoresTheRest()
+      throws IOException {
+    String links =
+        """
         [{"traceId":"4BF92F3577B34DA6A3CE929D0E0E4736","spanId":"00f067aa0ba902b7","traceState":"rojo=00f067aa0ba902b7",
           "attributes":[{"key":"messaging.operation.type","value":{"stringValue":"process"}}],
-          "droppedAttributesCount":0,"flags":257}]""";
+          "droppedAttributesCount":0,"flags":257}]\
+        """;
 
     Span span = read(consumer(links));
 
@@ -61,7 +67,8 @@ final class OtlpJsonReaderLinksTest {
 
   @Test
   void read_base64LinkAsTempoV2WritesIt_isNormalisedToHex() throws IOException {
-    String json = """
+    String json =
+"""
 {"trace":{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"fulfilment"}}]},
   "scopeSpans":[{"spans":[{"traceId":"CvdlGRbNQ92ESOshHIAxnA==","spanId":"AAAAAAAAAAc=","name":"orders process",
     "kind":"SPAN_KIND_CONSUMER","startTimeUnixNano":"1770387443500000000","endTimeUnixNano":"1770387443600000000",
@@ -77,7 +84,8 @@ final class OtlpJsonReaderLinksTest {
 
   @Test
   void read_tempoV1BatchesWithSnakeCaseKeys_readsTheLink() throws IOException {
-    String json = """
+    String json =
+"""
 {"batches":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"fulfilment"}}]},
   "instrumentation_library_spans":[{"spans":[{"trace_id":"CvdlGRbNQ92ESOshHIAxnA==","span_id":"AAAAAAAAAAc=",
     "name":"orders process","kind":"SPAN_KIND_CONSUMER","start_time_unix_nano":"1770387443500000000",
@@ -87,12 +95,15 @@ final class OtlpJsonReaderLinksTest {
 
     Span span = read(json);
 
-    assertThat(span.links()).containsExactly(new SpanLink(PRODUCER_TRACE, PRODUCER_SPAN, Attributes.empty()));
+    assertThat(span.links())
+        .containsExactly(new SpanLink(PRODUCER_TRACE, PRODUCER_SPAN, Attributes.empty()));
   }
 
   @Test
-  void read_unreadableLinksBesideAGoodOne_skipsOnlyTheBadOnesAndReadsTheRestOfTheSpan() throws IOException {
-    String links = """
+  void read_unreadableLinksBesideAGoodOne_skipsOnlyTheBadOnesAndReadsTheRestOfTheSpan()
+      throws IOException {
+    String links =
+        """
         [{"spanId":"00f067aa0ba902b7"},
          {"traceId":"not-a-trace-id","spanId":"00f067aa0ba902b7"},
          {"traceId":"4bf92f3577b34da6a3ce929d0e0e4736","spanId":"0000000000000000"},
@@ -102,7 +113,8 @@ final class OtlpJsonReaderLinksTest {
          {"traceId":"4bf92f3577b34da6a3ce929d0e0e4736","spanId":"00f067aa0ba902b7",
           "attributes":[{"key":"k","value":"a string where an AnyValue belongs"}],"flags":1},
          {"traceId":"4bf92f3577b34da6a3ce929d0e0e4736","spanId":"00f067aa0ba902b7",
-          "attributes":[{"key":"messaging.operation.type","value":{"stringValue":"process"}}]}]""";
+          "attributes":[{"key":"messaging.operation.type","value":{"stringValue":"process"}}]}]\
+        """;
 
     Span span = read(consumer(links));
 
@@ -113,7 +125,8 @@ final class OtlpJsonReaderLinksTest {
 
   @Test
   void read_linksThatAreNotAList_areIgnoredAndTheSpanIsKept() throws IOException {
-    for (String links : List.of("null", "\"none\"", "{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}", "7")) {
+    for (String links :
+        List.of("null", "\"none\"", "{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}", "7")) {
       Span span = read(consumer(links));
 
       assertThat(span.links()).as(links).isEmpty();

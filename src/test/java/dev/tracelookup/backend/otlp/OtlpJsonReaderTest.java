@@ -25,7 +25,7 @@ final class OtlpJsonReaderTest {
 
   /** The example of reference/backends.md §4, as the OTLP spec writes it. */
   private static final String SPEC_EXAMPLE =
-      """
+"""
 {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"payments"}}]},
  "scopeSpans":[{"scope":{"name":"io.opentelemetry.spring-webmvc-6.0"},"spans":[{
   "traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"1234567890abcdef","parentSpanId":"00f067aa0ba902b7",
@@ -68,7 +68,7 @@ final class OtlpJsonReaderTest {
   @Test
   void readAll_tempoV2WithBase64IdsAndEnumNames_decodesBoth() throws IOException {
     String json =
-        """
+"""
 {"trace":{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"payments"}}]},
   "scopeSpans":[{"spans":[{"traceId":"CvdlGRbNQ92ESOshHIAxnA==","spanId":"EjRWeJCrze8=",
     "parentSpanId":"APBnqgupArc=","name":"POST /charge","kind":"SPAN_KIND_CLIENT",
@@ -87,9 +87,10 @@ final class OtlpJsonReaderTest {
   }
 
   @Test
-  void read_envelopeFieldsAfterTheTrace_reachTheEnvelopeSinkButNestedOnesDoNot() throws IOException {
+  void read_envelopeFieldsAfterTheTrace_reachTheEnvelopeSinkButNestedOnesDoNot()
+      throws IOException {
     String json =
-        """
+"""
 {"trace":{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"CvdlGRbNQ92ESOshHIAxnA==",
    "spanId":"EjRWeJCrze8=","name":"GET /"}]}]}],"note":"nested"},
  "metrics":{"inspectedBytes":"1234"},"status":"PARTIAL","message":"trace exceeds max size","gone":null}
@@ -109,7 +110,7 @@ final class OtlpJsonReaderTest {
   @Test
   void readAll_tempoV1BatchesWithInstrumentationLibrarySpans_readsSpans() throws IOException {
     String json =
-        """
+"""
 {"batches":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"frontend"}}]},
   "instrumentationLibrarySpans":[{"instrumentationLibrary":{"name":"old"},"spans":[
     {"traceId":"AAAAAAAAAABiDwOiJTxeNw==","spanId":"JP0sEuuWMZA=","name":"GET /","kind":"SPAN_KIND_SERVER"}]}]}]}
@@ -125,7 +126,7 @@ final class OtlpJsonReaderTest {
   @Test
   void readAll_jaegerV3ResultEnvelope_readsSpans() throws IOException {
     String json =
-        """
+"""
 {"result":{"resourceSpans":[{"scopeSpans":[{"spans":[
   {"traceId":"0AF7651916CD43DD8448EB211C80319C","spanId":"1234567890ABCDEF","kind":3}]}]}]}}
 """;
@@ -140,7 +141,7 @@ final class OtlpJsonReaderTest {
   @Test
   void readAll_snakeCaseKeysAsInGrafanaFixtures_readsEveryField() throws IOException {
     String json =
-        """
+"""
 {"resource_spans":[{"resource":{"attributes":[{"key":"service.name","value":{"string_value":"loki-all"}}]},
   "scope_spans":[{"scope":{},"spans":[{"trace_id":"AAAAAAAAAABiDwOiJTxeNw==","span_id":"JP0sEuuWMZA=",
     "parent_span_id":"SZOr96Psndc=","name":"QUERY","kind":3,
@@ -215,7 +216,7 @@ final class OtlpJsonReaderTest {
   void readAll_repeatedAttributeKey_keepsTheLastValue() throws IOException {
     String json =
         span(
-            """
+"""
 "attributes":[{"key":"a","value":{"stringValue":"first"}},{"key":"b","value":{"intValue":1}},
   {"key":"a","value":{"stringValue":"last"}},
   {"key":"kv","value":{"kvlistValue":{"values":[{"key":"k","value":{"intValue":1}},
@@ -232,7 +233,7 @@ final class OtlpJsonReaderTest {
   void readAll_everyAnyValueKind_turnsToItsStringForm() throws IOException {
     String json =
         span(
-            """
+"""
 "attributes":[
   {"key":"s","value":{"stringValue":"text"}},
   {"key":"b","value":{"boolValue":true}},
@@ -261,7 +262,7 @@ final class OtlpJsonReaderTest {
   @Test
   void readAll_resourceKeysToKeep_copiesOnlyThoseAndSpanValueWins() throws IOException {
     String json =
-        """
+"""
 {"resourceSpans":[{"resource":{"attributes":[
     {"key":"service.name","value":{"stringValue":"orders"}},
     {"key":"enduser.id","value":{"stringValue":"usr_resource"}},
@@ -280,7 +281,7 @@ final class OtlpJsonReaderTest {
   @Test
   void read_resourceWrittenAfterItsSpans_stillNamesTheService() throws IOException {
     String json =
-        """
+"""
 {"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"1234567890abcdef"}]}],
   "resource":{"attributes":[{"key":"service.name","value":{"stringValue":"late"}},
                             {"key":"user.id","value":{"stringValue":"usr_1"}}]}}]}
@@ -300,7 +301,7 @@ final class OtlpJsonReaderTest {
   @Test
   void readAll_unknownFieldsAndNulls_areIgnored() throws IOException {
     String json =
-        """
+"""
 {"schemaUrl":"x","futureField":{"deep":[1,{"a":[]}]},"resourceSpans":[null,{"resource":null,
   "scopeSpans":[{"scope":{"name":"s","attributes":[]},"schemaUrl":"y","spans":[null,
     {"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"1234567890abcdef","parentSpanId":"",
@@ -319,7 +320,7 @@ final class OtlpJsonReaderTest {
   @Test
   void read_severalResources_givesSpansInDocumentOrder() throws IOException {
     String json =
-        """
+"""
 {"resourceSpans":[
   {"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"a"}}]},
    "scopeSpans":[{"spans":[{"traceId":"01","spanId":"01"},{"traceId":"01","spanId":"02"}]}]},

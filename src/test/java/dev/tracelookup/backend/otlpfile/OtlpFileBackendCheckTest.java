@@ -20,9 +20,14 @@ final class OtlpFileBackendCheckTest {
 
   private OtlpFileBackend indexed(Path directory) throws IOException {
     Files.createDirectories(directory);
-    Files.writeString(directory.resolve("traces.jsonl"),
-        line(resource("order-svc", span("0000000000000000a3ce929d0e0e4736", "00f067aa0ba902b7")
-            .attr("user.id", "usr_k8x9m2"))) + "\n");
+    Files.writeString(
+        directory.resolve("traces.jsonl"),
+        line(
+                resource(
+                    "order-svc",
+                    span("0000000000000000a3ce929d0e0e4736", "00f067aa0ba902b7")
+                        .attr("user.id", "usr_k8x9m2")))
+            + "\n");
     return OtlpFileBackend.open(directory, List.of("user.id"), Optional.empty(), "demo files");
   }
 
@@ -44,9 +49,11 @@ final class OtlpFileBackendCheckTest {
 
     CheckResult result = backend.check();
 
-    assertThat(result.failure()).hasValueSatisfying(failure -> {
-      assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNREACHABLE);
-      assertThat(failure.detail()).doesNotContain(directory.toString());
-    });
+    assertThat(result.failure())
+        .hasValueSatisfying(
+            failure -> {
+              assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNREACHABLE);
+              assertThat(failure.detail()).doesNotContain(directory.toString());
+            });
   }
 }

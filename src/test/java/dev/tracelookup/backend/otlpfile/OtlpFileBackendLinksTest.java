@@ -47,11 +47,23 @@ final class OtlpFileBackendLinksTest {
   }
 
   private void producerTrace() throws IOException {
-    write("producer.jsonl", line(resource("order-svc",
-        span(PRODUCER_TRACE, "00000000000000a0").name("POST /api/v1/orders").at("2026-02-06T14:17:23Z")
-            .lasting(Duration.ofMillis(40)).attr("user.id", "usr_1").attr("http.response.status_code", "202"),
-        span(PRODUCER_TRACE, PUBLISH).parent("00000000000000a0").name("orders publish").kind(4)
-            .at("2026-02-06T14:17:23.010Z").lasting(Duration.ofMillis(5)))));
+    write(
+        "producer.jsonl",
+        line(
+            resource(
+                "order-svc",
+                span(PRODUCER_TRACE, "00000000000000a0")
+                    .name("POST /api/v1/orders")
+                    .at("2026-02-06T14:17:23Z")
+                    .lasting(Duration.ofMillis(40))
+                    .attr("user.id", "usr_1")
+                    .attr("http.response.status_code", "202"),
+                span(PRODUCER_TRACE, PUBLISH)
+                    .parent("00000000000000a0")
+                    .name("orders publish")
+                    .kind(4)
+                    .at("2026-02-06T14:17:23.010Z")
+                    .lasting(Duration.ofMillis(5)))));
   }
 
   private OtlpFileBackend open() throws IOException {
@@ -68,30 +80,53 @@ final class OtlpFileBackendLinksTest {
   }
 
   @Test
-  void searchLinkingTo_producerWithAConsumerInItsOwnTrace_findsTheConsumerWhole() throws IOException {
+  void searchLinkingTo_producerWithAConsumerInItsOwnTrace_findsTheConsumerWhole()
+      throws IOException {
     producerTrace();
-    write("consumer.jsonl", line(resource("fulfilment",
-        span(CONSUMER_TRACE, "00000000000000c0").name("orders process").kind(5).at("2026-02-06T14:17:25Z")
-            .link(PRODUCER_TRACE, PUBLISH).error())));
+    write(
+        "consumer.jsonl",
+        line(
+            resource(
+                "fulfilment",
+                span(CONSUMER_TRACE, "00000000000000c0")
+                    .name("orders process")
+                    .kind(5)
+                    .at("2026-02-06T14:17:25Z")
+                    .link(PRODUCER_TRACE, PUBLISH)
+                    .error())));
 
-    List<TraceRef> found = found(open().searchLinkingTo(around("2026-02-06T14:16:23Z", "2026-02-06T15:17:23Z")));
+    List<TraceRef> found =
+        found(open().searchLinkingTo(around("2026-02-06T14:16:23Z", "2026-02-06T15:17:23Z")));
 
     assertThat(found).extracting(TraceRef::traceId).containsExactly(CONSUMER_TRACE);
     Span consumer = found.get(0).trace().orElseThrow().spans().get(0);
-    assertThat(consumer.links()).extracting(SpanLink::traceId, SpanLink::spanId)
+    assertThat(consumer.links())
+        .extracting(SpanLink::traceId, SpanLink::spanId)
         .containsExactly(tuple(PRODUCER_TRACE, PUBLISH));
   }
 
   @Test
   void searchLinkingTo_consumerOutsideTheWindow_isLeftOut() throws IOException {
     producerTrace();
-    write("consumer.jsonl",
-        line(resource("fulfilment", span(CONSUMER_TRACE, "00000000000000c0").kind(5).at("2026-02-06T14:17:25Z")
-            .link(PRODUCER_TRACE, PUBLISH))),
-        line(resource("fulfilment", span(LATE_TRACE, "00000000000000d0").kind(5).at("2026-02-06T16:30:00Z")
-            .link(PRODUCER_TRACE, PUBLISH))));
+    write(
+        "consumer.jsonl",
+        line(
+            resource(
+                "fulfilment",
+                span(CONSUMER_TRACE, "00000000000000c0")
+                    .kind(5)
+                    .at("2026-02-06T14:17:25Z")
+                    .link(PRODUCER_TRACE, PUBLISH))),
+        line(
+            resource(
+                "fulfilment",
+                span(LATE_TRACE, "00000000000000d0")
+                    .kind(5)
+                    .at("2026-02-06T16:30:00Z")
+                    .link(PRODUCER_TRACE, PUBLISH))));
 
-    List<TraceRef> found = found(open().searchLinkingTo(around("2026-02-06T14:16:23Z", "2026-02-06T15:17:23Z")));
+    List<TraceRef> found =
+        found(open().searchLinkingTo(around("2026-02-06T14:16:23Z", "2026-02-06T15:17:23Z")));
 
     assertThat(found).extracting(TraceRef::traceId).containsExactly(CONSUMER_TRACE);
   }
@@ -99,13 +134,28 @@ final class OtlpFileBackendLinksTest {
   @Test
   void searchLinkingTo_severalConsumers_newestFirstUpToTheLimit() throws IOException {
     producerTrace();
-    write("consumer.jsonl",
-        line(resource("fulfilment", span(CONSUMER_TRACE, "00000000000000c0").kind(5).at("2026-02-06T14:17:25Z")
-            .link(PRODUCER_TRACE, PUBLISH))),
-        line(resource("fulfilment", span(LATE_TRACE, "00000000000000d0").kind(5).at("2026-02-06T16:30:00Z")
-            .link(PRODUCER_TRACE, PUBLISH))));
-    LinkQuery wide = new LinkQuery(PRODUCER_TRACE, Instant.parse("2026-02-06T14:00:00Z"),
-        Instant.parse("2026-02-06T18:00:00Z"), 1);
+    write(
+        "consumer.jsonl",
+        line(
+            resource(
+                "fulfilment",
+                span(CONSUMER_TRACE, "00000000000000c0")
+                    .kind(5)
+                    .at("2026-02-06T14:17:25Z")
+                    .link(PRODUCER_TRACE, PUBLISH))),
+        line(
+            resource(
+                "fulfilment",
+                span(LATE_TRACE, "00000000000000d0")
+                    .kind(5)
+                    .at("2026-02-06T16:30:00Z")
+                    .link(PRODUCER_TRACE, PUBLISH))));
+    LinkQuery wide =
+        new LinkQuery(
+            PRODUCER_TRACE,
+            Instant.parse("2026-02-06T14:00:00Z"),
+            Instant.parse("2026-02-06T18:00:00Z"),
+            1);
 
     List<TraceRef> found = found(open().searchLinkingTo(wide));
 
@@ -115,21 +165,39 @@ final class OtlpFileBackendLinksTest {
   @Test
   void searchLinkingTo_directoryWithoutLinks_findsNothing() throws IOException {
     producerTrace();
-    write("consumer.jsonl", line(resource("fulfilment",
-        span(CONSUMER_TRACE, "00000000000000c0").name("orders process").kind(5).at("2026-02-06T14:17:25Z"))));
+    write(
+        "consumer.jsonl",
+        line(
+            resource(
+                "fulfilment",
+                span(CONSUMER_TRACE, "00000000000000c0")
+                    .name("orders process")
+                    .kind(5)
+                    .at("2026-02-06T14:17:25Z"))));
 
-    LinkSearch result = open().searchLinkingTo(around("2026-02-06T14:00:00Z", "2026-02-06T18:00:00Z"));
+    LinkSearch result =
+        open().searchLinkingTo(around("2026-02-06T14:00:00Z", "2026-02-06T18:00:00Z"));
 
     assertThat(found(result)).isEmpty();
   }
 
   @Test
-  void searchLinkingTo_linksInsideOneTrace_areNotIndexedAsAnotherTraceLinkingIn() throws IOException {
-    write("producer.jsonl", line(resource("order-svc",
-        span(PRODUCER_TRACE, "00000000000000a0").at("2026-02-06T14:17:23Z").attr("user.id", "usr_1"),
-        span(PRODUCER_TRACE, "00000000000000e0").at("2026-02-06T14:17:24Z").link(PRODUCER_TRACE, "00000000000000a0"))));
+  void searchLinkingTo_linksInsideOneTrace_areNotIndexedAsAnotherTraceLinkingIn()
+      throws IOException {
+    write(
+        "producer.jsonl",
+        line(
+            resource(
+                "order-svc",
+                span(PRODUCER_TRACE, "00000000000000a0")
+                    .at("2026-02-06T14:17:23Z")
+                    .attr("user.id", "usr_1"),
+                span(PRODUCER_TRACE, "00000000000000e0")
+                    .at("2026-02-06T14:17:24Z")
+                    .link(PRODUCER_TRACE, "00000000000000a0"))));
 
-    LinkSearch result = open().searchLinkingTo(around("2026-02-06T14:00:00Z", "2026-02-06T18:00:00Z"));
+    LinkSearch result =
+        open().searchLinkingTo(around("2026-02-06T14:00:00Z", "2026-02-06T18:00:00Z"));
 
     assertThat(found(result)).isEmpty();
   }

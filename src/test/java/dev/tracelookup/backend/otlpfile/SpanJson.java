@@ -79,7 +79,8 @@ final class SpanJson {
 
   /** Links the span to a span of another trace, in hex as the file exporter writes it. */
   SpanJson link(String linkedTraceId, String linkedSpanId) {
-    links.add("{\"traceId\":\"" + linkedTraceId + "\",\"spanId\":\"" + linkedSpanId + "\",\"flags\":1}");
+    links.add(
+        "{\"traceId\":\"" + linkedTraceId + "\",\"spanId\":\"" + linkedSpanId + "\",\"flags\":1}");
     return this;
   }
 

@@ -24,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * Tempo's query API on a real local HTTP server: {@code /api/search} answers what the test set,
- * {@code /api/v2/traces/<id>} and {@code /api/traces/<id>} serve stored answers or Tempo's 404,
- * and every request is recorded so a test can check the exact path, parameters and headers sent.
+ * {@code /api/v2/traces/<id>} and {@code /api/traces/<id>} serve stored answers or Tempo's 404, and
+ * every request is recorded so a test can check the exact path, parameters and headers sent.
  *
  * <p>It does not evaluate TraceQL: tests state the search answer and check the query text.
  */
@@ -66,8 +66,15 @@ final class FakeTempo implements AutoCloseable {
 
   /** Returns the HTTP client of {@link #backend}, for backends built with other parameters. */
   BackendHttp http(Clock clock, List<Duration> pauses) {
-    Endpoint endpoint = new Endpoint("Tempo", uri(), Map.of(TENANT_HEADER, TENANT, "Authorization", TOKEN),
-        Duration.ofSeconds(2), Duration.ofSeconds(10), 3, 1 << 20);
+    Endpoint endpoint =
+        new Endpoint(
+            "Tempo",
+            uri(),
+            Map.of(TENANT_HEADER, TENANT, "Authorization", TOKEN),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10),
+            3,
+            1 << 20);
     return new BackendHttp(HttpClient.newHttpClient(), endpoint, clock, pauses::add);
   }
 
@@ -111,7 +118,9 @@ final class FakeTempo implements AutoCloseable {
     return server.pending();
   }
 
-  /** Returns the request's query parameters, decoded as Go's {@code url.ParseQuery} decodes them. */
+  /**
+   * Returns the request's query parameters, decoded as Go's {@code url.ParseQuery} decodes them.
+   */
   static Map<String, String> parameters(RecordedRequest request) {
     Map<String, String> parameters = new LinkedHashMap<>();
     if (request.query() == null) {
@@ -154,12 +163,19 @@ final class FakeTempo implements AutoCloseable {
   private String searchStored(Map<String, String> parameters) {
     long start = Long.parseLong(parameters.get("start")) * 1_000_000_000L;
     long end = Long.parseLong(parameters.get("end")) * 1_000_000_000L;
-    List<Trace> found = searchable.stream()
-        .filter(trace -> trace.spans().stream().mapToLong(Span::startEpochNanos).min().orElseThrow() <= end)
-        .filter(trace -> trace.spans().stream().mapToLong(Span::endEpochNanos).max().orElseThrow() >= start)
-        .sorted(Comparator.comparing(Trace::traceId))
-        .limit(Long.parseLong(parameters.get("limit")))
-        .toList();
+    List<Trace> found =
+        searchable.stream()
+            .filter(
+                trace ->
+                    trace.spans().stream().mapToLong(Span::startEpochNanos).min().orElseThrow()
+                        <= end)
+            .filter(
+                trace ->
+                    trace.spans().stream().mapToLong(Span::endEpochNanos).max().orElseThrow()
+                        >= start)
+            .sorted(Comparator.comparing(Trace::traceId))
+            .limit(Long.parseLong(parameters.get("limit")))
+            .toList();
     return TempoSearchJson.search(found);
   }
 

@@ -35,7 +35,8 @@ final class GoStringLiteral {
       }
       char c = text.charAt(i);
       if (c == 0 || c == '\uFEFF') {
-        throw new SyntaxError(c == 0 ? "invalid character NUL" : "invalid BOM in the middle of the file", i);
+        throw new SyntaxError(
+            c == 0 ? "invalid character NUL" : "invalid BOM in the middle of the file", i);
       }
       if (c == '"') {
         return i + 1;
@@ -46,7 +47,9 @@ final class GoStringLiteral {
 
   /** Decodes the literal as {@code strconv.Unquote} does; it must span the whole text. */
   static String unquote(String literal) {
-    if (literal.length() < 2 || literal.charAt(0) != '"' || literal.charAt(literal.length() - 1) != '"') {
+    if (literal.length() < 2
+        || literal.charAt(0) != '"'
+        || literal.charAt(literal.length() - 1) != '"') {
       throw new SyntaxError("not a double-quoted literal", 0);
     }
     StringBuilder value = new StringBuilder();

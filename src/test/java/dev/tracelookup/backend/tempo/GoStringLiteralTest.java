@@ -24,20 +24,25 @@ final class GoStringLiteralTest {
 
   @Test
   void scanEnd_rawNewlineNulOrBom_areScannerErrors() {
-    assertThatThrownBy(() -> GoStringLiteral.scanEnd("\"a\nb\"", 0)).hasMessageContaining("not terminated");
+    assertThatThrownBy(() -> GoStringLiteral.scanEnd("\"a\nb\"", 0))
+        .hasMessageContaining("not terminated");
     assertThatThrownBy(() -> GoStringLiteral.scanEnd("\"a\0b\"", 0)).hasMessageContaining("NUL");
-    assertThatThrownBy(() -> GoStringLiteral.scanEnd("\"a\uFEFFb\"", 0)).hasMessageContaining("BOM");
+    assertThatThrownBy(() -> GoStringLiteral.scanEnd("\"a\uFEFFb\"", 0))
+        .hasMessageContaining("BOM");
   }
 
   @Test
   void scanEnd_unknownOrShortEscape_isAnError() {
-    assertThatThrownBy(() -> GoStringLiteral.scanEnd("\"\\q\"", 0)).hasMessageContaining("unknown escape");
-    assertThatThrownBy(() -> GoStringLiteral.scanEnd("\"\\u12zz\"", 0)).hasMessageContaining("hex digit");
+    assertThatThrownBy(() -> GoStringLiteral.scanEnd("\"\\q\"", 0))
+        .hasMessageContaining("unknown escape");
+    assertThatThrownBy(() -> GoStringLiteral.scanEnd("\"\\u12zz\"", 0))
+        .hasMessageContaining("hex digit");
   }
 
   @Test
   void unquote_escapes_decodeAsGoDoes() {
-    assertThat(GoStringLiteral.unquote("\"a\\tb\\u00e9\\U0001F600\\\\\\\"\"")).isEqualTo("a\tbé😀\\\"");
+    assertThat(GoStringLiteral.unquote("\"a\\tb\\u00e9\\U0001F600\\\\\\\"\""))
+        .isEqualTo("a\tbé😀\\\"");
   }
 
   @Test
@@ -47,6 +52,7 @@ final class GoStringLiteralTest {
 
   @Test
   void unquote_surrogateEscape_isNotARune() {
-    assertThatThrownBy(() -> GoStringLiteral.unquote("\"\\ud800\"")).hasMessageContaining("not a valid rune");
+    assertThatThrownBy(() -> GoStringLiteral.unquote("\"\\ud800\""))
+        .hasMessageContaining("not a valid rune");
   }
 }

@@ -21,16 +21,26 @@ final class LargeTempoTraceProbe {
     int spanCount = Integer.parseInt(args[0]);
     try (StreamingTempo tempo =
         new StreamingTempo(TempoTraceStream.TRACE_ID, () -> new TempoTraceStream(spanCount))) {
-      Endpoint endpoint = new Endpoint("Tempo", tempo.uri(), Map.of(), Duration.ofMinutes(1), Duration.ofMinutes(2),
-          1, Long.MAX_VALUE);
-      BackendHttp http = new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), wait -> { });
-      TempoBackend backend = new TempoBackend(http, List.of("user.id"), TempoOptions.defaults(), Clock.systemUTC());
+      Endpoint endpoint =
+          new Endpoint(
+              "Tempo",
+              tempo.uri(),
+              Map.of(),
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(2),
+              1,
+              Long.MAX_VALUE);
+      BackendHttp http =
+          new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), wait -> {});
+      TempoBackend backend =
+          new TempoBackend(http, List.of("user.id"), TempoOptions.defaults(), Clock.systemUTC());
       FetchResult result = backend.fetch(TempoTraceStream.TRACE_ID);
       if (!(result instanceof FetchResult.Fetched fetched)) {
         System.out.println(result);
         return;
       }
-      System.out.println(fetched.trace().spans().size() + " " + (fetched.partial() ? "partial" : "complete"));
+      System.out.println(
+          fetched.trace().spans().size() + " " + (fetched.partial() ? "partial" : "complete"));
     }
   }
 }

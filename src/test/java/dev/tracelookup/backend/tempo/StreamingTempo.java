@@ -25,21 +25,24 @@ final class StreamingTempo implements AutoCloseable {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!request.getHttpURI().getPath().equals("/api/v2/traces/" + traceId)) {
-          Response.writeError(request, response, callback, 404, FakeTempo.TRACE_NOT_FOUND);
-          return true;
-        }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        try (InputStream in = body.get(); OutputStream out = Content.Sink.asOutputStream(response)) {
-          in.transferTo(out);
-        }
-        callback.succeeded();
-        return true;
-      }
-    });
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws Exception {
+            if (!request.getHttpURI().getPath().equals("/api/v2/traces/" + traceId)) {
+              Response.writeError(request, response, callback, 404, FakeTempo.TRACE_NOT_FOUND);
+              return true;
+            }
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            try (InputStream in = body.get();
+                OutputStream out = Content.Sink.asOutputStream(response)) {
+              in.transferTo(out);
+            }
+            callback.succeeded();
+            return true;
+          }
+        });
     server.start();
   }
 

@@ -46,7 +46,9 @@ final class TempoBackendCheckTest {
 
     CheckResult result = backend().check();
 
-    assertThat(result.failure()).map(BackendFailure::kind).hasValue(BackendFailure.Kind.SERVER_ERROR);
+    assertThat(result.failure())
+        .map(BackendFailure::kind)
+        .hasValue(BackendFailure.Kind.SERVER_ERROR);
     tempo.takeRequest();
     assertThat(tempo.pending()).isZero();
   }
@@ -59,6 +61,7 @@ final class TempoBackendCheckTest {
     CheckResult result = backend().check();
 
     assertThat(result.failure()).map(BackendFailure::kind).hasValue(BackendFailure.Kind.REJECTED);
-    assertThat(result.failure()).hasValueSatisfying(failure -> assertThat(failure.status()).hasValue(404));
+    assertThat(result.failure())
+        .hasValueSatisfying(failure -> assertThat(failure.status()).hasValue(404));
   }
 }

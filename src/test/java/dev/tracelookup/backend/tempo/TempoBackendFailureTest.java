@@ -31,9 +31,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way Tempo can fail ends in a value, for search and for fetch alike. */
 final class TempoBackendFailureTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-07T10:00:00Z"), ZoneOffset.UTC);
-  private static final TraceQuery QUERY = new TraceQuery("usr_k8x9m2", Instant.parse("2026-02-06T14:00:00Z"),
-      Instant.parse("2026-02-06T14:30:00Z"), Optional.empty(), Optional.empty(), false, 20);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-02-07T10:00:00Z"), ZoneOffset.UTC);
+  private static final TraceQuery QUERY =
+      new TraceQuery(
+          "usr_k8x9m2",
+          Instant.parse("2026-02-06T14:00:00Z"),
+          Instant.parse("2026-02-06T14:30:00Z"),
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          20);
   private static final String TRACE_ID = TestSpans.TRACE_ID;
 
   private final List<Duration> pauses = new ArrayList<>();
@@ -53,7 +61,9 @@ final class TempoBackendFailureTest {
   }
 
   private TempoBackend backendAt(URI base, Duration timeout, int attempts, long maxBodyBytes) {
-    Endpoint endpoint = new Endpoint("Tempo", base, Map.of(), timeout, Duration.ofSeconds(10), attempts, maxBodyBytes);
+    Endpoint endpoint =
+        new Endpoint(
+            "Tempo", base, Map.of(), timeout, Duration.ofSeconds(10), attempts, maxBodyBytes);
     BackendHttp http = new BackendHttp(HttpClient.newHttpClient(), endpoint, CLOCK, pauses::add);
     return new TempoBackend(http, FakeTempo.USER_KEYS, TempoOptions.defaults(), CLOCK);
   }
@@ -74,7 +84,8 @@ final class TempoBackendFailureTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    TempoBackend down = backendAt(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2), 2, 1000);
+    TempoBackend down =
+        backendAt(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2), 2, 1000);
 
     assertThat(failure(down.search(QUERY)).kind()).isEqualTo(Kind.UNREACHABLE);
     assertThat(failure(down.fetch(TRACE_ID)).kind()).isEqualTo(Kind.UNREACHABLE);
@@ -82,14 +93,15 @@ final class TempoBackendFailureTest {
 
   @Test
   void searchAndFetch_noAnswerInTime_areTimeouts() {
-    tempo.answerAll(request -> {
-      try {
-        release.await();
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      return Reply.json(FakeTempo.EMPTY_SEARCH);
-    });
+    tempo.answerAll(
+        request -> {
+          try {
+            release.await();
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+          }
+          return Reply.json(FakeTempo.EMPTY_SEARCH);
+        });
     TempoBackend slow = backendAt(tempo.uri(), Duration.ofMillis(300), 1, 1 << 20);
 
     assertThat(failure(slow.search(QUERY)).kind()).isEqualTo(Kind.TIMEOUT);
@@ -98,8 +110,12 @@ final class TempoBackendFailureTest {
 
   @Test
   void search_400_isRejectedWithTempoReasonAndNotRetried() {
-    tempo.answerAll(request -> Reply.status(400,
-        "invalid TraceQL query: parse error at line 1, col 14: syntax error: unexpected IDENTIFIER"));
+    tempo.answerAll(
+        request ->
+            Reply.status(
+                400,
+                "invalid TraceQL query: parse error at line 1, col 14: syntax error: unexpected"
+                    + " IDENTIFIER"));
 
     BackendFailure failure = failure(backend.search(QUERY));
 
@@ -138,7 +154,8 @@ final class TempoBackendFailureTest {
 
   @Test
   void searchAndFetch_429WithRetryAfter_areRateLimitedCarryingTheWait() {
-    tempo.answerAll(request -> new Reply(429, "text/plain", "job queue full", Map.of("Retry-After", "3")));
+    tempo.answerAll(
+        request -> new Reply(429, "text/plain", "job queue full", Map.of("Retry-After", "3")));
 
     BackendFailure search = failure(backend.search(QUERY));
     BackendFailure fetch = failure(backend.fetch(TRACE_ID));
@@ -152,17 +169,28 @@ final class TempoBackendFailureTest {
   @Test
   void search_429ThenAnswer_waitsAndSucceeds() {
     AtomicInteger calls = new AtomicInteger();
-    tempo.answerAll(request -> calls.incrementAndGet() == 1
-        ? new Reply(429, "text/plain", "", Map.of("Retry-After", "1"))
-        : Reply.json(FakeTempo.EMPTY_SEARCH));
+    tempo.answerAll(
+        request ->
+            calls.incrementAndGet() == 1
+                ? new Reply(429, "text/plain", "", Map.of("Retry-After", "1"))
+                : Reply.json(FakeTempo.EMPTY_SEARCH));
 
     assertThat(backend.search(QUERY)).isInstanceOf(SearchResult.Found.class);
     assertThat(pauses).containsExactly(Duration.ofSeconds(1));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{not json", "", "[]", "\"traces\"", "{\"traces\":{}}", "{\"traces\":[1]}",
-      "{\"traces\":[{\"traceID\":\"abc\"}", "{\"traces\":\"none\"}"})
+  @ValueSource(
+      strings = {
+        "{not json",
+        "",
+        "[]",
+        "\"traces\"",
+        "{\"traces\":{}}",
+        "{\"traces\":[1]}",
+        "{\"traces\":[{\"traceID\":\"abc\"}",
+        "{\"traces\":\"none\"}"
+      })
   void search_malformedOrWrongTypes_isMalformed(String body) {
     tempo.answerAll(request -> Reply.json(body));
 
@@ -182,34 +210,47 @@ final class TempoBackendFailureTest {
 
     assertThat(search.kind()).isEqualTo(Kind.MALFORMED);
     assertThat(fetch.kind()).isEqualTo(Kind.MALFORMED);
-    assertThat(search.userMessage()).isEqualTo("Tempo sent an answer the bot could not read. Tell the team that runs the bot.");
+    assertThat(search.userMessage())
+        .isEqualTo("Tempo sent an answer the bot could not read. Tell the team that runs the bot.");
   }
 
   @Test
   void search_entriesWithIdsOfTheWrongLengthOrType_areLeftOutWithAWarning() {
-    tempo.answerAll(request -> Reply.json("{\"traces\":["
-        + "{\"traceID\":\"4bf92f3577b34da6a3ce929d0e0e473600\",\"startTimeUnixNano\":\"1\"},"
-        + "{\"traceID\":12345,\"startTimeUnixNano\":\"2\"},"
-        + "{\"traceID\":\"not-hex\"},{\"startTimeUnixNano\":\"3\"},"
-        + "{\"traceID\":\"abc\",\"startTimeUnixNano\":{\"nanos\":1}}]}"));
+    tempo.answerAll(
+        request ->
+            Reply.json(
+                "{\"traces\":["
+                    + "{\"traceID\":\"4bf92f3577b34da6a3ce929d0e0e473600\",\"startTimeUnixNano\":\"1\"},"
+                    + "{\"traceID\":12345,\"startTimeUnixNano\":\"2\"},"
+                    + "{\"traceID\":\"not-hex\"},{\"startTimeUnixNano\":\"3\"},"
+                    + "{\"traceID\":\"abc\",\"startTimeUnixNano\":{\"nanos\":1}}]}"));
 
     SearchResult result = backend.search(QUERY);
 
     SearchResult.Found found = (SearchResult.Found) result;
-    assertThat(found.traces()).extracting(ref -> ref.traceId()).containsExactly("00000000000000000000000000000abc");
+    assertThat(found.traces())
+        .extracting(ref -> ref.traceId())
+        .containsExactly("00000000000000000000000000000abc");
     assertThat(found.warnings())
-        .containsExactly("Tempo sent 4 trace IDs the bot could not read; those traces are left out.");
+        .containsExactly(
+            "Tempo sent 4 trace IDs the bot could not read; those traces are left out.");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{not json", "", "[]", "{\"trace\":{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[",
-      "{\"trace\":{\"resourceSpans\":\"x\"}}",
-      "{\"trace\":{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"S/kvNXezTaajzpKdDg5HNg==\","
-          + "\"spanId\":\"AAAAAAAAAAAAAAE=\"}]}]}]}}",
-      "{\"trace\":{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e473600\","
-          + "\"spanId\":\"0000000000000001\"}]}]}]}}",
-      "{\"trace\":{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"S/kvNXezTaajzpKdDg5HNg==\","
-          + "\"spanId\":\"AAAAAAAAAAE=\",\"startTimeUnixNano\":\"soon\"}]}]}]}}"})
+  @ValueSource(
+      strings = {
+        "{not json",
+        "",
+        "[]",
+        "{\"trace\":{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[",
+        "{\"trace\":{\"resourceSpans\":\"x\"}}",
+        "{\"trace\":{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"S/kvNXezTaajzpKdDg5HNg==\","
+            + "\"spanId\":\"AAAAAAAAAAAAAAE=\"}]}]}]}}",
+        "{\"trace\":{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e473600\","
+            + "\"spanId\":\"0000000000000001\"}]}]}]}}",
+        "{\"trace\":{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"S/kvNXezTaajzpKdDg5HNg==\","
+            + "\"spanId\":\"AAAAAAAAAAE=\",\"startTimeUnixNano\":\"soon\"}]}]}]}}"
+      })
   void fetch_malformedWrongTypesOrIdsOfTheWrongLength_isMalformed(String body) {
     tempo.traceV2(TRACE_ID, body);
 
@@ -218,9 +259,12 @@ final class TempoBackendFailureTest {
 
   @Test
   void searchAndFetch_answerOverTheSizeLimit_areTooLarge() {
-    tempo.traceV2(TRACE_ID, TempoJson.traceV2(TestSpans.orderPaymentFailure().spans()))
-        .searchAnswers("{\"traces\":[" + "{\"traceID\":\"abc\",\"startTimeUnixNano\":\"1\"},".repeat(100)
-            + "{\"traceID\":\"abc\"}]}");
+    tempo
+        .traceV2(TRACE_ID, TempoJson.traceV2(TestSpans.orderPaymentFailure().spans()))
+        .searchAnswers(
+            "{\"traces\":["
+                + "{\"traceID\":\"abc\",\"startTimeUnixNano\":\"1\"},".repeat(100)
+                + "{\"traceID\":\"abc\"}]}");
     TempoBackend small = backendAt(tempo.uri(), Duration.ofSeconds(2), 3, 1000);
 
     assertThat(failure(small.search(QUERY)).kind()).isEqualTo(Kind.TOO_LARGE);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 final class TempoBackendFetchTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-07T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-02-07T10:00:00Z"), ZoneOffset.UTC);
   private static final String TRACE_ID = TestSpans.TRACE_ID;
 
   /** The v2 answer of docs/sources/tempo/api_docs/pushing-spans-with-http.md, as printed there. */
@@ -60,9 +61,20 @@ final class TempoBackendFetchTest {
 
     Trace trace = fetched(backend.fetch("5b8efff798038103d269b633813fc700"));
 
-    assertThat(trace.spans()).containsExactly(new Span("5b8efff798038103d269b633813fc700", "eee19b7ec3c1b100", "",
-        "my.service", "I am a span!", SpanKind.SERVER, 1689969302000000000L, 698_000_000_000L, SpanStatus.UNSET,
-        Attributes.of("my.span.attr", "some value"), List.of()));
+    assertThat(trace.spans())
+        .containsExactly(
+            new Span(
+                "5b8efff798038103d269b633813fc700",
+                "eee19b7ec3c1b100",
+                "",
+                "my.service",
+                "I am a span!",
+                SpanKind.SERVER,
+                1689969302000000000L,
+                698_000_000_000L,
+                SpanStatus.UNSET,
+                Attributes.of("my.span.attr", "some value"),
+                List.of()));
   }
 
   @Test
@@ -93,8 +105,11 @@ final class TempoBackendFetchTest {
 
   @Test
   void fetch_partialStatusAfterTheTrace_isFetchedPartial() {
-    tempo.traceV2(TRACE_ID, TempoJson.partialTraceV2(TestSpans.orderPaymentFailure().spans(),
-        "trace exceeds max size (max bytes: 5000000); a partial trace is returned"));
+    tempo.traceV2(
+        TRACE_ID,
+        TempoJson.partialTraceV2(
+            TestSpans.orderPaymentFailure().spans(),
+            "trace exceeds max size (max bytes: 5000000); a partial trace is returned"));
 
     FetchResult result = backend.fetch(TRACE_ID);
 
@@ -129,8 +144,10 @@ final class TempoBackendFetchTest {
     backend.fetch("ABC");
     backend.fetch("AAAAAAAAAAAAAAAAAAAKvA==");
 
-    assertThat(tempo.takeRequest().path()).isEqualTo("/api/v2/traces/00000000000000000000000000000abc");
-    assertThat(tempo.takeRequest().path()).isEqualTo("/api/v2/traces/00000000000000000000000000000abc");
+    assertThat(tempo.takeRequest().path())
+        .isEqualTo("/api/v2/traces/00000000000000000000000000000abc");
+    assertThat(tempo.takeRequest().path())
+        .isEqualTo("/api/v2/traces/00000000000000000000000000000abc");
   }
 
   @Test
@@ -142,8 +159,15 @@ final class TempoBackendFetchTest {
 
   @Test
   void fetch_v1Option_readsBatchesFromTheV1Path() throws Exception {
-    TempoOptions v1 = new TempoOptions(Optional.empty(), "", 1, Duration.ofHours(168), Duration.ofSeconds(30), 1,
-        TempoOptions.ApiVersion.V1);
+    TempoOptions v1 =
+        new TempoOptions(
+            Optional.empty(),
+            "",
+            1,
+            Duration.ofHours(168),
+            Duration.ofSeconds(30),
+            1,
+            TempoOptions.ApiVersion.V1);
     Trace original = TestSpans.orderPaymentFailure();
     tempo.traceV1(TRACE_ID, TempoJson.traceV1(original.spans()));
 
@@ -161,12 +185,14 @@ final class TempoBackendFetchTest {
     FetchResult result = backend.fetch("0af7651916cd43dd8448eb211c80319c");
 
     assertThat(result).isInstanceOf(FetchResult.Failed.class);
-    assertThat(((FetchResult.Failed) result).failure().kind()).isEqualTo(BackendFailure.Kind.MALFORMED);
+    assertThat(((FetchResult.Failed) result).failure().kind())
+        .isEqualTo(BackendFailure.Kind.MALFORMED);
   }
 
   @Test
   void fetch_userIdOnTheResource_isKeptOnItsSpans() {
-    String json = """
+    String json =
+        """
         {"trace":{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"web"}},
           {"key":"enduser.id","value":{"stringValue":"usr_k8x9m2"}},{"key":"host.name","value":{"stringValue":"h1"}}]},
           "scopeSpans":[{"spans":[{"traceId":"S/kvNXezTaajzpKdDg5HNg==","spanId":"AAAAAAAAAAE=","name":"GET /"}]}]}]}}

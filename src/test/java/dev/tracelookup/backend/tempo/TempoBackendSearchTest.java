@@ -24,7 +24,8 @@ final class TempoBackendSearchTest {
   private static final Instant NOW = Instant.parse("2026-02-07T10:00:00Z");
   private static final Instant FROM = Instant.parse("2026-02-06T14:00:00Z");
   private static final Instant TO = Instant.parse("2026-02-06T14:30:00Z");
-  private static final String USER_ONLY_Q = "{ .user.id = \"usr_k8x9m2\" || .enduser.id = \"usr_k8x9m2\" }";
+  private static final String USER_ONLY_Q =
+      "{ .user.id = \"usr_k8x9m2\" || .enduser.id = \"usr_k8x9m2\" }";
 
   /**
    * Three traces as Tempo lists them: unordered, IDs without leading zeros, int64s as strings, the
@@ -89,26 +90,36 @@ final class TempoBackendSearchTest {
     RecordedRequest sent = tempo.takeRequest();
     assertThat(sent.method()).isEqualTo("GET");
     assertThat(sent.path()).isEqualTo("/api/search");
-    assertThat(FakeTempo.parameters(sent)).containsExactly(
-        Map.entry("q", USER_ONLY_Q),
-        Map.entry("start", "1770386400"),
-        Map.entry("end", "1770388200"),
-        Map.entry("limit", "20"),
-        Map.entry("spss", "1"));
+    assertThat(FakeTempo.parameters(sent))
+        .containsExactly(
+            Map.entry("q", USER_ONLY_Q),
+            Map.entry("start", "1770386400"),
+            Map.entry("end", "1770388200"),
+            Map.entry("limit", "20"),
+            Map.entry("spss", "1"));
   }
 
   @Test
   void search_everyFilter_addsOneSpansetEachInTheSameTrace() throws Exception {
-    TraceQuery filtered = new TraceQuery("usr_k8x9m2", FROM, TO, Optional.of("payment-svc"),
-        Optional.of("POST /api/v1/orders"), true, 5);
+    TraceQuery filtered =
+        new TraceQuery(
+            "usr_k8x9m2",
+            FROM,
+            TO,
+            Optional.of("payment-svc"),
+            Optional.of("POST /api/v1/orders"),
+            true,
+            5);
 
     backend.search(filtered);
 
     Map<String, String> sent = FakeTempo.parameters(tempo.takeRequest());
-    assertThat(sent.get("q")).isEqualTo(USER_ONLY_Q
-        + " && { resource.service.name = \"payment-svc\" }"
-        + " && { name = \"POST /api/v1/orders\" }"
-        + " && { status = error }");
+    assertThat(sent.get("q"))
+        .isEqualTo(
+            USER_ONLY_Q
+                + " && { resource.service.name = \"payment-svc\" }"
+                + " && { name = \"POST /api/v1/orders\" }"
+                + " && { status = error }");
     assertThat(sent.get("limit")).isEqualTo("5");
   }
 
@@ -124,8 +135,15 @@ final class TempoBackendSearchTest {
 
   @Test
   void search_windowWithFractionsOfSeconds_widensToWholeSeconds() throws Exception {
-    TraceQuery query = new TraceQuery("usr_1", FROM.plusMillis(999), TO.plusMillis(1), Optional.empty(),
-        Optional.empty(), false, 20);
+    TraceQuery query =
+        new TraceQuery(
+            "usr_1",
+            FROM.plusMillis(999),
+            TO.plusMillis(1),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            20);
 
     backend.search(query);
 
@@ -135,7 +153,8 @@ final class TempoBackendSearchTest {
 
   @Test
   void search_instantWindow_becomesOneSecondSinceTempoRefusesEndEqualToStart() throws Exception {
-    TraceQuery query = new TraceQuery("usr_1", FROM, FROM, Optional.empty(), Optional.empty(), false, 20);
+    TraceQuery query =
+        new TraceQuery("usr_1", FROM, FROM, Optional.empty(), Optional.empty(), false, 20);
 
     backend.search(query);
 
@@ -149,11 +168,13 @@ final class TempoBackendSearchTest {
 
     SearchResult result = backend.search(query("usr_k8x9m2"));
 
-    assertThat(ids(result)).containsExactly(
-        "4bf92f3577b34da6a3ce929d0e0e4736",
-        "00002f3577b34da6a3ce929d0e0e4736",
-        "0af7651916cd43dd8448eb211c80319c");
-    assertThat(((SearchResult.Found) result).traces()).allSatisfy(ref -> assertThat(ref.trace()).isEmpty());
+    assertThat(ids(result))
+        .containsExactly(
+            "4bf92f3577b34da6a3ce929d0e0e4736",
+            "00002f3577b34da6a3ce929d0e0e4736",
+            "0af7651916cd43dd8448eb211c80319c");
+    assertThat(((SearchResult.Found) result).traces())
+        .allSatisfy(ref -> assertThat(ref.trace()).isEmpty());
     assertThat(warnings(result)).isEmpty();
   }
 
@@ -173,10 +194,12 @@ final class TempoBackendSearchTest {
 
   @Test
   void search_sameTraceListedTwice_isListedOnce() {
-    tempo.searchAnswers("{\"traces\":[{\"traceID\":\"abc\",\"startTimeUnixNano\":\"1\"},"
-        + "{\"traceID\":\"0ABC\",\"startTimeUnixNano\":\"1\"}]}");
+    tempo.searchAnswers(
+        "{\"traces\":[{\"traceID\":\"abc\",\"startTimeUnixNano\":\"1\"},"
+            + "{\"traceID\":\"0ABC\",\"startTimeUnixNano\":\"1\"}]}");
 
-    assertThat(ids(backend.search(query("usr_1")))).containsExactly("00000000000000000000000000000abc");
+    assertThat(ids(backend.search(query("usr_1"))))
+        .containsExactly("00000000000000000000000000000abc");
   }
 
   @Test
@@ -191,8 +214,15 @@ final class TempoBackendSearchTest {
 
   @Test
   void search_configuredSpss_isSent() throws Exception {
-    TempoOptions three = new TempoOptions(Optional.empty(), "", 1, Duration.ofHours(168), Duration.ofSeconds(30), 3,
-        TempoOptions.ApiVersion.V2);
+    TempoOptions three =
+        new TempoOptions(
+            Optional.empty(),
+            "",
+            1,
+            Duration.ofHours(168),
+            Duration.ofSeconds(30),
+            3,
+            TempoOptions.ApiVersion.V2);
 
     tempo.backend(three, Clock.fixed(NOW, ZoneOffset.UTC), pauses).search(query("usr_1"));
 
@@ -202,22 +232,33 @@ final class TempoBackendSearchTest {
   @Test
   void search_configuredUserKey_isTheOnlyAttributeQueried() throws Exception {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    TempoBackend custom = new TempoBackend(tempo.http(clock, pauses), List.of("app.customer_id"),
-        TempoOptions.defaults(), clock);
+    TempoBackend custom =
+        new TempoBackend(
+            tempo.http(clock, pauses), List.of("app.customer_id"), TempoOptions.defaults(), clock);
 
     custom.search(query("c-42"));
 
-    assertThat(FakeTempo.parameters(tempo.takeRequest())).containsEntry("q", "{ .app.customer_id = \"c-42\" }");
+    assertThat(FakeTempo.parameters(tempo.takeRequest()))
+        .containsEntry("q", "{ .app.customer_id = \"c-42\" }");
   }
 
   @Test
   void new_userKeyThatIsNotAPlainAttributeName_isRefused() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    assertThatThrownBy(() -> new TempoBackend(tempo.http(clock, pauses), List.of("user.id } || { true"),
-        TempoOptions.defaults(), clock)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () ->
+                new TempoBackend(
+                    tempo.http(clock, pauses),
+                    List.of("user.id } || { true"),
+                    TempoOptions.defaults(),
+                    clock))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a plain attribute name");
-    assertThatThrownBy(() -> new TempoBackend(tempo.http(clock, pauses), List.of(), TempoOptions.defaults(), clock))
+    assertThatThrownBy(
+            () ->
+                new TempoBackend(
+                    tempo.http(clock, pauses), List.of(), TempoOptions.defaults(), clock))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -48,11 +48,20 @@ final class TempoDemoParityTest {
 
   @Test
   void lookup_writeUpCustomerAt215pm_showsTheSameErrorPathThroughTempo() throws Exception {
-    OtlpFileBackend files = OtlpFileBackend.open(Path.of("config", "demo"), FakeTempo.USER_KEYS, Optional.empty(),
-        "demo files");
-    List<Trace> customersDay = wholeTraces(files.search(new TraceQuery(CUSTOMER,
-        Instant.parse("2026-02-06T00:00:00Z"), Instant.parse("2026-02-07T00:00:00Z"), Optional.empty(),
-        Optional.empty(), false, 1_000)));
+    OtlpFileBackend files =
+        OtlpFileBackend.open(
+            Path.of("config", "demo"), FakeTempo.USER_KEYS, Optional.empty(), "demo files");
+    List<Trace> customersDay =
+        wholeTraces(
+            files.search(
+                new TraceQuery(
+                    CUSTOMER,
+                    Instant.parse("2026-02-06T00:00:00Z"),
+                    Instant.parse("2026-02-07T00:00:00Z"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    1_000)));
 
     try (FakeTempo tempo = new FakeTempo().searchable(customersDay)) {
       TempoBackend backend = tempo.backend(TempoOptions.defaults(), CLOCK, new ArrayList<>());
@@ -60,37 +69,62 @@ final class TempoDemoParityTest {
       LookupOutcome throughFiles = lookUp(files);
       LookupOutcome throughTempo = lookUp(backend);
 
-      assertThat(customersDay).extracting(Trace::traceId).contains(FAILED_ORDER).hasSizeGreaterThan(5);
+      assertThat(customersDay)
+          .extracting(Trace::traceId)
+          .contains(FAILED_ORDER)
+          .hasSizeGreaterThan(5);
       assertThat(cardIds(throughTempo)).isEqualTo(cardIds(throughFiles)).contains(FAILED_ORDER);
-      assertThat(errorPath(text(throughTempo, "Tempo"))).isEqualTo(errorPath(text(throughFiles, "demo files")))
-          .first().asString().startsWith("Trace 4bf92f35");
+      assertThat(errorPath(text(throughTempo, "Tempo")))
+          .isEqualTo(errorPath(text(throughFiles, "demo files")))
+          .first()
+          .asString()
+          .startsWith("Trace 4bf92f35");
     }
   }
 
   private LookupOutcome lookUp(TraceBackend backend) {
-    LookupCache cache = new LookupCache(100, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10),
-        1_000_000, Duration.ofHours(1), CLOCK, System::nanoTime, Runnable::run);
+    LookupCache cache =
+        new LookupCache(
+            100,
+            Duration.ofMinutes(1),
+            Duration.ofHours(1),
+            Duration.ofMinutes(10),
+            1_000_000,
+            Duration.ofHours(1),
+            CLOCK,
+            System::nanoTime,
+            Runnable::run);
     TraceLookup lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(30));
-    TimeWindow window = new TimeWindow(Instant.parse("2026-02-06T14:00:00Z"), Instant.parse("2026-02-06T14:30:00Z"),
-        ZoneOffset.UTC, "test");
-    return lookup.lookup(new LookupRequest(CUSTOMER, window, Optional.empty(), Optional.empty(), false), false);
+    TimeWindow window =
+        new TimeWindow(
+            Instant.parse("2026-02-06T14:00:00Z"),
+            Instant.parse("2026-02-06T14:30:00Z"),
+            ZoneOffset.UTC,
+            "test");
+    return lookup.lookup(
+        new LookupRequest(CUSTOMER, window, Optional.empty(), Optional.empty(), false), false);
   }
 
   private static List<Trace> wholeTraces(SearchResult result) {
-    return ((SearchResult.Found) result).traces().stream().map(TraceRef::trace).map(Optional::orElseThrow).toList();
+    return ((SearchResult.Found) result)
+        .traces().stream().map(TraceRef::trace).map(Optional::orElseThrow).toList();
   }
 
   private static List<String> cardIds(LookupOutcome outcome) {
     assertThat(outcome).isInstanceOf(LookupOutcome.Found.class);
-    return ((LookupOutcome.Found) outcome).traces().stream()
-        .map(card -> card.analysis().summary().traceId()).toList();
+    return ((LookupOutcome.Found) outcome)
+        .traces().stream().map(card -> card.analysis().summary().traceId()).toList();
   }
 
   private static String text(LookupOutcome outcome, String backendName) {
-    return new LookupPresenter(new CardRenderer(), backendName).presentText(outcome, ZoneOffset.UTC);
+    return new LookupPresenter(new CardRenderer(), backendName)
+        .presentText(outcome, ZoneOffset.UTC);
   }
 
-  /** Returns the lines from the failed order's {@code Trace 4bf92f35…} line to its {@code Root cause:} line. */
+  /**
+   * Returns the lines from the failed order's {@code Trace 4bf92f35…} line to its {@code Root
+   * cause:} line.
+   */
   private static List<String> errorPath(String card) {
     List<String> lines = Arrays.asList(card.split("\n"));
     int first = indexOf(lines, "Trace 4bf92f35", 0);

@@ -32,7 +32,8 @@ final class TempoInjectionTest {
 
   TempoInjectionTest() throws Exception {
     tempo = new FakeTempo();
-    backend = tempo.backend(TempoOptions.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), new ArrayList<>());
+    backend =
+        tempo.backend(TempoOptions.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), new ArrayList<>());
   }
 
   @AfterEach
@@ -43,7 +44,10 @@ final class TempoInjectionTest {
   static Stream<Arguments> hostileUserIds() {
     String tenThousand = "a\"".repeat(5_000);
     return Stream.of(
-        corpus("closing quote and brace", "x\" } || { true } && { \"", "\"x\\\" } || { true } && { \\\"\""),
+        corpus(
+            "closing quote and brace",
+            "x\" } || { true } && { \"",
+            "\"x\\\" } || { true } && { \\\"\""),
         corpus("quote then line comment", "x\" || true //", "\"x\\\" || true //\""),
         corpus("quote then block comment", "x\" /* ", "\"x\\\" /* \""),
         corpus("backslash escaping our quote", "x\\", "\"x\\\\\""),
@@ -53,7 +57,9 @@ final class TempoInjectionTest {
         corpus("NUL is a scanner error", "usr\0", "\"usr\\u0000\""),
         corpus("byte-order mark is a scanner error", "\uFEFFusr", "\"\\ufeffusr\""),
         corpus("backtick raw string", "`x` || true", "\"`x` || true\""),
-        corpus("pipeline and select", "x\" } | select(span.password) | { \"",
+        corpus(
+            "pipeline and select",
+            "x\" } | select(span.password) | { \"",
             "\"x\\\" } | select(span.password) | { \\\"\""),
         corpus("regex operator", "=~ \".*\"", "\"=~ \\\".*\\\"\""),
         corpus("unicode", "ユーザー😀", "\"ユーザー😀\""),
@@ -67,7 +73,8 @@ final class TempoInjectionTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostileUserIds")
-  void search_hostileUserId_reachesTempoOnlyInsideItsLiterals(String userId, String literal) throws Exception {
+  void search_hostileUserId_reachesTempoOnlyInsideItsLiterals(String userId, String literal)
+      throws Exception {
     backend.search(new TraceQuery(userId, FROM, TO, Optional.empty(), Optional.empty(), false, 20));
 
     String q = FakeTempo.parameters(tempo.takeRequest()).get("q");
@@ -79,34 +86,49 @@ final class TempoInjectionTest {
 
   @Test
   void search_hostileFilters_areLiteralsToo() throws Exception {
-    TraceQuery query = new TraceQuery("usr_1", FROM, TO, Optional.of("svc\" } || { true"),
-        Optional.of("GET /x\" // rest"), false, 20);
+    TraceQuery query =
+        new TraceQuery(
+            "usr_1",
+            FROM,
+            TO,
+            Optional.of("svc\" } || { true"),
+            Optional.of("GET /x\" // rest"),
+            false,
+            20);
 
     backend.search(query);
 
-    assertThat(FakeTempo.parameters(tempo.takeRequest()).get("q")).isEqualTo(
-        "{ .user.id = \"usr_1\" || .enduser.id = \"usr_1\" }"
-            + " && { resource.service.name = \"svc\\\" } || { true\" }"
-            + " && { name = \"GET /x\\\" // rest\" }");
+    assertThat(FakeTempo.parameters(tempo.takeRequest()).get("q"))
+        .isEqualTo(
+            "{ .user.id = \"usr_1\" || .enduser.id = \"usr_1\" }"
+                + " && { resource.service.name = \"svc\\\" } || { true\" }"
+                + " && { name = \"GET /x\\\" // rest\" }");
   }
 
   @Test
   void search_queryOverTempoLimit_isRefusedWithoutAskingTempo() {
     String huge = "u".repeat(TraceQl.MAX_QUERY_BYTES / 2);
 
-    BackendFailure failure = failure(backend.search(
-        new TraceQuery(huge, FROM, TO, Optional.empty(), Optional.empty(), false, 20)));
+    BackendFailure failure =
+        failure(
+            backend.search(
+                new TraceQuery(huge, FROM, TO, Optional.empty(), Optional.empty(), false, 20)));
 
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNSUPPORTED_QUERY);
     assertThat(failure.userMessage())
-        .isEqualTo("The user ID and filters are too long for a Tempo search (at most 128 KiB); check the user ID.");
+        .isEqualTo(
+            "The user ID and filters are too long for a Tempo search (at most 128 KiB); check the"
+                + " user ID.");
     assertThat(tempo.pending()).isZero();
   }
 
   @Test
   void search_loneSurrogate_isRefusedWithoutAskingTempo() {
-    BackendFailure failure = failure(backend.search(
-        new TraceQuery("usr\uD83D", FROM, TO, Optional.empty(), Optional.empty(), false, 20)));
+    BackendFailure failure =
+        failure(
+            backend.search(
+                new TraceQuery(
+                    "usr\uD83D", FROM, TO, Optional.empty(), Optional.empty(), false, 20)));
 
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNSUPPORTED_QUERY);
     assertThat(failure.userMessage()).contains("broken character");
@@ -115,8 +137,10 @@ final class TempoInjectionTest {
 
   @Test
   void search_blankUserId_isRefusedWithoutAskingTempo() {
-    BackendFailure failure = failure(backend.search(
-        new TraceQuery(" ", FROM, TO, Optional.empty(), Optional.empty(), false, 20)));
+    BackendFailure failure =
+        failure(
+            backend.search(
+                new TraceQuery(" ", FROM, TO, Optional.empty(), Optional.empty(), false, 20)));
 
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNSUPPORTED_QUERY);
     assertThat(failure.userMessage())
@@ -131,7 +155,8 @@ final class TempoInjectionTest {
 
   @Test
   void search_queryStringSent_isPlainAscii() throws Exception {
-    backend.search(new TraceQuery("ユーザー \"x\"\n", FROM, TO, Optional.empty(), Optional.empty(), false, 20));
+    backend.search(
+        new TraceQuery("ユーザー \"x\"\n", FROM, TO, Optional.empty(), Optional.empty(), false, 20));
 
     String raw = tempo.takeRequest().query();
     assertThat(raw).matches("[A-Za-z0-9%+=&._*-]+");

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Writes spans the way Tempo's trace-by-ID answers hold them, quirks included: gogo {@code jsonpb}
  * JSON with base64 IDs, enum names, int64 as strings and {@code "status":{}} when unset, in v2's
- * {@code {"trace":..}} or v1's {@code {"batches":..}}. Search answers are {@link TempoSearchJson}'s.
+ * {@code {"trace":..}} or v1's {@code {"batches":..}}. Search answers are {@link
+ * TempoSearchJson}'s.
  */
 final class TempoJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -31,30 +32,39 @@ final class TempoJson {
 
   /** The v2 answer, as in docs/sources/tempo/api_docs/pushing-spans-with-http.md. */
   static String traceV2(List<Span> spans) {
-    return write(json -> {
-      json.writeStartObject();
-      json.writeObjectFieldStart("trace");
-      resourceSpans(json, "resourceSpans", spans);
-      json.writeEndObject();
-      metrics(json);
-      json.writeEndObject();
-    });
+    return write(
+        json -> {
+          json.writeStartObject();
+          json.writeObjectFieldStart("trace");
+          resourceSpans(json, "resourceSpans", spans);
+          json.writeEndObject();
+          metrics(json);
+          json.writeEndObject();
+        });
   }
 
-  /** The v2 answer for a trace Tempo cut at {@code max_bytes}: status and message after the trace. */
+  /**
+   * The v2 answer for a trace Tempo cut at {@code max_bytes}: status and message after the trace.
+   */
   static String partialTraceV2(List<Span> spans, String message) {
     String complete = traceV2(spans);
     return complete.substring(0, complete.length() - 1)
-        + ",\"status\":\"PARTIAL\",\"message\":\"" + message + "\"}";
+        + ",\"status\":\"PARTIAL\",\"message\":\""
+        + message
+        + "\"}";
   }
 
-  /** The v1 answer ({@code /api/traces/<id>}), which renames {@code resourceSpans} to {@code batches}. */
+  /**
+   * The v1 answer ({@code /api/traces/<id>}), which renames {@code resourceSpans} to {@code
+   * batches}.
+   */
   static String traceV1(List<Span> spans) {
-    return write(json -> {
-      json.writeStartObject();
-      resourceSpans(json, "batches", spans);
-      json.writeEndObject();
-    });
+    return write(
+        json -> {
+          json.writeStartObject();
+          resourceSpans(json, "batches", spans);
+          json.writeEndObject();
+        });
   }
 
   static String base64(String hex) {
@@ -64,7 +74,8 @@ final class TempoJson {
   private static void resourceSpans(JsonGenerator json, String field, List<Span> spans)
       throws IOException {
     Map<String, List<Span>> byService = new LinkedHashMap<>();
-    spans.forEach(span -> byService.computeIfAbsent(span.service(), s -> new ArrayList<>()).add(span));
+    spans.forEach(
+        span -> byService.computeIfAbsent(span.service(), s -> new ArrayList<>()).add(span));
     json.writeArrayFieldStart(field);
     for (Map.Entry<String, List<Span>> service : byService.entrySet()) {
       json.writeStartObject();
@@ -128,7 +139,9 @@ final class TempoJson {
     json.writeEndObject();
   }
 
-  /** Writes typed values as instrumentation sends them: ints as proto int64 strings, booleans bare. */
+  /**
+   * Writes typed values as instrumentation sends them: ints as proto int64 strings, booleans bare.
+   */
   static void attributes(JsonGenerator json, Map<String, String> values) throws IOException {
     if (values.isEmpty()) {
       return;

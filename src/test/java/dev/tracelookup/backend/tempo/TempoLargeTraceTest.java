@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.junit.jupiter.api.Test;
 
-/** A 100,000-span trace goes from Tempo's socket into the model without the answer ever being held whole. */
+/**
+ * A 100,000-span trace goes from Tempo's socket into the model without the answer ever being held
+ * whole.
+ */
 final class TempoLargeTraceTest {
   private static final int SPANS = 100_000;
   private static final int PROBE_HEAP_MIB = 128;
@@ -25,8 +28,10 @@ final class TempoLargeTraceTest {
   }
 
   @Test
-  void fetch_hundredThousandSpansInA128MiBHeap_readsEverySpanAndThePartialStatus() throws Exception {
-    SmallHeapProbe.Run probe = SmallHeapProbe.run(LargeTempoTraceProbe.class, PROBE_HEAP_MIB, String.valueOf(SPANS));
+  void fetch_hundredThousandSpansInA128MiBHeap_readsEverySpanAndThePartialStatus()
+      throws Exception {
+    SmallHeapProbe.Run probe =
+        SmallHeapProbe.run(LargeTempoTraceProbe.class, PROBE_HEAP_MIB, String.valueOf(SPANS));
 
     assertThat(probe.exited()).isTrue();
     assertThat(probe.exitValue()).as(probe.output()).isZero();

@@ -31,11 +31,18 @@ import org.junit.jupiter.api.Test;
  */
 final class TempoLinkSearchTest {
   private static final String PRODUCER = "4bf92f3577b34da6a3ce929d0e0e4736";
-  private static final LinkQuery QUERY = new LinkQuery(PRODUCER,
-      Instant.parse("2026-02-06T14:16:23Z"), Instant.parse("2026-02-06T15:17:25Z"), 5);
+  private static final LinkQuery QUERY =
+      new LinkQuery(
+          PRODUCER,
+          Instant.parse("2026-02-06T14:16:23Z"),
+          Instant.parse("2026-02-06T15:17:25Z"),
+          5);
 
-  /** Tempo's answer; it lists the producer's own trace too, since one of its spans links inside it. */
-  private static final String TWO_CONSUMERS = """
+  /**
+   * Tempo's answer; it lists the producer's own trace too, since one of its spans links inside it.
+   */
+  private static final String TWO_CONSUMERS =
+      """
       {"traces":[
         {"traceID":"e1f","rootServiceName":"mailer","rootTraceName":"email send","startTimeUnixNano":"1770387450000000000"},
         {"traceID":"4bf92f3577b34da6a3ce929d0e0e4736","rootServiceName":"order-svc","rootTraceName":"POST /api/v1/orders",
@@ -45,9 +52,15 @@ final class TempoLinkSearchTest {
        "metrics":{"inspectedBytes":"2048","completedJobs":1,"totalJobs":1}}
       """;
 
-  /** How Tempo before 2.6 answers a query with a link intrinsic (pkg/api: "invalid TraceQL query: " + the parse error). */
+  /**
+   * How Tempo before 2.6 answers a query with a link intrinsic (pkg/api: "invalid TraceQL query: "
+   * + the parse error).
+   */
   private static final Reply PARSE_ERROR =
-      Reply.status(400, "invalid TraceQL query: parse error at line 1, col 3: syntax error: unexpected IDENTIFIER\n");
+      Reply.status(
+          400,
+          "invalid TraceQL query: parse error at line 1, col 3: syntax error: unexpected"
+              + " IDENTIFIER\n");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-02-07T10:00:00Z"));
   private final List<Duration> pauses = new ArrayList<>();
@@ -64,15 +77,23 @@ final class TempoLinkSearchTest {
     tempo.close();
   }
 
-  /** Answers the search path with {@code search} and the build info with {@code version}, or 404 without one. */
+  /**
+   * Answers the search path with {@code search} and the build info with {@code version}, or 404
+   * without one.
+   */
   private void oldTempo(Reply search, String version) {
-    tempo.answerAll(request -> {
-      if (request.path().equals("/api/status/buildinfo")) {
-        return version == null ? Reply.status(404, "404 page not found")
-            : Reply.json("{\"version\":\"" + version + "\",\"revision\":\"abc\",\"branch\":\"HEAD\",\"goVersion\":\"go1.22\"}");
-      }
-      return search;
-    });
+    tempo.answerAll(
+        request -> {
+          if (request.path().equals("/api/status/buildinfo")) {
+            return version == null
+                ? Reply.status(404, "404 page not found")
+                : Reply.json(
+                    "{\"version\":\""
+                        + version
+                        + "\",\"revision\":\"abc\",\"branch\":\"HEAD\",\"goVersion\":\"go1.22\"}");
+          }
+          return search;
+        });
   }
 
   @Test
@@ -81,12 +102,13 @@ final class TempoLinkSearchTest {
 
     RecordedRequest sent = tempo.takeRequest();
     assertThat(sent.path()).isEqualTo("/api/search");
-    assertThat(FakeTempo.parameters(sent)).containsExactly(
-        Map.entry("q", "{ link:traceID = \"4bf92f3577b34da6a3ce929d0e0e4736\" }"),
-        Map.entry("start", "1770387383"),
-        Map.entry("end", "1770391045"),
-        Map.entry("limit", "6"),
-        Map.entry("spss", "1"));
+    assertThat(FakeTempo.parameters(sent))
+        .containsExactly(
+            Map.entry("q", "{ link:traceID = \"4bf92f3577b34da6a3ce929d0e0e4736\" }"),
+            Map.entry("start", "1770387383"),
+            Map.entry("end", "1770391045"),
+            Map.entry("limit", "6"),
+            Map.entry("spss", "1"));
     assertThat(sent.header(FakeTempo.TENANT_HEADER)).isEqualTo(FakeTempo.TENANT);
   }
 
@@ -105,7 +127,8 @@ final class TempoLinkSearchTest {
     LinkSearch result = backend.searchLinkingTo(QUERY);
 
     assertThat(result).isInstanceOf(LinkSearch.Found.class);
-    assertThat(((LinkSearch.Found) result).traces()).extracting(TraceRef::traceId)
+    assertThat(((LinkSearch.Found) result).traces())
+        .extracting(TraceRef::traceId)
         .containsExactly("00000000000000000000000000000e1f", "0af7651916cd43dd8448eb211c80319c");
   }
 
@@ -113,9 +136,11 @@ final class TempoLinkSearchTest {
   void searchLinkingTo_moreThanTheLimit_isCutToTheLimit() {
     tempo.searchAnswers(TWO_CONSUMERS);
 
-    LinkSearch result = backend.searchLinkingTo(new LinkQuery(PRODUCER, QUERY.from(), QUERY.to(), 1));
+    LinkSearch result =
+        backend.searchLinkingTo(new LinkQuery(PRODUCER, QUERY.from(), QUERY.to(), 1));
 
-    assertThat(((LinkSearch.Found) result).traces()).extracting(TraceRef::traceId)
+    assertThat(((LinkSearch.Found) result).traces())
+        .extracting(TraceRef::traceId)
         .containsExactly("00000000000000000000000000000e1f");
   }
 
@@ -125,8 +150,11 @@ final class TempoLinkSearchTest {
 
     LinkSearch result = backend.searchLinkingTo(QUERY);
 
-    assertThat(result).isEqualTo(new LinkSearch.Unsupported(
-        "Tempo 2.5.0 cannot search by span link; TraceQL link intrinsics need Tempo ≥ 2.6."));
+    assertThat(result)
+        .isEqualTo(
+            new LinkSearch.Unsupported(
+                "Tempo 2.5.0 cannot search by span link; TraceQL link intrinsics need Tempo ≥"
+                    + " 2.6."));
     assertThat(tempo.takeRequest().path()).isEqualTo("/api/search");
     assertThat(tempo.takeRequest().path()).isEqualTo("/api/status/buildinfo");
   }
@@ -137,8 +165,10 @@ final class TempoLinkSearchTest {
 
     LinkSearch result = backend.searchLinkingTo(QUERY);
 
-    assertThat(result).isEqualTo(new LinkSearch.Unsupported(
-        "Tempo cannot search by span link; TraceQL link intrinsics need Tempo ≥ 2.6."));
+    assertThat(result)
+        .isEqualTo(
+            new LinkSearch.Unsupported(
+                "Tempo cannot search by span link; TraceQL link intrinsics need Tempo ≥ 2.6."));
   }
 
   @Test
@@ -164,12 +194,16 @@ final class TempoLinkSearchTest {
     LinkSearch result = backend.searchLinkingTo(QUERY);
 
     assertThat(result).isInstanceOf(LinkSearch.Failed.class);
-    assertThat(((LinkSearch.Failed) result).failure().kind()).isEqualTo(BackendFailure.Kind.REJECTED);
+    assertThat(((LinkSearch.Failed) result).failure().kind())
+        .isEqualTo(BackendFailure.Kind.REJECTED);
   }
 
   @Test
   void searchLinkingTo_otherRefusal_isAFailureAndAsksNoVersion() throws Exception {
-    oldTempo(Reply.status(400, "range specified by start and end exceeds 168h0m0s. received start=1 end=2"), "2.5.0");
+    oldTempo(
+        Reply.status(
+            400, "range specified by start and end exceeds 168h0m0s. received start=1 end=2"),
+        "2.5.0");
 
     LinkSearch result = backend.searchLinkingTo(QUERY);
 
@@ -184,12 +218,14 @@ final class TempoLinkSearchTest {
 
     LinkSearch result = backend.searchLinkingTo(QUERY);
 
-    assertThat(((LinkSearch.Failed) result).failure().kind()).isEqualTo(BackendFailure.Kind.SERVER_ERROR);
+    assertThat(((LinkSearch.Failed) result).failure().kind())
+        .isEqualTo(BackendFailure.Kind.SERVER_ERROR);
   }
 
   @Test
   void searchLinkingTo_windowLongerThanTempoSearches_isCutAtItsStart() throws Exception {
-    LinkQuery week = new LinkQuery(PRODUCER, QUERY.from(), QUERY.from().plus(Duration.ofDays(10)), 5);
+    LinkQuery week =
+        new LinkQuery(PRODUCER, QUERY.from(), QUERY.from().plus(Duration.ofDays(10)), 5);
 
     backend.searchLinkingTo(week);
 

@@ -30,7 +30,8 @@ final class TempoOptionsTest {
 
   @Test
   void withGrafana_keepsTheRestAndSetsTheLink() {
-    TempoOptions linked = TempoOptions.defaults().withGrafana(URI.create("https://g.example.com"), " uid1 ", 2);
+    TempoOptions linked =
+        TempoOptions.defaults().withGrafana(URI.create("https://g.example.com"), " uid1 ", 2);
 
     assertThat(linked.grafanaUrl()).contains(URI.create("https://g.example.com"));
     assertThat(linked.datasourceUid()).isEqualTo("uid1");
@@ -40,8 +41,10 @@ final class TempoOptionsTest {
 
   @Test
   void new_grafanaWithoutDatasourceUid_isRefused() {
-    assertThatThrownBy(() -> TempoOptions.defaults().withGrafana(URI.create("https://g.example.com"), " ", 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uid");
+    assertThatThrownBy(
+            () -> TempoOptions.defaults().withGrafana(URI.create("https://g.example.com"), " ", 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("uid");
   }
 
   @ParameterizedTest
@@ -53,27 +56,33 @@ final class TempoOptionsTest {
 
   @Test
   void new_outOfRangeValues_areRefused() {
-    assertThatThrownBy(() -> options(Duration.ZERO, Duration.ZERO, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> options(Duration.ZERO, Duration.ZERO, 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> options(Duration.ofHours(1), Duration.ofSeconds(-1), 1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> options(Duration.ofHours(1), Duration.ZERO, 0))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> options(Duration.ofHours(1), Duration.ZERO, 101))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TempoOptions(Optional.empty(), "", 0, Duration.ofHours(1), Duration.ZERO, 1,
-        ApiVersion.V2)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new TempoOptions(
+                    Optional.empty(), "", 0, Duration.ofHours(1), Duration.ZERO, 1, ApiVersion.V2))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void new_spssAtTempoMaximum_isAccepted() {
-    assertThat(options(Duration.ofHours(1), Duration.ZERO, TempoOptions.MAX_SPSS).spss()).isEqualTo(100);
+    assertThat(options(Duration.ofHours(1), Duration.ZERO, TempoOptions.MAX_SPSS).spss())
+        .isEqualTo(100);
   }
 
   @Test
   void apiVersionFromName_configNames_inAnyCase() {
     assertThat(ApiVersion.fromName("v1")).isEqualTo(ApiVersion.V1);
     assertThat(ApiVersion.fromName(" V2 ")).isEqualTo(ApiVersion.V2);
-    assertThatThrownBy(() -> ApiVersion.fromName("v3")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ApiVersion.fromName("v3"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("use v1 or v2");
   }
 }

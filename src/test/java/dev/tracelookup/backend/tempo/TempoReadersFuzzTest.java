@@ -18,16 +18,18 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Hostile Tempo answers, made by mutating real ones: the search reader answers hits or a JSON
- * parse failure; the trace reader, v1 and v2, a document or {@link OtlpFormatException}.
+ * Hostile Tempo answers, made by mutating real ones: the search reader answers hits or a JSON parse
+ * failure; the trace reader, v1 and v2, a document or {@link OtlpFormatException}.
  */
 final class TempoReadersFuzzTest {
-  private static final String SEARCH = TempoSearchJson.search(List.of(TestSpans.orderPaymentFailure()));
+  private static final String SEARCH =
+      TempoSearchJson.search(List.of(TestSpans.orderPaymentFailure()));
   private static final String TRACE_V2 = TempoJson.traceV2(TestSpans.orderPaymentFailure().spans());
   private static final String TRACE_V1 = TempoJson.traceV1(TestSpans.orderPaymentFailure().spans());
 
   private final SearchResponseReader search = new SearchResponseReader();
-  private final TraceResponseReader trace = new TraceResponseReader(new OtlpJsonReader(Set.of("user.id")));
+  private final TraceResponseReader trace =
+      new TraceResponseReader(new OtlpJsonReader(Set.of("user.id")));
 
   @Property(tries = 500)
   void searchReader_mutatedRealAnswer_readsOrRefusesAsJsonProblem(@ForAll("searches") String body) {
@@ -35,7 +37,8 @@ final class TempoReadersFuzzTest {
   }
 
   @Property(tries = 500)
-  void traceReader_mutatedRealV1OrV2Answer_readsOrRefusesWithOtlpFormatException(@ForAll("traces") String body) {
+  void traceReader_mutatedRealV1OrV2Answer_readsOrRefusesWithOtlpFormatException(
+      @ForAll("traces") String body) {
     readsOrRefuses(OtlpFormatException.class, () -> trace.read(stream(body)));
   }
 
@@ -46,7 +49,8 @@ final class TempoReadersFuzzTest {
 
   @Provide
   Arbitrary<String> traces() {
-    return Arbitraries.oneOf(JsonMutations.of(TRACE_V2), JsonMutations.of(TRACE_V1), JsonMutations.deepNesting());
+    return Arbitraries.oneOf(
+        JsonMutations.of(TRACE_V2), JsonMutations.of(TRACE_V1), JsonMutations.deepNesting());
   }
 
   private static ByteArrayInputStream stream(String body) {

@@ -18,16 +18,17 @@ final class TempoSearchJson {
 
   /** A TraceQL search answer listing the traces in the order given (Tempo does not sort). */
   static String search(List<Trace> traces) {
-    return TempoJson.write(json -> {
-      json.writeStartObject();
-      json.writeArrayFieldStart("traces");
-      for (Trace trace : traces) {
-        searchEntry(json, trace);
-      }
-      json.writeEndArray();
-      TempoJson.metrics(json);
-      json.writeEndObject();
-    });
+    return TempoJson.write(
+        json -> {
+          json.writeStartObject();
+          json.writeArrayFieldStart("traces");
+          for (Trace trace : traces) {
+            searchEntry(json, trace);
+          }
+          json.writeEndArray();
+          TempoJson.metrics(json);
+          json.writeEndObject();
+        });
   }
 
   /** Returns the trace ID as Tempo's search writes it: hex without leading zeros. */
@@ -37,8 +38,15 @@ final class TempoSearchJson {
   }
 
   private static void searchEntry(JsonGenerator json, Trace trace) throws IOException {
-    Span root = trace.spans().stream().filter(Span::isRoot).findFirst()
-        .orElseGet(() -> trace.spans().stream().min(Comparator.comparingLong(Span::startEpochNanos)).orElseThrow());
+    Span root =
+        trace.spans().stream()
+            .filter(Span::isRoot)
+            .findFirst()
+            .orElseGet(
+                () ->
+                    trace.spans().stream()
+                        .min(Comparator.comparingLong(Span::startEpochNanos))
+                        .orElseThrow());
     long start = trace.spans().stream().mapToLong(Span::startEpochNanos).min().orElseThrow();
     long end = trace.spans().stream().mapToLong(Span::endEpochNanos).max().orElseThrow();
     json.writeStartObject();

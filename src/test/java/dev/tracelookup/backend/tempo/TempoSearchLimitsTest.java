@@ -66,42 +66,62 @@ final class TempoSearchLimitsTest {
   @Test
   void search_exactlyLimitTraces_warnsThatMoreMayExist() {
     tempo.searchAnswers(THREE_TRACES);
-    TraceQuery three = new TraceQuery("usr_k8x9m2", FROM, TO, Optional.empty(), Optional.empty(), false, 3);
+    TraceQuery three =
+        new TraceQuery("usr_k8x9m2", FROM, TO, Optional.empty(), Optional.empty(), false, 3);
 
     SearchResult result = backend.search(three);
 
     assertThat(ids(result)).hasSize(3);
-    assertThat(warnings(result)).containsExactly(
-        "Tempo stopped at 3 traces and does not pick the newest: more may exist. Narrow the window or add a filter.");
+    assertThat(warnings(result))
+        .containsExactly(
+            "Tempo stopped at 3 traces and does not pick the newest: more may exist. Narrow the"
+                + " window or add a filter.");
   }
 
   @Test
   void search_moreTracesThanLimit_keepsTheNewestAndWarns() {
     tempo.searchAnswers(THREE_TRACES);
-    TraceQuery two = new TraceQuery("usr_k8x9m2", FROM, TO, Optional.empty(), Optional.empty(), false, 2);
+    TraceQuery two =
+        new TraceQuery("usr_k8x9m2", FROM, TO, Optional.empty(), Optional.empty(), false, 2);
 
     SearchResult result = backend.search(two);
 
-    assertThat(ids(result)).containsExactly("4bf92f3577b34da6a3ce929d0e0e4736", "00002f3577b34da6a3ce929d0e0e4736");
+    assertThat(ids(result))
+        .containsExactly("4bf92f3577b34da6a3ce929d0e0e4736", "00002f3577b34da6a3ce929d0e0e4736");
     assertThat(warnings(result)).singleElement().asString().contains("more may exist");
   }
 
   @Test
   void search_windowOverTempoMaximum_isRefusedWithoutAskingTempo() {
-    TraceQuery eightDays = new TraceQuery("usr_1", TO.minus(Duration.ofHours(192)), TO, Optional.empty(),
-        Optional.empty(), false, 20);
+    TraceQuery eightDays =
+        new TraceQuery(
+            "usr_1",
+            TO.minus(Duration.ofHours(192)),
+            TO,
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            20);
 
     BackendFailure failure = failure(backend.search(eightDays));
 
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNSUPPORTED_QUERY);
-    assertThat(failure.userMessage()).isEqualTo("Tempo searches at most 168 h at once; narrow the window.");
+    assertThat(failure.userMessage())
+        .isEqualTo("Tempo searches at most 168 h at once; narrow the window.");
     assertThat(tempo.pending()).isZero();
   }
 
   @Test
   void search_windowOfExactlyTheMaximum_isSent() throws Exception {
-    TraceQuery week = new TraceQuery("usr_1", TO.minus(Duration.ofHours(168)), TO, Optional.empty(),
-        Optional.empty(), false, 20);
+    TraceQuery week =
+        new TraceQuery(
+            "usr_1",
+            TO.minus(Duration.ofHours(168)),
+            TO,
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            20);
 
     assertThat(backend.search(week)).isInstanceOf(SearchResult.Found.class);
     assertThat(FakeTempo.parameters(tempo.takeRequest())).containsEntry("start", "1769783400");
@@ -109,11 +129,25 @@ final class TempoSearchLimitsTest {
 
   @Test
   void search_configuredMaximum_namesItInTheRefusal() {
-    TempoOptions day = new TempoOptions(Optional.empty(), "", 1, Duration.ofHours(24), Duration.ZERO, 1,
-        TempoOptions.ApiVersion.V2);
+    TempoOptions day =
+        new TempoOptions(
+            Optional.empty(),
+            "",
+            1,
+            Duration.ofHours(24),
+            Duration.ZERO,
+            1,
+            TempoOptions.ApiVersion.V2);
     TempoBackend strict = tempo.backend(day, Clock.fixed(NOW, ZoneOffset.UTC), pauses);
-    TraceQuery twoDays = new TraceQuery("usr_1", TO.minus(Duration.ofHours(48)), TO, Optional.empty(),
-        Optional.empty(), false, 20);
+    TraceQuery twoDays =
+        new TraceQuery(
+            "usr_1",
+            TO.minus(Duration.ofHours(48)),
+            TO,
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            20);
 
     assertThat(failure(strict.search(twoDays)).userMessage())
         .isEqualTo("Tempo searches at most 24 h at once; narrow the window.");
@@ -121,30 +155,60 @@ final class TempoSearchLimitsTest {
 
   @Test
   void search_windowEndingWithinTheCutoff_warnsThatRecentTracesMayBeMissing() {
-    TraceQuery recent = new TraceQuery("usr_1", NOW.minus(Duration.ofMinutes(15)), NOW.minusSeconds(10),
-        Optional.empty(), Optional.empty(), false, 20);
+    TraceQuery recent =
+        new TraceQuery(
+            "usr_1",
+            NOW.minus(Duration.ofMinutes(15)),
+            NOW.minusSeconds(10),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            20);
 
     SearchResult result = backend.search(recent);
 
-    assertThat(warnings(result)).containsExactly("Tempo does not search the last 30 s: traces from just now may be"
-        + " missing; try again in a minute.");
+    assertThat(warnings(result))
+        .containsExactly(
+            "Tempo does not search the last 30 s: traces from just now may be"
+                + " missing; try again in a minute.");
   }
 
   @Test
   void search_windowEndingBeforeTheCutoff_hasNoWarning() {
-    TraceQuery settled = new TraceQuery("usr_1", NOW.minus(Duration.ofMinutes(15)), NOW.minusSeconds(31),
-        Optional.empty(), Optional.empty(), false, 20);
+    TraceQuery settled =
+        new TraceQuery(
+            "usr_1",
+            NOW.minus(Duration.ofMinutes(15)),
+            NOW.minusSeconds(31),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            20);
 
     assertThat(warnings(backend.search(settled))).isEmpty();
   }
 
   @Test
   void search_noCutoffConfigured_neverWarnsAboutRecentTraces() {
-    TempoOptions tempo2 = new TempoOptions(Optional.empty(), "", 1, Duration.ofHours(168), Duration.ZERO, 1,
-        TempoOptions.ApiVersion.V2);
+    TempoOptions tempo2 =
+        new TempoOptions(
+            Optional.empty(),
+            "",
+            1,
+            Duration.ofHours(168),
+            Duration.ZERO,
+            1,
+            TempoOptions.ApiVersion.V2);
     TempoBackend older = tempo.backend(tempo2, Clock.fixed(NOW, ZoneOffset.UTC), pauses);
-    TraceQuery uptoNow = new TraceQuery("usr_1", NOW.minus(Duration.ofMinutes(15)), NOW, Optional.empty(),
-        Optional.empty(), false, 20);
+    TraceQuery uptoNow =
+        new TraceQuery(
+            "usr_1",
+            NOW.minus(Duration.ofMinutes(15)),
+            NOW,
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            20);
 
     assertThat(warnings(older.search(uptoNow))).isEmpty();
   }

@@ -8,9 +8,9 @@ import java.util.Base64;
 
 /**
  * A Tempo v2 trace-by-ID answer with many spans, written as it is read so the document never sits
- * in memory. Each span comes in its own {@code resourceSpans} entry with the resource attributes
- * an SDK on Kubernetes sends, as Tempo returns spans ingested in small batches; the reader keeps
- * only the service name of those, so the document is much larger than the trace it holds.
+ * in memory. Each span comes in its own {@code resourceSpans} entry with the resource attributes an
+ * SDK on Kubernetes sends, as Tempo returns spans ingested in small batches; the reader keeps only
+ * the service name of those, so the document is much larger than the trace it holds.
  */
 final class TempoTraceStream extends InputStream {
   static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -18,15 +18,36 @@ final class TempoTraceStream extends InputStream {
   private static final String TRACE_ID_BASE64 = TempoJson.base64(TRACE_ID);
   private static final String RESOURCE =
       "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"order-svc\"}},"
-          + attribute("service.version", "2026.02.1") + "," + attribute("deployment.environment.name", "production")
-          + "," + attribute("k8s.namespace.name", "shop") + "," + attribute("k8s.pod.name", "order-svc-7d9c8b6f5-x2k4p")
-          + "," + attribute("k8s.node.name", "ip-10-0-12-34.eu-west-1.compute.internal")
-          + "," + attribute("k8s.deployment.name", "order-svc") + "," + attribute("host.arch", "amd64")
-          + "," + attribute("os.description", "Linux 6.1.0-18-cloud-amd64")
-          + "," + attribute("process.runtime.description", "Eclipse Adoptium OpenJDK 64-Bit Server VM 17.0.13+11")
-          + "," + attribute("process.command_line", "/opt/java/openjdk/bin/java -XX:MaxRAMPercentage=75 -jar app.jar")
-          + "," + attribute("telemetry.sdk.name", "opentelemetry") + "," + attribute("telemetry.sdk.language", "java")
-          + "," + attribute("telemetry.sdk.version", "1.44.1") + "," + attribute("telemetry.distro.version", "2.10.0")
+          + attribute("service.version", "2026.02.1")
+          + ","
+          + attribute("deployment.environment.name", "production")
+          + ","
+          + attribute("k8s.namespace.name", "shop")
+          + ","
+          + attribute("k8s.pod.name", "order-svc-7d9c8b6f5-x2k4p")
+          + ","
+          + attribute("k8s.node.name", "ip-10-0-12-34.eu-west-1.compute.internal")
+          + ","
+          + attribute("k8s.deployment.name", "order-svc")
+          + ","
+          + attribute("host.arch", "amd64")
+          + ","
+          + attribute("os.description", "Linux 6.1.0-18-cloud-amd64")
+          + ","
+          + attribute(
+              "process.runtime.description", "Eclipse Adoptium OpenJDK 64-Bit Server VM 17.0.13+11")
+          + ","
+          + attribute(
+              "process.command_line",
+              "/opt/java/openjdk/bin/java -XX:MaxRAMPercentage=75 -jar app.jar")
+          + ","
+          + attribute("telemetry.sdk.name", "opentelemetry")
+          + ","
+          + attribute("telemetry.sdk.language", "java")
+          + ","
+          + attribute("telemetry.sdk.version", "1.44.1")
+          + ","
+          + attribute("telemetry.distro.version", "2.10.0")
           + "]},\"scopeSpans\":[{\"scope\":{\"name\":\"io.opentelemetry.jdbc\","
           + "\"version\":\"2.10.0-alpha\"},\"spans\":[";
 
@@ -63,10 +84,11 @@ final class TempoTraceStream extends InputStream {
     if (nextSpan > spanCount) {
       return false;
     }
-    String text = nextSpan == spanCount
-        ? "]},\"metrics\":{\"inspectedBytes\":\"52428800\"},\"status\":\"PARTIAL\","
-            + "\"message\":\"trace exceeds max size; a partial trace is returned\"}"
-        : (nextSpan == 0 ? "" : ",") + RESOURCE + span(nextSpan) + "]}]}";
+    String text =
+        nextSpan == spanCount
+            ? "]},\"metrics\":{\"inspectedBytes\":\"52428800\"},\"status\":\"PARTIAL\","
+                + "\"message\":\"trace exceeds max size; a partial trace is returned\"}"
+            : (nextSpan == 0 ? "" : ",") + RESOURCE + span(nextSpan) + "]}]}";
     chunk = UTF_8.encode(text);
     nextSpan++;
     return true;
@@ -74,11 +96,22 @@ final class TempoTraceStream extends InputStream {
 
   private static String span(int index) {
     long start = START + index * 1_000L;
-    return "{\"traceId\":\"" + TRACE_ID_BASE64 + "\",\"spanId\":\"" + spanIdBase64(index + 2L)
-        + "\",\"parentSpanId\":\"" + spanIdBase64(1) + "\",\"name\":\"SELECT shop.orders\","
-        + "\"kind\":\"SPAN_KIND_CLIENT\",\"startTimeUnixNano\":\"" + start + "\",\"endTimeUnixNano\":\""
-        + (start + 900) + "\",\"attributes\":[" + attribute("db.system.name", "postgresql") + ","
-        + attribute("db.query.text", "SELECT * FROM orders WHERE id = $1") + "],\"status\":{}}";
+    return "{\"traceId\":\""
+        + TRACE_ID_BASE64
+        + "\",\"spanId\":\""
+        + spanIdBase64(index + 2L)
+        + "\",\"parentSpanId\":\""
+        + spanIdBase64(1)
+        + "\",\"name\":\"SELECT shop.orders\","
+        + "\"kind\":\"SPAN_KIND_CLIENT\",\"startTimeUnixNano\":\""
+        + start
+        + "\",\"endTimeUnixNano\":\""
+        + (start + 900)
+        + "\",\"attributes\":["
+        + attribute("db.system.name", "postgresql")
+        + ","
+        + attribute("db.query.text", "SELECT * FROM orders WHERE id = $1")
+        + "],\"status\":{}}";
   }
 
   private static String spanIdBase64(long id) {

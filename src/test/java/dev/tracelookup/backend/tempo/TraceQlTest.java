@@ -65,12 +65,14 @@ final class TraceQlTest {
 
   @Test
   void string_loneHighSurrogate_isRefused() {
-    assertThatThrownBy(() -> TraceQl.string("usr\uD800")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TraceQl.string("usr\uD800"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void string_loneLowSurrogate_isRefused() {
-    assertThatThrownBy(() -> TraceQl.string("\uDC00usr")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TraceQl.string("\uDC00usr"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Property(tries = 3_000)
@@ -94,17 +96,24 @@ final class TraceQlTest {
   void string_anyText_holdsNoRawControlOrFormatCharacter(@ForAll("texts") String value) {
     String literal = TraceQl.string(value);
 
-    assertThat(literal.codePoints()).noneMatch(c -> Character.getType(c) == Character.CONTROL
-        || Character.getType(c) == Character.FORMAT);
+    assertThat(literal.codePoints())
+        .noneMatch(
+            c ->
+                Character.getType(c) == Character.CONTROL
+                    || Character.getType(c) == Character.FORMAT);
   }
 
   @Provide
   Arbitrary<String> texts() {
-    Arbitrary<Integer> codePoints = Arbitraries.frequencyOf(
-        Tuple.of(4, Arbitraries.integers().between(0, 0x7f)),
-        Tuple.of(2, Arbitraries.of((int) '"', (int) '\\', (int) '/', (int) '*', (int) '\n', 0)),
-        Tuple.of(2, Arbitraries.integers().between(0x80, Character.MIN_SURROGATE - 1)),
-        Tuple.of(1, Arbitraries.integers().between(Character.MAX_SURROGATE + 1, Character.MAX_CODE_POINT)));
+    Arbitrary<Integer> codePoints =
+        Arbitraries.frequencyOf(
+            Tuple.of(4, Arbitraries.integers().between(0, 0x7f)),
+            Tuple.of(2, Arbitraries.of((int) '"', (int) '\\', (int) '/', (int) '*', (int) '\n', 0)),
+            Tuple.of(2, Arbitraries.integers().between(0x80, Character.MIN_SURROGATE - 1)),
+            Tuple.of(
+                1,
+                Arbitraries.integers()
+                    .between(Character.MAX_SURROGATE + 1, Character.MAX_CODE_POINT)));
     return codePoints.list().ofMaxSize(40).map(TraceQlTest::fromCodePoints);
   }
 
@@ -124,12 +133,32 @@ final class TraceQlTest {
   @MethodSource("unsafeNames")
   void isAttributeName_nameThatCouldBreakOutOfTheAttribute_isFalse(String name) {
     assertThat(TraceQl.isAttributeName(name)).isFalse();
-    assertThatThrownBy(() -> TraceQl.unscopedAttribute(name)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TraceQl.unscopedAttribute(name))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   static Stream<String> unsafeNames() {
-    return Stream.of("", "user id", "user.id}", "user\"id", "a||b", "a//b", "a/*b", ".user", "user.", "a..b",
-        "a=b", "a{b", "a(b", "a!b", "a~b", "a&b", "a^b", "a,b", "a\nb", "ü");
+    return Stream.of(
+        "",
+        "user id",
+        "user.id}",
+        "user\"id",
+        "a||b",
+        "a//b",
+        "a/*b",
+        ".user",
+        "user.",
+        "a..b",
+        "a=b",
+        "a{b",
+        "a(b",
+        "a!b",
+        "a~b",
+        "a&b",
+        "a^b",
+        "a,b",
+        "a\nb",
+        "ü");
   }
 
   @Test

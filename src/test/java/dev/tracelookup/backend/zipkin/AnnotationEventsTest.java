@@ -19,47 +19,80 @@ final class AnnotationEventsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "\"exception\":{\"exception.type\":\"ConnectionRefusedError\",\"exception.message\":\"payment gateway timeout\"}",
-      "\"exception\": { \"exception.type\" : \"ConnectionRefusedError\", \"exception.message\": \"payment gateway timeout\" }",
-      "exception: {\"exception.type\":\"ConnectionRefusedError\",\"exception.message\":\"payment gateway timeout\"}",
-      "exception|{\"exception.message\":\"payment gateway timeout\",\"exception.type\":\"ConnectionRefusedError\"}|0",
-      "  exception:{\"exception.type\":\"ConnectionRefusedError\",\"exception.message\":\"payment gateway timeout\"}\n"})
+  @ValueSource(
+      strings = {
+        "\"exception\":{\"exception.type\":\"ConnectionRefusedError\",\"exception.message\":\"payment"
+            + " gateway timeout\"}",
+        "\"exception\": { \"exception.type\" : \"ConnectionRefusedError\", \"exception.message\":"
+            + " \"payment gateway timeout\" }",
+        "exception: {\"exception.type\":\"ConnectionRefusedError\",\"exception.message\":\"payment"
+            + " gateway timeout\"}",
+        "exception|{\"exception.message\":\"payment gateway"
+            + " timeout\",\"exception.type\":\"ConnectionRefusedError\"}|0",
+        "  exception:{\"exception.type\":\"ConnectionRefusedError\",\"exception.message\":\"payment"
+            + " gateway timeout\"}\n"
+      })
   void event_everyExporterForm_readsAnExceptionEvent(String value) {
     SpanEvent event = AnnotationEvents.event(AT, value);
 
     assertThat(event.isException()).isTrue();
     assertThat(event.epochNanos()).isEqualTo(AT);
-    assertThat(event.attributes().values()).containsOnly(
-        entry("exception.type", "ConnectionRefusedError"), entry("exception.message", "payment gateway timeout"));
+    assertThat(event.attributes().values())
+        .containsOnly(
+            entry("exception.type", "ConnectionRefusedError"),
+            entry("exception.message", "payment gateway timeout"));
   }
 
   @Test
   void event_javaExporterUnescapedQuotesAndLineBreaks_keepsValuesWhole() {
-    String value = "\"exception\":{\"exception.type\":\"java.lang.IllegalStateException\","
-        + "\"exception.message\":\"card \"4242\" declined, retry\",\"exception.stacktrace\":\"java.lang.IllegalStateException: card\n"
-        + "\tat com.shop.Pay.charge(Pay.java:42)\n\tat com.shop.Api.order(Api.java:7)\",\"exception.escaped\":false}";
+    String value =
+        "\"exception\":{\"exception.type\":\"java.lang.IllegalStateException\",\"exception.message\":\"card"
+            + " \"4242\" declined,"
+            + " retry\",\"exception.stacktrace\":\"java.lang.IllegalStateException: card\n"
+            + "\tat com.shop.Pay.charge(Pay.java:42)\n"
+            + "\tat com.shop.Api.order(Api.java:7)\",\"exception.escaped\":false}";
 
     Map<String, String> attributes = attributes(value);
 
-    assertThat(attributes).containsOnly(
-        entry("exception.type", "java.lang.IllegalStateException"),
-        entry("exception.message", "card \"4242\" declined, retry"),
-        entry("exception.stacktrace",
-            "java.lang.IllegalStateException: card\n\tat com.shop.Pay.charge(Pay.java:42)\n\tat com.shop.Api.order(Api.java:7)"),
-        entry("exception.escaped", "false"));
+    assertThat(attributes)
+        .containsOnly(
+            entry("exception.type", "java.lang.IllegalStateException"),
+            entry("exception.message", "card \"4242\" declined, retry"),
+            entry(
+                "exception.stacktrace",
+                "java.lang.IllegalStateException: card\n"
+                    + "\tat com.shop.Pay.charge(Pay.java:42)\n"
+                    + "\tat com.shop.Api.order(Api.java:7)"),
+            entry("exception.escaped", "false"));
   }
 
   @Test
   void event_collectorEscapedJson_unescapesValues() {
-    String value = "exception|{\"exception.message\":\"say \\\"hi\\\"\\nthen \\u00e9\",\"retries\":3,\"tags\":[\"a\",\"b\"]}|2";
+    String value =
+        "exception|{\"exception.message\":\"say \\\"hi\\\"\\n"
+            + "then \\u00e9\",\"retries\":3,\"tags\":[\"a\",\"b\"]}|2";
 
-    assertThat(attributes(value)).containsOnly(
-        entry("exception.message", "say \"hi\"\nthen é"), entry("retries", "3"), entry("tags", "[\"a\",\"b\"]"));
+    assertThat(attributes(value))
+        .containsOnly(
+            entry("exception.message", "say \"hi\"\nthen é"),
+            entry("retries", "3"),
+            entry("tags", "[\"a\",\"b\"]"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ws", "wr", "exception", "cs", "Server Start", "retry: 3", "a|b|c", "\"quoted\"", "{}", "\"x\":[1]"})
+  @ValueSource(
+      strings = {
+        "ws",
+        "wr",
+        "exception",
+        "cs",
+        "Server Start",
+        "retry: 3",
+        "a|b|c",
+        "\"quoted\"",
+        "{}",
+        "\"x\":[1]"
+      })
   void event_plainAnnotation_isAnEventNamedByTheValue(String value) {
     SpanEvent event = AnnotationEvents.event(AT, value);
 
@@ -68,9 +101,13 @@ final class AnnotationEventsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "exception: {", "exception: {garbage", "exception: {\"exception.type\"", "exception: {,,,:::\"\"}",
-      "\"exception\":{\"exception.type\":", "exception: {\"\":\"x\"}", "exception|{\"a\"}|0", "exception: {\"a b\":\"x\"}"})
+  @ValueSource(
+      strings = {
+        "exception: {", "exception: {garbage", "exception: {\"exception.type\"",
+            "exception: {,,,:::\"\"}",
+        "\"exception\":{\"exception.type\":", "exception: {\"\":\"x\"}", "exception|{\"a\"}|0",
+            "exception: {\"a b\":\"x\"}"
+      })
   void event_garbageAttributes_keepsTheNameWithoutInventingAnException(String value) {
     SpanEvent event = AnnotationEvents.event(AT, value);
 
@@ -92,7 +129,9 @@ final class AnnotationEventsTest {
   void event_hugeStackTrace_isKept() {
     String frames = "\n    at f (x.js:1:1)".repeat(10_000);
 
-    Map<String, String> attributes = attributes("exception: {\"exception.type\":\"E\",\"exception.stacktrace\":\"E" + frames + "\"}");
+    Map<String, String> attributes =
+        attributes(
+            "exception: {\"exception.type\":\"E\",\"exception.stacktrace\":\"E" + frames + "\"}");
 
     assertThat(attributes.get("exception.stacktrace")).hasSize(1 + frames.length());
     assertThat(Duration.ofNanos(AT)).isPositive();

@@ -43,28 +43,54 @@ final class DemoLookups {
 
   /** Opens the demo directory with the file backend. */
   static OtlpFileBackend fileBackend() throws IOException {
-    return OtlpFileBackend.open(Path.of("config", "demo"), USER_KEYS, Optional.empty(), "demo files");
+    return OtlpFileBackend.open(
+        Path.of("config", "demo"), USER_KEYS, Optional.empty(), "demo files");
   }
 
   /** Returns every trace of the demo user on the write-up's day, whole. */
   static List<Trace> tracesOfTheDay(OtlpFileBackend files) {
-    TraceQuery day = new TraceQuery(USER, Instant.parse("2026-02-06T00:00:00Z"), Instant.parse("2026-02-07T00:00:00Z"),
-        Optional.empty(), Optional.empty(), false, 1_000);
+    TraceQuery day =
+        new TraceQuery(
+            USER,
+            Instant.parse("2026-02-06T00:00:00Z"),
+            Instant.parse("2026-02-07T00:00:00Z"),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            1_000);
     SearchResult result = files.search(day);
-    return ((SearchResult.Found) result).traces().stream().map(TraceRef::trace).map(Optional::orElseThrow)
-        .collect(Collectors.toList());
+    return ((SearchResult.Found) result)
+        .traces().stream()
+            .map(TraceRef::trace)
+            .map(Optional::orElseThrow)
+            .collect(Collectors.toList());
   }
 
   /** Returns the text card of the write-up's lookup through the backend. */
   static String lookupText(TraceBackend backend) {
     Clock clock = Clock.fixed(Instant.parse("2026-02-07T10:00:00Z"), ZoneOffset.UTC);
-    LookupCache cache = new LookupCache(100, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(10),
-        1_000_000, Duration.ofHours(1), clock, Ticker.disabledTicker(), Runnable::run);
+    LookupCache cache =
+        new LookupCache(
+            100,
+            Duration.ofMinutes(1),
+            Duration.ofHours(1),
+            Duration.ofMinutes(10),
+            1_000_000,
+            Duration.ofHours(1),
+            clock,
+            Ticker.disabledTicker(),
+            Runnable::run);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      TraceLookup lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(30));
-      LookupRequest request = new LookupRequest(USER, new TimeWindow(FROM, TO, ZoneOffset.UTC, "test"),
-          Optional.empty(), Optional.empty(), false);
+      TraceLookup lookup =
+          new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(30));
+      LookupRequest request =
+          new LookupRequest(
+              USER,
+              new TimeWindow(FROM, TO, ZoneOffset.UTC, "test"),
+              Optional.empty(),
+              Optional.empty(),
+              false);
       return new LookupPresenter(new CardRenderer(), backend.displayName())
           .presentText(lookup.lookup(request, false), ZoneOffset.UTC);
     } finally {
@@ -89,7 +115,8 @@ final class DemoLookups {
         return i;
       }
     }
-    throw new AssertionError("no line starts with '" + prefix + "' in:\n" + String.join("\n", lines));
+    throw new AssertionError(
+        "no line starts with '" + prefix + "' in:\n" + String.join("\n", lines));
   }
 
   /**
@@ -110,9 +137,11 @@ final class DemoLookups {
           return result;
         }
         SearchResult.Found found = (SearchResult.Found) result;
-        return new SearchResult.Found(found.traces().stream()
-            .map(ref -> new TraceRef(ref.traceId(), ref.trace().map(DemoLookups::lowerCased)))
-            .collect(Collectors.toList()), found.warnings());
+        return new SearchResult.Found(
+            found.traces().stream()
+                .map(ref -> new TraceRef(ref.traceId(), ref.trace().map(DemoLookups::lowerCased)))
+                .collect(Collectors.toList()),
+            found.warnings());
       }
 
       @Override
@@ -131,9 +160,23 @@ final class DemoLookups {
   }
 
   private static Trace lowerCased(Trace trace) {
-    return new Trace(trace.traceId(), trace.spans().stream().map(span -> new Span(span.traceId(), span.spanId(),
-        span.parentSpanId(), span.service().toLowerCase(Locale.ROOT), span.name().toLowerCase(Locale.ROOT),
-        span.kind(), span.startEpochNanos(), span.durationNanos(), span.status(), span.attributes(), span.events()))
-        .collect(Collectors.toList()));
+    return new Trace(
+        trace.traceId(),
+        trace.spans().stream()
+            .map(
+                span ->
+                    new Span(
+                        span.traceId(),
+                        span.spanId(),
+                        span.parentSpanId(),
+                        span.service().toLowerCase(Locale.ROOT),
+                        span.name().toLowerCase(Locale.ROOT),
+                        span.kind(),
+                        span.startEpochNanos(),
+                        span.durationNanos(),
+                        span.status(),
+                        span.attributes(),
+                        span.events()))
+            .collect(Collectors.toList()));
   }
 }

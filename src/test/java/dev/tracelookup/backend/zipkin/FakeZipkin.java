@@ -33,8 +33,10 @@ final class FakeZipkin implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final FakeHttpServer server;
-  private final Map<String, List<ObjectNode>> spansByTrace = Collections.synchronizedMap(new LinkedHashMap<>());
-  private volatile Function<RecordedRequest, Optional<Reply>> override = request -> Optional.empty();
+  private final Map<String, List<ObjectNode>> spansByTrace =
+      Collections.synchronizedMap(new LinkedHashMap<>());
+  private volatile Function<RecordedRequest, Optional<Reply>> override =
+      request -> Optional.empty();
 
   FakeZipkin() throws Exception {
     server = new FakeHttpServer(this::answer);
@@ -44,14 +46,20 @@ final class FakeZipkin implements AutoCloseable {
     return server.uri();
   }
 
-  /** Stores spans as the collector would: names lower-cased, by trace ID without its zero high half. */
+  /**
+   * Stores spans as the collector would: names lower-cased, by trace ID without its zero high half.
+   */
   FakeZipkin add(List<ObjectNode> spans) {
     for (ObjectNode span : spans) {
       ObjectNode stored = span.deepCopy();
       lowerCase(stored, "name");
-      Optional.ofNullable((ObjectNode) stored.get("localEndpoint")).ifPresent(e -> lowerCase(e, "serviceName"));
-      Optional.ofNullable((ObjectNode) stored.get("remoteEndpoint")).ifPresent(e -> lowerCase(e, "serviceName"));
-      spansByTrace.computeIfAbsent(shortId(stored.get("traceId").asText()), id -> new ArrayList<>()).add(stored);
+      Optional.ofNullable((ObjectNode) stored.get("localEndpoint"))
+          .ifPresent(e -> lowerCase(e, "serviceName"));
+      Optional.ofNullable((ObjectNode) stored.get("remoteEndpoint"))
+          .ifPresent(e -> lowerCase(e, "serviceName"));
+      spansByTrace
+          .computeIfAbsent(shortId(stored.get("traceId").asText()), id -> new ArrayList<>())
+          .add(stored);
     }
     return this;
   }
@@ -100,10 +108,12 @@ final class FakeZipkin implements AutoCloseable {
     }
     List<List<ObjectNode>> matches;
     synchronized (spansByTrace) {
-      matches = spansByTrace.values().stream().filter(matcher.get()::test)
-          .sorted(Comparator.comparingLong(ZipkinQueryMatcher::rootTimestamp).reversed())
-          .limit(matcher.get().limit())
-          .collect(Collectors.toList());
+      matches =
+          spansByTrace.values().stream()
+              .filter(matcher.get()::test)
+              .sorted(Comparator.comparingLong(ZipkinQueryMatcher::rootTimestamp).reversed())
+              .limit(matcher.get().limit())
+              .collect(Collectors.toList());
     }
     ArrayNode answer = JSON.createArrayNode();
     matches.forEach(trace -> answer.add(reversed(trace)));
@@ -115,7 +125,9 @@ final class FakeZipkin implements AutoCloseable {
       return Reply.status(400, id + " should be lower-hex");
     }
     List<ObjectNode> spans = spansByTrace.get(shortId(id));
-    return spans == null ? Reply.status(404, id + " not found") : Reply.json(reversed(spans).toString());
+    return spans == null
+        ? Reply.status(404, id + " not found")
+        : Reply.json(reversed(spans).toString());
   }
 
   private static ArrayNode reversed(List<ObjectNode> spans) {
@@ -148,7 +160,9 @@ final class FakeZipkin implements AutoCloseable {
       int equals = pair.indexOf('=');
       String key = equals < 0 ? pair : pair.substring(0, equals);
       String value = equals < 0 ? "" : pair.substring(equals + 1);
-      params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+      params.put(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
     return params;
   }

@@ -16,12 +16,12 @@ final class GeneratedZipkinTrace extends GeneratedDocument {
 
   private static String span(int index) {
     return String.format(
-        "{\"traceId\":\"%s\",\"parentId\":\"0000000000000001\",\"id\":\"%016x\",\"kind\":\"CLIENT\","
-            + "\"name\":\"select shop.orders %d\",\"timestamp\":%d,\"duration\":1000,"
+        "{\"traceId\":\"%s\",\"parentId\":\"0000000000000001\",\"id\":\"%016x\",\"kind\":\"CLIENT\",\"name\":\"select"
+            + " shop.orders %d\",\"timestamp\":%d,\"duration\":1000,"
             + "\"localEndpoint\":{\"serviceName\":\"order-svc\",\"ipv4\":\"10.0.0.7\"},"
             + "\"remoteEndpoint\":{\"serviceName\":\"postgresql\",\"port\":5432},"
-            + "\"annotations\":[{\"timestamp\":%d,\"value\":\"\\\"rows\\\":{\\\"db.rows\\\":\\\"12\\\"}\"}],"
-            + "\"tags\":{\"db.system.name\":\"postgresql\",\"db.query.text\":\"select * from orders where id = $1\","
+            + "\"annotations\":[{\"timestamp\":%d,\"value\":\"\\\"rows\\\":{\\\"db.rows\\\":\\\"12\\\"}\"}],\"tags\":{\"db.system.name\":\"postgresql\",\"db.query.text\":\"select"
+            + " * from orders where id = $1\","
             + "\"user.id\":\"usr_k8x9m2\",\"otel.status_code\":\"OK\"}}",
         TRACE_ID, index + 2L, index, START_MICROS + index, START_MICROS + index + 500);
   }

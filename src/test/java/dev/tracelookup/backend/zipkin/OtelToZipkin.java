@@ -23,9 +23,19 @@ import java.util.stream.Collectors;
  * whole microseconds.
  */
 final class OtelToZipkin {
-  private static final List<String> REMOTE_KEYS = List.of(
-      "peer.service", "server.address", "net.peer.name", "network.peer.address", "server.socket.domain",
-      "server.socket.address", "net.sock.peer.name", "net.sock.peer.addr", "peer.hostname", "peer.address", "db.name");
+  private static final List<String> REMOTE_KEYS =
+      List.of(
+          "peer.service",
+          "server.address",
+          "net.peer.name",
+          "network.peer.address",
+          "server.socket.domain",
+          "server.socket.address",
+          "net.sock.peer.name",
+          "net.sock.peer.addr",
+          "peer.hostname",
+          "peer.address",
+          "db.name");
 
   private OtelToZipkin() {}
 
@@ -37,33 +47,45 @@ final class OtelToZipkin {
   }
 
   static ObjectNode span(Span span) {
-    ObjectNode zipkin = FakeZipkin.JSON.createObjectNode()
-        .put("traceId", span.traceId())
-        .put("id", span.spanId());
+    ObjectNode zipkin =
+        FakeZipkin.JSON.createObjectNode().put("traceId", span.traceId()).put("id", span.spanId());
     if (!span.isRoot()) {
       zipkin.put("parentId", span.parentSpanId());
     }
     kind(span.kind()).ifPresent(kind -> zipkin.put("kind", kind));
-    zipkin.put("name", span.name())
+    zipkin
+        .put("name", span.name())
         .put("timestamp", span.startEpochNanos() / 1000)
         .put("duration", span.durationNanos() / 1000);
     zipkin.putObject("localEndpoint").put("serviceName", span.service());
-    remoteService(span).ifPresent(remote -> zipkin.putObject("remoteEndpoint").put("serviceName", remote));
+    remoteService(span)
+        .ifPresent(remote -> zipkin.putObject("remoteEndpoint").put("serviceName", remote));
     tags(span, zipkin.putObject("tags"));
     if (!span.events().isEmpty()) {
       ArrayNode annotations = zipkin.putArray("annotations");
-      span.events().forEach(event -> annotations.addObject()
-          .put("timestamp", event.epochNanos() / 1000)
-          .put("value", annotation(event)));
+      span.events()
+          .forEach(
+              event ->
+                  annotations
+                      .addObject()
+                      .put("timestamp", event.epochNanos() / 1000)
+                      .put("value", annotation(event)));
     }
     return zipkin;
   }
 
-  /** Returns {@code "name":{"key":"value",…}} with nothing escaped, as EventDataToAnnotation writes it. */
+  /**
+   * Returns {@code "name":{"key":"value",…}} with nothing escaped, as EventDataToAnnotation writes
+   * it.
+   */
   static String annotation(SpanEvent event) {
-    return "\"" + event.name() + "\":" + new TreeMap<>(event.attributes().values()).entrySet().stream()
-        .map(entry -> "\"" + entry.getKey() + "\":\"" + entry.getValue() + "\"")
-        .collect(Collectors.joining(",", "{", "}"));
+    return "\""
+        + event.name()
+        + "\":"
+        + new TreeMap<>(event.attributes().values())
+            .entrySet().stream()
+                .map(entry -> "\"" + entry.getKey() + "\":\"" + entry.getValue() + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
   }
 
   private static void tags(Span span, ObjectNode tags) {

@@ -20,9 +20,13 @@ final class TestZipkinBackends {
     return against(base, pauses, Duration.ofSeconds(2), 1_000_000);
   }
 
-  static ZipkinBackend against(URI base, List<Duration> pauses, Duration timeout, long maxBodyBytes) {
-    Endpoint endpoint = new Endpoint("Zipkin", base, Map.of(), timeout, Duration.ofSeconds(5), 2, maxBodyBytes);
-    return new ZipkinBackend(new BackendHttp(CLIENT, endpoint, Clock.systemUTC(), pauses::add), USER_KEYS,
+  static ZipkinBackend against(
+      URI base, List<Duration> pauses, Duration timeout, long maxBodyBytes) {
+    Endpoint endpoint =
+        new Endpoint("Zipkin", base, Map.of(), timeout, Duration.ofSeconds(5), 2, maxBodyBytes);
+    return new ZipkinBackend(
+        new BackendHttp(CLIENT, endpoint, Clock.systemUTC(), pauses::add),
+        USER_KEYS,
         ZipkinOptions.defaults());
   }
 }

@@ -37,7 +37,9 @@ final class ZipkinBackendCheckTest {
 
     CheckResult result = TestZipkinBackends.against(zipkin.uri(), new ArrayList<>()).check();
 
-    assertThat(result.failure()).map(BackendFailure::kind).hasValue(BackendFailure.Kind.SERVER_ERROR);
+    assertThat(result.failure())
+        .map(BackendFailure::kind)
+        .hasValue(BackendFailure.Kind.SERVER_ERROR);
     zipkin.takeRequest(Duration.ofSeconds(5));
     assertThat(zipkin.pending()).isZero();
   }

@@ -26,8 +26,15 @@ import org.junit.jupiter.api.Test;
 /** Every way Zipkin can fail ends as a value an agent can be told about. */
 final class ZipkinBackendFailureTest {
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-  private static final TraceQuery QUERY = new TraceQuery("usr_k8x9m2", Instant.parse("2026-02-06T14:00:00Z"),
-      Instant.parse("2026-02-06T14:30:00Z"), Optional.empty(), Optional.empty(), false, 20);
+  private static final TraceQuery QUERY =
+      new TraceQuery(
+          "usr_k8x9m2",
+          Instant.parse("2026-02-06T14:00:00Z"),
+          Instant.parse("2026-02-06T14:30:00Z"),
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          20);
 
   private final List<Duration> pauses = new ArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
@@ -51,9 +58,15 @@ final class ZipkinBackendFailureTest {
   }
 
   private void addWriteUpTrace() {
-    zipkin.add(List.of(span(TRACE_ID, "00f067aa0ba902b7").kind("SERVER").service("order-svc")
-        .at(Instant.parse("2026-02-06T14:17:23Z")).duration(Duration.ofSeconds(2))
-        .tag("user.id", "usr_k8x9m2").build()));
+    zipkin.add(
+        List.of(
+            span(TRACE_ID, "00f067aa0ba902b7")
+                .kind("SERVER")
+                .service("order-svc")
+                .at(Instant.parse("2026-02-06T14:17:23Z"))
+                .duration(Duration.ofSeconds(2))
+                .tag("user.id", "usr_k8x9m2")
+                .build()));
   }
 
   @Test
@@ -62,7 +75,8 @@ final class ZipkinBackendFailureTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    ZipkinBackend closed = TestZipkinBackends.against(URI.create("http://127.0.0.1:" + port), pauses);
+    ZipkinBackend closed =
+        TestZipkinBackends.against(URI.create("http://127.0.0.1:" + port), pauses);
 
     BackendFailure failure = failure(closed.search(QUERY));
 
@@ -73,15 +87,17 @@ final class ZipkinBackendFailureTest {
 
   @Test
   void search_noAnswerInTime_isTimeout() {
-    zipkin.answer(request -> {
-      try {
-        release.await();
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      return Optional.of(Reply.json("[]"));
-    });
-    ZipkinBackend slow = TestZipkinBackends.against(zipkin.uri(), pauses, Duration.ofMillis(300), 1_000_000);
+    zipkin.answer(
+        request -> {
+          try {
+            release.await();
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+          }
+          return Optional.of(Reply.json("[]"));
+        });
+    ZipkinBackend slow =
+        TestZipkinBackends.against(zipkin.uri(), pauses, Duration.ofMillis(300), 1_000_000);
 
     BackendFailure failure = failure(slow.search(QUERY));
 
@@ -125,12 +141,17 @@ final class ZipkinBackendFailureTest {
   void search_rateLimitedOnce_waitsAndFindsTheTrace() {
     addWriteUpTrace();
     AtomicInteger calls = new AtomicInteger();
-    zipkin.answer(request -> calls.getAndIncrement() > 0 ? Optional.empty()
-        : Optional.of(new Reply(429, "text/plain", "", Map.of("Retry-After", "1"))));
+    zipkin.answer(
+        request ->
+            calls.getAndIncrement() > 0
+                ? Optional.empty()
+                : Optional.of(new Reply(429, "text/plain", "", Map.of("Retry-After", "1"))));
 
     SearchResult result = backend.search(QUERY);
 
-    assertThat(((SearchResult.Found) result).traces()).extracting(TraceRef::traceId).containsExactly(TRACE_ID);
+    assertThat(((SearchResult.Found) result).traces())
+        .extracting(TraceRef::traceId)
+        .containsExactly(TRACE_ID);
     assertThat(pauses).containsExactly(Duration.ofSeconds(1));
   }
 
@@ -148,7 +169,9 @@ final class ZipkinBackendFailureTest {
     BackendFailure failure = failure(backend.search(QUERY));
 
     assertThat(failure.kind()).isEqualTo(Kind.MALFORMED);
-    assertThat(failure.userMessage()).isEqualTo("Zipkin sent an answer the bot could not read. Tell the team that runs the bot.");
+    assertThat(failure.userMessage())
+        .isEqualTo(
+            "Zipkin sent an answer the bot could not read. Tell the team that runs the bot.");
   }
 
   @Test
@@ -160,7 +183,9 @@ final class ZipkinBackendFailureTest {
 
   @Test
   void search_traceIdOfTheWrongLength_isMalformed() {
-    zipkin.answerAll(Reply.json("[[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e47361\",\"id\":\"00f067aa0ba902b7\"}]]"));
+    zipkin.answerAll(
+        Reply.json(
+            "[[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e47361\",\"id\":\"00f067aa0ba902b7\"}]]"));
 
     assertThat(failure(backend.search(QUERY)).kind()).isEqualTo(Kind.MALFORMED);
   }
@@ -169,7 +194,8 @@ final class ZipkinBackendFailureTest {
   void search_answerOverTheSizeLimit_isTooLarge() {
     String span = "{\"traceId\":\"" + TRACE_ID + "\",\"id\":\"00f067aa0ba902b7\"}";
     zipkin.answerAll(Reply.json("[[" + (span + ",").repeat(100) + span + "]]"));
-    ZipkinBackend small = TestZipkinBackends.against(zipkin.uri(), pauses, Duration.ofSeconds(2), 1_000);
+    ZipkinBackend small =
+        TestZipkinBackends.against(zipkin.uri(), pauses, Duration.ofSeconds(2), 1_000);
 
     assertThat(failure(small.search(QUERY)).kind()).isEqualTo(Kind.TOO_LARGE);
   }
@@ -187,15 +213,21 @@ final class ZipkinBackendFailureTest {
   @Test
   void search_secondKeyFails_showsWhatTheFirstFoundWithAWarning() {
     addWriteUpTrace();
-    zipkin.answer(request -> request.query().contains("enduser.id")
-        ? Optional.of(Reply.status(503, "")) : Optional.empty());
+    zipkin.answer(
+        request ->
+            request.query().contains("enduser.id")
+                ? Optional.of(Reply.status(503, ""))
+                : Optional.empty());
 
     SearchResult.Found found = (SearchResult.Found) backend.search(QUERY);
 
     assertThat(found.traces()).extracting(TraceRef::traceId).containsExactly(TRACE_ID);
-    assertThat(found.warnings()).singleElement().asString().startsWith(
-        "The search by enduser.id failed, so traces that carry the user ID only there may be missing: "
-            + "Zipkin failed while searching.");
+    assertThat(found.warnings())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "The search by enduser.id failed, so traces that carry the user ID only there may be"
+                + " missing: Zipkin failed while searching.");
   }
 
   @Test
@@ -218,11 +250,16 @@ final class ZipkinBackendFailureTest {
 
   @Test
   void fetch_64BitTraceByItsPaddedId_findsIt() {
-    zipkin.add(List.of(span("a3ce929d0e0e4736", "00f067aa0ba902b7").at(Instant.parse("2026-02-06T14:17:23Z")).build()));
+    zipkin.add(
+        List.of(
+            span("a3ce929d0e0e4736", "00f067aa0ba902b7")
+                .at(Instant.parse("2026-02-06T14:17:23Z"))
+                .build()));
 
     FetchResult result = backend.fetch("0000000000000000a3ce929d0e0e4736");
 
-    assertThat(((FetchResult.Fetched) result).trace().traceId()).isEqualTo("0000000000000000a3ce929d0e0e4736");
+    assertThat(((FetchResult.Fetched) result).trace().traceId())
+        .isEqualTo("0000000000000000a3ce929d0e0e4736");
   }
 
   @Test
@@ -252,7 +289,10 @@ final class ZipkinBackendFailureTest {
   @Test
   void fetch_wrongTypes_isMalformed() {
     zipkin.answerAll(
-        Reply.json("[{\"traceId\":\"" + TRACE_ID + "\",\"id\":\"00f067aa0ba902b7\",\"duration\":\"long\"}]"));
+        Reply.json(
+            "[{\"traceId\":\""
+                + TRACE_ID
+                + "\",\"id\":\"00f067aa0ba902b7\",\"duration\":\"long\"}]"));
 
     FetchResult result = backend.fetch(TRACE_ID);
 

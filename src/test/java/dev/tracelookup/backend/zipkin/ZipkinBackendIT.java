@@ -6,9 +6,9 @@ import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.backend.TraceRef;
+import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.Endpoint;
-import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
 import dev.tracelookup.trace.Trace;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * without it this test fails rather than skips, so CI cannot pass without really running it.
  */
 final class ZipkinBackendIT {
-  private static final Path DEFAULT_JAR = Path.of("target", "zipkin", "zipkin-server-3.5.1-exec.jar");
+  private static final Path DEFAULT_JAR =
+      Path.of("target", "zipkin", "zipkin-server-3.5.1-exec.jar");
   private static final Duration READY_WITHIN = Duration.ofSeconds(60);
 
   private static ZipkinServerProcess server;
@@ -41,17 +42,33 @@ final class ZipkinBackendIT {
   static void startZipkinWithTheDemoUsersDay() throws Exception {
     Path jar = Path.of(System.getProperty("zipkin.server.jar", DEFAULT_JAR.toString()));
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("zipkin-server jar not found at " + jar.toAbsolutePath() + ". Run `mvn verify`:"
-          + " its pre-integration-test phase copies io.zipkin:zipkin-server:3.5.1:exec there.");
+      throw new IllegalStateException(
+          "zipkin-server jar not found at "
+              + jar.toAbsolutePath()
+              + ". Run `mvn verify`:"
+              + " its pre-integration-test phase copies io.zipkin:zipkin-server:3.5.1:exec there.");
     }
-    server = ZipkinServerProcess.start(jar, Path.of("target", "zipkin", "zipkin-server.log"), READY_WITHIN);
+    server =
+        ZipkinServerProcess.start(
+            jar, Path.of("target", "zipkin", "zipkin-server.log"), READY_WITHIN);
     files = DemoLookups.fileBackend();
-    server.postSpans(FakeZipkin.JSON.writeValueAsString(OtelToZipkin.spans(DemoLookups.tracesOfTheDay(files))));
+    server.postSpans(
+        FakeZipkin.JSON.writeValueAsString(OtelToZipkin.spans(DemoLookups.tracesOfTheDay(files))));
     server.awaitStatus("/api/v2/trace/" + DemoLookups.WRITE_UP_TRACE, 200, Duration.ofSeconds(10));
-    Endpoint endpoint = new Endpoint("Zipkin", server.uri(), Map.of(), Duration.ofSeconds(10), Duration.ofSeconds(20),
-        2, 50_000_000);
-    backend = new ZipkinBackend(new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), pause -> { }),
-        DemoLookups.USER_KEYS, ZipkinOptions.defaults());
+    Endpoint endpoint =
+        new Endpoint(
+            "Zipkin",
+            server.uri(),
+            Map.of(),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(20),
+            2,
+            50_000_000);
+    backend =
+        new ZipkinBackend(
+            new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), pause -> {}),
+            DemoLookups.USER_KEYS,
+            ZipkinOptions.defaults());
   }
 
   @AfterAll
@@ -62,12 +79,19 @@ final class ZipkinBackendIT {
   }
 
   private static List<String> traceIds(SearchResult result) {
-    return ((SearchResult.Found) result).traces().stream().map(TraceRef::traceId).collect(Collectors.toList());
+    return ((SearchResult.Found) result)
+        .traces().stream().map(TraceRef::traceId).collect(Collectors.toList());
   }
 
   private static TraceQuery writeUpWindow(Optional<String> service, boolean errorsOnly) {
     return new TraceQuery(
-        DemoLookups.USER, DemoLookups.FROM, DemoLookups.TO, service, Optional.empty(), errorsOnly, 20);
+        DemoLookups.USER,
+        DemoLookups.FROM,
+        DemoLookups.TO,
+        service,
+        Optional.empty(),
+        errorsOnly,
+        20);
   }
 
   @Test
@@ -77,10 +101,13 @@ final class ZipkinBackendIT {
     List<String> path = DemoLookups.errorPath(card);
     String throughFiles = DemoLookups.lookupText(DemoLookups.lowerCasedNames(files, "Zipkin"));
     assertThat(path).isEqualTo(DemoLookups.errorPath(throughFiles));
-    assertThat(path).contains("     ❌ post payment-svc/charge → 502 Bad Gateway",
-        "        ConnectionRefusedError: payment gateway timeout");
+    assertThat(path)
+        .contains(
+            "     ❌ post payment-svc/charge → 502 Bad Gateway",
+            "        ConnectionRefusedError: payment gateway timeout");
     assertThat(path.get(path.size() - 1))
-        .startsWith("Root cause: order-svc → payment-svc · post payment-svc/charge → 502 Bad Gateway");
+        .startsWith(
+            "Root cause: order-svc → payment-svc · post payment-svc/charge → 502 Bad Gateway");
   }
 
   @Test
@@ -88,7 +115,8 @@ final class ZipkinBackendIT {
     List<String> found = traceIds(backend.search(writeUpWindow(Optional.empty(), false)));
 
     assertThat(found)
-        .containsExactlyInAnyOrderElementsOf(traceIds(files.search(writeUpWindow(Optional.empty(), false))));
+        .containsExactlyInAnyOrderElementsOf(
+            traceIds(files.search(writeUpWindow(Optional.empty(), false))));
     assertThat(found).contains(DemoLookups.WRITE_UP_TRACE);
   }
 
@@ -106,7 +134,10 @@ final class ZipkinBackendIT {
     assertThat(traceIds(result)).contains(DemoLookups.WRITE_UP_TRACE);
   }
 
-  /** Zipkin's quirk: with a service name, every term (user ID and error) must be on that service's spans. */
+  /**
+   * Zipkin's quirk: with a service name, every term (user ID and error) must be on that service's
+   * spans.
+   */
   @Test
   void search_errorsOnlyForAServiceThatDidNotFail_findsNothing() {
     SearchResult result = backend.search(writeUpWindow(Optional.of("inventory-svc"), true));
@@ -126,7 +157,8 @@ final class ZipkinBackendIT {
 
   @Test
   void fetch_unknownTrace_isNotFound() {
-    assertThat(backend.fetch("0af7651916cd43dd8448eb211c80319c")).isInstanceOf(FetchResult.NotFound.class);
+    assertThat(backend.fetch("0af7651916cd43dd8448eb211c80319c"))
+        .isInstanceOf(FetchResult.NotFound.class);
   }
 
   @Test

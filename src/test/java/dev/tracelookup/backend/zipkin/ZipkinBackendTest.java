@@ -18,9 +18,16 @@ final class ZipkinBackendTest {
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
   private static BackendHttp http(String name, String baseUrl) {
-    Endpoint endpoint = new Endpoint(name, URI.create(baseUrl), Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(2),
-        1, 1000);
-    return new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), pause -> { });
+    Endpoint endpoint =
+        new Endpoint(
+            name,
+            URI.create(baseUrl),
+            Map.of(),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            1,
+            1000);
+    return new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), pause -> {});
   }
 
   private static ZipkinBackend backend(String baseUrl, ZipkinOptions options) {
@@ -29,7 +36,8 @@ final class ZipkinBackendTest {
 
   @Test
   void displayName_isTheEndpointsBackendName() {
-    assertThat(backend("http://zipkin:9411", ZipkinOptions.defaults()).displayName()).isEqualTo("Zipkin (prod)");
+    assertThat(backend("http://zipkin:9411", ZipkinOptions.defaults()).displayName())
+        .isEqualTo("Zipkin (prod)");
   }
 
   @Test
@@ -43,7 +51,9 @@ final class ZipkinBackendTest {
   @Test
   void traceUrl_uiUrlWithPath_linksUnderIt() {
     ZipkinBackend backend =
-        backend("http://zipkin:9411", new ZipkinOptions(Optional.of(URI.create("https://tracing.example.com/eu/"))));
+        backend(
+            "http://zipkin:9411",
+            new ZipkinOptions(Optional.of(URI.create("https://tracing.example.com/eu/"))));
 
     assertThat(backend.traceUrl(TRACE_ID.toUpperCase(), Optional.empty()))
         .hasValue("https://tracing.example.com/eu/zipkin/traces/" + TRACE_ID);
@@ -62,7 +72,8 @@ final class ZipkinBackendTest {
   void traceUrl_strangeId_isEncoded() {
     ZipkinBackend backend = backend("http://zipkin:9411", ZipkinOptions.defaults());
 
-    assertThat(backend.traceUrl("a/b?c", Optional.empty())).hasValue("http://zipkin:9411/zipkin/traces/a%2Fb%3Fc");
+    assertThat(backend.traceUrl("a/b?c", Optional.empty()))
+        .hasValue("http://zipkin:9411/zipkin/traces/a%2Fb%3Fc");
   }
 
   @Test
@@ -76,8 +87,12 @@ final class ZipkinBackendTest {
 
   @Test
   void new_keyThatWouldChangeTheQuery_isRefused() {
-    assertThatThrownBy(() -> new ZipkinBackend(http("Zipkin", "http://zipkin:9411"),
-        List.of("user.id", "user id=x"), ZipkinOptions.defaults()))
+    assertThatThrownBy(
+            () ->
+                new ZipkinBackend(
+                    http("Zipkin", "http://zipkin:9411"),
+                    List.of("user.id", "user id=x"),
+                    ZipkinOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a user attribute key cannot be used in a Zipkin annotation query: user id=x");
   }

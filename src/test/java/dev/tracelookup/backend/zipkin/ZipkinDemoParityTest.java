@@ -2,9 +2,9 @@ package dev.tracelookup.backend.zipkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.Endpoint;
-import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,11 +25,22 @@ final class ZipkinDemoParityTest {
   @BeforeAll
   static void lookUpTheWriteUpBothWays() throws Exception {
     OtlpFileBackend files = DemoLookups.fileBackend();
-    try (FakeZipkin zipkin = new FakeZipkin().add(OtelToZipkin.spans(DemoLookups.tracesOfTheDay(files)))) {
+    try (FakeZipkin zipkin =
+        new FakeZipkin().add(OtelToZipkin.spans(DemoLookups.tracesOfTheDay(files)))) {
       Endpoint endpoint =
-          new Endpoint("Zipkin", zipkin.uri(), Map.of(), Duration.ofSeconds(5), Duration.ofSeconds(10), 2, 50_000_000);
-      ZipkinBackend backend = new ZipkinBackend(new BackendHttp(HttpClient.newHttpClient(), endpoint,
-          Clock.systemUTC(), pause -> { }), DemoLookups.USER_KEYS, ZipkinOptions.defaults());
+          new Endpoint(
+              "Zipkin",
+              zipkin.uri(),
+              Map.of(),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(10),
+              2,
+              50_000_000);
+      ZipkinBackend backend =
+          new ZipkinBackend(
+              new BackendHttp(HttpClient.newHttpClient(), endpoint, Clock.systemUTC(), pause -> {}),
+              DemoLookups.USER_KEYS,
+              ZipkinOptions.defaults());
       throughZipkin = DemoLookups.lookupText(backend);
     }
     throughFiles = DemoLookups.lookupText(DemoLookups.lowerCasedNames(files, "Zipkin"));
@@ -40,17 +51,21 @@ final class ZipkinDemoParityTest {
     List<String> path = DemoLookups.errorPath(throughZipkin);
 
     assertThat(path).isEqualTo(DemoLookups.errorPath(throughFiles));
-    assertThat(path).contains("     ❌ post payment-svc/charge → 502 Bad Gateway",
-        "        ConnectionRefusedError: payment gateway timeout");
+    assertThat(path)
+        .contains(
+            "     ❌ post payment-svc/charge → 502 Bad Gateway",
+            "        ConnectionRefusedError: payment gateway timeout");
     assertThat(path.get(path.size() - 1))
         .startsWith("Root cause: order-svc → payment-svc · post payment-svc/charge");
   }
 
   @Test
   void lookup_writeUpWindow_wholeCardMatchesExceptTheLinkToZipkin() {
-    List<String> withoutLink = throughZipkin.lines()
-        .filter(line -> !line.startsWith("Open in Zipkin: http://127.0.0.1:"))
-        .collect(Collectors.toList());
+    List<String> withoutLink =
+        throughZipkin
+            .lines()
+            .filter(line -> !line.startsWith("Open in Zipkin: http://127.0.0.1:"))
+            .collect(Collectors.toList());
 
     assertThat(withoutLink).isEqualTo(throughFiles.lines().collect(Collectors.toList()));
     assertThat(throughZipkin).contains("/zipkin/traces/" + DemoLookups.WRITE_UP_TRACE);

@@ -7,7 +7,8 @@ package dev.tracelookup.backend.zipkin;
  * as OpenTelemetry's Java Zipkin exporter writes it, after Zipkin lower-cased its name.
  */
 final class ZipkinFixtures {
-  static final String SKEW = """
+  static final String SKEW =
+      """
       [
         {
           "traceId": "1e223ff1f80f1c69",
@@ -63,7 +64,8 @@ final class ZipkinFixtures {
       ]
       """;
 
-  static final String SIMPLE_DB = """
+  static final String SIMPLE_DB =
+      """
       [
         {
           "traceId": "19f84f102048e047",
@@ -111,8 +113,11 @@ final class ZipkinFixtures {
       ]
       """;
 
-  /** The exception annotation's attributes are not escaped: its stack trace breaks the inner JSON. */
-  static final String OTEL_CLIENT_ERROR = """
+  /**
+   * The exception annotation's attributes are not escaped: its stack trace breaks the inner JSON.
+   */
+  static final String OTEL_CLIENT_ERROR =
+      """
       {
         "traceId": "4bf92f3577b34da6a3ce929d0e0e4736",
         "parentId": "53995c3f42cd8ad8",

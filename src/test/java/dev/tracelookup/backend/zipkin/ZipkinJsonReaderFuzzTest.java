@@ -17,24 +17,33 @@ import net.jqwik.api.Provide;
  */
 final class ZipkinJsonReaderFuzzTest {
   @Property(tries = 500)
-  void readTrace_mutatedRealTrace_readsOrRefusesWithZipkinFormatException(@ForAll("traces") String body) {
-    readsOrRefuses(ZipkinFormatException.class, () -> ZipkinJsonReader.readTrace(stream(body), span -> {}));
+  void readTrace_mutatedRealTrace_readsOrRefusesWithZipkinFormatException(
+      @ForAll("traces") String body) {
+    readsOrRefuses(
+        ZipkinFormatException.class, () -> ZipkinJsonReader.readTrace(stream(body), span -> {}));
   }
 
   @Property(tries = 500)
-  void readTraceList_mutatedRealTraceList_readsOrRefusesWithZipkinFormatException(@ForAll("traceLists") String body) {
-    readsOrRefuses(ZipkinFormatException.class, () -> ZipkinJsonReader.readTraceList(stream(body), (index, span) -> {}));
+  void readTraceList_mutatedRealTraceList_readsOrRefusesWithZipkinFormatException(
+      @ForAll("traceLists") String body) {
+    readsOrRefuses(
+        ZipkinFormatException.class,
+        () -> ZipkinJsonReader.readTraceList(stream(body), (index, span) -> {}));
   }
 
   @Provide
   Arbitrary<String> traces() {
-    return Arbitraries.oneOf(JsonMutations.of(ZipkinFixtures.SKEW), JsonMutations.of(ZipkinFixtures.SIMPLE_DB),
-        JsonMutations.of("[" + ZipkinFixtures.OTEL_CLIENT_ERROR + "]"), JsonMutations.deepNesting());
+    return Arbitraries.oneOf(
+        JsonMutations.of(ZipkinFixtures.SKEW),
+        JsonMutations.of(ZipkinFixtures.SIMPLE_DB),
+        JsonMutations.of("[" + ZipkinFixtures.OTEL_CLIENT_ERROR + "]"),
+        JsonMutations.deepNesting());
   }
 
   @Provide
   Arbitrary<String> traceLists() {
-    return Arbitraries.oneOf(JsonMutations.of("[" + ZipkinFixtures.SKEW + "," + ZipkinFixtures.SIMPLE_DB + "]"),
+    return Arbitraries.oneOf(
+        JsonMutations.of("[" + ZipkinFixtures.SKEW + "," + ZipkinFixtures.SIMPLE_DB + "]"),
         JsonMutations.deepNesting());
   }
 

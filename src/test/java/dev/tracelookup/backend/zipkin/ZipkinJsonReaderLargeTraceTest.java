@@ -24,7 +24,8 @@ final class ZipkinJsonReaderLargeTraceTest {
 
   @Test
   void readTraceList_hundredThousandSpansInA24MiBHeap_readsEverySpan() throws Exception {
-    SmallHeapProbe.Run probe = SmallHeapProbe.run(ZipkinLargeTraceProbe.class, 24, String.valueOf(SPANS));
+    SmallHeapProbe.Run probe =
+        SmallHeapProbe.run(ZipkinLargeTraceProbe.class, 24, String.valueOf(SPANS));
 
     assertThat(probe.exited()).isTrue();
     assertThat(probe.exitValue()).as(probe.output()).isZero();

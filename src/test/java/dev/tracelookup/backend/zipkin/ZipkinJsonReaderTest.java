@@ -34,7 +34,10 @@ final class ZipkinJsonReaderTest {
   }
 
   private static Span byId(List<Span> spans, String id, SpanKind kind) {
-    return spans.stream().filter(s -> s.spanId().equals(id) && s.kind() == kind).findFirst().orElseThrow();
+    return spans.stream()
+        .filter(s -> s.spanId().equals(id) && s.kind() == kind)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -51,7 +54,8 @@ final class ZipkinJsonReaderTest {
     assertThat(server.traceId()).isEqualTo("00000000000000001e223ff1f80f1c69");
     assertThat(server.startEpochNanos()).isEqualTo(1_470_150_004_008_761_000L);
     assertThat(server.durationNanos()).isEqualTo(93_577_000L);
-    assertThat(byId(spans, "43210ae0c10d1234", SpanKind.INTERNAL).parentSpanId()).isEqualTo("74280ae0c10d8062");
+    assertThat(byId(spans, "43210ae0c10d1234", SpanKind.INTERNAL).parentSpanId())
+        .isEqualTo("74280ae0c10d8062");
     assertThat(byId(spans, "bf396325699c84bf", SpanKind.SERVER).isRoot()).isTrue();
   }
 
@@ -62,9 +66,10 @@ final class ZipkinJsonReaderTest {
     List<Span> spans = readTrace(json);
 
     Span insert = byId(spans, "5d532ef6fed52445", SpanKind.CLIENT);
-    assertThat(insert.attributes().values()).containsOnly(
-        entry("sql.query", "insert into revinfo (rev, revtstmp) values (null, 1541485537483)"),
-        entry("peer.service", "app_db"));
+    assertThat(insert.attributes().values())
+        .containsOnly(
+            entry("sql.query", "insert into revinfo (rev, revtstmp) values (null, 1541485537483)"),
+            entry("peer.service", "app_db"));
     Span server = byId(spans, "19f84f102048e047", SpanKind.SERVER);
     assertThat(server.attributes().get("http.method")).hasValue("POST");
     assertThat(server.attributes().contains("peer.service")).isFalse();
@@ -83,21 +88,29 @@ final class ZipkinJsonReaderTest {
     assertThat(span.attributes().contains("otel.status_code")).isFalse();
     assertThat(span.attributes().get("http.response.status_code")).hasValue("502");
     assertThat(span.attributes().get("peer.service")).hasValue("payment-svc");
-    assertThat(span.events()).singleElement().satisfies(event -> {
-      assertThat(event.isException()).isTrue();
-      assertThat(event.epochNanos()).isEqualTo(1_770_387_445_100_000_000L);
-      assertThat(event.attributes().get("exception.type")).hasValue("ConnectionRefusedError");
-      assertThat(event.attributes().get("exception.message")).hasValue("payment gateway timeout");
-      assertThat(event.attributes().get("exception.stacktrace").orElseThrow())
-          .startsWith("ConnectionRefusedError: payment gateway timeout\n    at PaymentClient.charge");
-    });
+    assertThat(span.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.isException()).isTrue();
+              assertThat(event.epochNanos()).isEqualTo(1_770_387_445_100_000_000L);
+              assertThat(event.attributes().get("exception.type"))
+                  .hasValue("ConnectionRefusedError");
+              assertThat(event.attributes().get("exception.message"))
+                  .hasValue("payment gateway timeout");
+              assertThat(event.attributes().get("exception.stacktrace").orElseThrow())
+                  .startsWith(
+                      "ConnectionRefusedError: payment gateway timeout\n"
+                          + "    at PaymentClient.charge");
+            });
   }
 
   @Test
   void readTrace_errorTagEmpty_isErrorWithTheStatusDescription() throws IOException {
-    String json = "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"kind\":\"SERVER\","
-        + "\"name\":\"post /api/v1/orders\",\"tags\":{\"error\":\"\",\"otel.status_code\":\"ERROR\","
-        + "\"otel.status_description\":\"order failed\"}}]";
+    String json =
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"kind\":\"SERVER\",\"name\":\"post"
+            + " /api/v1/orders\",\"tags\":{\"error\":\"\",\"otel.status_code\":\"ERROR\",\"otel.status_description\":\"order"
+            + " failed\"}}]";
 
     Span span = readTrace(json).get(0);
 
@@ -112,10 +125,11 @@ final class ZipkinJsonReaderTest {
    */
   @Test
   void readTrace_braveErrorTagHoldingHttpStatus_isUnsetAndKeepsTheStatus() throws IOException {
-    String json = "[{\"traceId\":\"463ac35c9f6413ad\",\"id\":\"72485a3953bb6124\",\"kind\":\"CLIENT\","
-        + "\"name\":\"get\",\"localEndpoint\":{\"serviceName\":\"profile-svc\"},"
-        + "\"tags\":{\"http.method\":\"GET\",\"http.path\":\"/users/42/avatar\",\"http.status_code\":\"404\","
-        + "\"error\":\"404\"}}]";
+    String json =
+        "[{\"traceId\":\"463ac35c9f6413ad\",\"id\":\"72485a3953bb6124\",\"kind\":\"CLIENT\","
+            + "\"name\":\"get\",\"localEndpoint\":{\"serviceName\":\"profile-svc\"},"
+            + "\"tags\":{\"http.method\":\"GET\",\"http.path\":\"/users/42/avatar\",\"http.status_code\":\"404\","
+            + "\"error\":\"404\"}}]";
 
     Span span = readTrace(json).get(0);
 
@@ -124,11 +138,14 @@ final class ZipkinJsonReaderTest {
     assertThat(span.attributes().contains("error")).isFalse();
   }
 
-  /** Without {@code http.status_code} beside it, the status Brave wrote as the error is kept as one. */
+  /**
+   * Without {@code http.status_code} beside it, the status Brave wrote as the error is kept as one.
+   */
   @Test
   void readTrace_braveErrorTagHoldingHttpStatusAlone_becomesTheHttpStatus() throws IOException {
-    String json = "[{\"traceId\":\"463ac35c9f6413ad\",\"id\":\"72485a3953bb6124\",\"kind\":\"SERVER\","
-        + "\"name\":\"post /orders\",\"tags\":{\"error\":\"503\"}}]";
+    String json =
+        "[{\"traceId\":\"463ac35c9f6413ad\",\"id\":\"72485a3953bb6124\",\"kind\":\"SERVER\","
+            + "\"name\":\"post /orders\",\"tags\":{\"error\":\"503\"}}]";
 
     Span span = readTrace(json).get(0);
 
@@ -139,8 +156,9 @@ final class ZipkinJsonReaderTest {
   /** Brave writes the exception message as the error when there is one: that is a failure. */
   @Test
   void readTrace_braveErrorTagHoldingAMessage_isError() throws IOException {
-    String json = "[{\"traceId\":\"463ac35c9f6413ad\",\"id\":\"72485a3953bb6124\",\"kind\":\"SERVER\","
-        + "\"name\":\"post /orders\",\"tags\":{\"http.status_code\":\"500\",\"error\":\"Connection reset\"}}]";
+    String json =
+        "[{\"traceId\":\"463ac35c9f6413ad\",\"id\":\"72485a3953bb6124\",\"kind\":\"SERVER\",\"name\":\"post"
+            + " /orders\",\"tags\":{\"http.status_code\":\"500\",\"error\":\"Connection reset\"}}]";
 
     Span span = readTrace(json).get(0);
 
@@ -149,8 +167,9 @@ final class ZipkinJsonReaderTest {
 
   @Test
   void readTrace_statusCodeOkOnly_isOk() throws IOException {
-    String json = "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\","
-        + "\"tags\":{\"otel.status_code\":\"OK\"}}]";
+    String json =
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\","
+            + "\"tags\":{\"otel.status_code\":\"OK\"}}]";
 
     Span span = readTrace(json).get(0);
 
@@ -161,10 +180,11 @@ final class ZipkinJsonReaderTest {
 
   @Test
   void readTrace_unknownFieldsAndNulls_areIgnored() throws IOException {
-    String json = "[null,{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"debug\":true,"
-        + "\"shared\":false,\"localEndpoint\":{\"serviceName\":\"a\",\"ipv6\":\"::1\",\"port\":8080},"
-        + "\"remoteEndpoint\":null,\"tags\":{\"x\":null},\"annotations\":[null,{\"timestamp\":1,\"value\":null}],"
-        + "\"future\":{\"nested\":[1,{\"deep\":2}]}}]";
+    String json =
+        "[null,{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"debug\":true,"
+            + "\"shared\":false,\"localEndpoint\":{\"serviceName\":\"a\",\"ipv6\":\"::1\",\"port\":8080},"
+            + "\"remoteEndpoint\":null,\"tags\":{\"x\":null},\"annotations\":[null,{\"timestamp\":1,\"value\":null}],"
+            + "\"future\":{\"nested\":[1,{\"deep\":2}]}}]";
 
     Span span = readTrace(json).get(0);
 
@@ -175,51 +195,68 @@ final class ZipkinJsonReaderTest {
 
   @Test
   void readTrace_parentIdNotHex_isReadAsRoot() throws IOException {
-    String json = "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"parentId\":\"zz\"}]";
+    String json =
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"parentId\":\"zz\"}]";
 
     assertThat(readTrace(json).get(0).isRoot()).isTrue();
   }
 
   @Test
   void readTraceList_mixed64And128BitIds_givesEverySpanThe128BitId() throws IOException {
-    String json = "[[{\"traceId\":\"a3ce929d0e0e4736\",\"id\":\"0000000000000001\"},"
-        + "{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"0000000000000002\",\"parentId\":\"0000000000000001\"}],"
-        + "[],[{\"traceId\":\"00000000000000ab\",\"id\":\"0000000000000003\"}]]";
+    String json =
+        "[[{\"traceId\":\"a3ce929d0e0e4736\",\"id\":\"0000000000000001\"},"
+            + "{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"0000000000000002\",\"parentId\":\"0000000000000001\"}],"
+            + "[],[{\"traceId\":\"00000000000000ab\",\"id\":\"0000000000000003\"}]]";
 
     List<Trace> traces = readTraceList(json);
 
-    assertThat(traces).extracting(Trace::traceId)
+    assertThat(traces)
+        .extracting(Trace::traceId)
         .containsExactly("4bf92f3577b34da6a3ce929d0e0e4736", "000000000000000000000000000000ab");
-    assertThat(traces.get(0).spans()).extracting(Span::traceId).containsOnly("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(traces.get(0).spans())
+        .extracting(Span::traceId)
+        .containsOnly("4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", "{}", "null", "[[]", "[1]", "[\"span\"]", "[{\"id\":\"00f067aa0ba902b7\"}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e47360\",\"id\":\"00f067aa0ba902b7\"}]",
-      "[{\"traceId\":\"W47/95gDgQPSabYzgT/HAA==\",\"id\":\"00f067aa0ba902b7\"}]",
-      "[{\"traceId\":\"00000000000000000000000000000000\",\"id\":\"00f067aa0ba902b7\"}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7aa\"}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"００f067aa0ba902b7\"}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"timestamp\":\"soon\"}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"timestamp\":9223372036854775807}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"timestamp\":1e30}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"tags\":[\"a\"]}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"tags\":{\"a\":{\"b\":1}}}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"name\":[]}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"annotations\":{}}]",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\"}] []",
-      "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\""})
+  @ValueSource(
+      strings = {
+        "",
+        "{}",
+        "null",
+        "[[]",
+        "[1]",
+        "[\"span\"]",
+        "[{\"id\":\"00f067aa0ba902b7\"}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e47360\",\"id\":\"00f067aa0ba902b7\"}]",
+        "[{\"traceId\":\"W47/95gDgQPSabYzgT/HAA==\",\"id\":\"00f067aa0ba902b7\"}]",
+        "[{\"traceId\":\"00000000000000000000000000000000\",\"id\":\"00f067aa0ba902b7\"}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7aa\"}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"００f067aa0ba902b7\"}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"timestamp\":\"soon\"}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"timestamp\":9223372036854775807}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"timestamp\":1e30}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"tags\":[\"a\"]}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"tags\":{\"a\":{\"b\":1}}}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"name\":[]}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"annotations\":{}}]",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\"}] []",
+        "[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\""
+      })
   void readTrace_malformedOrWrongTypes_throwsFormatExceptionWithoutQuotingInput(String json) {
     assertThatThrownBy(() -> readTrace(json))
         .isInstanceOf(ZipkinFormatException.class)
-        .satisfies(failure -> assertThat(failure.getMessage()).doesNotContain("00f067aa0ba902b7", "soon"));
+        .satisfies(
+            failure -> assertThat(failure.getMessage()).doesNotContain("00f067aa0ba902b7", "soon"));
   }
 
   @Test
   void readTraceList_deeplyNestedUnknownField_isRefused() {
-    String json = "[[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"x\":"
-        + "[".repeat(1000) + "]".repeat(1000) + "}]]";
+    String json =
+        "[[{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"id\":\"00f067aa0ba902b7\",\"x\":"
+            + "[".repeat(1000)
+            + "]".repeat(1000)
+            + "}]]";
 
     assertThatThrownBy(() -> readTraceList(json)).isInstanceOf(ZipkinFormatException.class);
   }

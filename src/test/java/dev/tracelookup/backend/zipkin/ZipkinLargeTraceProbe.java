@@ -12,7 +12,8 @@ final class ZipkinLargeTraceProbe {
 
   public static void main(String[] args) throws IOException {
     AtomicLong read = new AtomicLong();
-    ZipkinJsonReader.readTraceList(new GeneratedZipkinTrace(Integer.parseInt(args[0])),
+    ZipkinJsonReader.readTraceList(
+        new GeneratedZipkinTrace(Integer.parseInt(args[0])),
         (traceIndex, span) -> read.incrementAndGet());
     System.out.println(read.get());
   }

@@ -25,10 +25,15 @@ final class ZipkinLinkSearchTest {
 
   @Test
   void searchLinkingTo_anyTrace_isUnsupportedBecauseZipkinKeepsNoLinksAndSendsNothing() {
-    LinkQuery query = new LinkQuery("00000000000000004bf92f3577b34da6",
-        Instant.parse("2026-02-06T14:16:00Z"), Instant.parse("2026-02-06T15:20:00Z"), 5);
+    LinkQuery query =
+        new LinkQuery(
+            "00000000000000004bf92f3577b34da6",
+            Instant.parse("2026-02-06T14:16:00Z"),
+            Instant.parse("2026-02-06T15:20:00Z"),
+            5);
 
-    LinkSearch result = TestZipkinBackends.against(zipkin.uri(), new ArrayList<>()).searchLinkingTo(query);
+    LinkSearch result =
+        TestZipkinBackends.against(zipkin.uri(), new ArrayList<>()).searchLinkingTo(query);
 
     assertThat(result).isEqualTo(new LinkSearch.Unsupported("Zipkin cannot search by span link."));
     assertThat(zipkin.pending()).isZero();

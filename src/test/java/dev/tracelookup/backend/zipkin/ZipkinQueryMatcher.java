@@ -15,7 +15,12 @@ import java.util.Optional;
  * that service's spans count for the other conditions.
  */
 record ZipkinQueryMatcher(
-    String serviceName, String spanName, Map<String, String> annotationQuery, long endTs, long lookback, int limit) {
+    String serviceName,
+    String spanName,
+    Map<String, String> annotationQuery,
+    long endTs,
+    long lookback,
+    int limit) {
 
   /** Returns the matcher of the search parameters, or empty when Zipkin would answer 400. */
   static Optional<ZipkinQueryMatcher> parse(Map<String, String> params) {
@@ -25,8 +30,14 @@ record ZipkinQueryMatcher(
     if (endTs <= 0 || lookback <= 0 || limit <= 0) {
       return Optional.empty();
     }
-    return Optional.of(new ZipkinQueryMatcher(lower(params.get("serviceName")), lower(params.get("spanName")),
-        annotationQuery(params.getOrDefault("annotationQuery", "")), endTs, lookback, limit));
+    return Optional.of(
+        new ZipkinQueryMatcher(
+            lower(params.get("serviceName")),
+            lower(params.get("spanName")),
+            annotationQuery(params.getOrDefault("annotationQuery", "")),
+            endTs,
+            lookback,
+            limit));
   }
 
   boolean test(List<ObjectNode> spans) {
@@ -38,7 +49,8 @@ record ZipkinQueryMatcher(
     boolean serviceSeen = serviceName == null;
     boolean spanNameSeen = spanName == null;
     for (ObjectNode span : spans) {
-      if (serviceName != null && !serviceName.equals(span.path("localEndpoint").path("serviceName").asText(null))) {
+      if (serviceName != null
+          && !serviceName.equals(span.path("localEndpoint").path("serviceName").asText(null))) {
         continue;
       }
       serviceSeen = true;

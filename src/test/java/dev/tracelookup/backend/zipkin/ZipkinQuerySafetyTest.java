@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class ZipkinQuerySafetyTest {
   private static final Instant FROM = Instant.parse("2026-02-06T14:00:00Z");
   private static final Instant TO = Instant.parse("2026-02-06T14:30:00Z");
-  private static final String SAFE_SET = "only letters, digits and _ . : @ + - are safe. "
-      + "Check the user ID for a typo or a paste accident.";
+  private static final String SAFE_SET =
+      "only letters, digits and _ . : @ + - are safe. "
+          + "Check the user ID for a typo or a paste accident.";
 
   private final FakeZipkin zipkin;
   private final ZipkinBackend backend;
@@ -44,7 +45,8 @@ final class ZipkinQuerySafetyTest {
   }
 
   private SearchResult search(String userId, boolean errorsOnly) {
-    return backend.search(new TraceQuery(userId, FROM, TO, Optional.empty(), Optional.empty(), errorsOnly, 20));
+    return backend.search(
+        new TraceQuery(userId, FROM, TO, Optional.empty(), Optional.empty(), errorsOnly, 20));
   }
 
   static Stream<Arguments> unsafeIds() {
@@ -89,8 +91,12 @@ final class ZipkinQuerySafetyTest {
     BackendFailure failure = ((SearchResult.Failed) result).failure();
     assertThat(failure.kind()).isEqualTo(BackendFailure.Kind.UNSUPPORTED_QUERY);
     assertThat(failure.backend()).isEqualTo("Zipkin");
-    assertThat(failure.userMessage()).isEqualTo("Zipkin cannot search for IDs containing " + what
-        + ", because its annotation query cannot escape anything; " + SAFE_SET);
+    assertThat(failure.userMessage())
+        .isEqualTo(
+            "Zipkin cannot search for IDs containing "
+                + what
+                + ", because its annotation query cannot escape anything; "
+                + SAFE_SET);
     assertThat(zipkin.pendingRequests()).isZero();
   }
 
@@ -98,9 +104,10 @@ final class ZipkinQuerySafetyTest {
   void search_tenThousandCharacterId_isRefusedWithoutSending() {
     SearchResult result = search("a".repeat(10_000), true);
 
-    assertThat(((SearchResult.Failed) result).failure().userMessage()).isEqualTo(
-        "Zipkin cannot search for IDs longer than 128 characters, and this one has 10000."
-            + " Check that only the user ID was pasted.");
+    assertThat(((SearchResult.Failed) result).failure().userMessage())
+        .isEqualTo(
+            "Zipkin cannot search for IDs longer than 128 characters, and this one has 10000."
+                + " Check that only the user ID was pasted.");
     assertThat(zipkin.pendingRequests()).isZero();
   }
 
@@ -109,7 +116,9 @@ final class ZipkinQuerySafetyTest {
     SearchResult result = search("", false);
 
     assertThat(((SearchResult.Failed) result).failure().userMessage())
-        .isEqualTo("The user ID is empty, so there is nothing to search Zipkin for. Give the customer's user ID.");
+        .isEqualTo(
+            "The user ID is empty, so there is nothing to search Zipkin for. Give the customer's"
+                + " user ID.");
     assertThat(zipkin.pendingRequests()).isZero();
   }
 
@@ -135,13 +144,20 @@ final class ZipkinQuerySafetyTest {
 
   @Test
   void search_idThatIsTheWordAnd_findsItsFailingTrace() {
-    zipkin.add(List.of(span("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7").service("order-svc")
-        .at(Instant.parse("2026-02-06T14:17:23Z")).duration(Duration.ofSeconds(1))
-        .tag("user.id", "and").tag("error", "").build()));
+    zipkin.add(
+        List.of(
+            span("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")
+                .service("order-svc")
+                .at(Instant.parse("2026-02-06T14:17:23Z"))
+                .duration(Duration.ofSeconds(1))
+                .tag("user.id", "and")
+                .tag("error", "")
+                .build()));
 
     SearchResult result = search("and", true);
 
-    assertThat(((SearchResult.Found) result).traces()).extracting(TraceRef::traceId)
+    assertThat(((SearchResult.Found) result).traces())
+        .extracting(TraceRef::traceId)
         .containsExactly("4bf92f3577b34da6a3ce929d0e0e4736");
   }
 }

@@ -26,7 +26,8 @@ public final class ZipkinServerProcess {
   private final Process process;
   private final URI uri;
   private final Path log;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private ZipkinServerProcess(Process process, URI uri, Path log) {
     this.process = process;
@@ -34,17 +35,29 @@ public final class ZipkinServerProcess {
     this.log = log;
   }
 
-  /** Starts the server and returns once {@code GET /health} answers 200, or fails by the deadline. */
-  public static ZipkinServerProcess start(Path jar, Path log, Duration readyWithin) throws IOException, InterruptedException {
+  /**
+   * Starts the server and returns once {@code GET /health} answers 200, or fails by the deadline.
+   */
+  public static ZipkinServerProcess start(Path jar, Path log, Duration readyWithin)
+      throws IOException, InterruptedException {
     int port = freePort();
     Files.createDirectories(log.getParent());
-    Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port, "--armeria.ports[0].ip=127.0.0.1",
-            "--armeria.ports[0].port=" + port, "--armeria.ports[0].protocols[0]=http"))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-    ZipkinServerProcess server = new ZipkinServerProcess(process, URI.create("http://127.0.0.1:" + port), log);
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m",
+                    "-jar",
+                    jar.toString(),
+                    "--server.port=" + port,
+                    "--armeria.ports[0].ip=127.0.0.1",
+                    "--armeria.ports[0].port=" + port,
+                    "--armeria.ports[0].protocols[0]=http"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    ZipkinServerProcess server =
+        new ZipkinServerProcess(process, URI.create("http://127.0.0.1:" + port), log);
     try {
       server.awaitStatus("/health", 200, readyWithin);
     } catch (IllegalStateException | InterruptedException notReady) {
@@ -60,10 +73,13 @@ public final class ZipkinServerProcess {
 
   /** Posts Zipkin v2 JSON spans, as a reporter would; fails unless Zipkin accepts them (202). */
   public void postSpans(String json) throws IOException, InterruptedException {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri.resolve("/api/v2/spans"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(uri.resolve("/api/v2/spans"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 202) {
       throw new IllegalStateException(
           "zipkin-server refused the spans: " + response.statusCode() + " " + response.body());
@@ -71,7 +87,8 @@ public final class ZipkinServerProcess {
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(uri.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+    return client.send(
+        HttpRequest.newBuilder(uri.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -83,11 +100,19 @@ public final class ZipkinServerProcess {
     Instant deadline = Instant.now().plus(within);
     while (!answers(path, status)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("zipkin-server exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "zipkin-server exited with " + process.exitValue() + "; see " + log);
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("zipkin-server did not answer " + status + " on " + path + " within "
-            + within.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(
+            "zipkin-server did not answer "
+                + status
+                + " on "
+                + path
+                + " within "
+                + within.toSeconds()
+                + " s; see "
+                + log);
       }
       process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -27,14 +27,18 @@ final class YamlIncidentSourceTest {
     List<Incident> incidents = fetched(Path.of("config/demo/incidents.yml"));
 
     Incident gateway = incidents.get(0);
-    assertThat(incidents).extracting(Incident::id).containsExactly("INC-4521", "INC-4522", "INC-4530");
+    assertThat(incidents)
+        .extracting(Incident::id)
+        .containsExactly("INC-4521", "INC-4522", "INC-4530");
     assertThat(gateway.title()).isEqualTo("Payment gateway unreachable");
     assertThat(gateway.status()).isEqualTo(IncidentStatus.RESOLVED);
     assertThat(gateway.started()).isEqualTo(Instant.parse("2026-02-06T14:12:00Z"));
     assertThat(gateway.resolved()).contains(Instant.parse("2026-02-06T14:25:00Z"));
     assertThat(gateway.services()).containsExactly("payment-svc");
-    assertThat(gateway.signature()).contains(
-        new IncidentSignature(Optional.empty(), Set.of(502), Optional.of("ConnectionRefusedError")));
+    assertThat(gateway.signature())
+        .contains(
+            new IncidentSignature(
+                Optional.empty(), Set.of(502), Optional.of("ConnectionRefusedError")));
     assertThat(gateway.url()).contains("https://status.example.com/incidents/INC-4521");
     assertThat(gateway.customerSummary())
         .contains("Our payment processing system experienced a brief connectivity issue");
@@ -43,7 +47,11 @@ final class YamlIncidentSourceTest {
 
   @Test
   void fetch_bareListWithoutResolution_isOngoingAndInvestigating() throws IOException {
-    Path file = write("- id: INC-1\n  started_at: 2026-02-06T15:12:00+01:00\n  signature: {http_status: 503}\n");
+    Path file =
+        write(
+            "- id: INC-1\n"
+                + "  started_at: 2026-02-06T15:12:00+01:00\n"
+                + "  signature: {http_status: 503}\n");
 
     Incident incident = fetched(file).get(0);
 
@@ -60,16 +68,21 @@ final class YamlIncidentSourceTest {
 
   @Test
   void fetch_misspeltKey_failsNamingTheEntryAndKey() throws IOException {
-    Path file = write("incidents:\n  - id: INC-1\n    started_at: 2026-02-06T14:00:00Z\n"
-        + "    resolved: 2026-02-06T14:30:00Z\n");
+    Path file =
+        write(
+            "incidents:\n  - id: INC-1\n    started_at: 2026-02-06T14:00:00Z\n"
+                + "    resolved: 2026-02-06T14:30:00Z\n");
 
     assertThat(failure(file)).contains("entry 1").contains("\"resolved\"");
   }
 
   @Test
   void fetch_missingStart_failsNamingTheEntry() throws IOException {
-    Path file = write("incidents:\n  - id: INC-1\n  - id: INC-2\n    title: no start\n".replace("  - id: INC-1\n",
-        "  - id: INC-1\n    started_at: 2026-02-06T14:00:00Z\n"));
+    Path file =
+        write(
+            "incidents:\n  - id: INC-1\n  - id: INC-2\n    title: no start\n"
+                .replace(
+                    "  - id: INC-1\n", "  - id: INC-1\n    started_at: 2026-02-06T14:00:00Z\n"));
 
     assertThat(failure(file)).contains("entry 2 (INC-2): started_at is missing");
   }
@@ -85,14 +98,16 @@ final class YamlIncidentSourceTest {
   void fetch_resolvedStatusWithoutResolution_fails() throws IOException {
     Path file = write("- id: INC-1\n  status: resolved\n  started_at: 2026-02-06T14:00:00Z\n");
 
-    assertThat(failure(file)).contains("entry 1 (INC-1): status resolved does not agree with no resolution time");
+    assertThat(failure(file))
+        .contains("entry 1 (INC-1): status resolved does not agree with no resolution time");
   }
 
   @Test
   void fetch_unknownStatus_failsListingTheKnownOnes() throws IOException {
     Path file = write("- id: INC-1\n  status: fixed\n  started_at: 2026-02-06T14:00:00Z\n");
 
-    assertThat(failure(file)).contains("status fixed is not one of investigating, identified, monitoring, resolved");
+    assertThat(failure(file))
+        .contains("status fixed is not one of investigating, identified, monitoring, resolved");
   }
 
   @Test
@@ -104,7 +119,9 @@ final class YamlIncidentSourceTest {
 
   @Test
   void fetch_missingFile_failsNamingTheFile() {
-    assertThat(failure(dir.resolve("absent.yml"))).contains("absent.yml").contains("cannot be read");
+    assertThat(failure(dir.resolve("absent.yml")))
+        .contains("absent.yml")
+        .contains("cannot be read");
   }
 
   private Path write(String yaml) throws IOException {

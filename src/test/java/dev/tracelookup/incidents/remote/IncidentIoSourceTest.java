@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 final class IncidentIoSourceTest {
   /** First page: a closed incident with impact timestamps and a catalog-typed services field. */
-  static final String FIRST_PAGE = """
+  static final String FIRST_PAGE =
+      """
       {
         "incidents": [
           {
@@ -62,10 +63,11 @@ final class IncidentIoSourceTest {
       """;
 
   /**
-   * Last page: live "Monitoring" without timestamps, a declined one, a test one, and a learning
-   * one without "Resolved at".
+   * Last page: live "Monitoring" without timestamps, a declined one, a test one, and a learning one
+   * without "Resolved at".
    */
-  static final String LAST_PAGE = """
+  static final String LAST_PAGE =
+      """
       {
         "incidents": [
           {"id": "01HQ3LIVE", "reference": "INC-124", "name": "Search errors", "mode": "standard",
@@ -105,7 +107,8 @@ final class IncidentIoSourceTest {
     RecordedRequest first = server.takeRequest(Duration.ofSeconds(5));
     RecordedRequest second = server.takeRequest(Duration.ofSeconds(5));
     assertThat(first.path()).isEqualTo("/v2/incidents");
-    assertThat(first.query()).isEqualTo("page_size=250&created_at%5Bdate_range%5D=2026-01-23%7E2026-02-06");
+    assertThat(first.query())
+        .isEqualTo("page_size=250&created_at%5Bdate_range%5D=2026-01-23%7E2026-02-06");
     assertThat(second.query()).endsWith("&after=01HQ2V8N3C7Y0ZK4W5P6R7S8T9");
     assertThat(first.header("Authorization")).isEqualTo("Bearer io-secret");
   }
@@ -119,7 +122,8 @@ final class IncidentIoSourceTest {
     assertThat(gateway.status()).isEqualTo(IncidentStatus.RESOLVED);
     assertThat(gateway.started()).isEqualTo(Instant.parse("2026-02-06T14:12:00Z"));
     assertThat(gateway.resolved()).contains(Instant.parse("2026-02-06T14:25:00Z"));
-    assertThat(gateway.services()).containsExactlyInAnyOrder("Payments", "payment-svc", "payments-api");
+    assertThat(gateway.services())
+        .containsExactlyInAnyOrder("Payments", "payment-svc", "payments-api");
     assertThat(gateway.url()).contains("https://app.incident.io/acme/incidents/123");
     assertThat(gateway.title()).isEqualTo("Payment gateway unreachable");
   }
@@ -152,8 +156,14 @@ final class IncidentIoSourceTest {
 
   @Test
   void fetch_serverErrorEveryTime_failsAfterRetrying() throws Exception {
-    IncidentIoSource source = serving(request -> new Reply(500, "application/json",
-        "{\"type\":\"internal_error\",\"status\":500,\"request_id\":\"abc\"}", Map.of()));
+    IncidentIoSource source =
+        serving(
+            request ->
+                new Reply(
+                    500,
+                    "application/json",
+                    "{\"type\":\"internal_error\",\"status\":500,\"request_id\":\"abc\"}",
+                    Map.of()));
 
     String detail = failure(source.fetch(FROM, NOW));
 
@@ -167,7 +177,11 @@ final class IncidentIoSourceTest {
 
   private IncidentIoSource serving(Function<RecordedRequest, Reply> router) throws Exception {
     server = new FakeHttpServer(router);
-    return new IncidentIoSource("incident.io", server.uri(), "io-secret", IncidentIoSource.Fields.defaults(),
+    return new IncidentIoSource(
+        "incident.io",
+        server.uri(),
+        "io-secret",
+        IncidentIoSource.Fields.defaults(),
         RemoteFixtures.http(pauses));
   }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 final class PagerDutySourceTest {
   /** First page: a resolved incident on payment-svc, with more to come. */
-  static final String FIRST_PAGE = """
+  static final String FIRST_PAGE =
+      """
       {
         "incidents": [
           {
@@ -52,10 +53,11 @@ final class PagerDutySourceTest {
       """;
 
   /**
-   * Second page: an older API's resolved incident without {@code resolved_at}, an acknowledged
-   * one and a triggered one, and no more pages.
+   * Second page: an older API's resolved incident without {@code resolved_at}, an acknowledged one
+   * and a triggered one, and no more pages.
    */
-  static final String LAST_PAGE = """
+  static final String LAST_PAGE =
+      """
       {
         "incidents": [
           {"id": "Q0RESOLVED", "incident_number": 1200, "title": "Slow checkout", "status": "resolved",
@@ -89,12 +91,16 @@ final class PagerDutySourceTest {
 
     List<Incident> incidents = incidents(source.fetch(FROM, NOW));
 
-    assertThat(incidents).extracting(Incident::id).containsExactly("#1234", "#1200", "#1240", "#1241");
+    assertThat(incidents)
+        .extracting(Incident::id)
+        .containsExactly("#1234", "#1200", "#1240", "#1241");
     RecordedRequest first = server.takeRequest(Duration.ofSeconds(5));
     RecordedRequest second = server.takeRequest(Duration.ofSeconds(5));
     assertThat(first.path()).isEqualTo("/incidents");
-    assertThat(first.query()).isEqualTo("since=2026-01-23T18%3A00%3A00Z&until=2026-02-06T18%3A00%3A00Z&limit=100"
-        + "&offset=0&sort_by=created_at%3Adesc&time_zone=UTC");
+    assertThat(first.query())
+        .isEqualTo(
+            "since=2026-01-23T18%3A00%3A00Z&until=2026-02-06T18%3A00%3A00Z&limit=100"
+                + "&offset=0&sort_by=created_at%3Adesc&time_zone=UTC");
     assertThat(second.query()).contains("offset=100");
     assertThat(first.header("Authorization")).isEqualTo("Token token=pd-secret");
     assertThat(first.header("Accept")).isEqualTo("application/vnd.pagerduty+json;version=2");
@@ -121,8 +127,10 @@ final class PagerDutySourceTest {
 
     List<Incident> incidents = incidents(source.fetch(FROM, NOW));
 
-    assertThat(incidents).extracting(Incident::status)
-        .containsExactly(IncidentStatus.RESOLVED, IncidentStatus.IDENTIFIED, IncidentStatus.INVESTIGATING);
+    assertThat(incidents)
+        .extracting(Incident::status)
+        .containsExactly(
+            IncidentStatus.RESOLVED, IncidentStatus.IDENTIFIED, IncidentStatus.INVESTIGATING);
     assertThat(incidents.get(2).ongoing()).isTrue();
   }
 
@@ -132,17 +140,27 @@ final class PagerDutySourceTest {
 
     source.fetch(NOW.minus(Duration.ofDays(400)), NOW);
 
-    assertThat(server.takeRequest(Duration.ofSeconds(5)).query()).startsWith("since=2025-08-10T18%3A00%3A00Z&");
+    assertThat(server.takeRequest(Duration.ofSeconds(5)).query())
+        .startsWith("since=2025-08-10T18%3A00%3A00Z&");
   }
 
   @Test
   void fetch_invalidToken_failsWithPagerDutysMessageWithoutTheToken() throws Exception {
-    PagerDutySource source = serving(request -> new Reply(401, "application/json",
-        "{\"error\":{\"message\":\"Unauthorized\",\"code\":2006}}", Map.of()));
+    PagerDutySource source =
+        serving(
+            request ->
+                new Reply(
+                    401,
+                    "application/json",
+                    "{\"error\":{\"message\":\"Unauthorized\",\"code\":2006}}",
+                    Map.of()));
 
     String detail = failure(source.fetch(FROM, NOW));
 
-    assertThat(detail).contains("GET /incidents failed: 401").contains("Unauthorized").doesNotContain("pd-secret");
+    assertThat(detail)
+        .contains("GET /incidents failed: 401")
+        .contains("Unauthorized")
+        .doesNotContain("pd-secret");
   }
 
   @Test
@@ -151,17 +169,24 @@ final class PagerDutySourceTest {
 
     SourceResult result = source.fetch(FROM, NOW);
 
-    assertThat(result).isInstanceOfSatisfying(SourceResult.Failed.class,
-        failed -> assertThat(failed.status()).hasValue(401));
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            SourceResult.Failed.class, failed -> assertThat(failed.status()).hasValue(401));
   }
 
   @Test
   void fetch_rateLimitedOnce_waitsRetryAfterThenReads() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    PagerDutySource source = serving(request -> calls.incrementAndGet() == 1
-        ? new Reply(429, "application/json", "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}",
-            Map.of("Retry-After", "2"))
-        : Reply.json(LAST_PAGE));
+    PagerDutySource source =
+        serving(
+            request ->
+                calls.incrementAndGet() == 1
+                    ? new Reply(
+                        429,
+                        "application/json",
+                        "{\"error\":{\"message\":\"Rate Limit Exceeded\",\"code\":2020}}",
+                        Map.of("Retry-After", "2"))
+                    : Reply.json(LAST_PAGE));
 
     List<Incident> incidents = incidents(source.fetch(FROM, NOW));
 

@@ -11,7 +11,6 @@ import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
 import dev.tracelookup.testing.JsonMutations;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -65,7 +64,8 @@ final class RemoteSourcesFuzzTest {
   }
 
   private static Arbitrary<Case> pages(String source, String first, String last) {
-    return Arbitraries.oneOf(JsonMutations.of(first), JsonMutations.of(last)).map(page -> new Case(source, page));
+    return Arbitraries.oneOf(JsonMutations.of(first), JsonMutations.of(last))
+        .map(page -> new Case(source, page));
   }
 
   private static Supplier<IncidentSource> source(String name) {
@@ -73,7 +73,9 @@ final class RemoteSourcesFuzzTest {
       case "PagerDuty":
         return () -> new PagerDutySource(name, server.uri(), "pd-secret", http);
       case "incident.io":
-        return () -> new IncidentIoSource(name, server.uri(), "io-secret", IncidentIoSource.Fields.defaults(), http);
+        return () ->
+            new IncidentIoSource(
+                name, server.uri(), "io-secret", IncidentIoSource.Fields.defaults(), http);
       default:
         return () -> StatuspageSource.publicPage(name, server.uri(), http);
     }

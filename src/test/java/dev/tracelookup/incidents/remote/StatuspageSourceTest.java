@@ -23,8 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 final class StatuspageSourceTest {
-  /** A public page's incidents.json: a resolved incident, an ongoing one, an old one, a maintenance not begun. */
-  static final String PUBLIC_PAGE = """
+  /**
+   * A public page's incidents.json: a resolved incident, an ongoing one, an old one, a maintenance
+   * not begun.
+   */
+  static final String PUBLIC_PAGE =
+      """
       {
         "page": {"id": "kctbh9vrtdwd", "name": "Acme", "url": "https://status.example.com",
                  "time_zone": "Etc/UTC", "updated_at": "2026-02-06T17:01:07.011Z"},
@@ -92,7 +96,8 @@ final class StatuspageSourceTest {
     assertThat(payments.title()).isEqualTo("Payment processing degraded");
     assertThat(payments.started()).isEqualTo(Instant.parse("2026-02-06T14:12:00Z"));
     assertThat(payments.resolved()).contains(Instant.parse("2026-02-06T14:25:58.102Z"));
-    assertThat(payments.services()).containsExactlyInAnyOrder("Payments", "8l4ygp009s5s", "Checkout", "9x1tq0cdvw0n");
+    assertThat(payments.services())
+        .containsExactlyInAnyOrder("Payments", "8l4ygp009s5s", "Checkout", "9x1tq0cdvw0n");
     assertThat(payments.url()).contains("https://stspg.io/p31zjtct2jer");
     assertThat(payments.source()).isEqualTo("Statuspage");
     RecordedRequest sent = server.takeRequest(Duration.ofSeconds(5));
@@ -120,16 +125,22 @@ final class StatuspageSourceTest {
 
   @Test
   void publicPage_htmlInsteadOfJson_failsAsUnreadable() throws Exception {
-    StatuspageSource source = publicPage(request -> new Reply(200, "text/html", "<html>Maintenance</html>", Map.of()));
+    StatuspageSource source =
+        publicPage(request -> new Reply(200, "text/html", "<html>Maintenance</html>", Map.of()));
 
-    assertThat(failure(source.fetch(FROM, NOW))).contains("GET /api/v2/incidents.json: unreadable answer");
+    assertThat(failure(source.fetch(FROM, NOW)))
+        .contains("GET /api/v2/incidents.json: unreadable answer");
   }
 
   @Test
   void managementApi_fullFirstPage_readsTheNextPageWithTheOAuthHeader() throws Exception {
-    StatuspageSource source = managementApi(request -> Reply.json(
-        request.query().contains("page=1") ? incidentArray(StatuspageSource.PAGE_SIZE, "2026-02-06T10:00:00Z")
-            : incidentArray(1, "2026-02-05T10:00:00Z")));
+    StatuspageSource source =
+        managementApi(
+            request ->
+                Reply.json(
+                    request.query().contains("page=1")
+                        ? incidentArray(StatuspageSource.PAGE_SIZE, "2026-02-06T10:00:00Z")
+                        : incidentArray(1, "2026-02-05T10:00:00Z")));
 
     List<Incident> incidents = incidents(source.fetch(FROM, NOW));
 
@@ -145,8 +156,10 @@ final class StatuspageSourceTest {
 
   @Test
   void managementApi_pageOlderThanTheLookback_stopsPaging() throws Exception {
-    StatuspageSource source = managementApi(request -> Reply.json(
-        incidentArray(StatuspageSource.PAGE_SIZE, "2025-06-01T10:00:00Z")));
+    StatuspageSource source =
+        managementApi(
+            request ->
+                Reply.json(incidentArray(StatuspageSource.PAGE_SIZE, "2025-06-01T10:00:00Z")));
 
     List<Incident> incidents = incidents(source.fetch(FROM, NOW));
 
@@ -157,12 +170,18 @@ final class StatuspageSourceTest {
 
   @Test
   void managementApi_unauthorized_failsWithTheStatusAndNoRetry() throws Exception {
-    StatuspageSource source = managementApi(request -> new Reply(401, "application/json",
-        "{\"error\":\"Could not authenticate\"}", Map.of()));
+    StatuspageSource source =
+        managementApi(
+            request ->
+                new Reply(
+                    401, "application/json", "{\"error\":\"Could not authenticate\"}", Map.of()));
 
     String detail = failure(source.fetch(FROM, NOW));
 
-    assertThat(detail).contains("401").contains("Could not authenticate").doesNotContain("sp-secret-key");
+    assertThat(detail)
+        .contains("401")
+        .contains("Could not authenticate")
+        .doesNotContain("sp-secret-key");
     assertThat(pauses).isEmpty();
   }
 
@@ -173,18 +192,21 @@ final class StatuspageSourceTest {
 
   private StatuspageSource managementApi(Function<RecordedRequest, Reply> router) throws Exception {
     server = new FakeHttpServer(router);
-    return StatuspageSource.managementApi("Statuspage", server.uri(), "kctbh9vrtdwd",
-        "sp-secret-key", RemoteFixtures.http(pauses));
+    return StatuspageSource.managementApi(
+        "Statuspage", server.uri(), "kctbh9vrtdwd", "sp-secret-key", RemoteFixtures.http(pauses));
   }
 
   /** Returns a management-API array of resolved incidents, all started at the given time. */
   private static String incidentArray(int count, String startedAt) {
     return IntStream.range(0, count)
-        .mapToObj(i -> """
-            {"id": "inc%04d", "name": "Incident %d", "status": "resolved", "impact": "minor",
-             "created_at": "%s", "started_at": "%s", "resolved_at": "%s", "updated_at": "%s",
-             "shortlink": "https://stspg.io/inc%04d", "components": [], "incident_updates": []}"""
-            .formatted(i, i, startedAt, startedAt, startedAt, startedAt, i))
+        .mapToObj(
+            i ->
+                """
+                {"id": "inc%04d", "name": "Incident %d", "status": "resolved", "impact": "minor",
+                 "created_at": "%s", "started_at": "%s", "resolved_at": "%s", "updated_at": "%s",
+                 "shortlink": "https://stspg.io/inc%04d", "components": [], "incident_updates": []}\
+                """
+                    .formatted(i, i, startedAt, startedAt, startedAt, startedAt, i))
         .collect(Collectors.joining(",", "[", "]"));
   }
 }

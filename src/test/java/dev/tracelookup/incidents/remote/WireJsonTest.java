@@ -14,8 +14,13 @@ final class WireJsonTest {
 
   @Test
   void failed_httpFailure_keepsItsDetailAndStatus() {
-    HttpFailure refused = new HttpFailure(HttpFailure.Kind.REJECTED, "PagerDuty", "GET /incidents failed: 403",
-        OptionalInt.of(403), Optional.empty());
+    HttpFailure refused =
+        new HttpFailure(
+            HttpFailure.Kind.REJECTED,
+            "PagerDuty",
+            "GET /incidents failed: 403",
+            OptionalInt.of(403),
+            Optional.empty());
 
     SourceResult.Failed failed = WireJson.failed(new HttpResult.Failed<>(refused), "/incidents");
 
@@ -27,7 +32,8 @@ final class WireJsonTest {
   void failed_notFound_pointsAtTheConfiguredUrlWithItsStatus() {
     SourceResult.Failed failed = WireJson.failed(new HttpResult.NotFound<>(), "/incidents");
 
-    assertThat(failed.detail()).isEqualTo("GET /incidents failed: 404 (check the URL and page or account ID)");
+    assertThat(failed.detail())
+        .isEqualTo("GET /incidents failed: 404 (check the URL and page or account ID)");
     assertThat(failed.status()).hasValue(404);
   }
 }

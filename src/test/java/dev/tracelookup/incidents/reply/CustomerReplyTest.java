@@ -17,48 +17,69 @@ import org.junit.jupiter.api.Test;
 final class CustomerReplyTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
   private static final Instant FAILED_AT = TestIncidents.at("14:17:23");
-  private static final Incident GATEWAY = incident(IncidentStatus.RESOLVED, Optional.of(TestIncidents.at("14:25")),
-      Optional.of("Our payment processing system experienced a brief connectivity issue"));
+  private static final Incident GATEWAY =
+      incident(
+          IncidentStatus.RESOLVED,
+          Optional.of(TestIncidents.at("14:25")),
+          Optional.of("Our payment processing system experienced a brief connectivity issue"));
 
   private final CustomerReply reply = configured();
 
   @Test
   void render_resolvedIncident_readsLikeTheWriteUpInTheCustomersZone() {
-    String text = reply.render(new ReplyContext(FAILED_AT, NEW_YORK, "place an order", Optional.of(GATEWAY),
-        Optional.of("12345")));
+    String text =
+        reply.render(
+            new ReplyContext(
+                FAILED_AT, NEW_YORK, "place an order", Optional.of(GATEWAY), Optional.of("12345")));
 
-    assertThat(text).isEqualTo("""
-        Hi there,
+    assertThat(text)
+        .isEqualTo(
+            """
+            Hi there,
 
-        We identified the issue with your attempt to place an order at 9:17 AM (EST) on February 6. \
-        Our payment processing system experienced a brief connectivity issue between 9:12 AM and 9:25 AM, \
-        which prevented some requests from completing. This has been resolved, and you should be able to \
-        place an order now.
+            We identified the issue with your attempt to place an order at 9:17 AM (EST) on February 6. \
+            Our payment processing system experienced a brief connectivity issue between 9:12 AM and 9:25 AM, \
+            which prevented some requests from completing. This has been resolved, and you should be able to \
+            place an order now.
 
-        If you run into any further issues, please let us know and reference ticket #12345.
+            If you run into any further issues, please let us know and reference ticket #12345.
 
-        Best regards,""");
+            Best regards,\
+            """);
   }
 
   @Test
   void render_noTicket_leavesTheTicketClauseOut() {
-    String text = reply.render(new ReplyContext(FAILED_AT, NEW_YORK, "place an order", Optional.of(GATEWAY),
-        Optional.empty()));
+    String text =
+        reply.render(
+            new ReplyContext(
+                FAILED_AT, NEW_YORK, "place an order", Optional.of(GATEWAY), Optional.empty()));
 
-    assertThat(text).contains("please let us know.").doesNotContain("ticket").doesNotContain("{").doesNotContain("[[");
+    assertThat(text)
+        .contains("please let us know.")
+        .doesNotContain("ticket")
+        .doesNotContain("{")
+        .doesNotContain("[[");
   }
 
   @Test
   void render_ongoingIncidentWithoutSummary_saysStartingAtAndStillWorking() {
     Incident ongoing = incident(IncidentStatus.IDENTIFIED, Optional.empty(), Optional.empty());
 
-    String text = reply.render(new ReplyContext(FAILED_AT, ZoneId.of("Europe/Berlin"), "", Optional.of(ongoing),
-        Optional.of("SUP-12")));
+    String text =
+        reply.render(
+            new ReplyContext(
+                FAILED_AT,
+                ZoneId.of("Europe/Berlin"),
+                "",
+                Optional.of(ongoing),
+                Optional.of("SUP-12")));
 
     assertThat(text)
         .contains("your attempt to complete your request at 3:17 PM (CET) on February 6.")
         .contains("One of our systems experienced a temporary problem starting at 3:12 PM,")
-        .contains("Our team is still working on it, and we will let you know as soon as it is resolved.")
+        .contains(
+            "Our team is still working on it, and we will let you know as soon as it is resolved.")
         .contains("reference ticket SUP-12.")
         .doesNotContain("Payment gateway unreachable")
         .doesNotContain("null");
@@ -68,31 +89,54 @@ final class CustomerReplyTest {
   void render_monitoringIncident_saysAFixIsInPlace() {
     Incident watched = incident(IncidentStatus.MONITORING, Optional.empty(), Optional.empty());
 
-    String text = reply.render(new ReplyContext(FAILED_AT, NEW_YORK, "log in", Optional.of(watched), Optional.empty()));
+    String text =
+        reply.render(
+            new ReplyContext(
+                FAILED_AT, NEW_YORK, "log in", Optional.of(watched), Optional.empty()));
 
-    assertThat(text).contains("A fix is in place and we are watching it closely; you should be able to log in now.");
+    assertThat(text)
+        .contains(
+            "A fix is in place and we are watching it closely; you should be able to log in now.");
   }
 
   @Test
   void render_incidentEndingOnTheNextDayForTheCustomer_namesThatDay() {
-    Incident late = new Incident("INC-1", "", IncidentStatus.RESOLVED, TestIncidents.at("14:12"),
-        Optional.of(Instant.parse("2026-02-07T09:30:00Z")), Set.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), "file");
+    Incident late =
+        new Incident(
+            "INC-1",
+            "",
+            IncidentStatus.RESOLVED,
+            TestIncidents.at("14:12"),
+            Optional.of(Instant.parse("2026-02-07T09:30:00Z")),
+            Set.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            "file");
 
-    String text = reply.render(new ReplyContext(FAILED_AT, NEW_YORK, "place an order", Optional.of(late),
-        Optional.empty()));
+    String text =
+        reply.render(
+            new ReplyContext(
+                FAILED_AT, NEW_YORK, "place an order", Optional.of(late), Optional.empty()));
 
     assertThat(text).contains("between 9:12 AM and 4:30 AM on February 7,");
   }
 
   @Test
   void render_noIncident_usesTheOtherTemplateWithoutIncidentWords() {
-    String text = reply.render(new ReplyContext(FAILED_AT, ZoneId.of("UTC"), "place an order", Optional.empty(),
-        Optional.of("#12345")));
+    String text =
+        reply.render(
+            new ReplyContext(
+                FAILED_AT,
+                ZoneId.of("UTC"),
+                "place an order",
+                Optional.empty(),
+                Optional.of("#12345")));
 
     assertThat(text)
-        .contains("We found your attempt to place an order at 2:17 PM (UTC) on February 6, and we can see that it did"
-            + " not complete.")
+        .contains(
+            "We found your attempt to place an order at 2:17 PM (UTC) on February 6, and we can see"
+                + " that it did not complete.")
         .contains("let us know and reference ticket #12345.")
         .doesNotContain("resolved");
   }
@@ -128,23 +172,37 @@ final class CustomerReplyTest {
 
   @Test
   void render_literalBracesAndSingleBrackets_areKeptAsWritten() {
-    CustomerReply plain = new CustomerReply("Hi [Customer], {not a placeholder} at {customer_time}", "ok");
+    CustomerReply plain =
+        new CustomerReply("Hi [Customer], {not a placeholder} at {customer_time}", "ok");
 
-    String text = plain.render(new ReplyContext(FAILED_AT, NEW_YORK, "x", Optional.of(GATEWAY), Optional.empty()));
+    String text =
+        plain.render(
+            new ReplyContext(FAILED_AT, NEW_YORK, "x", Optional.of(GATEWAY), Optional.empty()));
 
     assertThat(text).isEqualTo("Hi [Customer], {not a placeholder} at 9:17 AM");
   }
 
   private static CustomerReply configured() {
     try {
-      return CustomerReply.load(Path.of("config/reply-incident.txt"), Path.of("config/reply-no-incident.txt"));
+      return CustomerReply.load(
+          Path.of("config/reply-incident.txt"), Path.of("config/reply-no-incident.txt"));
     } catch (IOException missing) {
       throw new AssertionError("the reply templates in config/ cannot be read", missing);
     }
   }
 
-  private static Incident incident(IncidentStatus status, Optional<Instant> resolved, Optional<String> summary) {
-    return new Incident("INC-4521", "Payment gateway unreachable", status, TestIncidents.at("14:12"), resolved,
-        Set.of("payment-svc"), Optional.empty(), Optional.empty(), summary, "file");
+  private static Incident incident(
+      IncidentStatus status, Optional<Instant> resolved, Optional<String> summary) {
+    return new Incident(
+        "INC-4521",
+        "Payment gateway unreachable",
+        status,
+        TestIncidents.at("14:12"),
+        resolved,
+        Set.of("payment-svc"),
+        Optional.empty(),
+        Optional.empty(),
+        summary,
+        "file");
   }
 }

@@ -7,8 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 final class ReplyActionsTest {
-  private final ReplyActions actions = new ReplyActions(Map.of("POST /api/v1/orders", "place an order",
-      "GET /api/v1/search/", "search our catalog"));
+  private final ReplyActions actions =
+      new ReplyActions(
+          Map.of(
+              "POST /api/v1/orders",
+              "place an order",
+              "GET /api/v1/search/",
+              "search our catalog"));
 
   @Test
   void actionFor_configuredRoute_ignoresCaseSpacesAndTrailingSlash() {
@@ -23,6 +28,7 @@ final class ReplyActionsTest {
 
   @Test
   void new_blankAction_isRefused() {
-    assertThatThrownBy(() -> new ReplyActions(Map.of("POST /x", " "))).hasMessageContaining("POST /x");
+    assertThatThrownBy(() -> new ReplyActions(Map.of("POST /x", " ")))
+        .hasMessageContaining("POST /x");
   }
 }

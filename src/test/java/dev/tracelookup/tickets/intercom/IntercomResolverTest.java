@@ -1,13 +1,5 @@
 package dev.tracelookup.tickets.intercom;
 
-import dev.tracelookup.tickets.ResolveResult;
-import dev.tracelookup.tickets.TicketApiFixtures;
-import dev.tracelookup.tickets.TicketEndpoints;
-import dev.tracelookup.tickets.TicketFields;
-import dev.tracelookup.tickets.links.TicketLink;
-import dev.tracelookup.tickets.TicketResolution;
-import dev.tracelookup.tickets.TicketSystem;
-import dev.tracelookup.tickets.TicketWindow;
 import static dev.tracelookup.tickets.TicketApiFixtures.AGENT_ZONE;
 import static dev.tracelookup.tickets.TicketApiFixtures.fixture;
 import static dev.tracelookup.tickets.TicketApiFixtures.instant;
@@ -16,6 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
+import dev.tracelookup.tickets.ResolveResult;
+import dev.tracelookup.tickets.TicketApiFixtures;
+import dev.tracelookup.tickets.TicketEndpoints;
+import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.TicketResolution;
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.TicketWindow;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -33,25 +33,32 @@ final class IntercomResolverTest {
   }
 
   private static TicketLink link(String id) {
-    return new TicketLink(TicketSystem.INTERCOM, "app.eu.intercom.com", id,
+    return new TicketLink(
+        TicketSystem.INTERCOM,
+        "app.eu.intercom.com",
+        id,
         "https://app.eu.intercom.com/a/inbox/abc123xy/inbox/shared/all/conversation/" + id);
   }
 
   private IntercomResolver resolver(TicketFields fields) throws Exception {
-    intercom = new FakeHttpServer(request -> {
-      switch (request.path()) {
-        case "/conversations/215469":
-          return Reply.json(fixture("intercom/conversation-215469.json"));
-        case "/conversations/215470":
-          return Reply.json(fixture("intercom/conversation-215470-admin-started.json"));
-        case "/contacts/6762f0dd1bb69f9f2193bb83":
-        case "/contacts/6762f0dd1bb69f9f2193bb99":
-          return Reply.json(fixture("intercom/contact-6762f0dd1bb69f9f2193bb99.json"));
-        default:
-          return Reply.status(404, fixture("intercom/not-found.json"));
-      }
-    });
-    return new IntercomResolver(fixtures.http(TicketEndpoints.intercom(intercom.uri(), "ic-token")), fields,
+    intercom =
+        new FakeHttpServer(
+            request -> {
+              switch (request.path()) {
+                case "/conversations/215469":
+                  return Reply.json(fixture("intercom/conversation-215469.json"));
+                case "/conversations/215470":
+                  return Reply.json(fixture("intercom/conversation-215470-admin-started.json"));
+                case "/contacts/6762f0dd1bb69f9f2193bb83":
+                case "/contacts/6762f0dd1bb69f9f2193bb99":
+                  return Reply.json(fixture("intercom/contact-6762f0dd1bb69f9f2193bb99.json"));
+                default:
+                  return Reply.status(404, fixture("intercom/not-found.json"));
+              }
+            });
+    return new IntercomResolver(
+        fixtures.http(TicketEndpoints.intercom(intercom.uri(), "ic-token")),
+        fields,
         TicketWindow.standard());
   }
 
@@ -83,7 +90,8 @@ final class IntercomResolverTest {
     assertThat(intercom.pending()).isZero();
     assertThat(resolution.reference()).isEqualTo("Intercom conversation 215469");
     assertThat(resolution.userId()).contains("usr_k8x9m2");
-    assertThat(resolution.userIdSource()).contains("from Intercom conversation 215469 contact external_id");
+    assertThat(resolution.userIdSource())
+        .contains("from Intercom conversation 215469 contact external_id");
     assertThat(resolution.requesterZone()).isEmpty();
     assertThat(resolution.createdAt()).isEqualTo(instant("2026-02-06T20:40:00Z"));
   }

@@ -1,13 +1,5 @@
 package dev.tracelookup.tickets.jira;
 
-import dev.tracelookup.tickets.ResolveResult;
-import dev.tracelookup.tickets.TicketApiFixtures;
-import dev.tracelookup.tickets.TicketEndpoints;
-import dev.tracelookup.tickets.TicketFields;
-import dev.tracelookup.tickets.links.TicketLink;
-import dev.tracelookup.tickets.TicketResolution;
-import dev.tracelookup.tickets.TicketSystem;
-import dev.tracelookup.tickets.TicketWindow;
 import static dev.tracelookup.tickets.TicketApiFixtures.AGENT_ZONE;
 import static dev.tracelookup.tickets.TicketApiFixtures.fixture;
 import static dev.tracelookup.tickets.TicketApiFixtures.instant;
@@ -16,6 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
+import dev.tracelookup.tickets.ResolveResult;
+import dev.tracelookup.tickets.TicketApiFixtures;
+import dev.tracelookup.tickets.TicketEndpoints;
+import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.TicketResolution;
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.TicketWindow;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -25,12 +25,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 final class JiraResolverTest {
-  private static final TicketLink PORTAL_LINK = new TicketLink(TicketSystem.JIRA, "acme.atlassian.net", "SUP-123",
-      "https://acme.atlassian.net/servicedesk/customer/portal/2/SUP-123");
-  private static final TicketLink DATA_CENTER_LINK = new TicketLink(TicketSystem.JIRA, "jira.acme.internal", "OPS-7",
-      "https://jira.acme.internal/browse/OPS-7");
-  private static final TicketFields FIELDS = new TicketFields(Optional.of("customfield_10042"),
-      Optional.of("customfield_10050"));
+  private static final TicketLink PORTAL_LINK =
+      new TicketLink(
+          TicketSystem.JIRA,
+          "acme.atlassian.net",
+          "SUP-123",
+          "https://acme.atlassian.net/servicedesk/customer/portal/2/SUP-123");
+  private static final TicketLink DATA_CENTER_LINK =
+      new TicketLink(
+          TicketSystem.JIRA,
+          "jira.acme.internal",
+          "OPS-7",
+          "https://jira.acme.internal/browse/OPS-7");
+  private static final TicketFields FIELDS =
+      new TicketFields(Optional.of("customfield_10042"), Optional.of("customfield_10050"));
   private final TicketApiFixtures fixtures = new TicketApiFixtures();
   private FakeHttpServer jira;
 
@@ -40,19 +48,31 @@ final class JiraResolverTest {
   }
 
   private JiraResolver cloud(TicketFields fields) throws Exception {
-    jira = new FakeHttpServer(request -> request.path().equals("/rest/api/3/issue/SUP-123")
-        ? Reply.json(fixture("jira/issue-sup-123-cloud.json"))
-        : Reply.status(404, fixture("jira/not-found.json")));
-    return new JiraResolver(fixtures.http(TicketEndpoints.jiraCloud(jira.uri(), "bot@acme.com", "atl-token")),
-        JiraDeployment.CLOUD, fields, TicketWindow.standard());
+    jira =
+        new FakeHttpServer(
+            request ->
+                request.path().equals("/rest/api/3/issue/SUP-123")
+                    ? Reply.json(fixture("jira/issue-sup-123-cloud.json"))
+                    : Reply.status(404, fixture("jira/not-found.json")));
+    return new JiraResolver(
+        fixtures.http(TicketEndpoints.jiraCloud(jira.uri(), "bot@acme.com", "atl-token")),
+        JiraDeployment.CLOUD,
+        fields,
+        TicketWindow.standard());
   }
 
   private JiraResolver dataCenter() throws Exception {
-    jira = new FakeHttpServer(request -> request.path().equals("/rest/api/2/issue/OPS-7")
-        ? Reply.json(fixture("jira/issue-ops-7-data-center.json"))
-        : Reply.status(404, fixture("jira/not-found.json")));
-    return new JiraResolver(fixtures.http(TicketEndpoints.jiraDataCenter(jira.uri(), "pat-123")),
-        JiraDeployment.DATA_CENTER, FIELDS, TicketWindow.standard());
+    jira =
+        new FakeHttpServer(
+            request ->
+                request.path().equals("/rest/api/2/issue/OPS-7")
+                    ? Reply.json(fixture("jira/issue-ops-7-data-center.json"))
+                    : Reply.status(404, fixture("jira/not-found.json")));
+    return new JiraResolver(
+        fixtures.http(TicketEndpoints.jiraDataCenter(jira.uri(), "pat-123")),
+        JiraDeployment.DATA_CENTER,
+        FIELDS,
+        TicketWindow.standard());
   }
 
   private static TicketResolution resolution(ResolveResult result) {
@@ -69,13 +89,18 @@ final class JiraResolverTest {
     RecordedRequest sent = jira.takeRequest(Duration.ofSeconds(5));
     assertThat(sent.path()).isEqualTo("/rest/api/3/issue/SUP-123");
     assertThat(sent.query())
-        .isEqualTo("fields=summary,description,created,reporter,customfield_10042,customfield_10050");
-    assertThat(sent.header("Authorization")).isEqualTo("Basic "
-        + Base64.getEncoder().encodeToString("bot@acme.com:atl-token".getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(
+            "fields=summary,description,created,reporter,customfield_10042,customfield_10050");
+    assertThat(sent.header("Authorization"))
+        .isEqualTo(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("bot@acme.com:atl-token".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
-  void resolve_serviceManagementPortalLink_readsReporterZoneAndConfiguredUserField() throws Exception {
+  void resolve_serviceManagementPortalLink_readsReporterZoneAndConfiguredUserField()
+      throws Exception {
     JiraResolver resolver = cloud(FIELDS);
 
     TicketResolution resolution = resolution(resolver.resolve(PORTAL_LINK, AGENT_ZONE));

@@ -15,7 +15,9 @@ final class TicketLinksBlocksTest {
   /** The message of a real-shaped {@code message_action} payload, parsed the way Bolt parses it. */
   private static Message shortcutMessage() {
     String payload = fixture("slack/message-shortcut-ticket-links.json");
-    return GsonFactory.createSnakeCase().fromJson(payload, MessageShortcutPayload.class).getMessage();
+    return GsonFactory.createSnakeCase()
+        .fromJson(payload, MessageShortcutPayload.class)
+        .getMessage();
   }
 
   @Test
@@ -24,9 +26,15 @@ final class TicketLinksBlocksTest {
 
     List<TicketLink> found = links.findInBlocks(message.getBlocks());
 
-    assertThat(found).extracting(TicketLink::reference).containsExactly(
-        "Zendesk #4512", "Jira SUP-123", "Intercom conversation 215469", "JSM SUP-124", "Freshdesk #77",
-        "Zendesk #4600");
+    assertThat(found)
+        .extracting(TicketLink::reference)
+        .containsExactly(
+            "Zendesk #4512",
+            "Jira SUP-123",
+            "Intercom conversation 215469",
+            "JSM SUP-124",
+            "Freshdesk #77",
+            "Zendesk #4600");
   }
 
   @Test
@@ -35,7 +43,10 @@ final class TicketLinksBlocksTest {
 
     List<TicketLink> found = links.findInMessage(message.getText(), message.getBlocks());
 
-    assertThat(found).extracting(TicketLink::reference).startsWith("Zendesk #4512", "Jira SUP-123").hasSize(6);
+    assertThat(found)
+        .extracting(TicketLink::reference)
+        .startsWith("Zendesk #4512", "Jira SUP-123")
+        .hasSize(6);
   }
 
   @Test

@@ -1,13 +1,5 @@
 package dev.tracelookup.tickets.zendesk;
 
-import dev.tracelookup.tickets.ResolveResult;
-import dev.tracelookup.tickets.TicketApiFixtures;
-import dev.tracelookup.tickets.TicketEndpoints;
-import dev.tracelookup.tickets.TicketFields;
-import dev.tracelookup.tickets.links.TicketLink;
-import dev.tracelookup.tickets.TicketResolution;
-import dev.tracelookup.tickets.TicketSystem;
-import dev.tracelookup.tickets.TicketWindow;
 import static dev.tracelookup.tickets.TicketApiFixtures.AGENT_ZONE;
 import static dev.tracelookup.tickets.TicketApiFixtures.fixture;
 import static dev.tracelookup.tickets.TicketApiFixtures.instant;
@@ -16,6 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
+import dev.tracelookup.tickets.ResolveResult;
+import dev.tracelookup.tickets.TicketApiFixtures;
+import dev.tracelookup.tickets.TicketEndpoints;
+import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.TicketResolution;
+import dev.tracelookup.tickets.TicketSystem;
+import dev.tracelookup.tickets.TicketWindow;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -25,10 +25,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 final class ZendeskResolverTest {
-  private static final TicketLink TICKET_4512 = new TicketLink(TicketSystem.ZENDESK, "acme.zendesk.com", "4512",
-      "https://acme.zendesk.com/agent/tickets/4512");
-  private static final TicketLink TICKET_4513 = new TicketLink(TicketSystem.ZENDESK, "acme.zendesk.com", "4513",
-      "https://acme.zendesk.com/agent/tickets/4513");
+  private static final TicketLink TICKET_4512 =
+      new TicketLink(
+          TicketSystem.ZENDESK,
+          "acme.zendesk.com",
+          "4512",
+          "https://acme.zendesk.com/agent/tickets/4512");
+  private static final TicketLink TICKET_4513 =
+      new TicketLink(
+          TicketSystem.ZENDESK,
+          "acme.zendesk.com",
+          "4513",
+          "https://acme.zendesk.com/agent/tickets/4513");
   private final TicketApiFixtures fixtures = new TicketApiFixtures();
   private FakeHttpServer zendesk;
 
@@ -38,19 +46,27 @@ final class ZendeskResolverTest {
   }
 
   private ZendeskResolver resolver(TicketFields fields) throws Exception {
-    zendesk = new FakeHttpServer(request -> {
-      switch (request.path()) {
-        case "/api/v2/tickets/4512.json":
-          return Reply.json(fixture("zendesk/ticket-4512-with-users.json"));
-        case "/api/v2/tickets/4513.json":
-          return Reply.json(fixture("zendesk/ticket-4513-users-not-loaded.json"));
-        case "/api/v2/users/20978399.json":
-          return Reply.json(fixture("zendesk/user-20978399.json"));
-        default:
-          return new Reply(404, "application/json", fixture("zendesk/not-found.json"), java.util.Map.of());
-      }
-    });
-    return new ZendeskResolver(fixtures.http(TicketEndpoints.zendesk(zendesk.uri(), "bot@acme.com", "s3cr3t")), fields,
+    zendesk =
+        new FakeHttpServer(
+            request -> {
+              switch (request.path()) {
+                case "/api/v2/tickets/4512.json":
+                  return Reply.json(fixture("zendesk/ticket-4512-with-users.json"));
+                case "/api/v2/tickets/4513.json":
+                  return Reply.json(fixture("zendesk/ticket-4513-users-not-loaded.json"));
+                case "/api/v2/users/20978399.json":
+                  return Reply.json(fixture("zendesk/user-20978399.json"));
+                default:
+                  return new Reply(
+                      404,
+                      "application/json",
+                      fixture("zendesk/not-found.json"),
+                      java.util.Map.of());
+              }
+            });
+    return new ZendeskResolver(
+        fixtures.http(TicketEndpoints.zendesk(zendesk.uri(), "bot@acme.com", "s3cr3t")),
+        fields,
         TicketWindow.standard());
   }
 
@@ -70,8 +86,11 @@ final class ZendeskResolverTest {
     assertThat(sent.path()).isEqualTo("/api/v2/tickets/4512.json");
     assertThat(sent.query()).isEqualTo("include=users");
     assertThat(sent.header("Accept")).isEqualTo("application/json");
-    assertThat(sent.header("Authorization")).isEqualTo("Basic "
-        + Base64.getEncoder().encodeToString("bot@acme.com/token:s3cr3t".getBytes(StandardCharsets.UTF_8)));
+    assertThat(sent.header("Authorization"))
+        .isEqualTo(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString("bot@acme.com/token:s3cr3t".getBytes(StandardCharsets.UTF_8)));
     assertThat(zendesk.pending()).isZero();
   }
 
@@ -90,7 +109,8 @@ final class ZendeskResolverTest {
   }
 
   @Test
-  void resolve_timeInDescription_isReadInTheRequestersZoneWithAQuarterHourEitherSide() throws Exception {
+  void resolve_timeInDescription_isReadInTheRequestersZoneWithAQuarterHourEitherSide()
+      throws Exception {
     ZendeskResolver resolver = resolver(TicketFields.none());
 
     TicketResolution resolution = resolution(resolver.resolve(TICKET_4512, AGENT_ZONE));
@@ -103,12 +123,14 @@ final class ZendeskResolverTest {
 
   @Test
   void resolve_configuredUserField_winsOverExternalId() throws Exception {
-    ZendeskResolver resolver = resolver(new TicketFields(Optional.of("product_user_id"), Optional.empty()));
+    ZendeskResolver resolver =
+        resolver(new TicketFields(Optional.of("product_user_id"), Optional.empty()));
 
     TicketResolution resolution = resolution(resolver.resolve(TICKET_4512, AGENT_ZONE));
 
     assertThat(resolution.userId()).contains("usr_from_field");
-    assertThat(resolution.userIdSource()).contains("from Zendesk #4512 requester user field product_user_id");
+    assertThat(resolution.userIdSource())
+        .contains("from Zendesk #4512 requester user field product_user_id");
   }
 
   @Test
@@ -118,7 +140,8 @@ final class ZendeskResolverTest {
     TicketResolution resolution = resolution(resolver.resolve(TICKET_4513, AGENT_ZONE));
 
     zendesk.takeRequest("/api/v2/tickets/4513.json", Duration.ofSeconds(5));
-    assertThat(zendesk.takeRequest(Duration.ofSeconds(5)).path()).isEqualTo("/api/v2/users/20978399.json");
+    assertThat(zendesk.takeRequest(Duration.ofSeconds(5)).path())
+        .isEqualTo("/api/v2/users/20978399.json");
     assertThat(resolution.requesterZone()).contains(ZoneId.of("Asia/Kolkata"));
     assertThat(resolution.userId()).isEmpty();
     assertThat(resolution.userIdSource()).isEmpty();
@@ -149,9 +172,11 @@ final class ZendeskResolverTest {
   @Test
   void resolve_deletedRequester_resolvesWithoutUserId() throws Exception {
     ZendeskResolver resolver = resolver(TicketFields.none());
-    zendesk.route(request -> request.path().startsWith("/api/v2/tickets/")
-        ? Reply.json(fixture("zendesk/ticket-4513-users-not-loaded.json"))
-        : Reply.status(404, fixture("zendesk/not-found.json")));
+    zendesk.route(
+        request ->
+            request.path().startsWith("/api/v2/tickets/")
+                ? Reply.json(fixture("zendesk/ticket-4513-users-not-loaded.json"))
+                : Reply.status(404, fixture("zendesk/not-found.json")));
 
     TicketResolution resolution = resolution(resolver.resolve(TICKET_4513, AGENT_ZONE));
 
