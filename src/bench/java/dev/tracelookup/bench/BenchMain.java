@@ -25,12 +25,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>{@code BENCH_ONLY=BigTrace mvn -B -ntp -Pbench verify} runs only the big-trace benchmarks and
  * prints only their table, for measuring the reader and the analysis before and after a change;
  * {@code BENCH_ONLY=Server} runs only the server-level figures, skipping JMH; {@code
- * BENCH_ONLY=FileBackend} only the embedded file backend's figures on its 1 GB directory.
+ * BENCH_ONLY=FileBackend} only the embedded file backend's figures on its 1 GB directory; {@code
+ * BENCH_ONLY=Cards} only the cards agents get under sustained load and a burst.
  */
 public final class BenchMain {
   private static final String BIG_TRACES = "BigTrace";
   private static final String SERVER = "Server";
   private static final String FILE_BACKEND = "FileBackend";
+  private static final String CARDS = "Cards";
   private static final Path WORK = Path.of("target", "bench");
   // Copied by maven-dependency-plugin in pre-integration-test, before the benchmarks run.
   private static final Path ZIPKIN_JAR =
@@ -42,6 +44,11 @@ public final class BenchMain {
     if (FILE_BACKEND.equals(System.getenv("BENCH_ONLY"))) {
       Files.createDirectories(WORK);
       System.out.println(FileBackendBench.run(WORK));
+      return;
+    }
+    if (CARDS.equals(System.getenv("BENCH_ONLY"))) {
+      Files.createDirectories(WORK);
+      System.out.println(ServerReport.cards(CardLoad.run(WORK)) + ServerReport.machineLoad());
       return;
     }
     if (SERVER.equals(System.getenv("BENCH_ONLY"))) {
@@ -70,6 +77,7 @@ public final class BenchMain {
   private static void serverFigures() throws Exception {
     Files.createDirectories(WORK);
     System.out.println(ServerReport.acks(AckLoad.run(WORK)) + ServerReport.machineLoad());
+    System.out.println(ServerReport.cards(CardLoad.run(WORK)) + ServerReport.machineLoad());
     System.out.println(
         ServerReport.zipkin(ZipkinOverhead.run(ZIPKIN_JAR, WORK.resolve("zipkin-server.log")))
             + ServerReport.machineLoad());

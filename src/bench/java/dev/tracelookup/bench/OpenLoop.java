@@ -26,9 +26,11 @@ final class OpenLoop {
   /** A request to send {@code atNanos} after the start. */
   record Shot(long atNanos, Supplier<HttpRequest> request) {}
 
-  /** What came back, and how long after its planned instant. */
-  record Answer(long latencyNanos, int status, String body) {
-    static final Answer LOST = new Answer(Long.MAX_VALUE, 0, "");
+  /** What came back, how long after its planned instant, and that instant ({@code nanoTime}). */
+  record Answer(long latencyNanos, int status, String body, long plannedNanos) {
+    static Answer lost(long plannedNanos) {
+      return new Answer(Long.MAX_VALUE, 0, "", plannedNanos);
+    }
   }
 
   /** Sends the shots on schedule and returns their answers in the same order, once all are in. */
@@ -47,11 +49,12 @@ final class OpenLoop {
               .handle(
                   (response, failure) ->
                       failure != null
-                          ? Answer.LOST
+                          ? Answer.lost(planned)
                           : new Answer(
                               System.nanoTime() - planned,
                               response.statusCode(),
-                              response.body())));
+                              response.body(),
+                              planned)));
     }
     return pending.stream().map(CompletableFuture::join).collect(Collectors.toList());
   }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,31 +33,54 @@ final class ServeProcess {
   private ServeProcess() {}
 
   static Startup measure(Map<String, String> env, Path log, Duration readyWithin) throws Exception {
-    int port = freePort();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dfile.encoding=UTF-8",
-                    "-jar",
-                    JAR.toString(),
-                    "serve"))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    builder.environment().put("PORT", String.valueOf(port));
     long spawned = System.nanoTime();
-    Process process = builder.start();
-    try {
-      awaitHealthy(process, URI.create("http://127.0.0.1:" + port + "/healthz"), readyWithin, log);
+    try (Running serve = start(env, log, readyWithin, List.of())) {
       Duration toReady = Duration.ofNanos(System.nanoTime() - spawned);
-      Map<String, Long> status = procStatus(process.pid());
+      Map<String, Long> status = serve.status();
       return new Startup(toReady, status.get("VmRSS"), status.get("VmHWM"));
-    } finally {
+    }
+  }
+
+  /** A {@code serve} process that answered {@code /healthz}; closing stops it by its PID. */
+  record Running(Process process, URI base) implements AutoCloseable {
+    /**
+     * Returns the {@code kB} lines of its {@code /proc/<pid>/status}: VmRSS, VmHWM and the like.
+     */
+    Map<String, Long> status() throws IOException {
+      return procStatus(process.pid());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /** Spawns {@code serve} on a free port with the JVM options and returns it once healthy. */
+  static Running start(
+      Map<String, String> env, Path log, Duration readyWithin, List<String> jvmOptions)
+      throws Exception {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dfile.encoding=UTF-8");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString(), "serve"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    builder.environment().put("PORT", String.valueOf(port));
+    Process process = builder.start();
+    URI base = URI.create("http://127.0.0.1:" + port + "/");
+    try {
+      awaitHealthy(process, base.resolve("/healthz"), readyWithin, log);
+      return new Running(process, base);
+    } catch (Exception notReady) {
+      new Running(process, base).close();
+      throw notReady;
     }
   }
 

@@ -3,6 +3,7 @@ package dev.tracelookup.bench;
 import dev.tracelookup.backend.zipkin.ZipkinTimings;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -186,6 +187,80 @@ final class ServerReport {
   }
 
   /** Returns the machine's load over the last minute, which every figure above depends on. */
+  /** The cards agents received under sustained load and a burst, against issue 16's targets. */
+  static String cards(CardLoad.Result result) {
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                "Cards under load: packaged serve in its own process (shipped defaults,"
+                    + " backend.max-concurrent %d), a Zipkin answering every search in %d s (two"
+                    + " searches a lookup); a card counts when its root cause reaches the"
+                    + " response_url within %d s of the command's planned send%n",
+                CardLoad.MAX_CONCURRENT,
+                CardLoad.LATENCY.toSeconds(),
+                CardLoad.BUDGET.toSeconds()));
+    out.append(
+        String.format(
+            "%-16s %8s %8s %9s %6s %6s %6s %6s %9s %9s %9s %9s%n",
+            "phase",
+            "commands",
+            "acked",
+            "in time",
+            "late",
+            "busy",
+            "other",
+            "lost",
+            "ack p50",
+            "ack p99",
+            "card p50",
+            "card p99"));
+    for (CardLoad.Phase phase : List.of(result.steady(), result.burst())) {
+      out.append(
+          String.format(
+              "%-16s %8d %8d %9d %6d %6d %6d %6d %9s %9s %9s %9s%n",
+              phase.name(),
+              phase.commands(),
+              phase.acked(),
+              phase.cardsInTime(),
+              phase.lateCards(),
+              phase.busy(),
+              phase.otherAnswers(),
+              phase.unanswered(),
+              time(phase.acks().p50()),
+              time(phase.acks().p99()),
+              time(phase.toCard().p50()),
+              time(phase.toCard().p99())));
+    }
+    CardLoad.Phase steady = result.steady();
+    CardLoad.Phase burst = result.burst();
+    double servedShare = 100.0 * steady.cardsInTime() / steady.commands();
+    out.append(
+        String.format(
+            "sustained: %.1f%% of commands got their card in time  %s%n",
+            servedShare, verdict(servedShare >= 99.0, "≥ 99%")));
+    out.append(
+        String.format(
+            "sustained: ack p99 %s  %s%n",
+            time(steady.acks().p99()), verdict(steady.acks().p99() < 50_000_000L, "< 50 ms")));
+    out.append(
+        String.format(
+            "burst: %d of %d got their card in time, %d told busy  %s%n",
+            burst.cardsInTime(),
+            burst.commands(),
+            burst.busy(),
+            verdict(
+                burst.cardsInTime() == burst.commands() && burst.busy() == 0,
+                "all cards, none turned away")));
+    out.append(
+        String.format(
+            "bot process: VmRSS %d MB at the end, VmHWM (peak) %d MB  %s%n",
+            result.rssKb() / 1024,
+            result.peakRssKb() / 1024,
+            verdict(result.peakRssKb() < 512 * 1024, "peak < 512 MB")));
+    out.append(String.format("backend searches served: %d%n", result.searches()));
+    return out.toString();
+  }
+
   static String machineLoad() {
     return String.format(
         "machine: %d cores, load average %.1f over the last minute (other processes included)%n",

@@ -11,6 +11,7 @@ import dev.tracelookup.backend.zipkin.ZipkinBackend;
 import dev.tracelookup.backend.zipkin.ZipkinOptions;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.http.BackendHttp;
+import dev.tracelookup.http.CallGate;
 import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.http.RetryPolicy;
 import dev.tracelookup.telemetry.Telemetry;
@@ -30,36 +31,40 @@ final class Backends {
   private Backends() {}
 
   static TraceBackend create(Config config, HttpClient client, Clock clock) {
-    return create(config, client, clock, Telemetry.noop(), daemon());
+    return create(config, client, clock, Telemetry.noop(), daemon(), CallGate.unlimited());
   }
 
   /**
    * Returns the backend; its HTTP calls, if it makes any, record client spans.
    *
    * @param follower runs the file backend's polling of its directory; its owner shuts it down
+   * @param gate how many requests a remote backend may have open from the bot at once
    */
   static TraceBackend create(
       Config config,
       HttpClient client,
       Clock clock,
       Telemetry telemetry,
-      ScheduledExecutorService follower) {
+      ScheduledExecutorService follower,
+      CallGate gate) {
     Config.Backend backend = config.backend();
     // A switch expression: a new BackendType does not compile until it has its case here.
     return switch (backend.type()) {
       case OTLP_FILE -> files(backend, clock, follower);
       case TEMPO ->
           new TempoBackend(
-              http(config, client, clock, telemetry),
+              http(config, client, clock, telemetry, gate),
               backend.userAttributes(),
               tempo(config),
               clock);
       case JAEGER ->
           new JaegerBackend(
-              http(config, client, clock, telemetry), backend.userAttributes(), jaeger(backend));
+              http(config, client, clock, telemetry, gate),
+              backend.userAttributes(),
+              jaeger(backend));
       case ZIPKIN ->
           new ZipkinBackend(
-              http(config, client, clock, telemetry),
+              http(config, client, clock, telemetry, gate),
               backend.userAttributes(),
               new ZipkinOptions(backend.uiUrl().map(URI::create)));
     };
@@ -100,7 +105,7 @@ final class Backends {
   }
 
   private static BackendHttp http(
-      Config config, HttpClient client, Clock clock, Telemetry telemetry) {
+      Config config, HttpClient client, Clock clock, Telemetry telemetry, CallGate gate) {
     Config.Backend backend = config.backend();
     Map<String, String> headers = new LinkedHashMap<>();
     backend.headers().forEach((name, value) -> headers.put(name, value.value()));
@@ -118,7 +123,7 @@ final class Backends {
             retry,
             backend.maxResponseBytes());
     return new BackendHttp(
-        client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()), telemetry);
+        client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()), telemetry, gate);
   }
 
   private static TempoOptions tempo(Config config) {

@@ -5,10 +5,12 @@ import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.command.CommandSyntax;
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.http.CallGate;
 import dev.tracelookup.http.ReadBudget;
 import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.reply.CustomerReply;
 import dev.tracelookup.incidents.reply.ReplyActions;
+import dev.tracelookup.lookup.Admission;
 import dev.tracelookup.lookup.ChannelCopies;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
@@ -46,6 +48,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -83,6 +86,7 @@ final class Wiring {
   private final ThreadPoolExecutor searches;
   private final ThreadPoolExecutor fetches;
   private final ReadBudget reads;
+  private final CallGate gate;
 
   /**
    * @param telemetry where spans and metrics go: the agent's or an SDK's when one is installed
@@ -93,39 +97,31 @@ final class Wiring {
     this.telemetry = telemetry;
     Config.Lookup settings = config.lookup();
     HttpClient http = HttpClient.newBuilder().connectTimeout(config.backend().timeout()).build();
-    this.backend = Backends.create(config, http, clock, telemetry, backendFollower);
-    // Bounded like the lookups themselves: a full search queue answers "busy" at once, and a full
-    // fetch queue makes the lookup read its traces on its own thread instead of queueing more.
-    this.searches =
-        new ThreadPoolExecutor(
-            settings.threads(),
-            settings.threads(),
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(settings.threads()),
-            named("search"),
-            new ThreadPoolExecutor.AbortPolicy());
+    this.gate =
+        config.backend().type().remote()
+            ? CallGate.of(config.backend().maxConcurrent())
+            : CallGate.unlimited();
+    this.backend = Backends.create(config, http, clock, telemetry, backendFollower, gate);
+    // Lookups wait on the backend, Slack and ticket systems, not on the cores: a handful of threads
+    // capped the bot at threads ÷ backend latency lookups a second (8 ÷ 2 s = 4/s), whatever the
+    // machine. Java 17 has no virtual threads, and the clients block by design (each attempt's
+    // watch, bodies streamed through budgeted readers), so instead of splitting every reader into
+    // CompletableFuture stages the bot runs lookups on many platform threads, which cost a few
+    // dozen KiB of stack each while they wait and die when idle, and limits concurrency where it
+    // protects something: the backend's CallGate, and admission by deadline (lookup.Admission).
+    // The bench measures both the load and the memory this takes (BENCHMARKS.md, issue 16).
+    this.searches = pool("search", settings.threads(), settings.threads(), abort());
+    // A full fetch queue makes the lookup read its traces on its own thread instead of queueing.
     this.fetches =
-        new ThreadPoolExecutor(
-            settings.fetchParallelism() * 2,
-            settings.fetchParallelism() * 2,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(settings.threads() * settings.fetchParallelism()),
-            named("fetch"),
+        pool(
+            "fetch",
+            settings.threads(),
+            settings.threads() * settings.fetchParallelism(),
             Wiring::runHereUnlessShutDown);
     long maxHeap = Runtime.getRuntime().maxMemory();
     this.reads = ReadBudget.of(HeapShares.readBytes(settings, maxHeap));
     // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.
-    this.jobs =
-        new ThreadPoolExecutor(
-            settings.threads(),
-            settings.threads(),
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(Math.max(1, settings.maxQueued())),
-            named("lookup"),
-            new ThreadPoolExecutor.AbortPolicy());
+    this.jobs = pool("lookup", settings.threads(), Math.max(1, settings.maxQueued()), abort());
     this.slackCalls = Executors.newFixedThreadPool(4, named("slack-api"));
     Config.Cache caching = config.cache();
     long traceSpans = HeapShares.traceCacheSpans(caching.maxTraceSpans(), maxHeap);
@@ -166,7 +162,8 @@ final class Wiring {
             shownAttributes(config.privacy()),
             telemetry,
             fingerprints,
-            reads);
+            reads,
+            new Admission(gate, TraceLookup.callTime(settings.budget())));
     this.parser =
         new LookupRequestParser(
             clock,
@@ -383,6 +380,29 @@ final class Wiring {
               + " cannot be read",
           unreadable);
     }
+  }
+
+  /**
+   * Returns a pool that starts a thread per task up to {@code threads}, then queues up to {@code
+   * queued}; threads idle for 30 s end, so a burst's threads do not outlive it.
+   */
+  private static ThreadPoolExecutor pool(
+      String name, int threads, int queued, RejectedExecutionHandler whenFull) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(queued),
+            named(name),
+            whenFull);
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  private static RejectedExecutionHandler abort() {
+    return new ThreadPoolExecutor.AbortPolicy();
   }
 
   /**

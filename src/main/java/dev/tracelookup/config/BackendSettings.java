@@ -62,6 +62,7 @@ final class BackendSettings {
         BackendHeaders.read(settings, env),
         settings.duration("backend.timeout", Duration.ofSeconds(10), "10s"),
         (int) settings.number("backend.attempts", 3, 1, 10),
+        (int) settings.number("backend.max-concurrent", 256, 1, 100_000),
         settings.number(
             "backend.max-response-bytes", 64L * 1024 * 1024, 1024, 4L * 1024 * 1024 * 1024),
         tempo(settings),

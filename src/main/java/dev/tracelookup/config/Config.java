@@ -280,6 +280,8 @@ public record Config(
    * @param headers sent with every call: auth ({@code Authorization}) and tenancy ({@code
    *     X-Scope-OrgID})
    * @param attempts tries per call, 1 meaning no retry
+   * @param maxConcurrent requests the bot may have open at a remote backend at once; the others
+   *     wait their turn, first come first served
    */
   public record Backend(
       BackendType type,
@@ -291,6 +293,7 @@ public record Config(
       Map<String, Secret> headers,
       Duration timeout,
       int attempts,
+      int maxConcurrent,
       long maxResponseBytes,
       Tempo tempo,
       Jaeger jaeger,
@@ -339,6 +342,8 @@ public record Config(
    * @param halfWindow a point in time is searched this long either side
    * @param recentWindow with no time given, this long up to now is searched
    * @param budget every lookup ends (in an answer) within this time
+   * @param threads lookups that may wait on the backend at once: threads that mostly wait, so many
+   *     of them; the backend is protected by {@link Backend#maxConcurrent}
    * @param maxQueued lookups waiting beyond this are answered "busy"
    * @param maxBytesInFlight bytes of backend answers all running lookups may hold at once; empty
    *     means an eighth of the JVM's maximum heap

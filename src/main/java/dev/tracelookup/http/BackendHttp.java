@@ -52,6 +52,7 @@ public final class BackendHttp {
   private final Clock clock;
   private final Pause pause;
   private final HttpSpans spans;
+  private final CallGate gate;
 
   /** Returns a client that records no telemetry. */
   public BackendHttp(HttpClient client, Endpoint endpoint, Clock clock, Pause pause) {
@@ -63,11 +64,26 @@ public final class BackendHttp {
    */
   public BackendHttp(
       HttpClient client, Endpoint endpoint, Clock clock, Pause pause, Telemetry telemetry) {
+    this(client, endpoint, clock, pause, telemetry, CallGate.unlimited());
+  }
+
+  /**
+   * @param telemetry records a client span and the duration of every attempt
+   * @param gate how many requests may be open at the endpoint at once; the others wait their turn
+   */
+  public BackendHttp(
+      HttpClient client,
+      Endpoint endpoint,
+      Clock clock,
+      Pause pause,
+      Telemetry telemetry,
+      CallGate gate) {
     this.client = client;
     this.endpoint = endpoint;
     this.clock = clock;
     this.pause = pause;
     this.spans = new HttpSpans(telemetry, endpoint);
+    this.gate = gate;
   }
 
   public Endpoint endpoint() {
@@ -94,9 +110,24 @@ public final class BackendHttp {
         if (left.isNegative() || left.isZero() || scope.map(CallScope::over).orElse(false)) {
           break;
         }
-        Duration timeout = min(endpoint.timeout(), left);
-        Attempt<T> attempt =
-            once(pathAndQuery, path, accept, reader, number, timeout, scope, budget);
+        Optional<CallGate.Place> place = gate.enter(left);
+        if (place.isEmpty()) {
+          told = queued(path, left);
+          break;
+        }
+        Attempt<T> attempt;
+        Duration timeout;
+        try (CallGate.Place held = place.get()) {
+          // The wait for a place is the lookup's time, not the attempt's: time the attempt after
+          // it.
+          timeout = min(endpoint.timeout(), Duration.between(clock.instant(), deadline));
+          if (timeout.isNegative() || timeout.isZero()) {
+            told = queued(path, left);
+            break;
+          }
+          attempt = once(pathAndQuery, path, accept, reader, number, timeout, scope, budget);
+          scope.ifPresent(owner -> owner.gated(held.waited(), held.held()));
+        }
         if (attempt.result().isPresent()) {
           attempt.result().filter(HttpResult.Ok.class::isInstance).ifPresent(ok -> budget.keep());
           return attempt.result().get();
@@ -282,6 +313,19 @@ public final class BackendHttp {
             path,
             String.valueOf(cause == null ? null : cause.getMessage())),
         Optional.empty());
+  }
+
+  /** The call never got a place at the gate: the backend is as busy as the bot lets it be. */
+  private HttpFailure queued(String path, Duration waited) {
+    return failure(
+        Kind.BUSY,
+        OptionalInt.empty(),
+        path,
+        "waited "
+            + waited.toMillis()
+            + " ms for one of the "
+            + gate.capacity()
+            + " requests the bot may have open at once (backend.max-concurrent)");
   }
 
   private HttpFailure failure(Kind kind, OptionalInt status, String path, String detail) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,8 @@ public final class CallScope implements AutoCloseable {
   private final long deadlineNanos;
   private final ReadBudget.Holder memory;
   private final Set<Runnable> onAbort = ConcurrentHashMap.newKeySet();
+  private final LongAdder queuedNanos = new LongAdder();
+  private final LongAdder heldNanos = new LongAdder();
   private volatile boolean aborted;
 
   private CallScope(long deadlineNanos, ReadBudget.Holder memory) {
@@ -87,6 +90,22 @@ public final class CallScope implements AutoCloseable {
   /** Returns whether {@link #abort()} ended the scope; its time may also be spent without that. */
   public boolean aborted() {
     return aborted;
+  }
+
+  /** Records one call at a backend's gate: how long it waited for a place, and held it. */
+  void gated(Duration waited, Duration held) {
+    queuedNanos.add(waited.toNanos());
+    heldNanos.add(held.toNanos());
+  }
+
+  /** Returns how long this scope's calls waited, in all, for a place at their backend's gate. */
+  public Duration queued() {
+    return Duration.ofNanos(queuedNanos.sum());
+  }
+
+  /** Returns how long this scope's calls kept places at their backend, in all. */
+  public Duration backendTime() {
+    return Duration.ofNanos(heldNanos.sum());
   }
 
   /** Returns the time left for calls, zero once it is spent or the scope was aborted. */

@@ -57,6 +57,7 @@ public final class TraceLookup {
   private final UserIdFingerprint fingerprints;
   private final LookupTelemetry telemetry;
   private final ReadBudget reads;
+  private final Admission admission;
 
   /**
    * @param executor runs searches; fetches run on {@code fetchExecutor}, at most {@code
@@ -121,9 +122,7 @@ public final class TraceLookup {
   }
 
   /**
-   * @param reads the bytes of backend answers all lookups may hold at once; each lookup, and each
-   *     "Show trace", reads within it and within its budget, and what it started is aborted when
-   *     the budget is spent
+   * @param reads the bytes of backend answers all lookups may hold at once
    */
   public TraceLookup(
       TraceBackend backend,
@@ -138,7 +137,45 @@ public final class TraceLookup {
       Telemetry telemetry,
       UserIdFingerprint fingerprints,
       ReadBudget reads) {
+    this(
+        backend,
+        cache,
+        executor,
+        fetchExecutor,
+        maxTraces,
+        fetchParallelism,
+        budget,
+        hasher,
+        shown,
+        telemetry,
+        fingerprints,
+        reads,
+        Admission.unlimited(callTime(budget)));
+  }
+
+  /**
+   * @param reads the bytes of backend answers all lookups may hold at once; each lookup, and each
+   *     "Show trace", reads within it and within its budget, and what it started is aborted when
+   *     the budget is spent
+   * @param admission told how long each lookup took and how much backend time it used, so that it
+   *     can tell how long the next one will take
+   */
+  public TraceLookup(
+      TraceBackend backend,
+      LookupCache cache,
+      Executor executor,
+      Executor fetchExecutor,
+      int maxTraces,
+      int fetchParallelism,
+      Duration budget,
+      UserIdHasher hasher,
+      AttributePolicy shown,
+      Telemetry telemetry,
+      UserIdFingerprint fingerprints,
+      ReadBudget reads,
+      Admission admission) {
     this.reads = reads;
+    this.admission = admission;
     this.hasher = hasher;
     this.fingerprints = fingerprints;
     this.cards = new TraceCards(shown);
@@ -146,8 +183,7 @@ public final class TraceLookup {
     this.cache = cache;
     this.telemetry = new LookupTelemetry(telemetry, backend.displayName(), cache, fingerprints);
     // The search and its fetches run on other threads; their spans must still be the lookup's
-    // children,
-    // and their backend calls must still end with the lookup's budget.
+    // children, and their backend calls must still end with the lookup's budget.
     this.fetcher =
         new TraceFetcher(
             this.backend,
@@ -245,6 +281,11 @@ public final class TraceLookup {
    */
   public record Erasure(int lookups, int running, int traces) {}
 
+  /** Returns how the lookups running now stand against the backend's room for them. */
+  public Admission admission() {
+    return admission;
+  }
+
   /**
    * Returns one trace by ID for "Show trace": from the cache when it is there, else read within the
    * budget.
@@ -264,10 +305,18 @@ public final class TraceLookup {
       LookupRequest request, AtomicReference<CallScope> owned) {
     CallScope scope = CallScope.open(callTime(budget), reads);
     owned.set(scope);
+    long started = System.nanoTime();
     try {
       return CompletableFuture.supplyAsync(
               () -> scope.call(() -> compute(request, scope)), executor)
-          .whenComplete((outcome, bug) -> scope.close());
+          .whenComplete(
+              (outcome, bug) -> {
+                scope.close();
+                admission.finished(
+                    Duration.ofNanos(System.nanoTime() - started),
+                    scope.queued(),
+                    scope.backendTime());
+              });
     } catch (RejectedExecutionException full) {
       scope.close();
       return CompletableFuture.completedFuture(
@@ -310,7 +359,7 @@ public final class TraceLookup {
    * answer, so a slow backend still leaves a partial answer rather than none; three quarters of a
    * budget too short to spare that.
    */
-  static Duration callTime(Duration budget) {
+  public static Duration callTime(Duration budget) {
     Duration left = budget.minus(ANSWER_TIME);
     return left.compareTo(budget.dividedBy(2)) >= 0 ? left : budget.multipliedBy(3).dividedBy(4);
   }

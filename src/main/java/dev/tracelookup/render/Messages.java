@@ -1,7 +1,9 @@
 package dev.tracelookup.render;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.tracelookup.time.DurationFormat;
 import dev.tracelookup.time.TimeFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -107,6 +109,20 @@ public final class Messages {
   /** Returns help with the usage alone. */
   public static SlackMessage help(String usage) {
     return help("", "", usage);
+  }
+
+  /**
+   * Returns the answer when the backend is too busy for a new lookup to finish in time: how long it
+   * would likely take, against how long the bot waits.
+   */
+  public static SlackMessage busy(Duration likely, Duration allowed) {
+    String line =
+        "⏳ The trace backend is busy: a lookup now would likely take about "
+            + DurationFormat.brief(likely)
+            + ", longer than the "
+            + DurationFormat.brief(allowed)
+            + " I wait for an answer. Try again in a minute.";
+    return message(line, List.of(SlackBlocks.mrkdwnSection(line)));
   }
 
   /** Returns the answer when too many lookups are already running. */

@@ -1,6 +1,7 @@
 package dev.tracelookup.server;
 
 import dev.tracelookup.config.Secret;
+import dev.tracelookup.lookup.Admission;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TraceLookup;
@@ -93,7 +94,24 @@ final class LookupApiServlet extends HttpServlet {
       JsonReplies.error(response, 400, query.problem().get());
       return;
     }
-    LookupOutcome outcome = lookup.lookup(query.request().orElseThrow(), false);
+    Admission.Decision decision = lookup.admission().admit();
+    if (decision instanceof Admission.TurnedAway away) {
+      // As in Slack: refused only when the answer would come too late, saying when to come back.
+      response.setHeader("Retry-After", "60");
+      JsonReplies.error(
+          response,
+          503,
+          "the trace backend is busy: a lookup now would likely take "
+              + away.likely().toMillis()
+              + " ms, more than the "
+              + away.allowed().toMillis()
+              + " ms it may; try again in a minute");
+      return;
+    }
+    LookupOutcome outcome;
+    try (Admission.Ticket ticket = ((Admission.Admitted) decision).ticket()) {
+      outcome = lookup.lookup(query.request().orElseThrow(), false);
+    }
     if (audit.record(auditEntry(outcome)).withholds()) {
       // Fail closed, as in Slack: no customer data leaves that the audit log does not record.
       JsonReplies.error(

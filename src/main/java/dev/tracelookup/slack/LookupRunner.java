@@ -1,5 +1,6 @@
 package dev.tracelookup.slack;
 
+import dev.tracelookup.lookup.Admission;
 import dev.tracelookup.lookup.Audience;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
@@ -9,6 +10,7 @@ import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.slack.SlackReplies.Visibility;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -188,19 +190,54 @@ final class LookupRunner {
   /** Answers "busy" through the response URL, for interactions whose ack cannot carry a message. */
   void answerBusy(String responseUrl) {
     // In the handler, before the ack: one try, with no fallbacks to wait on.
-    replies.respond(responseUrl, Messages.busy(), Visibility.EPHEMERAL);
+    replies.respond(responseUrl, busy(), Visibility.EPHEMERAL);
   }
 
   /**
-   * Queues the job; one that waited in the queue past its time answers "busy" instead, as a new
-   * message for the asker alone.
+   * Returns the answer for a lookup that was not taken: how long it would likely take now, when the
+   * backend is the reason, else that every lookup thread is taken.
+   */
+  SlackMessage busy() {
+    Admission admission = lookup.admission();
+    Duration likely = admission.likely();
+    Duration allowed = admission.allowed();
+    return likely.compareTo(allowed) > 0 ? Messages.busy(likely, allowed) : Messages.busy();
+  }
+
+  /**
+   * Queues the job if admission expects it to finish in time; one that then waited in the queue
+   * past its time answers "busy" instead, as a new message for the asker alone.
    */
   private boolean submit(String event, Asker asker, Route route, Supplier<Answer> work) {
-    return jobs.trySubmit(
-        () -> finish(event, asker, route, work),
-        () ->
-            deliveries.deliver(
-                asker, route.privately().asNewMessage(), new Answer.Problem(Messages.busy())));
+    Admission.Decision decision = lookup.admission().admit();
+    if (decision instanceof Admission.TurnedAway away) {
+      log.warn(
+          "{} turned away: it would likely take {} ms, more than the {} ms it may ({} lookups"
+              + " running)",
+          event,
+          away.likely().toMillis(),
+          away.allowed().toMillis(),
+          lookup.admission().running());
+      return false;
+    }
+    Admission.Ticket ticket = ((Admission.Admitted) decision).ticket();
+    boolean taken =
+        jobs.trySubmit(
+            () -> {
+              try (ticket) {
+                finish(event, asker, route, work);
+              }
+            },
+            () -> {
+              try (ticket) {
+                deliveries.deliver(
+                    asker, route.privately().asNewMessage(), new Answer.Problem(busy()));
+              }
+            });
+    if (!taken) {
+      ticket.close();
+    }
+    return taken;
   }
 
   /** The one path of every job: the answer, its delivery, and the delivery on record. */

@@ -75,7 +75,7 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
             ? fromWords(text, zone, thread)
             : jobs.trySubmit(() -> fromTicket(found.get(0), zone, thread));
     if (!queued) {
-      replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), Messages.busy());
+      replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), runner.busy());
     }
     return ctx.ack();
   }

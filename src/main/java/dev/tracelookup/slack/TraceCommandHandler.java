@@ -84,7 +84,7 @@ final class TraceCommandHandler implements SlashCommandHandler {
         payload.getResponseUrl(),
         Audience.agent(false))) {
       log.warn("lookup refused: the lookup queue is full");
-      return ack(ctx, Messages.busy());
+      return ack(ctx, runner.busy());
     }
     log.info(
         "lookup queued for user={} by slack user {}",

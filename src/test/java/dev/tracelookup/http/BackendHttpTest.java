@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.tracelookup.http.HttpFailure.Kind;
+import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
 import java.io.IOException;
@@ -195,6 +196,41 @@ final class BackendHttpTest {
         .isEqualTo(new HttpResult.Ok<>("ok"));
     assertThat(pauses)
         .containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(120));
+  }
+
+  @Test
+  void get_whenEveryPlaceAtTheBackendIsTaken_waitsAtMostItsBudgetAndSendsNothing()
+      throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    server =
+        new FakeHttpServer(
+            request -> {
+              calls.incrementAndGet();
+              return Reply.json("ok");
+            });
+    CallGate gate = CallGate.of(1);
+    Endpoint endpoint =
+        new Endpoint(
+            "Tempo",
+            server.uri(),
+            Map.of(),
+            Duration.ofSeconds(5),
+            Duration.ofMillis(200),
+            3,
+            1000);
+    BackendHttp http =
+        new BackendHttp(client, endpoint, Clock.systemUTC(), pauses::add, Telemetry.noop(), gate);
+
+    try (CallGate.Place taken = gate.enter(Duration.ZERO).orElseThrow()) {
+      HttpFailure failure = failure(http.get("/api/search", "application/json", TEXT));
+
+      assertThat(failure.kind()).isEqualTo(Kind.BUSY);
+      assertThat(failure.detail()).contains("1 requests", "backend.max-concurrent");
+    }
+    assertThat(calls).hasValue(0);
+    assertThat(http.get("/api/search", "application/json", TEXT))
+        .isEqualTo(new HttpResult.Ok<>("ok"));
+    assertThat(gate.open()).isZero();
   }
 
   @Test
