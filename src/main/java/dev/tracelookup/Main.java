@@ -17,6 +17,22 @@ import org.slf4j.LoggerFactory;
 
 /** Reads the configuration and starts the chosen face; {@code app/} wires it. */
 public final class Main {
+  private static final String COMMON_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+  static {
+    // The JDK's HttpClient hands each answer on through CompletableFuture's default executor. On a
+    // machine of 2 cores the common pool has one thread, and CompletableFuture then starts a new
+    // thread per task instead: a thread born and dying for every backend answer, which took more
+    // CPU under load than the lookups themselves (BENCHMARKS.md, issue 16). Set before anything
+    // touches the pool; an operator's own -D setting wins.
+    if (System.getProperty(COMMON_PARALLELISM) == null) {
+      System.setProperty(
+          COMMON_PARALLELISM,
+          String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
+    }
+  }
+
   private static final Logger log = LoggerFactory.getLogger(Main.class);
   private static final String USAGE =
       "usage: trace-lookup serve | trace-lookup lookup [--format text|blocks] [--zone ZONE]"

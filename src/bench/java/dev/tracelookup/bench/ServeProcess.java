@@ -50,6 +50,15 @@ final class ServeProcess {
       return procStatus(process.pid());
     }
 
+    /** Returns the CPU time the process used so far, user and system, from /proc/<pid>/stat. */
+    long cpuMillis() throws IOException {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
     @Override
     public void close() throws InterruptedException {
       process.destroy();

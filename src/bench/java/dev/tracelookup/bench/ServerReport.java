@@ -257,7 +257,15 @@ final class ServerReport {
             result.rssKb() / 1024,
             result.peakRssKb() / 1024,
             verdict(result.peakRssKb() < 512 * 1024, "peak < 512 MB")));
-    out.append(String.format("backend searches served: %d%n", result.searches()));
+    int cards = steady.cardsInTime() + steady.lateCards() + burst.cardsInTime() + burst.lateCards();
+    out.append(
+        String.format(
+            "backend searches served: %d; bot CPU after the warm-up %d ms, %.1f ms per card (bot"
+                + " run with %s)%n",
+            result.searches(),
+            result.cpuMillis(),
+            cards == 0 ? 0.0 : (double) result.cpuMillis() / cards,
+            CardLoad.HEAP));
     return out.toString();
   }
 

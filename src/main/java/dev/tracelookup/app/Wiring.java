@@ -42,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -383,22 +382,12 @@ final class Wiring {
   }
 
   /**
-   * Returns a pool that starts a thread per task up to {@code threads}, then queues up to {@code
-   * queued}; threads idle for 30 s end, so a burst's threads do not outlive it.
+   * Returns a pool that reuses an idle thread, else starts one up to {@code threads}, then queues
+   * up to {@code queued}; threads idle for 30 s end, so a burst's threads do not outlive it.
    */
   private static ThreadPoolExecutor pool(
       String name, int threads, int queued, RejectedExecutionHandler whenFull) {
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(queued),
-            named(name),
-            whenFull);
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    return ElasticPool.of(threads, queued, named(name), whenFull);
   }
 
   private static RejectedExecutionHandler abort() {

@@ -175,7 +175,7 @@ public final class ConfigLoader {
         (int) settings.number("lookup.max-traces", 20, 1, 500),
         (int) settings.number("lookup.fetch-parallelism", 8, 1, 64),
         settings.duration("lookup.budget", Duration.ofSeconds(25), "25s"),
-        (int) settings.number("lookup.threads", 512, 1, 4096),
+        (int) settings.number("lookup.threads", 2048, 1, 8192),
         (int) settings.number("lookup.max-queued", 100, 0, 100_000),
         settings.optionalNumber(
             "lookup.max-bytes-in-flight", 134_217_728, 1L << 20, Long.MAX_VALUE));
