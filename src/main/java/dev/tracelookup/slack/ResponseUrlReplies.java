@@ -3,7 +3,7 @@ package dev.tracelookup.slack;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import dev.tracelookup.http.BackendHttp;
@@ -97,29 +97,42 @@ final class ResponseUrlReplies implements SlackReplies {
   }
 
   private PostResult postMessage(String channelId, String threadTs, SlackMessage message) {
+    return sent(
+        "chat.postMessage",
+        () ->
+            bot.chatPostMessage(
+                r ->
+                    r.channel(channelId)
+                        .threadTs(threadTs)
+                        .text(message.text())
+                        .blocks(message.blocks().isEmpty() ? null : message.blocks())
+                        .unfurlLinks(false)));
+  }
+
+  /** One Web API post, as Slack's SDK makes it. */
+  @FunctionalInterface
+  private interface Post {
+    SlackApiTextResponse send() throws IOException, SlackApiException;
+  }
+
+  /** Returns how the post went; every refusal is logged with Slack's error code, never the text. */
+  private static PostResult sent(String method, Post post) {
     try {
-      ChatPostMessageResponse response =
-          bot.chatPostMessage(
-              r ->
-                  r.channel(channelId)
-                      .threadTs(threadTs)
-                      .text(message.text())
-                      .blocks(message.blocks().isEmpty() ? null : message.blocks())
-                      .unfurlLinks(false));
+      SlackApiTextResponse response = post.send();
       if (response.isOk()) {
         return PostResult.posted();
       }
-      log.warn("chat.postMessage refused: {}", response.getError());
+      log.warn("{} refused: {}", method, response.getError());
       return new PostResult(false, response.getError());
     } catch (SlackApiException refused) {
       String error =
           refused.getError() == null
               ? "http_" + refused.getResponse().code()
               : refused.getError().getError();
-      log.warn("chat.postMessage failed: {}", error);
+      log.warn("{} failed: {}", method, error);
       return new PostResult(false, error);
     } catch (IOException unreachable) {
-      log.warn("chat.postMessage failed: {}", unreachable.getMessage());
+      log.warn("{} failed: {}", method, unreachable.getMessage());
       return new PostResult(false, "unreachable");
     }
   }
@@ -134,31 +147,16 @@ final class ResponseUrlReplies implements SlackReplies {
 
   private PostResult postEphemeralMessage(
       String channelId, String threadTs, String user, SlackMessage message) {
-    try {
-      var response =
-          bot.chatPostEphemeral(
-              r ->
-                  r.channel(channelId)
-                      .threadTs(threadTs)
-                      .user(user)
-                      .text(message.text())
-                      .blocks(message.blocks().isEmpty() ? null : message.blocks()));
-      if (response.isOk()) {
-        return PostResult.posted();
-      }
-      log.warn("chat.postEphemeral refused: {}", response.getError());
-      return new PostResult(false, response.getError());
-    } catch (SlackApiException refused) {
-      String error =
-          refused.getError() == null
-              ? "http_" + refused.getResponse().code()
-              : refused.getError().getError();
-      log.warn("chat.postEphemeral failed: {}", error);
-      return new PostResult(false, error);
-    } catch (IOException unreachable) {
-      log.warn("chat.postEphemeral failed: {}", unreachable.getMessage());
-      return new PostResult(false, "unreachable");
-    }
+    return sent(
+        "chat.postEphemeral",
+        () ->
+            bot.chatPostEphemeral(
+                r ->
+                    r.channel(channelId)
+                        .threadTs(threadTs)
+                        .user(user)
+                        .text(message.text())
+                        .blocks(message.blocks().isEmpty() ? null : message.blocks())));
   }
 
   static String body(SlackMessage message, Visibility visibility) {

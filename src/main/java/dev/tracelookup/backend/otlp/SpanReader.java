@@ -3,6 +3,8 @@ package dev.tracelookup.backend.otlp;
 import static dev.tracelookup.backend.json.JsonSteps.int64;
 import static dev.tracelookup.backend.json.JsonSteps.isArray;
 import static dev.tracelookup.backend.json.JsonSteps.isObject;
+import static dev.tracelookup.backend.json.JsonSteps.isSmallNumber;
+import static dev.tracelookup.backend.json.JsonSteps.isWholeNumber;
 import static dev.tracelookup.backend.json.JsonSteps.nextElement;
 import static dev.tracelookup.backend.json.JsonSteps.skip;
 import static dev.tracelookup.backend.json.JsonSteps.text;
@@ -225,25 +227,6 @@ final class SpanReader {
     return isSmallNumber(text)
         ? SpanKind.fromOtlpNumber(Integer.parseInt(text))
         : SpanKind.fromName(text);
-  }
-
-  /** Returns whether an enum arrived as a JSON number (OTLP) that fits a long. */
-  private static boolean isWholeNumber(JsonParser parser) throws IOException {
-    return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
-        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
-  }
-
-  /** Returns whether an enum arrived as a number in a string rather than as a name (Tempo). */
-  private static boolean isSmallNumber(String text) {
-    if (text == null || text.isEmpty() || text.length() > 9) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (!Character.isDigit(text.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The span's fields as they arrive, in any order. */

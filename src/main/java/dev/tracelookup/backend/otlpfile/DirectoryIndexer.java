@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.tracelookup.backend.json.JsonShapeException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -164,7 +165,8 @@ final class DirectoryIndexer {
    * which may be customer data.
    */
   private static String problem(IOException unreadable) {
-    if (unreadable instanceof MalformedLine) {
+    if (unreadable instanceof MalformedLine || unreadable instanceof JsonShapeException) {
+      // Both name what was expected and where, never the input.
       return unreadable.getMessage();
     }
     if (unreadable instanceof JsonEOFException) {

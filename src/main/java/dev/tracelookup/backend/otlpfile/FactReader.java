@@ -1,5 +1,8 @@
 package dev.tracelookup.backend.otlpfile;
 
+import static dev.tracelookup.backend.json.JsonSteps.isArray;
+import static dev.tracelookup.backend.json.JsonSteps.isObject;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tracelookup.backend.otlpfile.FieldNames.Field;
@@ -435,26 +438,6 @@ final class FactReader {
       throw new MalformedLine("the JSON ends early");
     }
     return token;
-  }
-
-  private static boolean isObject(JsonParser parser, String what) throws IOException {
-    return is(parser, JsonToken.START_OBJECT, what, "an object");
-  }
-
-  private static boolean isArray(JsonParser parser, String what) throws IOException {
-    return is(parser, JsonToken.START_ARRAY, what, "an array");
-  }
-
-  private static boolean is(JsonParser parser, JsonToken start, String what, String expected)
-      throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == start) {
-      return true;
-    }
-    if (token == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    throw new MalformedLine("expected " + expected + " for '" + what + "'");
   }
 
   /** Fails as the span reader does when a known container field holds the wrong type. */

@@ -1,5 +1,8 @@
 package dev.tracelookup.backend.otlpfile;
 
+import static dev.tracelookup.backend.json.JsonSteps.isSmallNumber;
+import static dev.tracelookup.backend.json.JsonSteps.isWholeNumber;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tracelookup.trace.SpanKind;
@@ -81,25 +84,6 @@ final class Scalars {
     return isSmallNumber(text)
         ? StatusCode.fromOtlpNumber(Integer.parseInt(text))
         : StatusCode.fromName(text);
-  }
-
-  /** Returns whether an enum arrived as a JSON number that fits a long. */
-  private static boolean isWholeNumber(JsonParser parser) throws IOException {
-    return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
-        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
-  }
-
-  /** Returns whether an enum arrived as a number in a string rather than as a name (Tempo). */
-  private static boolean isSmallNumber(String text) {
-    if (text == null || text.isEmpty() || text.length() > 9) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (!Character.isDigit(text.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
