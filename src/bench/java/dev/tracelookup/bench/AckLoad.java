@@ -181,7 +181,7 @@ final class AckLoad {
     return Latencies.of(nanos);
   }
 
-  private static Map<String, String> env(Path config, FakeSlackApi slack, SlowZipkin zipkin) {
+  static Map<String, String> env(Path config, FakeSlackApi slack, SlowZipkin zipkin) {
     return Map.of(
         "TRACE_LOOKUP_CONFIG",
         config.toString(),

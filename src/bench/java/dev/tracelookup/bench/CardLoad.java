@@ -83,20 +83,8 @@ final class CardLoad {
       for (int agent = 0; agent < SlashCommands.AGENTS; agent++) {
         slack.zone(SlashCommands.agent(agent), "America/New_York");
       }
-      Map<String, String> env =
-          Map.of(
-              "TRACE_LOOKUP_CONFIG",
-              config.toString(),
-              "SLACK_API_URL",
-              slack.apiUrl(),
-              "SLACK_SIGNING_SECRET",
-              SlashCommands.SECRET,
-              "SLACK_BOT_TOKEN",
-              "xoxb-bench",
-              "TRACE_BACKEND_TYPE",
-              "zipkin",
-              "TRACE_BACKEND_URL",
-              zipkin.uri().toString());
+      // The process's own PORT is its free port, set by ServeProcess over AckLoad's 0.
+      Map<String, String> env = AckLoad.env(config, slack, zipkin);
       try (ServeProcess.Running serve =
           ServeProcess.start(
               env, directory.resolve("bot.log"), Duration.ofSeconds(60), List.of(HEAP))) {
