@@ -86,6 +86,14 @@ public record AuditEntry(
 
   /** A refusal by the access policy: who, where, and nothing about any customer. */
   public static AuditEntry denied(String slackUser, String team, String channel) {
+    return denied(slackUser, team, channel, "denied");
+  }
+
+  /**
+   * A refusal: who, where, why ({@code denied}, {@code external}, {@code shared_channel}), and
+   * nothing about any customer.
+   */
+  public static AuditEntry denied(String slackUser, String team, String channel, String reason) {
     return new AuditEntry(
         "denied",
         slackUser,
@@ -98,6 +106,6 @@ public record AuditEntry(
         0,
         false,
         false,
-        "denied");
+        reason);
   }
 }

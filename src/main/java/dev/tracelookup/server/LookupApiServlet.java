@@ -2,6 +2,7 @@ package dev.tracelookup.server;
 
 import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.Admission;
+import dev.tracelookup.lookup.LookupAuditEntries;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TraceLookup;
@@ -123,26 +124,15 @@ final class LookupApiServlet extends HttpServlet {
 
   /** The API has no Slack user: the caller is whoever holds the token, recorded as {@code api}. */
   private AuditEntry auditEntry(LookupOutcome outcome) {
-    LookupRequest request = outcome.request();
-    String result =
-        outcome instanceof LookupOutcome.Found
-            ? "found"
-            : outcome instanceof LookupOutcome.Failed ? "failed" : "no_traces";
-    int traces = outcome instanceof LookupOutcome.Found found ? found.traces().size() : 0;
-    boolean fromCache = outcome instanceof LookupOutcome.Found found && found.fromCache();
-    return new AuditEntry(
+    return LookupAuditEntries.of(
         "lookup",
         "api",
         "",
         "",
-        Optional.of(lookup.fingerprints().of(request.userId())),
-        Optional.of(request.window().from()),
-        Optional.of(request.window().to()),
+        lookup.fingerprints().of(outcome.request().userId()),
+        outcome,
         lookup.backendName(),
-        traces,
-        fromCache,
-        false,
-        result);
+        false);
   }
 
   private Map<String, Object> body(LookupOutcome outcome) {

@@ -1,7 +1,7 @@
 package dev.tracelookup.slack;
 
+import dev.tracelookup.lookup.LookupAuditEntries;
 import dev.tracelookup.lookup.LookupOutcome;
-import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AuditEntry;
@@ -43,31 +43,16 @@ final class Audits {
 
   /** Records a lookup (or refresh, share) and what it found. */
   Audited lookup(String event, Asker asker, LookupOutcome outcome, boolean shared) {
-    LookupRequest request = outcome.request();
-    int count = 0;
-    boolean cacheHit = false;
-    String result = "no_traces";
-    if (outcome instanceof LookupOutcome.Found found) {
-      count = found.traces().size();
-      cacheHit = found.fromCache();
-      result = "found";
-    } else if (outcome instanceof LookupOutcome.Failed) {
-      result = "failed";
-    }
     return write(
-        new AuditEntry(
+        LookupAuditEntries.of(
             event,
             asker.user(),
             asker.team(),
             asker.channel(),
-            Optional.of(fingerprints.of(request.userId())),
-            Optional.of(request.window().from()),
-            Optional.of(request.window().to()),
+            fingerprints.of(outcome.request().userId()),
+            outcome,
             backend,
-            count,
-            cacheHit,
-            shared,
-            result));
+            shared));
   }
 
   /**
@@ -170,19 +155,6 @@ final class Audits {
 
   /** Records a refusal for another reason: {@code external}, {@code shared_channel}. */
   void denied(Asker asker, String outcome) {
-    log.record(
-        new AuditEntry(
-            "denied",
-            asker.user(),
-            asker.team(),
-            asker.channel(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            "",
-            0,
-            false,
-            false,
-            outcome));
+    log.record(AuditEntry.denied(asker.user(), asker.team(), asker.channel(), outcome));
   }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,17 +54,14 @@ final class LookupRunner {
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
   boolean submitLookup(
       Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
-    return submit(
+    return submitLookupJob(
         "lookup",
         asker,
         Route.answer(responseUrl, Visibility.EPHEMERAL),
-        () ->
-            lookupAnswer(
-                "lookup",
-                asker,
-                lookup.lookup(request, false),
-                false,
-                outcome -> presenter.present(outcome, agentZone, audience)));
+        request,
+        false,
+        agentZone,
+        audience);
   }
 
   /**
@@ -79,17 +75,8 @@ final class LookupRunner {
         inThread
             ? Route.inThread(context.threadTs().get(), context.responseUrl())
             : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
-    return submit(
-        "lookup",
-        asker,
-        route,
-        () ->
-            lookupAnswer(
-                "lookup",
-                asker,
-                lookup.lookup(request, false),
-                false,
-                outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread))));
+    return submitLookupJob(
+        "lookup", asker, route, request, false, agentZone, Audience.agent(inThread));
   }
 
   /**
@@ -105,34 +92,21 @@ final class LookupRunner {
             ShareErrors.isDirectMessage(thread.channel(), null),
             Route.toAskerIn(thread.ts()));
     // Times in UTC: everyone in the thread reads the card, each in their own zone.
-    return submit(
-        "lookup",
-        asker,
-        route,
-        () ->
-            lookupAnswer(
-                "lookup",
-                asker,
-                lookup.lookup(request, false),
-                true,
-                outcome ->
-                    presenter.present(outcome, ZoneOffset.UTC, Audience.channel(thread.asker()))));
+    return submitLookupJob(
+        "lookup", asker, route, request, false, ZoneOffset.UTC, Audience.channel(thread.asker()));
   }
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(
       Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return submit(
+    return submitLookupJob(
         "refresh",
         asker,
         Route.answer(responseUrl, Visibility.REPLACE),
-        () ->
-            lookupAnswer(
-                "refresh",
-                asker,
-                lookup.lookup(request, true),
-                false,
-                outcome -> presenter.present(outcome, agentZone, Audience.agent(inThread))));
+        request,
+        true,
+        agentZone,
+        Audience.agent(inThread));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
@@ -163,18 +137,8 @@ final class LookupRunner {
             Optional.ofNullable(share.threadTs()),
             share.directMessage(),
             Route.answer(share.responseUrl(), Visibility.EPHEMERAL));
-    return submit(
-        "share",
-        asker,
-        route,
-        () ->
-            lookupAnswer(
-                "share",
-                asker,
-                lookup.lookup(request, false),
-                true,
-                outcome ->
-                    presenter.present(outcome, readerZone, Audience.channel(share.sharedBy()))));
+    return submitLookupJob(
+        "share", asker, route, request, false, readerZone, Audience.channel(share.sharedBy()));
   }
 
   /**
@@ -256,18 +220,36 @@ final class LookupRunner {
   }
 
   /**
+   * Queues a lookup whose card goes to the audience along the route; a copy for a channel is
+   * audited as shared.
+   */
+  private boolean submitLookupJob(
+      String event,
+      Asker asker,
+      Route route,
+      LookupRequest request,
+      boolean refresh,
+      ZoneId zone,
+      Audience audience) {
+    return submit(
+        event, asker, route, () -> lookupAnswer(event, asker, request, refresh, zone, audience));
+  }
+
+  /**
    * Audits the outcome and returns what the agent may see of it: the answer, or, when the audit log
    * could not record it and fails closed, why it is withheld.
    */
   private Answer lookupAnswer(
       String event,
       Asker asker,
-      LookupOutcome outcome,
-      boolean shared,
-      Function<LookupOutcome, SlackMessage> present) {
-    Audits.Audited audited = audits.lookup(event, asker, outcome, shared);
+      LookupRequest request,
+      boolean refresh,
+      ZoneId zone,
+      Audience audience) {
+    LookupOutcome outcome = lookup.lookup(request, refresh);
+    Audits.Audited audited = audits.lookup(event, asker, outcome, audience.shared());
     return audited.withholds()
         ? Answer.problem(Audits.WITHHELD)
-        : new Answer.Result(present.apply(outcome), audited.entry());
+        : new Answer.Result(presenter.present(outcome, zone, audience), audited.entry());
   }
 }

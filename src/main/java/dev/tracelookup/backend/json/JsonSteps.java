@@ -102,25 +102,6 @@ public final class JsonSteps {
     return value < 0 ? -1 : value;
   }
 
-  /** Returns whether an enum arrived as a JSON number (OTLP) that fits a long. */
-  public static boolean isWholeNumber(JsonParser parser) throws IOException {
-    return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
-        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
-  }
-
-  /** Returns whether an enum arrived as a number in a string rather than as a name (Tempo). */
-  public static boolean isSmallNumber(String text) {
-    if (text == null || text.isEmpty() || text.length() > 9) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      if (!Character.isDigit(text.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Skips the current value, nested or not; Jackson skips iteratively, so depth is no risk. */
   public static void skip(JsonParser parser) throws IOException {
     parser.skipChildren();

@@ -3,8 +3,6 @@ package dev.tracelookup.backend.otlp;
 import static dev.tracelookup.backend.json.JsonSteps.int64;
 import static dev.tracelookup.backend.json.JsonSteps.isArray;
 import static dev.tracelookup.backend.json.JsonSteps.isObject;
-import static dev.tracelookup.backend.json.JsonSteps.isSmallNumber;
-import static dev.tracelookup.backend.json.JsonSteps.isWholeNumber;
 import static dev.tracelookup.backend.json.JsonSteps.nextElement;
 import static dev.tracelookup.backend.json.JsonSteps.skip;
 import static dev.tracelookup.backend.json.JsonSteps.text;
@@ -202,14 +200,8 @@ final class SpanReader {
       return SpanStatus.UNSET;
     }
     for (String field = nextField(parser); field != null; field = nextField(parser)) {
-      if (field.equals("code") && isWholeNumber(parser)) {
-        code = StatusCode.fromOtlpNumber(parser.getLongValue());
-      } else if (field.equals("code")) {
-        String text = text(parser, "status.code");
-        code =
-            isSmallNumber(text)
-                ? StatusCode.fromOtlpNumber(Integer.parseInt(text))
-                : StatusCode.fromName(text);
+      if (field.equals("code")) {
+        code = OtlpEnums.statusCode(parser);
       } else if (field.equals("message")) {
         message = texts.text(parser, "status.message");
       } else {
@@ -217,16 +209,6 @@ final class SpanReader {
       }
     }
     return new SpanStatus(code, message);
-  }
-
-  private static SpanKind kind(JsonParser parser) throws IOException {
-    if (isWholeNumber(parser)) {
-      return SpanKind.fromOtlpNumber(parser.getLongValue());
-    }
-    String text = text(parser, "kind");
-    return isSmallNumber(text)
-        ? SpanKind.fromOtlpNumber(Integer.parseInt(text))
-        : SpanKind.fromName(text);
   }
 
   /** The span's fields as they arrive, in any order. */
@@ -258,7 +240,7 @@ final class SpanReader {
           name = text(parser, "name");
           break;
         case "kind":
-          kind = kind(parser);
+          kind = OtlpEnums.kind(parser);
           break;
         case "starttimeunixnano":
           start = int64(parser, "startTimeUnixNano");

@@ -5,6 +5,8 @@ import static dev.tracelookup.backend.json.JsonSteps.isObject;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tracelookup.backend.json.JsonSteps;
+import dev.tracelookup.backend.otlp.OtlpEnums;
 import dev.tracelookup.backend.otlpfile.FieldNames.Field;
 import dev.tracelookup.trace.Attributes;
 import dev.tracelookup.trace.FailureRules;
@@ -220,7 +222,7 @@ final class FactReader {
         draft.name = nameId(parser);
         break;
       case KIND:
-        draft.kind = Scalars.kind(parser);
+        draft.kind = OtlpEnums.kind(parser);
         break;
       case START:
         draft.start = Scalars.int64(parser, raw, "startTimeUnixNano");
@@ -252,7 +254,7 @@ final class FactReader {
       return vocabulary.nameId(
           parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
-    String text = Scalars.text(parser, "name");
+    String text = JsonSteps.text(parser, "name");
     char[] name = text == null ? new char[0] : text.toCharArray();
     return vocabulary.nameId(name, 0, name.length);
   }
@@ -266,7 +268,7 @@ final class FactReader {
       Field field = fields.of(parser.currentName());
       next(parser);
       if (field == Field.CODE) {
-        code = Scalars.statusCode(parser);
+        code = OtlpEnums.statusCode(parser);
       } else {
         parser.skipChildren();
       }
@@ -323,7 +325,7 @@ final class FactReader {
       return keys.indexOf(
           parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
-    String text = Scalars.text(parser, "key");
+    String text = JsonSteps.text(parser, "key");
     return text == null ? -1 : keys.indexOf(text.toCharArray(), 0, text.length());
   }
 
@@ -337,7 +339,7 @@ final class FactReader {
       Field field = fields.of(parser.currentName());
       next(parser);
       if (field == Field.SCALAR_VALUE) {
-        text = Scalars.text(parser, parser.currentName());
+        text = JsonSteps.text(parser, parser.currentName());
       } else {
         parser.skipChildren();
       }

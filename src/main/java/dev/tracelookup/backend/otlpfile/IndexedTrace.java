@@ -64,7 +64,7 @@ record IndexedTrace(
   }
 
   /** Returns the instant in nanoseconds since the epoch, saturated at the ends of a long. */
-  private static long epochNanos(Instant instant) {
+  static long epochNanos(Instant instant) {
     try {
       return Math.addExact(
           Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());

@@ -244,7 +244,7 @@ final class LiveIndex {
   private long notEndedBefore() {
     return options
         .maxAge()
-        .map(age -> epochNanos(clock.instant().minus(age)))
+        .map(age -> IndexedTrace.epochNanos(clock.instant().minus(age)))
         .orElse(Long.MIN_VALUE);
   }
 
@@ -322,14 +322,5 @@ final class LiveIndex {
 
   private static Object identity(Object key, Path path) {
     return key == null ? path : key;
-  }
-
-  private static long epochNanos(Instant instant) {
-    try {
-      return Math.addExact(
-          Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-    } catch (ArithmeticException beyondLong) {
-      return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
   }
 }

@@ -2,8 +2,10 @@ package dev.tracelookup.backend.otlpfile;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tracelookup.backend.json.JsonSteps;
 import dev.tracelookup.trace.TraceIds;
 import java.io.IOException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Optional;
  * exporter's lower-case hex is read in place, without a string.
  */
 final class TraceIdBits {
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final HexFormat HEX = HexFormat.of();
 
   private TraceIdBits() {}
 
@@ -31,7 +33,7 @@ final class TraceIdBits {
         return id[0] == 0 && id[1] == 0 ? null : id;
       }
     }
-    return parse(TraceIds.traceId(Scalars.text(parser, "traceId")));
+    return parse(TraceIds.traceId(JsonSteps.text(parser, "traceId")));
   }
 
   /** Returns the normalised trace ID as {high, low}, or null for none. */
@@ -69,17 +71,12 @@ final class TraceIdBits {
         return nonZero;
       }
     }
-    return TraceIds.spanId(Scalars.text(parser, "spanId")).isPresent();
+    return TraceIds.spanId(JsonSteps.text(parser, "spanId")).isPresent();
   }
 
   /** Returns the 32 lower-case hex digits as text, as the model writes trace IDs. */
   static String text(long high, long low) {
-    char[] chars = new char[32];
-    for (int i = 0; i < 16; i++) {
-      chars[i] = HEX[(int) (high >>> (60 - 4 * i)) & 0xf];
-      chars[16 + i] = HEX[(int) (low >>> (60 - 4 * i)) & 0xf];
-    }
-    return new String(chars);
+    return HEX.toHexDigits(high) + HEX.toHexDigits(low);
   }
 
   private static long[] lowerHex(byte[] bytes, int offset) {
