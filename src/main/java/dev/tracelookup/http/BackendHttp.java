@@ -112,17 +112,17 @@ public final class BackendHttp {
         }
         Optional<CallGate.Place> place = gate.enter(left);
         if (place.isEmpty()) {
-          told = queued(path, left);
+          // A retry that found no place says less than the failure that made it retry.
+          told = told != null ? told : queued(path, left);
           break;
         }
         Attempt<T> attempt;
         Duration timeout;
         try (CallGate.Place held = place.get()) {
-          // The wait for a place is the lookup's time, not the attempt's: time the attempt after
-          // it.
+          // The wait for a place is the lookup's time, not the attempt's: timed after the wait.
           timeout = min(endpoint.timeout(), Duration.between(clock.instant(), deadline));
           if (timeout.isNegative() || timeout.isZero()) {
-            told = queued(path, left);
+            told = told != null ? told : queued(path, left);
             break;
           }
           attempt = once(pathAndQuery, path, accept, reader, number, timeout, scope, budget);
