@@ -82,7 +82,6 @@ final class Wiring {
   private final ScheduledExecutorService backendFollower = Backends.daemon();
   final ExecutorService jobs;
   final ExecutorService slackCalls;
-  private final ThreadPoolExecutor searches;
   private final ThreadPoolExecutor fetches;
   private final ReadBudget reads;
   private final CallGate gate;
@@ -108,8 +107,10 @@ final class Wiring {
     // CompletableFuture stages the bot runs lookups on many platform threads, which cost a few
     // dozen KiB of stack each while they wait and die when idle, and limits concurrency where it
     // protects something: the backend's CallGate, and admission by deadline (lookup.Admission).
-    // The bench measures both the load and the memory this takes (BENCHMARKS.md, issue 16).
-    this.searches = pool("search", settings.threads(), settings.threads(), abort());
+    // The bench measures both the load and the memory this takes (BENCHMARKS.md, issue 16). A
+    // lookup
+    // runs on its job's thread (TraceLookup) and reads its first trace there too, so a waiting
+    // lookup holds one thread, plus one per further trace read in parallel.
     // A full fetch queue makes the lookup read its traces on its own thread instead of queueing.
     this.fetches =
         pool(
@@ -152,7 +153,6 @@ final class Wiring {
         new TraceLookup(
             backend,
             cache,
-            searches,
             fetches,
             settings.maxTraces(),
             settings.fetchParallelism(),
@@ -335,7 +335,6 @@ final class Wiring {
           "stopping with {} lookups unanswered: still queued or running after the drain time",
           pool.getQueue().size() + pool.getActiveCount());
     }
-    searches.shutdownNow();
     slackCalls.shutdownNow();
     incidents.close();
     incidentScheduler.shutdownNow();

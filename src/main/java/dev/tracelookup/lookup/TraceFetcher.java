@@ -95,18 +95,19 @@ final class TraceFetcher {
   }
 
   private void drain(Queue<String> pending, Map<String, FetchResult> results) {
+    Runnable worker =
+        () -> {
+          for (String id = pending.poll(); id != null; id = pending.poll()) {
+            results.put(id, backend.fetch(id));
+          }
+        };
     int workers = Math.min(parallelism, pending.size());
     List<CompletableFuture<Void>> running = new ArrayList<>(workers);
-    for (int i = 0; i < workers; i++) {
-      running.add(
-          CompletableFuture.runAsync(
-              () -> {
-                for (String id = pending.poll(); id != null; id = pending.poll()) {
-                  results.put(id, backend.fetch(id));
-                }
-              },
-              executor));
+    for (int i = 1; i < workers; i++) {
+      running.add(CompletableFuture.runAsync(worker, executor));
     }
+    // The lookup's own thread would only wait: it reads too, so one trace needs no other thread.
+    worker.run();
     CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
   }
 

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,7 +49,6 @@ public final class TraceLookup {
   private final LookupCache cache;
   private final TraceFetcher fetcher;
   private final TraceCards cards;
-  private final Executor executor;
   private final int maxTraces;
   private final Duration budget;
   private final UserIdHasher hasher;
@@ -60,13 +58,12 @@ public final class TraceLookup {
   private final Admission admission;
 
   /**
-   * @param executor runs searches; fetches run on {@code fetchExecutor}, at most {@code
-   *     fetchParallelism} at once per lookup
+   * @param fetchExecutor reads the traces a search did not return whole, at most {@code
+   *     fetchParallelism} at once per lookup (the lookup's own thread is one of them)
    */
   public TraceLookup(
       TraceBackend backend,
       LookupCache cache,
-      Executor executor,
       Executor fetchExecutor,
       int maxTraces,
       int fetchParallelism,
@@ -74,7 +71,6 @@ public final class TraceLookup {
     this(
         backend,
         cache,
-        executor,
         fetchExecutor,
         maxTraces,
         fetchParallelism,
@@ -97,7 +93,6 @@ public final class TraceLookup {
   public TraceLookup(
       TraceBackend backend,
       LookupCache cache,
-      Executor executor,
       Executor fetchExecutor,
       int maxTraces,
       int fetchParallelism,
@@ -109,7 +104,6 @@ public final class TraceLookup {
     this(
         backend,
         cache,
-        executor,
         fetchExecutor,
         maxTraces,
         fetchParallelism,
@@ -127,7 +121,6 @@ public final class TraceLookup {
   public TraceLookup(
       TraceBackend backend,
       LookupCache cache,
-      Executor executor,
       Executor fetchExecutor,
       int maxTraces,
       int fetchParallelism,
@@ -140,7 +133,6 @@ public final class TraceLookup {
     this(
         backend,
         cache,
-        executor,
         fetchExecutor,
         maxTraces,
         fetchParallelism,
@@ -163,7 +155,6 @@ public final class TraceLookup {
   public TraceLookup(
       TraceBackend backend,
       LookupCache cache,
-      Executor executor,
       Executor fetchExecutor,
       int maxTraces,
       int fetchParallelism,
@@ -192,7 +183,6 @@ public final class TraceLookup {
             fetchParallelism,
             cards,
             budget);
-    this.executor = Context.taskWrapping(CallScope.propagating(executor));
     this.maxTraces = maxTraces;
     this.budget = budget;
   }
@@ -222,9 +212,12 @@ public final class TraceLookup {
     long started = System.nanoTime();
     Span span = telemetry.start(request);
     try (Scope ignored = span.makeCurrent()) {
-      AtomicReference<CallScope> owned = new AtomicReference<>();
-      LookupCache.Lookup lookup = cache.get(key, () -> start(searched, owned));
-      LookupOutcome outcome = await(lookup.outcome(), searched, owned.get());
+      AtomicReference<Owned> owned = new AtomicReference<>();
+      LookupCache.Lookup lookup = cache.get(key, () -> start(owned));
+      if (owned.get() != null) {
+        runHere(owned.get(), searched);
+      }
+      LookupOutcome outcome = await(lookup.outcome(), searched);
       long took = System.nanoTime() - started;
       log.info(
           "lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
@@ -297,50 +290,47 @@ public final class TraceLookup {
   }
 
   /**
-   * Starts computing the lookup in a scope of its own that ends with the budget; the caller that
-   * started it owns the scope and aborts it when it stops waiting. A full search queue answers
-   * "busy" at once rather than queueing work that could not start in time.
+   * Creates the lookup's future and the scope that ends with its budget, to be run by the caller
+   * that put it in the cache ({@link #runHere}); callers that find it there only wait for it.
    */
-  private CompletableFuture<LookupOutcome> start(
-      LookupRequest request, AtomicReference<CallScope> owned) {
-    CallScope scope = CallScope.open(callTime(budget), reads);
-    owned.set(scope);
+  private CompletableFuture<LookupOutcome> start(AtomicReference<Owned> owned) {
+    Owned mine = new Owned(CallScope.open(callTime(budget), reads), new CompletableFuture<>());
+    owned.set(mine);
+    return mine.outcome();
+  }
+
+  /** A lookup this caller started, and so runs. */
+  private record Owned(CallScope scope, CompletableFuture<LookupOutcome> outcome) {}
+
+  /**
+   * Runs the lookup on this thread, which waits for it anyway: one thread per waiting lookup, not
+   * one to wait and one to work. The budget still ends it on time ({@link BudgetWatch}).
+   */
+  private void runHere(Owned owned, LookupRequest request) {
+    CallScope scope = owned.scope();
     long started = System.nanoTime();
     try {
-      return CompletableFuture.supplyAsync(
-              () -> scope.call(() -> compute(request, scope)), executor)
-          .whenComplete(
-              (outcome, bug) -> {
-                scope.close();
-                admission.finished(
-                    Duration.ofNanos(System.nanoTime() - started),
-                    scope.queued(),
-                    scope.backendTime());
-              });
-    } catch (RejectedExecutionException full) {
+      BudgetWatch.Ran<LookupOutcome> ran =
+          BudgetWatch.run(budget, scope, () -> scope.call(() -> compute(request, scope)));
+      owned.outcome().complete(ran.expired() ? timedOut(request) : ran.value());
+    } catch (RuntimeException bug) {
+      owned.outcome().completeExceptionally(bug);
+    } finally {
       scope.close();
-      return CompletableFuture.completedFuture(
-          new LookupOutcome.Failed(
-              request,
-              BackendFailure.of(
-                  BackendFailure.Kind.BUSY,
-                  backend.displayName(),
-                  "every search thread is busy and the queue is full")));
+      admission.finished(
+          Duration.ofNanos(System.nanoTime() - started), scope.queued(), scope.backendTime());
     }
   }
 
-  private LookupOutcome await(
-      CompletableFuture<LookupOutcome> future, LookupRequest request, CallScope owned) {
+  /** Waits for a lookup this caller found running (its own has ended when this is called). */
+  private LookupOutcome await(CompletableFuture<LookupOutcome> future, LookupRequest request) {
     try {
       return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
-      // The answer goes out now; what the lookup still runs must not hold threads or memory past
-      // it.
-      abort(owned);
+      // Its owner's budget ends it; this caller's answer goes out now.
       return timedOut(request);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      abort(owned);
       return new LookupOutcome.Failed(
           request,
           BackendFailure.of(
@@ -362,12 +352,6 @@ public final class TraceLookup {
   public static Duration callTime(Duration budget) {
     Duration left = budget.minus(ANSWER_TIME);
     return left.compareTo(budget.dividedBy(2)) >= 0 ? left : budget.multipliedBy(3).dividedBy(4);
-  }
-
-  private static void abort(CallScope owned) {
-    if (owned != null) {
-      owned.abort();
-    }
   }
 
   private LookupOutcome compute(LookupRequest request, CallScope scope) {
