@@ -157,13 +157,13 @@ final class PagesEndToEndTest {
             .put("channel_id", "C0SUPPORT")
             .put("message_ts", "1770389000.000100")
             .put("is_ephemeral", true));
-    // Slack names each block of a replaced card anew, so a press on the new card is a new press.
+    // The same block and message each time: flipping back and forth presses the same button again.
     int press = presses.incrementAndGet();
     payload
         .putArray("actions")
         .addObject()
         .put("action_id", actionId)
-        .put("block_id", "b" + press)
+        .put("block_id", "b1")
         .put("type", "button")
         .put("value", value)
         .put("action_ts", "1770389002." + press);
