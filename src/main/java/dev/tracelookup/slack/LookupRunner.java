@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -271,7 +272,7 @@ final class LookupRunner {
     LookupProgress.Tracker progress = LookupProgress.Tracker.of(lookup.backendName());
     Optional<ProgressNotice> notice = watched ? notice(route, progress) : Optional.empty();
     Answer answer = null;
-    boolean progressShown = false;
+    boolean progressShown;
     try {
       answer = work.apply(progress);
     } catch (RuntimeException bug) {
@@ -299,12 +300,17 @@ final class LookupRunner {
       return Optional.empty();
     }
     String url = answer.responseUrl().get();
-    return Optional.of(
-        ProgressNotice.schedule(
-            progressTimer.get(),
-            PROGRESS_AFTER,
-            progress,
-            now -> replies.respond(url, Messages.progress(now.text()), Visibility.REPLACE)));
+    try {
+      return Optional.of(
+          ProgressNotice.schedule(
+              progressTimer.get(),
+              PROGRESS_AFTER,
+              progress,
+              now -> replies.respond(url, Messages.progress(now.text()), Visibility.REPLACE)));
+    } catch (RejectedExecutionException stopping) {
+      // Shutting down: the answer still goes out, without a progress message before it.
+      return Optional.empty();
+    }
   }
 
   private static Route replacing(Route route) {
