@@ -105,7 +105,8 @@ public final class Bot implements AutoCloseable {
         wiring.jobs,
         wiring.slackCalls,
         Ticker.systemTicker(),
-        wiring.telemetry);
+        wiring.telemetry,
+        Optional.of(wiring.progressTimer));
   }
 
   private static BotServer server(Config config, Wiring wiring, Optional<App> slackServlet) {

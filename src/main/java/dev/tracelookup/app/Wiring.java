@@ -80,6 +80,9 @@ final class Wiring {
   private final ExecutorService readinessChecks;
   private final ScheduledExecutorService incidentScheduler;
   private final ScheduledExecutorService backendFollower = Backends.daemon();
+  // One thread for every lookup's one progress check: each is a single response_url post.
+  final ScheduledExecutorService progressTimer =
+      Executors.newSingleThreadScheduledExecutor(named("progress"));
   final ExecutorService jobs;
   final ExecutorService slackCalls;
   private final ThreadPoolExecutor fetches;
@@ -339,6 +342,7 @@ final class Wiring {
     incidents.close();
     incidentScheduler.shutdownNow();
     backendFollower.shutdownNow();
+    progressTimer.shutdownNow();
     fetches.shutdownNow();
     readinessChecks.shutdownNow();
   }

@@ -116,7 +116,8 @@ public final class ChannelCopies {
             found.traces().stream().map(this::card).collect(Collectors.toList()),
             found.totalMatched(),
             texts(found.warnings()),
-            found.fromCache());
+            found.fromCache(),
+            found.page());
       }
       if (outcome instanceof LookupOutcome.NoTraces noTraces) {
         return new LookupOutcome.NoTraces(outcome.request(), texts(noTraces.warnings()));

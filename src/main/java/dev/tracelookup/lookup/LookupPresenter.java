@@ -192,7 +192,7 @@ public final class LookupPresenter {
         copy.map(c -> c.texts(warnings)).orElse(warnings),
         found.fromCache(),
         notes,
-        actions(request, audience, failing));
+        actions(request, audience, failing, found.page()));
   }
 
   private static List<ShownTrace> shown(List<TraceCard> traces) {
@@ -206,7 +206,10 @@ public final class LookupPresenter {
   }
 
   private Optional<CardActions> actions(
-      LookupRequest request, Audience audience, Optional<TraceCard> failing) {
+      LookupRequest request,
+      Audience audience,
+      Optional<TraceCard> failing,
+      LookupOutcome.Page page) {
     // Trace buttons name the customer by fingerprint, signed: channel-safe, and audited on any
     // replica.
     String customer = channelCopies.fingerprint(request.userId());
@@ -224,11 +227,25 @@ public final class LookupPresenter {
         codec -> {
           CardActions actions =
               CardActions.privateAnswer(codec.encode(request), audience.inThread())
-                  .withTraceValues(id -> codec.traceValue(id, customer));
+                  .withTraceValues(id -> codec.traceValue(id, customer))
+                  .withPages(pages(codec, request, page));
           return failing
               .map(card -> actions.withReply(card.analysis().summary().traceId()))
               .orElse(actions);
         });
+  }
+
+  /**
+   * Returns the Previous and Next buttons of a private card: each value carries the lookup (with
+   * the moment the customer named) and its page, signed, so any replica serves it.
+   */
+  private static CardActions.Pages pages(
+      RequestTokens codec, LookupRequest request, LookupOutcome.Page page) {
+    int number = page.number();
+    return new CardActions.Pages(
+        number,
+        number > 1 ? Optional.of(codec.pageValue(request, number - 1)) : Optional.empty(),
+        page.more() ? Optional.of(codec.pageValue(request, number + 1)) : Optional.empty());
   }
 
   /** Returns how the customer is named: never by their raw ID where a channel reads along. */

@@ -59,6 +59,11 @@ final class TraceFetcher {
       Optional<BackendFailure> failure) {}
 
   Fetched fetchAll(List<TraceRef> refs) {
+    return fetchAll(refs, () -> {});
+  }
+
+  /** Reads the traces, calling {@code read} once for each trace read, from any thread. */
+  Fetched fetchAll(List<TraceRef> refs, Runnable read) {
     Map<String, FetchResult> results = new ConcurrentHashMap<>();
     Queue<String> pending = new ConcurrentLinkedQueue<>();
     for (TraceRef ref : refs) {
@@ -66,11 +71,12 @@ final class TraceFetcher {
       if (known.isPresent()) {
         cache.putTrace(known.get());
         results.put(ref.traceId(), new FetchResult.Fetched(known.get(), false));
+        read.run();
       } else {
         pending.add(ref.traceId());
       }
     }
-    drain(pending, results);
+    drain(pending, results, read);
     return collect(refs, results);
   }
 
@@ -94,11 +100,12 @@ final class TraceFetcher {
     return new TraceLookup.TraceResult.Missing(traceId.get());
   }
 
-  private void drain(Queue<String> pending, Map<String, FetchResult> results) {
+  private void drain(Queue<String> pending, Map<String, FetchResult> results, Runnable read) {
     Runnable worker =
         () -> {
           for (String id = pending.poll(); id != null; id = pending.poll()) {
             results.put(id, backend.fetch(id));
+            read.run();
           }
         };
     int workers = Math.min(parallelism, pending.size());

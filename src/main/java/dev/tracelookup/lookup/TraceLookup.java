@@ -4,6 +4,7 @@ import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.http.CallScope;
 import dev.tracelookup.http.ReadBudget;
 import dev.tracelookup.privacy.AttributePolicy;
@@ -21,7 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -44,6 +47,12 @@ public final class TraceLookup {
    * call.
    */
   private static final Duration ANSWER_TIME = Duration.ofSeconds(3);
+
+  /**
+   * Pages a lookup offers at most: page {@code n} searches {@code n × lookup.max-traces} deep, and
+   * past five the agent is better served by a narrower window.
+   */
+  public static final int MAX_PAGES = 5;
 
   private final TraceBackend backend;
   private final LookupCache cache;
@@ -204,37 +213,85 @@ public final class TraceLookup {
    * one cache entry; the outcome's request carries the window actually searched.
    */
   public LookupOutcome lookup(LookupRequest request, boolean refresh) {
-    LookupRequest searched = widenedToMinutes(request);
-    LookupKey key = LookupKey.of(searched);
+    return lookup(request, refresh, LookupProgress.Tracker.ignored());
+  }
+
+  /**
+   * Looks up the request's traces, telling {@code progress} where the lookup stands as it goes.
+   *
+   * @see #lookup(LookupRequest, boolean)
+   */
+  public LookupOutcome lookup(
+      LookupRequest request, boolean refresh, LookupProgress.Tracker progress) {
     if (refresh) {
-      cache.invalidate(key);
+      LookupKey first = LookupKey.of(widenedToMinutes(request));
+      // The later pages were cut from the answer a refresh replaces.
+      for (int page = 1; page <= MAX_PAGES; page++) {
+        cache.invalidate(first.page(page));
+      }
     }
+    return page(request, 1, progress);
+  }
+
+  /**
+   * Returns one page of the request's traces: page 1 is {@link #lookup}; page {@code n} holds the
+   * next traces the backend names that no earlier page holds, ranked among themselves, so a page
+   * never changes once read and no trace is on two pages. Every page is cached like a lookup; one
+   * that is not (another replica, or expired) is read again, with the pages before it.
+   *
+   * <p>When the pages before it end sooner than they did (the lookup was read again and found
+   * fewer), the last page there is is returned.
+   */
+  public LookupOutcome page(LookupRequest request, int page, LookupProgress.Tracker progress) {
+    int wanted = Math.max(1, Math.min(page, MAX_PAGES));
+    LookupRequest searched = widenedToMinutes(request);
     long started = System.nanoTime();
     Span span = telemetry.start(request);
     try (Scope ignored = span.makeCurrent()) {
-      AtomicReference<Owned> owned = new AtomicReference<>();
-      LookupCache.Lookup lookup = cache.get(key, () -> start(owned));
-      if (owned.get() != null) {
-        runHere(owned.get(), searched);
+      Set<String> seen = new HashSet<>();
+      Paged paged = null;
+      for (int number = 1; number <= wanted; number++) {
+        paged = cached(searched, number, Set.copyOf(seen), progress);
+        if (!(paged.outcome() instanceof LookupOutcome.Found found) || !found.page().more()) {
+          break;
+        }
+        found.traces().forEach(card -> seen.add(card.analysis().summary().traceId()));
       }
-      LookupOutcome outcome = await(lookup.outcome(), searched);
+      LookupOutcome outcome = paged.outcome();
       long took = System.nanoTime() - started;
       log.info(
-          "lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
+          "lookup user={} window={}..{} page={} backend={} outcome={} shared={} took={}ms",
           fingerprints.of(request.userId()),
           searched.window().from(),
           searched.window().to(),
+          outcome instanceof LookupOutcome.Found found ? found.page().number() : 1,
           backend.displayName(),
           outcome.getClass().getSimpleName(),
-          lookup.shared(),
+          paged.shared(),
           TimeUnit.NANOSECONDS.toMillis(took));
-      telemetry.record(span, outcome, lookup.shared(), took);
+      telemetry.record(span, outcome, paged.shared(), took);
       // Ranked per request, after the cache: two agents may share a window but not its moment.
-      return ranked(lookup.shared() ? markCached(outcome) : outcome, request.window().anchor());
+      return ranked(paged.shared() ? markCached(outcome) : outcome, request.window().anchor());
     } finally {
       span.end();
     }
   }
+
+  /** One page's outcome, and whether it came from the cache or a lookup already running. */
+  private record Paged(LookupOutcome outcome, boolean shared) {}
+
+  private Paged cached(
+      LookupRequest searched, int page, Set<String> seen, LookupProgress.Tracker progress) {
+    AtomicReference<Owned> owned = new AtomicReference<>();
+    LookupCache.Lookup lookup = cache.get(LookupKey.of(searched).page(page), () -> start(owned));
+    if (owned.get() != null) {
+      runHere(owned.get(), searched, new Paging(page, seen), progress);
+    }
+    return new Paged(await(lookup.outcome(), searched), lookup.shared());
+  }
+
+  /** Which page a computation reads, and the traces the pages before it hold. */
+  private record Paging(int page, Set<String> seen) {}
 
   /**
    * Forgets everything cached about one customer, for an erasure request: their lookups, the traces
@@ -306,12 +363,14 @@ public final class TraceLookup {
    * Runs the lookup on this thread, which waits for it anyway: one thread per waiting lookup, not
    * one to wait and one to work. The budget still ends it on time ({@link BudgetWatch}).
    */
-  private void runHere(Owned owned, LookupRequest request) {
+  private void runHere(
+      Owned owned, LookupRequest request, Paging paging, LookupProgress.Tracker progress) {
     CallScope scope = owned.scope();
     long started = System.nanoTime();
     try {
       BudgetWatch.Ran<LookupOutcome> ran =
-          BudgetWatch.run(budget, scope, () -> scope.call(() -> compute(request, scope)));
+          BudgetWatch.run(
+              budget, scope, () -> scope.call(() -> compute(request, scope, paging, progress)));
       owned.outcome().complete(ran.expired() ? timedOut(request) : ran.value());
     } catch (RuntimeException bug) {
       owned.outcome().completeExceptionally(bug);
@@ -354,11 +413,18 @@ public final class TraceLookup {
     return left.compareTo(budget.dividedBy(2)) >= 0 ? left : budget.multipliedBy(3).dividedBy(4);
   }
 
-  private LookupOutcome compute(LookupRequest request, CallScope scope) {
+  /**
+   * Searches, reads and analyses one page. Page {@code n} asks the backend for {@code n} pages'
+   * worth, since no backend can skip the first ones, and reads only those no earlier page holds:
+   * page 1 searches and reads exactly what a lookup always did.
+   */
+  private LookupOutcome compute(
+      LookupRequest request, CallScope scope, Paging paging, LookupProgress.Tracker progress) {
     if (scope.aborted()) {
       // Waited in the queue past its budget: its caller has answered already.
       return timedOut(request);
     }
+    int limit = maxTraces * paging.page();
     TraceQuery query =
         new TraceQuery(
             hasher.stored(request.userId()),
@@ -367,22 +433,35 @@ public final class TraceLookup {
             request.service(),
             request.spanName(),
             request.errorsOnly(),
-            maxTraces);
+            limit);
     SearchResult result = backend.search(query);
     if (result instanceof SearchResult.Failed failed) {
       return new LookupOutcome.Failed(request, failed.failure());
     }
     SearchResult.Found found = (SearchResult.Found) result;
-    if (found.traces().isEmpty()) {
+    if (found.traces().isEmpty() && paging.page() == 1) {
       return new LookupOutcome.NoTraces(request, found.warnings());
     }
-    TraceFetcher.Fetched fetched = fetcher.fetchAll(found.traces());
+    List<TraceRef> unseen =
+        found.traces().stream().filter(ref -> !paging.seen().contains(ref.traceId())).toList();
+    List<TraceRef> refs = unseen.subList(0, Math.min(maxTraces, unseen.size()));
+    boolean more =
+        paging.page() < MAX_PAGES
+            && (found.traces().size() >= limit || unseen.size() > refs.size());
+    LookupOutcome.Page page = new LookupOutcome.Page(paging.page(), more);
+    progress.found(refs.size());
+    TraceFetcher.Fetched fetched = fetcher.fetchAll(refs, progress::readOne);
     if (scope.aborted()) {
       // Nobody waits for the cards any more: analysing large traces now would only hold a thread.
       return timedOut(request);
     }
     List<String> warnings = new ArrayList<>(found.warnings());
     warnings.addAll(fetched.warnings());
+    if (refs.isEmpty()) {
+      warnings.add(
+          backend.displayName() + " named no traces beyond the ones on the pages before this one.");
+      return new LookupOutcome.Found(request, List.of(), 0, warnings, false, page);
+    }
     if (fetched.traces().isEmpty()) {
       return fetched
           .failure()
@@ -390,7 +469,8 @@ public final class TraceLookup {
           .orElseGet(() -> new LookupOutcome.NoTraces(request, warnings));
     }
     List<TraceCard> ranked = cards.cards(fetched.traces(), fetched.linked(), backend);
-    return new LookupOutcome.Found(request, ranked, found.traces().size(), warnings, false);
+    int matched = paging.page() == 1 ? found.traces().size() : refs.size();
+    return new LookupOutcome.Found(request, ranked, matched, warnings, false, page);
   }
 
   private LookupOutcome timedOut(LookupRequest request) {
@@ -404,20 +484,14 @@ public final class TraceLookup {
 
   private static LookupOutcome ranked(LookupOutcome outcome, Instant anchor) {
     if (outcome instanceof LookupOutcome.Found found) {
-      return new LookupOutcome.Found(
-          found.request(),
-          TraceRanking.rank(found.traces(), anchor),
-          found.totalMatched(),
-          found.warnings(),
-          found.fromCache());
+      return found.with(TraceRanking.rank(found.traces(), anchor), found.fromCache());
     }
     return outcome;
   }
 
   private static LookupOutcome markCached(LookupOutcome outcome) {
     if (outcome instanceof LookupOutcome.Found found) {
-      return new LookupOutcome.Found(
-          found.request(), found.traces(), found.totalMatched(), found.warnings(), true);
+      return found.with(found.traces(), true);
     }
     return outcome;
   }

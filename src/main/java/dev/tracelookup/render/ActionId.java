@@ -31,6 +31,15 @@ public enum ActionId {
   REFRESH("refresh_card", false),
 
   /**
+   * "Previous" under a card showing page 2 or later; the value is the lookup with the page to show,
+   * signed ({@link CardActions.Pages}).
+   */
+  PREVIOUS_PAGE("previous_page", false),
+
+  /** "Next" under a card whose lookup has more traces than its page; the value as for Previous. */
+  NEXT_PAGE("next_page", false),
+
+  /**
    * One ticket of a message that links several ({@link TicketPicker}): {@code pick_ticket_0},
    * {@code pick_ticket_1}, …, since action IDs must be unique within their block.
    */

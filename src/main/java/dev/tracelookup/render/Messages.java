@@ -131,6 +131,15 @@ public final class Messages {
     return message(line, List.of(SlackBlocks.mrkdwnSection(line)));
   }
 
+  /**
+   * Returns where a slow lookup stands, which replaces its "Looking up…" once: {@code ⏳ Tempo found
+   * 14 traces, reading them (6 of 14)…}.
+   */
+  public static SlackMessage progress(String where) {
+    String line = "⏳ " + Mrkdwn.escape(where, 500);
+    return message(line, List.of(SlackBlocks.mrkdwnSection(line)));
+  }
+
   /** Returns {@code between 14:00 and 14:30 UTC (9:00–9:30 AM your time, America/New_York)}. */
   private static String window(Instant from, Instant to, ZoneId agentZone) {
     String utc = TimeFormat.utcBetween(from, to);

@@ -4,6 +4,7 @@ import dev.tracelookup.lookup.Admission;
 import dev.tracelookup.lookup.Audience;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
+import dev.tracelookup.lookup.LookupProgress;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
@@ -14,6 +15,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,10 @@ import org.slf4j.LoggerFactory;
  */
 final class LookupRunner {
   private static final Logger log = LoggerFactory.getLogger(LookupRunner.class);
+
+  /** How long a lookup runs before the agent is told where it stands. */
+  static final Duration PROGRESS_AFTER = Duration.ofSeconds(3);
+
   private static final String APOLOGY =
       "Something went wrong inside trace-lookup while answering. "
           + "Try again; if it keeps happening, tell the team that runs the bot.";
@@ -36,32 +44,48 @@ final class LookupRunner {
   private final LookupJobs jobs;
   private final Audits audits;
   private final Deliveries deliveries;
+  private final Optional<ScheduledExecutorService> progressTimer;
 
+  /** Returns a runner whose lookups never post progress. */
   LookupRunner(
       TraceLookup lookup,
       LookupPresenter presenter,
       SlackReplies replies,
       LookupJobs jobs,
       Audits audits) {
+    this(lookup, presenter, replies, jobs, audits, Optional.empty());
+  }
+
+  /**
+   * @param progressTimer runs each slow lookup's one check at {@link #PROGRESS_AFTER}, which
+   *     replaces its "Looking up…" with where it stands
+   */
+  LookupRunner(
+      TraceLookup lookup,
+      LookupPresenter presenter,
+      SlackReplies replies,
+      LookupJobs jobs,
+      Audits audits,
+      Optional<ScheduledExecutorService> progressTimer) {
     this.lookup = lookup;
     this.presenter = presenter;
     this.replies = replies;
     this.jobs = jobs;
     this.audits = audits;
     this.deliveries = new Deliveries(replies);
+    this.progressTimer = progressTimer;
   }
 
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
   boolean submitLookup(
       Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
-    return submitLookupJob(
+    return submitWatched(
         "lookup",
         asker,
         Route.answer(responseUrl, Visibility.EPHEMERAL),
-        request,
-        false,
         agentZone,
-        audience);
+        audience,
+        progress -> lookup.lookup(request, false, progress));
   }
 
   /**
@@ -99,14 +123,32 @@ final class LookupRunner {
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(
       Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return submitLookupJob(
+    return submitWatched(
         "refresh",
         asker,
         Route.answer(responseUrl, Visibility.REPLACE),
-        request,
-        true,
         agentZone,
-        Audience.agent(inThread));
+        Audience.agent(inThread),
+        progress -> lookup.lookup(request, true, progress));
+  }
+
+  /**
+   * Queues "Previous" or "Next": the page, from the cache when this replica has it, replacing the
+   * card it was pressed on.
+   */
+  boolean submitPage(
+      Asker asker,
+      RequestTokens.PageButton button,
+      ZoneId agentZone,
+      String responseUrl,
+      boolean inThread) {
+    return submitWatched(
+        "page",
+        asker,
+        Route.answer(responseUrl, Visibility.REPLACE),
+        agentZone,
+        Audience.agent(inThread),
+        progress -> lookup.page(button.request(), button.page(), progress));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
@@ -173,6 +215,19 @@ final class LookupRunner {
    * past its time answers "busy" instead, as a new message for the asker alone.
    */
   private boolean submit(String event, Asker asker, Route route, Supplier<Answer> work) {
+    return submit(event, asker, route, progress -> work.get(), false);
+  }
+
+  /**
+   * Queues the job; a {@code watched} one whose answer goes through a response URL tells the agent
+   * once where it stands if it is still running after {@link #PROGRESS_AFTER}.
+   */
+  private boolean submit(
+      String event,
+      Asker asker,
+      Route route,
+      Function<LookupProgress.Tracker, Answer> work,
+      boolean watched) {
     Admission.Decision decision = lookup.admission().admit();
     if (decision instanceof Admission.TurnedAway away) {
       log.warn(
@@ -189,7 +244,7 @@ final class LookupRunner {
         jobs.trySubmit(
             () -> {
               try (ticket) {
-                finish(event, asker, route, work);
+                finish(event, asker, route, work, watched);
               }
             },
             () -> {
@@ -204,19 +259,78 @@ final class LookupRunner {
     return taken;
   }
 
-  /** The one path of every job: the answer, its delivery, and the delivery on record. */
-  private void finish(String event, Asker asker, Route route, Supplier<Answer> work) {
-    Answer answer;
+  /**
+   * The one path of every job: the answer, its delivery, and the delivery on record. The answer
+   * replaces the progress message when one was posted; no progress is posted after it.
+   */
+  private void finish(
+      String event,
+      Asker asker,
+      Route route,
+      Function<LookupProgress.Tracker, Answer> work,
+      boolean watched) {
+    LookupProgress.Tracker progress = LookupProgress.Tracker.of(lookup.backendName());
+    Optional<ProgressNotice> notice = watched ? notice(route, progress) : Optional.empty();
+    Answer answer = null;
+    boolean progressShown;
     try {
-      answer = work.get();
+      answer = work.apply(progress);
     } catch (RuntimeException bug) {
       log.error("{} failed unexpectedly; answering with an apology", event, bug);
       answer = Answer.problem(APOLOGY);
+    } finally {
+      progressShown = notice.map(ProgressNotice::finish).orElse(false);
     }
-    Delivery delivery = deliveries.deliver(asker, route, answer);
+    Route to = progressShown ? replacing(route) : route;
+    Delivery delivery = deliveries.deliver(asker, to, answer);
     if (answer instanceof Answer.Result result) {
       audits.delivered(result.audited(), delivery);
     }
+  }
+
+  /**
+   * Returns the progress check of a job answered through its response URL, where the message it
+   * replaces is the bot's own ("Looking up…", or the card a button was pressed on).
+   */
+  private Optional<ProgressNotice> notice(Route route, LookupProgress.Tracker progress) {
+    if (progressTimer.isEmpty()
+        || !(route instanceof Route.Private answer)
+        || answer.sent() != Delivery.Way.RESPONSE_URL
+        || answer.responseUrl().isEmpty()) {
+      return Optional.empty();
+    }
+    String url = answer.responseUrl().get();
+    try {
+      return Optional.of(
+          ProgressNotice.schedule(
+              progressTimer.get(),
+              PROGRESS_AFTER,
+              progress,
+              now -> replies.respond(url, Messages.progress(now.text()), Visibility.REPLACE)));
+    } catch (RejectedExecutionException stopping) {
+      // Shutting down: the answer still goes out, without a progress message before it.
+      return Optional.empty();
+    }
+  }
+
+  private static Route replacing(Route route) {
+    return route instanceof Route.Private answer ? answer.replacing() : route;
+  }
+
+  /** Queues a lookup answered privately, watched for progress, its card drawn for the audience. */
+  private boolean submitWatched(
+      String event,
+      Asker asker,
+      Route route,
+      ZoneId zone,
+      Audience audience,
+      Function<LookupProgress.Tracker, LookupOutcome> run) {
+    return submit(
+        event,
+        asker,
+        route,
+        progress -> answer(event, asker, run.apply(progress), zone, audience),
+        true);
   }
 
   /**
@@ -246,7 +360,11 @@ final class LookupRunner {
       boolean refresh,
       ZoneId zone,
       Audience audience) {
-    LookupOutcome outcome = lookup.lookup(request, refresh);
+    return answer(event, asker, lookup.lookup(request, refresh), zone, audience);
+  }
+
+  private Answer answer(
+      String event, Asker asker, LookupOutcome outcome, ZoneId zone, Audience audience) {
     Audits.Audited audited = audits.lookup(event, asker, outcome, audience.shared());
     return audited.withholds()
         ? Answer.problem(Audits.WITHHELD)

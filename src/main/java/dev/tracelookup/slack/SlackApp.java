@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,6 +208,24 @@ public final class SlackApp {
       Executor slackCalls,
       Ticker ticker,
       Telemetry telemetry) {
+    return create(config, slack, services, jobs, slackCalls, ticker, telemetry, Optional.empty());
+  }
+
+  /**
+   * Returns the app, whose slow lookups tell the agent once where they stand, checked on {@code
+   * progressTimer}.
+   *
+   * @see #create(Config, Slack, Services, ExecutorService, Executor, Ticker, Telemetry)
+   */
+  public static App create(
+      Config config,
+      Slack slack,
+      Services services,
+      ExecutorService jobs,
+      Executor slackCalls,
+      Ticker ticker,
+      Telemetry telemetry,
+      Optional<ScheduledExecutorService> progressTimer) {
     // BotServer's filter verifies every HTTP request before Bolt sees it, stricter than Bolt
     // (future
     // timestamps, constant time) and on the raw bytes; Bolt's own check would re-read the body with
@@ -232,7 +251,8 @@ public final class SlackApp {
     // Half the budget in the queue at most, so the agent hears something within 1.5 budgets.
     LookupJobs lookupJobs = new LookupJobs(jobs, config.lookup().budget().dividedBy(2), ticker);
     LookupRunner runner =
-        new LookupRunner(services.lookup(), services.presenter(), replies, lookupJobs, audits);
+        new LookupRunner(
+            services.lookup(), services.presenter(), replies, lookupJobs, audits, progressTimer);
     AccessPolicy access =
         new AccessPolicy(
             config.access(), new SlackGroupMembers(bot, config.access().groupTtl(), ticker));
@@ -282,6 +302,8 @@ public final class SlackApp {
             case REFRESH ->
                 new CardButtonHandler(
                     CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies);
+            case PREVIOUS_PAGE, NEXT_PAGE ->
+                new PageButtonHandler(services.tokens(), zones, runner, replies);
             case DRAFT_REPLY ->
                 new DraftReplyHandler(
                     services.drafts(), zones, lookupJobs, replies, audits, services.tokens());
