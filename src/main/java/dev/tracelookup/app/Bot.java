@@ -105,7 +105,8 @@ public final class Bot implements AutoCloseable {
         wiring.jobs,
         wiring.slackCalls,
         Ticker.systemTicker(),
-        wiring.telemetry);
+        wiring.telemetry,
+        new SlackApp.HomeSources(ReadinessWiring.home(wiring.readiness), wiring.clock));
   }
 
   private static BotServer server(Config config, Wiring wiring, Optional<App> slackServlet) {
