@@ -10,8 +10,8 @@ import java.util.Optional;
 sealed interface Gating permits Gating.Unchecked, Gating.Command, Gating.Interaction, Gating.Quiet {
 
   /**
-   * Neither looks anything up nor shows data: an "Open in" URL button, the reply draft's Done,
-   * events other than mentions. It passes without a check.
+   * Neither looks anything up nor shows data: an "Open in" URL button, the reply draft's Done, the
+   * Home tab opening, events other than mentions and pasted links. It passes without a check.
    */
   record Unchecked() implements Gating {}
 

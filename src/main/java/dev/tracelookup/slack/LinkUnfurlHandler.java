@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A trace link pasted where the bot is ({@code link_shared}): reads each trace the way "Show trace"
- * does and attaches its error path under the link with {@code chat.unfurl}. The preview is read by
- * the whole channel, so it is a channel copy: every customer ID the trace carries is masked. Access
- * was checked before ({@link AccessGate}); a refused person gets no preview and no message. A
- * backend failure is not posted into the channel either: the link simply stays as Slack shows it.
+ * does and attaches its error path under the link with {@code chat.unfurl}, in conversations the
+ * bot is a member of. The preview is read by the whole channel, so it is a channel copy: every
+ * customer ID the trace carries is masked. Access was checked before ({@link AccessGate}); a
+ * refused person gets no preview and no message. A backend failure is not posted into the channel
+ * either: the link simply stays as Slack shows it.
  */
 final class LinkUnfurlHandler implements BoltEventHandler<LinkSharedEvent> {
   private static final Logger log = LoggerFactory.getLogger(LinkUnfurlHandler.class);
@@ -64,7 +65,9 @@ final class LinkUnfurlHandler implements BoltEventHandler<LinkSharedEvent> {
   public Response apply(EventsApiPayload<LinkSharedEvent> payload, EventContext ctx) {
     LinkSharedEvent event = payload.getEvent();
     Map<String, String> traces = new LinkedHashMap<>();
-    if (event.getLinks() != null) {
+    // Slack sends links from conversations the bot is not in too (a DM between people, a link still
+    // in the composer): a preview there would show a customer's trace where the bot was never let.
+    if (event.isBotUserMember() && event.getLinks() != null) {
       for (LinkSharedEvent.Link link : event.getLinks()) {
         links
             .traceId(link.getUrl())

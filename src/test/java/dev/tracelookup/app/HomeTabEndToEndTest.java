@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,58 @@ final class HomeTabEndToEndTest {
     FakeHttpServer.RecordedRequest rendered = takePublish(replica);
     assertThat(FakeSlackApi.formValue(rendered.body(), "hash")).isEqualTo("h2");
     assertThat(recentLines(FakeSlackApi.formValue(rendered.body(), "view"))).isEqualTo(recent);
+  }
+
+  @Test
+  void lookupFinished_anotherReplicaPublishedSince_waitsAndJoinsTheListAtTheNextOpening()
+      throws Exception {
+    SignedSlackBot bot = start("a");
+    bot.event(homeOpened(null));
+    String empty = FakeSlackApi.formValue(takePublish(bot).body(), "view");
+    AtomicBoolean conflict = new AtomicBoolean(true);
+    bot.slackApi()
+        .override(
+            "views.publish",
+            request ->
+                conflict.getAndSet(false)
+                    ? FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"hash_conflict\"}")
+                    : FakeHttpServer.Reply.json(
+                        "{\"ok\":true,\"view\":"
+                            + FakeSlackApi.formValue(request.body(), "view")
+                            + "}"));
+
+    bot.post(command(bot.slackApi().responseUrl("card"), CUSTOMER + " 2026-02-06 14:15 tz UTC"));
+    FakeHttpServer.RecordedRequest refused = takePublish(bot);
+    JsonObject publishedElsewhere = JsonParser.parseString(empty).getAsJsonObject();
+    publishedElsewhere.addProperty("hash", "h7");
+    bot.event(homeOpened(publishedElsewhere));
+
+    assertThat(FakeSlackApi.formValue(refused.body(), "hash")).isEqualTo("h1");
+    FakeHttpServer.RecordedRequest reopened = takePublish(bot);
+    assertThat(FakeSlackApi.formValue(reopened.body(), "hash")).isEqualTo("h7");
+    assertThat(recentLines(FakeSlackApi.formValue(reopened.body(), "view")))
+        .singleElement()
+        .asString()
+        .contains("customer " + SignedSlackBot.fingerprints().of(CUSTOMER));
+  }
+
+  @Test
+  void homeButton_personRefusedAccess_isToldInADirectMessageAndNothingRuns() throws Exception {
+    SignedSlackBot bot =
+        new SignedSlackBot(
+            Files.createDirectories(dir.resolve("refused")), "access:\n  users: [U0OTHER]\n");
+    bots.add(bot);
+    bot.event(homeOpened(null));
+    String view = FakeSlackApi.formValue(takePublish(bot).body(), "view");
+    long queued = bot.jobsQueued();
+
+    bot.postPayload(homePress("home_find_traces", null, view));
+
+    FakeHttpServer.RecordedRequest refusal =
+        bot.slackApi().server().takeRequest("/api/chat.postMessage", WAIT);
+    assertThat(FakeSlackApi.formValue(refusal.body(), "channel")).isEqualTo("U0AGENT");
+    assertThat(FakeSlackApi.formValue(refusal.body(), "text")).contains("access");
+    assertThat(bot.jobsQueued()).isEqualTo(queued);
   }
 
   @Test

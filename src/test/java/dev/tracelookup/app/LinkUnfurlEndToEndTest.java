@@ -135,14 +135,33 @@ final class LinkUnfurlEndToEndTest {
             });
   }
 
-  /** Returns a link_shared callback as Slack sends it for a message posted in #support. */
+  @Test
+  void linkShared_conversationTheBotIsNotIn_getsNoPreview() throws Exception {
+    start("");
+
+    bot.event(linkShared("U0AGENT", "https://jaeger.example.com/trace/" + TRACE, false));
+    bot.event(linkShared("U0AGENT", "https://zipkin.example.com/traces/" + TRACE));
+
+    String unfurls =
+        FakeSlackApi.formValue(
+            bot.slackApi().server().takeRequest("/api/chat.unfurl", WAIT).body(), "unfurls");
+    assertThat(unfurls).contains("zipkin.example.com").doesNotContain("jaeger.example.com");
+  }
+
   private static String linkShared(String user, String url) {
+    return linkShared(user, url, true);
+  }
+
+  /** Returns a link_shared callback as Slack sends it for a message posted in #support. */
+  private static String linkShared(String user, String url, boolean botIsMember) {
     Gson gson = new Gson();
     return "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\","
         + "\"type\":\"event_callback\",\"event_id\":\"Ev0LINK"
         + EVENTS.incrementAndGet()
         + "\",\"event_time\":1770389300,\"event\":{\"type\":\"link_shared\",\"channel\":\"C0SUPPORT\","
-        + "\"is_bot_user_member\":true,\"user\":"
+        + "\"is_bot_user_member\":"
+        + botIsMember
+        + ",\"user\":"
         + gson.toJson(user)
         + ",\"message_ts\":\"1770389300.000400\",\"unfurl_id\":\"C0SUPPORT.1770389300.000400.abc\","
         + "\"source\":\"conversations_history\",\"links\":[{\"domain\":\"example.com\",\"url\":"
