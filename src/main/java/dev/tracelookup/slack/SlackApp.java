@@ -230,7 +230,7 @@ public final class SlackApp {
   }
 
   /**
-   * Returns the app, with a Home tab that shows {@code home}.
+   * Returns the app, with a Home tab that shows what {@code homeSources} give.
    *
    * @see #create(Config, Slack, Services, ExecutorService, Executor, Ticker, Telemetry)
    */
