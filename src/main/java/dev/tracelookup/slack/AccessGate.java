@@ -147,6 +147,13 @@ final class AccessGate implements Middleware {
             payload.getUser().getId(),
             origin.team(),
             context.map(FormContext::channelId).orElse(null));
-    return Gating.answeredAt(asker, origin, context.map(FormContext::responseUrl).orElse(null));
+    // Opened from the Home tab: no channel and no response URL to refuse through.
+    boolean fromHome =
+        context.isPresent()
+            && context.get().channelId().isEmpty()
+            && context.get().responseUrl().isEmpty();
+    return fromHome
+        ? Gating.onHome(asker, origin)
+        : Gating.answeredAt(asker, origin, context.map(FormContext::responseUrl).orElse(null));
   }
 }

@@ -41,6 +41,7 @@ final class HomeTab {
   private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
   private static final int MAX_AGENTS = 10_000;
   private static final Duration KEPT = Duration.ofDays(1);
+  private static final int LANES = 64;
 
   private final MethodsClient bot;
   private final RecentLookups recents;
@@ -51,6 +52,13 @@ final class HomeTab {
   private final Clock clock;
   private final Cache<String, Known> known;
   private final Cache<String, List<RecentLookups.Entry>> waiting;
+
+  /**
+   * One agent's publishes run one at a time, each after the last one's answer: a lookup that ends
+   * while the Home tab is being published builds on the hash that publish returns, rather than on
+   * the one before it, which Slack would refuse.
+   */
+  private final Object[] lanes = new Object[LANES];
 
   /** The Home view last seen or published for an agent: its list and hash. */
   private record Known(List<RecentLookups.Entry> entries, String hash) {}
@@ -73,6 +81,9 @@ final class HomeTab {
     this.clock = clock;
     this.known = cache(ticker);
     this.waiting = cache(ticker);
+    for (int i = 0; i < LANES; i++) {
+      lanes[i] = new Object();
+    }
   }
 
   private static <V> Cache<String, V> cache(Ticker ticker) {
@@ -89,6 +100,7 @@ final class HomeTab {
    */
   void opened(String user, Optional<View> current) {
     run(
+        user,
         () -> {
           List<RecentLookups.Entry> carried =
               current.map(View::getPrivateMetadata).map(recents::decode).orElse(List.of());
@@ -115,6 +127,7 @@ final class HomeTab {
     }
     RecentLookups.Entry entry = RecentLookups.of(clock.instant(), outcome);
     run(
+        user,
         () -> {
           Known current = known.getIfPresent(user);
           if (current == null) {
@@ -175,12 +188,15 @@ final class HomeTab {
         recents.runAgain(entry));
   }
 
-  private void run(Runnable work) {
+  private void run(String user, Runnable work) {
+    Object lane = lanes[Math.floorMod(user.hashCode(), LANES)];
     try {
       slackCalls.execute(
           () -> {
             try {
-              work.run();
+              synchronized (lane) {
+                work.run();
+              }
             } catch (RuntimeException bug) {
               log.error("the Home tab could not be published", bug);
             }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -108,19 +107,24 @@ final class HomeTabEndToEndTest {
   void lookupFinished_anotherReplicaPublishedSince_waitsAndJoinsTheListAtTheNextOpening()
       throws Exception {
     SignedSlackBot bot = start("a");
-    bot.event(homeOpened(null));
-    String empty = FakeSlackApi.formValue(takePublish(bot).body(), "view");
-    AtomicBoolean conflict = new AtomicBoolean(true);
+    // The first view is published as h1; by the time the lookup publishes over h1, another replica
+    // has replaced it.
     bot.slackApi()
         .override(
             "views.publish",
-            request ->
-                conflict.getAndSet(false)
-                    ? FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"hash_conflict\"}")
-                    : FakeHttpServer.Reply.json(
-                        "{\"ok\":true,\"view\":"
-                            + FakeSlackApi.formValue(request.body(), "view")
-                            + "}"));
+            request -> {
+              String hash = FakeSlackApi.formValue(request.body(), "hash");
+              if (hash.equals("h1")) {
+                return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"hash_conflict\"}");
+              }
+              JsonObject view =
+                  JsonParser.parseString(FakeSlackApi.formValue(request.body(), "view"))
+                      .getAsJsonObject();
+              view.addProperty("hash", hash.isEmpty() ? "h1" : hash + "+1");
+              return FakeHttpServer.Reply.json("{\"ok\":true,\"view\":" + view + "}");
+            });
+    bot.event(homeOpened(null));
+    String empty = FakeSlackApi.formValue(takePublish(bot).body(), "view");
 
     bot.post(command(bot.slackApi().responseUrl("card"), CUSTOMER + " 2026-02-06 14:15 tz UTC"));
     FakeHttpServer.RecordedRequest refused = takePublish(bot);
@@ -186,6 +190,91 @@ final class HomeTabEndToEndTest {
     String form = FakeSlackApi.formValue(open.body(), "view");
     assertThat(form).contains("find_traces_form").contains("America/New_York");
     assertThat(BlockKitCheck.viewViolations(form)).isEmpty();
+  }
+
+  @Test
+  void formFromTheHomeTab_submitted_sendsTheCardAsADirectMessage() throws Exception {
+    SignedSlackBot bot = start("a");
+
+    bot.postPayload(formSubmission(openFormFromHome(bot)));
+
+    FakeHttpServer.RecordedRequest card =
+        bot.slackApi().server().takeRequest("/api/chat.postMessage", WAIT);
+    assertThat(FakeSlackApi.formValue(card.body(), "channel")).isEqualTo("U0AGENT");
+    assertThat(FakeSlackApi.formValue(card.body(), "blocks")).contains("payment-svc");
+  }
+
+  @Test
+  void formFromTheHomeTab_accessLimitedToChannels_isRefusedInADirectMessage() throws Exception {
+    SignedSlackBot bot =
+        new SignedSlackBot(
+            Files.createDirectories(dir.resolve("channels")),
+            "access:\n  channels: [C0SUPPORT]\n",
+            slack -> slack.zone("U0AGENT", "America/New_York"),
+            Map.of());
+    bots.add(bot);
+    String metadata = "{\"c\":\"\",\"r\":\"\",\"k\":\"\"}";
+    long queued = bot.jobsQueued();
+
+    bot.postPayload(formSubmission(metadata));
+
+    FakeHttpServer.RecordedRequest refusal =
+        bot.slackApi().server().takeRequest("/api/chat.postMessage", WAIT);
+    assertThat(FakeSlackApi.formValue(refusal.body(), "channel")).isEqualTo("U0AGENT");
+    assertThat(FakeSlackApi.formValue(refusal.body(), "text"))
+        .contains("only in the channels it allows");
+    assertThat(bot.jobsQueued()).isEqualTo(queued);
+  }
+
+  /** Presses Find traces on the Home tab and returns the opened form's metadata. */
+  private static String openFormFromHome(SignedSlackBot bot) throws Exception {
+    bot.event(homeOpened(null));
+    String view = FakeSlackApi.formValue(takePublish(bot).body(), "view");
+    bot.postPayload(homePress("home_find_traces", null, view));
+    String form =
+        FakeSlackApi.formValue(
+            bot.slackApi().server().takeRequest("/api/views.open", WAIT).body(), "view");
+    return JsonParser.parseString(form).getAsJsonObject().get("private_metadata").getAsString();
+  }
+
+  /** Returns the lookup form submitted for the demo customer at 14:15 UTC. */
+  private static String formSubmission(String metadata) {
+    JsonObject values = new JsonObject();
+    values.add("user", input(CUSTOMER));
+    values.add("when", input("2026-02-06 14:15"));
+    values.add("zone", input("UTC"));
+    values.add("service", input(null));
+    JsonObject state = new JsonObject();
+    state.add("values", values);
+    JsonObject view = new JsonObject();
+    view.addProperty("id", "V0FORM");
+    view.addProperty("type", "modal");
+    view.addProperty("callback_id", "find_traces_form");
+    view.addProperty("private_metadata", metadata);
+    view.addProperty("hash", "h3");
+    view.add("state", state);
+    JsonObject payload = new JsonObject();
+    payload.addProperty("type", "view_submission");
+    payload.add("team", JsonParser.parseString("{\"id\":\"T0001\",\"domain\":\"acme\"}"));
+    payload.add(
+        "user",
+        JsonParser.parseString(
+            "{\"id\":\"U0AGENT\",\"username\":\"agent\",\"team_id\":\"T0001\"}"));
+    payload.addProperty("api_app_id", "A0001");
+    payload.addProperty("trigger_id", "1.2.4");
+    payload.add("view", view);
+    return payload.toString();
+  }
+
+  private static JsonObject input(String value) {
+    JsonObject field = new JsonObject();
+    field.addProperty("type", "plain_text_input");
+    if (value != null) {
+      field.addProperty("value", value);
+    }
+    JsonObject block = new JsonObject();
+    block.add("value", field);
+    return block;
   }
 
   private static FakeHttpServer.RecordedRequest takePublish(SignedSlackBot bot)
