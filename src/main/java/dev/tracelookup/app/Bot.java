@@ -106,7 +106,8 @@ public final class Bot implements AutoCloseable {
         wiring.slackCalls,
         Ticker.systemTicker(),
         wiring.telemetry,
-        Optional.of(wiring.progressTimer));
+        Optional.of(wiring.progressTimer),
+        new SlackApp.HomeSources(ReadinessWiring.home(wiring.readiness), wiring.clock));
   }
 
   private static BotServer server(Config config, Wiring wiring, Optional<App> slackServlet) {

@@ -254,6 +254,9 @@ public record Config(
    *
    * @param apiUrl the Web API base URL, ending in {@code /}
    * @param appToken set means Socket Mode instead of HTTP
+   * @param unfurlDomains the hosts whose trace links get a preview (a domain covers its
+   *     subdomains); empty for every link Slack sends, which are those of the manifest's {@code
+   *     unfurl_domains}
    */
   public record Slack(
       Optional<Secret> signingSecret,
@@ -261,7 +264,11 @@ public record Config(
       Optional<Secret> appToken,
       String apiUrl,
       String command,
-      Duration timestampTolerance) {
+      Duration timestampTolerance,
+      List<String> unfurlDomains) {
+    public Slack {
+      unfurlDomains = List.copyOf(unfurlDomains);
+    }
 
     public boolean socketMode() {
       return appToken.isPresent();

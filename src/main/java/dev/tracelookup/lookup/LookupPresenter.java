@@ -11,6 +11,7 @@ import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.ShownTrace;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.render.TextRenderer;
+import dev.tracelookup.render.TracePreview;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +128,25 @@ public final class LookupPresenter {
           backendName + " no longer has that trace: it may have expired. Run the lookup again.");
     }
     return Messages.failure(((TraceLookup.TraceResult.Failed) result).failure().userMessage());
+  }
+
+  /**
+   * Returns the preview under a pasted trace link, which the whole channel reads: every customer ID
+   * the trace carries masked, as in a shared card; empty when the backend failed, which is nothing
+   * to post into a channel.
+   */
+  public Optional<SlackMessage> presentPreview(
+      TraceLookup.SharedTrace shared, String traceId, String backendName) {
+    TraceLookup.TraceResult result = shared.result();
+    if (result instanceof TraceLookup.TraceResult.Shown shown) {
+      ChannelCopies.Copy copy = channelCopies.ofTrace(traceId, shared.customerIds());
+      return Optional.of(
+          copy.guarded(TracePreview.of(copy.card(shown.card()).shown(), backendName)));
+    }
+    if (result instanceof TraceLookup.TraceResult.Missing) {
+      return Optional.of(TracePreview.missing(traceId, backendName));
+    }
+    return Optional.empty();
   }
 
   private SlackMessage noTraces(

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Reads the traces a search named: from the search itself when the backend returned them whole,
@@ -81,6 +82,11 @@ final class TraceFetcher {
   }
 
   TraceLookup.TraceResult fetchOne(String rawTraceId) {
+    return fetchOne(rawTraceId, trace -> {});
+  }
+
+  /** Returns the trace's card, handing {@code read} the trace as the backend wrote it first. */
+  TraceLookup.TraceResult fetchOne(String rawTraceId, Consumer<Trace> read) {
     Optional<String> traceId = TraceIds.traceId(rawTraceId);
     if (traceId.isEmpty()) {
       return new TraceLookup.TraceResult.Missing(rawTraceId);
@@ -91,6 +97,7 @@ final class TraceFetcher {
     if (result instanceof FetchResult.Fetched fetched && !fetched.trace().spans().isEmpty()) {
       Trace trace = fetched.trace();
       cache.putTrace(trace);
+      read.accept(trace);
       List<Trace> linked = links.follow(List.of(trace)).of(trace.traceId());
       return new TraceLookup.TraceResult.Shown(cards.card(trace, linked, backend));
     }

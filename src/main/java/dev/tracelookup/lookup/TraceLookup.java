@@ -24,8 +24,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -343,6 +345,39 @@ public final class TraceLookup {
   public TraceResult trace(String traceId) {
     try (CallScope scope = CallScope.open(callTime(budget), reads)) {
       return scope.call(() -> fetcher.fetchOne(traceId));
+    }
+  }
+
+  /**
+   * Returns one trace for a preview everyone in a channel reads (a link unfurl): as {@link #trace},
+   * with the customer IDs its spans carry under {@code userAttributes}, as stored (raw or hashed),
+   * which the channel copy must mask since no lookup named them.
+   */
+  public SharedTrace sharedTrace(String traceId, List<String> userAttributes) {
+    Set<String> customers = ConcurrentHashMap.newKeySet();
+    TraceResult result;
+    try (CallScope scope = CallScope.open(callTime(budget), reads)) {
+      result =
+          scope.call(
+              () ->
+                  fetcher.fetchOne(
+                      traceId,
+                      trace ->
+                          trace.spans().stream()
+                              .flatMap(
+                                  span ->
+                                      userAttributes.stream()
+                                          .map(key -> span.attributes().get(key)))
+                              .flatMap(Optional::stream)
+                              .forEach(customers::add)));
+    }
+    return new SharedTrace(result, List.copyOf(customers));
+  }
+
+  /** A trace read for a channel, and the customer IDs found on it. */
+  public record SharedTrace(TraceResult result, List<String> customerIds) {
+    public SharedTrace {
+      customerIds = List.copyOf(customerIds);
     }
   }
 

@@ -98,6 +98,32 @@ final class Audits {
             Optional.of(button.traceId())));
   }
 
+  /**
+   * Records a link preview (unfurl): a trace shown to a whole channel, under the customer its spans
+   * name, if any.
+   */
+  Audited unfurl(
+      Asker asker, String traceId, Optional<String> customerId, TraceLookup.TraceResult result) {
+    boolean shown = result instanceof TraceLookup.TraceResult.Shown;
+    return write(
+        new AuditEntry(
+            "unfurl",
+            asker.user(),
+            asker.team(),
+            asker.channel(),
+            customerId.map(fingerprints::of),
+            Optional.empty(),
+            Optional.empty(),
+            backend,
+            shown ? 1 : 0,
+            false,
+            true,
+            shown
+                ? "found"
+                : result instanceof TraceLookup.TraceResult.Missing ? "no_traces" : "failed",
+            Optional.of(traceId)));
+  }
+
   /** Records an event without a lookup of its own: a busy or failed answer. */
   AuditLog.Recorded record(String event, Asker asker, int resultCount, String outcome) {
     return log.record(

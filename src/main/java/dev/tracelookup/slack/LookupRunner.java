@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ final class LookupRunner {
   private final Audits audits;
   private final Deliveries deliveries;
   private final Optional<ScheduledExecutorService> progressTimer;
+  private final BiConsumer<String, LookupOutcome> finished;
 
   /** Returns a runner whose lookups never post progress. */
   LookupRunner(
@@ -53,12 +55,14 @@ final class LookupRunner {
       SlackReplies replies,
       LookupJobs jobs,
       Audits audits) {
-    this(lookup, presenter, replies, jobs, audits, Optional.empty());
+    this(lookup, presenter, replies, jobs, audits, Optional.empty(), (user, outcome) -> {});
   }
 
   /**
    * @param progressTimer runs each slow lookup's one check at {@link #PROGRESS_AFTER}, which
    *     replaces its "Looking up…" with where it stands
+   * @param finished told of every lookup an agent ran, once its outcome is on record (the Home
+   *     tab's recent list); not of shared copies, which repeat one
    */
   LookupRunner(
       TraceLookup lookup,
@@ -66,7 +70,9 @@ final class LookupRunner {
       SlackReplies replies,
       LookupJobs jobs,
       Audits audits,
-      Optional<ScheduledExecutorService> progressTimer) {
+      Optional<ScheduledExecutorService> progressTimer,
+      BiConsumer<String, LookupOutcome> finished) {
+    this.finished = finished;
     this.lookup = lookup;
     this.presenter = presenter;
     this.replies = replies;
@@ -95,10 +101,12 @@ final class LookupRunner {
   boolean submitFormLookup(
       Asker asker, LookupRequest request, ZoneId agentZone, FormContext context) {
     boolean inThread = context.threadTs().isPresent();
+    // The form opened from the Home tab has neither a channel nor a response URL.
+    boolean fromHome = context.channelId().isEmpty() && context.responseUrl().isEmpty();
     Route route =
         inThread
             ? Route.inThread(context.threadTs().get(), context.responseUrl())
-            : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
+            : fromHome ? direct() : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
     return submitLookupJob(
         "lookup", asker, route, request, false, agentZone, Audience.agent(inThread));
   }
@@ -118,6 +126,19 @@ final class LookupRunner {
     // Times in UTC: everyone in the thread reads the card, each in their own zone.
     return submitLookupJob(
         "lookup", asker, route, request, false, ZoneOffset.UTC, Audience.channel(thread.asker()));
+  }
+
+  /**
+   * Queues a lookup asked for from the Home tab ("Run again"), which has no channel and no response
+   * URL: the card comes as a direct message from the bot.
+   */
+  boolean submitDirectLookup(Asker asker, LookupRequest request, ZoneId agentZone) {
+    return submitLookupJob(
+        "lookup", asker, direct(), request, false, agentZone, Audience.agent(false));
+  }
+
+  private static Route.Private direct() {
+    return Route.only(Delivery.Way.DIRECT_MESSAGE, Optional.empty(), Optional.empty());
   }
 
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
@@ -366,6 +387,9 @@ final class LookupRunner {
   private Answer answer(
       String event, Asker asker, LookupOutcome outcome, ZoneId zone, Audience audience) {
     Audits.Audited audited = audits.lookup(event, asker, outcome, audience.shared());
+    if (!audited.withholds() && !event.equals("share")) {
+      finished.accept(asker.user(), outcome);
+    }
     return audited.withholds()
         ? Answer.problem(Audits.WITHHELD)
         : new Answer.Result(presenter.present(outcome, zone, audience), audited.entry());

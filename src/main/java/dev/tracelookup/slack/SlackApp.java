@@ -11,7 +11,9 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.LinkSharedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.tracelookup.command.CommandSyntax;
 import dev.tracelookup.command.LookupRequestParser;
@@ -25,6 +27,7 @@ import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AccessPolicy;
 import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.render.ActionId;
+import dev.tracelookup.render.HomeView;
 import dev.tracelookup.render.LookupModal;
 import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.telemetry.Telemetry;
@@ -32,11 +35,13 @@ import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
 import dev.tracelookup.tickets.links.TicketLinks;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -208,12 +213,34 @@ public final class SlackApp {
       Executor slackCalls,
       Ticker ticker,
       Telemetry telemetry) {
-    return create(config, slack, services, jobs, slackCalls, ticker, telemetry, Optional.empty());
+    return create(
+        config,
+        slack,
+        services,
+        jobs,
+        slackCalls,
+        ticker,
+        telemetry,
+        Optional.empty(),
+        HomeSources.unchecked());
+  }
+
+  /**
+   * What the Home tab shows besides the agent's lookups, and the clock its list is dated by.
+   *
+   * @param health how {@code /readyz} last saw each dependency; handed in from the wiring, as the
+   *     server face owns the checks
+   */
+  public record HomeSources(Supplier<List<HomeView.Dependency>> health, Clock clock) {
+    /** Returns sources with no health to show (tests, and a bot without a server). */
+    public static HomeSources unchecked() {
+      return new HomeSources(List::of, Clock.systemUTC());
+    }
   }
 
   /**
    * Returns the app, whose slow lookups tell the agent once where they stand, checked on {@code
-   * progressTimer}.
+   * progressTimer}, with a Home tab that shows what {@code homeSources} give.
    *
    * @see #create(Config, Slack, Services, ExecutorService, Executor, Ticker, Telemetry)
    */
@@ -225,7 +252,8 @@ public final class SlackApp {
       Executor slackCalls,
       Ticker ticker,
       Telemetry telemetry,
-      Optional<ScheduledExecutorService> progressTimer) {
+      Optional<ScheduledExecutorService> progressTimer,
+      HomeSources homeSources) {
     // BotServer's filter verifies every HTTP request before Bolt sees it, stricter than Bolt
     // (future
     // timestamps, constant time) and on the raw bytes; Bolt's own check would re-read the body with
@@ -250,9 +278,25 @@ public final class SlackApp {
             services.audit(), services.lookup().backendName(), services.lookup().fingerprints());
     // Half the budget in the queue at most, so the agent hears something within 1.5 budgets.
     LookupJobs lookupJobs = new LookupJobs(jobs, config.lookup().budget().dividedBy(2), ticker);
+    HomeTab homeTab =
+        new HomeTab(
+            bot,
+            new RecentLookups(services.tokens()),
+            services.lookup().fingerprints(),
+            homeSources.health(),
+            zones,
+            slackCalls,
+            homeSources.clock(),
+            ticker);
     LookupRunner runner =
         new LookupRunner(
-            services.lookup(), services.presenter(), replies, lookupJobs, audits, progressTimer);
+            services.lookup(),
+            services.presenter(),
+            replies,
+            lookupJobs,
+            audits,
+            progressTimer,
+            homeTab::lookedUp);
     AccessPolicy access =
         new AccessPolicy(
             config.access(), new SlackGroupMembers(bot, config.access().groupTtl(), ticker));
@@ -330,6 +374,21 @@ public final class SlackApp {
     app.viewSubmission(
         LookupModal.CALLBACK_ID,
         new FormSubmissionHandler(services.parser(), config.lookup().userIdPattern(), runner));
+    HomeHandlers homeHandlers =
+        new HomeHandlers(homeTab, services.tokens(), zones, runner, replies);
+    app.event(AppHomeOpenedEvent.class, homeHandlers.opened());
+    app.blockAction(HomeView.FIND_TRACES, homeHandlers.findTraces());
+    app.blockAction(HomeView.RUN_AGAIN, homeHandlers.runAgain());
+    app.event(
+        LinkSharedEvent.class,
+        new LinkUnfurlHandler(
+            new TraceLinks(config.slack().unfurlDomains()),
+            services.lookup(),
+            services.presenter(),
+            config.backend().userAttributes(),
+            lookupJobs,
+            audits,
+            bot));
     return app;
   }
 }

@@ -182,7 +182,8 @@ final class SlowLookupProgressTest {
         replies,
         new LookupJobs(jobThread, Duration.ofMinutes(1), Ticker.systemTicker()),
         new Audits(new AuditLog(line -> {}, clock), "Tempo", fingerprints),
-        Optional.of(timer));
+        Optional.of(timer),
+        (user, outcome) -> {});
   }
 
   /**
