@@ -11,7 +11,7 @@ import com.slack.api.model.block.element.BlockElement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The card's own buttons (Share, Refresh) and the "shared by" byline. */
+/** The card's own buttons (Share, reply, ticket note, Refresh) and the "shared by" byline. */
 final class CardActionBlocks {
   private CardActionBlocks() {}
 
@@ -46,6 +46,17 @@ final class CardActionBlocks {
                         b ->
                             b.text(plainText("Draft customer reply"))
                                 .actionId(ActionId.DRAFT_REPLY.id())
+                                .value(value))));
+    actions
+        .noteValue()
+        .filter(value -> value.length() <= BlockKitLimits.MAX_BUTTON_VALUE)
+        .ifPresent(
+            value ->
+                buttons.add(
+                    button(
+                        b ->
+                            b.text(plainText("Add note to ticket"))
+                                .actionId(ActionId.ADD_NOTE.id())
                                 .value(value))));
     buttons.add(
         button(

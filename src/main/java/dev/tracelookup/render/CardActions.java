@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param traceValue what a button about one trace ("Show trace", "Draft customer reply") carries
  *     for a trace ID: the ID itself, or a signed value naming the customer too, so the press is
  *     audited
+ * @param noteValue what "Add note to ticket" carries: the ticket and the lookup, signed; empty when
+ *     the lookup did not start from a ticket the bot may write to
  */
 public record CardActions(
     String requestToken,
@@ -25,7 +27,8 @@ public record CardActions(
     boolean inThread,
     Optional<String> sharedBy,
     Optional<String> replyTraceId,
-    UnaryOperator<String> traceValue) {
+    UnaryOperator<String> traceValue,
+    Optional<String> noteValue) {
   private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
   public CardActions {
@@ -36,6 +39,17 @@ public record CardActions(
             : sharedBy.filter(id -> SLACK_USER_ID.matcher(id).matches());
     replyTraceId = replyTraceId == null ? Optional.empty() : replyTraceId;
     traceValue = traceValue == null ? UnaryOperator.identity() : traceValue;
+    noteValue = noteValue == null ? Optional.empty() : noteValue;
+  }
+
+  public CardActions(
+      String requestToken,
+      boolean shareable,
+      boolean inThread,
+      Optional<String> sharedBy,
+      Optional<String> replyTraceId,
+      UnaryOperator<String> traceValue) {
+    this(requestToken, shareable, inThread, sharedBy, replyTraceId, traceValue, Optional.empty());
   }
 
   public CardActions(
@@ -55,12 +69,19 @@ public record CardActions(
   /** Returns these actions with a "Draft customer reply" button for the trace. */
   public CardActions withReply(String traceId) {
     return new CardActions(
-        requestToken, shareable, inThread, sharedBy, Optional.of(traceId), traceValue);
+        requestToken, shareable, inThread, sharedBy, Optional.of(traceId), traceValue, noteValue);
+  }
+
+  /** Returns these actions with an "Add note to ticket" button carrying {@code value}. */
+  public CardActions withNote(String value) {
+    return new CardActions(
+        requestToken, shareable, inThread, sharedBy, replyTraceId, traceValue, Optional.of(value));
   }
 
   /** Returns these actions with the trace buttons carrying {@code value.apply(traceId)}. */
   public CardActions withTraceValues(UnaryOperator<String> value) {
-    return new CardActions(requestToken, shareable, inThread, sharedBy, replyTraceId, value);
+    return new CardActions(
+        requestToken, shareable, inThread, sharedBy, replyTraceId, value, noteValue);
   }
 
   /** Returns the actions of a private answer: share it, or refresh it. */

@@ -70,13 +70,32 @@ final class LookupRunner {
    */
   boolean submitFormLookup(
       Asker asker, LookupRequest request, ZoneId agentZone, FormContext context) {
+    return submitFormLookup(asker, request, agentZone, context, Optional.empty());
+  }
+
+  /**
+   * Queues a lookup from the "Find traces" form that started from {@code ticket}: its card offers
+   * "Add note to ticket" where the bot may write there.
+   */
+  boolean submitFormLookup(
+      Asker asker,
+      LookupRequest request,
+      ZoneId agentZone,
+      FormContext context,
+      Optional<dev.tracelookup.tickets.links.TicketLink> ticket) {
     boolean inThread = context.threadTs().isPresent();
     Route route =
         inThread
             ? Route.inThread(context.threadTs().get(), context.responseUrl())
             : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
     return submitLookupJob(
-        "lookup", asker, route, request, false, agentZone, Audience.agent(inThread));
+        "lookup",
+        asker,
+        route,
+        request,
+        false,
+        agentZone,
+        Audience.agent(inThread).forTicket(ticket));
   }
 
   /**
