@@ -118,4 +118,47 @@ final class RequestTokensTest {
             tokens.decode(tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ff1af1f31874")))
         .isEmpty();
   }
+
+  @Test
+  void noteValue_roundTrip_givesBackTheTicketAndTheLookup() {
+    String value = tokens.noteValue("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT);
+
+    assertThat(tokens.note(value))
+        .contains(
+            new RequestTokens.NoteButton("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT));
+    assertThat(value.length()).isLessThan(2_000);
+  }
+
+  @Test
+  void noteValue_ticketSwapped_isRefused() {
+    String value = tokens.noteValue("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT);
+
+    String swapped = value.replace("4512", "4513");
+
+    assertThat(tokens.note(swapped)).isEmpty();
+  }
+
+  @Test
+  void noteValue_isNeitherALookupNorATraceValue_andTheyAreNoNoteValue() {
+    String note = tokens.noteValue("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT);
+
+    assertThat(tokens.decode(note)).isEmpty();
+    assertThat(tokens.note(tokens.encode(CHECKOUT))).isEmpty();
+    assertThat(tokens.note(tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ab")))
+        .isEmpty();
+  }
+
+  @Test
+  void noteMarker_sameTicketAndLookup_isTheSameOnEveryReplicaAndTellsNothing() {
+    RequestTokens replica =
+        new RequestTokens(USER_ID, Duration.ofHours(168), "key".getBytes(UTF_8));
+
+    String marker = tokens.noteMarker("ZENDESK acme.zendesk.com 4512", CHECKOUT);
+
+    assertThat(marker)
+        .isEqualTo(replica.noteMarker("ZENDESK acme.zendesk.com 4512", CHECKOUT))
+        .matches("tl-[A-Za-z0-9_-]{22}")
+        .doesNotContain(CHECKOUT.userId());
+    assertThat(tokens.noteMarker("ZENDESK acme.zendesk.com 4513", CHECKOUT)).isNotEqualTo(marker);
+  }
 }
