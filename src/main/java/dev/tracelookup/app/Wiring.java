@@ -187,7 +187,6 @@ final class Wiring {
             lookup,
             incidents,
             channelCopies,
-            tokens,
             TicketWiring.notes(config.tickets(), http, clock, telemetry, Ticker.systemTicker()));
     this.presenter =
         new LookupPresenter(

@@ -3,6 +3,7 @@ package dev.tracelookup.lookup;
 import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.IncidentMatch;
 import dev.tracelookup.incidents.IncidentText;
+import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.render.NoteLines;
 import dev.tracelookup.tickets.NoteResult;
 import dev.tracelookup.tickets.TicketNote;
@@ -34,19 +35,16 @@ public final class NoteTaker {
   private final TraceLookup lookup;
   private final IncidentCatalog incidents;
   private final ChannelCopies copies;
-  private final RequestTokens tokens;
   private final TicketNoteWriters writers;
 
   public NoteTaker(
       TraceLookup lookup,
       IncidentCatalog incidents,
       ChannelCopies copies,
-      RequestTokens tokens,
       TicketNoteWriters writers) {
     this.lookup = lookup;
     this.incidents = incidents;
     this.copies = copies;
-    this.tokens = tokens;
     this.writers = writers;
   }
 
@@ -100,7 +98,7 @@ public final class NoteTaker {
                 new TicketNote.Link(
                     copy.text(IncidentText.line(match, ZoneOffset.UTC)), match.incident().url())),
         blastRadius.map(copy::text),
-        tokens.noteMarker(identity(link), found.request()));
+        marker(link, found.request()));
   }
 
   private static int featured(List<TraceCard> traces) {
@@ -125,9 +123,27 @@ public final class NoteTaker {
         + (filters.isEmpty() ? "" : " · " + filters);
   }
 
-  /** Returns what names the ticket for good, whichever of its URLs the agent pasted. */
-  private static String identity(TicketLink link) {
-    return List.of(link.system().name(), link.host(), link.key()).stream()
-        .collect(Collectors.joining(" "));
+  /**
+   * Returns the marker of this lookup's note in this ticket ({@code tl-} and 20 hex digits): the
+   * same for the same ticket (whichever of its URLs was pasted) and the same search, on every
+   * replica and run that shares the fingerprint key ({@code FINGERPRINT_KEY}, or the key derived
+   * from the Slack secrets), and telling nothing about the customer without that key.
+   */
+  String marker(TicketLink link, LookupRequest request) {
+    String lookup =
+        List.of(
+                "ticket note",
+                link.system().name(),
+                link.host(),
+                link.key(),
+                request.userId(),
+                String.valueOf(request.window().from().getEpochSecond()),
+                String.valueOf(request.window().to().getEpochSecond()),
+                request.service().orElse(""),
+                request.spanName().orElse(""),
+                String.valueOf(request.errorsOnly()))
+            .stream()
+            .collect(Collectors.joining("\u0000"));
+    return "tl-" + copies.fingerprint(lookup).substring(UserIdFingerprint.PREFIX.length());
   }
 }

@@ -41,9 +41,6 @@ public final class RequestTokens {
   /** Signed into "Add note to ticket" values only, apart from lookup and trace values. */
   private static final String NOTE_DOMAIN = "note button:";
 
-  /** Keys the marker written into ticket notes, so it names a lookup without revealing it. */
-  private static final String MARKER_DOMAIN = "note marker:";
-
   /** 128 bits of the HMAC: unforgeable, and short enough to keep values far under Slack's 2,000. */
   private static final int MAC_BYTES = 16;
 
@@ -128,16 +125,6 @@ public final class RequestTokens {
     } catch (JsonProcessingException | DateTimeException | IllegalArgumentException tampered) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * Returns the marker of this lookup's note in this ticket ({@code tl-…}): the same on every
-   * replica for the same ticket and lookup, and telling nothing about the customer without the key.
-   *
-   * @param ticket what names the ticket for good: system, instance and key
-   */
-  public String noteMarker(String ticket, LookupRequest request) {
-    return "tl-" + mac(MARKER_DOMAIN + ticket + SEPARATOR + json(request));
   }
 
   /**

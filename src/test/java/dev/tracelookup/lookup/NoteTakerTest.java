@@ -61,8 +61,7 @@ final class NoteTakerTest {
           CatalogSettings.defaults(),
           new ManualScheduler(),
           new MutableClock(Instant.parse("2026-02-06T15:00:00Z")));
-  private final NoteTaker notes =
-      new NoteTaker(null, incidents, copies, tokens, TicketNoteWriters.none());
+  private final NoteTaker notes = new NoteTaker(null, incidents, copies, TicketNoteWriters.none());
 
   private static LookupRequest request() {
     TimeWindow window =
@@ -121,8 +120,35 @@ final class NoteTakerTest {
         .hasValueSatisfying(cause -> assertThat(cause).startsWith("Root cause:"));
     assertThat(note.trace().url()).isEmpty();
     assertThat(note.blastRadius()).contains("Same failure for 37 requests, incl. [customer]");
-    assertThat(note.marker())
-        .isEqualTo(tokens.noteMarker("ZENDESK acme.zendesk.com 4512", request()));
+    assertThat(note.marker()).matches("tl-[0-9a-f]{20}");
+  }
+
+  @Test
+  void marker_sameTicketAndSearchUnderTheSameKey_isTheSameOnEveryReplica() {
+    NoteTaker replica =
+        new NoteTaker(
+            null,
+            incidents,
+            new ChannelCopies(FINGERPRINTS, HASHER, false),
+            TicketNoteWriters.none());
+    TicketLink sameTicketOtherUrl =
+        new TicketLink(
+            TicketSystem.ZENDESK,
+            "acme.zendesk.com",
+            "4512",
+            "https://acme.zendesk.com/api/v2/tickets/4512.json");
+    TicketLink otherTicket =
+        new TicketLink(
+            TicketSystem.ZENDESK,
+            "acme.zendesk.com",
+            "4513",
+            "https://acme.zendesk.com/agent/tickets/4513");
+
+    String marker = notes.marker(TICKET, request());
+
+    assertThat(replica.marker(sameTicketOtherUrl, request())).isEqualTo(marker);
+    assertThat(notes.marker(otherTicket, request())).isNotEqualTo(marker);
+    assertThat(marker).doesNotContain(FINGERPRINTS.of(CUSTOMER).substring(2));
   }
 
   @Test
