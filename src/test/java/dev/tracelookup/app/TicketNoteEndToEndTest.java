@@ -66,6 +66,8 @@ final class TicketNoteEndToEndTest {
             dir.resolve("trace-lookup.yml"),
             "backend:\n  directory: "
                 + demo
+                + "\naudit:\n  destination: file\n  path: "
+                + dir.resolve("audit.jsonl")
                 + "\nincidents:\n  sources:\n    - {type: file, name: demo incidents, path: "
                 + demo.resolve("incidents.yml")
                 + "}\ntickets:\n  zendesk:\n    url: "
@@ -139,6 +141,23 @@ final class TicketNoteEndToEndTest {
     String again = slackApi.server().takeRequest("/response/note-2", WAIT).body();
     assertThat(again).contains("already noted").contains("/agent/tickets/4512");
     assertThat(zendesk.writes()).isEqualTo(1);
+    String audit = Files.readString(dir.resolve("audit.jsonl"));
+    assertThat(
+            audit
+                .lines()
+                .map(line -> readTree(line))
+                .filter(line -> line.path("event").asText().equals("ticket_note"))
+                .map(line -> line.path("outcome").asText()))
+        .containsExactly("requested", "written", "requested", "already_noted");
+    assertThat(audit).doesNotContain("usr_k8x9m2");
+  }
+
+  private static JsonNode readTree(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (java.io.IOException unreadable) {
+      throw new java.io.UncheckedIOException(unreadable);
+    }
   }
 
   @Test
