@@ -161,6 +161,19 @@ final class TicketNoteEndToEndTest {
   }
 
   @Test
+  void addNote_valueEditedToAnotherTicket_isRefusedAndWritesNothing() throws Exception {
+    start(true);
+    String value = noteButtonValue(cardFromTheShortcut()).orElseThrow();
+
+    press(value.replace("tickets/4512", "tickets/4513"), "tampered", "1770389500.000100");
+
+    assertThat(slackApi.server().takeRequest("/response/tampered", WAIT).body())
+        .contains("no longer carries a ticket and lookup I can read")
+        .contains("Nothing was written");
+    assertThat(zendesk.writes()).isZero();
+  }
+
+  @Test
   void card_withoutWriteCredentials_offersNoNoteButton() throws Exception {
     start(false);
 
