@@ -2,6 +2,7 @@ package dev.tracelookup.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.config.TicketSystemType;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.telemetry.Telemetry;
@@ -91,7 +92,7 @@ final class TicketWiring {
   }
 
   private static String linkHost(Config.TicketSystem system) {
-    if (system.system() == dev.tracelookup.config.TicketSystemType.INTERCOM) {
+    if (system.system() == TicketSystemType.INTERCOM) {
       return IntercomRegion.valueOf(system.variant().toUpperCase(Locale.ROOT)).appHost();
     }
     return system.host().orElse(system.url().getHost()).toLowerCase(Locale.ROOT);

@@ -10,6 +10,7 @@ import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.slack.SlackReplies.Visibility;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -82,7 +83,7 @@ final class LookupRunner {
       LookupRequest request,
       ZoneId agentZone,
       FormContext context,
-      Optional<dev.tracelookup.tickets.links.TicketLink> ticket) {
+      Optional<TicketLink> ticket) {
     boolean inThread = context.threadTs().isPresent();
     Route route =
         inThread

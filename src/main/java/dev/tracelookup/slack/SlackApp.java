@@ -27,6 +27,7 @@ import dev.tracelookup.privacy.AccessPolicy;
 import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.render.ActionId;
 import dev.tracelookup.render.LookupModal;
+import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.TicketResolver;
@@ -357,7 +358,7 @@ public final class SlackApp {
         if (responseUrl != null) {
           replies.respond(
               responseUrl,
-              dev.tracelookup.render.Messages.failure(
+              Messages.failure(
                   "This bot has no write access to ticket systems, so it cannot add notes."
                       + " Nothing was written."),
               SlackReplies.Visibility.EPHEMERAL);
