@@ -133,6 +133,14 @@ public final class WriteFailures {
               + " was being changed at the same moment."
               + NOTHING
               + " Press \"Add note to ticket\" again.";
+    } else if (status == 422) {
+      // Zendesk answers a closed ticket, or one at its 5,000-comment limit, this way.
+      message =
+          system
+              + " refused the note for "
+              + link.reference()
+              + " (422): a closed ticket, or one at its comment limit, takes no more notes."
+              + NOTHING;
     } else {
       message =
           system
