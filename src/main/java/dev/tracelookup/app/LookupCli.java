@@ -29,7 +29,14 @@ public final class LookupCli {
       PrintStream err) {
     Wiring wiring = new Wiring(config, clock, Telemetry.noop());
     return new LookupCommand(
-            wiring.parser, wiring.lookup, wiring.presenter, wiring.usage(), out, err)
+            wiring.parser,
+            wiring.lookup,
+            wiring.presenter,
+            wiring.usage(),
+            out,
+            err,
+            wiring.notes,
+            TicketWiring.links(config.tickets()))
         .run(args, zone);
   }
 }

@@ -14,6 +14,7 @@ import dev.tracelookup.lookup.Admission;
 import dev.tracelookup.lookup.ChannelCopies;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
+import dev.tracelookup.lookup.NoteTaker;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
@@ -73,6 +74,7 @@ final class Wiring {
   final IncidentCatalog incidents;
   final ReplyDrafts drafts;
   final TicketResolvers tickets;
+  final NoteTaker notes;
   final AuditLog audit;
   final Telemetry telemetry;
   final Readiness readiness;
@@ -181,13 +183,18 @@ final class Wiring {
             Math.max(1, config.incidents().sources().size()), named("incidents"));
     this.incidents = IncidentWiring.catalog(config.incidents(), http, clock, incidentScheduler);
     awaitFirstIncidents(incidents.start());
+    ChannelCopies channelCopies =
+        new ChannelCopies(fingerprints, hasher, config.privacy().sharedExceptionMessages());
+    this.notes =
+        new NoteTaker(
+            lookup,
+            incidents,
+            channelCopies,
+            TicketWiring.notes(config.tickets(), http, clock, telemetry, Ticker.systemTicker()));
     this.presenter =
         new LookupPresenter(
-            new CardRenderer(),
-            backend.displayName(),
-            tokens,
-            incidents,
-            new ChannelCopies(fingerprints, hasher, config.privacy().sharedExceptionMessages()));
+                new CardRenderer(), backend.displayName(), tokens, incidents, channelCopies)
+            .withTicketNotes(notes::writable);
     this.tickets = TicketWiring.resolvers(config.tickets(), http, clock, telemetry);
     this.audit = auditLog(config.audit(), clock);
     this.drafts =
@@ -320,7 +327,8 @@ final class Wiring {
         tickets,
         TicketWiring.window(config.tickets()),
         audit,
-        slackLink);
+        slackLink,
+        Optional.of(notes));
   }
 
   /** Returns the command help, stating the configured defaults. */

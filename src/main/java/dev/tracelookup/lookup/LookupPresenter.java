@@ -12,10 +12,12 @@ import dev.tracelookup.render.ShownTrace;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.render.TextRenderer;
 import dev.tracelookup.render.TracePreview;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,7 @@ public final class LookupPresenter {
   private final Optional<RequestTokens> tokens;
   private final Optional<IncidentCatalog> incidents;
   private final ChannelCopies channelCopies;
+  private final Predicate<TicketLink> notable;
 
   /** Returns a presenter for answers without buttons or incidents (tests). */
   public LookupPresenter(CardRenderer cards, String backendName) {
@@ -64,11 +67,31 @@ public final class LookupPresenter {
       Optional<RequestTokens> tokens,
       Optional<IncidentCatalog> incidents,
       ChannelCopies channelCopies) {
+    this(cards, backendName, tokens, incidents, channelCopies, link -> false);
+  }
+
+  private LookupPresenter(
+      CardRenderer cards,
+      String backendName,
+      Optional<RequestTokens> tokens,
+      Optional<IncidentCatalog> incidents,
+      ChannelCopies channelCopies,
+      Predicate<TicketLink> notable) {
     this.cards = cards;
     this.backendName = backendName;
     this.tokens = tokens;
     this.incidents = incidents;
     this.channelCopies = channelCopies;
+    this.notable = notable;
+  }
+
+  /**
+   * Returns this presenter offering "Add note to ticket" on the agent's cards of lookups that
+   * started from a ticket the bot may write to ({@code writable}); without write access to that
+   * system, the button does not appear.
+   */
+  public LookupPresenter withTicketNotes(Predicate<TicketLink> writable) {
+    return new LookupPresenter(cards, backendName, tokens, incidents, channelCopies, writable);
   }
 
   /**
@@ -249,9 +272,15 @@ public final class LookupPresenter {
               CardActions.privateAnswer(codec.encode(request), audience.inThread())
                   .withTraceValues(id -> codec.traceValue(id, customer))
                   .withPages(pages(codec, request, page));
-          return failing
-              .map(card -> actions.withReply(card.analysis().summary().traceId()))
-              .orElse(actions);
+          CardActions withReply =
+              failing
+                  .map(card -> actions.withReply(card.analysis().summary().traceId()))
+                  .orElse(actions);
+          return audience
+              .ticket()
+              .filter(notable)
+              .map(link -> withReply.withNote(codec.noteValue(link.url(), request)))
+              .orElse(withReply);
         });
   }
 

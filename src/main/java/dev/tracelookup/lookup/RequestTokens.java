@@ -41,6 +41,9 @@ public final class RequestTokens {
   /** Signed into page values only, so a page value never passes for a Share or Refresh one. */
   private static final String PAGE_DOMAIN = "page button:";
 
+  /** Signed into "Add note to ticket" values only, apart from lookup and trace values. */
+  private static final String NOTE_DOMAIN = "note button:";
+
   /** 128 bits of the HMAC: unforgeable, and short enough to keep values far under Slack's 2,000. */
   private static final int MAC_BYTES = 16;
 
@@ -83,6 +86,48 @@ public final class RequestTokens {
       node.put("e", true);
     }
     return node;
+  }
+
+  /**
+   * An "Add note to ticket" button's value: the ticket and the lookup whose finding goes into it.
+   *
+   * @param ticketUrl the ticket link as the agent gave it
+   */
+  public record NoteButton(String ticketUrl, LookupRequest request) {}
+
+  /** Returns the lookup and the ticket link, signed together so neither can be swapped. */
+  public String noteValue(String ticketUrl, LookupRequest request) {
+    ObjectNode node = jsonNode(request);
+    node.put("k", ticketUrl);
+    String json = node.toString();
+    return json + SEPARATOR + mac(NOTE_DOMAIN + json);
+  }
+
+  /** Returns the note button, or empty when the value is not one this bot wrote, unchanged. */
+  public Optional<NoteButton> note(String value) {
+    int separator = value == null ? -1 : value.lastIndexOf(SEPARATOR);
+    if (separator < 0 || value.length() > 2_000) {
+      return Optional.empty();
+    }
+    String json = value.substring(0, separator);
+    byte[] expected = mac(NOTE_DOMAIN + json).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(
+        expected, value.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (node == null
+          || !node.isObject()
+          || node.path("v").asInt() != VERSION
+          || !node.path("k").isTextual()) {
+        return Optional.empty();
+      }
+      String ticketUrl = node.path("k").asText();
+      return request(node).map(request -> new NoteButton(ticketUrl, request));
+    } catch (JsonProcessingException | DateTimeException | IllegalArgumentException tampered) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -27,6 +27,12 @@ public enum ActionId {
   /** "Draft customer reply"; the value is the failing trace's ID, signed as for Show trace. */
   DRAFT_REPLY("draft_reply", false),
 
+  /**
+   * "Add note to ticket", on cards of lookups that started from a ticket; the value is the ticket
+   * link and the encoded lookup, signed together.
+   */
+  ADD_NOTE("add_ticket_note", false),
+
   /** "Refresh", which runs the lookup again past the cache; the value is the encoded lookup. */
   REFRESH("refresh_card", false),
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The card's own buttons (Share, Refresh, and Previous and Next on a card that is one page of
- * several) and the "shared by" byline.
+ * The card's own buttons (Share, reply, ticket note, Refresh, and Previous and Next on a card that
+ * is one page of several) and the "shared by" byline.
  */
 final class CardActionBlocks {
   private CardActionBlocks() {}
@@ -50,6 +50,17 @@ final class CardActionBlocks {
                         b ->
                             b.text(plainText("Draft customer reply"))
                                 .actionId(ActionId.DRAFT_REPLY.id())
+                                .value(value))));
+    actions
+        .noteValue()
+        .filter(value -> value.length() <= BlockKitLimits.MAX_BUTTON_VALUE)
+        .ifPresent(
+            value ->
+                buttons.add(
+                    button(
+                        b ->
+                            b.text(plainText("Add note to ticket"))
+                                .actionId(ActionId.ADD_NOTE.id())
                                 .value(value))));
     buttons.add(
         button(

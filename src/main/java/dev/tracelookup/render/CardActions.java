@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *     for a trace ID: the ID itself, or a signed value naming the customer too, so the press is
  *     audited
  * @param pages which page of the lookup the card shows, and the Previous and Next buttons' values
+ * @param noteValue what "Add note to ticket" carries: the ticket and the lookup, signed; empty when
+ *     the lookup did not start from a ticket the bot may write to
  */
 public record CardActions(
     String requestToken,
@@ -27,7 +29,8 @@ public record CardActions(
     Optional<String> sharedBy,
     Optional<String> replyTraceId,
     UnaryOperator<String> traceValue,
-    Pages pages) {
+    Pages pages,
+    Optional<String> noteValue) {
   private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
   public CardActions {
@@ -39,6 +42,7 @@ public record CardActions(
     replyTraceId = replyTraceId == null ? Optional.empty() : replyTraceId;
     traceValue = traceValue == null ? UnaryOperator.identity() : traceValue;
     pages = pages == null ? Pages.NONE : pages;
+    noteValue = noteValue == null ? Optional.empty() : noteValue;
   }
 
   public CardActions(
@@ -48,7 +52,15 @@ public record CardActions(
       Optional<String> sharedBy,
       Optional<String> replyTraceId,
       UnaryOperator<String> traceValue) {
-    this(requestToken, shareable, inThread, sharedBy, replyTraceId, traceValue, Pages.NONE);
+    this(
+        requestToken,
+        shareable,
+        inThread,
+        sharedBy,
+        replyTraceId,
+        traceValue,
+        Pages.NONE,
+        Optional.empty());
   }
 
   public CardActions(
@@ -68,18 +80,39 @@ public record CardActions(
   /** Returns these actions with a "Draft customer reply" button for the trace. */
   public CardActions withReply(String traceId) {
     return new CardActions(
-        requestToken, shareable, inThread, sharedBy, Optional.of(traceId), traceValue, pages);
+        requestToken,
+        shareable,
+        inThread,
+        sharedBy,
+        Optional.of(traceId),
+        traceValue,
+        pages,
+        noteValue);
+  }
+
+  /** Returns these actions with an "Add note to ticket" button carrying {@code value}. */
+  public CardActions withNote(String value) {
+    return new CardActions(
+        requestToken,
+        shareable,
+        inThread,
+        sharedBy,
+        replyTraceId,
+        traceValue,
+        pages,
+        Optional.of(value));
   }
 
   /** Returns these actions with the trace buttons carrying {@code value.apply(traceId)}. */
   public CardActions withTraceValues(UnaryOperator<String> value) {
-    return new CardActions(requestToken, shareable, inThread, sharedBy, replyTraceId, value, pages);
+    return new CardActions(
+        requestToken, shareable, inThread, sharedBy, replyTraceId, value, pages, noteValue);
   }
 
   /** Returns these actions with Previous and Next buttons, as {@code pages} says. */
   public CardActions withPages(Pages pages) {
     return new CardActions(
-        requestToken, shareable, inThread, sharedBy, replyTraceId, traceValue, pages);
+        requestToken, shareable, inThread, sharedBy, replyTraceId, traceValue, pages, noteValue);
   }
 
   /**

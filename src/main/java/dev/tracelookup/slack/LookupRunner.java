@@ -11,6 +11,7 @@ import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.slack.SlackReplies.Visibility;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -100,6 +101,19 @@ final class LookupRunner {
    */
   boolean submitFormLookup(
       Asker asker, LookupRequest request, ZoneId agentZone, FormContext context) {
+    return submitFormLookup(asker, request, agentZone, context, Optional.empty());
+  }
+
+  /**
+   * Queues a lookup from the "Find traces" form that started from {@code ticket}: its card offers
+   * "Add note to ticket" where the bot may write there.
+   */
+  boolean submitFormLookup(
+      Asker asker,
+      LookupRequest request,
+      ZoneId agentZone,
+      FormContext context,
+      Optional<TicketLink> ticket) {
     boolean inThread = context.threadTs().isPresent();
     // The form opened from the Home tab has neither a channel nor a response URL.
     boolean fromHome = context.channelId().isEmpty() && context.responseUrl().isEmpty();
@@ -108,7 +122,13 @@ final class LookupRunner {
             ? Route.inThread(context.threadTs().get(), context.responseUrl())
             : fromHome ? direct() : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
     return submitLookupJob(
-        "lookup", asker, route, request, false, agentZone, Audience.agent(inThread));
+        "lookup",
+        asker,
+        route,
+        request,
+        false,
+        agentZone,
+        Audience.agent(inThread).forTicket(ticket));
   }
 
   /**

@@ -21,6 +21,7 @@ import dev.tracelookup.config.Config;
 import dev.tracelookup.config.ConfigException;
 import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.LookupPresenter;
+import dev.tracelookup.lookup.NoteTaker;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
@@ -29,6 +30,7 @@ import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.render.ActionId;
 import dev.tracelookup.render.HomeView;
 import dev.tracelookup.render.LookupModal;
+import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.TicketResolver;
@@ -145,7 +147,38 @@ public final class SlackApp {
       TicketResolver tickets,
       TicketWindow ticketWindow,
       AuditLog audit,
-      SlackLink link) {}
+      SlackLink link,
+      Optional<NoteTaker> notes) {
+    public Services {
+      notes = notes == null ? Optional.empty() : notes;
+    }
+
+    /** Returns the services of a bot that writes to no ticket system. */
+    public Services(
+        TraceLookup lookup,
+        LookupRequestParser parser,
+        LookupPresenter presenter,
+        RequestTokens tokens,
+        ReplyDrafts drafts,
+        TicketLinks ticketLinks,
+        TicketResolver tickets,
+        TicketWindow ticketWindow,
+        AuditLog audit,
+        SlackLink link) {
+      this(
+          lookup,
+          parser,
+          presenter,
+          tokens,
+          drafts,
+          ticketLinks,
+          tickets,
+          ticketWindow,
+          audit,
+          link,
+          Optional.empty());
+    }
+  }
 
   /**
    * Connects the app to Slack over Socket Mode with an app-level token: no public URL, Slack pushes
@@ -352,6 +385,7 @@ public final class SlackApp {
                 new DraftReplyHandler(
                     services.drafts(), zones, lookupJobs, replies, audits, services.tokens());
             case PICK_TICKET -> new TicketPickHandler(services.ticketLinks(), flow, zones, replies);
+            case ADD_NOTE -> noteHandler(services, lookupJobs, replies, audits);
           };
       app.blockAction(action.pattern(), handler);
     }
@@ -373,7 +407,11 @@ public final class SlackApp {
             replies));
     app.viewSubmission(
         LookupModal.CALLBACK_ID,
-        new FormSubmissionHandler(services.parser(), config.lookup().userIdPattern(), runner));
+        new FormSubmissionHandler(
+            services.parser(),
+            config.lookup().userIdPattern(),
+            runner,
+            Optional.of(services.ticketLinks())));
     HomeHandlers homeHandlers =
         new HomeHandlers(homeTab, services.tokens(), zones, runner, replies);
     app.event(AppHomeOpenedEvent.class, homeHandlers.opened());
@@ -390,5 +428,26 @@ public final class SlackApp {
             audits,
             bot));
     return app;
+  }
+
+  /** A bot without ticket write access draws no note button; a stale one is answered anyway. */
+  private static BlockActionHandler noteHandler(
+      Services services, LookupJobs jobs, SlackReplies replies, Audits audits) {
+    if (services.notes().isEmpty()) {
+      return (request, ctx) -> {
+        String responseUrl = request.getPayload().getResponseUrl();
+        if (responseUrl != null) {
+          replies.respond(
+              responseUrl,
+              Messages.failure(
+                  "This bot has no write access to ticket systems, so it cannot add notes."
+                      + " Nothing was written."),
+              SlackReplies.Visibility.EPHEMERAL);
+        }
+        return ctx.ack();
+      };
+    }
+    return new NoteButtonHandler(
+        services.notes().get(), services.tokens(), services.ticketLinks(), jobs, replies, audits);
   }
 }

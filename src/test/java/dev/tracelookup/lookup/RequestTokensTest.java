@@ -153,4 +153,33 @@ final class RequestTokensTest {
     assertThat(tokens.decode(tokens.pageValue(CHECKOUT, 1))).isEmpty();
     assertThat(tokens.page(tokens.encode(CHECKOUT))).isEmpty();
   }
+
+  @Test
+  void noteValue_roundTrip_givesBackTheTicketAndTheLookup() {
+    String value = tokens.noteValue("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT);
+
+    assertThat(tokens.note(value))
+        .contains(
+            new RequestTokens.NoteButton("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT));
+    assertThat(value.length()).isLessThan(2_000);
+  }
+
+  @Test
+  void noteValue_ticketSwapped_isRefused() {
+    String value = tokens.noteValue("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT);
+
+    String swapped = value.replace("4512", "4513");
+
+    assertThat(tokens.note(swapped)).isEmpty();
+  }
+
+  @Test
+  void noteValue_isNeitherALookupNorATraceValue_andTheyAreNoNoteValue() {
+    String note = tokens.noteValue("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT);
+
+    assertThat(tokens.decode(note)).isEmpty();
+    assertThat(tokens.note(tokens.encode(CHECKOUT))).isEmpty();
+    assertThat(tokens.note(tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ab")))
+        .isEmpty();
+  }
 }
