@@ -1,19 +1,25 @@
 package dev.tracelookup.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
+import dev.tracelookup.json.JsonMappers;
+import dev.tracelookup.lookup.LookupDocument;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.TraceLookup;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code lookup [--format text|blocks] [--zone ZONE] <text>}: the slash command's pipeline,
- * printed.
+ * {@code lookup [--format text|blocks|json] [--zone ZONE] <text>}: the slash command's pipeline,
+ * printed: as the card's text, as the exact Slack message JSON, or as the document {@code
+ * /api/lookup} answers, for scripts.
  *
  * <p>Exit status: 0 when the lookup answered (traces or none), 1 when the backend failed, 2 when
  * the input could not be read.
@@ -65,21 +71,42 @@ public final class LookupCommand {
       return parsed instanceof ParseResult.HelpRequested ? 0 : 2;
     }
     LookupOutcome outcome = lookup.lookup(valid.request(), false);
-    out.println(
-        options.blocks()
-            ? presenter.present(outcome, options.zone()).toJson()
-            : presenter.presentText(outcome, options.zone()));
+    out.println(print(outcome, options));
     return outcome instanceof LookupOutcome.Failed ? 1 : 0;
   }
 
+  private String print(LookupOutcome outcome, Options options) {
+    switch (options.format()) {
+      case BLOCKS:
+        return presenter.present(outcome, options.zone()).toJson();
+      case JSON:
+        try {
+          return JsonMappers.ANSWERS.writeValueAsString(
+              LookupDocument.of(outcome, lookup.backendName()));
+        } catch (JsonProcessingException bug) {
+          throw new IllegalStateException("the lookup document is plain maps and lists", bug);
+        }
+      default:
+        return presenter.presentText(outcome, options.zone());
+    }
+  }
+
   static final String USAGE =
-      "usage: trace-lookup lookup [--format text|blocks] [--zone ZONE] <user-id> [time] [options]";
+      "usage: trace-lookup lookup [--format text|blocks|json] [--zone ZONE] <user-id> [time]"
+          + " [options]";
+
+  /** How the answer is printed. */
+  enum Format {
+    TEXT,
+    BLOCKS,
+    JSON
+  }
 
   /** The command line's own options, before the slash-command text. */
-  record Options(List<String> words, boolean blocks, ZoneId zone, String problem) {
+  record Options(List<String> words, Format format, ZoneId zone, String problem) {
     static Options read(List<String> args, ZoneId defaultZone) {
       List<String> words = new ArrayList<>();
-      boolean blocks = false;
+      Format blocks = Format.TEXT;
       ZoneId zone = defaultZone;
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
@@ -89,10 +116,15 @@ public final class LookupCommand {
           }
           String value = args.get(++i);
           if (arg.equals("--format")) {
-            if (!value.equals("text") && !value.equals("blocks")) {
-              return new Options(words, blocks, zone, "--format is text or blocks, not " + value);
+            Optional<Format> format =
+                Arrays.stream(Format.values())
+                    .filter(f -> f.name().toLowerCase(Locale.ROOT).equals(value))
+                    .findFirst();
+            if (format.isEmpty()) {
+              return new Options(
+                  words, blocks, zone, "--format is text, blocks or json, not " + value);
             }
-            blocks = value.equals("blocks");
+            blocks = format.get();
           } else {
             Optional<ZoneId> named = LookupRequestParser.zone(value);
             if (named.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.tracelookup.command;
 
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TimeWindow;
+import dev.tracelookup.time.DateOrder;
 import dev.tracelookup.time.DurationText;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +30,14 @@ public final class LookupRequestParser {
       "an IANA name such as America/New_York, an offset such as UTC+2, or EST, PT, CET, UTC";
 
   private static final int MAX_TEXT_LENGTH = 2_000;
+  private static final int MAX_TYPOS = 2;
   private static final Set<String> HELP_WORDS = Set.of("help", "?", "-h", "--help", "-help");
   private static final String NO_USER_ID =
       "Which customer? Start with their user ID, e.g. `/trace-lookup usr_k8x9m2 2:15pm`.";
 
   private final List<ClauseReader> readers;
   private final WindowResolver windows;
+  private final PastedText prose;
 
   /**
    * Creates a parser.
@@ -52,19 +55,38 @@ public final class LookupRequestParser {
       Duration defaultHalfWindow,
       Duration defaultRecent,
       Duration maxWindow) {
+    this(clock, userIdPattern, defaultHalfWindow, defaultRecent, maxWindow, DateOrder.MDY);
+  }
+
+  /**
+   * Creates a parser that reads short dates such as {@code 2/6} in the given order.
+   *
+   * @see #LookupRequestParser(Clock, Pattern, Duration, Duration, Duration)
+   */
+  public LookupRequestParser(
+      Clock clock,
+      Pattern userIdPattern,
+      Duration defaultHalfWindow,
+      Duration defaultRecent,
+      Duration maxWindow,
+      DateOrder dateOrder) {
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(dateOrder, "dateOrder");
     Objects.requireNonNull(userIdPattern, "userIdPattern");
     requirePositive(defaultHalfWindow, "defaultHalfWindow");
     requirePositive(defaultRecent, "defaultRecent");
     requirePositive(maxWindow, "maxWindow");
+    UserIdRule rule = new UserIdRule(userIdPattern);
+    TimeExpressionReader times = new TimeExpressionReader(dateOrder);
     // Order matters: the user ID is whatever the readers of keywords, zones and times leave.
     this.readers =
         List.of(
             new FillerReader(),
             new OptionReader(maxWindow),
             new ZoneReader(),
-            new TimeExpressionReader(),
-            new UserIdReader(new UserIdRule(userIdPattern)));
+            times,
+            new UserIdReader(rule));
+    this.prose = new PastedText(rule, times);
     this.windows = new WindowResolver(clock, defaultHalfWindow, defaultRecent, maxWindow);
   }
 
@@ -83,12 +105,18 @@ public final class LookupRequestParser {
           "");
     }
     List<Token> tokens = CommandTokenizer.tokenize(text);
-    if (tokens.isEmpty() || tokens.stream().anyMatch(LookupRequestParser::asksForHelp)) {
+    if (tokens.isEmpty() || asksForHelp(tokens)) {
       return new ParseResult.HelpRequested();
     }
     CommandDraft draft = read(tokens);
     requireComplete(draft);
     ZoneId zone = agentZone == null ? ZoneOffset.UTC : agentZone;
+    if (draft.proseMayRead()) {
+      PastedText.Reading reading = prose.read(text);
+      if (!typoInCommand(draft, reading)) {
+        return new ProseAnswer(windows, zone).answer(reading, draft);
+      }
+    }
     Optional<TimeWindow> window = draft.failed() ? Optional.empty() : windows.resolve(draft, zone);
     Optional<LookupRequest> request = window.flatMap(draft::request);
     if (request.isPresent()) {
@@ -123,6 +151,20 @@ public final class LookupRequestParser {
     return draft;
   }
 
+  /**
+   * Returns whether the text is a command with a word or two that cannot be read ({@code usr_1
+   * 2:15pm banana}, {@code usr_1 teatime}): the command found the user ID the prose would, and
+   * little is left over. That is a typo to point out, not prose to read past, which would search a
+   * window the agent did not mean.
+   */
+  private static boolean typoInCommand(CommandDraft draft, PastedText.Reading prose) {
+    List<String> unknown = draft.unknownWords();
+    return draft.userId().isPresent()
+        && !unknown.isEmpty()
+        && unknown.size() <= MAX_TYPOS
+        && prose.userIds().equals(List.of(draft.userId().get()));
+  }
+
   private static void requireComplete(CommandDraft draft) {
     List<String> unknown = draft.unknownWords();
     if (!unknown.isEmpty()) {
@@ -131,7 +173,7 @@ public final class LookupRequestParser {
       boolean length =
           unknown.stream()
               .anyMatch(word -> DurationText.parse(word.toLowerCase(Locale.ROOT)).isPresent());
-      draft.fail(
+      draft.failAsCommand(
           "I did not understand "
               + quoted
               + ". After the user ID give a time and options such as "
@@ -139,8 +181,18 @@ public final class LookupRequestParser {
               + (length ? " For a length of time write `30m ago` or `window 30m`." : ""));
     }
     if (draft.userId().isEmpty()) {
-      draft.fail(NO_USER_ID);
+      draft.failAsCommand(NO_USER_ID);
     }
+  }
+
+  /**
+   * Returns whether the text asks for help: a help word alone, first, or in a short command ("usr_1
+   * help"); "can you help with usr_1 at 2pm?" is a lookup written as prose.
+   */
+  private static boolean asksForHelp(List<Token> tokens) {
+    boolean first = asksForHelp(tokens.get(0));
+    return first
+        || tokens.size() <= 3 && tokens.stream().anyMatch(LookupRequestParser::asksForHelp);
   }
 
   private static boolean asksForHelp(Token token) {

@@ -286,6 +286,7 @@ public final class SlackApp {
                 new DraftReplyHandler(
                     services.drafts(), zones, lookupJobs, replies, audits, services.tokens());
             case PICK_TICKET -> new TicketPickHandler(services.ticketLinks(), flow, zones, replies);
+            case OPEN_FORM -> new OpenFormHandler(replies);
           };
       app.blockAction(action.pattern(), handler);
     }

@@ -73,6 +73,11 @@ final class TraceCommandHandler implements SlashCommandHandler {
     if (parsed instanceof ParseResult.HelpRequested) {
       return ack(ctx, Messages.help(usage));
     }
+    if (parsed instanceof ParseResult.Invalid invalid && invalid.guess().isPresent()) {
+      FormContext context =
+          new FormContext(payload.getChannelId(), Optional.empty(), payload.getResponseUrl(), "");
+      return ack(ctx, FormOffer.answer(invalid, zone.zone(), context));
+    }
     if (parsed instanceof ParseResult.Invalid invalid) {
       return ack(ctx, Messages.help(invalid.problem(), invalid.understood(), usage));
     }
