@@ -153,16 +153,20 @@ public final class LookupRequestParser {
 
   /**
    * Returns whether the text is a command with a word or two that cannot be read ({@code usr_1
-   * 2:15pm banana}, {@code usr_1 teatime}): the command found the user ID the prose would, and
-   * little is left over. That is a typo to point out, not prose to read past, which would search a
-   * window the agent did not mean.
+   * 2:15pm banana}, {@code usr_1 teatime}): the prose finds no more than the command did, and what
+   * is left over is a word or two that are not everyday prose ("failed", "checkout"). That is a
+   * typo to point out, not prose to read past, which would search a window the agent did not mean.
    */
   private static boolean typoInCommand(CommandDraft draft, PastedText.Reading prose) {
     List<String> unknown = draft.unknownWords();
+    boolean proseReadNoMore =
+        prose.userIds().equals(List.of(draft.userId().orElse("")))
+            && prose.times().size() == (draft.time().isPresent() ? 1 : 0);
     return draft.userId().isPresent()
         && !unknown.isEmpty()
         && unknown.size() <= MAX_TYPOS
-        && prose.userIds().equals(List.of(draft.userId().get()));
+        && unknown.stream().noneMatch(ProseWords::common)
+        && proseReadNoMore;
   }
 
   private static void requireComplete(CommandDraft draft) {
