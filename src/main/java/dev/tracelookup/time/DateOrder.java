@@ -2,7 +2,6 @@ package dev.tracelookup.time;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which number comes first in a short date such as {@code 2/6}: the month (US, {@code MDY}) or the
@@ -15,9 +14,6 @@ public enum DateOrder {
   /** {@code 2/6} is June 2. */
   DMY;
 
-  /** Locales (language-COUNTRY) that write the month first; the rest of the world writes DMY. */
-  private static final Set<String> MONTH_FIRST_COUNTRIES = Set.of("US", "PH", "FM", "MH", "PW");
-
   /** Returns the order named in config ({@code MDY} or {@code DMY}, any case), if it is one. */
   public static Optional<DateOrder> named(String text) {
     if (text == null) {
@@ -27,21 +23,5 @@ public enum DateOrder {
     return upper.equals("MDY") || upper.equals("DMY")
         ? Optional.of(valueOf(upper))
         : Optional.empty();
-  }
-
-  /**
-   * Returns the order people of a locale such as Slack's {@code en-US} or {@code en-GB} write;
-   * empty when the locale names no country, as then it says nothing about dates.
-   */
-  public static Optional<DateOrder> ofLocale(String locale) {
-    if (locale == null) {
-      return Optional.empty();
-    }
-    String[] parts = locale.strip().replace('_', '-').split("-");
-    if (parts.length < 2 || parts[1].isBlank()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        MONTH_FIRST_COUNTRIES.contains(parts[1].toUpperCase(Locale.ROOT)) ? MDY : DMY);
   }
 }
