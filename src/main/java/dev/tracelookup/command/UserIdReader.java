@@ -30,7 +30,7 @@ final class UserIdReader implements ClauseReader {
               + " is a link. The slash command needs the customer's user ID, e.g. `/trace-lookup"
               + " usr_k8x9m2 2:15pm`. For a ticket link, use the *Find traces* shortcut on the"
               + " message that has it.");
-    } else if (token.kind() == Token.Kind.MENTION) {
+    } else if (token.kind() == Token.Kind.MENTION || typedHandle(token)) {
       draft.failAsCommand(
           Quoting.code(token.text())
               + " is someone in Slack. The command needs the customer's user ID "
@@ -46,6 +46,16 @@ final class UserIdReader implements ClauseReader {
       draft.failAsCommand(rule.problem(token.text()));
     }
     return true;
+  }
+
+  /**
+   * Returns whether the word is a Slack handle typed as plain text ({@code @trace-lookup}, pasted
+   * from a client that did not turn it into a mention); an e-mail address has its {@code @} inside.
+   */
+  private static boolean typedHandle(Token token) {
+    return token.kind() == Token.Kind.WORD
+        && token.text().startsWith("@")
+        && token.text().indexOf('@', 1) < 0;
   }
 
   /** Returns the token without a label written onto it: {@code id:usr_1} is {@code usr_1}. */

@@ -92,7 +92,7 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
                   .collect(Collectors.toList())),
           Visibility.EPHEMERAL);
     } else {
-      lookupFromWords(Asker.of(payload), text, zone, context);
+      lookupFromWords(Asker.of(payload), MessageWords.of(message), zone, context);
     }
     return ctx.ack();
   }

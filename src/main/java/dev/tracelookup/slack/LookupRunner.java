@@ -73,7 +73,10 @@ final class LookupRunner {
     boolean inThread = context.threadTs().isPresent();
     Route route =
         inThread
-            ? Route.inThread(context.threadTs().get(), context.responseUrl())
+            // A form offered under a mention's answer has no response URL: blank means none.
+            ? Route.inThread(
+                context.threadTs().get(),
+                context.responseUrl().isBlank() ? null : context.responseUrl())
             : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
     return submitLookupJob(
         "lookup", asker, route, request, false, agentZone, Audience.agent(inThread));

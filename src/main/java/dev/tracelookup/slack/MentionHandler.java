@@ -145,7 +145,7 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
       fromTicket(found.get(0), zone, thread);
       return;
     }
-    ParseResult parsed = parser.parse(parentText, zone);
+    ParseResult parsed = parser.parse(MessageWords.of(parent), zone);
     Optional<String> userId = userId(parsed);
     if (when.isPresent() && userId.isPresent()) {
       parsed = parser.parse(userId.get() + " " + when.get(), zone);
