@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +37,10 @@ public final class LookupRequestParser {
   private static final String NO_USER_ID =
       "Which customer? Start with their user ID, e.g. `/trace-lookup usr_k8x9m2 2:15pm`.";
 
-  private final List<ClauseReader> readers;
+  private final Map<DateOrder, List<ClauseReader>> readers = new EnumMap<>(DateOrder.class);
+  private final Map<DateOrder, PastedText> prose = new EnumMap<>(DateOrder.class);
+  private final Optional<DateOrder> fixedOrder;
   private final WindowResolver windows;
-  private final PastedText prose;
 
   /**
    * Creates a parser.
@@ -55,11 +58,12 @@ public final class LookupRequestParser {
       Duration defaultHalfWindow,
       Duration defaultRecent,
       Duration maxWindow) {
-    this(clock, userIdPattern, defaultHalfWindow, defaultRecent, maxWindow, DateOrder.MDY);
+    this(clock, userIdPattern, defaultHalfWindow, defaultRecent, maxWindow, Optional.empty());
   }
 
   /**
-   * Creates a parser that reads short dates such as {@code 2/6} in the given order.
+   * Creates a parser that reads short dates such as {@code 2/6} in the given order, whatever the
+   * agent's locale.
    *
    * @see #LookupRequestParser(Clock, Pattern, Duration, Duration, Duration)
    */
@@ -70,23 +74,50 @@ public final class LookupRequestParser {
       Duration defaultRecent,
       Duration maxWindow,
       DateOrder dateOrder) {
+    this(
+        clock,
+        userIdPattern,
+        defaultHalfWindow,
+        defaultRecent,
+        maxWindow,
+        Optional.of(Objects.requireNonNull(dateOrder, "dateOrder")));
+  }
+
+  /**
+   * Creates a parser.
+   *
+   * @param fixedOrder how every short date such as {@code 2/6} is read; empty to read it in the
+   *     order of the agent's locale when {@link #parse(String, ZoneId, Optional)} is given one, and
+   *     month first otherwise
+   * @see #LookupRequestParser(Clock, Pattern, Duration, Duration, Duration)
+   */
+  public LookupRequestParser(
+      Clock clock,
+      Pattern userIdPattern,
+      Duration defaultHalfWindow,
+      Duration defaultRecent,
+      Duration maxWindow,
+      Optional<DateOrder> fixedOrder) {
     Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(dateOrder, "dateOrder");
+    this.fixedOrder = Objects.requireNonNull(fixedOrder, "fixedOrder");
     Objects.requireNonNull(userIdPattern, "userIdPattern");
     requirePositive(defaultHalfWindow, "defaultHalfWindow");
     requirePositive(defaultRecent, "defaultRecent");
     requirePositive(maxWindow, "maxWindow");
     UserIdRule rule = new UserIdRule(userIdPattern);
-    TimeExpressionReader times = new TimeExpressionReader(dateOrder);
-    // Order matters: the user ID is whatever the readers of keywords, zones and times leave.
-    this.readers =
-        List.of(
-            new FillerReader(),
-            new OptionReader(maxWindow),
-            new ZoneReader(),
-            times,
-            new UserIdReader(rule));
-    this.prose = new PastedText(rule, times);
+    for (DateOrder order : DateOrder.values()) {
+      TimeExpressionReader times = new TimeExpressionReader(order);
+      // Order matters: the user ID is whatever the readers of keywords, zones and times leave.
+      readers.put(
+          order,
+          List.of(
+              new FillerReader(),
+              new OptionReader(maxWindow),
+              new ZoneReader(),
+              times,
+              new UserIdReader(rule)));
+      prose.put(order, new PastedText(rule, times));
+    }
     this.windows = new WindowResolver(clock, defaultHalfWindow, defaultRecent, maxWindow);
   }
 
@@ -98,6 +129,17 @@ public final class LookupRequestParser {
    * @return the request, a request for help, or what is wrong with the text
    */
   public ParseResult parse(String text, ZoneId agentZone) {
+    return parse(text, agentZone, Optional.empty());
+  }
+
+  /**
+   * Reads the command text as an agent whose locale writes dates in {@code agentOrder}; a
+   * configured order wins over it.
+   *
+   * @see #parse(String, ZoneId)
+   */
+  public ParseResult parse(String text, ZoneId agentZone, Optional<DateOrder> agentOrder) {
+    DateOrder order = fixedOrder.or(() -> agentOrder).orElse(DateOrder.MDY);
     if (text != null && text.length() > MAX_TEXT_LENGTH) {
       return new ParseResult.Invalid(
           "That is too long for a lookup. Give the customer's user ID, a time and "
@@ -108,11 +150,11 @@ public final class LookupRequestParser {
     if (tokens.isEmpty() || asksForHelp(tokens)) {
       return new ParseResult.HelpRequested();
     }
-    CommandDraft draft = read(tokens);
+    CommandDraft draft = read(tokens, readers.get(order));
     requireComplete(draft);
     ZoneId zone = agentZone == null ? ZoneOffset.UTC : agentZone;
     if (draft.proseMayRead()) {
-      PastedText.Reading reading = prose.read(text);
+      PastedText.Reading reading = prose.get(order).read(text);
       if (!typoInCommand(draft, reading)) {
         return new ProseAnswer(windows, zone).answer(reading, draft);
       }
@@ -138,7 +180,7 @@ public final class LookupRequestParser {
     return text == null || text.isBlank() ? Optional.empty() : ZoneNames.named(text.strip());
   }
 
-  private CommandDraft read(List<Token> tokens) {
+  private static CommandDraft read(List<Token> tokens, List<ClauseReader> readers) {
     CommandDraft draft = new CommandDraft();
     TokenCursor in = new TokenCursor(tokens);
     while (in.hasMore() && !draft.failed()) {

@@ -348,7 +348,8 @@ public record Config(
    * @param maxQueued lookups waiting beyond this are answered "busy"
    * @param maxBytesInFlight bytes of backend answers all running lookups may hold at once; empty
    *     means an eighth of the JVM's maximum heap
-   * @param dateOrder how a short date such as {@code 2/6} is read: month first (MDY) or day first
+   * @param dateOrder how a short date such as {@code 2/6} is read, month first (MDY) or day first
+   *     (DMY), for everyone; empty to follow each agent's Slack locale, month first without one
    */
   public record Lookup(
       Pattern userIdPattern,
@@ -361,7 +362,7 @@ public record Config(
       int threads,
       int maxQueued,
       OptionalLong maxBytesInFlight,
-      DateOrder dateOrder) {}
+      Optional<DateOrder> dateOrder) {}
 
   /**
    * Cache sizes and lifetimes.

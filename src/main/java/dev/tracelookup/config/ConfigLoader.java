@@ -183,16 +183,19 @@ public final class ConfigLoader {
         dateOrder(settings));
   }
 
-  private static DateOrder dateOrder(Settings settings) {
-    String written = settings.string("lookup.date-order", "MDY");
-    Optional<DateOrder> order = DateOrder.named(written);
-    if (order.isEmpty()) {
+  /** Returns the configured date order; empty, to follow each agent's locale, when none is. */
+  private static Optional<DateOrder> dateOrder(Settings settings) {
+    Optional<String> written = settings.optionalString("lookup.date-order");
+    Optional<DateOrder> order = written.flatMap(DateOrder::named);
+    if (written.isPresent() && order.isEmpty()) {
       settings.problem(
           "lookup.date-order",
-          "\"" + written + "\" is not a date order: MDY reads 2/6 as February 6, DMY as June 2",
+          "\""
+              + written.get()
+              + "\" is not a date order: MDY reads 2/6 as February 6, DMY as June 2",
           "MDY");
     }
-    return order.orElse(DateOrder.MDY);
+    return order;
   }
 
   private static Config.Cache cache(Settings settings) {

@@ -99,7 +99,7 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
 
   private void lookupFromWords(
       Asker asker, String text, AgentZoneReader.AgentZone zone, FormContext context) {
-    ParseResult parsed = parser.parse(text, zone.zone());
+    ParseResult parsed = parser.parse(text, zone.zone(), zone.dateOrder());
     if (parsed instanceof ParseResult.Parsed valid) {
       LookupRequest lookup = valid.request();
       if (!runner.submitLookup(

@@ -24,11 +24,17 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
   private final LookupRequestParser parser;
   private final Pattern userIdPattern;
   private final LookupRunner runner;
+  private final AgentZoneReader zones;
 
-  FormSubmissionHandler(LookupRequestParser parser, Pattern userIdPattern, LookupRunner runner) {
+  FormSubmissionHandler(
+      LookupRequestParser parser,
+      Pattern userIdPattern,
+      LookupRunner runner,
+      AgentZoneReader zones) {
     this.parser = parser;
     this.userIdPattern = userIdPattern;
     this.runner = runner;
+    this.zones = zones;
   }
 
   @Override
@@ -55,7 +61,10 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
               + LookupModal.value(values, LookupModal.SERVICE_BLOCK)
                   .map(s -> " service " + s)
                   .orElse("");
-      ParseResult parsed = parser.parse(text, zone.get());
+      // The agent's zone is the form's field; only the date order of their locale is read here.
+      ParseResult parsed =
+          parser.parse(
+              text, zone.get(), zones.zoneOf(request.getPayload().getUser().getId()).dateOrder());
       if (parsed instanceof ParseResult.Parsed valid) {
         lookup = Optional.of(valid.request());
       } else {

@@ -17,6 +17,7 @@ import dev.tracelookup.tickets.TicketResolution;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.links.TicketLink;
 import dev.tracelookup.tickets.links.TicketLinks;
+import dev.tracelookup.time.DateOrder;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -72,20 +73,24 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
             event.getThreadTs() != null ? event.getThreadTs() : event.getTs(),
             event.getUser(),
             personTeam(event, payload.getTeamId()));
-    ZoneId zone = zones.zoneOf(event.getUser()).zone();
+    AgentZoneReader.AgentZone agent = zones.zoneOf(event.getUser());
+    ZoneId zone = agent.zone();
+    Optional<DateOrder> order = agent.dateOrder();
     List<TicketLink> found = links.find(text);
     boolean queued;
     if (!found.isEmpty()) {
       queued = jobs.trySubmit(() -> fromTicket(found.get(0), zone, thread));
     } else {
       ParseResult parsed =
-          text.isBlank() ? new ParseResult.Invalid("", "") : parser.parse(text, zone);
+          text.isBlank() ? new ParseResult.Invalid("", "") : parser.parse(text, zone, order);
       boolean inThread = event.getThreadTs() != null && !event.getThreadTs().equals(event.getTs());
       if (inThread && namesNoCustomer(parsed)) {
         MethodsClient client = ctx.client();
         queued =
             jobs.trySubmit(
-                () -> fromParent(client, event.getThreadTs(), guessedTime(parsed), zone, thread));
+                () ->
+                    fromParent(
+                        client, event.getThreadTs(), guessedTime(parsed), zone, order, thread));
       } else {
         queued = fromWords(parsed, zone, thread);
       }
@@ -130,7 +135,12 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
    * looks up what it names; a time given in the mention wins over one in the message.
    */
   private void fromParent(
-      MethodsClient client, String parentTs, Optional<String> when, ZoneId zone, Thread thread) {
+      MethodsClient client,
+      String parentTs,
+      Optional<String> when,
+      ZoneId zone,
+      Optional<DateOrder> order,
+      Thread thread) {
     ThreadParent.Read read = ThreadParent.read(client, thread.channel(), parentTs);
     if (read instanceof ThreadParent.Refused refused) {
       replies.postEphemeral(
@@ -145,10 +155,10 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
       fromTicket(found.get(0), zone, thread);
       return;
     }
-    ParseResult parsed = parser.parse(MessageWords.of(parent), zone);
+    ParseResult parsed = parser.parse(MessageWords.of(parent), zone, order);
     Optional<String> userId = userId(parsed);
     if (when.isPresent() && userId.isPresent()) {
-      parsed = parser.parse(userId.get() + " " + when.get(), zone);
+      parsed = parser.parse(userId.get() + " " + when.get(), zone, order);
     }
     if (parsed instanceof ParseResult.Parsed valid) {
       runner.submitThreadLookup(valid.request(), thread);

@@ -308,7 +308,8 @@ public final class SlackApp {
             replies));
     app.viewSubmission(
         LookupModal.CALLBACK_ID,
-        new FormSubmissionHandler(services.parser(), config.lookup().userIdPattern(), runner));
+        new FormSubmissionHandler(
+            services.parser(), config.lookup().userIdPattern(), runner, zones));
     return app;
   }
 }

@@ -69,7 +69,7 @@ final class TraceCommandHandler implements SlashCommandHandler {
           ? ack(ctx, SlackMessage.plain("Reading " + ticket.get().reference() + "…"))
           : ack(ctx, Messages.failure("The form could not be opened. Run the command again."));
     }
-    ParseResult parsed = parser.parse(payload.getText(), zone.zone());
+    ParseResult parsed = parser.parse(payload.getText(), zone.zone(), zone.dateOrder());
     if (parsed instanceof ParseResult.HelpRequested) {
       return ack(ctx, Messages.help(usage));
     }

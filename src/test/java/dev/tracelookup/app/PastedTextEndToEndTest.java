@@ -214,6 +214,21 @@ final class PastedTextEndToEndTest {
         .contains("More than one thing here could be the customer");
   }
 
+  @Test
+  void command_agentWithABritishLocale_readsAShortDateDayFirst() throws Exception {
+    slackApi.zone("U0BRIT", "Europe/London");
+    slackApi.locale("U0BRIT", "en-GB");
+
+    HttpResponse<String> ack =
+        signed()
+            .command(
+                "U0BRIT", "C0SUPPORT", "usr_k8x9m2 6/2/2026 14:15", slackApi.responseUrl("gb"));
+
+    assertThat(ack.body()).contains("between 14:00 and 14:30 UTC").contains("2026-02-06");
+    FakeHttpServer.RecordedRequest asked = slackApi.server().takeRequest("/api/users.info", WAIT);
+    assertThat(FakeSlackApi.formValue(asked.body(), "include_locale")).isIn("1", "true");
+  }
+
   private SignedSlackRequests signed() {
     return new SignedSlackRequests(bot.uri(), SECRET);
   }

@@ -95,6 +95,39 @@ final class PastedMessagesTest {
         .isEqualTo(Optional.of(ZoneId.of("Europe/Paris")));
   }
 
+  @Test
+  void parse_agentLocaleWritesDayFirst_readsShortDatesDayFirst() {
+    LookupRequestParser followsLocale =
+        new LookupRequestParser(
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            USER_ID,
+            Duration.ofMinutes(15),
+            Duration.ofHours(2),
+            Duration.ofHours(168),
+            Optional.empty());
+
+    ParseResult british =
+        followsLocale.parse("usr_k8x9m2 5/2 14:15", ZoneOffset.UTC, Optional.of(DateOrder.DMY));
+    ParseResult noLocale = followsLocale.parse("usr_k8x9m2 2/5 14:15", ZoneOffset.UTC);
+
+    assertThat(from(british)).isEqualTo(Instant.parse("2026-02-05T14:00:00Z"));
+    assertThat(from(noLocale)).isEqualTo(Instant.parse("2026-02-05T14:00:00Z"));
+  }
+
+  @Test
+  void parse_configuredOrder_winsOverTheAgentsLocale() {
+    ParseResult result =
+        parser(DateOrder.MDY)
+            .parse("usr_k8x9m2 2/5 14:15", ZoneOffset.UTC, Optional.of(DateOrder.DMY));
+
+    assertThat(from(result)).isEqualTo(Instant.parse("2026-02-05T14:00:00Z"));
+  }
+
+  private static Instant from(ParseResult result) {
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    return ((ParseResult.Parsed) result).request().window().from();
+  }
+
   private static LookupRequestParser parser(DateOrder order) {
     return new LookupRequestParser(
         Clock.fixed(NOW, ZoneOffset.UTC),

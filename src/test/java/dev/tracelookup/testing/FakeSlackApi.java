@@ -17,6 +17,7 @@ public final class FakeSlackApi implements AutoCloseable {
   public static final String RESPONSE_PATH = "/response/";
   private final FakeHttpServer server;
   private final Map<String, String> zones = new ConcurrentHashMap<>();
+  private final Map<String, String> locales = new ConcurrentHashMap<>();
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
   private final AtomicInteger groupReads = new AtomicInteger();
   private volatile int responseStatus = 200;
@@ -39,6 +40,14 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Makes users.info give this zone for the Slack user. */
   public void zone(String slackUserId, String tz) {
     zones.put(slackUserId, tz);
+  }
+
+  /**
+   * Makes users.info give this locale ({@code en-GB}) for the Slack user, as Slack does when asked
+   * with {@code include_locale}.
+   */
+  public void locale(String slackUserId, String locale) {
+    locales.put(slackUserId, locale);
   }
 
   /**
@@ -170,7 +179,12 @@ public final class FakeSlackApi implements AutoCloseable {
               + "\",\"name\":\"agent\","
               + "\"tz\":\""
               + tz
-              + "\",\"tz_label\":\"label\",\"tz_offset\":0}}");
+              + "\",\"tz_label\":\"label\",\"tz_offset\":0"
+              + (locales.containsKey(user)
+                      && formValue(request.body(), "include_locale").matches("1|true")
+                  ? ",\"locale\":\"" + locales.get(user) + "\""
+                  : "")
+              + "}}");
     }
     if (request.path().equals("/api/usergroups.users.list")) {
       groupReads.incrementAndGet();
