@@ -23,6 +23,11 @@ import java.util.stream.Collectors;
  * {@code usr_k8x9m2 2:15pm}, {@code usr_k8x9m2 2026-02-06 14:15 tz UTC} or {@code usr_1 yesterday
  * 3pm service checkout errors}. See {@link CommandSyntax} for every form.
  *
+ * <p>Text that does not fit the command's grammar because it was pasted ("Customer `usr_k8x9m2`
+ * reports checkout failed at 2:15pm") is read again as prose by {@link PastedText}: the ID picked
+ * by pattern, shape and cue words, times wherever they stand. When that reading is not sure, the
+ * answer carries a {@link ParseResult.Guess} for the lookup form.
+ *
  * <p>Never throws for any text: whatever cannot be read becomes {@link ParseResult.Invalid} with
  * what was understood so far and how to fix it.
  */

@@ -206,6 +206,10 @@ final class TimeExpressionReader implements ClauseReader {
     if (plain.isPresent()) {
       return Optional.of(new Taken<>(plain.get(), 1));
     }
+    Optional<Taken<DayRef>> weekday = weekdayAt(in, at);
+    if (weekday.isPresent()) {
+      return weekday;
+    }
     Optional<Month> month = DayText.month(in.word(at));
     if (month.isPresent()) {
       Optional<Integer> day = DayText.dayOfMonth(in.word(at + 1));
@@ -218,6 +222,15 @@ final class TimeExpressionReader implements ClauseReader {
       return withYear(after.get(), day.get(), in, monthAt + 1, monthAt + 1 - at);
     }
     return Optional.empty();
+  }
+
+  /** Returns "tuesday" (the latest up to today) or "last tuesday" (the latest before today). */
+  private static Optional<Taken<DayRef>> weekdayAt(TokenCursor in, int at) {
+    boolean last = in.word(at).equals("last");
+    String words = last ? "last " + in.word(at + 1) : in.word(at);
+    return DayText.parsePhrase(words)
+        .filter(DayRef.OnWeekday.class::isInstance)
+        .map(day -> new Taken<>(day, last ? 2 : 1));
   }
 
   private static Optional<Taken<DayRef>> withYear(

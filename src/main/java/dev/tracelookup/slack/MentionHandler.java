@@ -161,7 +161,9 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
       parsed = parser.parse(userId.get() + " " + when.get(), zone, order);
     }
     if (parsed instanceof ParseResult.Parsed valid) {
-      runner.submitThreadLookup(valid.request(), thread);
+      if (!runner.submitThreadLookup(valid.request(), thread)) {
+        replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), runner.busy());
+      }
     } else if (parsed instanceof ParseResult.Invalid invalid && invalid.guess().isPresent()) {
       answerUnsure(invalid, zone, thread);
     } else {
@@ -241,7 +243,11 @@ final class MentionHandler implements BoltEventHandler<AppMentionEvent> {
             resolution.requesterZone().orElse(zone),
             "from " + resolution.reference(),
             resolution.statedTime().or(() -> Optional.of(resolution.createdAt())));
-    runner.submitThreadLookup(
-        new LookupRequest(userId.get(), window, Optional.empty(), Optional.empty(), false), thread);
+    LookupRequest request =
+        new LookupRequest(userId.get(), window, Optional.empty(), Optional.empty(), false);
+    if (!runner.submitThreadLookup(request, thread)) {
+      // Already on a lookup thread: a full queue must still get its one answer.
+      replies.postEphemeral(thread.channel(), thread.ts(), thread.asker(), runner.busy());
+    }
   }
 }
