@@ -162,6 +162,18 @@ final class PastedTextEndToEndTest {
   }
 
   @Test
+  void mention_botNotInTheConversation_saysToInviteIt() throws Exception {
+    slackApi.repliesError("not_in_channel");
+
+    signed().event(mention("<@U0BOT>"));
+
+    String answer =
+        FakeSlackApi.formValue(
+            slackApi.server().takeRequest("/api/chat.postEphemeral", WAIT).body(), "text");
+    assertThat(answer).contains("not_in_channel").contains("/invite @trace-lookup");
+  }
+
+  @Test
   void shortcut_ticketLinkOnlyInAnAttachmentsTitleLink_opensTheFormForThatTicket()
       throws Exception {
     HttpResponse<String> ack =
