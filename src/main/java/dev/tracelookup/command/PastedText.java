@@ -118,7 +118,7 @@ final class PastedText {
       CommandDraft scratch = new CommandDraft();
       if (!marked && zones.read(in, scratch)) {
         if (zone.isEmpty() && scratch.zone().isPresent()) {
-          zone = Optional.of(new NamedZone(scratch.zone().get(), words.get(at).text()));
+          zone = Optional.of(new NamedZone(scratch.zone().get(), typed(words, at, in)));
         }
       } else if (!marked && !in.word(0).equals("now") && times.read(in, scratch)) {
         boolean cued = at > 0 && TIME_CUES.contains(lower(words, at - 1));
