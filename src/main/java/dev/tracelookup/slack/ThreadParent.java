@@ -63,6 +63,11 @@ final class ThreadParent {
             + error
             + "). Invite me with `/invite @trace-lookup`."
             + fallback;
+      case "ratelimited":
+        // Apps distributed outside the Marketplace may read threads only about once a minute.
+        return "Slack is limiting how often I may read threads (Slack said ratelimited). Try again"
+            + " in a minute."
+            + fallback;
       case "thread_not_found":
       case "no_messages":
         return "I could not find this thread's first message; it may have been deleted." + fallback;
