@@ -174,7 +174,8 @@ final class Wiring {
             settings.userIdPattern(),
             settings.halfWindow(),
             settings.recentWindow(),
-            settings.maxWindow());
+            settings.maxWindow(),
+            settings.dateOrder());
     this.tokens =
         new RequestTokens(
             settings.userIdPattern(), settings.maxWindow(), buttonKey(config.slack()));

@@ -1,8 +1,11 @@
 package dev.tracelookup.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
+import dev.tracelookup.json.JsonMappers;
 import dev.tracelookup.lookup.Audience;
+import dev.tracelookup.lookup.LookupDocument;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequest;
@@ -14,12 +17,15 @@ import dev.tracelookup.tickets.links.TicketLinks;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code lookup [--format text|blocks] [--zone ZONE] [--note-ticket URL] <text>}: the slash
- * command's pipeline, printed.
+ * {@code lookup [--format text|blocks|json] [--zone ZONE] [--note-ticket URL] <text>}: the slash
+ * command's pipeline, printed: as the card's text, as the exact Slack message JSON, or as the
+ * document {@code /api/lookup} answers, for scripts.
  *
  * <p>{@code --note-ticket} names the ticket the lookup is for: the finding is written into it as an
  * internal note, once (a second run says it is already noted), and {@code --format blocks} prints
@@ -114,14 +120,27 @@ public final class LookupCommand {
       }
     }
     LookupOutcome outcome = lookup.lookup(valid.request(), false);
-    out.println(
-        options.blocks()
-            ? presenter.present(outcome, options.zone(), audience(ticket)).toJson()
-            : presenter.presentText(outcome, options.zone()));
+    out.println(print(outcome, options, ticket));
     if (outcome instanceof LookupOutcome.Failed) {
       return 1;
     }
     return ticket.isPresent() ? note(valid.request(), ticket.get()) : 0;
+  }
+
+  private String print(LookupOutcome outcome, Options options, Optional<TicketLink> ticket) {
+    switch (options.format()) {
+      case BLOCKS:
+        return presenter.present(outcome, options.zone(), audience(ticket)).toJson();
+      case JSON:
+        try {
+          return JsonMappers.ANSWERS.writeValueAsString(
+              LookupDocument.of(outcome, lookup.backendName()));
+        } catch (JsonProcessingException bug) {
+          throw new IllegalStateException("the lookup document is plain maps and lists", bug);
+        }
+      default:
+        return presenter.presentText(outcome, options.zone());
+    }
   }
 
   /** The card for a ticket is the agent's, with its buttons; without one, a terminal's. */
@@ -138,23 +157,26 @@ public final class LookupCommand {
   }
 
   static final String USAGE =
-      "usage: trace-lookup lookup [--format text|blocks] [--zone ZONE] [--note-ticket URL]"
+      "usage: trace-lookup lookup [--format text|blocks|json] [--zone ZONE] [--note-ticket URL]"
           + " <user-id> [time] [options]";
+
+  /** How the answer is printed. */
+  enum Format {
+    TEXT,
+    BLOCKS,
+    JSON
+  }
 
   /** The command line's own options, before the slash-command text. */
   record Options(
-      List<String> words,
-      boolean blocks,
-      ZoneId zone,
-      String problem,
-      Optional<String> noteTicket) {
-    Options(List<String> words, boolean blocks, ZoneId zone, String problem) {
-      this(words, blocks, zone, problem, Optional.empty());
+      List<String> words, Format format, ZoneId zone, String problem, Optional<String> noteTicket) {
+    Options(List<String> words, Format format, ZoneId zone, String problem) {
+      this(words, format, zone, problem, Optional.empty());
     }
 
     static Options read(List<String> args, ZoneId defaultZone) {
       List<String> words = new ArrayList<>();
-      boolean blocks = false;
+      Format blocks = Format.TEXT;
       ZoneId zone = defaultZone;
       Optional<String> noteTicket = Optional.empty();
       for (int i = 0; i < args.size(); i++) {
@@ -167,10 +189,15 @@ public final class LookupCommand {
           if (arg.equals("--note-ticket")) {
             noteTicket = Optional.of(value);
           } else if (arg.equals("--format")) {
-            if (!value.equals("text") && !value.equals("blocks")) {
-              return new Options(words, blocks, zone, "--format is text or blocks, not " + value);
+            Optional<Format> format =
+                Arrays.stream(Format.values())
+                    .filter(f -> f.name().toLowerCase(Locale.ROOT).equals(value))
+                    .findFirst();
+            if (format.isEmpty()) {
+              return new Options(
+                  words, blocks, zone, "--format is text, blocks or json, not " + value);
             }
-            blocks = value.equals("blocks");
+            blocks = format.get();
           } else {
             Optional<ZoneId> named = LookupRequestParser.zone(value);
             if (named.isEmpty()) {

@@ -26,12 +26,30 @@ final class CommandDraft {
   private boolean errorsOnly;
   private final List<String> unknownWords = new ArrayList<>();
   private String problem;
+  private boolean proseMayRead;
 
   /** Records the problem unless an earlier one was found: the first is the one to fix. */
   void fail(String problem) {
     if (this.problem == null) {
       this.problem = problem;
     }
+  }
+
+  /**
+   * Records a problem that reading the text as prose may get past: a word that is not the user ID,
+   * a word left over, a link or a mention. Text pasted from a ticket fails the command's grammar in
+   * exactly these ways.
+   */
+  void failAsCommand(String problem) {
+    if (this.problem == null) {
+      this.problem = problem;
+      this.proseMayRead = true;
+    }
+  }
+
+  /** Returns whether the first problem is one that reading the text as prose may get past. */
+  boolean proseMayRead() {
+    return proseMayRead;
   }
 
   boolean failed() {
@@ -142,6 +160,30 @@ final class CommandDraft {
                     Optional.ofNullable(service),
                     Optional.ofNullable(spanName),
                     errorsOnly));
+  }
+
+  /**
+   * Copies the options the other draft read (service, action, errors only, window), so reading the
+   * text again as prose loses none of what was typed as a command.
+   */
+  void optionsFrom(CommandDraft other) {
+    if (other.service != null) {
+      service(other.service);
+    }
+    if (other.spanName != null) {
+      spanName(other.spanName);
+    }
+    if (other.errorsOnly) {
+      errorsOnly();
+    }
+    if (other.halfWindow != null) {
+      halfWindow(other.halfWindow);
+    }
+  }
+
+  /** Returns the time as it was typed, for the lookup form; empty when none was. */
+  String timeTyped() {
+    return timeTyped == null ? "" : timeTyped;
   }
 
   List<String> unknownWords() {

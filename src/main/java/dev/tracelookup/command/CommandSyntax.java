@@ -22,6 +22,8 @@ public final class CommandSyntax {
           "usr_k8x9m2 2pm to 2:30pm PT",
           "usr_k8x9m2 2026-02-06T14:00Z..2026-02-06T14:30Z",
           "usr_k8x9m2 30m ago window 1h",
+          "usr_k8x9m2 Feb 6 2:15pm",
+          "usr_k8x9m2 yesterday afternoon",
           "usr_k8x9m2 2026-02-06 action \"POST /api/v1/orders\"");
 
   private CommandSyntax() {}
@@ -41,7 +43,10 @@ public final class CommandSyntax {
         + "• a moment, searched ±"
         + DurationFormat.prose(defaultHalfWindow)
         + ": `2:15pm`, `2:15 PM`, `14:15`, `yesterday 3pm`, `today 9:00`, `2/6 2:15pm`, `2026-02-06"
-        + " 14:15`, `2026-02-06T14:17:23Z`, `30m ago`, `90 min ago`, `now`\n"
+        + " 14:15`, `Feb 6 2:15pm`, `6 Feb 14:15`, `2026-02-06T14:17:23Z`, `30m ago`, `an hour"
+        + " ago`, `now`\n"
+        + "• a part of a day: `this morning`, `this afternoon`, `last night`, `yesterday"
+        + " afternoon`\n"
         + "• a range, taken as is: `14:00-14:30`, `2pm-2:30pm`, `14:00 to 14:30`, `2026-02-06"
         + " 14:00-14:30`, `2026-02-06T14:00Z..2026-02-06T14:30Z`\n"
         + "• a whole day: `2026-02-06`, `yesterday`\n"
@@ -56,6 +61,8 @@ public final class CommandSyntax {
         + "*Examples:*\n"
         + examples
         + "\n"
+        + "Pasting a sentence works too (\"Customer `usr_k8x9m2` says checkout failed at 2:15pm\");"
+        + " when I am not sure what it says, I offer the form prefilled.\n"
         + "Have a ticket link instead? Use the *Find traces* shortcut on the message that has it.";
   }
 }

@@ -2,6 +2,7 @@ package dev.tracelookup.command;
 
 import dev.tracelookup.time.DayRef;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,8 @@ sealed interface TimeExpression
         TimeExpression.Ago,
         TimeExpression.At,
         TimeExpression.Between,
-        TimeExpression.WholeDay {
+        TimeExpression.WholeDay,
+        TimeExpression.PartOfDay {
 
   /** {@code now}. */
   record Now() implements TimeExpression {}
@@ -37,6 +39,23 @@ sealed interface TimeExpression
     public Between {
       Objects.requireNonNull(start, "start");
       Objects.requireNonNull(end, "end");
+    }
+  }
+
+  /**
+   * A part of a day said in words ({@code this morning}, {@code yesterday afternoon}, {@code last
+   * night}): the hours people mean by it, taken as a range. An end at or before the start is on the
+   * next day ("last night" runs to the morning).
+   *
+   * @param words how it was said, for quoting back
+   */
+  record PartOfDay(DayRef day, LocalTime from, LocalTime to, String words)
+      implements TimeExpression {
+    public PartOfDay {
+      Objects.requireNonNull(day, "day");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(words, "words");
     }
   }
 

@@ -1,22 +1,52 @@
 package dev.tracelookup.command;
 
 import dev.tracelookup.time.ClockText;
+import dev.tracelookup.time.DateOrder;
 import dev.tracelookup.time.DayRef;
 import dev.tracelookup.time.DayText;
 import dev.tracelookup.time.DurationText;
 import dev.tracelookup.time.TimeOfDay;
+import java.time.Duration;
+import java.time.Month;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reads the time as people write it: {@code now}, {@code 30m ago}, {@code 2:15pm}, {@code 2:15 PM},
- * {@code yesterday 3pm}, {@code 3pm yesterday}, {@code 2026-02-06 14:15}, ISO-8601 date-times, a
- * day alone, and ranges ({@code 14:00-14:30}, {@code 2pm to 2:30pm}, {@code <iso>..<iso>}).
+ * Reads the time as people write it: {@code now}, {@code 30m ago}, {@code an hour ago}, {@code
+ * 2:15pm}, {@code 2:15 PM}, {@code yesterday 3pm}, {@code 3pm yesterday}, {@code Feb 6 2:15pm},
+ * {@code 6 Feb}, {@code 2/6} (in the configured {@link DateOrder}), {@code 2026-02-06 14:15},
+ * ISO-8601 date-times, a day alone, parts of a day ({@code this morning}, {@code last night},
+ * {@code yesterday afternoon}), and ranges ({@code 14:00-14:30}, {@code 2pm to 2:30pm}, {@code
+ * <iso>..<iso>}).
  */
 final class TimeExpressionReader implements ClauseReader {
   private static final String EXAMPLES =
       "Write it like `2:15pm`, `14:15`, `yesterday 3pm` or `14:00-14:30`.";
+
+  /** Words that may stand between a day and its time: "Feb 6 at 2:15pm", "yesterday @ 3pm". */
+  private static final Set<String> JOINERS = Set.of("at", "@", "around", "about", "~", ",");
+
+  /** "an hour ago", "a few minutes ago", "half an hour ago": the lengths said in words. */
+  private static final Map<String, Duration> SPOKEN_LENGTHS =
+      Map.of(
+          "a minute", Duration.ofMinutes(1),
+          "an hour", Duration.ofHours(1),
+          "a few minutes", Duration.ofMinutes(5),
+          "few minutes", Duration.ofMinutes(5),
+          "a couple of minutes", Duration.ofMinutes(2),
+          "a couple of hours", Duration.ofHours(2),
+          "a couple hours", Duration.ofHours(2),
+          "half an hour", Duration.ofMinutes(30),
+          "an hour and a half", Duration.ofMinutes(90));
+
+  private final DateOrder order;
+
+  TimeExpressionReader(DateOrder order) {
+    this.order = order;
+  }
 
   /** A value read from the tokens, and how many tokens it took. */
   private record Taken<T>(T value, int tokens) {}
@@ -33,6 +63,14 @@ final class TimeExpressionReader implements ClauseReader {
     Optional<DurationText.Match> ago = DurationText.read(word, in.word(1));
     if (ago.isPresent() && in.word(ago.get().words()).equals("ago")) {
       return take(in, ago.get().words() + 1, new TimeExpression.Ago(ago.get().length()), draft);
+    }
+    Optional<Taken<Duration>> spoken = spokenAgo(in);
+    if (spoken.isPresent()) {
+      return take(in, spoken.get().tokens(), new TimeExpression.Ago(spoken.get().value()), draft);
+    }
+    Optional<DayPart> part = DayPart.at(in, 0);
+    if (part.isPresent()) {
+      return readPart(in, 0, part.get(), draft);
     }
     if (word.contains("..")) {
       return readDotted(in, draft);
@@ -81,8 +119,21 @@ final class TimeExpressionReader implements ClauseReader {
     return take(in, 1, new TimeExpression.At(start.get()), draft);
   }
 
-  private static boolean readDayAndClock(TokenCursor in, CommandDraft draft) {
-    Optional<DayRef> day = DayText.parse(in.word(0));
+  /** Returns "an hour ago", "a few minutes ago" and the like, if written at the cursor. */
+  private static Optional<Taken<Duration>> spokenAgo(TokenCursor in) {
+    for (int words = 2; words <= 5; words++) {
+      if (in.word(words).equals("ago")) {
+        Duration length = SPOKEN_LENGTHS.get(in.typed(words).toLowerCase(Locale.ROOT));
+        if (length != null) {
+          return Optional.of(new Taken<>(length, words + 1));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean readDayAndClock(TokenCursor in, CommandDraft draft) {
+    Optional<Taken<DayRef>> day = dayAt(in, 0);
     if (day.isEmpty() && DayText.looksLikeDate(in.word(0))) {
       draft.fail(
           "There is no day "
@@ -91,20 +142,102 @@ final class TimeExpressionReader implements ClauseReader {
       in.advance(1);
       return true;
     }
-    int used = day.isPresent() ? 1 : 0;
-    Optional<ClockRun> clocks = ClockRun.at(in, used);
+    int used = day.map(Taken::tokens).orElse(0);
+    if (day.isPresent()) {
+      Optional<DayPart> part = DayPart.after(day.get().value(), in.typed(used), in, used);
+      if (part.isPresent()) {
+        return readPart(in, used, part.get(), draft);
+      }
+    }
+    int clockAt = day.isPresent() ? afterJoiners(in, used) : used;
+    Optional<ClockRun> clocks = ClockRun.at(in, clockAt);
     if (clocks.isEmpty() && day.isEmpty()) {
       return false;
     }
     if (clocks.isEmpty()) {
-      return take(in, used, new TimeExpression.WholeDay(day.get()), draft);
+      return take(in, used, new TimeExpression.WholeDay(day.get().value()), draft);
     }
-    used += clocks.get().tokens();
-    if (day.isEmpty()) {
-      day = DayText.parse(in.word(used));
-      used += day.isPresent() ? 1 : 0;
+    used = clockAt + clocks.get().tokens();
+    Optional<DayRef> named = day.map(Taken::value);
+    if (named.isEmpty()) {
+      int dayAt = in.word(used).equals("on") ? used + 1 : used;
+      Optional<Taken<DayRef>> after = dayAt(in, dayAt);
+      if (after.isPresent()) {
+        named = Optional.of(after.get().value());
+        used = dayAt + after.get().tokens();
+      }
     }
-    return readClocks(in, used, day.orElse(new DayRef.Unnamed()), clocks.get(), draft);
+    return readClocks(in, used, named.orElse(new DayRef.Unnamed()), clocks.get(), draft);
+  }
+
+  /**
+   * Reads a part of the day that starts {@code used} tokens on ("yesterday afternoon"), with the
+   * time of day that may follow it ("this morning at 9:30", "yesterday afternoon 2:15").
+   */
+  private static boolean readPart(TokenCursor in, int used, DayPart part, CommandDraft draft) {
+    int end = used + part.tokens();
+    int clockAt = afterJoiners(in, end);
+    Optional<ClockText> clock = ClockText.parse(in.word(clockAt));
+    Optional<TimeOfDay> time = clock.flatMap(c -> c.timeIn(part.half()));
+    if (time.isPresent() && (clock.get().complete() || clockAt > end)) {
+      TimeOfDay shown = new TimeOfDay(time.get().time(), true);
+      return take(
+          in, clockAt + 1, new TimeExpression.At(new Moment.Wall(part.day(), shown)), draft);
+    }
+    return take(in, end, part.expression(), draft);
+  }
+
+  /** Returns where the time starts after the little words that may join it to its day. */
+  private static int afterJoiners(TokenCursor in, int at) {
+    int next = at;
+    while (JOINERS.contains(in.word(next)) && next < at + 2) {
+      next++;
+    }
+    return next > at && ClockText.parse(in.word(next)).isPresent() ? next : at;
+  }
+
+  /**
+   * Returns the day written {@code at} tokens on: {@code today}, {@code yesterday}, an ISO or a
+   * short date, or a month name with its day, either way round, with or without a year: {@code Feb
+   * 6}, {@code February 6th, 2026}, {@code 6 Feb}.
+   */
+  private Optional<Taken<DayRef>> dayAt(TokenCursor in, int at) {
+    Optional<DayRef> plain = DayText.parse(in.word(at), order);
+    if (plain.isPresent()) {
+      return Optional.of(new Taken<>(plain.get(), 1));
+    }
+    Optional<Taken<DayRef>> weekday = weekdayAt(in, at);
+    if (weekday.isPresent()) {
+      return weekday;
+    }
+    Optional<Month> month = DayText.month(in.word(at));
+    if (month.isPresent()) {
+      Optional<Integer> day = DayText.dayOfMonth(in.word(at + 1));
+      return day.flatMap(d -> withYear(month.get(), d, in, at + 2, 2));
+    }
+    Optional<Integer> day = DayText.dayOfMonth(in.word(at));
+    int monthAt = in.word(at + 1).equals("of") ? at + 2 : at + 1;
+    Optional<Month> after = DayText.month(in.word(monthAt));
+    if (day.isPresent() && after.isPresent()) {
+      return withYear(after.get(), day.get(), in, monthAt + 1, monthAt + 1 - at);
+    }
+    return Optional.empty();
+  }
+
+  /** Returns "tuesday" (the latest up to today) or "last tuesday" (the latest before today). */
+  private static Optional<Taken<DayRef>> weekdayAt(TokenCursor in, int at) {
+    boolean last = in.word(at).equals("last");
+    String words = last ? "last " + in.word(at + 1) : in.word(at);
+    return DayText.parsePhrase(words)
+        .filter(DayRef.OnWeekday.class::isInstance)
+        .map(day -> new Taken<>(day, last ? 2 : 1));
+  }
+
+  private static Optional<Taken<DayRef>> withYear(
+      Month month, int day, TokenCursor in, int yearAt, int used) {
+    Optional<Integer> year = DayText.year(in.word(yearAt).replace(",", ""));
+    return DayText.onMonthDay(month, day, year)
+        .map(ref -> new Taken<>(ref, used + (year.isPresent() ? 1 : 0)));
   }
 
   private static boolean readClocks(

@@ -39,6 +39,11 @@ final class TokenCursor {
     return tokens.subList(position, end).stream().map(Token::text).collect(Collectors.joining(" "));
   }
 
+  /** Returns how many tokens have been taken. */
+  int position() {
+    return position;
+  }
+
   void advance(int count) {
     position = Math.min(tokens.size(), position + count);
   }

@@ -37,6 +37,15 @@ final class UserIdRule {
     return pattern.matcher(id).matches();
   }
 
+  /**
+   * Returns whether the pattern also accepts everyday words ("customer", "check"), as the usual
+   * permissive one does: then the pattern alone cannot pick the ID out of prose, and the shape of a
+   * word and the words around it must.
+   */
+  boolean acceptsPlainWords() {
+    return accepts("customer") || accepts("check") || accepts("Customer");
+  }
+
   /** Returns why the token is not a user ID, naming the characters that are allowed. */
   String problem(String token) {
     String offending = offendingCharacters(token);

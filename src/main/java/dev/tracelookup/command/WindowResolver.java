@@ -55,7 +55,8 @@ final class WindowResolver {
     }
     boolean fixedLength =
         time.get() instanceof TimeExpression.Between
-            || time.get() instanceof TimeExpression.WholeDay;
+            || time.get() instanceof TimeExpression.WholeDay
+            || time.get() instanceof TimeExpression.PartOfDay;
     if (fixedLength && draft.halfWindow().isPresent()) {
       draft.fail(
           "A range or a whole day already says where to look, so a window does not apply. "
@@ -78,6 +79,9 @@ final class WindowResolver {
     }
     if (time instanceof TimeExpression.WholeDay day) {
       return Optional.of(wholeDay(day.day(), context));
+    }
+    if (time instanceof TimeExpression.PartOfDay part) {
+      return Optional.of(partOfDay(part, context));
     }
     if (time instanceof TimeExpression.Ago ago) {
       Instant at = context.now().minus(ago.length());
@@ -152,6 +156,24 @@ final class WindowResolver {
     ZonedDateTime start = date.atStartOfDay(context.zone());
     ZonedDateTime end = date.plusDays(1).atStartOfDay(context.zone());
     String basis = "all of " + date + " " + TimeFormat.zone(context.zone());
+    return new Candidate(start.toInstant(), end.toInstant(), context.zone(), basis);
+  }
+
+  /** Returns "this morning (06:00–12:00 America/New_York)": the hours the words stand for. */
+  private static Candidate partOfDay(TimeExpression.PartOfDay part, WindowContext context) {
+    LocalDate date = part.day().on(context.today());
+    ZonedDateTime start = ZonedDateTime.of(date, part.from(), context.zone());
+    LocalDate endDate = part.to().isAfter(part.from()) ? date : date.plusDays(1);
+    ZonedDateTime end = ZonedDateTime.of(endDate, part.to(), context.zone());
+    String basis =
+        part.words()
+            + " ("
+            + TimeFormat.time(start)
+            + "–"
+            + TimeFormat.time(end)
+            + " "
+            + TimeFormat.zone(context.zone())
+            + ")";
     return new Candidate(start.toInstant(), end.toInstant(), context.zone(), basis);
   }
 

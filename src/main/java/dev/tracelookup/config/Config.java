@@ -1,5 +1,6 @@
 package dev.tracelookup.config;
 
+import dev.tracelookup.time.DateOrder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -385,6 +386,8 @@ public record Config(
    * @param maxQueued lookups waiting beyond this are answered "busy"
    * @param maxBytesInFlight bytes of backend answers all running lookups may hold at once; empty
    *     means an eighth of the JVM's maximum heap
+   * @param dateOrder how a short date such as {@code 2/6} is read, month first (MDY) or day first
+   *     (DMY), for everyone; empty to follow each agent's Slack locale, month first without one
    */
   public record Lookup(
       Pattern userIdPattern,
@@ -396,7 +399,8 @@ public record Config(
       Duration budget,
       int threads,
       int maxQueued,
-      OptionalLong maxBytesInFlight) {}
+      OptionalLong maxBytesInFlight,
+      Optional<DateOrder> dateOrder) {}
 
   /**
    * Cache sizes and lifetimes.

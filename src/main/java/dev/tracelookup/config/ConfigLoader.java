@@ -3,6 +3,7 @@ package dev.tracelookup.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tracelookup.time.DateOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,7 +180,23 @@ public final class ConfigLoader {
         (int) settings.number("lookup.threads", 2048, 1, 8192),
         (int) settings.number("lookup.max-queued", 100, 0, 100_000),
         settings.optionalNumber(
-            "lookup.max-bytes-in-flight", 134_217_728, 1L << 20, Long.MAX_VALUE));
+            "lookup.max-bytes-in-flight", 134_217_728, 1L << 20, Long.MAX_VALUE),
+        dateOrder(settings));
+  }
+
+  /** Returns the configured date order; empty, to follow each agent's locale, when none is. */
+  private static Optional<DateOrder> dateOrder(Settings settings) {
+    Optional<String> written = settings.optionalString("lookup.date-order");
+    Optional<DateOrder> order = written.flatMap(DateOrder::named);
+    if (written.isPresent() && order.isEmpty()) {
+      settings.problem(
+          "lookup.date-order",
+          "\""
+              + written.get()
+              + "\" is not a date order: MDY reads 2/6 as February 6, DMY as June 2",
+          "MDY");
+    }
+    return order;
   }
 
   private static Config.Cache cache(Settings settings) {

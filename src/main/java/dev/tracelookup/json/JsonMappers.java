@@ -11,5 +11,15 @@ public final class JsonMappers {
    */
   public static final ObjectMapper PLAIN = new ObjectMapper();
 
+  /**
+   * For answers to other tools ({@code /api/lookup}, {@code lookup --format json}): java.time
+   * values written as ISO-8601 text, not numbers. Both faces write through it, so their documents
+   * are byte for byte the same.
+   */
+  public static final ObjectMapper ANSWERS =
+      new ObjectMapper()
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
   private JsonMappers() {}
 }

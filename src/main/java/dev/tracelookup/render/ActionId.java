@@ -49,7 +49,13 @@ public enum ActionId {
    * One ticket of a message that links several ({@link TicketPicker}): {@code pick_ticket_0},
    * {@code pick_ticket_1}, …, since action IDs must be unique within their block.
    */
-  PICK_TICKET("pick_ticket_", true);
+  PICK_TICKET("pick_ticket_", true),
+
+  /**
+   * "Check it in the form" under an answer to pasted text that was read but not surely; the value
+   * carries what was read and where to answer, and opens the lookup form prefilled with it.
+   */
+  OPEN_FORM("open_lookup_form", false);
 
   private final String id;
   private final boolean numbered;

@@ -1,5 +1,9 @@
 package dev.tracelookup.render;
 
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
 import com.slack.api.model.block.LayoutBlock;
 import dev.tracelookup.time.DurationFormat;
 import dev.tracelookup.time.TimeFormat;
@@ -113,6 +117,34 @@ public final class Messages {
             usageLines, 0, BlockKitLimits.MAX_SECTION_TEXT, MAX_USAGE_BLOCKS, MAX_USAGE_CHARS)
         .forEach(chunk -> blocks.add(SlackBlocks.mrkdwnSection(chunk)));
     return message(first.isEmpty() ? Texts.clip(usage, MAX_TEXT) : first, blocks);
+  }
+
+  /**
+   * Returns the answer to pasted text that was read, but not surely: the problem, "I understood:
+   * …", and a button that opens the lookup form prefilled with what was read, so the agent confirms
+   * rather than retypes. A value too long for a button leaves the button out.
+   *
+   * @param formValue the button's value, which the handler of {@link ActionId#OPEN_FORM} reads
+   */
+  public static SlackMessage offerForm(String problem, String understood, String formValue) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    String first = "⚠️ " + Texts.clip(problem, MAX_TEXT);
+    blocks.add(SlackBlocks.mrkdwnSection(Mrkdwn.escape(first, MAX_TEXT)));
+    if (Texts.present(understood)) {
+      blocks.add(SlackBlocks.notes(List.of("I understood: " + understood)));
+    }
+    if (formValue.length() <= BlockKitLimits.MAX_BUTTON_VALUE) {
+      blocks.add(
+          actions(
+              List.of(
+                  button(
+                      b ->
+                          b.text(plainText("Check it in the form"))
+                              .actionId(ActionId.OPEN_FORM.id())
+                              .style("primary")
+                              .value(formValue)))));
+    }
+    return message(first, blocks);
   }
 
   /** Returns help with the usage alone. */

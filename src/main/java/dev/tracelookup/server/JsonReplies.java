@@ -1,6 +1,7 @@
 package dev.tracelookup.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracelookup.json.JsonMappers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,7 @@ import java.util.Map;
  */
 public final class JsonReplies {
   // Not JsonMappers.PLAIN: answers carry java.time values, written as ISO-8601 text, not numbers.
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private static final ObjectMapper JSON = JsonMappers.ANSWERS;
 
   private JsonReplies() {}
 

@@ -3,22 +3,19 @@ package dev.tracelookup.server;
 import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.Admission;
 import dev.tracelookup.lookup.LookupAuditEntries;
+import dev.tracelookup.lookup.LookupDocument;
 import dev.tracelookup.lookup.LookupOutcome;
-import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AuditEntry;
 import dev.tracelookup.privacy.AuditLog;
-import dev.tracelookup.render.JsonRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/lookup?user_id=…&start=…&end=…}, or {@code POST /api/lookup} with the same
@@ -136,29 +133,6 @@ final class LookupApiServlet extends HttpServlet {
   }
 
   private Map<String, Object> body(LookupOutcome outcome) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    LookupRequest request = outcome.request();
-    json.put("user_id", request.userId());
-    json.put("start", request.window().from().toString());
-    json.put("end", request.window().to().toString());
-    json.put("backend", lookup.backendName());
-    if (outcome instanceof LookupOutcome.Failed failed) {
-      json.put("error", failed.failure().userMessage());
-      return json;
-    }
-    if (outcome instanceof LookupOutcome.Found found) {
-      json.put("from_cache", found.fromCache());
-      json.put("total_matched", found.totalMatched());
-      json.put("warnings", found.warnings());
-      json.put(
-          "traces",
-          found.traces().stream()
-              .map(card -> JsonRenderer.trace(card.shown()))
-              .collect(Collectors.toList()));
-    } else {
-      json.put("warnings", ((LookupOutcome.NoTraces) outcome).warnings());
-      json.put("traces", java.util.List.of());
-    }
-    return json;
+    return LookupDocument.of(outcome, lookup.backendName());
   }
 }

@@ -5,11 +5,13 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.tracelookup.render.SlackMessage;
+import dev.tracelookup.time.DateOrder;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The zone to read an agent's times in: their Slack zone, or UTC with a note saying so. */
 final class AgentZoneReader {
@@ -24,8 +26,11 @@ final class AgentZoneReader {
     this.zones = zones;
   }
 
-  /** The zone and whether it is only the UTC fallback. */
-  record AgentZone(ZoneId zone, boolean fallback) {
+  /**
+   * The zone, whether it is only the UTC fallback, and the date order of the agent's Slack locale
+   * when Slack gave one ({@code 2/6} is 2 June for {@code en-GB}).
+   */
+  record AgentZone(ZoneId zone, boolean fallback, Optional<DateOrder> dateOrder) {
     /** Returns the message with the fallback note added when the zone is a guess. */
     SlackMessage withNote(SlackMessage message) {
       if (!fallback) {
@@ -38,9 +43,9 @@ final class AgentZoneReader {
   }
 
   AgentZone zoneOf(String slackUserId) {
-    return zones
-        .zoneOf(slackUserId, ACK_SAFE_WAIT)
-        .map(zone -> new AgentZone(zone, false))
-        .orElseGet(() -> new AgentZone(ZoneOffset.UTC, true));
+    Optional<ZoneId> zone = zones.zoneOf(slackUserId, ACK_SAFE_WAIT);
+    Optional<DateOrder> order = zones.dateOrderOf(slackUserId);
+    return zone.map(z -> new AgentZone(z, false, order))
+        .orElseGet(() -> new AgentZone(ZoneOffset.UTC, true, order));
   }
 }

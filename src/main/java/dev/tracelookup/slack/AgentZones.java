@@ -7,6 +7,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
+import dev.tracelookup.time.DateOrder;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -71,25 +72,44 @@ final class AgentZones {
   }
 
   /**
+   * Returns the date order of the agent's Slack locale ({@code en-GB}: day first), if {@link
+   * #zoneOf} has already read it; it never waits, as the zone was just asked for.
+   */
+  Optional<DateOrder> dateOrderOf(String slackUserId) {
+    CompletableFuture<ZoneAnswer> answer = zones.getIfPresent(slackUserId);
+    if (answer == null || !answer.isDone() || answer.isCompletedExceptionally()) {
+      return Optional.empty();
+    }
+    return answer.join().dateOrder();
+  }
+
+  /**
    * Failures are answers rather than exceptions: Caffeine logs every exceptional load with a stack
    * trace, and Slack being unreachable for a moment is not worth one.
    */
   private static ZoneAnswer read(MethodsClient client, String userId) {
     try {
-      UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
+      UsersInfoResponse response = client.usersInfo(r -> r.user(userId).includeLocale(true));
       if (!response.isOk() || response.getUser() == null) {
         return ZoneAnswer.failed("users.info failed: " + response.getError());
       }
-      return new ZoneAnswer(zone(response.getUser()), Optional.empty());
+      return new ZoneAnswer(
+          zone(response.getUser()),
+          DateOrder.ofLocale(response.getUser().getLocale()),
+          Optional.empty());
     } catch (IOException | SlackApiException failed) {
       return ZoneAnswer.failed("users.info failed: " + failed.getMessage());
     }
   }
 
-  /** The zone Slack gave (if any), or why Slack could not be asked. */
-  private record ZoneAnswer(Optional<ZoneId> zone, Optional<String> failure) {
+  /**
+   * The zone Slack gave (if any), the date order of the user's locale (if Slack gave one), or why
+   * Slack could not be asked.
+   */
+  private record ZoneAnswer(
+      Optional<ZoneId> zone, Optional<DateOrder> dateOrder, Optional<String> failure) {
     static ZoneAnswer failed(String why) {
-      return new ZoneAnswer(Optional.empty(), Optional.of(why));
+      return new ZoneAnswer(Optional.empty(), Optional.empty(), Optional.of(why));
     }
   }
 

@@ -66,7 +66,10 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
             payload.getResponseUrl(),
             "");
     List<TicketLink> found =
-        links.findInMessage(text, message.getBlocks() == null ? List.of() : message.getBlocks());
+        links.findInMessage(
+            text,
+            message.getBlocks() == null ? List.of() : message.getBlocks(),
+            message.getAttachments());
     if (found.size() == 1) {
       Optional<TicketFlow.Message> words =
           postedAt(message.getTs()).map(at -> new TicketFlow.Message(text, at));
@@ -89,14 +92,14 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
                   .collect(Collectors.toList())),
           Visibility.EPHEMERAL);
     } else {
-      lookupFromWords(Asker.of(payload), text, zone, context);
+      lookupFromWords(Asker.of(payload), MessageWords.of(message), zone, context);
     }
     return ctx.ack();
   }
 
   private void lookupFromWords(
       Asker asker, String text, AgentZoneReader.AgentZone zone, FormContext context) {
-    ParseResult parsed = parser.parse(text, zone.zone());
+    ParseResult parsed = parser.parse(text, zone.zone(), zone.dateOrder());
     if (parsed instanceof ParseResult.Parsed valid) {
       LookupRequest lookup = valid.request();
       if (!runner.submitLookup(
@@ -107,6 +110,13 @@ final class FindTracesShortcutHandler implements MessageShortcutHandler {
           Audience.agent(context.threadTs().isPresent()))) {
         runner.answerBusy(context.responseUrl());
       }
+      return;
+    }
+    if (parsed instanceof ParseResult.Invalid invalid && invalid.guess().isPresent()) {
+      replies.respond(
+          context.responseUrl(),
+          FormOffer.answer(invalid, zone.zone(), context),
+          Visibility.EPHEMERAL);
       return;
     }
     String problem =

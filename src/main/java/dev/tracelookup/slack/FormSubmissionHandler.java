@@ -26,13 +26,11 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
   private final LookupRequestParser parser;
   private final Pattern userIdPattern;
   private final LookupRunner runner;
+  private final AgentZoneReader zones;
   private final Optional<TicketLinks> links;
 
-  FormSubmissionHandler(LookupRequestParser parser, Pattern userIdPattern, LookupRunner runner) {
-    this(parser, userIdPattern, runner, Optional.empty());
-  }
-
   /**
+   * @param zones reads the agent's Slack locale, which orders a short date such as {@code 2/6}
    * @param links reads the ticket link the form was opened from, so its card can offer "Add note to
    *     ticket"
    */
@@ -40,10 +38,12 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
       LookupRequestParser parser,
       Pattern userIdPattern,
       LookupRunner runner,
+      AgentZoneReader zones,
       Optional<TicketLinks> links) {
     this.parser = parser;
     this.userIdPattern = userIdPattern;
     this.runner = runner;
+    this.zones = zones;
     this.links = links;
   }
 
@@ -71,7 +71,10 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
               + LookupModal.value(values, LookupModal.SERVICE_BLOCK)
                   .map(s -> " service " + s)
                   .orElse("");
-      ParseResult parsed = parser.parse(text, zone.get());
+      // The agent's zone is the form's field; only the date order of their locale is read here.
+      ParseResult parsed =
+          parser.parse(
+              text, zone.get(), zones.zoneOf(request.getPayload().getUser().getId()).dateOrder());
       if (parsed instanceof ParseResult.Parsed valid) {
         lookup = Optional.of(valid.request());
       } else {

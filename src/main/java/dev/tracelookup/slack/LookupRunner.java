@@ -119,7 +119,10 @@ final class LookupRunner {
     boolean fromHome = context.channelId().isEmpty() && context.responseUrl().isEmpty();
     Route route =
         inThread
-            ? Route.inThread(context.threadTs().get(), context.responseUrl())
+            // A form offered under a mention's answer has no response URL: blank means none.
+            ? Route.inThread(
+                context.threadTs().get(),
+                context.responseUrl().isBlank() ? null : context.responseUrl())
             : fromHome ? direct() : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
     return submitLookupJob(
         "lookup",

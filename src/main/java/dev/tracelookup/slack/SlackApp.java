@@ -386,6 +386,7 @@ public final class SlackApp {
                     services.drafts(), zones, lookupJobs, replies, audits, services.tokens());
             case PICK_TICKET -> new TicketPickHandler(services.ticketLinks(), flow, zones, replies);
             case ADD_NOTE -> noteHandler(services, lookupJobs, replies, audits);
+            case OPEN_FORM -> new OpenFormHandler(replies);
           };
       app.blockAction(action.pattern(), handler);
     }
@@ -411,6 +412,7 @@ public final class SlackApp {
             services.parser(),
             config.lookup().userIdPattern(),
             runner,
+            zones,
             Optional.of(services.ticketLinks())));
     HomeHandlers homeHandlers =
         new HomeHandlers(homeTab, services.tokens(), zones, runner, replies);

@@ -69,9 +69,14 @@ final class TraceCommandHandler implements SlashCommandHandler {
           ? ack(ctx, SlackMessage.plain("Reading " + ticket.get().reference() + "…"))
           : ack(ctx, Messages.failure("The form could not be opened. Run the command again."));
     }
-    ParseResult parsed = parser.parse(payload.getText(), zone.zone());
+    ParseResult parsed = parser.parse(payload.getText(), zone.zone(), zone.dateOrder());
     if (parsed instanceof ParseResult.HelpRequested) {
       return ack(ctx, Messages.help(usage));
+    }
+    if (parsed instanceof ParseResult.Invalid invalid && invalid.guess().isPresent()) {
+      FormContext context =
+          new FormContext(payload.getChannelId(), Optional.empty(), payload.getResponseUrl(), "");
+      return ack(ctx, FormOffer.answer(invalid, zone.zone(), context));
     }
     if (parsed instanceof ParseResult.Invalid invalid) {
       return ack(ctx, Messages.help(invalid.problem(), invalid.understood(), usage));

@@ -3,6 +3,7 @@ package dev.tracelookup.time;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.MonthDay;
 import java.util.Locale;
 import java.util.Map;
@@ -12,15 +13,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the words that name a day: {@code today}, {@code yesterday}, {@code 2026-02-06}, US-style
- * {@code 2/6} or {@code 2/6/2026} (month first, as the team writes them) in commands, and the
- * longer ways customers say it in tickets ({@code last night}, {@code this morning}, {@code on
- * Tuesday}). A date that does not exist ({@code 2026-02-30}) names no day.
+ * Reads the words that name a day: {@code today}, {@code yesterday}, {@code 2026-02-06}, {@code
+ * 2/6} or {@code 2/6/2026} (month first unless a {@link DateOrder} says otherwise), month names
+ * ({@code Feb 6}, {@code 6 February}) in commands, and the longer ways customers say it in tickets
+ * ({@code last night}, {@code this morning}, {@code on Tuesday}). A date that does not exist
+ * ({@code 2026-02-30}) names no day.
  */
 public final class DayText {
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern MONTH_DAY =
       Pattern.compile("(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?");
+  private static final Pattern DAY_OF_MONTH = Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?,?");
+  private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
   private static final Pattern WEEKDAY =
       Pattern.compile("(last |on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
 
@@ -49,7 +53,63 @@ public final class DayText {
    * or a US-style date; empty when it names none ({@code 2026-02-30} included).
    */
   public static Optional<DayRef> parse(String word) {
-    return daysAgo(word, DAYS_AGO).or(() -> existing(() -> isoDate(word).or(() -> monthDay(word))));
+    return parse(word, DateOrder.MDY);
+  }
+
+  /**
+   * Returns the day a lower-case word of a command names, reading a short date such as {@code 2/6}
+   * in the given order.
+   */
+  public static Optional<DayRef> parse(String word, DateOrder order) {
+    return daysAgo(word, DAYS_AGO)
+        .or(() -> existing(() -> isoDate(word).or(() -> monthDay(word, order))));
+  }
+
+  /**
+   * Returns the month a lower-case word names: {@code feb}, {@code feb.}, {@code february}, {@code
+   * sept}.
+   */
+  public static Optional<Month> month(String word) {
+    String bare = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+    if (bare.length() < 3) {
+      return Optional.empty();
+    }
+    for (Month month : Month.values()) {
+      String name = month.name().toLowerCase(Locale.ROOT);
+      boolean sept = month == Month.SEPTEMBER && bare.equals("sept");
+      if (name.equals(bare) || name.substring(0, 3).equals(bare) || sept) {
+        return Optional.of(month);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the day of the month a lower-case word names: {@code 6}, {@code 06}, {@code 6th}. */
+  public static Optional<Integer> dayOfMonth(String word) {
+    Matcher day = DAY_OF_MONTH.matcher(word);
+    if (!day.matches()) {
+      return Optional.empty();
+    }
+    int number = Integer.parseInt(day.group(1));
+    return number >= 1 && number <= 31 ? Optional.of(number) : Optional.empty();
+  }
+
+  /** Returns the year a word names, {@code 2026}, if it is a plausible four-digit year. */
+  public static Optional<Integer> year(String word) {
+    return YEAR.matcher(word).matches() ? Optional.of(Integer.parseInt(word)) : Optional.empty();
+  }
+
+  /**
+   * Returns the day a month name and a day of it name ({@code Feb 6}), in the given year or, with
+   * none, the latest such day not after the reference; empty when there is no such day (Feb 30).
+   */
+  public static Optional<DayRef> onMonthDay(Month month, int day, Optional<Integer> year) {
+    return existing(
+        () ->
+            Optional.of(
+                year.isPresent()
+                    ? new DayRef.OnDate(LocalDate.of(year.get(), month, day))
+                    : new DayRef.OnMonthDay(MonthDay.of(month, day))));
   }
 
   /**
@@ -96,16 +156,18 @@ public final class DayText {
     return Optional.of(new DayRef.OnDate(day));
   }
 
-  private static Optional<DayRef> monthDay(String word) {
+  private static Optional<DayRef> monthDay(String word, DateOrder order) {
     Matcher date = MONTH_DAY.matcher(word);
     if (!date.matches()) {
       return Optional.empty();
     }
+    int month = number(date, order == DateOrder.MDY ? 1 : 2);
+    int day = number(date, order == DateOrder.MDY ? 2 : 1);
     if (date.group(3) == null) {
-      return Optional.of(new DayRef.OnMonthDay(MonthDay.of(number(date, 1), number(date, 2))));
+      return Optional.of(new DayRef.OnMonthDay(MonthDay.of(month, day)));
     }
     int year = number(date, 3) + (date.group(3).length() == 2 ? 2000 : 0);
-    return Optional.of(new DayRef.OnDate(LocalDate.of(year, number(date, 1), number(date, 2))));
+    return Optional.of(new DayRef.OnDate(LocalDate.of(year, month, day)));
   }
 
   private static int number(Matcher date, int group) {

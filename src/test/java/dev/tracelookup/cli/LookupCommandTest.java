@@ -149,7 +149,7 @@ final class LookupCommandTest {
     assertThat(command.run(List.of("--zone", "Mars/Olympus", "usr_k8x9m2"), ZoneOffset.UTC))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("--format is text or blocks")
+        .contains("--format is text, blocks or json")
         .contains("Mars/Olympus");
   }
 

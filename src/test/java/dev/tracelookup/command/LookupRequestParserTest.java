@@ -416,6 +416,22 @@ final class LookupRequestParserTest {
     assertThat(((ParseResult.Invalid) result).problem()).contains(problem);
   }
 
+  /**
+   * Many words left over after the user ID and time used to be refused ("I did not understand
+   * `the`, `customer` …"); issue #15 asks that pasted prose around an ID be read past, so they now
+   * are, and the options typed before them are kept. A word or two left over is still a typo.
+   */
+  @Test
+  void parse_proseAfterTheCommand_readPastKeepingTheOptions() {
+    LookupRequest request =
+        parsed("usr_1 2:15pm service checkout errors the customer says it broke", NEW_YORK);
+
+    assertThat(request.userId()).isEqualTo("usr_1");
+    assertThat(request.window().from()).isEqualTo(at("19:00"));
+    assertThat(request.service()).contains("checkout");
+    assertThat(request.errorsOnly()).isTrue();
+  }
+
   @Test
   void parse_invalid_quotesWhatWasUnderstood() {
     ParseResult result = parser.parse("usr_1 2:15pm service checkout errors foo", NEW_YORK);

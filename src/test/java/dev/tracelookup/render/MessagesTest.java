@@ -136,4 +136,27 @@ final class MessagesTest {
                   .allSatisfy(t -> assertThat(t).doesNotContain("<@", "<!"));
             });
   }
+
+  @Test
+  void offerForm_unsureReading_quotesItAndOffersTheFormWithinBlockKitLimits() {
+    SlackMessage message =
+        Messages.offerForm(
+            "More than one thing here could be the customer's user ID: `usr_1` or `usr_2`.",
+            "user usr_1 or usr_2, time 2:15pm",
+            "{\"u\":\"usr_1\"}");
+
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
+    assertThat(message.toJson())
+        .contains("I understood: user usr_1 or usr_2, time 2:15pm")
+        .contains("\"action_id\":\"open_lookup_form\"")
+        .contains("Check it in the form");
+  }
+
+  @Test
+  void offerForm_valueTooLongForAButton_leavesTheButtonOutAndStaysValid() {
+    SlackMessage message = Messages.offerForm("<@U1> " + "x".repeat(5_000), "", "v".repeat(2_001));
+
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
+    assertThat(message.toJson()).doesNotContain("open_lookup_form");
+  }
 }

@@ -17,6 +17,7 @@ public final class FakeSlackApi implements AutoCloseable {
   public static final String RESPONSE_PATH = "/response/";
   private final FakeHttpServer server;
   private final Map<String, String> zones = new ConcurrentHashMap<>();
+  private final Map<String, String> locales = new ConcurrentHashMap<>();
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
   private final AtomicInteger groupReads = new AtomicInteger();
   private final AtomicInteger publishes = new AtomicInteger();
@@ -30,6 +31,8 @@ public final class FakeSlackApi implements AutoCloseable {
   private volatile String responseBody = "";
   private final Map<String, Function<FakeHttpServer.RecordedRequest, FakeHttpServer.Reply>>
       overrides = new ConcurrentHashMap<>();
+  private final Map<String, String> threadParents = new ConcurrentHashMap<>();
+  private volatile String repliesError = "";
 
   public FakeSlackApi() throws Exception {
     this.server = new FakeHttpServer(this::answer);
@@ -38,6 +41,14 @@ public final class FakeSlackApi implements AutoCloseable {
   /** Makes users.info give this zone for the Slack user. */
   public void zone(String slackUserId, String tz) {
     zones.put(slackUserId, tz);
+  }
+
+  /**
+   * Makes users.info give this locale ({@code en-GB}) for the Slack user, as Slack does when asked
+   * with {@code include_locale}.
+   */
+  public void locale(String slackUserId, String locale) {
+    locales.put(slackUserId, locale);
   }
 
   /**
@@ -65,6 +76,23 @@ public final class FakeSlackApi implements AutoCloseable {
   public void installation(String teamId, String enterpriseId) {
     this.installedTeam = teamId;
     this.installedEnterprise = enterpriseId;
+  }
+
+  /**
+   * Makes conversations.replies give this message (a JSON object, as Slack writes it) as the first
+   * message of the thread {@code threadTs} in the channel; other threads are {@code
+   * thread_not_found}.
+   */
+  public void threadParent(String channel, String threadTs, String messageJson) {
+    threadParents.put(channel + "/" + threadTs, messageJson);
+  }
+
+  /**
+   * Makes conversations.replies fail with this Slack error code ({@code missing_scope}, {@code
+   * not_in_channel}, …); empty for success.
+   */
+  public void repliesError(String error) {
+    this.repliesError = error;
   }
 
   /** Makes apps.connections.open hand out this WebSocket URL (Socket Mode). */
@@ -152,7 +180,12 @@ public final class FakeSlackApi implements AutoCloseable {
               + "\",\"name\":\"agent\","
               + "\"tz\":\""
               + tz
-              + "\",\"tz_label\":\"label\",\"tz_offset\":0}}");
+              + "\",\"tz_label\":\"label\",\"tz_offset\":0"
+              + (locales.containsKey(user)
+                      && formValue(request.body(), "include_locale").matches("1|true")
+                  ? ",\"locale\":\"" + locales.get(user) + "\""
+                  : "")
+              + "}}");
     }
     if (request.path().equals("/api/usergroups.users.list")) {
       groupReads.incrementAndGet();
@@ -191,6 +224,9 @@ public final class FakeSlackApi implements AutoCloseable {
               "{\"ok\":true,\"channel\":\"C0SUPPORT\",\"ts\":\"1700000001.000200\"}")
           : FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"" + postMessageError + "\"}");
     }
+    if (request.path().equals("/api/conversations.replies")) {
+      return replies(request);
+    }
     if (request.path().equals("/api/apps.connections.open")) {
       return FakeHttpServer.Reply.json("{\"ok\":true,\"url\":\"" + socketUrl + "\"}");
     }
@@ -199,6 +235,32 @@ public final class FakeSlackApi implements AutoCloseable {
       return new FakeHttpServer.Reply(responseStatus, "text/plain", body, Map.of());
     }
     return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"unknown_method\"}");
+  }
+
+  /**
+   * Answers as Slack does: the thread's parent first, with {@code has_more} and a cursor when more
+   * replies follow; {@code missing_scope} names the scope {@code needed}.
+   */
+  private FakeHttpServer.Reply replies(FakeHttpServer.RecordedRequest request) {
+    if (repliesError.equals("missing_scope")) {
+      return FakeHttpServer.Reply.json(
+          "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"channels:history\","
+              + "\"provided\":\"commands,chat:write,users:read,app_mentions:read\"}");
+    }
+    if (!repliesError.isEmpty()) {
+      return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"" + repliesError + "\"}");
+    }
+    String parent =
+        threadParents.get(
+            formValue(request.body(), "channel") + "/" + formValue(request.body(), "ts"));
+    if (parent == null) {
+      return FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"thread_not_found\"}");
+    }
+    return FakeHttpServer.Reply.json(
+        "{\"ok\":true,\"messages\":["
+            + parent
+            + "],\"has_more\":true,\"response_metadata\":{\"next_cursor\":"
+            + "\"bmV4dF90czoxNzAwMDAwMDAxMDAwMjAw\"}}");
   }
 
   /** Returns a form field of a recorded Web API call, decoded. */

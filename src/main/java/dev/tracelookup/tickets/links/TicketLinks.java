@@ -1,5 +1,6 @@
 package dev.tracelookup.tickets.links;
 
+import com.slack.api.model.Attachment;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,19 @@ public final class TicketLinks {
   public List<TicketLink> findInMessage(String messageText, List<LayoutBlock> blocks) {
     List<String> all = new ArrayList<>(LinkText.urls(messageText));
     all.addAll(BlockText.urls(blocks));
+    return distinct(all);
+  }
+
+  /**
+   * Returns the ticket links in a whole message, legacy attachments included: its text, then its
+   * blocks, then its attachments ({@code title_link}, {@code from_url}, text, fallback, fields),
+   * which are all an integration bot's post may have.
+   */
+  public List<TicketLink> findInMessage(
+      String messageText, List<LayoutBlock> blocks, List<Attachment> attachments) {
+    List<String> all = new ArrayList<>(LinkText.urls(messageText));
+    all.addAll(BlockText.urls(blocks));
+    all.addAll(AttachmentText.urls(attachments));
     return distinct(all);
   }
 

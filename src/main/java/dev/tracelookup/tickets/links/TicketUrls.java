@@ -52,7 +52,8 @@ final class TicketUrls {
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-    return zendesk(host, path, url)
+    String fragment = uri.getRawFragment() == null ? "" : uri.getRawFragment();
+    return zendesk(host, zendeskPath(path, fragment), url)
         .or(() -> jira(host, path, uri.getRawQuery(), url))
         .or(() -> freshdesk(host, path, url))
         .or(() -> intercom(host, path, url));
@@ -92,6 +93,17 @@ final class TicketUrls {
     Pattern form = IntercomRegion.isApiHost(host) ? INTERCOM_API_PATH : INTERCOM_APP_PATH;
     return number(form, path)
         .map(id -> new TicketLink(TicketSystem.INTERCOM, region.get().appHost(), id, url));
+  }
+
+  /**
+   * Returns the path Zendesk means. Its agent interface used to route in the fragment, and old
+   * links still do: {@code /agent/#/tickets/4512} is the same ticket as {@code
+   * /agent/tickets/4512}.
+   */
+  private static String zendeskPath(String path, String fragment) {
+    return (path.equals("/agent") || path.equals("/agent/")) && fragment.startsWith("/tickets/")
+        ? "/agent" + fragment
+        : path;
   }
 
   private static Optional<String> number(Pattern form, String path) {

@@ -29,6 +29,18 @@ final class TicketLinksTest {
             "acme.zendesk.com",
             "4512"),
         link(
+            "Zendesk legacy agent view, routed in the fragment",
+            "https://acme.zendesk.com/agent/#/tickets/4512",
+            TicketSystem.ZENDESK,
+            "acme.zendesk.com",
+            "4512"),
+        link(
+            "Zendesk legacy agent view without the slash",
+            "https://acme.zendesk.com/agent#/tickets/4512",
+            TicketSystem.ZENDESK,
+            "acme.zendesk.com",
+            "4512"),
+        link(
             "Zendesk agent view, events tab",
             "https://acme.zendesk.com/agent/tickets/4512/events",
             TicketSystem.ZENDESK,
