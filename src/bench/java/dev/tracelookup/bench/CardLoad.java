@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 
 /**
  * The bot as agents meet it during an incident, counted in cards: the packaged {@code serve} in a
@@ -61,7 +63,8 @@ final class CardLoad {
       long peakRssKb,
       long searches,
       long cpuMillis,
-      Map<String, Long> nativeMemory) {}
+      Map<String, Long> nativeMemory,
+      int progressPosts) {}
 
   /** The heap the bot runs with here: a 512 MB container's, leaving room for threads and code. */
   static final String HEAP = "-Xmx256m";
@@ -113,7 +116,8 @@ final class CardLoad {
             status.get("VmHWM"),
             zipkin.searches(),
             serve.cpuMillis() - cpuBefore,
-            nativeMemory);
+            nativeMemory,
+            answers.progressPosts());
       }
     }
   }
@@ -217,7 +221,12 @@ final class CardLoad {
 
   /** Slack's {@code response_url}s: what each command's final answer was, and when it came. */
   private static final class Answers implements AutoCloseable {
+    private static final Pattern PROGRESS =
+        Pattern.compile(
+            "Still waiting for .+ to answer the search|found \\d+ traces?, reading them"
+                + "|and they are read; working out");
     private final Map<Integer, Final> byCommand = new ConcurrentHashMap<>();
+    private final AtomicInteger progressPosts = new AtomicInteger();
     private final FakeHttpServer server;
 
     Answers() throws Exception {
@@ -228,7 +237,12 @@ final class CardLoad {
                 String path = request.path();
                 int n = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
                 String body = request.body();
-                keepFirst(n, new Final(now, body.contains("Root cause"), body.contains("busy")));
+                if (PROGRESS.matcher(body).find()) {
+                  // The one "where it stands" a slow lookup posts; its card replaces it.
+                  progressPosts.incrementAndGet();
+                } else {
+                  keepFirst(n, new Final(now, body.contains("Root cause"), body.contains("busy")));
+                }
                 return Reply.status(200, "ok");
               });
     }
@@ -239,6 +253,10 @@ final class CardLoad {
 
     URI base() {
       return server.uri().resolve("/response/");
+    }
+
+    int progressPosts() {
+      return progressPosts.get();
     }
 
     Final of(int n) {

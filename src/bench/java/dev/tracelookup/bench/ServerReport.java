@@ -262,8 +262,10 @@ final class ServerReport {
     int cards = steady.cardsInTime() + steady.lateCards() + burst.cardsInTime() + burst.lateCards();
     out.append(
         String.format(
-            "backend searches served: %d; bot CPU after the warm-up %d ms, %.1f ms per card (bot"
-                + " run with %s)%n",
+            "progress posts (one per lookup still running after 3 s, before its card): %d%nbackend"
+                + " searches served: %d; bot CPU after the warm-up %d ms, %.1f ms per card (bot run"
+                + " with %s)%n",
+            result.progressPosts(),
             result.searches(),
             result.cpuMillis(),
             cards == 0 ? 0.0 : (double) result.cpuMillis() / cards,
