@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /** The known incidents under the featured trace: one line each, with a link to the incident. */
 final class IncidentBlocks {
   private static final int MAX_LINE = 400;
-  private static final int MAX_INCIDENTS = 3;
+  // Three incidents, and the line counting other customers.
+  private static final int MAX_INCIDENTS = 4;
 
   private IncidentBlocks() {}
 
@@ -24,7 +25,7 @@ final class IncidentBlocks {
   }
 
   private static String line(IncidentNote note) {
-    String line = "📣 " + Mrkdwn.escape(note.text(), MAX_LINE);
+    String line = note.icon() + " " + Mrkdwn.escape(note.text(), MAX_LINE);
     // The URL comes from an incident source, not from the agent: link it, with the characters that
     // would end a Slack link removed.
     return note.url()

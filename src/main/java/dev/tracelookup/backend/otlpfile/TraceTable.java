@@ -149,6 +149,47 @@ final class TraceTable {
     return views(tracesLinkingTo.get(new TraceKey(hi, lo)), notEndedBefore, files);
   }
 
+  /**
+   * Returns the traces overlapping {@code [from, to]} (nanoseconds since the epoch) with a failing
+   * span, a span of the service and a span of the name (set members, see {@link Vocabulary}), the
+   * earliest {@code max} of them by start. Scans the table without touching a file; only the trace
+   * numbers that match are held.
+   */
+  List<IndexedTrace> failingWith(
+      int service,
+      int name,
+      long from,
+      long to,
+      long notEndedBefore,
+      int max,
+      IntFunction<Path> files) {
+    IntList matched = new IntList(16);
+    for (int trace = 0; trace < traceCount; trace++) {
+      long start = Long.MAX_VALUE;
+      long end = NO_END;
+      boolean failing = false;
+      boolean hasService = false;
+      boolean hasName = false;
+      for (int o = traceHead[trace]; o >= 0; o = occurrencePrevious[o]) {
+        start = Math.min(start, occurrenceStart[o]);
+        end = Math.max(end, occurrenceEnd[o]);
+        failing |= (occurrenceFacts[o] & 1) == 1;
+        int[] members = vocabulary.members(occurrenceFacts[o] >>> 1);
+        hasService |= Arrays.binarySearch(members, service) >= 0;
+        hasName |= Arrays.binarySearch(members, name) >= 0;
+      }
+      if (failing && hasService && hasName && start <= to && end >= from && end >= notEndedBefore) {
+        matched.addIfNotLast(trace);
+      }
+    }
+    List<IndexedTrace> views = new ArrayList<>();
+    for (int trace : matched.distinct()) {
+      views.add(view(trace, files));
+    }
+    views.sort(IndexedTrace.NEWEST_FIRST.reversed());
+    return views.size() > max ? List.copyOf(views.subList(0, max)) : views;
+  }
+
   Optional<IndexedTrace> trace(long hi, long lo, long notEndedBefore, IntFunction<Path> files) {
     int trace = traceNumber(hi, lo, false);
     if (trace < 0) {
