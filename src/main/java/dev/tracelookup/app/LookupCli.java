@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** Starts the {@code lookup} command-line face on the same object graph {@link Bot} serves. */
 public final class LookupCli {
@@ -29,7 +30,13 @@ public final class LookupCli {
       PrintStream err) {
     Wiring wiring = new Wiring(config, clock, Telemetry.noop());
     return new LookupCommand(
-            wiring.parser, wiring.lookup, wiring.presenter, wiring.usage(), out, err)
+            wiring.parser,
+            wiring.lookup,
+            wiring.presenter,
+            Optional.of(wiring.blastRadii),
+            wiring.usage(),
+            out,
+            err)
         .run(args, zone);
   }
 }

@@ -11,6 +11,7 @@ import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.reply.CustomerReply;
 import dev.tracelookup.incidents.reply.ReplyActions;
 import dev.tracelookup.lookup.Admission;
+import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.ChannelCopies;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
@@ -69,6 +70,7 @@ final class Wiring {
   final TraceLookup lookup;
   final LookupRequestParser parser;
   final LookupPresenter presenter;
+  final BlastRadii blastRadii;
   final RequestTokens tokens;
   final IncidentCatalog incidents;
   final ReplyDrafts drafts;
@@ -84,6 +86,7 @@ final class Wiring {
   final ExecutorService slackCalls;
   private final ThreadPoolExecutor searches;
   private final ThreadPoolExecutor fetches;
+  private final ThreadPoolExecutor blastCounts;
   private final ReadBudget reads;
   private final CallGate gate;
 
@@ -180,11 +183,27 @@ final class Wiring {
     awaitFirstIncidents(incidents.start());
     this.presenter =
         new LookupPresenter(
-            new CardRenderer(),
-            backend.displayName(),
-            tokens,
-            incidents,
-            new ChannelCopies(fingerprints, hasher, config.privacy().sharedExceptionMessages()));
+                new CardRenderer(),
+                backend.displayName(),
+                tokens,
+                incidents,
+                new ChannelCopies(fingerprints, hasher, config.privacy().sharedExceptionMessages()))
+            .withWidespreadCustomers(config.blast().widespreadCustomers());
+    // Counts run after the card is posted, on threads of their own: a crowd asking about one
+    // failure shares one count, so a few threads serve an incident.
+    this.blastCounts = pool("blast", 8, 100, abort());
+    this.blastRadii =
+        new BlastRadii(
+            backend,
+            hasher,
+            config.blast().around(),
+            config.blast().limit(),
+            settings.budget(),
+            config.blast().cacheTtl(),
+            1_000,
+            reads,
+            blastCounts,
+            Ticker.systemTicker());
     this.tickets = TicketWiring.resolvers(config.tickets(), http, clock, telemetry);
     this.audit = auditLog(config.audit(), clock);
     this.drafts =
@@ -317,7 +336,8 @@ final class Wiring {
         tickets,
         TicketWiring.window(config.tickets()),
         audit,
-        slackLink);
+        slackLink,
+        Optional.of(blastRadii));
   }
 
   /** Returns the command help, stating the configured defaults. */
@@ -341,6 +361,7 @@ final class Wiring {
     incidentScheduler.shutdownNow();
     backendFollower.shutdownNow();
     fetches.shutdownNow();
+    blastCounts.shutdownNow();
     readinessChecks.shutdownNow();
   }
 

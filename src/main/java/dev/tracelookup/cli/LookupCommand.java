@@ -2,6 +2,9 @@ package dev.tracelookup.cli;
 
 import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
+import dev.tracelookup.lookup.Audience;
+import dev.tracelookup.lookup.BlastRadii;
+import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.TraceLookup;
@@ -22,6 +25,7 @@ public final class LookupCommand {
   private final LookupRequestParser parser;
   private final TraceLookup lookup;
   private final LookupPresenter presenter;
+  private final Optional<BlastRadii> blastRadii;
   private final String usage;
   private final PrintStream out;
   private final PrintStream err;
@@ -36,6 +40,22 @@ public final class LookupCommand {
       String usage,
       PrintStream out,
       PrintStream err) {
+    this(parser, lookup, presenter, Optional.empty(), usage, out, err);
+  }
+
+  /**
+   * @param blastRadii counts the other customers with the featured failure, waited for here since a
+   *     terminal has no card to update later
+   */
+  public LookupCommand(
+      LookupRequestParser parser,
+      TraceLookup lookup,
+      LookupPresenter presenter,
+      Optional<BlastRadii> blastRadii,
+      String usage,
+      PrintStream out,
+      PrintStream err) {
+    this.blastRadii = blastRadii;
     this.usage = usage;
     this.parser = parser;
     this.lookup = lookup;
@@ -65,10 +85,11 @@ public final class LookupCommand {
       return parsed instanceof ParseResult.HelpRequested ? 0 : 2;
     }
     LookupOutcome outcome = lookup.lookup(valid.request(), false);
+    Optional<BlastReport> blast = blastRadii.flatMap(radii -> radii.countNow(outcome));
     out.println(
         options.blocks()
-            ? presenter.present(outcome, options.zone()).toJson()
-            : presenter.presentText(outcome, options.zone()));
+            ? presenter.present(outcome, options.zone(), Audience.terminal(), blast).toJson()
+            : presenter.presentText(outcome, options.zone(), blast));
     return outcome instanceof LookupOutcome.Failed ? 1 : 0;
   }
 

@@ -3,6 +3,7 @@ package dev.tracelookup.lookup;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.FailureSignature;
 import dev.tracelookup.backend.FailureTally;
 import dev.tracelookup.backend.SameFailureCount;
@@ -21,6 +22,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,7 +139,16 @@ public final class BlastRadii {
             key,
             (k, pool) -> {
               computed.set(true);
-              return CompletableFuture.supplyAsync(() -> query(query), executor);
+              try {
+                return CompletableFuture.supplyAsync(() -> query(query), executor);
+              } catch (RejectedExecutionException full) {
+                return CompletableFuture.completedFuture(
+                    new SameFailureCount.Failed(
+                        BackendFailure.of(
+                            BackendFailure.Kind.BUSY,
+                            backend.displayName(),
+                            "every blast-radius thread is busy")));
+              }
             });
     boolean fromCache = !computed.get();
     String excluded = hasher.stored(outcome.request().userId());

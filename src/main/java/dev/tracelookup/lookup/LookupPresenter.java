@@ -218,17 +218,20 @@ public final class LookupPresenter {
       notes.add(blastNote(blast.get(), widespread && matches.isEmpty()));
     }
     for (IncidentMatch match : matches) {
-      IncidentMatch strengthened = widespread ? strengthened(match) : match;
+      // Many customers failing the same way ties the failure to an incident of its service; an
+      // incident elsewhere at the same time gains nothing from it.
+      boolean supported = widespread && match.confidence() != Confidence.TIME_ONLY;
+      IncidentMatch shown =
+          supported ? new IncidentMatch(match.incident(), Confidence.SIGNATURE) : match;
       String why =
-          widespread
+          supported
               ? " · "
-                  + (strengthened.confidence() != match.confidence() ? "held more likely: " : "")
+                  + (shown.confidence() != match.confidence() ? "held more likely: " : "")
                   + radius.get().customers()
                   + " other customers hit the same failure"
               : "";
       notes.add(
-          new IncidentNote(
-              IncidentText.line(strengthened, agentZone) + why, match.incident().url()));
+          new IncidentNote(IncidentText.line(shown, agentZone) + why, match.incident().url()));
     }
     if (copy.isPresent()) {
       notes =
@@ -262,19 +265,6 @@ public final class LookupPresenter {
           "Could not count other customers with the same failure: " + not.reason());
     }
     return IncidentNote.blast("Counting other customers with the same failure…");
-  }
-
-  /**
-   * Returns the match one step stronger: many customers failing the same way at the incident's time
-   * is evidence the failure is the incident's.
-   */
-  private static IncidentMatch strengthened(IncidentMatch match) {
-    Confidence raised =
-        switch (match.confidence()) {
-          case TIME_ONLY -> Confidence.SERVICE;
-          case SERVICE, SIGNATURE -> Confidence.SIGNATURE;
-        };
-    return new IncidentMatch(match.incident(), raised);
   }
 
   private static List<ShownTrace> shown(List<TraceCard> traces) {

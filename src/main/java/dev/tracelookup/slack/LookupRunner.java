@@ -2,6 +2,8 @@ package dev.tracelookup.slack;
 
 import dev.tracelookup.lookup.Admission;
 import dev.tracelookup.lookup.Audience;
+import dev.tracelookup.lookup.BlastRadii;
+import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupRequest;
@@ -14,6 +16,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +41,7 @@ final class LookupRunner {
   private final LookupJobs jobs;
   private final Audits audits;
   private final Deliveries deliveries;
+  private final Optional<BlastRadii> blastRadii;
 
   LookupRunner(
       TraceLookup lookup,
@@ -43,6 +49,21 @@ final class LookupRunner {
       SlackReplies replies,
       LookupJobs jobs,
       Audits audits) {
+    this(lookup, presenter, replies, jobs, audits, Optional.empty());
+  }
+
+  /**
+   * @param blastRadii counts the other customers with a card's featured failure after the card is
+   *     posted, and the card is then replaced with the count
+   */
+  LookupRunner(
+      TraceLookup lookup,
+      LookupPresenter presenter,
+      SlackReplies replies,
+      LookupJobs jobs,
+      Audits audits,
+      Optional<BlastRadii> blastRadii) {
+    this.blastRadii = blastRadii;
     this.lookup = lookup;
     this.presenter = presenter;
     this.replies = replies;
@@ -173,6 +194,15 @@ final class LookupRunner {
    * past its time answers "busy" instead, as a new message for the asker alone.
    */
   private boolean submit(String event, Asker asker, Route route, Supplier<Answer> work) {
+    return submit(event, asker, route, work, delivery -> {});
+  }
+
+  private boolean submit(
+      String event,
+      Asker asker,
+      Route route,
+      Supplier<Answer> work,
+      Consumer<Delivery> afterDelivery) {
     Admission.Decision decision = lookup.admission().admit();
     if (decision instanceof Admission.TurnedAway away) {
       log.warn(
@@ -189,7 +219,7 @@ final class LookupRunner {
         jobs.trySubmit(
             () -> {
               try (ticket) {
-                finish(event, asker, route, work);
+                finish(event, asker, route, work, afterDelivery);
               }
             },
             () -> {
@@ -205,7 +235,12 @@ final class LookupRunner {
   }
 
   /** The one path of every job: the answer, its delivery, and the delivery on record. */
-  private void finish(String event, Asker asker, Route route, Supplier<Answer> work) {
+  private void finish(
+      String event,
+      Asker asker,
+      Route route,
+      Supplier<Answer> work,
+      Consumer<Delivery> afterDelivery) {
     Answer answer;
     try {
       answer = work.get();
@@ -216,6 +251,7 @@ final class LookupRunner {
     Delivery delivery = deliveries.deliver(asker, route, answer);
     if (answer instanceof Answer.Result result) {
       audits.delivered(result.audited(), delivery);
+      afterDelivery.accept(delivery);
     }
   }
 
@@ -231,8 +267,88 @@ final class LookupRunner {
       boolean refresh,
       ZoneId zone,
       Audience audience) {
+    AtomicReference<LookupOutcome> answered = new AtomicReference<>();
+    Optional<String> replaceable = replaceableUrl(route, audience);
     return submit(
-        event, asker, route, () -> lookupAnswer(event, asker, request, refresh, zone, audience));
+        event,
+        asker,
+        route,
+        () -> {
+          LookupOutcome outcome = lookup.lookup(request, refresh);
+          answered.set(outcome);
+          boolean counting =
+              replaceable.isPresent()
+                  && blastRadii.isPresent()
+                  && BlastRadii.signature(outcome).isPresent();
+          return lookupAnswer(
+              event,
+              asker,
+              outcome,
+              zone,
+              audience,
+              counting ? Optional.of(new BlastReport.Pending()) : Optional.empty());
+        },
+        delivery -> {
+          LookupOutcome outcome = answered.get();
+          if (replaceable.isPresent() && outcome != null) {
+            countLater(asker, outcome, zone, audience, replaceable.get(), delivery);
+          }
+        });
+  }
+
+  /**
+   * Returns the response URL a private card can later be replaced through: the card goes there
+   * first, and only the asker reads it. A card for a channel, or one sent another way first, is not
+   * updated.
+   */
+  private static Optional<String> replaceableUrl(Route route, Audience audience) {
+    if (audience.shared() || !(route instanceof Route.Private alone)) {
+      return Optional.empty();
+    }
+    return alone.sent() == Delivery.Way.RESPONSE_URL ? alone.responseUrl() : Optional.empty();
+  }
+
+  /**
+   * Counts the other customers with the card's featured failure, off this thread, and replaces the
+   * card with the count when it arrives: the agent never waits for it. The card used the response
+   * URL once; this is its second of five uses. A card that went another way, because Slack refused
+   * the URL, cannot be replaced and keeps no promise of a count.
+   */
+  private void countLater(
+      Asker asker,
+      LookupOutcome outcome,
+      ZoneId zone,
+      Audience audience,
+      String responseUrl,
+      Delivery delivery) {
+    if (blastRadii.isEmpty()) {
+      return;
+    }
+    Optional<CompletableFuture<BlastReport>> counting = blastRadii.get().count(outcome);
+    if (counting.isEmpty()) {
+      return;
+    }
+    if (delivery.way() != Delivery.Way.RESPONSE_URL) {
+      log.info("the card went {}, so it cannot be replaced with the count", delivery.way().how());
+      return;
+    }
+    BlastRadii.TimeWindowBounds window = blastRadii.get().window(outcome.request());
+    counting
+        .get()
+        .thenAccept(
+            report -> {
+              Audits.Audited audited = audits.blast(asker, outcome, window, report);
+              if (audited.withholds()) {
+                return;
+              }
+              SlackMessage card = presenter.present(outcome, zone, audience, Optional.of(report));
+              replies.respond(responseUrl, card, Visibility.REPLACE);
+            })
+        .exceptionally(
+            bug -> {
+              log.error("replacing the card with the blast radius failed", bug);
+              return null;
+            });
   }
 
   /**
@@ -242,14 +358,13 @@ final class LookupRunner {
   private Answer lookupAnswer(
       String event,
       Asker asker,
-      LookupRequest request,
-      boolean refresh,
+      LookupOutcome outcome,
       ZoneId zone,
-      Audience audience) {
-    LookupOutcome outcome = lookup.lookup(request, refresh);
+      Audience audience,
+      Optional<BlastReport> blast) {
     Audits.Audited audited = audits.lookup(event, asker, outcome, audience.shared());
     return audited.withholds()
         ? Answer.problem(Audits.WITHHELD)
-        : new Answer.Result(presenter.present(outcome, zone, audience), audited.entry());
+        : new Answer.Result(presenter.present(outcome, zone, audience, blast), audited.entry());
   }
 }

@@ -18,6 +18,7 @@ import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.config.ConfigException;
 import dev.tracelookup.config.Secret;
+import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
@@ -139,7 +140,35 @@ public final class SlackApp {
       TicketResolver tickets,
       TicketWindow ticketWindow,
       AuditLog audit,
-      SlackLink link) {}
+      SlackLink link,
+      Optional<BlastRadii> blastRadii) {
+
+    /** Services without blast-radius counts. */
+    public Services(
+        TraceLookup lookup,
+        LookupRequestParser parser,
+        LookupPresenter presenter,
+        RequestTokens tokens,
+        ReplyDrafts drafts,
+        TicketLinks ticketLinks,
+        TicketResolver tickets,
+        TicketWindow ticketWindow,
+        AuditLog audit,
+        SlackLink link) {
+      this(
+          lookup,
+          parser,
+          presenter,
+          tokens,
+          drafts,
+          ticketLinks,
+          tickets,
+          ticketWindow,
+          audit,
+          link,
+          Optional.empty());
+    }
+  }
 
   /**
    * Connects the app to Slack over Socket Mode with an app-level token: no public URL, Slack pushes
@@ -232,7 +261,13 @@ public final class SlackApp {
     // Half the budget in the queue at most, so the agent hears something within 1.5 budgets.
     LookupJobs lookupJobs = new LookupJobs(jobs, config.lookup().budget().dividedBy(2), ticker);
     LookupRunner runner =
-        new LookupRunner(services.lookup(), services.presenter(), replies, lookupJobs, audits);
+        new LookupRunner(
+            services.lookup(),
+            services.presenter(),
+            replies,
+            lookupJobs,
+            audits,
+            services.blastRadii());
     AccessPolicy access =
         new AccessPolicy(
             config.access(), new SlackGroupMembers(bot, config.access().groupTtl(), ticker));
