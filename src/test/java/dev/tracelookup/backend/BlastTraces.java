@@ -74,6 +74,6 @@ public final class BlastTraces {
 
   /** Returns the trace ID of trace {@code n}. */
   public static String traceId(int n) {
-    return String.format("%032x", 0xb1a57000L + n);
+    return String.format("b1a5%028x", n);
   }
 }
