@@ -2,6 +2,7 @@ package dev.tracelookup.lookup;
 
 import dev.tracelookup.time.TimeFormat;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +45,7 @@ public record BlastRadius(
       return "No other request hit the same failure" + searched + ".";
     }
     String bound = atLeast ? "at least " : "";
+    // Whole minutes, the last rounded up, so that the range holds every request counted.
     Instant first = firstSeen.orElse(from).truncatedTo(ChronoUnit.MINUTES);
     Instant last = lastSeen.orElse(to).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
     return "Same failure for "
@@ -55,7 +57,7 @@ public record BlastRadius(
         + " "
         + TimeFormat.utcBetween(first, last)
         + ", first seen "
-        + TimeFormat.utcRange(first, first).split("–")[0]
+        + TimeFormat.time(first.atZone(ZoneOffset.UTC))
         + searched;
   }
 
