@@ -15,6 +15,7 @@ import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.http.ReadBudget;
 import dev.tracelookup.privacy.UserIdHasher;
+import dev.tracelookup.render.BlockKitCheck;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.trace.Trace;
 import dev.tracelookup.trace.TraceAnalyzer;
@@ -232,6 +233,37 @@ final class BlastRadiiTest {
             .toJson();
 
     assertThat(json).contains("Counting other customers with the same failure");
+  }
+
+  @Test
+  void present_everyStateOfTheCount_isValidBlockKit() {
+    LookupPresenter presenter = new LookupPresenter(new CardRenderer(), "Fake");
+    BlastRadius radius =
+        new BlastRadius(
+            200,
+            150,
+            true,
+            Optional.of(Instant.parse("2026-02-06T13:31:00Z")),
+            Optional.of(Instant.parse("2026-02-06T14:59:00Z")),
+            Instant.parse("2026-02-06T13:30:00Z"),
+            Instant.parse("2026-02-06T15:00:00Z"));
+    List<BlastReport> states =
+        List.of(
+            new BlastReport.Pending(),
+            new BlastReport.Counted(radius, true),
+            new BlastReport.NotCounted("Fake did not answer in time."));
+
+    for (BlastReport state : states) {
+      assertThat(
+              BlockKitCheck.violations(
+                  presenter.present(
+                      lookupOf(CUSTOMER, 1),
+                      ZoneOffset.UTC,
+                      Audience.terminal(),
+                      Optional.of(state))))
+          .as(state.toString())
+          .isEmpty();
+    }
   }
 
   private static BlastRadius counted(Optional<BlastReport> report) {
