@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
@@ -163,7 +165,13 @@ final class TraceTable {
       long notEndedBefore,
       int max,
       IntFunction<Path> files) {
-    IntList matched = new IntList(16);
+    // The earliest max by start, kept in a heap of (start, trace) so that a burst of any size
+    // costs max entries, and only those become views.
+    PriorityQueue<long[]> earliest =
+        new PriorityQueue<>(
+            Comparator.<long[]>comparingLong(entry -> entry[0])
+                .thenComparingLong(entry -> entry[1])
+                .reversed());
     for (int trace = 0; trace < traceCount; trace++) {
       long start = Long.MAX_VALUE;
       long end = NO_END;
@@ -179,15 +187,18 @@ final class TraceTable {
         hasName |= Arrays.binarySearch(members, name) >= 0;
       }
       if (failing && hasService && hasName && start <= to && end >= from && end >= notEndedBefore) {
-        matched.addIfNotLast(trace);
+        earliest.add(new long[] {start, trace});
+        if (earliest.size() > max) {
+          earliest.poll();
+        }
       }
     }
     List<IndexedTrace> views = new ArrayList<>();
-    for (int trace : matched.distinct()) {
-      views.add(view(trace, files));
+    for (long[] entry : earliest) {
+      views.add(view((int) entry[1], files));
     }
     views.sort(IndexedTrace.NEWEST_FIRST.reversed());
-    return views.size() > max ? List.copyOf(views.subList(0, max)) : views;
+    return views;
   }
 
   Optional<IndexedTrace> trace(long hi, long lo, long notEndedBefore, IntFunction<Path> files) {
