@@ -3,12 +3,12 @@ package dev.tracelookup.render;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The known incidents under the featured trace: one line each, with a link to the incident. */
 final class IncidentBlocks {
   private static final int MAX_LINE = 400;
-  // Three incidents, and the line counting other customers.
-  private static final int MAX_INCIDENTS = 4;
+  private static final int MAX_INCIDENTS = 3;
 
   private IncidentBlocks() {}
 
@@ -16,9 +16,11 @@ final class IncidentBlocks {
     if (incidents.isEmpty()) {
       return List.of();
     }
+    // The line counting other customers is not an incident: it never takes an incident's place.
     String text =
-        incidents.stream()
-            .limit(MAX_INCIDENTS)
+        Stream.concat(
+                incidents.stream().filter(note -> !note.incident()),
+                incidents.stream().filter(IncidentNote::incident).limit(MAX_INCIDENTS))
             .map(IncidentBlocks::line)
             .collect(Collectors.joining("\n"));
     return List.of(SlackBlocks.mrkdwnSection(text));

@@ -26,6 +26,11 @@ public record IncidentNote(String icon, String text, Optional<String> url) {
     this(INCIDENT, text, url);
   }
 
+  /** Returns whether this is a known incident's line, not the count of other customers. */
+  public boolean incident() {
+    return icon.equals(INCIDENT);
+  }
+
   /**
    * The line saying how many other customers hit the same failure, which sits with the incidents
    * since it says whether this is one.
