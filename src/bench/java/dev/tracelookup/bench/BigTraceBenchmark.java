@@ -7,6 +7,7 @@ import dev.tracelookup.backend.otlp.OtlpFormatException;
 import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.render.CardRenderer;
 import dev.tracelookup.render.SlackMessage;
+import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.Trace;
 import dev.tracelookup.trace.TraceAnalysis;
 import dev.tracelookup.trace.TraceAnalyzer;
@@ -70,6 +71,28 @@ public class BigTraceBenchmark {
   @Benchmark
   public Trace read() throws OtlpFormatException {
     return read(document);
+  }
+
+  /**
+   * The floor of any analysis: each span's IDs, names, times, status and attributes loaded once, in
+   * the order they lie in memory, and nothing made of them. Its growth per span from 1k to 100k is
+   * what the memory hierarchy alone costs, for comparison with {@link #analyze()}'s.
+   */
+  @Benchmark
+  public long touchSpans() {
+    long sum = 0;
+    for (Span span : trace.spans()) {
+      sum +=
+          span.spanId().length()
+              + span.parentSpanId().length()
+              + span.service().length()
+              + span.name().length()
+              + span.startEpochNanos()
+              + span.durationNanos()
+              + span.status().code().ordinal()
+              + span.attributes().values().size();
+    }
+    return sum;
   }
 
   @Benchmark

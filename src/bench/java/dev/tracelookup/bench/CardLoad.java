@@ -50,8 +50,18 @@ final class CardLoad {
       Latencies toCard) {}
 
   /** Both phases, the bot process's memory, and the searches the backend served. */
+  /**
+   * @param nativeMemory what NMT says is committed, by category, at the end of the sustained phase
+   *     (the threads it started are still alive then: idle ones end after 30 s)
+   */
   record Result(
-      Phase steady, Phase burst, long rssKb, long peakRssKb, long searches, long cpuMillis) {}
+      Phase steady,
+      Phase burst,
+      long rssKb,
+      long peakRssKb,
+      long searches,
+      long cpuMillis,
+      Map<String, Long> nativeMemory) {}
 
   /** The heap the bot runs with here: a 512 MB container's, leaving room for threads and code. */
   static final String HEAP = "-Xmx256m";
@@ -87,12 +97,13 @@ final class CardLoad {
       Map<String, String> env = AckLoad.env(config, slack, zipkin);
       try (ServeProcess.Running serve =
           ServeProcess.start(
-              env, directory.resolve("bot.log"), Duration.ofSeconds(60), List.of(HEAP))) {
+              env, directory.resolve("bot.log"), Duration.ofSeconds(60), jvmOptions())) {
         CardLoad bench = new CardLoad(new SlashCommands(answers.base()), serve.base(), answers);
         // A fresh JVM spends its first seconds compiling: warm it as a running bot would be.
         bench.phase("warm-up", warmUp());
         long cpuBefore = serve.cpuMillis();
         Phase steady = bench.phase("200/s for 10 s", steady());
+        Map<String, Long> nativeMemory = serve.nativeMemory();
         Phase burst = bench.phase("300 at once", new long[BURST]);
         Map<String, Long> status = serve.status();
         return new Result(
@@ -101,9 +112,23 @@ final class CardLoad {
             status.get("VmRSS"),
             status.get("VmHWM"),
             zipkin.searches(),
-            serve.cpuMillis() - cpuBefore);
+            serve.cpuMillis() - cpuBefore,
+            nativeMemory);
       }
     }
+  }
+
+  /**
+   * The bot's JVM options: the heap, NMT for the memory line, and {@code BENCH_SERVE_JVM} (split on
+   * spaces) to profile it, e.g. {@code -XX:StartFlightRecording=filename=/tmp/cards.jfr}.
+   */
+  private static List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of(HEAP, "-XX:NativeMemoryTracking=summary"));
+    String extra = System.getenv("BENCH_SERVE_JVM");
+    if (extra != null && !extra.isBlank()) {
+      options.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    return options;
   }
 
   /** 50 commands a second for 10 s. */

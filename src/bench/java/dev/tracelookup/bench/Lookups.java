@@ -40,7 +40,7 @@ final class Lookups {
             ticker,
             Runnable::run);
     return new TraceLookup(
-        backend, cache, pool, pool, MAX_TRACES, FETCH_PARALLELISM, Duration.ofSeconds(10));
+        backend, cache, pool, MAX_TRACES, FETCH_PARALLELISM, Duration.ofSeconds(10));
   }
 
   /** The query the pipeline sends for {@code request}. */

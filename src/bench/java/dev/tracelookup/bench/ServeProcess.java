@@ -7,14 +7,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code java -jar target/trace-lookup.jar serve} as a child process: how long from spawn until
@@ -41,6 +45,11 @@ final class ServeProcess {
     }
   }
 
+  private static final Pattern NMT_CATEGORY =
+      Pattern.compile(
+          "^-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
+  private static final Pattern NMT_THREADS = Pattern.compile("\\(thread #(\\d+)\\)");
+
   /** A {@code serve} process that answered {@code /healthz}; closing stops it by its PID. */
   record Running(Process process, URI base) implements AutoCloseable {
     /**
@@ -48,6 +57,31 @@ final class ServeProcess {
      */
     Map<String, Long> status() throws IOException {
       return procStatus(process.pid());
+    }
+
+    /**
+     * Returns what Native Memory Tracking says the process has committed, in kB per category ("Java
+     * Heap", "Thread", "Class", ...), plus "threads", the thread count it reports; empty unless the
+     * process runs with {@code -XX:NativeMemoryTracking=summary}.
+     */
+    Map<String, Long> nativeMemory() throws IOException, InterruptedException {
+      Process jcmd =
+          new ProcessBuilder(
+                  "jcmd", String.valueOf(process.pid()), "VM.native_memory", "summary", "scale=KB")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      jcmd.waitFor(30, TimeUnit.SECONDS);
+      Map<String, Long> committed = new LinkedHashMap<>();
+      Matcher category = NMT_CATEGORY.matcher(out);
+      while (category.find()) {
+        committed.put(category.group(1).trim(), Long.parseLong(category.group(2)));
+      }
+      Matcher threads = NMT_THREADS.matcher(out);
+      if (threads.find()) {
+        committed.put("threads", Long.parseLong(threads.group(1)));
+      }
+      return committed;
     }
 
     /** Returns the CPU time the process used so far, user and system, from /proc/<pid>/stat. */

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Lays out the figures measured outside JMH (server, real Zipkin, replay, startup) beside their
@@ -257,6 +258,7 @@ final class ServerReport {
             result.rssKb() / 1024,
             result.peakRssKb() / 1024,
             verdict(result.peakRssKb() < 512 * 1024, "peak < 512 MB")));
+    out.append(nativeMemory(result.nativeMemory()));
     int cards = steady.cardsInTime() + steady.lateCards() + burst.cardsInTime() + burst.lateCards();
     out.append(
         String.format(
@@ -267,6 +269,30 @@ final class ServerReport {
             cards == 0 ? 0.0 : (double) result.cpuMillis() / cards,
             CardLoad.HEAP));
     return out.toString();
+  }
+
+  /** Where the committed memory is, largest first, so a miss of the RSS target says why. */
+  private static String nativeMemory(Map<String, Long> committed) {
+    if (committed.isEmpty()) {
+      return "native memory: NMT gave no summary\n";
+    }
+    long threads = committed.getOrDefault("threads", 0L);
+    StringBuilder line = new StringBuilder("committed (NMT) after 200/s:");
+    committed.entrySet().stream()
+        .filter(entry -> !entry.getKey().equals("threads"))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(6)
+        .forEach(
+            entry -> {
+              line.append(String.format(" %s %d MB", entry.getKey(), entry.getValue() / 1024));
+              if (entry.getKey().equals("Thread") && threads > 0) {
+                line.append(
+                    String.format(
+                        " (%d threads, %d kB each)", threads, entry.getValue() / threads));
+              }
+              line.append(';');
+            });
+    return line.append('\n').toString();
   }
 
   static String machineLoad() {

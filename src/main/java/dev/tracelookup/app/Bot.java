@@ -105,7 +105,9 @@ public final class Bot implements AutoCloseable {
         wiring.jobs,
         wiring.slackCalls,
         Ticker.systemTicker(),
-        wiring.telemetry);
+        wiring.telemetry,
+        Optional.of(wiring.progressTimer),
+        new SlackApp.HomeSources(ReadinessWiring.home(wiring.readiness), wiring.clock));
   }
 
   private static BotServer server(Config config, Wiring wiring, Optional<App> slackServlet) {

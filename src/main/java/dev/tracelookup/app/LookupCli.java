@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 /** Starts the {@code lookup} command-line face on the same object graph {@link Bot} serves. */
 public final class LookupCli {
@@ -33,10 +32,12 @@ public final class LookupCli {
             wiring.parser,
             wiring.lookup,
             wiring.presenter,
-            Optional.of(wiring.blastRadii),
             wiring.usage(),
             out,
-            err)
+            err,
+            wiring.notes,
+            TicketWiring.links(config.tickets()))
+        .withBlastRadii(wiring.blastRadii)
         .run(args, zone);
   }
 }

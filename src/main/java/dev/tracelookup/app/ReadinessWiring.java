@@ -2,6 +2,7 @@ package dev.tracelookup.app;
 
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.incidents.IncidentCatalog;
+import dev.tracelookup.render.HomeView;
 import dev.tracelookup.server.DependencyStatus;
 import dev.tracelookup.server.Readiness;
 import dev.tracelookup.server.ReadinessPolicy;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Builds what {@code /readyz} reports: one check per configured dependency, each as {@link
@@ -48,6 +50,23 @@ final class ReadinessWiring {
       checks.add(ReadinessPolicy.incidentSource(() -> incidents.health().get(index), clock));
     }
     return new Readiness(checks, executor, clock, Readiness.DEFAULT_TTL, Readiness.DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Returns what the Home tab shows of the dependencies: the report {@code /readyz} answers with,
+   * read afresh at most once per its time to live.
+   */
+  static Supplier<List<HomeView.Dependency>> home(Readiness readiness) {
+    return () ->
+        readiness.report().entries().stream()
+            .map(
+                entry ->
+                    new HomeView.Dependency(
+                        entry.check().kind(),
+                        entry.check().name(),
+                        entry.status().state().label(),
+                        entry.status().detail()))
+            .toList();
   }
 
   /**

@@ -1,22 +1,30 @@
 package dev.tracelookup.app;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.config.TicketSystemType;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.Endpoint;
 import dev.tracelookup.telemetry.Telemetry;
+import dev.tracelookup.tickets.NoteWriter;
 import dev.tracelookup.tickets.TicketEndpoints;
 import dev.tracelookup.tickets.TicketFields;
+import dev.tracelookup.tickets.TicketNoteWriters;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketResolvers;
 import dev.tracelookup.tickets.TicketSystem;
 import dev.tracelookup.tickets.TicketWindow;
+import dev.tracelookup.tickets.freshdesk.FreshdeskNotes;
 import dev.tracelookup.tickets.freshdesk.FreshdeskResolver;
+import dev.tracelookup.tickets.intercom.IntercomNotes;
 import dev.tracelookup.tickets.intercom.IntercomRegion;
 import dev.tracelookup.tickets.intercom.IntercomResolver;
 import dev.tracelookup.tickets.jira.JiraDeployment;
+import dev.tracelookup.tickets.jira.JiraNotes;
 import dev.tracelookup.tickets.jira.JiraResolver;
 import dev.tracelookup.tickets.links.TicketHosts;
 import dev.tracelookup.tickets.links.TicketLinks;
+import dev.tracelookup.tickets.zendesk.ZendeskNotes;
 import dev.tracelookup.tickets.zendesk.ZendeskResolver;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -56,6 +64,62 @@ final class TicketWiring {
       connections.add(connection(system, fields, window, http));
     }
     return new TicketResolvers(connections, clock);
+  }
+
+  /**
+   * Returns the note writers of the systems configured with a write credential ({@code
+   * write-token-env}); a system without one gets no "Add note to ticket" button.
+   */
+  static TicketNoteWriters notes(
+      Config.Tickets tickets, HttpClient client, Clock clock, Telemetry telemetry, Ticker ticker) {
+    Http http =
+        endpoint ->
+            new BackendHttp(
+                client, endpoint, clock, duration -> Thread.sleep(duration.toMillis()), telemetry);
+    List<TicketNoteWriters.Connection> connections = new ArrayList<>();
+    for (Config.TicketSystem system : tickets.systems()) {
+      system
+          .write()
+          .ifPresent(
+              write ->
+                  connections.add(
+                      new TicketNoteWriters.Connection(
+                          TicketSystem.valueOf(system.system().name()),
+                          linkHost(system),
+                          writer(system, write, http))));
+    }
+    return new TicketNoteWriters(connections, ticker);
+  }
+
+  private static String linkHost(Config.TicketSystem system) {
+    if (system.system() == TicketSystemType.INTERCOM) {
+      return IntercomRegion.valueOf(system.variant().toUpperCase(Locale.ROOT)).appHost();
+    }
+    return system.host().orElse(system.url().getHost()).toLowerCase(Locale.ROOT);
+  }
+
+  private static NoteWriter writer(
+      Config.TicketSystem system, Config.TicketWrite write, Http http) {
+    String token = write.token().value();
+    return switch (system.system()) {
+      case ZENDESK ->
+          new ZendeskNotes(
+              http.to(TicketEndpoints.zendesk(system.url(), write.login().orElseThrow(), token)));
+      case JIRA ->
+          system.variant().equals("cloud")
+              ? new JiraNotes(
+                  http.to(
+                      TicketEndpoints.jiraCloud(system.url(), write.login().orElseThrow(), token)),
+                  JiraDeployment.CLOUD)
+              : new JiraNotes(
+                  http.to(TicketEndpoints.jiraDataCenter(system.url(), token)),
+                  JiraDeployment.DATA_CENTER);
+      case FRESHDESK -> new FreshdeskNotes(http.to(TicketEndpoints.freshdesk(system.url(), token)));
+      case INTERCOM ->
+          new IntercomNotes(
+              http.to(TicketEndpoints.intercom(system.url(), token)),
+              write.adminId().orElseThrow());
+    };
   }
 
   /** Builds the HTTP client of one ticket system's endpoint. */

@@ -15,6 +15,7 @@ import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.ChannelCopies;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
+import dev.tracelookup.lookup.NoteTaker;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
@@ -75,6 +76,7 @@ final class Wiring {
   final IncidentCatalog incidents;
   final ReplyDrafts drafts;
   final TicketResolvers tickets;
+  final NoteTaker notes;
   final AuditLog audit;
   final Telemetry telemetry;
   final Readiness readiness;
@@ -82,9 +84,11 @@ final class Wiring {
   private final ExecutorService readinessChecks;
   private final ScheduledExecutorService incidentScheduler;
   private final ScheduledExecutorService backendFollower = Backends.daemon();
+  // One thread for every lookup's one progress check: each is a single response_url post.
+  final ScheduledExecutorService progressTimer =
+      Executors.newSingleThreadScheduledExecutor(named("progress"));
   final ExecutorService jobs;
   final ExecutorService slackCalls;
-  private final ThreadPoolExecutor searches;
   private final ThreadPoolExecutor fetches;
   private final ThreadPoolExecutor blastCounts;
   private final ReadBudget reads;
@@ -111,8 +115,10 @@ final class Wiring {
     // CompletableFuture stages the bot runs lookups on many platform threads, which cost a few
     // dozen KiB of stack each while they wait and die when idle, and limits concurrency where it
     // protects something: the backend's CallGate, and admission by deadline (lookup.Admission).
-    // The bench measures both the load and the memory this takes (BENCHMARKS.md, issue 16).
-    this.searches = pool("search", settings.threads(), settings.threads(), abort());
+    // The bench measures both the load and the memory this takes (BENCHMARKS.md, issue 16). A
+    // lookup
+    // runs on its job's thread (TraceLookup) and reads its first trace there too, so a waiting
+    // lookup holds one thread, plus one per further trace read in parallel.
     // A full fetch queue makes the lookup read its traces on its own thread instead of queueing.
     this.fetches =
         pool(
@@ -155,7 +161,6 @@ final class Wiring {
         new TraceLookup(
             backend,
             cache,
-            searches,
             fetches,
             settings.maxTraces(),
             settings.fetchParallelism(),
@@ -181,13 +186,18 @@ final class Wiring {
             Math.max(1, config.incidents().sources().size()), named("incidents"));
     this.incidents = IncidentWiring.catalog(config.incidents(), http, clock, incidentScheduler);
     awaitFirstIncidents(incidents.start());
+    ChannelCopies channelCopies =
+        new ChannelCopies(fingerprints, hasher, config.privacy().sharedExceptionMessages());
+    this.notes =
+        new NoteTaker(
+            lookup,
+            incidents,
+            channelCopies,
+            TicketWiring.notes(config.tickets(), http, clock, telemetry, Ticker.systemTicker()));
     this.presenter =
         new LookupPresenter(
-                new CardRenderer(),
-                backend.displayName(),
-                tokens,
-                incidents,
-                new ChannelCopies(fingerprints, hasher, config.privacy().sharedExceptionMessages()))
+                new CardRenderer(), backend.displayName(), tokens, incidents, channelCopies)
+            .withTicketNotes(notes::writable)
             .withWidespreadCustomers(config.blast().widespreadCustomers());
     // Counts run after the card is posted, on threads of their own: a crowd asking about one
     // failure shares one count, so a few threads serve an incident.
@@ -204,6 +214,7 @@ final class Wiring {
             reads,
             blastCounts,
             Ticker.systemTicker());
+
     this.tickets = TicketWiring.resolvers(config.tickets(), http, clock, telemetry);
     this.audit = auditLog(config.audit(), clock);
     this.drafts =
@@ -337,6 +348,7 @@ final class Wiring {
         TicketWiring.window(config.tickets()),
         audit,
         slackLink,
+        Optional.of(notes),
         Optional.of(blastRadii));
   }
 
@@ -355,11 +367,11 @@ final class Wiring {
           "stopping with {} lookups unanswered: still queued or running after the drain time",
           pool.getQueue().size() + pool.getActiveCount());
     }
-    searches.shutdownNow();
     slackCalls.shutdownNow();
     incidents.close();
     incidentScheduler.shutdownNow();
     backendFollower.shutdownNow();
+    progressTimer.shutdownNow();
     fetches.shutdownNow();
     blastCounts.shutdownNow();
     readinessChecks.shutdownNow();

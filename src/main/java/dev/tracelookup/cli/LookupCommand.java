@@ -7,7 +7,12 @@ import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
+import dev.tracelookup.lookup.LookupRequest;
+import dev.tracelookup.lookup.NoteTaker;
 import dev.tracelookup.lookup.TraceLookup;
+import dev.tracelookup.tickets.NoteResult;
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.links.TicketLinks;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,11 +20,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code lookup [--format text|blocks] [--zone ZONE] <text>}: the slash command's pipeline,
- * printed.
+ * {@code lookup [--format text|blocks] [--zone ZONE] [--note-ticket URL] <text>}: the slash
+ * command's pipeline, printed.
  *
- * <p>Exit status: 0 when the lookup answered (traces or none), 1 when the backend failed, 2 when
- * the input could not be read.
+ * <p>{@code --note-ticket} names the ticket the lookup is for: the finding is written into it as an
+ * internal note, once (a second run says it is already noted), and {@code --format blocks} prints
+ * the card as the agent gets it for that ticket, with "Add note to ticket".
+ *
+ * <p>Exit status: 0 when the lookup answered (traces or none) and any note was written or already
+ * there, 1 when the backend failed or the note could not be written, 2 when the input could not be
+ * read.
  */
 public final class LookupCommand {
   private final LookupRequestParser parser;
@@ -29,6 +39,8 @@ public final class LookupCommand {
   private final String usage;
   private final PrintStream out;
   private final PrintStream err;
+  private final Optional<NoteTaker> notes;
+  private final Optional<TicketLinks> links;
 
   /**
    * @param usage the slash command's help, shown after an unreadable command
@@ -40,28 +52,71 @@ public final class LookupCommand {
       String usage,
       PrintStream out,
       PrintStream err) {
-    this(parser, lookup, presenter, Optional.empty(), usage, out, err);
+    this(
+        parser,
+        lookup,
+        presenter,
+        usage,
+        out,
+        err,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
-   * @param blastRadii counts the other customers with the featured failure, waited for here since a
-   *     terminal has no card to update later
+   * @param notes writes findings into tickets, for {@code --note-ticket}
+   * @param links reads the ticket link {@code --note-ticket} names
    */
   public LookupCommand(
       LookupRequestParser parser,
       TraceLookup lookup,
       LookupPresenter presenter,
-      Optional<BlastRadii> blastRadii,
       String usage,
       PrintStream out,
-      PrintStream err) {
-    this.blastRadii = blastRadii;
+      PrintStream err,
+      NoteTaker notes,
+      TicketLinks links) {
+    this(
+        parser,
+        lookup,
+        presenter,
+        usage,
+        out,
+        err,
+        Optional.of(notes),
+        Optional.of(links),
+        Optional.empty());
+  }
+
+  private LookupCommand(
+      LookupRequestParser parser,
+      TraceLookup lookup,
+      LookupPresenter presenter,
+      String usage,
+      PrintStream out,
+      PrintStream err,
+      Optional<NoteTaker> notes,
+      Optional<TicketLinks> links,
+      Optional<BlastRadii> blastRadii) {
     this.usage = usage;
     this.parser = parser;
     this.lookup = lookup;
     this.presenter = presenter;
     this.out = out;
     this.err = err;
+    this.notes = notes;
+    this.links = links;
+    this.blastRadii = blastRadii;
+  }
+
+  /**
+   * Returns this command counting the other customers with the featured failure, waited for here
+   * since a terminal has no card to update later.
+   */
+  public LookupCommand withBlastRadii(BlastRadii radii) {
+    return new LookupCommand(
+        parser, lookup, presenter, usage, out, err, notes, links, Optional.of(radii));
   }
 
   /** Runs the command with the arguments after {@code lookup}; returns the exit status. */
@@ -84,32 +139,77 @@ public final class LookupCommand {
       err.println(usage);
       return parsed instanceof ParseResult.HelpRequested ? 0 : 2;
     }
+    Optional<TicketLink> ticket = Optional.empty();
+    if (options.noteTicket().isPresent()) {
+      ticket = links.flatMap(known -> known.parse(options.noteTicket().get()));
+      if (ticket.isEmpty() || notes.isEmpty()) {
+        err.println(
+            "--note-ticket "
+                + options.noteTicket().get()
+                + " is not a Zendesk, Jira, Freshdesk or Intercom ticket link this bot knows");
+        return 2;
+      }
+    }
     LookupOutcome outcome = lookup.lookup(valid.request(), false);
     Optional<BlastReport> blast = blastRadii.flatMap(radii -> radii.countNow(outcome));
     out.println(
         options.blocks()
-            ? presenter.present(outcome, options.zone(), Audience.terminal(), blast).toJson()
+            ? presenter.present(outcome, options.zone(), audience(ticket), blast).toJson()
             : presenter.presentText(outcome, options.zone(), blast));
-    return outcome instanceof LookupOutcome.Failed ? 1 : 0;
+    if (outcome instanceof LookupOutcome.Failed) {
+      return 1;
+    }
+    return ticket.isPresent() ? note(valid.request(), ticket.get(), blast) : 0;
+  }
+
+  /** The card for a ticket is the agent's, with its buttons; without one, a terminal's. */
+  private static Audience audience(Optional<TicketLink> ticket) {
+    return ticket.isPresent() ? Audience.agent(false).forTicket(ticket) : Audience.terminal();
+  }
+
+  /** Writes the note, with the count of other customers when it was counted. */
+  private int note(LookupRequest request, TicketLink ticket, Optional<BlastReport> blast) {
+    Optional<String> radius =
+        blast
+            .filter(BlastReport.Counted.class::isInstance)
+            .map(counted -> ((BlastReport.Counted) counted).radius().line());
+    NoteResult result = notes.get().note(request, ticket, radius).result();
+    boolean noted =
+        result instanceof NoteResult.Written || result instanceof NoteResult.AlreadyNoted;
+    (noted ? out : err).println(result.message());
+    return noted ? 0 : 1;
   }
 
   static final String USAGE =
-      "usage: trace-lookup lookup [--format text|blocks] [--zone ZONE] <user-id> [time] [options]";
+      "usage: trace-lookup lookup [--format text|blocks] [--zone ZONE] [--note-ticket URL]"
+          + " <user-id> [time] [options]";
 
   /** The command line's own options, before the slash-command text. */
-  record Options(List<String> words, boolean blocks, ZoneId zone, String problem) {
+  record Options(
+      List<String> words,
+      boolean blocks,
+      ZoneId zone,
+      String problem,
+      Optional<String> noteTicket) {
+    Options(List<String> words, boolean blocks, ZoneId zone, String problem) {
+      this(words, blocks, zone, problem, Optional.empty());
+    }
+
     static Options read(List<String> args, ZoneId defaultZone) {
       List<String> words = new ArrayList<>();
       boolean blocks = false;
       ZoneId zone = defaultZone;
+      Optional<String> noteTicket = Optional.empty();
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
-        if (arg.equals("--format") || arg.equals("--zone")) {
+        if (arg.equals("--format") || arg.equals("--zone") || arg.equals("--note-ticket")) {
           if (i + 1 >= args.size()) {
             return new Options(words, blocks, zone, arg + " needs a value");
           }
           String value = args.get(++i);
-          if (arg.equals("--format")) {
+          if (arg.equals("--note-ticket")) {
+            noteTicket = Optional.of(value);
+          } else if (arg.equals("--format")) {
             if (!value.equals("text") && !value.equals("blocks")) {
               return new Options(words, blocks, zone, "--format is text or blocks, not " + value);
             }
@@ -132,7 +232,7 @@ public final class LookupCommand {
           words.add(arg);
         }
       }
-      return new Options(words, blocks, zone, null);
+      return new Options(words, blocks, zone, null, noteTicket);
     }
   }
 }

@@ -165,6 +165,8 @@ public record Config(
    * @param userIdField where the product user ID lives, when not the system's external ID
    * @param statedTimeField a ticket field holding the time of the issue
    * @param host the host ticket links carry, when the API is reached through another ({@code url})
+   * @param write the separate credential that may add internal notes, when one is configured;
+   *     without it the bot only reads this system
    */
   public record TicketSystem(
       TicketSystemType system,
@@ -174,7 +176,36 @@ public record Config(
       Optional<String> login,
       Secret token,
       Optional<String> userIdField,
-      Optional<String> statedTimeField) {}
+      Optional<String> statedTimeField,
+      Optional<TicketWrite> write) {
+    public TicketSystem {
+      write = write == null ? Optional.empty() : write;
+    }
+
+    /** Returns the system as read-only, as before write access existed. */
+    public TicketSystem(
+        TicketSystemType system,
+        URI url,
+        Optional<String> host,
+        String variant,
+        Optional<String> login,
+        Secret token,
+        Optional<String> userIdField,
+        Optional<String> statedTimeField) {
+      this(
+          system, url, host, variant, login, token, userIdField, statedTimeField, Optional.empty());
+    }
+  }
+
+  /**
+   * The credential that writes internal notes to a ticket system, kept apart from the reading one
+   * so that read access can be granted without write access, and revoked separately.
+   *
+   * @param login the writing account's email (Zendesk, Jira Cloud), when the system needs one
+   * @param token the writing account's API token, key or personal access token
+   * @param adminId Intercom: the teammate notes are written as
+   */
+  public record TicketWrite(Optional<String> login, Secret token, Optional<String> adminId) {}
 
   /**
    * How customer IDs are stored on spans, and what of a span cards may show.
@@ -273,6 +304,9 @@ public record Config(
    *
    * @param apiUrl the Web API base URL, ending in {@code /}
    * @param appToken set means Socket Mode instead of HTTP
+   * @param unfurlDomains the hosts whose trace links get a preview (a domain covers its
+   *     subdomains); empty for every link Slack sends, which are those of the manifest's {@code
+   *     unfurl_domains}
    */
   public record Slack(
       Optional<Secret> signingSecret,
@@ -280,7 +314,11 @@ public record Config(
       Optional<Secret> appToken,
       String apiUrl,
       String command,
-      Duration timestampTolerance) {
+      Duration timestampTolerance,
+      List<String> unfurlDomains) {
+    public Slack {
+      unfurlDomains = List.copyOf(unfurlDomains);
+    }
 
     public boolean socketMode() {
       return appToken.isPresent();

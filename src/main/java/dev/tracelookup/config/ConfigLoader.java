@@ -171,7 +171,8 @@ public final class ConfigLoader {
         secret(env, "SLACK_APP_TOKEN"),
         apiUrl,
         command,
-        tolerance);
+        tolerance,
+        settings.strings("slack.unfurl-domains", List.of()));
   }
 
   private static Config.Lookup lookup(Settings settings) {

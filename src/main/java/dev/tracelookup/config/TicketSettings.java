@@ -71,7 +71,44 @@ final class TicketSettings {
             login,
             new Secret(token.get()),
             text(node, "user-id-field"),
-            text(node, "stated-time-field")));
+            text(node, "stated-time-field"),
+            write(settings, env, system, key, node, login, needsLogin)));
+  }
+
+  /**
+   * Reads the note-writing credential: {@code write-token-env}, with {@code write-email-env} where
+   * the system needs an email (it defaults to the reading account's), and Intercom's {@code
+   * admin-id}. None named: the bot reads the system and never writes to it.
+   */
+  private static Optional<Config.TicketWrite> write(
+      Settings settings,
+      Map<String, String> env,
+      TicketSystemType system,
+      String key,
+      JsonNode node,
+      Optional<String> readLogin,
+      boolean needsLogin) {
+    if (node.path("write-token-env").isMissingNode()) {
+      return Optional.empty();
+    }
+    Optional<String> token =
+        fromEnv(settings, env, key + ".write-token-env", node.path("write-token-env"));
+    Optional<String> login =
+        needsLogin && !node.path("write-email-env").isMissingNode()
+            ? fromEnv(settings, env, key + ".write-email-env", node.path("write-email-env"))
+            : readLogin;
+    Optional<String> adminId = text(node, "admin-id");
+    if (system == TicketSystemType.INTERCOM && adminId.isEmpty()) {
+      settings.problem(
+          key + ".admin-id",
+          "names the Intercom teammate notes are written as; it is required with write-token-env",
+          "\"4123456\"");
+      return Optional.empty();
+    }
+    if (token.isEmpty() || (needsLogin && login.isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Config.TicketWrite(login, new Secret(token.get()), adminId));
   }
 
   private static Optional<URI> url(

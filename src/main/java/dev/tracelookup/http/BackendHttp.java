@@ -178,6 +178,16 @@ public final class BackendHttp {
   }
 
   /**
+   * Sends one write ({@code POST}, {@code PUT}) with a JSON body and reads a 2xx answer with the
+   * reader. Exactly one attempt, within the endpoint's timeout: a write is never retried here,
+   * since one that timed out may have landed, and a second would write twice.
+   */
+  public <T> HttpResult<T> write(
+      String method, String pathAndQuery, String json, BodyReader<T> reader) {
+    return WriteCall.send(client, endpoint, method, pathAndQuery, json, reader);
+  }
+
+  /**
    * GETs the path once, without retry, within the endpoint's timeout, and tells whether the backend
    * answered 2xx; the body is not read. For readiness checks: the path must be cheap to serve and
    * carry no customer data.

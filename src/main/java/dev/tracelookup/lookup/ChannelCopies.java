@@ -14,6 +14,7 @@ import dev.tracelookup.privacy.UserIdHasher;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.trace.AnalysisTexts;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,46 +67,72 @@ public final class ChannelCopies {
     return new ChannelCopies(UserIdFingerprint.randomKey(), UserIdHasher.identity(), false);
   }
 
-  /** Returns the copy of one lookup's answer. */
   /** Returns the fingerprint naming the customer where the raw ID may not go. */
   String fingerprint(String userId) {
     return fingerprints.of(userId);
   }
 
+  /** Returns the copy of one lookup's answer. */
   Copy of(LookupRequest request) {
-    return new Copy(request, CustomerIds.of(request.userId(), hasher));
+    return new Copy(
+        fingerprints.of(request.userId()), List.of(CustomerIds.of(request.userId(), hasher)));
+  }
+
+  /**
+   * Returns the copy of a trace found by its ID, whose customers are known only from what its spans
+   * carry (the values of the user attributes, as stored: raw or hashed), each masked as it stands.
+   */
+  Copy ofTrace(String traceId, Collection<String> storedIds) {
+    List<CustomerIds> ids =
+        storedIds.stream()
+            .filter(id -> !id.isBlank())
+            .map(id -> CustomerIds.of(id, UserIdHasher.identity()))
+            .collect(Collectors.toList());
+    return new Copy("trace " + traceId, ids);
   }
 
   /** One lookup's answer, as a channel may read it. */
   final class Copy {
-    private final LookupRequest request;
-    private final CustomerIds ids;
+    private final String named;
+    private final List<CustomerIds> ids;
 
-    private Copy(LookupRequest request, CustomerIds ids) {
-      this.request = request;
-      this.ids = ids;
+    /**
+     * @param named how the customer is named: their fingerprint, or for a trace found by ID, the
+     *     trace, which is what logs may say of it
+     */
+    private Copy(String named, List<CustomerIds> ids) {
+      this.named = named;
+      this.ids = List.copyOf(ids);
     }
 
     /** Returns how the card names the customer: {@code customer u:…}. */
     String label() {
-      return "customer " + fingerprints.of(request.userId());
+      return "customer " + named;
     }
 
     /** Returns the text with the ID masked. */
     String text(String text) {
-      return ids.mask(text);
+      String masked = text;
+      for (CustomerIds id : ids) {
+        masked = id.mask(masked);
+      }
+      return masked;
+    }
+
+    private boolean appearIn(String text) {
+      return ids.stream().anyMatch(id -> id.appearIn(text));
     }
 
     /** Returns the texts with the ID masked. */
     List<String> texts(List<String> texts) {
-      return texts.stream().map(ids::mask).collect(Collectors.toList());
+      return texts.stream().map(this::text).collect(Collectors.toList());
     }
 
     /** Returns the card with the ID masked everywhere; a UI link that holds the ID is dropped. */
     TraceCard card(TraceCard card) {
       return new TraceCard(
-          AnalysisTexts.rewrite(card.analysis(), ids::mask, exceptionMessages),
-          card.uiUrl().filter(url -> !ids.appearIn(url)));
+          AnalysisTexts.rewrite(card.analysis(), this::text, exceptionMessages),
+          card.uiUrl().filter(url -> !appearIn(url)));
     }
 
     /** Returns the outcome as a channel may read it. */
@@ -116,7 +143,8 @@ public final class ChannelCopies {
             found.traces().stream().map(this::card).collect(Collectors.toList()),
             found.totalMatched(),
             texts(found.warnings()),
-            found.fromCache());
+            found.fromCache(),
+            found.page());
       }
       if (outcome instanceof LookupOutcome.NoTraces noTraces) {
         return new LookupOutcome.NoTraces(outcome.request(), texts(noTraces.warnings()));
@@ -137,7 +165,7 @@ public final class ChannelCopies {
       log.warn(
           "a channel-visible answer still held the customer's ID after the analysis was masked;"
               + " masked it in the rendered message ({})",
-          fingerprints.of(request.userId()));
+          named);
       JsonObject masked = masked(json).getAsJsonObject();
       JsonArray blocks = masked.has("blocks") ? masked.getAsJsonArray("blocks") : new JsonArray();
       LayoutBlock[] parsed = GSON.fromJson(blocks, LayoutBlock[].class);
@@ -146,7 +174,7 @@ public final class ChannelCopies {
 
     private boolean holdsId(JsonElement element) {
       if (element.isJsonPrimitive()) {
-        return element.getAsJsonPrimitive().isString() && ids.appearIn(element.getAsString());
+        return element.getAsJsonPrimitive().isString() && appearIn(element.getAsString());
       }
       if (element.isJsonArray()) {
         for (JsonElement item : element.getAsJsonArray()) {
@@ -168,7 +196,7 @@ public final class ChannelCopies {
 
     private JsonElement masked(JsonElement element) {
       if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()) {
-        return new JsonPrimitive(ids.mask(element.getAsString()));
+        return new JsonPrimitive(text(element.getAsString()));
       }
       if (element.isJsonArray()) {
         JsonArray array = new JsonArray();

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The normalised query a lookup is cached under: the user ID as a digest (no raw customer ID in
- * cache keys), the window, and the filters in lower case.
+ * cache keys), the window, the filters in lower case, and which page of its traces.
  */
 record LookupKey(
     String userDigest,
@@ -15,8 +15,10 @@ record LookupKey(
     Instant to,
     String service,
     String spanName,
-    boolean errorsOnly) {
+    boolean errorsOnly,
+    int page) {
 
+  /** Returns the key of the request's first page. */
   static LookupKey of(LookupRequest request) {
     return new LookupKey(
         UserIdFingerprint.digest(request.userId()),
@@ -24,7 +26,13 @@ record LookupKey(
         request.window().to(),
         lower(request.service()),
         lower(request.spanName()),
-        request.errorsOnly());
+        request.errorsOnly(),
+        1);
+  }
+
+  /** Returns the key of another page of the same query. */
+  LookupKey page(int number) {
+    return new LookupKey(userDigest, from, to, service, spanName, errorsOnly, number);
   }
 
   private static String lower(Optional<String> value) {

@@ -13,10 +13,13 @@ import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.ShownTrace;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.render.TextRenderer;
+import dev.tracelookup.render.TracePreview;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +40,7 @@ public final class LookupPresenter {
   private final Optional<RequestTokens> tokens;
   private final Optional<IncidentCatalog> incidents;
   private final ChannelCopies channelCopies;
+  private final Predicate<TicketLink> notable;
   private final int widespreadCustomers;
 
   /** Returns a presenter for answers without buttons or incidents (tests). */
@@ -69,7 +73,14 @@ public final class LookupPresenter {
       Optional<RequestTokens> tokens,
       Optional<IncidentCatalog> incidents,
       ChannelCopies channelCopies) {
-    this(cards, backendName, tokens, incidents, channelCopies, DEFAULT_WIDESPREAD_CUSTOMERS);
+    this(
+        cards,
+        backendName,
+        tokens,
+        incidents,
+        channelCopies,
+        link -> false,
+        DEFAULT_WIDESPREAD_CUSTOMERS);
   }
 
   private LookupPresenter(
@@ -78,6 +89,7 @@ public final class LookupPresenter {
       Optional<RequestTokens> tokens,
       Optional<IncidentCatalog> incidents,
       ChannelCopies channelCopies,
+      Predicate<TicketLink> notable,
       int widespreadCustomers) {
     this.widespreadCustomers = widespreadCustomers;
     this.cards = cards;
@@ -85,6 +97,17 @@ public final class LookupPresenter {
     this.tokens = tokens;
     this.incidents = incidents;
     this.channelCopies = channelCopies;
+    this.notable = notable;
+  }
+
+  /**
+   * Returns this presenter offering "Add note to ticket" on the agent's cards of lookups that
+   * started from a ticket the bot may write to ({@code writable}); without write access to that
+   * system, the button does not appear.
+   */
+  public LookupPresenter withTicketNotes(Predicate<TicketLink> writable) {
+    return new LookupPresenter(
+        cards, backendName, tokens, incidents, channelCopies, writable, widespreadCustomers);
   }
 
   /**
@@ -93,7 +116,8 @@ public final class LookupPresenter {
    * held one step more likely.
    */
   public LookupPresenter withWidespreadCustomers(int customers) {
-    return new LookupPresenter(cards, backendName, tokens, incidents, channelCopies, customers);
+    return new LookupPresenter(
+        cards, backendName, tokens, incidents, channelCopies, notable, customers);
   }
 
   /**
@@ -170,6 +194,25 @@ public final class LookupPresenter {
           backendName + " no longer has that trace: it may have expired. Run the lookup again.");
     }
     return Messages.failure(((TraceLookup.TraceResult.Failed) result).failure().userMessage());
+  }
+
+  /**
+   * Returns the preview under a pasted trace link, which the whole channel reads: every customer ID
+   * the trace carries masked, as in a shared card; empty when the backend failed, which is nothing
+   * to post into a channel.
+   */
+  public Optional<SlackMessage> presentPreview(
+      TraceLookup.SharedTrace shared, String traceId, String backendName) {
+    TraceLookup.TraceResult result = shared.result();
+    if (result instanceof TraceLookup.TraceResult.Shown shown) {
+      ChannelCopies.Copy copy = channelCopies.ofTrace(traceId, shared.customerIds());
+      return Optional.of(
+          copy.guarded(TracePreview.of(copy.card(shown.card()).shown(), backendName)));
+    }
+    if (result instanceof TraceLookup.TraceResult.Missing) {
+      return Optional.of(TracePreview.missing(traceId, backendName));
+    }
+    return Optional.empty();
   }
 
   private SlackMessage noTraces(
@@ -251,7 +294,7 @@ public final class LookupPresenter {
         copy.map(c -> c.texts(warnings)).orElse(warnings),
         found.fromCache(),
         notes,
-        actions(request, audience, failing));
+        actions(request, audience, failing, found.page()));
   }
 
   /** Returns the card's line about other customers with the same failure. */
@@ -278,7 +321,10 @@ public final class LookupPresenter {
   }
 
   private Optional<CardActions> actions(
-      LookupRequest request, Audience audience, Optional<TraceCard> failing) {
+      LookupRequest request,
+      Audience audience,
+      Optional<TraceCard> failing,
+      LookupOutcome.Page page) {
     // Trace buttons name the customer by fingerprint, signed: channel-safe, and audited on any
     // replica.
     String customer = channelCopies.fingerprint(request.userId());
@@ -296,11 +342,31 @@ public final class LookupPresenter {
         codec -> {
           CardActions actions =
               CardActions.privateAnswer(codec.encode(request), audience.inThread())
-                  .withTraceValues(id -> codec.traceValue(id, customer));
-          return failing
-              .map(card -> actions.withReply(card.analysis().summary().traceId()))
-              .orElse(actions);
+                  .withTraceValues(id -> codec.traceValue(id, customer))
+                  .withPages(pages(codec, request, page));
+          CardActions withReply =
+              failing
+                  .map(card -> actions.withReply(card.analysis().summary().traceId()))
+                  .orElse(actions);
+          return audience
+              .ticket()
+              .filter(notable)
+              .map(link -> withReply.withNote(codec.noteValue(link.url(), request)))
+              .orElse(withReply);
         });
+  }
+
+  /**
+   * Returns the Previous and Next buttons of a private card: each value carries the lookup (with
+   * the moment the customer named) and its page, signed, so any replica serves it.
+   */
+  private static CardActions.Pages pages(
+      RequestTokens codec, LookupRequest request, LookupOutcome.Page page) {
+    int number = page.number();
+    return new CardActions.Pages(
+        number,
+        number > 1 ? Optional.of(codec.pageValue(request, number - 1)) : Optional.empty(),
+        page.more() ? Optional.of(codec.pageValue(request, number + 1)) : Optional.empty());
   }
 
   /** Returns how the customer is named: never by their raw ID where a channel reads along. */

@@ -38,6 +38,12 @@ public final class RequestTokens {
    */
   private static final String TRACE_DOMAIN = "trace button:";
 
+  /** Signed into page values only, so a page value never passes for a Share or Refresh one. */
+  private static final String PAGE_DOMAIN = "page button:";
+
+  /** Signed into "Add note to ticket" values only, apart from lookup and trace values. */
+  private static final String NOTE_DOMAIN = "note button:";
+
   /** 128 bits of the HMAC: unforgeable, and short enough to keep values far under Slack's 2,000. */
   private static final int MAC_BYTES = 16;
 
@@ -62,6 +68,10 @@ public final class RequestTokens {
   }
 
   private static String json(LookupRequest request) {
+    return jsonNode(request).toString();
+  }
+
+  private static ObjectNode jsonNode(LookupRequest request) {
     ObjectNode node = JSON.createObjectNode();
     node.put("v", VERSION);
     node.put("u", request.userId());
@@ -75,7 +85,49 @@ public final class RequestTokens {
     if (request.errorsOnly()) {
       node.put("e", true);
     }
-    return node.toString();
+    return node;
+  }
+
+  /**
+   * An "Add note to ticket" button's value: the ticket and the lookup whose finding goes into it.
+   *
+   * @param ticketUrl the ticket link as the agent gave it
+   */
+  public record NoteButton(String ticketUrl, LookupRequest request) {}
+
+  /** Returns the lookup and the ticket link, signed together so neither can be swapped. */
+  public String noteValue(String ticketUrl, LookupRequest request) {
+    ObjectNode node = jsonNode(request);
+    node.put("k", ticketUrl);
+    String json = node.toString();
+    return json + SEPARATOR + mac(NOTE_DOMAIN + json);
+  }
+
+  /** Returns the note button, or empty when the value is not one this bot wrote, unchanged. */
+  public Optional<NoteButton> note(String value) {
+    int separator = value == null ? -1 : value.lastIndexOf(SEPARATOR);
+    if (separator < 0 || value.length() > 2_000) {
+      return Optional.empty();
+    }
+    String json = value.substring(0, separator);
+    byte[] expected = mac(NOTE_DOMAIN + json).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(
+        expected, value.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (node == null
+          || !node.isObject()
+          || node.path("v").asInt() != VERSION
+          || !node.path("k").isTextual()) {
+        return Optional.empty();
+      }
+      String ticketUrl = node.path("k").asText();
+      return request(node).map(request -> new NoteButton(ticketUrl, request));
+    } catch (JsonProcessingException | DateTimeException | IllegalArgumentException tampered) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -121,12 +173,43 @@ public final class RequestTokens {
 
   /** Returns the request, or empty when the value is not one this bot wrote, unchanged. */
   public Optional<LookupRequest> decode(String token) {
+    return signedJson(token, "").flatMap(this::request);
+  }
+
+  /**
+   * A "Next" or "Previous" button's value: the lookup (the customer, the window, the moment they
+   * named, the filters) and the page it shows, so any replica can serve it.
+   */
+  public record PageButton(LookupRequest request, int page) {}
+
+  /** Returns the lookup with the page to show, followed by a MAC of their own. */
+  public String pageValue(LookupRequest request, int page) {
+    ObjectNode node = jsonNode(request);
+    node.put("g", page);
+    String json = node.toString();
+    return json + SEPARATOR + mac(PAGE_DOMAIN + json);
+  }
+
+  /** Returns the page button, or empty when the value is not one this bot wrote, unchanged. */
+  public Optional<PageButton> page(String value) {
+    return signedJson(value, PAGE_DOMAIN)
+        .flatMap(
+            node -> {
+              int page = node.path("g").asInt(0);
+              return page < 1 || page > TraceLookup.MAX_PAGES
+                  ? Optional.empty()
+                  : request(node).map(request -> new PageButton(request, page));
+            });
+  }
+
+  /** Returns the JSON of a value signed in {@code domain}, or empty when it was not, unchanged. */
+  private Optional<JsonNode> signedJson(String token, String domain) {
     int separator = token == null ? -1 : token.lastIndexOf(SEPARATOR);
     if (separator < 0 || token.length() > 2_000) {
       return Optional.empty();
     }
     String json = token.substring(0, separator);
-    byte[] expected = mac(json).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected = mac(domain + json).getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(
         expected, token.substring(separator + 1).getBytes(StandardCharsets.US_ASCII))) {
       return Optional.empty();
@@ -136,13 +219,21 @@ public final class RequestTokens {
       if (node == null || !node.isObject() || node.path("v").asInt() != VERSION) {
         return Optional.empty();
       }
-      return request(node);
-    } catch (JsonProcessingException | DateTimeException | IllegalArgumentException tampered) {
+      return Optional.of(node);
+    } catch (JsonProcessingException tampered) {
       return Optional.empty();
     }
   }
 
   private Optional<LookupRequest> request(JsonNode node) {
+    try {
+      return readRequest(node);
+    } catch (DateTimeException | IllegalArgumentException tampered) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<LookupRequest> readRequest(JsonNode node) {
     String userId = node.path("u").asText("");
     Instant from = Instant.ofEpochSecond(node.path("f").asLong(-1));
     Instant to = Instant.ofEpochSecond(node.path("t").asLong(-1));

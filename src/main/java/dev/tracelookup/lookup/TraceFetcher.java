@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Reads the traces a search named: from the search itself when the backend returned them whole,
@@ -59,6 +60,11 @@ final class TraceFetcher {
       Optional<BackendFailure> failure) {}
 
   Fetched fetchAll(List<TraceRef> refs) {
+    return fetchAll(refs, () -> {});
+  }
+
+  /** Reads the traces, calling {@code read} once for each trace read, from any thread. */
+  Fetched fetchAll(List<TraceRef> refs, Runnable read) {
     Map<String, FetchResult> results = new ConcurrentHashMap<>();
     Queue<String> pending = new ConcurrentLinkedQueue<>();
     for (TraceRef ref : refs) {
@@ -66,15 +72,21 @@ final class TraceFetcher {
       if (known.isPresent()) {
         cache.putTrace(known.get());
         results.put(ref.traceId(), new FetchResult.Fetched(known.get(), false));
+        read.run();
       } else {
         pending.add(ref.traceId());
       }
     }
-    drain(pending, results);
+    drain(pending, results, read);
     return collect(refs, results);
   }
 
   TraceLookup.TraceResult fetchOne(String rawTraceId) {
+    return fetchOne(rawTraceId, trace -> {});
+  }
+
+  /** Returns the trace's card, handing {@code read} the trace as the backend wrote it first. */
+  TraceLookup.TraceResult fetchOne(String rawTraceId, Consumer<Trace> read) {
     Optional<String> traceId = TraceIds.traceId(rawTraceId);
     if (traceId.isEmpty()) {
       return new TraceLookup.TraceResult.Missing(rawTraceId);
@@ -85,6 +97,7 @@ final class TraceFetcher {
     if (result instanceof FetchResult.Fetched fetched && !fetched.trace().spans().isEmpty()) {
       Trace trace = fetched.trace();
       cache.putTrace(trace);
+      read.accept(trace);
       List<Trace> linked = links.follow(List.of(trace)).of(trace.traceId());
       return new TraceLookup.TraceResult.Shown(cards.card(trace, linked, backend));
     }
@@ -94,19 +107,21 @@ final class TraceFetcher {
     return new TraceLookup.TraceResult.Missing(traceId.get());
   }
 
-  private void drain(Queue<String> pending, Map<String, FetchResult> results) {
+  private void drain(Queue<String> pending, Map<String, FetchResult> results, Runnable read) {
+    Runnable worker =
+        () -> {
+          for (String id = pending.poll(); id != null; id = pending.poll()) {
+            results.put(id, backend.fetch(id));
+            read.run();
+          }
+        };
     int workers = Math.min(parallelism, pending.size());
     List<CompletableFuture<Void>> running = new ArrayList<>(workers);
-    for (int i = 0; i < workers; i++) {
-      running.add(
-          CompletableFuture.runAsync(
-              () -> {
-                for (String id = pending.poll(); id != null; id = pending.poll()) {
-                  results.put(id, backend.fetch(id));
-                }
-              },
-              executor));
+    for (int i = 1; i < workers; i++) {
+      running.add(CompletableFuture.runAsync(worker, executor));
     }
+    // The lookup's own thread would only wait: it reads too, so one trace needs no other thread.
+    worker.run();
     CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
   }
 

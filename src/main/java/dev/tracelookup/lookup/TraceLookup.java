@@ -4,6 +4,7 @@ import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.http.CallScope;
 import dev.tracelookup.http.ReadBudget;
 import dev.tracelookup.privacy.AttributePolicy;
@@ -21,11 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,11 +50,16 @@ public final class TraceLookup {
    */
   private static final Duration ANSWER_TIME = Duration.ofSeconds(3);
 
+  /**
+   * Pages a lookup offers at most: page {@code n} searches {@code n × lookup.max-traces} deep, and
+   * past five the agent is better served by a narrower window.
+   */
+  public static final int MAX_PAGES = 5;
+
   private final TraceBackend backend;
   private final LookupCache cache;
   private final TraceFetcher fetcher;
   private final TraceCards cards;
-  private final Executor executor;
   private final int maxTraces;
   private final Duration budget;
   private final UserIdHasher hasher;
@@ -60,13 +69,12 @@ public final class TraceLookup {
   private final Admission admission;
 
   /**
-   * @param executor runs searches; fetches run on {@code fetchExecutor}, at most {@code
-   *     fetchParallelism} at once per lookup
+   * @param fetchExecutor reads the traces a search did not return whole, at most {@code
+   *     fetchParallelism} at once per lookup (the lookup's own thread is one of them)
    */
   public TraceLookup(
       TraceBackend backend,
       LookupCache cache,
-      Executor executor,
       Executor fetchExecutor,
       int maxTraces,
       int fetchParallelism,
@@ -74,7 +82,6 @@ public final class TraceLookup {
     this(
         backend,
         cache,
-        executor,
         fetchExecutor,
         maxTraces,
         fetchParallelism,
@@ -97,7 +104,6 @@ public final class TraceLookup {
   public TraceLookup(
       TraceBackend backend,
       LookupCache cache,
-      Executor executor,
       Executor fetchExecutor,
       int maxTraces,
       int fetchParallelism,
@@ -109,7 +115,6 @@ public final class TraceLookup {
     this(
         backend,
         cache,
-        executor,
         fetchExecutor,
         maxTraces,
         fetchParallelism,
@@ -127,7 +132,6 @@ public final class TraceLookup {
   public TraceLookup(
       TraceBackend backend,
       LookupCache cache,
-      Executor executor,
       Executor fetchExecutor,
       int maxTraces,
       int fetchParallelism,
@@ -140,7 +144,6 @@ public final class TraceLookup {
     this(
         backend,
         cache,
-        executor,
         fetchExecutor,
         maxTraces,
         fetchParallelism,
@@ -163,7 +166,6 @@ public final class TraceLookup {
   public TraceLookup(
       TraceBackend backend,
       LookupCache cache,
-      Executor executor,
       Executor fetchExecutor,
       int maxTraces,
       int fetchParallelism,
@@ -192,7 +194,6 @@ public final class TraceLookup {
             fetchParallelism,
             cards,
             budget);
-    this.executor = Context.taskWrapping(CallScope.propagating(executor));
     this.maxTraces = maxTraces;
     this.budget = budget;
   }
@@ -214,34 +215,85 @@ public final class TraceLookup {
    * one cache entry; the outcome's request carries the window actually searched.
    */
   public LookupOutcome lookup(LookupRequest request, boolean refresh) {
-    LookupRequest searched = widenedToMinutes(request);
-    LookupKey key = LookupKey.of(searched);
+    return lookup(request, refresh, LookupProgress.Tracker.ignored());
+  }
+
+  /**
+   * Looks up the request's traces, telling {@code progress} where the lookup stands as it goes.
+   *
+   * @see #lookup(LookupRequest, boolean)
+   */
+  public LookupOutcome lookup(
+      LookupRequest request, boolean refresh, LookupProgress.Tracker progress) {
     if (refresh) {
-      cache.invalidate(key);
+      LookupKey first = LookupKey.of(widenedToMinutes(request));
+      // The later pages were cut from the answer a refresh replaces.
+      for (int page = 1; page <= MAX_PAGES; page++) {
+        cache.invalidate(first.page(page));
+      }
     }
+    return page(request, 1, progress);
+  }
+
+  /**
+   * Returns one page of the request's traces: page 1 is {@link #lookup}; page {@code n} holds the
+   * next traces the backend names that no earlier page holds, ranked among themselves, so a page
+   * never changes once read and no trace is on two pages. Every page is cached like a lookup; one
+   * that is not (another replica, or expired) is read again, with the pages before it.
+   *
+   * <p>When the pages before it end sooner than they did (the lookup was read again and found
+   * fewer), the last page there is is returned.
+   */
+  public LookupOutcome page(LookupRequest request, int page, LookupProgress.Tracker progress) {
+    int wanted = Math.max(1, Math.min(page, MAX_PAGES));
+    LookupRequest searched = widenedToMinutes(request);
     long started = System.nanoTime();
     Span span = telemetry.start(request);
     try (Scope ignored = span.makeCurrent()) {
-      AtomicReference<CallScope> owned = new AtomicReference<>();
-      LookupCache.Lookup lookup = cache.get(key, () -> start(searched, owned));
-      LookupOutcome outcome = await(lookup.outcome(), searched, owned.get());
+      Set<String> seen = new HashSet<>();
+      Paged paged = null;
+      for (int number = 1; number <= wanted; number++) {
+        paged = cached(searched, number, Set.copyOf(seen), progress);
+        if (!(paged.outcome() instanceof LookupOutcome.Found found) || !found.page().more()) {
+          break;
+        }
+        found.traces().forEach(card -> seen.add(card.analysis().summary().traceId()));
+      }
+      LookupOutcome outcome = paged.outcome();
       long took = System.nanoTime() - started;
       log.info(
-          "lookup user={} window={}..{} backend={} outcome={} shared={} took={}ms",
+          "lookup user={} window={}..{} page={} backend={} outcome={} shared={} took={}ms",
           fingerprints.of(request.userId()),
           searched.window().from(),
           searched.window().to(),
+          outcome instanceof LookupOutcome.Found found ? found.page().number() : 1,
           backend.displayName(),
           outcome.getClass().getSimpleName(),
-          lookup.shared(),
+          paged.shared(),
           TimeUnit.NANOSECONDS.toMillis(took));
-      telemetry.record(span, outcome, lookup.shared(), took);
+      telemetry.record(span, outcome, paged.shared(), took);
       // Ranked per request, after the cache: two agents may share a window but not its moment.
-      return ranked(lookup.shared() ? markCached(outcome) : outcome, request.window().anchor());
+      return ranked(paged.shared() ? markCached(outcome) : outcome, request.window().anchor());
     } finally {
       span.end();
     }
   }
+
+  /** One page's outcome, and whether it came from the cache or a lookup already running. */
+  private record Paged(LookupOutcome outcome, boolean shared) {}
+
+  private Paged cached(
+      LookupRequest searched, int page, Set<String> seen, LookupProgress.Tracker progress) {
+    AtomicReference<Owned> owned = new AtomicReference<>();
+    LookupCache.Lookup lookup = cache.get(LookupKey.of(searched).page(page), () -> start(owned));
+    if (owned.get() != null) {
+      runHere(owned.get(), searched, new Paging(page, seen), progress);
+    }
+    return new Paged(await(lookup.outcome(), searched), lookup.shared());
+  }
+
+  /** Which page a computation reads, and the traces the pages before it hold. */
+  private record Paging(int page, Set<String> seen) {}
 
   /**
    * Forgets everything cached about one customer, for an erasure request: their lookups, the traces
@@ -297,50 +349,82 @@ public final class TraceLookup {
   }
 
   /**
-   * Starts computing the lookup in a scope of its own that ends with the budget; the caller that
-   * started it owns the scope and aborts it when it stops waiting. A full search queue answers
-   * "busy" at once rather than queueing work that could not start in time.
+   * Returns one trace for a preview everyone in a channel reads (a link unfurl): as {@link #trace},
+   * with the customer IDs its spans carry under {@code userAttributes}, as stored (raw or hashed),
+   * which the channel copy must mask since no lookup named them.
    */
-  private CompletableFuture<LookupOutcome> start(
-      LookupRequest request, AtomicReference<CallScope> owned) {
-    CallScope scope = CallScope.open(callTime(budget), reads);
-    owned.set(scope);
-    long started = System.nanoTime();
-    try {
-      return CompletableFuture.supplyAsync(
-              () -> scope.call(() -> compute(request, scope)), executor)
-          .whenComplete(
-              (outcome, bug) -> {
-                scope.close();
-                admission.finished(
-                    Duration.ofNanos(System.nanoTime() - started),
-                    scope.queued(),
-                    scope.backendTime());
-              });
-    } catch (RejectedExecutionException full) {
-      scope.close();
-      return CompletableFuture.completedFuture(
-          new LookupOutcome.Failed(
-              request,
-              BackendFailure.of(
-                  BackendFailure.Kind.BUSY,
-                  backend.displayName(),
-                  "every search thread is busy and the queue is full")));
+  public SharedTrace sharedTrace(String traceId, List<String> userAttributes) {
+    Set<String> customers = ConcurrentHashMap.newKeySet();
+    TraceResult result;
+    try (CallScope scope = CallScope.open(callTime(budget), reads)) {
+      result =
+          scope.call(
+              () ->
+                  fetcher.fetchOne(
+                      traceId,
+                      trace ->
+                          trace.spans().stream()
+                              .flatMap(
+                                  span ->
+                                      userAttributes.stream()
+                                          .map(key -> span.attributes().get(key)))
+                              .flatMap(Optional::stream)
+                              .forEach(customers::add)));
+    }
+    return new SharedTrace(result, List.copyOf(customers));
+  }
+
+  /** A trace read for a channel, and the customer IDs found on it. */
+  public record SharedTrace(TraceResult result, List<String> customerIds) {
+    public SharedTrace {
+      customerIds = List.copyOf(customerIds);
     }
   }
 
-  private LookupOutcome await(
-      CompletableFuture<LookupOutcome> future, LookupRequest request, CallScope owned) {
+  /**
+   * Creates the lookup's future and the scope that ends with its budget, to be run by the caller
+   * that put it in the cache ({@link #runHere}); callers that find it there only wait for it.
+   */
+  private CompletableFuture<LookupOutcome> start(AtomicReference<Owned> owned) {
+    Owned mine = new Owned(CallScope.open(callTime(budget), reads), new CompletableFuture<>());
+    owned.set(mine);
+    return mine.outcome();
+  }
+
+  /** A lookup this caller started, and so runs. */
+  private record Owned(CallScope scope, CompletableFuture<LookupOutcome> outcome) {}
+
+  /**
+   * Runs the lookup on this thread, which waits for it anyway: one thread per waiting lookup, not
+   * one to wait and one to work. The budget still ends it on time ({@link BudgetWatch}).
+   */
+  private void runHere(
+      Owned owned, LookupRequest request, Paging paging, LookupProgress.Tracker progress) {
+    CallScope scope = owned.scope();
+    long started = System.nanoTime();
+    try {
+      BudgetWatch.Ran<LookupOutcome> ran =
+          BudgetWatch.run(
+              budget, scope, () -> scope.call(() -> compute(request, scope, paging, progress)));
+      owned.outcome().complete(ran.expired() ? timedOut(request) : ran.value());
+    } catch (RuntimeException bug) {
+      owned.outcome().completeExceptionally(bug);
+    } finally {
+      scope.close();
+      admission.finished(
+          Duration.ofNanos(System.nanoTime() - started), scope.queued(), scope.backendTime());
+    }
+  }
+
+  /** Waits for a lookup this caller found running (its own has ended when this is called). */
+  private LookupOutcome await(CompletableFuture<LookupOutcome> future, LookupRequest request) {
     try {
       return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException slow) {
-      // The answer goes out now; what the lookup still runs must not hold threads or memory past
-      // it.
-      abort(owned);
+      // Its owner's budget ends it; this caller's answer goes out now.
       return timedOut(request);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      abort(owned);
       return new LookupOutcome.Failed(
           request,
           BackendFailure.of(
@@ -364,17 +448,18 @@ public final class TraceLookup {
     return left.compareTo(budget.dividedBy(2)) >= 0 ? left : budget.multipliedBy(3).dividedBy(4);
   }
 
-  private static void abort(CallScope owned) {
-    if (owned != null) {
-      owned.abort();
-    }
-  }
-
-  private LookupOutcome compute(LookupRequest request, CallScope scope) {
+  /**
+   * Searches, reads and analyses one page. Page {@code n} asks the backend for {@code n} pages'
+   * worth, since no backend can skip the first ones, and reads only those no earlier page holds:
+   * page 1 searches and reads exactly what a lookup always did.
+   */
+  private LookupOutcome compute(
+      LookupRequest request, CallScope scope, Paging paging, LookupProgress.Tracker progress) {
     if (scope.aborted()) {
       // Waited in the queue past its budget: its caller has answered already.
       return timedOut(request);
     }
+    int limit = maxTraces * paging.page();
     TraceQuery query =
         new TraceQuery(
             hasher.stored(request.userId()),
@@ -383,22 +468,35 @@ public final class TraceLookup {
             request.service(),
             request.spanName(),
             request.errorsOnly(),
-            maxTraces);
+            limit);
     SearchResult result = backend.search(query);
     if (result instanceof SearchResult.Failed failed) {
       return new LookupOutcome.Failed(request, failed.failure());
     }
     SearchResult.Found found = (SearchResult.Found) result;
-    if (found.traces().isEmpty()) {
+    if (found.traces().isEmpty() && paging.page() == 1) {
       return new LookupOutcome.NoTraces(request, found.warnings());
     }
-    TraceFetcher.Fetched fetched = fetcher.fetchAll(found.traces());
+    List<TraceRef> unseen =
+        found.traces().stream().filter(ref -> !paging.seen().contains(ref.traceId())).toList();
+    List<TraceRef> refs = unseen.subList(0, Math.min(maxTraces, unseen.size()));
+    boolean more =
+        paging.page() < MAX_PAGES
+            && (found.traces().size() >= limit || unseen.size() > refs.size());
+    LookupOutcome.Page page = new LookupOutcome.Page(paging.page(), more);
+    progress.found(refs.size());
+    TraceFetcher.Fetched fetched = fetcher.fetchAll(refs, progress::readOne);
     if (scope.aborted()) {
       // Nobody waits for the cards any more: analysing large traces now would only hold a thread.
       return timedOut(request);
     }
     List<String> warnings = new ArrayList<>(found.warnings());
     warnings.addAll(fetched.warnings());
+    if (refs.isEmpty()) {
+      warnings.add(
+          backend.displayName() + " named no traces beyond the ones on the pages before this one.");
+      return new LookupOutcome.Found(request, List.of(), 0, warnings, false, page);
+    }
     if (fetched.traces().isEmpty()) {
       return fetched
           .failure()
@@ -406,7 +504,8 @@ public final class TraceLookup {
           .orElseGet(() -> new LookupOutcome.NoTraces(request, warnings));
     }
     List<TraceCard> ranked = cards.cards(fetched.traces(), fetched.linked(), backend);
-    return new LookupOutcome.Found(request, ranked, found.traces().size(), warnings, false);
+    int matched = paging.page() == 1 ? found.traces().size() : refs.size();
+    return new LookupOutcome.Found(request, ranked, matched, warnings, false, page);
   }
 
   private LookupOutcome timedOut(LookupRequest request) {
@@ -420,20 +519,14 @@ public final class TraceLookup {
 
   private static LookupOutcome ranked(LookupOutcome outcome, Instant anchor) {
     if (outcome instanceof LookupOutcome.Found found) {
-      return new LookupOutcome.Found(
-          found.request(),
-          TraceRanking.rank(found.traces(), anchor),
-          found.totalMatched(),
-          found.warnings(),
-          found.fromCache());
+      return found.with(TraceRanking.rank(found.traces(), anchor), found.fromCache());
     }
     return outcome;
   }
 
   private static LookupOutcome markCached(LookupOutcome outcome) {
     if (outcome instanceof LookupOutcome.Found found) {
-      return new LookupOutcome.Found(
-          found.request(), found.traces(), found.totalMatched(), found.warnings(), true);
+      return found.with(found.traces(), true);
     }
     return outcome;
   }

@@ -27,8 +27,23 @@ public enum ActionId {
   /** "Draft customer reply"; the value is the failing trace's ID, signed as for Show trace. */
   DRAFT_REPLY("draft_reply", false),
 
+  /**
+   * "Add note to ticket", on cards of lookups that started from a ticket; the value is the ticket
+   * link and the encoded lookup, signed together.
+   */
+  ADD_NOTE("add_ticket_note", false),
+
   /** "Refresh", which runs the lookup again past the cache; the value is the encoded lookup. */
   REFRESH("refresh_card", false),
+
+  /**
+   * "Previous" under a card showing page 2 or later; the value is the lookup with the page to show,
+   * signed ({@link CardActions.Pages}).
+   */
+  PREVIOUS_PAGE("previous_page", false),
+
+  /** "Next" under a card whose lookup has more traces than its page; the value as for Previous. */
+  NEXT_PAGE("next_page", false),
 
   /**
    * One ticket of a message that links several ({@link TicketPicker}): {@code pick_ticket_0},

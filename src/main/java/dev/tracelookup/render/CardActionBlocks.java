@@ -10,8 +10,12 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The card's own buttons (Share, Refresh) and the "shared by" byline. */
+/**
+ * The card's own buttons (Share, reply, ticket note, Refresh, and Previous and Next on a card that
+ * is one page of several) and the "shared by" byline.
+ */
 final class CardActionBlocks {
   private CardActionBlocks() {}
 
@@ -47,13 +51,37 @@ final class CardActionBlocks {
                             b.text(plainText("Draft customer reply"))
                                 .actionId(ActionId.DRAFT_REPLY.id())
                                 .value(value))));
+    actions
+        .noteValue()
+        .filter(value -> value.length() <= BlockKitLimits.MAX_BUTTON_VALUE)
+        .ifPresent(
+            value ->
+                buttons.add(
+                    button(
+                        b ->
+                            b.text(plainText("Add note to ticket"))
+                                .actionId(ActionId.ADD_NOTE.id())
+                                .value(value))));
     buttons.add(
         button(
             b ->
                 b.text(plainText("Refresh"))
                     .actionId(ActionId.REFRESH.id())
                     .value(actions.requestToken())));
+    CardActions.Pages pages = actions.pages();
+    page(pages.previous(), "◀ Previous", ActionId.PREVIOUS_PAGE).ifPresent(buttons::add);
+    page(pages.next(), "Next ▶", ActionId.NEXT_PAGE).ifPresent(buttons::add);
+    if (pages.paged()) {
+      blocks.add(context(List.of(markdownText("Page " + pages.number()))));
+    }
     blocks.add(actions(buttons));
     return blocks;
+  }
+
+  /** Returns a page button, unless its value would not fit in one. */
+  private static Optional<BlockElement> page(Optional<String> value, String label, ActionId id) {
+    return value
+        .filter(v -> v.length() <= BlockKitLimits.MAX_BUTTON_VALUE)
+        .map(v -> button(b -> b.text(plainText(label)).actionId(id.id()).value(v)));
   }
 }

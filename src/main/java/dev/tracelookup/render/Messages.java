@@ -84,6 +84,15 @@ public final class Messages {
   }
 
   /**
+   * Returns an answer that is not a failure, such as "Added an internal note to Zendesk #4512: …";
+   * links in it are plain URLs, which Slack makes clickable.
+   */
+  public static SlackMessage notice(String userMessage) {
+    String line = "📝 " + Texts.clip(userMessage, MAX_TEXT);
+    return message(line, List.of(SlackBlocks.mrkdwnSection(Mrkdwn.escape(line, MAX_TEXT))));
+  }
+
+  /**
    * Returns help: the problem (when not empty), "I understood: …" (when {@code understood} is not
    * empty), then the usage. The usage may use mrkdwn such as {@code `code`}.
    */
@@ -128,6 +137,15 @@ public final class Messages {
   /** Returns the answer when too many lookups are already running. */
   public static SlackMessage busy() {
     String line = "⏳ I'm busy with other lookups right now, try again in a minute.";
+    return message(line, List.of(SlackBlocks.mrkdwnSection(line)));
+  }
+
+  /**
+   * Returns where a slow lookup stands, which replaces its "Looking up…" once: {@code ⏳ Tempo found
+   * 14 traces, reading them (6 of 14)…}.
+   */
+  public static SlackMessage progress(String where) {
+    String line = "⏳ " + Mrkdwn.escape(where, 500);
     return message(line, List.of(SlackBlocks.mrkdwnSection(line)));
   }
 

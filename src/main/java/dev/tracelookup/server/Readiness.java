@@ -72,8 +72,11 @@ public final class Readiness {
     this.timeout = timeout;
   }
 
-  /** Returns the last report while it is fresh, else checks every dependency again. */
-  synchronized ReadinessReport report() {
+  /**
+   * Returns the last report while it is fresh, else checks every dependency again; the Home tab
+   * reads it too, so it shows what {@code /readyz} says.
+   */
+  public synchronized ReadinessReport report() {
     Instant now = clock.instant();
     if (last == null || !now.isBefore(last.checkedAt().plus(ttl))) {
       last = check(now);

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /** One round of readiness checks, and what it makes of the bot as a whole. */
-record ReadinessReport(Instant checkedAt, List<Entry> entries) {
+public record ReadinessReport(Instant checkedAt, List<Entry> entries) {
 
   /** A dependency and what its check found. */
-  record Entry(Readiness.Check check, DependencyStatus status) {}
+  public record Entry(Readiness.Check check, DependencyStatus status) {}
 
-  ReadinessReport {
+  public ReadinessReport {
     entries = List.copyOf(entries);
   }
 

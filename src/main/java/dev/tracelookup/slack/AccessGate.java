@@ -25,10 +25,10 @@ import java.util.Optional;
 
 /**
  * The one place access is enforced: every payload that runs a lookup or shows its data (the
- * command, the shortcut, mentions, card buttons, the lookup form) passes here before any handler.
- * First the person must belong to the installing workspace or organisation ({@link HomeTeams}),
- * then to the access rules. A refused command is answered in its ack; other refusals privately
- * after it.
+ * command, the shortcut, mentions, card and Home tab buttons, the lookup form, pasted trace links)
+ * passes here before any handler. First the person must belong to the installing workspace or
+ * organisation ({@link HomeTeams}), then to the access rules. A refused command is answered in its
+ * ack; other refusals privately after it.
  */
 final class AccessGate implements Middleware {
   private static final ObjectMapper JSON = JsonMappers.PLAIN;
@@ -53,6 +53,9 @@ final class AccessGate implements Middleware {
       return refusal.isEmpty()
           ? chain.next(req)
           : Response.json(200, Map.of("response_type", "ephemeral", "text", refusal.get().text()));
+    }
+    if (gating instanceof Gating.Quiet quiet) {
+      return refusal(quiet.asker(), quiet.origin()).isEmpty() ? chain.next(req) : Response.ok();
     }
     if (gating instanceof Gating.Interaction interaction) {
       Optional<SlackMessage> refusal = refusal(interaction.asker(), interaction.origin());
@@ -92,8 +95,12 @@ final class AccessGate implements Middleware {
           payload.getActions() != null
               && payload.getActions().stream()
                   .allMatch(clicked -> ActionId.OPEN_TRACE.matches(clicked.getActionId()));
-      return linkOnly
-          ? new Gating.Unchecked()
+      if (linkOnly) {
+        return new Gating.Unchecked();
+      }
+      boolean onHome = payload.getView() != null && "home".equals(payload.getView().getType());
+      return onHome
+          ? Gating.onHome(Asker.of(payload), Origin.of(payload))
           : Gating.answeredAt(Asker.of(payload), Origin.of(payload), payload.getResponseUrl());
     }
     if (req instanceof MessageShortcutRequest shortcut) {
@@ -115,6 +122,15 @@ final class AccessGate implements Middleware {
               mention.path("channel").asText(null));
       return Gating.inThread(asker, origin, thread);
     }
+    if (req instanceof EventRequest event && "link_shared".equals(event.getEventType())) {
+      JsonNode body = JSON.readTree(req.getRequestBodyAsString());
+      JsonNode shared = body.path("event");
+      Origin origin = Origin.ofEvent(body);
+      return new Gating.Quiet(
+          new Asker(
+              shared.path("user").asText(null), origin.team(), shared.path("channel").asText(null)),
+          origin);
+    }
     return new Gating.Unchecked();
   }
 
@@ -131,6 +147,13 @@ final class AccessGate implements Middleware {
             payload.getUser().getId(),
             origin.team(),
             context.map(FormContext::channelId).orElse(null));
-    return Gating.answeredAt(asker, origin, context.map(FormContext::responseUrl).orElse(null));
+    // Opened from the Home tab: no channel and no response URL to refuse through.
+    boolean fromHome =
+        context.isPresent()
+            && context.get().channelId().isEmpty()
+            && context.get().responseUrl().isEmpty();
+    return fromHome
+        ? Gating.onHome(asker, origin)
+        : Gating.answeredAt(asker, origin, context.map(FormContext::responseUrl).orElse(null));
   }
 }

@@ -11,6 +11,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.tracelookup.render.ActionId;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *       hash), within twice the signature tolerance: only a replay sends it, and past that window
  *       the signature check refuses it anyway.
  * </ul>
+ *
+ * <p>Page turns (Next, Previous) are exempt from the first memory: flipping back and forth presses
+ * the same button again on purpose.
  *
  * <p>A repeat is acknowledged and does nothing: the first press answers. The memory is per process,
  * bounded, and forgets on its own; a replay that reaches another replica acts there once more.
@@ -67,7 +71,9 @@ final class ActionReplays implements Middleware {
       if (press.isPresent()) {
         // Both memories are asked every time; putIfAbsent leaves each window counting from the
         // first press.
-        boolean first = presses.asMap().putIfAbsent(press.get(), Boolean.TRUE) == null;
+        boolean first =
+            turnsPage(action.getPayload())
+                || presses.asMap().putIfAbsent(press.get(), Boolean.TRUE) == null;
         boolean fresh =
             deliveries.asMap().putIfAbsent(press.get() + " at " + actionTs(payload), Boolean.TRUE)
                 == null;
@@ -124,6 +130,16 @@ final class ActionReplays implements Middleware {
             + action.getValue()
             + " in "
             + where);
+  }
+
+  /**
+   * Returns whether the press turns a card's page. Next, Previous, Next within seconds presses the
+   * same button of the same message with the same value twice, and means it; a page turn only reads
+   * (from the cache, the second time), so a double click costs nothing but a second, equal page.
+   */
+  private static boolean turnsPage(BlockActionPayload payload) {
+    String actionId = payload.getActions().get(0).getActionId();
+    return ActionId.NEXT_PAGE.matches(actionId) || ActionId.PREVIOUS_PAGE.matches(actionId);
   }
 
   private static String actionTs(BlockActionPayload payload) {

@@ -4,6 +4,7 @@ import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupAuditEntries;
 import dev.tracelookup.lookup.LookupOutcome;
+import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AuditEntry;
@@ -112,6 +113,54 @@ final class Audits {
             false,
             outcome,
             Optional.of(button.traceId())));
+  }
+
+  /**
+   * Records a link preview (unfurl): a trace shown to a whole channel, under the customer its spans
+   * name, if any.
+   */
+  Audited unfurl(
+      Asker asker, String traceId, Optional<String> customerId, TraceLookup.TraceResult result) {
+    boolean shown = result instanceof TraceLookup.TraceResult.Shown;
+    return write(
+        new AuditEntry(
+            "unfurl",
+            asker.user(),
+            asker.team(),
+            asker.channel(),
+            customerId.map(fingerprints::of),
+            Optional.empty(),
+            Optional.empty(),
+            backend,
+            shown ? 1 : 0,
+            false,
+            true,
+            shown
+                ? "found"
+                : result instanceof TraceLookup.TraceResult.Missing ? "no_traces" : "failed",
+            Optional.of(traceId)));
+  }
+
+  /**
+   * Records "Add note to ticket" for the lookup whose finding goes into the ticket: once as {@code
+   * requested} before anything is written (a log that fails closed then stops the write), and once
+   * with how it went ({@code written}, {@code already_noted}, {@code failed}, {@code skipped}).
+   */
+  Audited note(Asker asker, LookupRequest request, int resultCount, String outcome) {
+    return write(
+        new AuditEntry(
+            "ticket_note",
+            asker.user(),
+            asker.team(),
+            asker.channel(),
+            Optional.of(fingerprints.of(request.userId())),
+            Optional.of(request.window().from()),
+            Optional.of(request.window().to()),
+            backend,
+            resultCount,
+            false,
+            false,
+            outcome));
   }
 
   /** Records an event without a lookup of its own: a busy or failed answer. */

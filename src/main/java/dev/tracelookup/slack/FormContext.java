@@ -14,13 +14,24 @@ import java.util.Optional;
  * @param threadTs the thread the message was in, or empty when it was not in one
  * @param responseUrl the shortcut's or command's {@code response_url}, for answers outside threads
  * @param ticket the ticket reference, for the reply ("Zendesk #4512"), or empty
+ * @param ticketUrl the ticket's link, so the card can offer "Add note to ticket", or empty
  */
-record FormContext(String channelId, Optional<String> threadTs, String responseUrl, String ticket) {
+record FormContext(
+    String channelId,
+    Optional<String> threadTs,
+    String responseUrl,
+    String ticket,
+    Optional<String> ticketUrl) {
   private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
   FormContext {
     threadTs = threadTs == null ? Optional.empty() : threadTs;
     ticket = ticket == null ? "" : ticket;
+    ticketUrl = ticketUrl == null ? Optional.empty() : ticketUrl;
+  }
+
+  FormContext(String channelId, Optional<String> threadTs, String responseUrl, String ticket) {
+    this(channelId, threadTs, responseUrl, ticket, Optional.empty());
   }
 
   String encode() {
@@ -29,6 +40,7 @@ record FormContext(String channelId, Optional<String> threadTs, String responseU
     threadTs.ifPresent(ts -> node.put("t", ts));
     node.put("r", responseUrl);
     node.put("k", ticket);
+    ticketUrl.ifPresent(url -> node.put("u", url));
     return node.toString();
   }
 
@@ -43,7 +55,10 @@ record FormContext(String channelId, Optional<String> threadTs, String responseU
               node.path("c").asText(),
               Optional.ofNullable(node.get("t")).map(JsonNode::asText),
               node.path("r").asText(),
-              node.path("k").asText("")));
+              node.path("k").asText(""),
+              Optional.ofNullable(node.get("u"))
+                  .filter(JsonNode::isTextual)
+                  .map(JsonNode::asText)));
     } catch (IOException tampered) {
       return Optional.empty();
     }

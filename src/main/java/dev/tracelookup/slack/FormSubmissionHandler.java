@@ -9,6 +9,8 @@ import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.render.LookupModal;
+import dev.tracelookup.tickets.links.TicketLink;
+import dev.tracelookup.tickets.links.TicketLinks;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,11 +26,25 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
   private final LookupRequestParser parser;
   private final Pattern userIdPattern;
   private final LookupRunner runner;
+  private final Optional<TicketLinks> links;
 
   FormSubmissionHandler(LookupRequestParser parser, Pattern userIdPattern, LookupRunner runner) {
+    this(parser, userIdPattern, runner, Optional.empty());
+  }
+
+  /**
+   * @param links reads the ticket link the form was opened from, so its card can offer "Add note to
+   *     ticket"
+   */
+  FormSubmissionHandler(
+      LookupRequestParser parser,
+      Pattern userIdPattern,
+      LookupRunner runner,
+      Optional<TicketLinks> links) {
     this.parser = parser;
     this.userIdPattern = userIdPattern;
     this.runner = runner;
+    this.links = links;
   }
 
   @Override
@@ -78,7 +94,9 @@ final class FormSubmissionHandler implements ViewSubmissionHandler {
     }
     var payload = request.getPayload();
     Asker asker = Asker.of(payload, context.get().channelId());
-    if (!runner.submitFormLookup(asker, lookup.get(), zone.get(), context.get())) {
+    Optional<TicketLink> ticket =
+        context.get().ticketUrl().flatMap(url -> links.flatMap(known -> known.parse(url)));
+    if (!runner.submitFormLookup(asker, lookup.get(), zone.get(), context.get(), ticket)) {
       return ctx.ack(
           r ->
               r.responseAction("errors")

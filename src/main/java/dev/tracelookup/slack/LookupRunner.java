@@ -6,19 +6,25 @@ import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
+import dev.tracelookup.lookup.LookupProgress;
 import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.slack.SlackReplies.Visibility;
+import dev.tracelookup.tickets.links.TicketLink;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 final class LookupRunner {
   private static final Logger log = LoggerFactory.getLogger(LookupRunner.class);
+
+  /** How long a lookup runs before the agent is told where it stands. */
+  static final Duration PROGRESS_AFTER = Duration.ofSeconds(3);
+
   private static final String APOLOGY =
       "Something went wrong inside trace-lookup while answering. "
           + "Try again; if it keeps happening, tell the team that runs the bot.";
@@ -41,20 +51,25 @@ final class LookupRunner {
   private final LookupJobs jobs;
   private final Audits audits;
   private final Deliveries deliveries;
+  private final Optional<ScheduledExecutorService> progressTimer;
+  private final BiConsumer<String, LookupOutcome> finished;
   private final Optional<BlastRadii> blastRadii;
 
+  /** Returns a runner whose lookups never post progress. */
   LookupRunner(
       TraceLookup lookup,
       LookupPresenter presenter,
       SlackReplies replies,
       LookupJobs jobs,
       Audits audits) {
-    this(lookup, presenter, replies, jobs, audits, Optional.empty());
+    this(lookup, presenter, replies, jobs, audits, Optional.empty(), (user, outcome) -> {});
   }
 
   /**
-   * @param blastRadii counts the other customers with a card's featured failure after the card is
-   *     posted, and the card is then replaced with the count
+   * @param progressTimer runs each slow lookup's one check at {@link #PROGRESS_AFTER}, which
+   *     replaces its "Looking up…" with where it stands
+   * @param finished told of every lookup an agent ran, once its outcome is on record (the Home
+   *     tab's recent list); not of shared copies, which repeat one
    */
   LookupRunner(
       TraceLookup lookup,
@@ -62,27 +77,45 @@ final class LookupRunner {
       SlackReplies replies,
       LookupJobs jobs,
       Audits audits,
+      Optional<ScheduledExecutorService> progressTimer,
+      BiConsumer<String, LookupOutcome> finished) {
+    this(lookup, presenter, replies, jobs, audits, progressTimer, finished, Optional.empty());
+  }
+
+  /**
+   * @param blastRadii counts the other customers with a card's featured failure after the card is
+   *     posted; the card, which said the count was coming, is then replaced with it
+   */
+  LookupRunner(
+      TraceLookup lookup,
+      LookupPresenter presenter,
+      SlackReplies replies,
+      LookupJobs jobs,
+      Audits audits,
+      Optional<ScheduledExecutorService> progressTimer,
+      BiConsumer<String, LookupOutcome> finished,
       Optional<BlastRadii> blastRadii) {
     this.blastRadii = blastRadii;
+    this.finished = finished;
     this.lookup = lookup;
     this.presenter = presenter;
     this.replies = replies;
     this.jobs = jobs;
     this.audits = audits;
     this.deliveries = new Deliveries(replies);
+    this.progressTimer = progressTimer;
   }
 
   /** Queues a lookup answered privately; returns false when the bot is too busy to take it. */
   boolean submitLookup(
       Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, Audience audience) {
-    return submitLookupJob(
+    return submitWatched(
         "lookup",
         asker,
         Route.answer(responseUrl, Visibility.EPHEMERAL),
-        request,
-        false,
         agentZone,
-        audience);
+        audience,
+        progress -> lookup.lookup(request, false, progress));
   }
 
   /**
@@ -91,13 +124,34 @@ final class LookupRunner {
    */
   boolean submitFormLookup(
       Asker asker, LookupRequest request, ZoneId agentZone, FormContext context) {
+    return submitFormLookup(asker, request, agentZone, context, Optional.empty());
+  }
+
+  /**
+   * Queues a lookup from the "Find traces" form that started from {@code ticket}: its card offers
+   * "Add note to ticket" where the bot may write there.
+   */
+  boolean submitFormLookup(
+      Asker asker,
+      LookupRequest request,
+      ZoneId agentZone,
+      FormContext context,
+      Optional<TicketLink> ticket) {
     boolean inThread = context.threadTs().isPresent();
+    // The form opened from the Home tab has neither a channel nor a response URL.
+    boolean fromHome = context.channelId().isEmpty() && context.responseUrl().isEmpty();
     Route route =
         inThread
             ? Route.inThread(context.threadTs().get(), context.responseUrl())
-            : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
+            : fromHome ? direct() : Route.answer(context.responseUrl(), Visibility.EPHEMERAL);
     return submitLookupJob(
-        "lookup", asker, route, request, false, agentZone, Audience.agent(inThread));
+        "lookup",
+        asker,
+        route,
+        request,
+        false,
+        agentZone,
+        Audience.agent(inThread).forTicket(ticket));
   }
 
   /**
@@ -117,17 +171,48 @@ final class LookupRunner {
         "lookup", asker, route, request, false, ZoneOffset.UTC, Audience.channel(thread.asker()));
   }
 
+  /**
+   * Queues a lookup asked for from the Home tab ("Run again"), which has no channel and no response
+   * URL: the card comes as a direct message from the bot.
+   */
+  boolean submitDirectLookup(Asker asker, LookupRequest request, ZoneId agentZone) {
+    return submitLookupJob(
+        "lookup", asker, direct(), request, false, agentZone, Audience.agent(false));
+  }
+
+  private static Route.Private direct() {
+    return Route.only(Delivery.Way.DIRECT_MESSAGE, Optional.empty(), Optional.empty());
+  }
+
   /** Queues "Refresh": the lookup again past the cache, replacing the card it was clicked on. */
   boolean submitRefresh(
       Asker asker, LookupRequest request, ZoneId agentZone, String responseUrl, boolean inThread) {
-    return submitLookupJob(
+    return submitWatched(
         "refresh",
         asker,
         Route.answer(responseUrl, Visibility.REPLACE),
-        request,
-        true,
         agentZone,
-        Audience.agent(inThread));
+        Audience.agent(inThread),
+        progress -> lookup.lookup(request, true, progress));
+  }
+
+  /**
+   * Queues "Previous" or "Next": the page, from the cache when this replica has it, replacing the
+   * card it was pressed on.
+   */
+  boolean submitPage(
+      Asker asker,
+      RequestTokens.PageButton button,
+      ZoneId agentZone,
+      String responseUrl,
+      boolean inThread) {
+    return submitWatched(
+        "page",
+        asker,
+        Route.answer(responseUrl, Visibility.REPLACE),
+        agentZone,
+        Audience.agent(inThread),
+        progress -> lookup.page(button.request(), button.page(), progress));
   }
 
   /** Queues "Show trace"; returns false when the bot is too busy to take it. */
@@ -194,14 +279,19 @@ final class LookupRunner {
    * past its time answers "busy" instead, as a new message for the asker alone.
    */
   private boolean submit(String event, Asker asker, Route route, Supplier<Answer> work) {
-    return submit(event, asker, route, work, delivery -> {});
+    return submit(event, asker, route, progress -> work.get(), false, delivery -> {});
   }
 
+  /**
+   * Queues the job; a {@code watched} one whose answer goes through a response URL tells the agent
+   * once where it stands if it is still running after {@link #PROGRESS_AFTER}.
+   */
   private boolean submit(
       String event,
       Asker asker,
       Route route,
-      Supplier<Answer> work,
+      Function<LookupProgress.Tracker, Answer> work,
+      boolean watched,
       Consumer<Delivery> afterDelivery) {
     Admission.Decision decision = lookup.admission().admit();
     if (decision instanceof Admission.TurnedAway away) {
@@ -219,7 +309,7 @@ final class LookupRunner {
         jobs.trySubmit(
             () -> {
               try (ticket) {
-                finish(event, asker, route, work, afterDelivery);
+                finish(event, asker, route, work, watched, afterDelivery);
               }
             },
             () -> {
@@ -234,21 +324,31 @@ final class LookupRunner {
     return taken;
   }
 
-  /** The one path of every job: the answer, its delivery, and the delivery on record. */
+  /**
+   * The one path of every job: the answer, its delivery, and the delivery on record. The answer
+   * replaces the progress message when one was posted; no progress is posted after it.
+   */
   private void finish(
       String event,
       Asker asker,
       Route route,
-      Supplier<Answer> work,
+      Function<LookupProgress.Tracker, Answer> work,
+      boolean watched,
       Consumer<Delivery> afterDelivery) {
-    Answer answer;
+    LookupProgress.Tracker progress = LookupProgress.Tracker.of(lookup.backendName());
+    Optional<ProgressNotice> notice = watched ? notice(route, progress) : Optional.empty();
+    Answer answer = null;
+    boolean progressShown;
     try {
-      answer = work.get();
+      answer = work.apply(progress);
     } catch (RuntimeException bug) {
       log.error("{} failed unexpectedly; answering with an apology", event, bug);
       answer = Answer.problem(APOLOGY);
+    } finally {
+      progressShown = notice.map(ProgressNotice::finish).orElse(false);
     }
-    Delivery delivery = deliveries.deliver(asker, route, answer);
+    Route to = progressShown ? replacing(route) : route;
+    Delivery delivery = deliveries.deliver(asker, to, answer);
     if (answer instanceof Answer.Result result) {
       audits.delivered(result.audited(), delivery);
       afterDelivery.accept(delivery);
@@ -256,31 +356,71 @@ final class LookupRunner {
   }
 
   /**
-   * Queues a lookup whose card goes to the audience along the route; a copy for a channel is
-   * audited as shared.
+   * Returns the progress check of a job answered through its response URL, where the message it
+   * replaces is the bot's own ("Looking up…", or the card a button was pressed on).
    */
-  private boolean submitLookupJob(
+  private Optional<ProgressNotice> notice(Route route, LookupProgress.Tracker progress) {
+    if (progressTimer.isEmpty()
+        || !(route instanceof Route.Private answer)
+        || answer.sent() != Delivery.Way.RESPONSE_URL
+        || answer.responseUrl().isEmpty()) {
+      return Optional.empty();
+    }
+    String url = answer.responseUrl().get();
+    try {
+      return Optional.of(
+          ProgressNotice.schedule(
+              progressTimer.get(),
+              PROGRESS_AFTER,
+              progress,
+              now -> replies.respond(url, Messages.progress(now.text()), Visibility.REPLACE)));
+    } catch (RejectedExecutionException stopping) {
+      // Shutting down: the answer still goes out, without a progress message before it.
+      return Optional.empty();
+    }
+  }
+
+  private static Route replacing(Route route) {
+    return route instanceof Route.Private answer ? answer.replacing() : route;
+  }
+
+  /** Queues a lookup answered privately, watched for progress, its card drawn for the audience. */
+  private boolean submitWatched(
       String event,
       Asker asker,
       Route route,
-      LookupRequest request,
-      boolean refresh,
       ZoneId zone,
-      Audience audience) {
+      Audience audience,
+      Function<LookupProgress.Tracker, LookupOutcome> run) {
+    return submitCounted(event, asker, route, zone, audience, run, true);
+  }
+
+  /**
+   * Queues a lookup whose card, when it goes to the agent alone through the response URL and shows
+   * a failure, says the count of other customers is coming and is replaced with it once counted.
+   */
+  private boolean submitCounted(
+      String event,
+      Asker asker,
+      Route route,
+      ZoneId zone,
+      Audience audience,
+      Function<LookupProgress.Tracker, LookupOutcome> run,
+      boolean watched) {
     AtomicReference<LookupOutcome> answered = new AtomicReference<>();
     Optional<String> replaceable = replaceableUrl(route, audience);
     return submit(
         event,
         asker,
         route,
-        () -> {
-          LookupOutcome outcome = lookup.lookup(request, refresh);
+        progress -> {
+          LookupOutcome outcome = run.apply(progress);
           answered.set(outcome);
           boolean counting =
               replaceable.isPresent()
                   && blastRadii.isPresent()
                   && BlastRadii.signature(outcome).isPresent();
-          return lookupAnswer(
+          return answer(
               event,
               asker,
               outcome,
@@ -288,6 +428,7 @@ final class LookupRunner {
               audience,
               counting ? Optional.of(new BlastReport.Pending()) : Optional.empty());
         },
+        watched,
         delivery -> {
           LookupOutcome outcome = answered.get();
           if (replaceable.isPresent() && outcome != null) {
@@ -310,9 +451,9 @@ final class LookupRunner {
 
   /**
    * Counts the other customers with the card's featured failure, off this thread, and replaces the
-   * card with the count when it arrives: the agent never waits for it. The card used the response
-   * URL once; this is its second of five uses. A card that went another way, because Slack refused
-   * the URL, cannot be replaced and keeps no promise of a count.
+   * card with the count when it arrives: the agent never waits for it. A response URL takes five
+   * posts: a progress message, the card and this update use at most three. A card that went another
+   * way, because Slack refused the URL, cannot be replaced and gets no count.
    */
   private void countLater(
       Asker asker,
@@ -352,10 +493,27 @@ final class LookupRunner {
   }
 
   /**
-   * Audits the outcome and returns what the agent may see of it: the answer, or, when the audit log
-   * could not record it and fails closed, why it is withheld.
+   * Queues a lookup whose card goes to the audience along the route; a copy for a channel is
+   * audited as shared.
    */
-  private Answer lookupAnswer(
+  private boolean submitLookupJob(
+      String event,
+      Asker asker,
+      Route route,
+      LookupRequest request,
+      boolean refresh,
+      ZoneId zone,
+      Audience audience) {
+    return submitCounted(
+        event, asker, route, zone, audience, progress -> lookup.lookup(request, refresh), false);
+  }
+
+  /**
+   * Audits the outcome and returns what the agent may see of it: the answer, with where the count
+   * of other customers stands, or, when the audit log could not record it and fails closed, why it
+   * is withheld.
+   */
+  private Answer answer(
       String event,
       Asker asker,
       LookupOutcome outcome,
@@ -363,6 +521,9 @@ final class LookupRunner {
       Audience audience,
       Optional<BlastReport> blast) {
     Audits.Audited audited = audits.lookup(event, asker, outcome, audience.shared());
+    if (!audited.withholds() && !event.equals("share")) {
+      finished.accept(asker.user(), outcome);
+    }
     return audited.withholds()
         ? Answer.problem(Audits.WITHHELD)
         : new Answer.Result(presenter.present(outcome, zone, audience, blast), audited.entry());

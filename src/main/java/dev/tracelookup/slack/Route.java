@@ -51,6 +51,11 @@ sealed interface Route permits Route.Private, Route.Public {
       return this;
     }
 
+    /** Returns this route replacing the message it answers: the progress message, once posted. */
+    Private replacing() {
+      return new Private(ways, responseUrl, Visibility.REPLACE, threadTs);
+    }
+
     /** Returns this route for a new message: "busy" must not replace the card Refresh was on. */
     Private asNewMessage() {
       return new Private(ways, responseUrl, Visibility.EPHEMERAL, threadTs);

@@ -11,7 +11,9 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.LinkSharedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.tracelookup.command.CommandSyntax;
 import dev.tracelookup.command.LookupRequestParser;
@@ -20,23 +22,29 @@ import dev.tracelookup.config.ConfigException;
 import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.LookupPresenter;
+import dev.tracelookup.lookup.NoteTaker;
 import dev.tracelookup.lookup.ReplyDrafts;
 import dev.tracelookup.lookup.RequestTokens;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AccessPolicy;
 import dev.tracelookup.privacy.AuditLog;
 import dev.tracelookup.render.ActionId;
+import dev.tracelookup.render.HomeView;
 import dev.tracelookup.render.LookupModal;
+import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.ReplyModal;
 import dev.tracelookup.telemetry.Telemetry;
 import dev.tracelookup.tickets.TicketResolver;
 import dev.tracelookup.tickets.TicketWindow;
 import dev.tracelookup.tickets.links.TicketLinks;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,9 +149,42 @@ public final class SlackApp {
       TicketWindow ticketWindow,
       AuditLog audit,
       SlackLink link,
+      Optional<NoteTaker> notes,
       Optional<BlastRadii> blastRadii) {
+    public Services {
+      notes = notes == null ? Optional.empty() : notes;
+      blastRadii = blastRadii == null ? Optional.empty() : blastRadii;
+    }
 
-    /** Services without blast-radius counts. */
+    /** Returns the services of a bot that counts no blast radius. */
+    public Services(
+        TraceLookup lookup,
+        LookupRequestParser parser,
+        LookupPresenter presenter,
+        RequestTokens tokens,
+        ReplyDrafts drafts,
+        TicketLinks ticketLinks,
+        TicketResolver tickets,
+        TicketWindow ticketWindow,
+        AuditLog audit,
+        SlackLink link,
+        Optional<NoteTaker> notes) {
+      this(
+          lookup,
+          parser,
+          presenter,
+          tokens,
+          drafts,
+          ticketLinks,
+          tickets,
+          ticketWindow,
+          audit,
+          link,
+          notes,
+          Optional.empty());
+    }
+
+    /** Returns the services of a bot that writes to no ticket system. */
     public Services(
         TraceLookup lookup,
         LookupRequestParser parser,
@@ -236,6 +277,47 @@ public final class SlackApp {
       Executor slackCalls,
       Ticker ticker,
       Telemetry telemetry) {
+    return create(
+        config,
+        slack,
+        services,
+        jobs,
+        slackCalls,
+        ticker,
+        telemetry,
+        Optional.empty(),
+        HomeSources.unchecked());
+  }
+
+  /**
+   * What the Home tab shows besides the agent's lookups, and the clock its list is dated by.
+   *
+   * @param health how {@code /readyz} last saw each dependency; handed in from the wiring, as the
+   *     server face owns the checks
+   */
+  public record HomeSources(Supplier<List<HomeView.Dependency>> health, Clock clock) {
+    /** Returns sources with no health to show (tests, and a bot without a server). */
+    public static HomeSources unchecked() {
+      return new HomeSources(List::of, Clock.systemUTC());
+    }
+  }
+
+  /**
+   * Returns the app, whose slow lookups tell the agent once where they stand, checked on {@code
+   * progressTimer}, with a Home tab that shows what {@code homeSources} give.
+   *
+   * @see #create(Config, Slack, Services, ExecutorService, Executor, Ticker, Telemetry)
+   */
+  public static App create(
+      Config config,
+      Slack slack,
+      Services services,
+      ExecutorService jobs,
+      Executor slackCalls,
+      Ticker ticker,
+      Telemetry telemetry,
+      Optional<ScheduledExecutorService> progressTimer,
+      HomeSources homeSources) {
     // BotServer's filter verifies every HTTP request before Bolt sees it, stricter than Bolt
     // (future
     // timestamps, constant time) and on the raw bytes; Bolt's own check would re-read the body with
@@ -260,6 +342,16 @@ public final class SlackApp {
             services.audit(), services.lookup().backendName(), services.lookup().fingerprints());
     // Half the budget in the queue at most, so the agent hears something within 1.5 budgets.
     LookupJobs lookupJobs = new LookupJobs(jobs, config.lookup().budget().dividedBy(2), ticker);
+    HomeTab homeTab =
+        new HomeTab(
+            bot,
+            new RecentLookups(services.tokens()),
+            services.lookup().fingerprints(),
+            homeSources.health(),
+            zones,
+            slackCalls,
+            homeSources.clock(),
+            ticker);
     LookupRunner runner =
         new LookupRunner(
             services.lookup(),
@@ -267,6 +359,8 @@ public final class SlackApp {
             replies,
             lookupJobs,
             audits,
+            progressTimer,
+            homeTab::lookedUp,
             services.blastRadii());
     AccessPolicy access =
         new AccessPolicy(
@@ -317,10 +411,13 @@ public final class SlackApp {
             case REFRESH ->
                 new CardButtonHandler(
                     CardButtonHandler.Kind.REFRESH, services.tokens(), zones, runner, replies);
+            case PREVIOUS_PAGE, NEXT_PAGE ->
+                new PageButtonHandler(services.tokens(), zones, runner, replies);
             case DRAFT_REPLY ->
                 new DraftReplyHandler(
                     services.drafts(), zones, lookupJobs, replies, audits, services.tokens());
             case PICK_TICKET -> new TicketPickHandler(services.ticketLinks(), flow, zones, replies);
+            case ADD_NOTE -> noteHandler(services, lookupJobs, replies, audits);
           };
       app.blockAction(action.pattern(), handler);
     }
@@ -342,7 +439,54 @@ public final class SlackApp {
             replies));
     app.viewSubmission(
         LookupModal.CALLBACK_ID,
-        new FormSubmissionHandler(services.parser(), config.lookup().userIdPattern(), runner));
+        new FormSubmissionHandler(
+            services.parser(),
+            config.lookup().userIdPattern(),
+            runner,
+            Optional.of(services.ticketLinks())));
+    HomeHandlers homeHandlers =
+        new HomeHandlers(homeTab, services.tokens(), zones, runner, replies);
+    app.event(AppHomeOpenedEvent.class, homeHandlers.opened());
+    app.blockAction(HomeView.FIND_TRACES, homeHandlers.findTraces());
+    app.blockAction(HomeView.RUN_AGAIN, homeHandlers.runAgain());
+    app.event(
+        LinkSharedEvent.class,
+        new LinkUnfurlHandler(
+            new TraceLinks(config.slack().unfurlDomains()),
+            services.lookup(),
+            services.presenter(),
+            config.backend().userAttributes(),
+            lookupJobs,
+            audits,
+            bot));
     return app;
+  }
+
+  /** A bot without ticket write access draws no note button; a stale one is answered anyway. */
+  private static BlockActionHandler noteHandler(
+      Services services, LookupJobs jobs, SlackReplies replies, Audits audits) {
+    if (services.notes().isEmpty()) {
+      return (request, ctx) -> {
+        String responseUrl = request.getPayload().getResponseUrl();
+        if (responseUrl != null) {
+          replies.respond(
+              responseUrl,
+              Messages.failure(
+                  "This bot has no write access to ticket systems, so it cannot add notes."
+                      + " Nothing was written."),
+              SlackReplies.Visibility.EPHEMERAL);
+        }
+        return ctx.ack();
+      };
+    }
+    return new NoteButtonHandler(
+        services.notes().get(),
+        services.tokens(),
+        services.ticketLinks(),
+        jobs,
+        replies,
+        audits,
+        Optional.of(services.lookup()),
+        services.blastRadii());
   }
 }

@@ -56,7 +56,11 @@ final class TicketFlow {
     }
     FormContext withTicket =
         new FormContext(
-            context.channelId(), context.threadTs(), context.responseUrl(), link.reference());
+            context.channelId(),
+            context.threadTs(),
+            context.responseUrl(),
+            link.reference(),
+            Optional.of(link.url()));
     Runnable fill =
         () -> Modals.update(client, viewId.get(), form(link, agentZone, message, withTicket));
     if (!jobs.trySubmit(fill)) {

@@ -34,10 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 final class ChannelCopyEndToEndTest {
-  private static final String CUSTOMER = "usr_pii_email";
+  static final String CUSTOMER = "usr_pii_email";
 
   /** Every way the review saw the ID written: as typed, upper-case, URL-encoded. */
-  private static final List<String> FORMS = List.of("usr_pii_email", "usr%5fpii%5femail");
+  static final List<String> FORMS = List.of("usr_pii_email", "usr%5fpii%5femail");
 
   private static final String EXCEPTION_MESSAGE = "gateway rejected the charge";
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -177,7 +177,7 @@ final class ChannelCopyEndToEndTest {
   }
 
   /** The failing order: the ID in a span name, a status message, an exception, an attribute. */
-  private static String failingOrder() {
+  static String failingOrder() {
     String trace = "5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e";
     return "{\"resourceSpans\":["
         + resource(

@@ -81,18 +81,37 @@ final class SignedSlackBot implements AutoCloseable {
       java.util.function.Consumer<FakeSlackApi> slackSetUp,
       Map<String, String> extraEnv)
       throws Exception {
+    this(
+        dir,
+        "backend:\n  directory: " + traces.toAbsolutePath() + "\n",
+        extraConfig,
+        slackSetUp,
+        extraEnv);
+  }
+
+  /**
+   * Starts the bot on the backend the YAML section describes ({@code backend:\n type: tempo…}),
+   * such as a fake that counts what it is asked.
+   */
+  static SignedSlackBot onBackend(Path dir, String backendYaml, String extraConfig)
+      throws Exception {
+    return new SignedSlackBot(dir, backendYaml, extraConfig, slack -> {}, Map.of());
+  }
+
+  private SignedSlackBot(
+      Path dir,
+      String backendYaml,
+      String extraConfig,
+      java.util.function.Consumer<FakeSlackApi> slackSetUp,
+      Map<String, String> extraEnv)
+      throws Exception {
     slackApi = new FakeSlackApi();
     slackSetUp.accept(slackApi);
     audit = dir.resolve("audit.jsonl");
     Path config =
         Files.writeString(
             dir.resolve("trace-lookup.yml"),
-            "backend:\n  directory: "
-                + traces.toAbsolutePath()
-                + "\naudit:\n  destination: file\n  path: "
-                + audit
-                + "\n"
-                + extraConfig);
+            backendYaml + "audit:\n  destination: file\n  path: " + audit + "\n" + extraConfig);
     Map<String, String> env =
         new java.util.HashMap<>(
             Map.of(

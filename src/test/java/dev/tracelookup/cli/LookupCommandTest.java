@@ -64,7 +64,7 @@ final class LookupCommandTest {
             clock,
             Ticker.systemTicker(),
             Runnable::run);
-    lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(20));
+    lookup = new TraceLookup(backend, cache, pool, 20, 4, Duration.ofSeconds(20));
     parser =
         new LookupRequestParser(
             clock,

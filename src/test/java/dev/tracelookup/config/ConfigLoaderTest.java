@@ -35,6 +35,18 @@ final class ConfigLoaderTest {
   }
 
   @Test
+  void load_unfurlDomains_readsTheListAndDefaultsToEveryLinkSlackSends() throws IOException {
+    Path listed = write("slack:\n  unfurl-domains: [grafana.acme.com, jaeger.acme.com]\n");
+
+    Config config = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", listed.toString()));
+    Config unset = ConfigLoader.load(Map.of("TRACE_LOOKUP_CONFIG", "config/trace-lookup.yml"));
+
+    assertThat(config.slack().unfurlDomains())
+        .containsExactly("grafana.acme.com", "jaeger.acme.com");
+    assertThat(unset.slack().unfurlDomains()).isEmpty();
+  }
+
+  @Test
   void load_emptyFile_usesDefaultsRelativeToTheFile() throws IOException {
     Path file = write("");
 

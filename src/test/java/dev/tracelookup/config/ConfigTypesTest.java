@@ -96,4 +96,51 @@ final class ConfigTypesTest {
         .extracting(Config.TicketSystem::system)
         .containsExactly(TicketSystemType.values());
   }
+
+  @Test
+  void ticketWrite_separateCredentialNamed_isReadApartFromTheReadingOne() throws IOException {
+    Config config =
+        load(
+            "tickets:\n"
+                + "  zendesk: {url: https://acme.zendesk.com, email-env: EMAIL, token-env: TOKEN,\n"
+                + "            write-email-env: WRITE_EMAIL, write-token-env: WRITE_TOKEN}\n"
+                + "  jira: {url: https://acme.atlassian.net, email-env: EMAIL, token-env: TOKEN,\n"
+                + "         write-token-env: WRITE_TOKEN}\n"
+                + "  freshdesk: {url: https://acme.freshdesk.com, token-env: TOKEN}\n"
+                + "  intercom: {region: eu, token-env: TOKEN, write-token-env: WRITE_TOKEN,"
+                + " admin-id: \"4123456\"}\n",
+            Map.of(
+                "EMAIL", "reader@acme.com",
+                "TOKEN", "read",
+                "WRITE_EMAIL", "writer@acme.com",
+                "WRITE_TOKEN", "write"));
+
+    Map<TicketSystemType, Config.TicketSystem> systems =
+        config.tickets().systems().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(Config.TicketSystem::system, system -> system));
+    Config.TicketWrite zendesk = systems.get(TicketSystemType.ZENDESK).write().orElseThrow();
+    assertThat(zendesk.login()).contains("writer@acme.com");
+    assertThat(zendesk.token().value()).isEqualTo("write");
+    assertThat(zendesk.toString()).doesNotContain("write\"").doesNotContain("=write,");
+    assertThat(systems.get(TicketSystemType.ZENDESK).token().value()).isEqualTo("read");
+    // Jira Cloud's writer defaults to the reading account's email, with its own token.
+    assertThat(systems.get(TicketSystemType.JIRA).write().orElseThrow().login())
+        .contains("reader@acme.com");
+    assertThat(systems.get(TicketSystemType.FRESHDESK).write()).isEmpty();
+    assertThat(systems.get(TicketSystemType.INTERCOM).write().orElseThrow().adminId())
+        .contains("4123456");
+  }
+
+  @Test
+  void ticketWrite_intercomWithoutAdmin_isAProblemNamingTheKey() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    "tickets:\n"
+                        + "  intercom: {region: us, token-env: TOKEN, write-token-env: TOKEN}\n",
+                    Map.of("TOKEN", "t")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tickets.intercom.admin-id");
+  }
 }

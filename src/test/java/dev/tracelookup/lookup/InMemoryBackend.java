@@ -25,6 +25,8 @@ final class InMemoryBackend implements TraceBackend {
   final Map<String, Trace> traces = new ConcurrentHashMap<>();
   final AtomicInteger searches = new AtomicInteger();
   volatile String lastSearchedUser;
+  final List<Thread> searchThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<Thread> fetchThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
   final AtomicInteger fetches = new AtomicInteger();
   volatile CountDownLatch gate = new CountDownLatch(0);
   volatile BackendFailure searchFailure;
@@ -82,6 +84,7 @@ final class InMemoryBackend implements TraceBackend {
   @Override
   public SearchResult search(TraceQuery query) {
     searches.incrementAndGet();
+    searchThreads.add(Thread.currentThread());
     lastSearchedUser = query.userId();
     try {
       gate.await();
@@ -102,6 +105,7 @@ final class InMemoryBackend implements TraceBackend {
   @Override
   public FetchResult fetch(String traceId) {
     fetches.incrementAndGet();
+    fetchThreads.add(Thread.currentThread());
     BackendFailure failure = fetchFailures.get(traceId);
     if (failure != null) {
       return new FetchResult.Failed(failure);

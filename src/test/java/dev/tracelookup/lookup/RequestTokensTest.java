@@ -118,4 +118,68 @@ final class RequestTokensTest {
             tokens.decode(tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ff1af1f31874")))
         .isEmpty();
   }
+
+  @Test
+  void page_valueThisBotWrote_isTheSameLookupWithItsPageAndMoment() {
+    TimeWindow window = CHECKOUT.window();
+    LookupRequest stated =
+        new LookupRequest(
+            "usr_k8x9m2",
+            new TimeWindow(
+                window.from(),
+                window.to(),
+                window.zone(),
+                window.basis(),
+                Optional.of(Instant.parse("2026-02-06T14:15:00Z"))),
+            Optional.of("checkout"),
+            Optional.empty(),
+            true);
+
+    assertThat(tokens.page(tokens.pageValue(stated, 2)))
+        .contains(new RequestTokens.PageButton(stated, 2));
+  }
+
+  @Test
+  void page_valueEditedToAnotherPageOrCustomer_isRefused() {
+    String value = tokens.pageValue(CHECKOUT, 2);
+
+    assertThat(tokens.page(value.replace("\"g\":2", "\"g\":3"))).isEmpty();
+    assertThat(tokens.page(value.replace("usr_k8x9m2", "usr_other1"))).isEmpty();
+    assertThat(tokens.page(tokens.pageValue(CHECKOUT, TraceLookup.MAX_PAGES + 1))).isEmpty();
+  }
+
+  @Test
+  void pageAndLookupValues_neverPassForEachOther() {
+    assertThat(tokens.decode(tokens.pageValue(CHECKOUT, 1))).isEmpty();
+    assertThat(tokens.page(tokens.encode(CHECKOUT))).isEmpty();
+  }
+
+  @Test
+  void noteValue_roundTrip_givesBackTheTicketAndTheLookup() {
+    String value = tokens.noteValue("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT);
+
+    assertThat(tokens.note(value))
+        .contains(
+            new RequestTokens.NoteButton("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT));
+    assertThat(value.length()).isLessThan(2_000);
+  }
+
+  @Test
+  void noteValue_ticketSwapped_isRefused() {
+    String value = tokens.noteValue("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT);
+
+    String swapped = value.replace("4512", "4513");
+
+    assertThat(tokens.note(swapped)).isEmpty();
+  }
+
+  @Test
+  void noteValue_isNeitherALookupNorATraceValue_andTheyAreNoNoteValue() {
+    String note = tokens.noteValue("https://acme.zendesk.com/agent/tickets/4512", CHECKOUT);
+
+    assertThat(tokens.decode(note)).isEmpty();
+    assertThat(tokens.note(tokens.encode(CHECKOUT))).isEmpty();
+    assertThat(tokens.note(tokens.traceValue("4bf92f3577b34da6a3ce929d0e0e4736", "u:ab")))
+        .isEmpty();
+  }
 }

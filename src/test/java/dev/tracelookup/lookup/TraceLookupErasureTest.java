@@ -47,7 +47,7 @@ final class TraceLookupErasureTest {
           () -> 0L,
           Runnable::run);
   private final TraceLookup lookup =
-      new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5));
+      new TraceLookup(backend, cache, pool, 20, 4, Duration.ofSeconds(5));
 
   @AfterEach
   void stop() {
@@ -135,7 +135,6 @@ final class TraceLookupErasureTest {
         new TraceLookup(
             backend,
             cache,
-            pool,
             pool,
             20,
             4,

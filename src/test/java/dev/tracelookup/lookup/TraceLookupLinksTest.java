@@ -155,7 +155,7 @@ final class TraceLookupLinksTest {
   }
 
   private TraceLookup lookup(TraceBackend backend) {
-    return new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(10));
+    return new TraceLookup(backend, cache, pool, 20, 4, Duration.ofSeconds(10));
   }
 
   private static LookupRequest request() {
@@ -350,8 +350,7 @@ final class TraceLookupLinksTest {
         new InMemoryBackend().add(consumer(true)).addUnsearched(producer(false));
     backend.linkedFetchGate = new CountDownLatch(1);
     // A third of the budget goes to links: 500 ms, and a second left for the search and the read.
-    TraceLookup lookup =
-        new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofMillis(1500));
+    TraceLookup lookup = new TraceLookup(backend, cache, pool, 20, 4, Duration.ofMillis(1500));
 
     try {
       LookupOutcome.Found outcome = found(lookup.lookup(request(), false));

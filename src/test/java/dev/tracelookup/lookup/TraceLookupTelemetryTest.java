@@ -68,7 +68,6 @@ final class TraceLookupTelemetryTest {
             backend,
             cache,
             pool,
-            pool,
             20,
             4,
             Duration.ofSeconds(5),

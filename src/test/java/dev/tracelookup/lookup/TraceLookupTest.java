@@ -41,7 +41,7 @@ final class TraceLookupTest {
           ticker,
           Runnable::run);
   private final TraceLookup lookup =
-      new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(5));
+      new TraceLookup(backend, cache, pool, 20, 4, Duration.ofSeconds(5));
 
   @AfterEach
   void stop() {
@@ -143,13 +143,35 @@ final class TraceLookupTest {
   }
 
   @Test
+  void lookup_runsOnTheCallersThread_soAWaitingLookupHoldsOneThread() {
+    backend.add(TestSpans.orderPaymentFailure());
+
+    lookup.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
+
+    assertThat(backend.searchThreads).containsExactly(Thread.currentThread());
+    assertThat(backend.fetchThreads).containsExactly(Thread.currentThread());
+  }
+
+  @Test
+  void lookup_budgetSpentOnABackendThatIgnoresIt_leavesTheCallersThreadUninterrupted() {
+    backend.gate = new CountDownLatch(1);
+    TraceLookup impatient = new TraceLookup(backend, cache, pool, 20, 4, Duration.ofMillis(100));
+
+    LookupOutcome outcome =
+        impatient.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
+
+    assertThat(outcome).isInstanceOf(LookupOutcome.Failed.class);
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
   void lookup_recentWindow_expiresAfterTheShortTtl() {
     backend.add(TestSpans.orderPaymentFailure());
     LookupRequest recent = request("2026-02-07T09:30:00Z", "2026-02-07T09:58:00Z");
     // Searching on the calling thread: the cache then stamps the entry's expiry before the ticker
     // moves, where a pool thread might stamp it after (and the entry would outlive the test's TTL).
     TraceLookup direct =
-        new TraceLookup(backend, cache, Runnable::run, Runnable::run, 20, 4, Duration.ofSeconds(5));
+        new TraceLookup(backend, cache, Runnable::run, 20, 4, Duration.ofSeconds(5));
 
     direct.lookup(recent, false);
     nanos.addAndGet(Duration.ofSeconds(61).toNanos());
@@ -226,8 +248,7 @@ final class TraceLookupTest {
   @Test
   void lookup_backendSlowerThanBudget_answersTimeoutInTime() {
     backend.gate = new CountDownLatch(1);
-    TraceLookup impatient =
-        new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofMillis(200));
+    TraceLookup impatient = new TraceLookup(backend, cache, pool, 20, 4, Duration.ofMillis(200));
 
     LookupOutcome outcome =
         impatient.lookup(request("2026-02-06T14:02:00Z", "2026-02-06T14:32:00Z"), false);
@@ -322,7 +343,6 @@ final class TraceLookupTest {
             backend,
             cache,
             pool,
-            pool,
             20,
             4,
             Duration.ofSeconds(5),
@@ -360,7 +380,6 @@ final class TraceLookupTest {
         new TraceLookup(
             backend,
             cache,
-            pool,
             pool,
             20,
             4,

@@ -47,6 +47,66 @@ public final class BlockKitCheck {
     return found;
   }
 
+  /** A modal or Home tab holds up to 100 blocks, and up to 3,000 characters of private_metadata. */
+  static final int MAX_VIEW_BLOCKS = 100;
+
+  static final int MAX_PRIVATE_METADATA = 3_000;
+  static final int MAX_CALLBACK_ID = 255;
+
+  /**
+   * Returns every limit a view ({@code views.publish}, {@code views.open}) breaks, on its JSON as
+   * sent; empty when Slack will accept it.
+   */
+  public static List<String> viewViolations(String viewJson) {
+    JsonObject view = JsonParser.parseString(viewJson).getAsJsonObject();
+    List<String> found = new ArrayList<>();
+    if (!view.has("type")) {
+      found.add("view: no type");
+    }
+    JsonArray blocks = view.has("blocks") ? view.getAsJsonArray("blocks") : new JsonArray();
+    if (blocks.size() > MAX_VIEW_BLOCKS) {
+      found.add("view: " + blocks.size() + " blocks, limit " + MAX_VIEW_BLOCKS);
+    }
+    String metadata =
+        view.has("private_metadata") ? view.get("private_metadata").getAsString() : "";
+    if (metadata.length() > MAX_PRIVATE_METADATA) {
+      found.add(tooLong("view: private_metadata", metadata.length(), MAX_PRIVATE_METADATA));
+    }
+    String callbackId = view.has("callback_id") ? view.get("callback_id").getAsString() : "";
+    if (callbackId.length() > MAX_CALLBACK_ID) {
+      found.add(tooLong("view: callback_id", callbackId.length(), MAX_CALLBACK_ID));
+    }
+    checkBlocks(blocks, found);
+    return found;
+  }
+
+  /**
+   * Returns every limit the {@code unfurls} of a {@code chat.unfurl} break: each link's blocks as
+   * those of a message.
+   */
+  public static List<String> unfurlViolations(String unfurlsJson) {
+    JsonObject unfurls = JsonParser.parseString(unfurlsJson).getAsJsonObject();
+    List<String> found = new ArrayList<>();
+    for (String url : unfurls.keySet()) {
+      JsonObject unfurl = unfurls.getAsJsonObject(url);
+      JsonArray blocks = unfurl.has("blocks") ? unfurl.getAsJsonArray("blocks") : new JsonArray();
+      if (blocks.isEmpty()) {
+        found.add(url + ": no blocks");
+      }
+      if (blocks.size() > BlockKitLimits.MAX_BLOCKS) {
+        found.add(url + ": " + blocks.size() + " blocks, limit " + BlockKitLimits.MAX_BLOCKS);
+      }
+      int total = BlockKitLimits.textLength(blocks);
+      if (total > BlockKitLimits.MAX_TOTAL_TEXT) {
+        found.add(tooLong(url + ": block text", total, BlockKitLimits.MAX_TOTAL_TEXT));
+      }
+      List<String> inBlocks = new ArrayList<>();
+      checkBlocks(blocks, inBlocks);
+      inBlocks.forEach(problem -> found.add(url + ": " + problem));
+    }
+    return found;
+  }
+
   static String tooLong(String what, int length, int limit) {
     return what + " has " + length + " characters, limit " + limit;
   }

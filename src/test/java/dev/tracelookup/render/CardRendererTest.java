@@ -264,6 +264,51 @@ final class CardRendererTest {
   }
 
   @Test
+  void card_middlePage_showsPreviousAndNextWithTheirValuesAndThePageNumber() {
+    CardContent base = RenderFixtures.writeUpContent();
+    CardActions paged =
+        base.actions()
+            .orElseThrow()
+            .withPages(new CardActions.Pages(2, Optional.of("page-1"), Optional.of("page-3")));
+    CardContent content =
+        new CardContent(
+            base.userLabel(),
+            base.from(),
+            base.to(),
+            base.agentZone(),
+            base.backendName(),
+            base.traces(),
+            base.totalMatched(),
+            base.filters(),
+            base.warnings(),
+            base.fromCache(),
+            base.incidents(),
+            Optional.of(paged));
+
+    SlackMessage message = renderer.card(content);
+
+    JsonArray blocks = blocks(message);
+    assertThat(buttons(blocks, ActionId.PREVIOUS_PAGE.id()))
+        .singleElement()
+        .satisfies(b -> assertThat(b.get("value").getAsString()).isEqualTo("page-1"));
+    assertThat(buttons(blocks, ActionId.NEXT_PAGE.id()))
+        .singleElement()
+        .satisfies(b -> assertThat(b.get("value").getAsString()).isEqualTo("page-3"));
+    assertThat(blocks.toString()).contains("Page 2");
+    assertThat(BlockKitCheck.violations(message)).isEmpty();
+  }
+
+  @Test
+  void card_onePageOnly_hasNoPageButtons() {
+    SlackMessage message = renderer.card(RenderFixtures.writeUpContent());
+
+    JsonArray blocks = blocks(message);
+    assertThat(buttons(blocks, ActionId.PREVIOUS_PAGE.id())).isEmpty();
+    assertThat(buttons(blocks, ActionId.NEXT_PAGE.id())).isEmpty();
+    assertThat(blocks.toString()).doesNotContain("Page 1");
+  }
+
+  @Test
   void trace_writeUpCase_showsThePathHeadingAndRootCause() {
     ShownTrace card = RenderFixtures.writeUp();
 

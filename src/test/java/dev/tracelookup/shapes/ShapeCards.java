@@ -134,7 +134,7 @@ final class ShapeCards {
             clock,
             Ticker.systemTicker(),
             Runnable::run);
-    TraceLookup lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(20));
+    TraceLookup lookup = new TraceLookup(backend, cache, pool, 20, 4, Duration.ofSeconds(20));
     LookupRequestParser parser =
         new LookupRequestParser(
             clock,

@@ -30,12 +30,19 @@ final class ActionReplaysTest {
   }
 
   private static BlockActionRequest press(String user, String value, String actionTs) {
+    return press(user, "refresh_card", value, actionTs);
+  }
+
+  private static BlockActionRequest press(
+      String user, String actionId, String value, String actionTs) {
     String payload =
         "{\"type\":\"block_actions\",\"user\":{\"id\":\""
             + user
             + "\",\"team_id\":\"T0001\"},"
             + "\"team\":{\"id\":\"T0001\"},\"container\":{\"type\":\"message\",\"channel_id\":\"C0SUPPORT\","
-            + "\"message_ts\":\"1770389000.000100\",\"is_ephemeral\":true},\"actions\":[{\"action_id\":\"refresh_card\","
+            + "\"message_ts\":\"1770389000.000100\",\"is_ephemeral\":true},\"actions\":[{\"action_id\":\""
+            + actionId
+            + "\","
             + "\"block_id\":\"b1\",\"type\":\"button\",\"value\":\""
             + value
             + "\",\"action_ts\":\""
@@ -62,6 +69,17 @@ final class ActionReplaysTest {
     apply(press("U0AGENT", "v1", "1770389013.000300"));
 
     assertThat(acted).hasValue(2);
+  }
+
+  @Test
+  void apply_nextPreviousNextWithinSeconds_turnsThePageEachTimeButAReplayStaysDropped()
+      throws Exception {
+    apply(press("U0AGENT", "next_page", "page2", "1770389002.000300"));
+    apply(press("U0AGENT", "previous_page", "page1", "1770389003.000300"));
+    apply(press("U0AGENT", "next_page", "page2", "1770389004.000300"));
+    apply(press("U0AGENT", "next_page", "page2", "1770389004.000300"));
+
+    assertThat(acted).hasValue(3);
   }
 
   @Test

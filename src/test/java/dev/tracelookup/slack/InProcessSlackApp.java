@@ -155,7 +155,6 @@ final class InProcessSlackApp implements AutoCloseable {
             backend,
             cache,
             searches,
-            searches,
             settings.maxTraces(),
             settings.fetchParallelism(),
             settings.budget(),

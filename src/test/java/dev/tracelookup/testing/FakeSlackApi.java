@@ -19,6 +19,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, String> zones = new ConcurrentHashMap<>();
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
   private final AtomicInteger groupReads = new AtomicInteger();
+  private final AtomicInteger publishes = new AtomicInteger();
   private volatile int responseStatus = 200;
   private volatile String socketUrl = "";
   private volatile boolean tokenRevoked;
@@ -166,6 +167,18 @@ public final class FakeSlackApi implements AutoCloseable {
     if (request.path().equals("/api/views.open") || request.path().equals("/api/views.update")) {
       return FakeHttpServer.Reply.json(
           "{\"ok\":true,\"view\":{\"id\":\"V0REPLY\",\"hash\":\"h1\",\"type\":\"modal\"}}");
+    }
+    if (request.path().equals("/api/views.publish")) {
+      // Slack answers with the view as published, its private_metadata and a fresh hash.
+      com.google.gson.JsonObject view =
+          com.google.gson.JsonParser.parseString(formValue(request.body(), "view"))
+              .getAsJsonObject();
+      view.addProperty("id", "V0HOME");
+      view.addProperty("hash", "h" + publishes.incrementAndGet());
+      return FakeHttpServer.Reply.json("{\"ok\":true,\"view\":" + view + "}");
+    }
+    if (request.path().equals("/api/chat.unfurl")) {
+      return FakeHttpServer.Reply.json("{\"ok\":true}");
     }
     if (request.path().equals("/api/chat.postEphemeral")) {
       return postEphemeralError.isEmpty()

@@ -138,8 +138,7 @@ public final class ZipkinOverhead {
             Ticker.systemTicker(),
             Runnable::run);
     LookupOutcome outcome =
-        new TraceLookup(
-                through, cache, pool, pool, MAX_TRACES, fetchParallelism, Duration.ofSeconds(20))
+        new TraceLookup(through, cache, pool, MAX_TRACES, fetchParallelism, Duration.ofSeconds(20))
             .lookup(request, false);
     int found = outcome instanceof LookupOutcome.Found shown ? shown.traces().size() : 0;
     if (found != ZipkinBenchData.TRACES) {

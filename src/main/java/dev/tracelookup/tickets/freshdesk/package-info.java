@@ -1,5 +1,5 @@
 /**
  * Resolves a Freshdesk ticket through the Freshdesk API: requester contact, unique external ID,
- * zone.
+ * zone; and adds private notes to it (write-back).
  */
 package dev.tracelookup.tickets.freshdesk;

@@ -15,6 +15,11 @@ public enum JiraDeployment {
     this.restVersion = restVersion;
   }
 
+  /** Returns whether comments are written in Atlassian Document Format (else wiki markup). */
+  boolean documentFormat() {
+    return this == CLOUD;
+  }
+
   String issuePath(String key) {
     return "/rest/api/" + restVersion + "/issue/" + key;
   }

@@ -126,8 +126,7 @@ final class JaegerDemoParityTest {
             Ticker.disabledTicker(),
             Runnable::run);
     TraceLookup lookup =
-        new TraceLookup(
-            backend, cache, Runnable::run, Runnable::run, 20, 4, Duration.ofSeconds(60));
+        new TraceLookup(backend, cache, Runnable::run, 20, 4, Duration.ofSeconds(60));
     LookupRequest request =
         new LookupRequest(
             JaegerTesting.USER,

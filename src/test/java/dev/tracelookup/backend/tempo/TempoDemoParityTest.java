@@ -94,7 +94,7 @@ final class TempoDemoParityTest {
             CLOCK,
             System::nanoTime,
             Runnable::run);
-    TraceLookup lookup = new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(30));
+    TraceLookup lookup = new TraceLookup(backend, cache, pool, 20, 4, Duration.ofSeconds(30));
     TimeWindow window =
         new TimeWindow(
             Instant.parse("2026-02-06T14:00:00Z"),

@@ -82,8 +82,7 @@ final class DemoLookups {
             Runnable::run);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      TraceLookup lookup =
-          new TraceLookup(backend, cache, pool, pool, 20, 4, Duration.ofSeconds(30));
+      TraceLookup lookup = new TraceLookup(backend, cache, pool, 20, 4, Duration.ofSeconds(30));
       LookupRequest request =
           new LookupRequest(
               USER,
