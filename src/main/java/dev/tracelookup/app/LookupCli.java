@@ -37,6 +37,7 @@ public final class LookupCli {
             err,
             wiring.notes,
             TicketWiring.links(config.tickets()))
+        .withBlastRadii(wiring.blastRadii)
         .run(args, zone);
   }
 }

@@ -11,6 +11,7 @@ import dev.tracelookup.incidents.IncidentCatalog;
 import dev.tracelookup.incidents.reply.CustomerReply;
 import dev.tracelookup.incidents.reply.ReplyActions;
 import dev.tracelookup.lookup.Admission;
+import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.ChannelCopies;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.LookupPresenter;
@@ -70,6 +71,7 @@ final class Wiring {
   final TraceLookup lookup;
   final LookupRequestParser parser;
   final LookupPresenter presenter;
+  final BlastRadii blastRadii;
   final RequestTokens tokens;
   final IncidentCatalog incidents;
   final ReplyDrafts drafts;
@@ -88,6 +90,7 @@ final class Wiring {
   final ExecutorService jobs;
   final ExecutorService slackCalls;
   private final ThreadPoolExecutor fetches;
+  private final ThreadPoolExecutor blastCounts;
   private final ReadBudget reads;
   private final CallGate gate;
 
@@ -195,7 +198,24 @@ final class Wiring {
     this.presenter =
         new LookupPresenter(
                 new CardRenderer(), backend.displayName(), tokens, incidents, channelCopies)
-            .withTicketNotes(notes::writable);
+            .withTicketNotes(notes::writable)
+            .withWidespreadCustomers(config.blast().widespreadCustomers());
+    // Counts run after the card is posted, on threads of their own: a crowd asking about one
+    // failure shares one count, so a few threads serve an incident.
+    this.blastCounts = pool("blast", 8, 100, abort());
+    this.blastRadii =
+        new BlastRadii(
+            backend,
+            hasher,
+            config.blast().around(),
+            config.blast().limit(),
+            settings.budget(),
+            config.blast().cacheTtl(),
+            1_000,
+            reads,
+            blastCounts,
+            Ticker.systemTicker());
+
     this.tickets = TicketWiring.resolvers(config.tickets(), http, clock, telemetry);
     this.audit = auditLog(config.audit(), clock);
     this.drafts =
@@ -329,7 +349,8 @@ final class Wiring {
         TicketWiring.window(config.tickets()),
         audit,
         slackLink,
-        Optional.of(notes));
+        Optional.of(notes),
+        Optional.of(blastRadii));
   }
 
   /** Returns the command help, stating the configured defaults. */
@@ -353,6 +374,7 @@ final class Wiring {
     backendFollower.shutdownNow();
     progressTimer.shutdownNow();
     fetches.shutdownNow();
+    blastCounts.shutdownNow();
     readinessChecks.shutdownNow();
   }
 

@@ -33,6 +33,19 @@ public interface TraceBackend {
   }
 
   /**
+   * Counts the traces in the query's window that failed with its signature, and the customers on
+   * them: the blast radius of one customer's failure. The query sent names no customer; what comes
+   * back is counts only (a {@link FailureTally}), bounded by the query's limit and the lookup's
+   * budget. Never throws for expected failures.
+   *
+   * <p>The default answers {@link SameFailureCount.Unsupported} without a call.
+   */
+  default SameFailureCount countSameFailure(SameFailureQuery query) {
+    return new SameFailureCount.Unsupported(
+        displayName() + " cannot count other customers with the same failure.");
+  }
+
+  /**
    * Returns the link that opens the trace in the backend's UI, focused on a span when one is given,
    * or empty when no UI is configured.
    */

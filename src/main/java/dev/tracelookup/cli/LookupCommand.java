@@ -5,6 +5,8 @@ import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.command.ParseResult;
 import dev.tracelookup.json.JsonMappers;
 import dev.tracelookup.lookup.Audience;
+import dev.tracelookup.lookup.BlastRadii;
+import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupDocument;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
@@ -39,6 +41,7 @@ public final class LookupCommand {
   private final LookupRequestParser parser;
   private final TraceLookup lookup;
   private final LookupPresenter presenter;
+  private final Optional<BlastRadii> blastRadii;
   private final String usage;
   private final PrintStream out;
   private final PrintStream err;
@@ -55,14 +58,16 @@ public final class LookupCommand {
       String usage,
       PrintStream out,
       PrintStream err) {
-    this.usage = usage;
-    this.parser = parser;
-    this.lookup = lookup;
-    this.presenter = presenter;
-    this.out = out;
-    this.err = err;
-    this.notes = Optional.empty();
-    this.links = Optional.empty();
+    this(
+        parser,
+        lookup,
+        presenter,
+        usage,
+        out,
+        err,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -78,14 +83,46 @@ public final class LookupCommand {
       PrintStream err,
       NoteTaker notes,
       TicketLinks links) {
+    this(
+        parser,
+        lookup,
+        presenter,
+        usage,
+        out,
+        err,
+        Optional.of(notes),
+        Optional.of(links),
+        Optional.empty());
+  }
+
+  private LookupCommand(
+      LookupRequestParser parser,
+      TraceLookup lookup,
+      LookupPresenter presenter,
+      String usage,
+      PrintStream out,
+      PrintStream err,
+      Optional<NoteTaker> notes,
+      Optional<TicketLinks> links,
+      Optional<BlastRadii> blastRadii) {
     this.usage = usage;
     this.parser = parser;
     this.lookup = lookup;
     this.presenter = presenter;
     this.out = out;
     this.err = err;
-    this.notes = Optional.of(notes);
-    this.links = Optional.of(links);
+    this.notes = notes;
+    this.links = links;
+    this.blastRadii = blastRadii;
+  }
+
+  /**
+   * Returns this command counting the other customers with the featured failure, waited for here
+   * since a terminal has no card to update later.
+   */
+  public LookupCommand withBlastRadii(BlastRadii radii) {
+    return new LookupCommand(
+        parser, lookup, presenter, usage, out, err, notes, links, Optional.of(radii));
   }
 
   /** Runs the command with the arguments after {@code lookup}; returns the exit status. */
@@ -120,17 +157,22 @@ public final class LookupCommand {
       }
     }
     LookupOutcome outcome = lookup.lookup(valid.request(), false);
-    out.println(print(outcome, options, ticket));
+    Optional<BlastReport> blast = blastRadii.flatMap(radii -> radii.countNow(outcome));
+    out.println(print(outcome, options, ticket, blast));
     if (outcome instanceof LookupOutcome.Failed) {
       return 1;
     }
-    return ticket.isPresent() ? note(valid.request(), ticket.get()) : 0;
+    return ticket.isPresent() ? note(valid.request(), ticket.get(), blast) : 0;
   }
 
-  private String print(LookupOutcome outcome, Options options, Optional<TicketLink> ticket) {
+  private String print(
+      LookupOutcome outcome,
+      Options options,
+      Optional<TicketLink> ticket,
+      Optional<BlastReport> blast) {
     switch (options.format()) {
       case BLOCKS:
-        return presenter.present(outcome, options.zone(), audience(ticket)).toJson();
+        return presenter.present(outcome, options.zone(), audience(ticket), blast).toJson();
       case JSON:
         try {
           return JsonMappers.ANSWERS.writeValueAsString(
@@ -139,7 +181,7 @@ public final class LookupCommand {
           throw new IllegalStateException("the lookup document is plain maps and lists", bug);
         }
       default:
-        return presenter.presentText(outcome, options.zone());
+        return presenter.presentText(outcome, options.zone(), blast);
     }
   }
 
@@ -148,8 +190,13 @@ public final class LookupCommand {
     return ticket.isPresent() ? Audience.agent(false).forTicket(ticket) : Audience.terminal();
   }
 
-  private int note(LookupRequest request, TicketLink ticket) {
-    NoteResult result = notes.get().note(request, ticket, Optional.empty()).result();
+  /** Writes the note, with the count of other customers when it was counted. */
+  private int note(LookupRequest request, TicketLink ticket, Optional<BlastReport> blast) {
+    Optional<String> radius =
+        blast
+            .filter(BlastReport.Counted.class::isInstance)
+            .map(counted -> ((BlastReport.Counted) counted).radius().line());
+    NoteResult result = notes.get().note(request, ticket, radius).result();
     boolean noted =
         result instanceof NoteResult.Written || result instanceof NoteResult.AlreadyNoted;
     (noted ? out : err).println(result.message());

@@ -22,7 +22,8 @@ public record Config(
     Tickets tickets,
     Access access,
     Audit audit,
-    Privacy privacy) {
+    Privacy privacy,
+    Blast blast) {
 
   public Config {
     Objects.requireNonNull(server, "server");
@@ -35,6 +36,24 @@ public record Config(
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(privacy, "privacy");
+    Objects.requireNonNull(blast, "blast");
+  }
+
+  /**
+   * How a failure's blast radius is counted: the other requests and customers that failed the same
+   * way around the lookup's window.
+   *
+   * @param around how far the lookup's window is widened on each side for the count
+   * @param limit at most this many traces are read per count; reaching it says "at least"
+   * @param widespreadCustomers from this many other customers, a failure no incident matches is
+   *     called out, and a matching incident is held one step more likely
+   * @param cacheTtl how long a count is reused by other lookups of the same failure and window
+   */
+  public record Blast(Duration around, int limit, int widespreadCustomers, Duration cacheTtl) {
+    public Blast {
+      Objects.requireNonNull(around, "around");
+      Objects.requireNonNull(cacheTtl, "cacheTtl");
+    }
   }
 
   /**

@@ -48,11 +48,20 @@ public final class ConfigLoader {
     Config.Access access = TrustSettings.access(settings);
     Config.Audit audit = TrustSettings.audit(settings, base == null ? Path.of(".") : base);
     Config.Privacy privacy = privacy(settings, env);
+    Config.Blast blast = blast(settings);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new Config(
-        server, slack, backend, lookup, cache, incidents, tickets, access, audit, privacy);
+        server, slack, backend, lookup, cache, incidents, tickets, access, audit, privacy, blast);
+  }
+
+  private static Config.Blast blast(Settings settings) {
+    return new Config.Blast(
+        settings.duration("blast.around", Duration.ofMinutes(30), "30m"),
+        (int) settings.number("blast.limit", 200, 1, 5_000),
+        (int) settings.number("blast.widespread-customers", 5, 1, 1_000_000),
+        settings.duration("blast.cache-ttl", Duration.ofMinutes(2), "2m"));
   }
 
   /**

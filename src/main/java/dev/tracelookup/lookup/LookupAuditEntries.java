@@ -49,4 +49,41 @@ public final class LookupAuditEntries {
         shared,
         result);
   }
+
+  /**
+   * Returns the entry of a blast-radius count made for a customer's card: the customer by
+   * fingerprint, the window counted, how many other requests were counted ({@code resultCount}),
+   * and {@code counted}, {@code at_least} or {@code not_counted}. Other customers appear in no
+   * form, not even as a number of fingerprints.
+   */
+  public static AuditEntry blast(
+      String slackUser,
+      String team,
+      String channel,
+      String fingerprint,
+      BlastRadii.TimeWindowBounds window,
+      BlastReport report,
+      String backend) {
+    int count = 0;
+    boolean cacheHit = false;
+    String result = "not_counted";
+    if (report instanceof BlastReport.Counted counted) {
+      count = counted.radius().requests();
+      cacheHit = counted.fromCache();
+      result = counted.radius().atLeast() ? "at_least" : "counted";
+    }
+    return new AuditEntry(
+        "blast_radius",
+        slackUser,
+        team,
+        channel,
+        Optional.of(fingerprint),
+        Optional.of(window.from()),
+        Optional.of(window.to()),
+        backend,
+        count,
+        cacheHit,
+        false,
+        result);
+  }
 }

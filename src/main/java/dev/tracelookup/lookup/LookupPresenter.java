@@ -1,6 +1,8 @@
 package dev.tracelookup.lookup;
 
+import dev.tracelookup.incidents.Confidence;
 import dev.tracelookup.incidents.IncidentCatalog;
+import dev.tracelookup.incidents.IncidentMatch;
 import dev.tracelookup.incidents.IncidentReport;
 import dev.tracelookup.incidents.IncidentText;
 import dev.tracelookup.render.CardActions;
@@ -29,6 +31,9 @@ import java.util.stream.Collectors;
  * masked after.
  */
 public final class LookupPresenter {
+  /** Other customers hit from which a failure looks like an incident. */
+  public static final int DEFAULT_WIDESPREAD_CUSTOMERS = 5;
+
   private final CardRenderer cards;
   private final TextRenderer text = new TextRenderer();
   private final String backendName;
@@ -36,6 +41,7 @@ public final class LookupPresenter {
   private final Optional<IncidentCatalog> incidents;
   private final ChannelCopies channelCopies;
   private final Predicate<TicketLink> notable;
+  private final int widespreadCustomers;
 
   /** Returns a presenter for answers without buttons or incidents (tests). */
   public LookupPresenter(CardRenderer cards, String backendName) {
@@ -67,7 +73,14 @@ public final class LookupPresenter {
       Optional<RequestTokens> tokens,
       Optional<IncidentCatalog> incidents,
       ChannelCopies channelCopies) {
-    this(cards, backendName, tokens, incidents, channelCopies, link -> false);
+    this(
+        cards,
+        backendName,
+        tokens,
+        incidents,
+        channelCopies,
+        link -> false,
+        DEFAULT_WIDESPREAD_CUSTOMERS);
   }
 
   private LookupPresenter(
@@ -76,7 +89,9 @@ public final class LookupPresenter {
       Optional<RequestTokens> tokens,
       Optional<IncidentCatalog> incidents,
       ChannelCopies channelCopies,
-      Predicate<TicketLink> notable) {
+      Predicate<TicketLink> notable,
+      int widespreadCustomers) {
+    this.widespreadCustomers = widespreadCustomers;
     this.cards = cards;
     this.backendName = backendName;
     this.tokens = tokens;
@@ -91,7 +106,18 @@ public final class LookupPresenter {
    * system, the button does not appear.
    */
   public LookupPresenter withTicketNotes(Predicate<TicketLink> writable) {
-    return new LookupPresenter(cards, backendName, tokens, incidents, channelCopies, writable);
+    return new LookupPresenter(
+        cards, backendName, tokens, incidents, channelCopies, writable, widespreadCustomers);
+  }
+
+  /**
+   * Returns this presenter with another threshold of other customers from which a failure no
+   * incident matches is called out ("no incident declared for this yet") and a matching incident is
+   * held one step more likely.
+   */
+  public LookupPresenter withWidespreadCustomers(int customers) {
+    return new LookupPresenter(
+        cards, backendName, tokens, incidents, channelCopies, notable, customers);
   }
 
   /**
@@ -103,12 +129,21 @@ public final class LookupPresenter {
 
   /** Returns the Slack message for the outcome as its audience may see it. */
   public SlackMessage present(LookupOutcome outcome, ZoneId agentZone, Audience audience) {
+    return present(outcome, agentZone, audience, Optional.empty());
+  }
+
+  /**
+   * Returns the Slack message for the outcome as its audience may see it, with where the count of
+   * other customers with the same failure stands.
+   */
+  public SlackMessage present(
+      LookupOutcome outcome, ZoneId agentZone, Audience audience, Optional<BlastReport> blast) {
     if (!audience.shared()) {
-      return render(outcome, outcome, agentZone, audience, Optional.empty());
+      return render(outcome, outcome, agentZone, audience, Optional.empty(), blast);
     }
     ChannelCopies.Copy copy = channelCopies.of(outcome.request());
     return copy.guarded(
-        render(copy.outcome(outcome), outcome, agentZone, audience, Optional.of(copy)));
+        render(copy.outcome(outcome), outcome, agentZone, audience, Optional.of(copy), blast));
   }
 
   /**
@@ -120,9 +155,11 @@ public final class LookupPresenter {
       LookupOutcome original,
       ZoneId agentZone,
       Audience audience,
-      Optional<ChannelCopies.Copy> copy) {
+      Optional<ChannelCopies.Copy> copy,
+      Optional<BlastReport> blast) {
     if (shown instanceof LookupOutcome.Found found) {
-      return cards.card(content(found, (LookupOutcome.Found) original, agentZone, audience, copy));
+      return cards.card(
+          content(found, (LookupOutcome.Found) original, agentZone, audience, copy, blast));
     }
     if (shown instanceof LookupOutcome.NoTraces none) {
       return noTraces(none, agentZone, copy);
@@ -133,8 +170,14 @@ public final class LookupPresenter {
 
   /** Returns the outcome as plain text for a terminal. */
   public String presentText(LookupOutcome outcome, ZoneId agentZone) {
+    return presentText(outcome, agentZone, Optional.empty());
+  }
+
+  /** Returns the outcome as plain text for a terminal, with the count of other customers. */
+  public String presentText(LookupOutcome outcome, ZoneId agentZone, Optional<BlastReport> blast) {
     if (outcome instanceof LookupOutcome.Found found) {
-      return text.card(content(found, found, agentZone, Audience.terminal(), Optional.empty()));
+      return text.card(
+          content(found, found, agentZone, Audience.terminal(), Optional.empty(), blast));
     }
     return present(outcome, agentZone).text();
   }
@@ -190,7 +233,8 @@ public final class LookupPresenter {
       LookupOutcome.Found original,
       ZoneId agentZone,
       Audience audience,
-      Optional<ChannelCopies.Copy> copy) {
+      Optional<ChannelCopies.Copy> copy,
+      Optional<BlastReport> blast) {
     LookupRequest request = found.request();
     Optional<TraceCard> failing = firstFailing(found);
     Optional<IncidentReport> report =
@@ -206,21 +250,36 @@ public final class LookupPresenter {
                             "Incident source "
                                 + source
                                 + " is unavailable: known incidents may be missing.")));
-    List<IncidentNote> notes =
-        report
-            .map(
-                r ->
-                    r.matches().stream()
-                        .map(
-                            match ->
-                                new IncidentNote(
-                                    IncidentText.line(match, agentZone), match.incident().url()))
-                        .collect(Collectors.toList()))
-            .orElse(List.of());
+    List<IncidentMatch> matches = report.map(IncidentReport::matches).orElse(List.of());
+    Optional<BlastRadius> radius =
+        blast
+            .filter(BlastReport.Counted.class::isInstance)
+            .map(counted -> ((BlastReport.Counted) counted).radius());
+    boolean widespread = radius.map(r -> r.widespread(widespreadCustomers)).orElse(false);
+    List<IncidentNote> notes = new ArrayList<>();
+    if (blast.isPresent()) {
+      notes.add(blastNote(blast.get(), widespread && matches.isEmpty()));
+    }
+    for (IncidentMatch match : matches) {
+      // Many customers failing the same way ties the failure to an incident of its service; an
+      // incident elsewhere at the same time gains nothing from it.
+      boolean supported = widespread && match.confidence() != Confidence.TIME_ONLY;
+      IncidentMatch shown =
+          supported ? new IncidentMatch(match.incident(), Confidence.SIGNATURE) : match;
+      String why =
+          supported
+              ? " · "
+                  + (shown.confidence() != match.confidence() ? "held more likely: " : "")
+                  + radius.get().customers()
+                  + " other customers hit the same failure"
+              : "";
+      notes.add(
+          new IncidentNote(IncidentText.line(shown, agentZone) + why, match.incident().url()));
+    }
     if (copy.isPresent()) {
       notes =
           notes.stream()
-              .map(note -> new IncidentNote(copy.get().text(note.text()), note.url()))
+              .map(note -> new IncidentNote(note.icon(), copy.get().text(note.text()), note.url()))
               .collect(Collectors.toList());
     }
     return new CardContent(
@@ -236,6 +295,19 @@ public final class LookupPresenter {
         found.fromCache(),
         notes,
         actions(request, audience, failing, found.page()));
+  }
+
+  /** Returns the card's line about other customers with the same failure. */
+  private static IncidentNote blastNote(BlastReport blast, boolean undeclared) {
+    if (blast instanceof BlastReport.Counted counted) {
+      return IncidentNote.blast(
+          counted.radius().line() + (undeclared ? " · no incident declared for this yet" : ""));
+    }
+    if (blast instanceof BlastReport.NotCounted not) {
+      return IncidentNote.blast(
+          "Could not count other customers with the same failure: " + not.reason());
+    }
+    return IncidentNote.blast("Counting other customers with the same failure…");
   }
 
   private static List<ShownTrace> shown(List<TraceCard> traces) {

@@ -5,6 +5,8 @@ import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.LinkQuery;
 import dev.tracelookup.backend.LinkSearch;
+import dev.tracelookup.backend.SameFailureCount;
+import dev.tracelookup.backend.SameFailureQuery;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -77,6 +79,23 @@ final class TracedBackend implements TraceBackend {
             result instanceof FetchResult.Failed failed
                 ? Optional.of(failed.failure())
                 : Optional.empty());
+  }
+
+  /** Traced as {@code backend.same_failure_count}; the span carries counts only. */
+  @Override
+  public SameFailureCount countSameFailure(SameFailureQuery query) {
+    return traced(
+        "same_failure_count",
+        () -> backend.countSameFailure(query),
+        (result, span) -> {
+          if (result instanceof SameFailureCount.Failed failed) {
+            return Optional.of(failed.failure());
+          }
+          if (result instanceof SameFailureCount.Counted counted) {
+            span.setAttribute(TRACE_COUNT, (long) counted.tally().traces());
+          }
+          return Optional.empty();
+        });
   }
 
   /** Traced as {@code backend.link_search}; an unsupported search is not a failure. */

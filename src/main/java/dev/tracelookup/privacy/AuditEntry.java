@@ -8,8 +8,8 @@ import java.util.Optional;
  * One audited event. It names the customer only by fingerprint: the raw ID never enters an entry.
  *
  * @param event {@code lookup}, {@code refresh}, {@code share}, {@code reply_draft}, {@code
- *     show_trace}, {@code ticket_note}, {@code denied}, {@code erasure}, or {@code delivery}: how
- *     the answer to the entry before it went when not the way it was sent
+ *     show_trace}, {@code ticket_note}, {@code blast_radius}, {@code denied}, {@code erasure}, or
+ *     {@code delivery}: how the answer to the entry before it went when not the way it was sent
  * @param slackUser the Slack user who asked
  * @param team the Slack workspace, or {@code ""} outside Slack
  * @param channel where the request came from, or {@code ""}

@@ -37,7 +37,8 @@ public final class TextRenderer {
         .forEach(
             note ->
                 lines.add(
-                    "📣 "
+                    note.icon()
+                        + " "
                         + Texts.clip(note.text(), MAX_WARNING)
                         + note.url().map(url -> " · " + url).orElse("")));
     others(traces, featured, Math.max(0, content.totalMatched() - traces.size()), lines);

@@ -1,5 +1,7 @@
 package dev.tracelookup.slack;
 
+import dev.tracelookup.lookup.BlastRadii;
+import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupAuditEntries;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupRequest;
@@ -54,6 +56,20 @@ final class Audits {
             outcome,
             backend,
             shared));
+  }
+
+  /** Records a blast-radius count made for the card of a lookup. */
+  Audited blast(
+      Asker asker, LookupOutcome outcome, BlastRadii.TimeWindowBounds window, BlastReport report) {
+    return write(
+        LookupAuditEntries.blast(
+            asker.user(),
+            asker.team(),
+            asker.channel(),
+            fingerprints.of(outcome.request().userId()),
+            window,
+            report,
+            backend));
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.tracelookup.slack;
 
 import dev.tracelookup.lookup.Admission;
 import dev.tracelookup.lookup.Audience;
+import dev.tracelookup.lookup.BlastRadii;
+import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupOutcome;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.LookupProgress;
@@ -16,9 +18,12 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -48,6 +53,7 @@ final class LookupRunner {
   private final Deliveries deliveries;
   private final Optional<ScheduledExecutorService> progressTimer;
   private final BiConsumer<String, LookupOutcome> finished;
+  private final Optional<BlastRadii> blastRadii;
 
   /** Returns a runner whose lookups never post progress. */
   LookupRunner(
@@ -73,6 +79,23 @@ final class LookupRunner {
       Audits audits,
       Optional<ScheduledExecutorService> progressTimer,
       BiConsumer<String, LookupOutcome> finished) {
+    this(lookup, presenter, replies, jobs, audits, progressTimer, finished, Optional.empty());
+  }
+
+  /**
+   * @param blastRadii counts the other customers with a card's featured failure after the card is
+   *     posted; the card, which said the count was coming, is then replaced with it
+   */
+  LookupRunner(
+      TraceLookup lookup,
+      LookupPresenter presenter,
+      SlackReplies replies,
+      LookupJobs jobs,
+      Audits audits,
+      Optional<ScheduledExecutorService> progressTimer,
+      BiConsumer<String, LookupOutcome> finished,
+      Optional<BlastRadii> blastRadii) {
+    this.blastRadii = blastRadii;
     this.finished = finished;
     this.lookup = lookup;
     this.presenter = presenter;
@@ -259,7 +282,7 @@ final class LookupRunner {
    * past its time answers "busy" instead, as a new message for the asker alone.
    */
   private boolean submit(String event, Asker asker, Route route, Supplier<Answer> work) {
-    return submit(event, asker, route, progress -> work.get(), false);
+    return submit(event, asker, route, progress -> work.get(), false, delivery -> {});
   }
 
   /**
@@ -271,7 +294,8 @@ final class LookupRunner {
       Asker asker,
       Route route,
       Function<LookupProgress.Tracker, Answer> work,
-      boolean watched) {
+      boolean watched,
+      Consumer<Delivery> afterDelivery) {
     Admission.Decision decision = lookup.admission().admit();
     if (decision instanceof Admission.TurnedAway away) {
       log.warn(
@@ -288,7 +312,7 @@ final class LookupRunner {
         jobs.trySubmit(
             () -> {
               try (ticket) {
-                finish(event, asker, route, work, watched);
+                finish(event, asker, route, work, watched, afterDelivery);
               }
             },
             () -> {
@@ -312,7 +336,8 @@ final class LookupRunner {
       Asker asker,
       Route route,
       Function<LookupProgress.Tracker, Answer> work,
-      boolean watched) {
+      boolean watched,
+      Consumer<Delivery> afterDelivery) {
     LookupProgress.Tracker progress = LookupProgress.Tracker.of(lookup.backendName());
     Optional<ProgressNotice> notice = watched ? notice(route, progress) : Optional.empty();
     Answer answer = null;
@@ -329,6 +354,7 @@ final class LookupRunner {
     Delivery delivery = deliveries.deliver(asker, to, answer);
     if (answer instanceof Answer.Result result) {
       audits.delivered(result.audited(), delivery);
+      afterDelivery.accept(delivery);
     }
   }
 
@@ -369,12 +395,104 @@ final class LookupRunner {
       ZoneId zone,
       Audience audience,
       Function<LookupProgress.Tracker, LookupOutcome> run) {
+    return submitCounted(event, asker, route, zone, audience, run, true);
+  }
+
+  /**
+   * Queues a lookup whose card, when it goes to the agent alone through the response URL and shows
+   * a failure, says the count of other customers is coming and is replaced with it once counted.
+   */
+  private boolean submitCounted(
+      String event,
+      Asker asker,
+      Route route,
+      ZoneId zone,
+      Audience audience,
+      Function<LookupProgress.Tracker, LookupOutcome> run,
+      boolean watched) {
+    AtomicReference<LookupOutcome> answered = new AtomicReference<>();
+    Optional<String> replaceable = replaceableUrl(route, audience);
     return submit(
         event,
         asker,
         route,
-        progress -> answer(event, asker, run.apply(progress), zone, audience),
-        true);
+        progress -> {
+          LookupOutcome outcome = run.apply(progress);
+          answered.set(outcome);
+          boolean counting =
+              replaceable.isPresent()
+                  && blastRadii.isPresent()
+                  && BlastRadii.signature(outcome).isPresent();
+          return answer(
+              event,
+              asker,
+              outcome,
+              zone,
+              audience,
+              counting ? Optional.of(new BlastReport.Pending()) : Optional.empty());
+        },
+        watched,
+        delivery -> {
+          LookupOutcome outcome = answered.get();
+          if (replaceable.isPresent() && outcome != null) {
+            countLater(asker, outcome, zone, audience, replaceable.get(), delivery);
+          }
+        });
+  }
+
+  /**
+   * Returns the response URL a private card can later be replaced through: the card goes there
+   * first, and only the asker reads it. A card for a channel, or one sent another way first, is not
+   * updated.
+   */
+  private static Optional<String> replaceableUrl(Route route, Audience audience) {
+    if (audience.shared() || !(route instanceof Route.Private alone)) {
+      return Optional.empty();
+    }
+    return alone.sent() == Delivery.Way.RESPONSE_URL ? alone.responseUrl() : Optional.empty();
+  }
+
+  /**
+   * Counts the other customers with the card's featured failure, off this thread, and replaces the
+   * card with the count when it arrives: the agent never waits for it. A response URL takes five
+   * posts: a progress message, the card and this update use at most three. A card that went another
+   * way, because Slack refused the URL, cannot be replaced and gets no count.
+   */
+  private void countLater(
+      Asker asker,
+      LookupOutcome outcome,
+      ZoneId zone,
+      Audience audience,
+      String responseUrl,
+      Delivery delivery) {
+    if (blastRadii.isEmpty()) {
+      return;
+    }
+    Optional<CompletableFuture<BlastReport>> counting = blastRadii.get().count(outcome);
+    if (counting.isEmpty()) {
+      return;
+    }
+    if (delivery.way() != Delivery.Way.RESPONSE_URL) {
+      log.info("the card went {}, so it cannot be replaced with the count", delivery.way().how());
+      return;
+    }
+    BlastRadii.TimeWindowBounds window = blastRadii.get().window(outcome.request());
+    counting
+        .get()
+        .thenAccept(
+            report -> {
+              Audits.Audited audited = audits.blast(asker, outcome, window, report);
+              if (audited.withholds()) {
+                return;
+              }
+              SlackMessage card = presenter.present(outcome, zone, audience, Optional.of(report));
+              replies.respond(responseUrl, card, Visibility.REPLACE);
+            })
+        .exceptionally(
+            bug -> {
+              log.error("replacing the card with the blast radius failed", bug);
+              return null;
+            });
   }
 
   /**
@@ -389,32 +507,28 @@ final class LookupRunner {
       boolean refresh,
       ZoneId zone,
       Audience audience) {
-    return submit(
-        event, asker, route, () -> lookupAnswer(event, asker, request, refresh, zone, audience));
+    return submitCounted(
+        event, asker, route, zone, audience, progress -> lookup.lookup(request, refresh), false);
   }
 
   /**
-   * Audits the outcome and returns what the agent may see of it: the answer, or, when the audit log
-   * could not record it and fails closed, why it is withheld.
+   * Audits the outcome and returns what the agent may see of it: the answer, with where the count
+   * of other customers stands, or, when the audit log could not record it and fails closed, why it
+   * is withheld.
    */
-  private Answer lookupAnswer(
+  private Answer answer(
       String event,
       Asker asker,
-      LookupRequest request,
-      boolean refresh,
+      LookupOutcome outcome,
       ZoneId zone,
-      Audience audience) {
-    return answer(event, asker, lookup.lookup(request, refresh), zone, audience);
-  }
-
-  private Answer answer(
-      String event, Asker asker, LookupOutcome outcome, ZoneId zone, Audience audience) {
+      Audience audience,
+      Optional<BlastReport> blast) {
     Audits.Audited audited = audits.lookup(event, asker, outcome, audience.shared());
     if (!audited.withholds() && !event.equals("share")) {
       finished.accept(asker.user(), outcome);
     }
     return audited.withholds()
         ? Answer.problem(Audits.WITHHELD)
-        : new Answer.Result(presenter.present(outcome, zone, audience), audited.entry());
+        : new Answer.Result(presenter.present(outcome, zone, audience, blast), audited.entry());
   }
 }

@@ -5,9 +5,13 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.tracelookup.lookup.BlastRadii;
+import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupOutcome;
+import dev.tracelookup.lookup.LookupRequest;
 import dev.tracelookup.lookup.NoteTaker;
 import dev.tracelookup.lookup.RequestTokens;
+import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.render.Messages;
 import dev.tracelookup.render.SlackMessage;
 import dev.tracelookup.slack.SlackReplies.Visibility;
@@ -33,6 +37,8 @@ final class NoteButtonHandler implements BlockActionHandler {
   private final LookupJobs jobs;
   private final SlackReplies replies;
   private final Audits audits;
+  private final Optional<TraceLookup> lookup;
+  private final Optional<BlastRadii> blastRadii;
 
   NoteButtonHandler(
       NoteTaker notes,
@@ -41,6 +47,25 @@ final class NoteButtonHandler implements BlockActionHandler {
       LookupJobs jobs,
       SlackReplies replies,
       Audits audits) {
+    this(notes, tokens, links, jobs, replies, audits, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * @param lookup the card's lookup, from the cache, whose featured failure is counted
+   * @param blastRadii counts the other customers with that failure for the note, from the count the
+   *     card was updated with when it is still cached
+   */
+  NoteButtonHandler(
+      NoteTaker notes,
+      RequestTokens tokens,
+      TicketLinks links,
+      LookupJobs jobs,
+      SlackReplies replies,
+      Audits audits,
+      Optional<TraceLookup> lookup,
+      Optional<BlastRadii> blastRadii) {
+    this.lookup = lookup;
+    this.blastRadii = blastRadii;
     this.notes = notes;
     this.tokens = tokens;
     this.links = links;
@@ -86,8 +111,7 @@ final class NoteButtonHandler implements BlockActionHandler {
     }
     NoteTaker.Noted noted;
     try {
-      // The blast radius joins the note once it is counted (issue 14, item 1).
-      noted = notes.note(button.request(), link, Optional.empty());
+      noted = notes.note(button.request(), link, blastRadius(asker, button.request()));
     } catch (RuntimeException bug) {
       log.error("adding a ticket note failed unexpectedly", bug);
       audits.note(asker, button.request(), 0, "failed");
@@ -101,6 +125,22 @@ final class NoteButtonHandler implements BlockActionHandler {
     return result instanceof NoteResult.Written || result instanceof NoteResult.AlreadyNoted
         ? Messages.notice(result.message())
         : Messages.failure(result.message());
+  }
+
+  /** Returns the card's count of other customers with the same failure, counts only. */
+  private Optional<String> blastRadius(Asker asker, LookupRequest request) {
+    if (lookup.isEmpty() || blastRadii.isEmpty()) {
+      return Optional.empty();
+    }
+    LookupOutcome outcome = lookup.get().lookup(request, false);
+    Optional<BlastReport> report = blastRadii.get().countNow(outcome);
+    if (report.isEmpty()) {
+      return Optional.empty();
+    }
+    audits.blast(asker, outcome, blastRadii.get().window(request), report.get());
+    return report
+        .filter(BlastReport.Counted.class::isInstance)
+        .map(counted -> ((BlastReport.Counted) counted).radius().line());
   }
 
   private static int count(LookupOutcome outcome) {

@@ -20,6 +20,7 @@ import dev.tracelookup.command.LookupRequestParser;
 import dev.tracelookup.config.Config;
 import dev.tracelookup.config.ConfigException;
 import dev.tracelookup.config.Secret;
+import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.LookupPresenter;
 import dev.tracelookup.lookup.NoteTaker;
 import dev.tracelookup.lookup.ReplyDrafts;
@@ -148,9 +149,39 @@ public final class SlackApp {
       TicketWindow ticketWindow,
       AuditLog audit,
       SlackLink link,
-      Optional<NoteTaker> notes) {
+      Optional<NoteTaker> notes,
+      Optional<BlastRadii> blastRadii) {
     public Services {
       notes = notes == null ? Optional.empty() : notes;
+      blastRadii = blastRadii == null ? Optional.empty() : blastRadii;
+    }
+
+    /** Returns the services of a bot that counts no blast radius. */
+    public Services(
+        TraceLookup lookup,
+        LookupRequestParser parser,
+        LookupPresenter presenter,
+        RequestTokens tokens,
+        ReplyDrafts drafts,
+        TicketLinks ticketLinks,
+        TicketResolver tickets,
+        TicketWindow ticketWindow,
+        AuditLog audit,
+        SlackLink link,
+        Optional<NoteTaker> notes) {
+      this(
+          lookup,
+          parser,
+          presenter,
+          tokens,
+          drafts,
+          ticketLinks,
+          tickets,
+          ticketWindow,
+          audit,
+          link,
+          notes,
+          Optional.empty());
     }
 
     /** Returns the services of a bot that writes to no ticket system. */
@@ -329,7 +360,8 @@ public final class SlackApp {
             lookupJobs,
             audits,
             progressTimer,
-            homeTab::lookedUp);
+            homeTab::lookedUp,
+            services.blastRadii());
     AccessPolicy access =
         new AccessPolicy(
             config.access(), new SlackGroupMembers(bot, config.access().groupTtl(), ticker));
@@ -450,6 +482,13 @@ public final class SlackApp {
       };
     }
     return new NoteButtonHandler(
-        services.notes().get(), services.tokens(), services.ticketLinks(), jobs, replies, audits);
+        services.notes().get(),
+        services.tokens(),
+        services.ticketLinks(),
+        jobs,
+        replies,
+        audits,
+        Optional.of(services.lookup()),
+        services.blastRadii());
   }
 }

@@ -18,12 +18,16 @@ import java.util.function.BooleanSupplier;
  * burst was sent. Arrival is when the test saw it; the test does nothing but watch while it waits.
  */
 final class FinalAnswers {
+  /** What a card says while its blast-radius count is coming. */
+  private static final String COUNTING = "Counting other customers with the same failure";
+
   /** One answer posted to an invocation's response_url. */
   record Answer(String id, String body, Duration after) {}
 
   private final FakeHttpServer server;
   private final long sentAt = System.nanoTime();
   private final Map<String, List<Answer>> byId = new ConcurrentHashMap<>();
+  private final Map<String, List<Answer>> updatesById = new ConcurrentHashMap<>();
 
   FinalAnswers(FakeSlackApi slackApi) {
     this.server = slackApi.server();
@@ -72,6 +76,14 @@ final class FinalAnswers {
     return byId.getOrDefault(id, List.of());
   }
 
+  /**
+   * Returns the in-place updates of the invocation's card: the blast-radius count replacing a card
+   * that said it was counting. They update the final answer; they are not another one.
+   */
+  List<Answer> updates(String id) {
+    return updatesById.getOrDefault(id, List.of());
+  }
+
   /** Returns how many Web API calls of this method arrived (views.update, chat.postMessage, …). */
   long calls(String method) {
     return of("api:" + method).size();
@@ -93,6 +105,9 @@ final class FinalAnswers {
             ? path.substring(FakeSlackApi.RESPONSE_PATH.length())
             : "api:" + path.substring(path.lastIndexOf('/') + 1);
     Answer answer = new Answer(id, request.body(), Duration.ofNanos(System.nanoTime() - sentAt));
-    byId.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(answer);
+    boolean countingCard = of(id).stream().anyMatch(card -> card.body().contains(COUNTING));
+    Map<String, List<Answer>> into =
+        countingCard && request.body().contains("\"replace_original\":true") ? updatesById : byId;
+    into.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(answer);
   }
 }

@@ -156,6 +156,7 @@ final class LostAnswersEndToEndTest {
         press("refresh_card", bot.buttonValue(CHECKOUT), "1770389002.400300", "refresh"));
 
     slack.server().takeRequest("/response/refresh", WAIT);
+    takeBlastRadiusUpdate("/response/refresh");
     assertThat(answersAfterDrain()).doesNotContain("/response/refresh");
     assertThat(bot.jobsQueued()).isEqualTo(1);
   }
@@ -168,8 +169,18 @@ final class LostAnswersEndToEndTest {
     bot.postPayload(submission);
 
     slack.server().takeRequest("/response/form-once", WAIT);
+    takeBlastRadiusUpdate("/response/form-once");
     assertThat(answersAfterDrain()).doesNotContain("/response/form-once");
     assertThat(bot.jobsQueued()).isEqualTo(1);
+  }
+
+  /**
+   * Takes the one update of a card with a failure: the blast-radius count replacing it in place
+   * through the same response URL, after the card.
+   */
+  private void takeBlastRadiusUpdate(String path) throws Exception {
+    RecordedRequest update = slack.server().takeRequest(path, WAIT);
+    assertThat(update.body()).contains("\"replace_original\":true").contains("other customer");
   }
 
   /** Waits for the jobs to end, then returns the paths Slack was called at since the last take. */

@@ -21,6 +21,15 @@ final class DayPlan {
   static final Instant DAY = Instant.parse("2026-02-06T00:00:00Z");
 
   private static final int OTHER_USERS = 47;
+
+  /** Customers whose orders failed in INC-4521's burst, and how many orders they tried. */
+  static final int BURST_CUSTOMERS = 19;
+
+  static final int BURST_ORDERS = 37;
+
+  // The burst draws from a random of its own, appended after the day: the rest of the day, and the
+  // files' layout of it, stay what they were before the burst was added.
+  private static final long BURST_SEED = 4521L;
   private static final int SESSIONS = 520;
 
   /** Relative traffic per hour of the day (UTC). */
@@ -45,6 +54,7 @@ final class DayPlan {
     for (int i = 0; i < SESSIONS; i++) {
       plan.session(plan.users.get(random.nextInt(plan.users.size())), plan.sessionStart());
     }
+    plan.paymentBurst(new Random(BURST_SEED));
     return List.copyOf(plan.traces);
   }
 
@@ -62,6 +72,36 @@ final class DayPlan {
     traces.add(failed.spans());
     trace(at("14:21:05.733"), t -> OrderScenarios.listOrders(t, CUSTOMER, Outcome.OK));
     trace(at("16:02:44.018"), t -> OrderScenarios.placeOrder(t, CUSTOMER, Outcome.OK));
+  }
+
+  /**
+   * INC-4521 as the rest of the shop met it: while the payment gateway was unreachable, 19 more
+   * customers (who do nothing else that day) tried to order 37 times between 14:12 and 14:25 UTC,
+   * and each order failed exactly as {@code usr_k8x9m2}'s did; the card's blast radius counts them.
+   */
+  private void paymentBurst(Random burst) {
+    List<String> customers = new ArrayList<>(newUsers(burst, BURST_CUSTOMERS));
+    for (int i = 0; i < BURST_ORDERS; i++) {
+      String user = customers.get(i % customers.size());
+      Instant start = at("14:12:00").plusMillis(burst.nextInt(13 * 60 * 1000 - 5_000));
+      TraceBuilder order = new TraceBuilder(burst, TraceBuilder.randomTraceId(burst), start);
+      OrderScenarios.placeOrder(order, user, Outcome.GATEWAY_DOWN);
+      traces.add(order.spans());
+    }
+  }
+
+  /** Returns customers unlike any of the day's others, so their lookups are unchanged. */
+  private List<String> newUsers(Random burst, int count) {
+    Set<String> known = new LinkedHashSet<>(users);
+    known.add(CUSTOMER);
+    List<String> fresh = new ArrayList<>();
+    while (fresh.size() < count) {
+      String id = randomUser(burst);
+      if (known.add(id)) {
+        fresh.add(id);
+      }
+    }
+    return fresh;
   }
 
   /**
@@ -155,18 +195,23 @@ final class DayPlan {
   }
 
   private static List<String> otherUsers(Random random) {
-    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     Set<String> users = new LinkedHashSet<>();
     while (users.size() < OTHER_USERS) {
-      StringBuilder id = new StringBuilder("usr_");
-      for (int i = 0; i < 6; i++) {
-        id.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      if (!id.toString().equals(CUSTOMER)) {
-        users.add(id.toString());
+      String id = randomUser(random);
+      if (!id.equals(CUSTOMER)) {
+        users.add(id);
       }
     }
     return List.copyOf(users);
+  }
+
+  private static String randomUser(Random random) {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder id = new StringBuilder("usr_");
+    for (int i = 0; i < 6; i++) {
+      id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return id.toString();
   }
 
   /** Builds one trace's spans. */

@@ -2,12 +2,17 @@ package dev.tracelookup.backend.jaeger;
 
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.CheckResult;
+import dev.tracelookup.backend.FailureSignature;
+import dev.tracelookup.backend.FailureTally;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.LinkQuery;
 import dev.tracelookup.backend.LinkSearch;
+import dev.tracelookup.backend.SameFailureCount;
+import dev.tracelookup.backend.SameFailureQuery;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
+import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.backend.otlp.OtlpJsonReader;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.trace.TraceIds;
@@ -96,6 +101,30 @@ public final class JaegerBackend implements TraceBackend {
       merger.add(spec, result);
     }
     return merger.result();
+  }
+
+  /**
+   * Counts with one search by the culprit's service, operation and {@code error=true} tag; the
+   * traces come back whole, so the signature and the customers are read from their spans.
+   */
+  @Override
+  public SameFailureCount countSameFailure(SameFailureQuery query) {
+    FailureSignature signature = query.signature();
+    SearchResult result =
+        api.findFailing(
+            signature.service(), signature.spanName(), query.from(), query.to(), query.limit());
+    if (result instanceof SearchResult.Failed failed) {
+      return new SameFailureCount.Failed(failed.failure());
+    }
+    List<TraceRef> found = ((SearchResult.Found) result).traces();
+    FailureTally.Builder tally = FailureTally.builder(userKeys, query.limit());
+    for (TraceRef ref : found) {
+      ref.trace().ifPresent(trace -> tally.addIfFailed(trace, signature));
+    }
+    if (found.size() >= query.limit()) {
+      tally.limitReached();
+    }
+    return new SameFailureCount.Counted(tally.build());
   }
 
   /**

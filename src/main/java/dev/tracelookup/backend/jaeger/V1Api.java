@@ -58,6 +58,43 @@ final class V1Api implements JaegerApi {
   }
 
   @Override
+  public SearchResult findFailing(
+      String service, String operation, Instant from, Instant to, int limit) {
+    return find(failingPath(service, operation, from, to, limit));
+  }
+
+  private SearchResult find(String path) {
+    HttpResult<V1Response> answer = http.get(path, ACCEPT, this::read);
+    if (answer instanceof HttpResult.Failed<V1Response> failed) {
+      return new SearchResult.Failed(BackendFailure.from(failed.failure()));
+    }
+    if (answer instanceof HttpResult.NotFound) {
+      return new SearchResult.Found(List.of(), List.of());
+    }
+    V1Response response = ((HttpResult.Ok<V1Response>) answer).value();
+    if (response.traces().isEmpty() && !response.errors().isEmpty()) {
+      return new SearchResult.Failed(reported(response, "/api/traces"));
+    }
+    return new SearchResult.Found(response.traces().stream().map(TraceRef::of).toList(), List.of());
+  }
+
+  /**
+   * Returns the path of a search for one operation's failures: {@code
+   * /api/traces?service=&operation=&tags={"error":"true"}&start=&end=&limit=}.
+   */
+  static String failingPath(String service, String operation, Instant from, Instant to, int limit) {
+    QueryString query =
+        new QueryString()
+            .add("service", service)
+            .add("operation", operation)
+            .add("tags", JsonMaps.write("error", "true"))
+            .add("start", Long.toString(micros(from, false)))
+            .add("end", Long.toString(micros(to, true)))
+            .add("limit", Integer.toString(limit));
+    return query.after("/api/traces");
+  }
+
+  @Override
   public FetchResult get(String traceId) {
     String path = "/api/traces/" + QueryString.segment(traceId);
     HttpResult<V1Response> answer = http.get(path, ACCEPT, this::read);

@@ -9,6 +9,7 @@ import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.BodyReader;
 import dev.tracelookup.http.HttpResult;
 import dev.tracelookup.trace.Trace;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,6 +47,42 @@ final class V3Api implements JaegerApi {
     }
     return new SearchResult.Failed(
         BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure()));
+  }
+
+  @Override
+  public SearchResult findFailing(
+      String service, String operation, Instant from, Instant to, int limit) {
+    HttpResult<List<Trace>> answer =
+        http.get(failingPath(service, operation, from, to, limit), ACCEPT, traces());
+    if (answer instanceof HttpResult.Ok<List<Trace>> ok) {
+      return new SearchResult.Found(ok.value().stream().map(TraceRef::of).toList(), List.of());
+    }
+    if (answer instanceof HttpResult.NotFound) {
+      return new SearchResult.Found(List.of(), List.of());
+    }
+    return new SearchResult.Failed(
+        BackendFailure.from(((HttpResult.Failed<List<Trace>>) answer).failure()));
+  }
+
+  /**
+   * Returns the path of a search for one operation's failures: the service, the operation and
+   * {@code query.attributes={"error":"true"}} (Jaeger tags a span whose status is ERROR so).
+   */
+  static String failingPath(String service, String operation, Instant from, Instant to, int limit) {
+    String depth = Integer.toString(limit);
+    return new QueryString()
+        .add("query.serviceName", service)
+        .add("query.service_name", service)
+        .add("query.operationName", operation)
+        .add("query.operation_name", operation)
+        .add("query.startTimeMin", from.toString())
+        .add("query.start_time_min", from.toString())
+        .add("query.startTimeMax", to.toString())
+        .add("query.start_time_max", to.toString())
+        .add("query.searchDepth", depth)
+        .add("query.num_traces", depth)
+        .add("query.attributes", JsonMaps.write("error", "true"))
+        .after("/api/v3/traces");
   }
 
   @Override

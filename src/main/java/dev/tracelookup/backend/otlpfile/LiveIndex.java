@@ -121,6 +121,30 @@ final class LiveIndex {
     return read(table -> table.tracesOf(userId, notEndedBefore(), this::path));
   }
 
+  /**
+   * Returns the unexpired traces overlapping the window that have a failing span, a span of the
+   * service and one of the name, the earliest {@code max} by start.
+   */
+  List<IndexedTrace> failingWith(String service, String name, Instant from, Instant to, int max) {
+    // The vocabulary grows while indexing: read it under the same lock as the table.
+    return read(
+        table -> {
+          Optional<Integer> serviceId = vocabulary.knownNameId(service);
+          Optional<Integer> nameId = vocabulary.knownNameId(name);
+          if (serviceId.isEmpty() || nameId.isEmpty()) {
+            return List.<IndexedTrace>of();
+          }
+          return table.failingWith(
+              Vocabulary.service(serviceId.get()),
+              Vocabulary.spanName(nameId.get()),
+              IndexedTrace.epochNanos(from),
+              IndexedTrace.epochNanos(to),
+              notEndedBefore(),
+              max,
+              this::path);
+        });
+  }
+
   /** Returns the unexpired traces with a span linking into the trace, newest first. */
   List<IndexedTrace> tracesLinkingTo(String traceId) {
     long[] id = TraceIdBits.parse(TraceIds.traceId(traceId));

@@ -2,9 +2,13 @@ package dev.tracelookup.backend.otlpfile;
 
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.CheckResult;
+import dev.tracelookup.backend.FailureSignature;
+import dev.tracelookup.backend.FailureTally;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.LinkQuery;
 import dev.tracelookup.backend.LinkSearch;
+import dev.tracelookup.backend.SameFailureCount;
+import dev.tracelookup.backend.SameFailureQuery;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -50,12 +54,15 @@ public final class OtlpFileBackend implements TraceBackend {
 
   private static final Logger LOG = LoggerFactory.getLogger(OtlpFileBackend.class);
 
+  private static final int CANDIDATES_PER_COUNTED = 4;
+
   private final String displayName;
   private final Path directory;
   private final LiveIndex index;
   private final TraceLoader loader;
   private final Optional<String> uiUrlTemplate;
   private final OtlpFileOptions options;
+  private final List<String> userAttributeKeys;
   // Read and written only by the one scheduled refresh at a time.
   private boolean failing;
 
@@ -65,7 +72,9 @@ public final class OtlpFileBackend implements TraceBackend {
       LiveIndex index,
       TraceLoader loader,
       Optional<String> uiUrlTemplate,
-      OtlpFileOptions options) {
+      OtlpFileOptions options,
+      List<String> userAttributeKeys) {
+    this.userAttributeKeys = List.copyOf(userAttributeKeys);
     this.displayName = displayName;
     this.directory = directory;
     this.index = index;
@@ -140,7 +149,13 @@ public final class OtlpFileBackend implements TraceBackend {
         index.skippedLines());
     OtlpJsonReader reader = new OtlpJsonReader(Set.copyOf(userAttributeKeys));
     return new OtlpFileBackend(
-        displayName, directory, index, new TraceLoader(reader), uiUrlTemplate, options);
+        displayName,
+        directory,
+        index,
+        new TraceLoader(reader),
+        uiUrlTemplate,
+        options,
+        userAttributeKeys);
   }
 
   /**
@@ -230,6 +245,35 @@ public final class OtlpFileBackend implements TraceBackend {
       return new LinkSearch.Failed(failure(unreadable));
     }
     return new LinkSearch.Found(found);
+  }
+
+  /**
+   * Counts from the index, which knows per trace its time range, service and span names and whether
+   * a span fails: the candidates are read one at a time, checked span by span against the signature
+   * and dropped, so memory stays bounded by the limit whatever the burst.
+   */
+  @Override
+  public SameFailureCount countSameFailure(SameFailureQuery query) {
+    FailureSignature signature = query.signature();
+    // A candidate may fail elsewhere than the culprit: read a few more than the limit.
+    int candidatesRead = query.limit() * CANDIDATES_PER_COUNTED;
+    List<IndexedTrace> candidates =
+        index.failingWith(
+            signature.service(), signature.spanName(), query.from(), query.to(), candidatesRead);
+    FailureTally.Builder tally = FailureTally.builder(userAttributeKeys, query.limit());
+    try {
+      for (IndexedTrace candidate : candidates) {
+        if (!tally.addIfFailed(loader.load(candidate), signature)) {
+          break;
+        }
+      }
+    } catch (IOException unreadable) {
+      return new SameFailureCount.Failed(failure(unreadable));
+    }
+    if (candidates.size() >= candidatesRead) {
+      tally.limitReached();
+    }
+    return new SameFailureCount.Counted(tally.build());
   }
 
   /** Fetches a trace by ID in any form {@link TraceIds} reads: upper case, unpadded, base64. */

@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
@@ -147,6 +149,56 @@ final class TraceTable {
   List<IndexedTrace> tracesLinkingTo(
       long hi, long lo, long notEndedBefore, IntFunction<Path> files) {
     return views(tracesLinkingTo.get(new TraceKey(hi, lo)), notEndedBefore, files);
+  }
+
+  /**
+   * Returns the traces overlapping {@code [from, to]} (nanoseconds since the epoch) with a failing
+   * span, a span of the service and a span of the name (set members, see {@link Vocabulary}), the
+   * earliest {@code max} of them by start. Scans the table without touching a file; only the trace
+   * numbers that match are held.
+   */
+  List<IndexedTrace> failingWith(
+      int service,
+      int name,
+      long from,
+      long to,
+      long notEndedBefore,
+      int max,
+      IntFunction<Path> files) {
+    // The earliest max by start, kept in a heap of (start, trace) so that a burst of any size
+    // costs max entries, and only those become views.
+    PriorityQueue<long[]> earliest =
+        new PriorityQueue<>(
+            Comparator.<long[]>comparingLong(entry -> entry[0])
+                .thenComparingLong(entry -> entry[1])
+                .reversed());
+    for (int trace = 0; trace < traceCount; trace++) {
+      long start = Long.MAX_VALUE;
+      long end = NO_END;
+      boolean failing = false;
+      boolean hasService = false;
+      boolean hasName = false;
+      for (int o = traceHead[trace]; o >= 0; o = occurrencePrevious[o]) {
+        start = Math.min(start, occurrenceStart[o]);
+        end = Math.max(end, occurrenceEnd[o]);
+        failing |= (occurrenceFacts[o] & 1) == 1;
+        int[] members = vocabulary.members(occurrenceFacts[o] >>> 1);
+        hasService |= Arrays.binarySearch(members, service) >= 0;
+        hasName |= Arrays.binarySearch(members, name) >= 0;
+      }
+      if (failing && hasService && hasName && start <= to && end >= from && end >= notEndedBefore) {
+        earliest.add(new long[] {start, trace});
+        if (earliest.size() > max) {
+          earliest.poll();
+        }
+      }
+    }
+    List<IndexedTrace> views = new ArrayList<>();
+    for (long[] entry : earliest) {
+      views.add(view((int) entry[1], files));
+    }
+    views.sort(IndexedTrace.NEWEST_FIRST.reversed());
+    return views;
   }
 
   Optional<IndexedTrace> trace(long hi, long lo, long notEndedBefore, IntFunction<Path> files) {

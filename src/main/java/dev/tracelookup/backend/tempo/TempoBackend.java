@@ -5,6 +5,8 @@ import dev.tracelookup.backend.CheckResult;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.LinkQuery;
 import dev.tracelookup.backend.LinkSearch;
+import dev.tracelookup.backend.SameFailureCount;
+import dev.tracelookup.backend.SameFailureQuery;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -32,6 +34,7 @@ public final class TempoBackend implements TraceBackend {
   private final BackendHttp http;
   private final TempoOptions options;
   private final TempoSearch search;
+  private final TempoFailureCount failureCount;
   private final TempoLinkSearch linkSearch;
   private final TraceResponseReader traceReader;
   private final Optional<ExploreLink> exploreLink;
@@ -51,11 +54,21 @@ public final class TempoBackend implements TraceBackend {
     List<String> keys = checkedKeys(userAttributeKeys);
     this.search = new TempoSearch(http, keys, options, Objects.requireNonNull(clock, "clock"));
     this.linkSearch = new TempoLinkSearch(http, search, options, clock);
+    this.failureCount = new TempoFailureCount(http, keys, options);
     this.traceReader = new TraceResponseReader(new OtlpJsonReader(Set.copyOf(keys)));
     this.exploreLink =
         options
             .grafanaUrl()
             .map(grafana -> new ExploreLink(grafana, options.datasourceUid(), options.orgId()));
+  }
+
+  /**
+   * Counts with one TraceQL search selecting the user attributes, so no trace is fetched (see
+   * {@link TempoFailureCount}).
+   */
+  @Override
+  public SameFailureCount countSameFailure(SameFailureQuery query) {
+    return failureCount.count(Objects.requireNonNull(query, "query"));
   }
 
   /** Returns the endpoint's name, e.g. {@code Tempo}. */

@@ -1,5 +1,7 @@
 package dev.tracelookup.backend.zipkin;
 
+import dev.tracelookup.backend.FailureSignature;
+import dev.tracelookup.backend.SameFailureQuery;
 import dev.tracelookup.backend.TraceQuery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,28 @@ final class SearchPath {
         .ifPresent(service -> path.append("&serviceName=").append(encoded(service)));
     lowerCased(query.spanName()).ifPresent(name -> path.append("&spanName=").append(encoded(name)));
     return path.toString();
+  }
+
+  /**
+   * Returns the path and query of a count of one failure: its service and span name, and {@code
+   * annotationQuery=error} (the tag Zipkin keeps for failed spans), never a customer.
+   */
+  static String sameFailure(SameFailureQuery query) {
+    long endTs = ceilMillis(query.to());
+    long startTs = query.from().minus(EARLY_START_SLACK).toEpochMilli();
+    FailureSignature signature = query.signature();
+    return PATH
+        + "?serviceName="
+        + encoded(signature.service().trim().toLowerCase(Locale.ROOT))
+        + "&spanName="
+        + encoded(signature.spanName().trim().toLowerCase(Locale.ROOT))
+        + "&annotationQuery=error"
+        + "&endTs="
+        + endTs
+        + "&lookback="
+        + (endTs - startTs)
+        + "&limit="
+        + query.limit();
   }
 
   private static Optional<String> lowerCased(Optional<String> name) {

@@ -2,9 +2,12 @@ package dev.tracelookup.backend.zipkin;
 
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.CheckResult;
+import dev.tracelookup.backend.FailureTally;
 import dev.tracelookup.backend.FetchResult;
 import dev.tracelookup.backend.LinkQuery;
 import dev.tracelookup.backend.LinkSearch;
+import dev.tracelookup.backend.SameFailureCount;
+import dev.tracelookup.backend.SameFailureQuery;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -115,6 +118,39 @@ public final class ZipkinBackend implements TraceBackend {
   @Override
   public LinkSearch searchLinkingTo(LinkQuery query) {
     return new LinkSearch.Unsupported(displayName() + " cannot search by span link.");
+  }
+
+  /**
+   * Counts with one search by the culprit's service, span name and {@code error} tag; the traces
+   * come back whole, so the signature and the customers are read from their spans. Zipkin stamps a
+   * trace with its root's start, so traces starting before the window are dropped here.
+   */
+  @Override
+  public SameFailureCount countSameFailure(SameFailureQuery query) {
+    HttpResult<List<Trace>> answer =
+        http.get(SearchPath.sameFailure(query), JSON, ZipkinBackend::readTraceList);
+    if (answer instanceof HttpResult.Failed<List<Trace>> failed) {
+      return new SameFailureCount.Failed(BackendFailure.from(failed.failure()));
+    }
+    List<Trace> traces = answer instanceof HttpResult.Ok<List<Trace>> ok ? ok.value() : List.of();
+    FailureTally.Builder tally = FailureTally.builder(userAttributeKeys, query.limit());
+    for (Trace trace : traces) {
+      if (overlaps(trace, query)) {
+        tally.addIfFailed(trace, query.signature());
+      }
+    }
+    if (traces.size() >= query.limit()) {
+      tally.limitReached();
+    }
+    return new SameFailureCount.Counted(tally.build());
+  }
+
+  private static boolean overlaps(Trace trace, SameFailureQuery query) {
+    return trace.spans().stream()
+        .anyMatch(
+            span ->
+                !span.start().isAfter(query.to())
+                    && !span.start().plus(span.duration()).isBefore(query.from()));
   }
 
   /** Fetches a trace by its hex ID; anything else cannot be a Zipkin trace and is not found. */
