@@ -166,7 +166,8 @@ final class AckLoad {
     for (OpenLoop.Answer answer : botAnswers) {
       boolean ok = answer.status() == 200;
       searching += ok && answer.body().contains("Looking up traces") ? 1 : 0;
-      busy += ok && answer.body().contains("busy with other lookups") ? 1 : 0;
+      // Both "busy" answers: every lookup thread taken, and admission's likely wait.
+      busy += ok && answer.body().contains("busy") ? 1 : 0;
     }
     int answered = responses.awaitAnswers(searching, ANSWERS_WITHIN);
     return new Delivery(

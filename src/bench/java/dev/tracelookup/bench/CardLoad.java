@@ -57,6 +57,7 @@ final class CardLoad {
    *     (the threads it started are still alive then: idle ones end after 30 s)
    */
   record Result(
+      Phase warmUp,
       Phase steady,
       Phase burst,
       long rssKb,
@@ -103,13 +104,14 @@ final class CardLoad {
               env, directory.resolve("bot.log"), Duration.ofSeconds(60), jvmOptions())) {
         CardLoad bench = new CardLoad(new SlashCommands(answers.base()), serve.base(), answers);
         // A fresh JVM spends its first seconds compiling: warm it as a running bot would be.
-        bench.phase("warm-up", warmUp());
+        Phase warmUp = bench.phase("50/s (warm-up)", warmUp());
         long cpuBefore = serve.cpuMillis();
         Phase steady = bench.phase("200/s for 10 s", steady());
         Map<String, Long> nativeMemory = serve.nativeMemory();
         Phase burst = bench.phase("300 at once", new long[BURST]);
         Map<String, Long> status = serve.status();
         return new Result(
+            warmUp,
             steady,
             burst,
             status.get("VmRSS"),

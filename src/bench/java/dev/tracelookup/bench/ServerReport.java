@@ -215,7 +215,9 @@ final class ServerReport {
             "ack p99",
             "card p50",
             "card p99"));
-    for (CardLoad.Phase phase : List.of(result.steady(), result.burst())) {
+    // The warm-up is a fresh JVM compiling as it goes, but it shows where acks stand at a quarter
+    // of the load.
+    for (CardLoad.Phase phase : List.of(result.warmUp(), result.steady(), result.burst())) {
       out.append(
           String.format(
               "%-16s %8d %8d %9d %6d %6d %6d %6d %9s %9s %9s %9s%n",

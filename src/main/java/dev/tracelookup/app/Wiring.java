@@ -112,13 +112,12 @@ final class Wiring {
     // capped the bot at threads ÷ backend latency lookups a second (8 ÷ 2 s = 4/s), whatever the
     // machine. Java 17 has no virtual threads, and the clients block by design (each attempt's
     // watch, bodies streamed through budgeted readers), so instead of splitting every reader into
-    // CompletableFuture stages the bot runs lookups on many platform threads, which cost a few
-    // dozen KiB of stack each while they wait and die when idle, and limits concurrency where it
-    // protects something: the backend's CallGate, and admission by deadline (lookup.Admission).
-    // The bench measures both the load and the memory this takes (BENCHMARKS.md, issue 16). A
-    // lookup
-    // runs on its job's thread (TraceLookup) and reads its first trace there too, so a waiting
-    // lookup holds one thread, plus one per further trace read in parallel.
+    // CompletableFuture stages the bot runs lookups on many platform threads, which cost about
+    // 115 kB of native memory each while they wait (NMT, in the bench) and die when idle, and
+    // limits concurrency where it protects something: the backend's CallGate, and admission by
+    // deadline (lookup.Admission). A lookup runs on its job's thread (TraceLookup) and reads its
+    // first trace there too, so a waiting lookup holds one thread, plus one per further trace read
+    // in parallel. The bench measures both the load and the memory (BENCHMARKS.md, issue 16).
     // A full fetch queue makes the lookup read its traces on its own thread instead of queueing.
     this.fetches =
         pool(

@@ -76,20 +76,20 @@ final class NoteButtonHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest request, ActionContext ctx) {
-    BlockActionPayload payload = request.getPayload();
-    String responseUrl = payload.getResponseUrl();
-    if (responseUrl == null || payload.getActions() == null || payload.getActions().isEmpty()) {
+    Optional<ButtonPress> pressed = ButtonPress.of(request.getPayload());
+    if (pressed.isEmpty()) {
       return ctx.ack();
     }
-    Optional<RequestTokens.NoteButton> button = tokens.note(payload.getActions().get(0).getValue());
+    ButtonPress press = pressed.get();
+    BlockActionPayload payload = press.payload();
+    String responseUrl = press.responseUrl();
+    Optional<RequestTokens.NoteButton> button = tokens.note(press.value());
     Optional<TicketLink> link = button.flatMap(b -> links.parse(b.ticketUrl()));
     if (link.isEmpty()) {
-      replies.respond(
-          responseUrl,
-          Messages.failure(
-              "That button no longer carries a ticket and lookup I can read. Run Find traces on"
-                  + " the ticket again. Nothing was written."),
-          Visibility.EPHEMERAL);
+      press.unreadable(
+          replies,
+          "a ticket and lookup",
+          "Run Find traces on the ticket again. Nothing was written.");
       return ctx.ack();
     }
     Asker asker = Asker.of(payload);

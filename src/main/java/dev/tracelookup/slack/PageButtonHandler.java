@@ -6,8 +6,6 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.tracelookup.lookup.RequestTokens;
-import dev.tracelookup.render.Messages;
-import dev.tracelookup.slack.SlackReplies.Visibility;
 import java.util.Optional;
 
 /**
@@ -31,18 +29,16 @@ final class PageButtonHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest request, ActionContext ctx) {
-    BlockActionPayload payload = request.getPayload();
-    String responseUrl = payload.getResponseUrl();
-    if (responseUrl == null || payload.getActions() == null || payload.getActions().isEmpty()) {
+    Optional<ButtonPress> pressed = ButtonPress.of(request.getPayload());
+    if (pressed.isEmpty()) {
       return ctx.ack();
     }
-    Optional<RequestTokens.PageButton> page = tokens.page(payload.getActions().get(0).getValue());
+    ButtonPress press = pressed.get();
+    BlockActionPayload payload = press.payload();
+    String responseUrl = press.responseUrl();
+    Optional<RequestTokens.PageButton> page = tokens.page(press.value());
     if (page.isEmpty()) {
-      replies.respond(
-          responseUrl,
-          Messages.failure(
-              "That button no longer carries a lookup I can read. Run `/trace-lookup` again."),
-          Visibility.EPHEMERAL);
+      press.unreadable(replies, "a lookup", "Run `/trace-lookup` again.");
       return ctx.ack();
     }
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());

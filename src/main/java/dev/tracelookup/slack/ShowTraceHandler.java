@@ -6,8 +6,6 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.tracelookup.lookup.RequestTokens;
-import dev.tracelookup.render.Messages;
-import dev.tracelookup.slack.SlackReplies.Visibility;
 import java.util.Optional;
 
 /**
@@ -31,19 +29,16 @@ final class ShowTraceHandler implements BlockActionHandler {
 
   @Override
   public Response apply(BlockActionRequest request, ActionContext ctx) {
-    BlockActionPayload payload = request.getPayload();
-    String responseUrl = payload.getResponseUrl();
-    if (responseUrl == null || payload.getActions() == null || payload.getActions().isEmpty()) {
+    Optional<ButtonPress> pressed = ButtonPress.of(request.getPayload());
+    if (pressed.isEmpty()) {
       return ctx.ack();
     }
-    Optional<RequestTokens.TraceButton> button =
-        tokens.trace(payload.getActions().get(0).getValue());
+    ButtonPress press = pressed.get();
+    BlockActionPayload payload = press.payload();
+    String responseUrl = press.responseUrl();
+    Optional<RequestTokens.TraceButton> button = tokens.trace(press.value());
     if (button.isEmpty()) {
-      replies.respond(
-          responseUrl,
-          Messages.failure(
-              "That button no longer carries a trace I can read." + " Run `/trace-lookup` again."),
-          Visibility.EPHEMERAL);
+      press.unreadable(replies, "a trace", "Run `/trace-lookup` again.");
       return ctx.ack();
     }
     AgentZoneReader.AgentZone zone = zones.zoneOf(payload.getUser().getId());
