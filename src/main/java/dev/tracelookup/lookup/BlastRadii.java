@@ -167,6 +167,30 @@ public final class BlastRadii {
                 }));
   }
 
+  /**
+   * Returns the count when another lookup of the same failure and window has already made it: the
+   * card can carry it from the start, with no "counting…" line to replace. Empty while a count is
+   * still running, after one failed, or when there is nothing to count.
+   */
+  public Optional<BlastReport> known(LookupOutcome outcome) {
+    Optional<FailureSignature> signature = signature(outcome);
+    if (signature.isEmpty()) {
+      return Optional.empty();
+    }
+    TimeWindowBounds window = window(outcome.request());
+    CompletableFuture<SameFailureCount> shared =
+        cache.getIfPresent(new Key(signature.get().key(), window.from(), window.to()));
+    if (shared == null || !shared.isDone() || shared.isCompletedExceptionally()) {
+      return Optional.empty();
+    }
+    SameFailureCount count = shared.join();
+    if (!(count instanceof SameFailureCount.Counted)) {
+      return Optional.empty();
+    }
+    String excluded = hasher.stored(outcome.request().userId());
+    return Optional.of(report(count, null, excluded, window, true));
+  }
+
   /** Counts and waits for it, for faces with no card to update later (the command line). */
   public Optional<BlastReport> countNow(LookupOutcome outcome) {
     return count(outcome).map(CompletableFuture::join);

@@ -418,18 +418,22 @@ final class LookupRunner {
         route,
         progress -> {
           LookupOutcome outcome = run.apply(progress);
-          answered.set(outcome);
           boolean counting =
               replaceable.isPresent()
                   && blastRadii.isPresent()
                   && BlastRadii.signature(outcome).isPresent();
+          Optional<BlastReport> known =
+              counting ? knownCount(asker, outcome) : Optional.<BlastReport>empty();
+          if (known.isEmpty()) {
+            answered.set(outcome);
+          }
           return answer(
               event,
               asker,
               outcome,
               zone,
               audience,
-              counting ? Optional.of(new BlastReport.Pending()) : Optional.empty());
+              known.isPresent() || !counting ? known : Optional.of(new BlastReport.Pending()));
         },
         watched,
         delivery -> {
@@ -438,6 +442,22 @@ final class LookupRunner {
             countLater(asker, outcome, zone, audience, replaceable.get(), delivery);
           }
         });
+  }
+
+  /**
+   * Returns the count another lookup already made of this failure, audited, so the card carries it
+   * at once: during an incident most agents ask about a failure already counted, and each would
+   * otherwise see "counting…" and get the whole card drawn and posted a second time.
+   */
+  private Optional<BlastReport> knownCount(Asker asker, LookupOutcome outcome) {
+    Optional<BlastReport> known = blastRadii.get().known(outcome);
+    if (known.isEmpty()) {
+      return known;
+    }
+    BlastRadii.TimeWindowBounds window = blastRadii.get().window(outcome.request());
+    Audits.Audited audited = audits.blast(asker, outcome, window, known.get());
+    // Not recorded: the card says the count is coming, and counting later audits it again.
+    return audited.withholds() ? Optional.empty() : known;
   }
 
   /**
