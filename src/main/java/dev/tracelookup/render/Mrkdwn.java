@@ -34,13 +34,19 @@ final class Mrkdwn {
     int room = max - Texts.ELLIPSIS.length();
     for (int i = 0; i < raw.length(); ) {
       int codePoint = raw.codePointAt(i);
-      String piece = entity(codePoint);
+      String entity = entity(codePoint);
       int next = i + Character.charCount(codePoint);
       boolean last = next == raw.length();
-      if (out.length() + piece.length() > (last ? max : room)) {
+      int width = entity == null ? next - i : entity.length();
+      if (out.length() + width > (last ? max : room)) {
         return out.append(Texts.ELLIPSIS).toString();
       }
-      out.append(piece);
+      if (entity == null) {
+        // Every card escapes each span name and message: a String per character showed in profiles.
+        out.append(raw, i, next);
+      } else {
+        out.append(entity);
+      }
       i = next;
     }
     return out.toString();
@@ -55,6 +61,7 @@ final class Mrkdwn {
     return FENCE + "\n" + body + "\n" + FENCE;
   }
 
+  /** Returns the entity that stands for the character, or null when it is written as it is. */
   private static String entity(int codePoint) {
     switch (codePoint) {
       case '&':
@@ -64,7 +71,7 @@ final class Mrkdwn {
       case '>':
         return "&gt;";
       default:
-        return new String(Character.toChars(codePoint));
+        return null;
     }
   }
 }

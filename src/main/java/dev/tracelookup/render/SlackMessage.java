@@ -1,5 +1,6 @@
 package dev.tracelookup.render;
 
+import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 import java.util.LinkedHashMap;
@@ -11,6 +12,9 @@ import java.util.Objects;
  * A message as Slack receives it: the notification fallback {@code text} and the Block Kit blocks.
  */
 public record SlackMessage(String text, List<LayoutBlock> blocks) {
+  /** Built once: a Gson learns each Block Kit class by reflection the first time it meets it. */
+  private static final Gson GSON = GsonFactory.createSnakeCase();
+
   public SlackMessage {
     Objects.requireNonNull(text, "text");
     blocks = List.copyOf(blocks);
@@ -27,6 +31,6 @@ public record SlackMessage(String text, List<LayoutBlock> blocks) {
     if (!blocks.isEmpty()) {
       body.put("blocks", blocks);
     }
-    return GsonFactory.createSnakeCase().toJson(body);
+    return GSON.toJson(body);
   }
 }
