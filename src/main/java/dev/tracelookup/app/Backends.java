@@ -1,5 +1,6 @@
 package dev.tracelookup.app;
 
+import dev.tracelookup.backend.SearchFanout;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.jaeger.JaegerBackend;
 import dev.tracelookup.backend.jaeger.JaegerOptions;
@@ -31,7 +32,14 @@ final class Backends {
   private Backends() {}
 
   static TraceBackend create(Config config, HttpClient client, Clock clock) {
-    return create(config, client, clock, Telemetry.noop(), daemon(), CallGate.unlimited());
+    return create(
+        config,
+        client,
+        clock,
+        Telemetry.noop(),
+        daemon(),
+        CallGate.unlimited(),
+        SearchFanout.oneAtATime());
   }
 
   /**
@@ -39,6 +47,7 @@ final class Backends {
    *
    * @param follower runs the file backend's polling of its directory; its owner shuts it down
    * @param gate how many requests a remote backend may have open from the bot at once
+   * @param fanout runs the searches a Jaeger or Zipkin query is made of at the same time
    */
   static TraceBackend create(
       Config config,
@@ -46,7 +55,8 @@ final class Backends {
       Clock clock,
       Telemetry telemetry,
       ScheduledExecutorService follower,
-      CallGate gate) {
+      CallGate gate,
+      SearchFanout fanout) {
     Config.Backend backend = config.backend();
     // A switch expression: a new BackendType does not compile until it has its case here.
     return switch (backend.type()) {
@@ -61,12 +71,14 @@ final class Backends {
           new JaegerBackend(
               http(config, client, clock, telemetry, gate),
               backend.userAttributes(),
-              jaeger(backend));
+              jaeger(backend),
+              fanout);
       case ZIPKIN ->
           new ZipkinBackend(
               http(config, client, clock, telemetry, gate),
               backend.userAttributes(),
-              new ZipkinOptions(backend.uiUrl().map(URI::create)));
+              new ZipkinOptions(backend.uiUrl().map(URI::create)),
+              fanout);
     };
   }
 

@@ -1,6 +1,7 @@
 package dev.tracelookup.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tracelookup.backend.SearchFanout;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.command.CommandSyntax;
 import dev.tracelookup.command.LookupRequestParser;
@@ -107,7 +108,6 @@ final class Wiring {
         config.backend().type().remote()
             ? CallGate.of(config.backend().maxConcurrent())
             : CallGate.unlimited();
-    this.backend = Backends.create(config, http, clock, telemetry, backendFollower, gate);
     // Lookups wait on the backend, Slack and ticket systems, not on the cores: a handful of threads
     // capped the bot at threads ÷ backend latency lookups a second (8 ÷ 2 s = 4/s), whatever the
     // machine. Java 17 has no virtual threads, and the clients block by design (each attempt's
@@ -117,7 +117,8 @@ final class Wiring {
     // limits concurrency where it protects something: the backend's CallGate, and admission by
     // deadline (lookup.Admission). A lookup runs on its job's thread (TraceLookup) and reads its
     // first trace there too, so a waiting lookup holds one thread, plus one per further trace read
-    // in parallel. The bench measures both the load and the memory (BENCHMARKS.md, issue 16).
+    // or search run in parallel. The bench measures both the load and the memory (BENCHMARKS.md,
+    // issue 16).
     // A full fetch queue makes the lookup read its traces on its own thread instead of queueing.
     this.fetches =
         pool(
@@ -125,6 +126,17 @@ final class Wiring {
             settings.threads(),
             settings.threads() * settings.fetchParallelism(),
             Wiring::runHereUnlessShutDown);
+    // The searches one Jaeger or Zipkin query is made of (one per user key) share the fetch pool:
+    // the same kind of wait, under the same bound, and run one after the other when it is full.
+    this.backend =
+        Backends.create(
+            config,
+            http,
+            clock,
+            telemetry,
+            backendFollower,
+            gate,
+            new SearchFanout(fetches, settings.fetchParallelism()));
     long maxHeap = Runtime.getRuntime().maxMemory();
     this.reads = ReadBudget.of(HeapShares.readBytes(settings, maxHeap));
     // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.

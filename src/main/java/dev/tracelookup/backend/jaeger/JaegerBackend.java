@@ -9,6 +9,7 @@ import dev.tracelookup.backend.LinkQuery;
 import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SameFailureCount;
 import dev.tracelookup.backend.SameFailureQuery;
+import dev.tracelookup.backend.SearchFanout;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A {@link TraceBackend} over a Jaeger query service, through its api/v3 HTTP gateway or its older
@@ -50,6 +52,7 @@ public final class JaegerBackend implements TraceBackend {
   private final JaegerApi api;
   private final JaegerOptions options;
   private final List<String> userKeys;
+  private final SearchFanout fanout;
 
   /**
    * @param http calls Jaeger's query service; its endpoint's base URL is the query service's
@@ -59,6 +62,18 @@ public final class JaegerBackend implements TraceBackend {
    * @throws IllegalArgumentException when no user attribute key is given
    */
   public JaegerBackend(BackendHttp http, List<String> userAttributeKeys, JaegerOptions options) {
+    this(http, userAttributeKeys, options, SearchFanout.oneAtATime());
+  }
+
+  /**
+   * @param fanout runs the searches by each key (and entry service) at the same time
+   */
+  public JaegerBackend(
+      BackendHttp http,
+      List<String> userAttributeKeys,
+      JaegerOptions options,
+      SearchFanout fanout) {
+    this.fanout = Objects.requireNonNull(fanout, "fanout");
     this.http = Objects.requireNonNull(http, "http");
     this.userKeys = List.copyOf(userAttributeKeys);
     this.options = Objects.requireNonNull(options, "options");
@@ -93,12 +108,16 @@ public final class JaegerBackend implements TraceBackend {
     }
     SearchMerger merger =
         new SearchMerger(new TraceMatcher(query, userKeys), query.limit(), options.api());
-    for (SearchSpec spec : SearchPlan.specs(query, userKeys, options.entryServices())) {
-      SearchResult result = api.find(spec);
+    List<SearchSpec> specs = SearchPlan.specs(query, userKeys, options.entryServices());
+    List<SearchResult> results =
+        fanout.all(
+            specs.stream().<Supplier<SearchResult>>map(spec -> () -> api.find(spec)).toList());
+    for (int i = 0; i < specs.size(); i++) {
+      SearchResult result = results.get(i);
       if (result instanceof SearchResult.Failed failed && needsEntryServices(failed)) {
         return unsupported("This Jaeger's storage cannot search without a service name");
       }
-      merger.add(spec, result);
+      merger.add(specs.get(i), result);
     }
     return merger.result();
   }

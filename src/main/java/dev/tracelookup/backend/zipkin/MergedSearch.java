@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * Merges the answers of the searches by each user attribute key into one result: traces by ID, only
  * those overlapping the window, newest first, at most the limit.
  *
- * <p>The first failure ends the searches: a Zipkin that failed one is unlikely to answer the next
- * within the lookup's budget. What earlier searches found is still shown, with a warning.
+ * <p>The searches run at once, so one may fail while another answers: what the others found is
+ * shown, with a warning that names each failed key. Only when none answered is the result a
+ * failure, the first key's.
  */
 final class MergedSearch {
   private static final Comparator<Trace> NEWEST_FIRST =
@@ -30,21 +31,21 @@ final class MergedSearch {
   private final List<String> warnings = new ArrayList<>();
   private boolean answered;
   private boolean limitReached;
-  private BackendFailure failure;
+  private final Map<String, BackendFailure> failedKeys = new LinkedHashMap<>();
 
   MergedSearch(TraceQuery query, String backend) {
     this.query = query;
     this.backend = backend;
   }
 
-  /** Adds the answer of the search by one key; returns whether to search by the next key. */
-  boolean add(String key, HttpResult<List<Trace>> answer) {
+  /** Adds the answer of the search by one key, in the order the keys are configured. */
+  void add(String key, HttpResult<List<Trace>> answer) {
     if (answer instanceof HttpResult.Ok<List<Trace>> ok) {
       List<Trace> found = ok.value();
       answered = true;
       limitReached |= found.size() >= query.limit();
       found.forEach(trace -> traces.putIfAbsent(trace.traceId(), trace));
-      return true;
+      return;
     }
     BackendFailure failed =
         answer instanceof HttpResult.Failed<List<Trace>> error
@@ -54,22 +55,20 @@ final class MergedSearch {
                 BackendFailure.Kind.REJECTED,
                 backend,
                 "GET " + SearchPath.PATH + " answered 404; is the base URL Zipkin's API root?");
-    if (answered) {
-      warnings.add(
-          "The search by "
-              + key
-              + " failed, so traces that carry the user ID only there may be missing: "
-              + failed.userMessage());
-    } else {
-      failure = failed;
-    }
-    return false;
+    failedKeys.put(key, failed);
   }
 
   SearchResult result() {
     if (!answered) {
-      return new SearchResult.Failed(failure);
+      return new SearchResult.Failed(failedKeys.values().iterator().next());
     }
+    failedKeys.forEach(
+        (key, failed) ->
+            warnings.add(
+                "The search by "
+                    + key
+                    + " failed, so traces that carry the user ID only there may be missing: "
+                    + failed.userMessage()));
     List<Trace> inWindow =
         traces.values().stream()
             .filter(trace -> ZipkinTraces.overlaps(trace, query.from(), query.to()))

@@ -8,6 +8,7 @@ import dev.tracelookup.backend.LinkQuery;
 import dev.tracelookup.backend.LinkSearch;
 import dev.tracelookup.backend.SameFailureCount;
 import dev.tracelookup.backend.SameFailureQuery;
+import dev.tracelookup.backend.SearchFanout;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceBackend;
 import dev.tracelookup.backend.TraceQuery;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A {@link TraceBackend} over Zipkin's v2 HTTP API ({@code /api/v2/traces}, {@code
@@ -49,6 +51,7 @@ public final class ZipkinBackend implements TraceBackend {
   private final BackendHttp http;
   private final List<String> userAttributeKeys;
   private final ZipkinOptions options;
+  private final SearchFanout fanout;
 
   /**
    * @param http calls the Zipkin API; its endpoint's base URL is the API root, e.g. {@code
@@ -59,6 +62,18 @@ public final class ZipkinBackend implements TraceBackend {
    *     annotation query (anything beyond letters, digits and {@code _ . : -})
    */
   public ZipkinBackend(BackendHttp http, List<String> userAttributeKeys, ZipkinOptions options) {
+    this(http, userAttributeKeys, options, SearchFanout.oneAtATime());
+  }
+
+  /**
+   * @param fanout runs the searches by each key at the same time
+   */
+  public ZipkinBackend(
+      BackendHttp http,
+      List<String> userAttributeKeys,
+      ZipkinOptions options,
+      SearchFanout fanout) {
+    this.fanout = Objects.requireNonNull(fanout, "fanout");
     this.http = Objects.requireNonNull(http, "http");
     this.userAttributeKeys = List.copyOf(userAttributeKeys);
     this.options = Objects.requireNonNull(options, "options");
@@ -100,13 +115,16 @@ public final class ZipkinBackend implements TraceBackend {
       return new SearchResult.Failed(
           BackendFailure.of(BackendFailure.Kind.UNSUPPORTED_QUERY, displayName(), refusal.get()));
     }
+    List<Supplier<HttpResult<List<Trace>>>> searches =
+        userAttributeKeys.stream()
+            .<Supplier<HttpResult<List<Trace>>>>map(
+                key ->
+                    () -> http.get(SearchPath.of(key, query), JSON, ZipkinBackend::readTraceList))
+            .toList();
+    List<HttpResult<List<Trace>>> answers = fanout.all(searches);
     MergedSearch merged = new MergedSearch(query, displayName());
-    for (String key : userAttributeKeys) {
-      HttpResult<List<Trace>> answer =
-          http.get(SearchPath.of(key, query), JSON, ZipkinBackend::readTraceList);
-      if (!merged.add(key, answer)) {
-        break;
-      }
+    for (int i = 0; i < answers.size(); i++) {
+      merged.add(userAttributeKeys.get(i), answers.get(i));
     }
     return merged.result();
   }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tracelookup.backend.BackendFailure;
 import dev.tracelookup.backend.FetchResult;
+import dev.tracelookup.backend.SearchFanout;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
@@ -23,6 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +101,39 @@ final class JaegerBackendV1Test {
                 + "&start=1770386400000000&end=1770388200000000&limit=20");
     assertThat(first.header("Accept")).isEqualTo("application/json");
     assertThat(first.header("Authorization")).isEqualTo("Bearer t0ken");
+  }
+
+  /**
+   * Two keys at two entry services make four searches; each holds its answer until all four have
+   * arrived, which only happens when they are asked at once.
+   */
+  @Test
+  void search_everyKeyAndEntryService_asksJaegerAllAtOnce() {
+    CountDownLatch allAsked = new CountDownLatch(4);
+    List<Boolean> metTheOthers = new CopyOnWriteArrayList<>();
+    jaeger.answerWith(
+        request -> {
+          allAsked.countDown();
+          try {
+            metTheOthers.add(allAsked.await(5, TimeUnit.SECONDS));
+          } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+          }
+          return Reply.json("{\"data\":[],\"total\":0,\"limit\":0,\"offset\":0,\"errors\":null}");
+        });
+    ExecutorService pool = Executors.newCachedThreadPool();
+    try {
+      JaegerBackend backend =
+          JaegerTesting.backend(
+              jaeger.uri(), v1("api-gateway", "checkout"), pauses, new SearchFanout(pool, 4));
+
+      SearchResult result = backend.search(query());
+
+      assertThat(traces(result)).isEmpty();
+      assertThat(metTheOthers).containsExactly(true, true, true, true);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

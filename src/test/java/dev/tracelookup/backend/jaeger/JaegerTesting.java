@@ -1,5 +1,6 @@
 package dev.tracelookup.backend.jaeger;
 
+import dev.tracelookup.backend.SearchFanout;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.http.BackendHttp;
 import dev.tracelookup.http.Endpoint;
@@ -49,7 +50,12 @@ final class JaegerTesting {
   }
 
   static JaegerBackend backend(URI base, JaegerOptions options, List<Duration> pauses) {
-    return new JaegerBackend(http(base, pauses, 5_000_000), USER_KEYS, options);
+    return backend(base, options, pauses, SearchFanout.oneAtATime());
+  }
+
+  static JaegerBackend backend(
+      URI base, JaegerOptions options, List<Duration> pauses, SearchFanout fanout) {
+    return new JaegerBackend(http(base, pauses, 5_000_000), USER_KEYS, options, fanout);
   }
 
   static JaegerOptions v3(String... entryServices) {

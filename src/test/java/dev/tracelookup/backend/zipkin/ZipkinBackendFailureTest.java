@@ -70,7 +70,7 @@ final class ZipkinBackendFailureTest {
   }
 
   @Test
-  void search_connectionRefused_isUnreachableAndTriesNoOtherKey() throws Exception {
+  void search_connectionRefused_isUnreachableAfterOneRetryPerKey() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -82,7 +82,8 @@ final class ZipkinBackendFailureTest {
 
     assertThat(failure.kind()).isEqualTo(Kind.UNREACHABLE);
     assertThat(failure.userMessage()).startsWith("Zipkin could not be reached.");
-    assertThat(pauses).hasSize(1);
+    // Both keys are searched at once in the bot, so each key's search retries on its own.
+    assertThat(pauses).hasSize(2);
   }
 
   @Test
@@ -117,13 +118,13 @@ final class ZipkinBackendFailureTest {
   }
 
   @Test
-  void search_serverError_isServerErrorAfterARetry() {
+  void search_serverError_isServerErrorAfterARetryPerKey() {
     zipkin.answerAll(Reply.status(500, "Cannot connect to elasticsearch"));
 
     BackendFailure failure = failure(backend.search(QUERY));
 
     assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR);
-    assertThat(pauses).hasSize(1);
+    assertThat(pauses).hasSize(2);
   }
 
   @Test
@@ -228,6 +229,43 @@ final class ZipkinBackendFailureTest {
         .startsWith(
             "The search by enduser.id failed, so traces that carry the user ID only there may be"
                 + " missing: Zipkin failed while searching.");
+  }
+
+  @Test
+  void search_firstKeyFailsSecondAnswers_showsWhatTheSecondFoundWithAWarning() {
+    zipkin.add(
+        List.of(
+            span(TRACE_ID, "00f067aa0ba902b7")
+                .at(Instant.parse("2026-02-06T14:17:23Z"))
+                .tag("enduser.id", "usr_k8x9m2")
+                .build()));
+    zipkin.answer(
+        request ->
+            request.query().contains("annotationQuery=user.id")
+                ? Optional.of(Reply.status(503, ""))
+                : Optional.empty());
+
+    SearchResult.Found found = (SearchResult.Found) backend.search(QUERY);
+
+    assertThat(found.traces()).extracting(TraceRef::traceId).containsExactly(TRACE_ID);
+    assertThat(found.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("The search by user.id failed, so traces that carry the user ID only there");
+  }
+
+  @Test
+  void search_everyKeyFails_isTheFirstKeysFailure() {
+    zipkin.answer(
+        request ->
+            Optional.of(
+                request.query().contains("annotationQuery=user.id")
+                    ? Reply.status(503, "")
+                    : Reply.status(400, "bad")));
+
+    BackendFailure failure = failure(backend.search(QUERY));
+
+    assertThat(failure.kind()).isEqualTo(Kind.SERVER_ERROR);
   }
 
   @Test

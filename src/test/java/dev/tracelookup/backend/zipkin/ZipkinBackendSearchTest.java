@@ -3,6 +3,7 @@ package dev.tracelookup.backend.zipkin;
 import static dev.tracelookup.backend.zipkin.ZipkinSpanJson.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tracelookup.backend.SearchFanout;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.backend.TraceRef;
@@ -11,6 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +38,9 @@ final class ZipkinBackendSearchTest {
   void stop() throws Exception {
     zipkin.close();
   }
+
+  private static final String USER = "usr_k8x9m2";
+  private static final Duration MS_40 = Duration.ofMillis(40);
 
   private static TraceQuery query(
       Optional<String> service, Optional<String> spanName, boolean errorsOnly, int limit) {
@@ -70,6 +79,42 @@ final class ZipkinBackendSearchTest {
     assertThat(zipkin.takeRequest().query())
         .isEqualTo("annotationQuery=enduser.id%3Dusr_k8x9m2" + WINDOW);
     assertThat(zipkin.pendingRequests()).isZero();
+  }
+
+  /**
+   * Each search holds its answer until the other has arrived too: one after the other, the first
+   * would wait out the latch and the second would find it already given up.
+   */
+  @Test
+  void search_byTwoKeys_asksZipkinBothAtOnce() throws Exception {
+    trace("4bf92f3577b34da6a3ce929d0e0e4736", "2026-02-06T14:17:23Z", MS_40, "user.id", USER);
+    trace("5bf92f3577b34da6a3ce929d0e0e4737", "2026-02-06T14:18:23Z", MS_40, "enduser.id", USER);
+    CountDownLatch bothAsked = new CountDownLatch(2);
+    List<Boolean> metTheOther = new CopyOnWriteArrayList<>();
+    zipkin.answer(
+        request -> {
+          bothAsked.countDown();
+          try {
+            metTheOther.add(bothAsked.await(5, TimeUnit.SECONDS));
+          } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+          }
+          return Optional.empty();
+        });
+    ExecutorService pool = Executors.newCachedThreadPool();
+    try {
+      ZipkinBackend fannedOut =
+          TestZipkinBackends.against(zipkin.uri(), pauses, new SearchFanout(pool, 4));
+
+      List<TraceRef> traces = found(fannedOut.search(query()));
+
+      assertThat(metTheOther).containsExactly(true, true);
+      assertThat(traces)
+          .extracting(TraceRef::traceId)
+          .containsExactly("5bf92f3577b34da6a3ce929d0e0e4737", "4bf92f3577b34da6a3ce929d0e0e4736");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
