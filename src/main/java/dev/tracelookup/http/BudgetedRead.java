@@ -15,6 +15,14 @@ import java.util.Optional;
 final class BudgetedRead implements AutoCloseable {
   static final int MAX_RESTARTS = 2;
 
+  /**
+   * What a read is charged before its request goes out; the body is charged a step at a time as it
+   * streams in. Small, because it is held for as long as the backend takes to answer: a whole 64 kB
+   * step held through a 2 s search let a 32 MB budget (a 256 MB heap's) have only 512 requests out
+   * at once, 256 searches a second, and lookups queued for memory they did not use.
+   */
+  static final int ADMISSION = 8 * 1024;
+
   private final Optional<CallScope> scope;
   private final Optional<ReadBudget.Read> read;
   private int restarts;
@@ -33,14 +41,13 @@ final class BudgetedRead implements AutoCloseable {
   void admit() throws ReadBudget.Refused {
     if (read.isPresent() && !read.get().admitted()) {
       CallScope within = scope.get();
-      read.get().charge(ChargedInputStream.STEP, within.deadlineNanos(), within::over);
+      read.get().charge(ADMISSION, within.deadlineNanos(), within::over);
     }
   }
 
   /** Returns the body, charged to the budget as it is read. */
   InputStream charged(InputStream body) {
-    return read.<InputStream>map(
-            r -> new ChargedInputStream(body, r, scope.get(), ChargedInputStream.STEP))
+    return read.<InputStream>map(r -> new ChargedInputStream(body, r, scope.get(), ADMISSION))
         .orElse(body);
   }
 

@@ -9,9 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -116,6 +120,50 @@ final class BackendHttpScopeTest {
       assertThat(result).isInstanceOf(HttpResult.Ok.class);
       assertThat(budget.used()).isEqualTo(scope.heldBytes()).isGreaterThanOrEqualTo(200_000);
     }
+    assertThat(budget.used()).isZero();
+  }
+
+  /**
+   * A search against a slow backend holds its small admission charge while it waits, not a step of
+   * the body: eight lookups waiting on one 64 kB budget can all have their request out.
+   */
+  @Test
+  void get_waitingForTheBackendsAnswer_holdsOnlyItsAdmissionCharge() throws Exception {
+    ReadBudget budget = ReadBudget.of(8 * BudgetedRead.ADMISSION);
+    CountDownLatch asked = new CountDownLatch(8);
+    BackendHttp http =
+        http(
+            start(
+                (request, out) -> {
+                  asked.countDown();
+                  release.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                  out.write("[]".getBytes(UTF_8));
+                }),
+            Duration.ofSeconds(30));
+    ExecutorService lookups = Executors.newFixedThreadPool(8);
+    List<CompletableFuture<HttpResult<String>>> calls = new ArrayList<>();
+    List<CallScope> scopes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      CallScope scope = CallScope.open(Duration.ofSeconds(30), budget);
+      scopes.add(scope);
+      calls.add(
+          CompletableFuture.supplyAsync(
+              () -> scope.call(() -> http.get("/api/v2/traces", "application/json", TEXT)),
+              lookups));
+    }
+
+    boolean allOut = asked.await(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    long heldWhileWaiting = budget.used();
+    release.countDown();
+
+    assertThat(allOut).isTrue();
+    assertThat(heldWhileWaiting).isEqualTo(8L * BudgetedRead.ADMISSION);
+    for (CompletableFuture<HttpResult<String>> call : calls) {
+      assertThat(call.get(HANG_LIMIT.toMillis(), TimeUnit.MILLISECONDS))
+          .isInstanceOf(HttpResult.Ok.class);
+    }
+    scopes.forEach(CallScope::close);
+    lookups.shutdown();
     assertThat(budget.used()).isZero();
   }
 
