@@ -128,6 +128,8 @@ final class Wiring {
             Wiring::runHereUnlessShutDown);
     // The searches one Jaeger or Zipkin query is made of (one per user key) share the fetch pool:
     // the same kind of wait, under the same bound, and run one after the other when it is full.
+    // Lanes beyond the lookups' own threads are capped at a sixteenth of the lookup threads (128 by
+    // default): under load they multiplied threads when memory was tightest (SearchFanout).
     this.backend =
         Backends.create(
             config,
@@ -136,7 +138,8 @@ final class Wiring {
             telemetry,
             backendFollower,
             gate,
-            new SearchFanout(fetches, settings.fetchParallelism()));
+            new SearchFanout(
+                fetches, settings.fetchParallelism(), Math.max(1, settings.threads() / 16)));
     long maxHeap = Runtime.getRuntime().maxMemory();
     this.reads = ReadBudget.of(HeapShares.readBytes(settings, maxHeap));
     // Bounded on purpose: past max-queued, agents are told "busy" instead of memory growing.

@@ -33,7 +33,7 @@ final class SearchFanoutTest {
     Supplier<String> b = meeting(started, "b");
     Supplier<String> c = meeting(started, "c");
 
-    List<String> answers = new SearchFanout(pool, 3).all(List.of(a, b, c));
+    List<String> answers = new SearchFanout(pool, 3, 16).all(List.of(a, b, c));
 
     assertThat(answers).containsExactly("a:met", "b:met", "c:met");
   }
@@ -43,7 +43,7 @@ final class SearchFanoutTest {
     Thread caller = Thread.currentThread();
 
     List<Boolean> here =
-        new SearchFanout(pool, 4).all(List.of(() -> Thread.currentThread() == caller));
+        new SearchFanout(pool, 4, 16).all(List.of(() -> Thread.currentThread() == caller));
 
     assertThat(here).containsExactly(true);
   }
@@ -57,13 +57,55 @@ final class SearchFanoutTest {
               lanesHandedOver.incrementAndGet();
               pool.execute(task);
             },
-            2);
+            2,
+            16);
     Supplier<String> search = () -> "found";
 
     List<String> answers = fanout.all(List.of(search, search, search, search, search));
 
     assertThat(answers).hasSize(5).containsOnly("found");
     assertThat(lanesHandedOver).hasValue(1);
+  }
+
+  @Test
+  void all_everyExtraLaneTaken_runsItsSearchesOnTheCallerOneAfterTheOther() {
+    Thread caller = Thread.currentThread();
+    AtomicInteger lanesHandedOver = new AtomicInteger();
+    SearchFanout none =
+        new SearchFanout(
+            task -> {
+              lanesHandedOver.incrementAndGet();
+              pool.execute(task);
+            },
+            4,
+            0);
+
+    List<Boolean> here =
+        none.all(
+            List.of(
+                () -> Thread.currentThread() == caller, () -> Thread.currentThread() == caller));
+
+    assertThat(here).containsExactly(true, true);
+    assertThat(lanesHandedOver).hasValue(0);
+  }
+
+  @Test
+  void all_extraLane_isGivenBackForTheNextLookup() {
+    AtomicInteger lanesHandedOver = new AtomicInteger();
+    SearchFanout one =
+        new SearchFanout(
+            task -> {
+              lanesHandedOver.incrementAndGet();
+              task.run();
+            },
+            2,
+            1);
+    Supplier<String> search = () -> "found";
+
+    one.all(List.of(search, search));
+    one.all(List.of(search, search));
+
+    assertThat(lanesHandedOver).hasValue(2);
   }
 
   @Test
@@ -74,7 +116,8 @@ final class SearchFanoutTest {
             task -> {
               throw new RejectedExecutionException("full");
             },
-            4);
+            4,
+            16);
 
     List<Boolean> here =
         refused.all(
@@ -89,7 +132,9 @@ final class SearchFanoutTest {
     try (CallScope scope = CallScope.open(Duration.ofSeconds(5), ReadBudget.of(1_000_000))) {
       List<Optional<CallScope>> seen =
           scope.call(
-              () -> new SearchFanout(pool, 2).all(List.of(CallScope::current, CallScope::current)));
+              () ->
+                  new SearchFanout(pool, 2, 16)
+                      .all(List.of(CallScope::current, CallScope::current)));
 
       assertThat(seen).containsExactly(Optional.of(scope), Optional.of(scope));
     }
@@ -105,7 +150,7 @@ final class SearchFanoutTest {
           throw new IllegalStateException("bug in a reader");
         };
 
-    assertThatThrownBy(() -> new SearchFanout(pool, 2).all(List.of(fine, bug)))
+    assertThatThrownBy(() -> new SearchFanout(pool, 2, 16).all(List.of(fine, bug)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("bug in a reader");
   }

@@ -125,7 +125,7 @@ final class JaegerBackendV1Test {
     try {
       JaegerBackend backend =
           JaegerTesting.backend(
-              jaeger.uri(), v1("api-gateway", "checkout"), pauses, new SearchFanout(pool, 4));
+              jaeger.uri(), v1("api-gateway", "checkout"), pauses, new SearchFanout(pool, 4, 16));
 
       SearchResult result = backend.search(query());
 

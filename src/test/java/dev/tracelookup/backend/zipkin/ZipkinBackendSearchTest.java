@@ -104,7 +104,7 @@ final class ZipkinBackendSearchTest {
     ExecutorService pool = Executors.newCachedThreadPool();
     try {
       ZipkinBackend fannedOut =
-          TestZipkinBackends.against(zipkin.uri(), pauses, new SearchFanout(pool, 4));
+          TestZipkinBackends.against(zipkin.uri(), pauses, new SearchFanout(pool, 4, 16));
 
       List<TraceRef> traces = found(fannedOut.search(query()));
 
