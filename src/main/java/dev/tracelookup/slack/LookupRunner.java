@@ -422,18 +422,22 @@ final class LookupRunner {
               replaceable.isPresent()
                   && blastRadii.isPresent()
                   && BlastRadii.signature(outcome).isPresent();
-          Optional<BlastReport> known =
-              counting ? knownCount(asker, outcome) : Optional.<BlastReport>empty();
-          if (known.isEmpty()) {
-            answered.set(outcome);
-          }
           return answer(
               event,
               asker,
               outcome,
               zone,
               audience,
-              known.isPresent() || !counting ? known : Optional.of(new BlastReport.Pending()));
+              () -> {
+                if (!counting) {
+                  return Optional.empty();
+                }
+                Optional<BlastReport> known = knownCount(asker, outcome);
+                if (known.isEmpty()) {
+                  answered.set(outcome);
+                }
+                return known.isPresent() ? known : Optional.of(new BlastReport.Pending());
+              });
         },
         watched,
         delivery -> {
@@ -534,7 +538,8 @@ final class LookupRunner {
   /**
    * Audits the outcome and returns what the agent may see of it: the answer, with where the count
    * of other customers stands, or, when the audit log could not record it and fails closed, why it
-   * is withheld.
+   * is withheld. The count is asked for only once the lookup is on record, so that its own audit
+   * line follows the lookup's.
    */
   private Answer answer(
       String event,
@@ -542,13 +547,14 @@ final class LookupRunner {
       LookupOutcome outcome,
       ZoneId zone,
       Audience audience,
-      Optional<BlastReport> blast) {
+      Supplier<Optional<BlastReport>> blast) {
     Audits.Audited audited = audits.lookup(event, asker, outcome, audience.shared());
     if (!audited.withholds() && !event.equals("share")) {
       finished.accept(asker.user(), outcome);
     }
     return audited.withholds()
         ? Answer.problem(Audits.WITHHELD)
-        : new Answer.Result(presenter.present(outcome, zone, audience, blast), audited.entry());
+        : new Answer.Result(
+            presenter.present(outcome, zone, audience, blast.get()), audited.entry());
   }
 }
