@@ -118,7 +118,8 @@ public final class Bot implements AutoCloseable {
         wiring.cache,
         wiring.audit,
         wiring.clock,
-        wiring.readiness);
+        wiring.readiness,
+        Optional.of(wiring.blastRadii));
   }
 
   /**

@@ -176,7 +176,7 @@ public final class LookupCommand {
       case JSON:
         try {
           return JsonMappers.ANSWERS.writeValueAsString(
-              LookupDocument.of(outcome, lookup.backendName()));
+              LookupDocument.of(outcome, lookup.backendName(), blast));
         } catch (JsonProcessingException bug) {
           throw new IllegalStateException("the lookup document is plain maps and lists", bug);
         }

@@ -3,6 +3,7 @@ package dev.tracelookup.server;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import dev.tracelookup.config.Config;
+import dev.tracelookup.lookup.BlastRadii;
 import dev.tracelookup.lookup.LookupCache;
 import dev.tracelookup.lookup.TraceLookup;
 import dev.tracelookup.privacy.AuditLog;
@@ -42,6 +43,8 @@ public final class BotServer {
    * @param slackApp the Bolt app, or empty in Socket Mode where Slack does not call us over HTTP
    * @param audit where {@code /api/lookup} records each lookup
    * @param readiness what {@code /readyz} reports
+   * @param blastRadii counts, for {@code /api/lookup}, the other customers with the featured
+   *     failure
    */
   public static BotServer create(
       Config config,
@@ -50,7 +53,8 @@ public final class BotServer {
       LookupCache cache,
       AuditLog audit,
       Clock clock,
-      Readiness readiness) {
+      Readiness readiness,
+      Optional<BlastRadii> blastRadii) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("http");
     Server server = new Server(threads);
@@ -76,7 +80,8 @@ public final class BotServer {
                 config.lookup().halfWindow().multipliedBy(2),
                 config.lookup().maxWindow(),
                 config.server().maxBodyBytes(),
-                audit)),
+                audit,
+                blastRadii)),
         "/api/lookup");
     context.addServlet(
         new ServletHolder(

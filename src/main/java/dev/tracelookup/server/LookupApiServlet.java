@@ -2,6 +2,8 @@ package dev.tracelookup.server;
 
 import dev.tracelookup.config.Secret;
 import dev.tracelookup.lookup.Admission;
+import dev.tracelookup.lookup.BlastRadii;
+import dev.tracelookup.lookup.BlastReport;
 import dev.tracelookup.lookup.LookupAuditEntries;
 import dev.tracelookup.lookup.LookupDocument;
 import dev.tracelookup.lookup.LookupOutcome;
@@ -37,7 +39,12 @@ final class LookupApiServlet extends HttpServlet {
   private final Duration maxWindow;
   private final transient AuditLog audit;
   private final int maxBodyBytes;
+  private final transient Optional<BlastRadii> blastRadii;
 
+  /**
+   * @param blastRadii counts the other customers with the featured failure; the API waits for the
+   *     count (within its own budget), since a document cannot be updated later as a card is
+   */
   LookupApiServlet(
       TraceLookup lookup,
       Optional<Secret> token,
@@ -45,8 +52,10 @@ final class LookupApiServlet extends HttpServlet {
       Duration defaultLength,
       Duration maxWindow,
       int maxBodyBytes,
-      AuditLog audit) {
+      AuditLog audit,
+      Optional<BlastRadii> blastRadii) {
     this.lookup = lookup;
+    this.blastRadii = blastRadii;
     this.token = new BearerToken(token, "LOOKUP_API_TOKEN", "the lookup API");
     this.userIdPattern = userIdPattern;
     this.defaultLength = defaultLength;
@@ -116,7 +125,34 @@ final class LookupApiServlet extends HttpServlet {
           response, 503, "the audit log cannot be written, so lookups are refused until it can");
       return;
     }
-    JsonReplies.write(response, outcome instanceof LookupOutcome.Failed ? 502 : 200, body(outcome));
+    JsonReplies.write(
+        response,
+        outcome instanceof LookupOutcome.Failed ? 502 : 200,
+        LookupDocument.of(outcome, lookup.backendName(), blast(outcome)));
+  }
+
+  /**
+   * Counts the other customers with the featured failure, audited like the card's count; a count
+   * the audit log could not record is left out, the lookup itself being on record.
+   */
+  private Optional<BlastReport> blast(LookupOutcome outcome) {
+    if (blastRadii.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<BlastReport> report = blastRadii.get().countNow(outcome);
+    if (report.isEmpty()) {
+      return report;
+    }
+    AuditEntry entry =
+        LookupAuditEntries.blast(
+            "api",
+            "",
+            "",
+            lookup.fingerprints().of(outcome.request().userId()),
+            blastRadii.get().window(outcome.request()),
+            report.get(),
+            lookup.backendName());
+    return audit.record(entry).withholds() ? Optional.empty() : report;
   }
 
   /** The API has no Slack user: the caller is whoever holds the token, recorded as {@code api}. */
@@ -130,9 +166,5 @@ final class LookupApiServlet extends HttpServlet {
         outcome,
         lookup.backendName(),
         false);
-  }
-
-  private Map<String, Object> body(LookupOutcome outcome) {
-    return LookupDocument.of(outcome, lookup.backendName());
   }
 }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.backend.TraceRef;
@@ -129,6 +130,27 @@ final class BlastRadiusEndToEndTest {
             .toList();
     assertThat(blast).hasSize(2);
     assertThat(blast.get(1).get("cache_hit").asBoolean()).isTrue();
+  }
+
+  @Test
+  void apiLookup_demoFailure_carriesTheBlastRadiusAndAuditsIt() throws Exception {
+    JsonNode document = new ObjectMapper().readTree(apiLookup());
+
+    JsonNode blast = document.get("blast_radius");
+    assertThat(blast).isNotNull();
+    assertThat(blast.get("requests").asInt()).isEqualTo(37);
+    assertThat(blast.get("other_customers").asInt()).isEqualTo(19);
+    assertThat(blast.get("at_least").asBoolean()).isFalse();
+    assertThat(blast.get("first_seen").asText()).startsWith("2026-02-06T14:12");
+    assertThat(blast.get("searched_from").asText()).isEqualTo("2026-02-06T13:00:00Z");
+    assertThat(blast.get("searched_to").asText()).isEqualTo("2026-02-06T15:30:00Z");
+    List<JsonNode> audited =
+        bot.auditLines().stream()
+            .filter(line -> line.get("event").asText().equals("blast_radius"))
+            .toList();
+    assertThat(audited).hasSize(1);
+    assertThat(audited.get(0).get("slack_user").asText()).isEqualTo("api");
+    assertThat(audited.get(0).get("result_count").asInt()).isEqualTo(37);
   }
 
   @Test

@@ -69,6 +69,7 @@ final class LookupCliJsonEndToEndTest {
     JsonNode printed = JSON.readTree(out.toString(StandardCharsets.UTF_8));
     assertThat(printed).isEqualTo(JSON.readTree(api.body()));
     assertThat(printed.path("traces")).isNotEmpty();
+    assertThat(printed.path("blast_radius").path("other_customers").asInt()).isEqualTo(19);
     assertThat(out.toString(StandardCharsets.UTF_8).strip()).isEqualTo(api.body());
   }
 }
