@@ -401,6 +401,8 @@ final class LookupRunner {
   /**
    * Queues a lookup whose card, when it goes to the agent alone through the response URL and shows
    * a failure, says the count of other customers is coming and is replaced with it once counted.
+   * Any card carries a count already made; one that cannot be replaced says nothing of a count not
+   * made yet.
    */
   private boolean submitCounted(
       String event,
@@ -418,10 +420,6 @@ final class LookupRunner {
         route,
         progress -> {
           LookupOutcome outcome = run.apply(progress);
-          boolean counting =
-              replaceable.isPresent()
-                  && blastRadii.isPresent()
-                  && BlastRadii.signature(outcome).isPresent();
           return answer(
               event,
               asker,
@@ -429,14 +427,17 @@ final class LookupRunner {
               zone,
               audience,
               () -> {
-                if (!counting) {
+                if (blastRadii.isEmpty() || BlastRadii.signature(outcome).isEmpty()) {
                   return Optional.empty();
                 }
+                // A count already made goes on any card, channel copies included: an escalation
+                // thread is where "one customer or an incident?" is asked.
                 Optional<BlastReport> known = knownCount(asker, outcome);
-                if (known.isEmpty()) {
-                  answered.set(outcome);
+                if (known.isPresent() || replaceable.isEmpty()) {
+                  return known;
                 }
-                return known.isPresent() ? known : Optional.of(new BlastReport.Pending());
+                answered.set(outcome);
+                return Optional.of(new BlastReport.Pending());
               });
         },
         watched,

@@ -15,6 +15,8 @@ import dev.tracelookup.backend.TraceRef;
 import dev.tracelookup.backend.otlpfile.OtlpFileBackend;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
+import dev.tracelookup.testing.FakeSlackApi;
+import dev.tracelookup.testing.SlackRequests;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -130,6 +132,31 @@ final class BlastRadiusEndToEndTest {
             .toList();
     assertThat(blast).hasSize(2);
     assertThat(blast.get(1).get("cache_hit").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shareButton_failureAlreadyCounted_channelCopyCarriesTheCount() throws Exception {
+    command("card");
+    String card = bot.slackApi().server().takeRequest("/response/card", WAIT).body();
+    bot.slackApi().server().takeRequest("/response/card", WAIT);
+    String share =
+        new ObjectMapper()
+            .readTree(card).findParents("action_id").stream()
+                .filter(button -> button.get("action_id").asText().equals("share_card"))
+                .map(button -> button.get("value").asText())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the card has no Share button"));
+
+    bot.postPayload(
+        SlackRequests.buttonPress("share_card", share, bot.slackApi().responseUrl("share")));
+
+    String copy =
+        FakeSlackApi.formValue(
+            bot.slackApi().server().takeRequest("/api/chat.postMessage", WAIT).body(), "blocks");
+    assertThat(copy)
+        .contains("Same failure for 37 requests from 19 other customers")
+        .doesNotContain("Counting other customers")
+        .doesNotContain(CUSTOMER);
   }
 
   @Test

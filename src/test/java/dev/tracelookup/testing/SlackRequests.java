@@ -33,6 +33,26 @@ public final class SlackRequests {
     return form;
   }
 
+  /**
+   * Returns the {@code block_actions} payload of agent U0AGENT pressing a button on a private card
+   * in channel C0SUPPORT, as Slack sends it.
+   */
+  public static String buttonPress(String actionId, String value, URI responseUrl) {
+    return "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0AGENT\",\"username\":\"agent\","
+        + "\"team_id\":\"T0001\"},\"api_app_id\":\"A0001\",\"token\":\"legacy\","
+        + "\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\","
+        + "\"channel_id\":\"C0SUPPORT\",\"is_ephemeral\":true},\"trigger_id\":\"1.2.3\","
+        + "\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"},"
+        + "\"channel\":{\"id\":\"C0SUPPORT\",\"name\":\"support\"},\"response_url\":\""
+        + responseUrl
+        + "\",\"actions\":[{\"action_id\":"
+        + new com.google.gson.Gson().toJson(actionId)
+        + ",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"Press\"},"
+        + "\"value\":"
+        + new com.google.gson.Gson().toJson(value)
+        + ",\"type\":\"button\",\"action_ts\":\"1700000002.000300\"}]}";
+  }
+
   /** Sends a signed form; the future fails when the bot cannot be reached. */
   public CompletableFuture<HttpResponse<String>> sendForm(Map<String, String> form) {
     String body = SlashCommandForm.encoded(form);
