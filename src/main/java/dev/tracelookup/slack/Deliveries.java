@@ -38,7 +38,7 @@ final class Deliveries {
   private Delivery post(Asker asker, Route.Public route, SlackMessage message) {
     PostResult posted = replies.post(route.channel(), route.threadTs().orElse(null), message);
     if (posted.ok()) {
-      return new Delivery(Way.POSTED, Way.POSTED, "");
+      return new Delivery(Way.POSTED, Way.POSTED, "", posted.where());
     }
     privately(
         asker,

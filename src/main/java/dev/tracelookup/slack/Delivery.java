@@ -2,6 +2,7 @@ package dev.tracelookup.slack;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How an answer reached Slack, or that it did not. A value rather than a log line, so the runner
@@ -12,8 +13,12 @@ import java.util.Objects;
  * @param sent the way it was sent first, which the asker expects it by
  * @param refusal Slack's reason the first way failed ({@code expired_url}, {@code not_in_channel},
  *     {@code timeout}, …), or {@code ""} when it did not
+ * @param posted the message a post for everyone made, which {@code chat.update} can replace
  */
-record Delivery(Way way, Way sent, String refusal) {
+record Delivery(Way way, Way sent, String refusal, Optional<SlackReplies.Posted> posted) {
+  Delivery(Way way, Way sent, String refusal) {
+    this(way, sent, refusal, Optional.empty());
+  }
 
   /** The ways an answer reaches Slack after the ack. */
   enum Way {
@@ -63,6 +68,7 @@ record Delivery(Way way, Way sent, String refusal) {
     Objects.requireNonNull(way, "way");
     Objects.requireNonNull(sent, "sent");
     refusal = refusal == null ? "" : refusal;
+    posted = posted == null ? Optional.empty() : posted;
   }
 
   /** Returns whether the answer went the way it was sent first. */

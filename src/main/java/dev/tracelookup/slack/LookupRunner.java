@@ -399,10 +399,11 @@ final class LookupRunner {
   }
 
   /**
-   * Queues a lookup whose card, when it goes to the agent alone through the response URL and shows
-   * a failure, says the count of other customers is coming and is replaced with it once counted.
-   * Any card carries a count already made; one that cannot be replaced says nothing of a count not
-   * made yet.
+   * Queues a lookup whose card, when it shows a failure, says the count of other customers is
+   * coming and is replaced with it once counted: a private card through its response URL, a copy
+   * for a channel with {@code chat.update}. A count already made goes on the card from the start; a
+   * card that cannot be replaced (an ephemeral message, which Slack cannot update) says nothing of
+   * a count not made yet.
    */
   private boolean submitCounted(
       String event,
@@ -414,6 +415,7 @@ final class LookupRunner {
       boolean watched) {
     AtomicReference<LookupOutcome> answered = new AtomicReference<>();
     Optional<String> replaceable = replaceableUrl(route, audience);
+    boolean updatable = route instanceof Route.Public;
     return submit(
         event,
         asker,
@@ -430,10 +432,8 @@ final class LookupRunner {
                 if (blastRadii.isEmpty() || BlastRadii.signature(outcome).isEmpty()) {
                   return Optional.empty();
                 }
-                // A count already made goes on any card, channel copies included: an escalation
-                // thread is where "one customer or an incident?" is asked.
                 Optional<BlastReport> known = knownCount(asker, outcome);
-                if (known.isPresent() || replaceable.isEmpty()) {
+                if (known.isPresent() || (replaceable.isEmpty() && !updatable)) {
                   return known;
                 }
                 answered.set(outcome);
@@ -443,10 +443,33 @@ final class LookupRunner {
         watched,
         delivery -> {
           LookupOutcome outcome = answered.get();
-          if (replaceable.isPresent() && outcome != null) {
-            countLater(asker, outcome, zone, audience, replaceable.get(), delivery);
+          if (outcome == null) {
+            return;
           }
+          Optional<Consumer<SlackMessage>> replace = replacement(replaceable, delivery);
+          if (replace.isEmpty()) {
+            log.info(
+                "the card went {}, so it cannot be replaced with the count", delivery.way().how());
+            return;
+          }
+          countLater(asker, outcome, zone, audience, replace.get());
         });
+  }
+
+  /**
+   * Returns how the delivered card can be replaced: through the response URL it went to, or with
+   * {@code chat.update} of the message a post for everyone made. A card that went another way than
+   * it was sent (Slack refused the URL) cannot be.
+   */
+  private Optional<Consumer<SlackMessage>> replacement(
+      Optional<String> responseUrl, Delivery delivery) {
+    if (responseUrl.isPresent() && delivery.way() == Delivery.Way.RESPONSE_URL) {
+      return Optional.of(card -> replies.respond(responseUrl.get(), card, Visibility.REPLACE));
+    }
+    if (delivery.way() == Delivery.Way.POSTED && delivery.posted().isPresent()) {
+      return Optional.of(card -> replies.update(delivery.posted().get(), card));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -468,7 +491,7 @@ final class LookupRunner {
   /**
    * Returns the response URL a private card can later be replaced through: the card goes there
    * first, and only the asker reads it. A card for a channel, or one sent another way first, is not
-   * updated.
+   * replaced through it.
    */
   private static Optional<String> replaceableUrl(Route route, Audience audience) {
     if (audience.shared() || !(route instanceof Route.Private alone)) {
@@ -480,25 +503,19 @@ final class LookupRunner {
   /**
    * Counts the other customers with the card's featured failure, off this thread, and replaces the
    * card with the count when it arrives: the agent never waits for it. A response URL takes five
-   * posts: a progress message, the card and this update use at most three. A card that went another
-   * way, because Slack refused the URL, cannot be replaced and gets no count.
+   * posts: a progress message, the card and this update use at most three.
    */
   private void countLater(
       Asker asker,
       LookupOutcome outcome,
       ZoneId zone,
       Audience audience,
-      String responseUrl,
-      Delivery delivery) {
+      Consumer<SlackMessage> replace) {
     if (blastRadii.isEmpty()) {
       return;
     }
     Optional<CompletableFuture<BlastReport>> counting = blastRadii.get().count(outcome);
     if (counting.isEmpty()) {
-      return;
-    }
-    if (delivery.way() != Delivery.Way.RESPONSE_URL) {
-      log.info("the card went {}, so it cannot be replaced with the count", delivery.way().how());
       return;
     }
     BlastRadii.TimeWindowBounds window = blastRadii.get().window(outcome.request());
@@ -510,8 +527,7 @@ final class LookupRunner {
               if (audited.withholds()) {
                 return;
               }
-              SlackMessage card = presenter.present(outcome, zone, audience, Optional.of(report));
-              replies.respond(responseUrl, card, Visibility.REPLACE);
+              replace.accept(presenter.present(outcome, zone, audience, Optional.of(report)));
             })
         .exceptionally(
             bug -> {

@@ -5,6 +5,7 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import dev.tracelookup.http.BackendHttp;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,16 +106,41 @@ final class ResponseUrlReplies implements SlackReplies {
   }
 
   private PostResult postMessage(String channelId, String threadTs, SlackMessage message) {
-    return sent(
-        "chat.postMessage",
-        () ->
-            bot.chatPostMessage(
-                r ->
-                    r.channel(channelId)
-                        .threadTs(threadTs)
-                        .text(message.text())
-                        .blocks(message.blocks().isEmpty() ? null : message.blocks())
-                        .unfurlLinks(false)));
+    AtomicReference<Posted> where = new AtomicReference<>();
+    PostResult result =
+        sent(
+            "chat.postMessage",
+            () -> {
+              ChatPostMessageResponse response =
+                  bot.chatPostMessage(
+                      r ->
+                          r.channel(channelId)
+                              .threadTs(threadTs)
+                              .text(message.text())
+                              .blocks(message.blocks().isEmpty() ? null : message.blocks())
+                              .unfurlLinks(false));
+              if (response.isOk() && response.getChannel() != null && response.getTs() != null) {
+                where.set(new Posted(response.getChannel(), response.getTs()));
+              }
+              return response;
+            });
+    return new PostResult(result.ok(), result.error(), Optional.ofNullable(where.get()));
+  }
+
+  @Override
+  public PostResult update(Posted message, SlackMessage replacement) {
+    PostResult result =
+        sent(
+            "chat.update",
+            () ->
+                bot.chatUpdate(
+                    r ->
+                        r.channel(message.channel())
+                            .ts(message.ts())
+                            .text(replacement.text())
+                            .blocks(replacement.blocks().isEmpty() ? null : replacement.blocks())));
+    link.recorded("chat.update", result.error());
+    return result;
   }
 
   /** One Web API post, as Slack's SDK makes it. */

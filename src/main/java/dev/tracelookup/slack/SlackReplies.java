@@ -1,6 +1,7 @@
 package dev.tracelookup.slack;
 
 import dev.tracelookup.render.SlackMessage;
+import java.util.Optional;
 
 /** Sends answers after the ack; the only way handlers talk back to Slack later. */
 interface SlackReplies {
@@ -33,10 +34,33 @@ interface SlackReplies {
   /** Posts a message only {@code user} sees, into the thread, with {@code chat.postEphemeral}. */
   PostResult postEphemeral(String channelId, String threadTs, String user, SlackMessage message);
 
-  /** Whether a post landed, and if not, Slack's error code ({@code not_in_channel}, …). */
-  record PostResult(boolean ok, String error) {
+  /**
+   * Replaces a message the bot posted with {@code chat.update}: a channel copy, when the count of
+   * other customers arrives after it.
+   */
+  PostResult update(Posted message, SlackMessage replacement);
+
+  /**
+   * Whether a post landed, and if not, Slack's error code ({@code not_in_channel}, …).
+   *
+   * @param where the message Slack made, when it says (chat.postMessage does)
+   */
+  record PostResult(boolean ok, String error, Optional<Posted> where) {
+    PostResult(boolean ok, String error) {
+      this(ok, error, Optional.empty());
+    }
+
     static PostResult posted() {
       return new PostResult(true, "");
     }
   }
+
+  /**
+   * A message the bot posted, as {@code chat.update} addresses it.
+   *
+   * @param channel the conversation's ID as Slack answered it (a direct message's {@code D…}, not
+   *     the user's ID it was posted to)
+   * @param ts the message's timestamp, its ID within the conversation
+   */
+  record Posted(String channel, String ts) {}
 }

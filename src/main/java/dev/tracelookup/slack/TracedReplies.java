@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * {@link SlackReplies} that records a client span per answer ({@code slack response_url}, {@code
- * slack chat.postMessage}, {@code slack chat.postEphemeral}) and counts answers in {@code
- * tracelookup.slack.replies} by method and outcome, so refused and lost answers are visible.
- * Neither the URL (a bearer of its own) nor the message is recorded.
+ * slack chat.postMessage}, {@code slack chat.postEphemeral}, {@code slack chat.update}) and counts
+ * answers in {@code tracelookup.slack.replies} by method and outcome, so refused and lost answers
+ * are visible. Neither the URL (a bearer of its own) nor the message is recorded.
  */
 final class TracedReplies implements SlackReplies {
   static final AttributeKey<String> METHOD = AttributeKey.stringKey("tracelookup.slack.method");
@@ -54,6 +54,11 @@ final class TracedReplies implements SlackReplies {
       String channelId, String threadTs, String user, SlackMessage message) {
     return traced(
         "chat.postEphemeral", () -> replies.postEphemeral(channelId, threadTs, user, message));
+  }
+
+  @Override
+  public PostResult update(Posted message, SlackMessage replacement) {
+    return traced("chat.update", () -> replies.update(message, replacement));
   }
 
   private PostResult traced(String method, Supplier<PostResult> call) {

@@ -159,6 +159,32 @@ final class BlastRadiusEndToEndTest {
         .doesNotContain(CUSTOMER);
   }
 
+  /**
+   * A mention in an escalation thread, the first lookup of the failure: the answer is posted for
+   * the thread saying the count is coming, then updated in place with {@code chat.update} once it
+   * is counted.
+   */
+  @Test
+  void mentionInThread_failureNotCountedYet_answerIsUpdatedWithTheCount() throws Exception {
+    bot.event(
+        SlackRequests.mentionInThread(
+            "<@U0BOT> " + CUSTOMER + " 2026-02-06 14:15 tz UTC", "Ev0BLAST"));
+
+    RecordedRequest posted = bot.slackApi().server().takeRequest("/api/chat.postMessage", WAIT);
+    RecordedRequest updated = bot.slackApi().server().takeRequest("/api/chat.update", WAIT);
+
+    assertThat(FakeSlackApi.formValue(posted.body(), "thread_ts")).isEqualTo("1770389000.000100");
+    assertThat(FakeSlackApi.formValue(posted.body(), "blocks"))
+        .contains("Counting other customers with the same failure")
+        .doesNotContain(CUSTOMER);
+    assertThat(FakeSlackApi.formValue(updated.body(), "channel")).isEqualTo("C0SUPPORT");
+    assertThat(FakeSlackApi.formValue(updated.body(), "ts")).isEqualTo("1700000001.000200");
+    assertThat(FakeSlackApi.formValue(updated.body(), "blocks"))
+        .contains("Same failure for 37 requests from 19 other customers")
+        .doesNotContain("Counting other customers")
+        .doesNotContain(CUSTOMER);
+  }
+
   @Test
   void apiLookup_demoFailure_carriesTheBlastRadiusAndAuditsIt() throws Exception {
     JsonNode document = new ObjectMapper().readTree(apiLookup());

@@ -184,10 +184,17 @@ final class CardButtonValuesEndToEndTest {
     assertThat(line.get("slack_user").asText()).isEqualTo("U0STRANGER");
   }
 
+  /**
+   * Returns the one audit line the press wrote. A lookup's count of other customers is audited on
+   * its own line, later and from another thread, so those lines are left out.
+   */
   private JsonNode newAuditLine() throws Exception {
-    List<JsonNode> lines = bot.auditLines();
-    assertThat(lines).hasSize(auditLinesBefore + 1);
-    return lines.get(auditLinesBefore);
+    List<JsonNode> lines =
+        bot.auditLines().subList(auditLinesBefore, bot.auditLines().size()).stream()
+            .filter(line -> !line.get("event").asText().equals("blast_radius"))
+            .toList();
+    assertThat(lines).hasSize(1);
+    return lines.get(0);
   }
 
   private void assertRefusedWithoutALookup(String responseId, String refusal) throws Exception {

@@ -167,6 +167,11 @@ final class DeliveriesTest {
           "postEphemeral", "postEphemeral " + channelId + " " + threadTs + " " + user, message);
     }
 
+    @Override
+    public PostResult update(Posted message, SlackMessage replacement) {
+      return answer("update", "update " + message.channel() + " " + message.ts(), replacement);
+    }
+
     private PostResult answer(String method, String call, SlackMessage message) {
       calls.add(call);
       texts.add(message.text());

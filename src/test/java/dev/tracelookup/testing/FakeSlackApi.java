@@ -219,10 +219,22 @@ public final class FakeSlackApi implements AutoCloseable {
           : FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"" + postEphemeralError + "\"}");
     }
     if (request.path().equals("/api/chat.postMessage")) {
+      // Slack names the conversation it posted in: a user ID becomes their direct message's.
+      String channel = formValue(request.body(), "channel");
+      String conversation = channel.startsWith("U") ? "D0DIRECT" : channel;
       return postMessageError.isEmpty()
           ? FakeHttpServer.Reply.json(
-              "{\"ok\":true,\"channel\":\"C0SUPPORT\",\"ts\":\"1700000001.000200\"}")
+              "{\"ok\":true,\"channel\":\"" + conversation + "\",\"ts\":\"1700000001.000200\"}")
           : FakeHttpServer.Reply.json("{\"ok\":false,\"error\":\"" + postMessageError + "\"}");
+    }
+    if (request.path().equals("/api/chat.update")) {
+      // The bot may update only its own messages; this fake takes any, as Slack does for them.
+      return FakeHttpServer.Reply.json(
+          "{\"ok\":true,\"channel\":\""
+              + formValue(request.body(), "channel")
+              + "\",\"ts\":\""
+              + formValue(request.body(), "ts")
+              + "\"}");
     }
     if (request.path().equals("/api/conversations.replies")) {
       return replies(request);

@@ -53,6 +53,21 @@ public final class SlackRequests {
         + ",\"type\":\"button\",\"action_ts\":\"1700000002.000300\"}]}";
   }
 
+  /**
+   * Returns the {@code app_mention} event callback of agent U0AGENT mentioning the bot in a thread
+   * of channel C0SUPPORT, as Slack sends it.
+   */
+  public static String mentionInThread(String text, String eventId) {
+    return "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\","
+        + "\"type\":\"event_callback\",\"event_id\":"
+        + new com.google.gson.Gson().toJson(eventId)
+        + ",\"event_time\":1770389300,\"event\":{\"type\":\"app_mention\",\"user\":\"U0AGENT\","
+        + "\"text\":"
+        + new com.google.gson.Gson().toJson(text)
+        + ",\"ts\":\"1770389300.000400\",\"channel\":\"C0SUPPORT\","
+        + "\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"1770389300.000400\"}}";
+  }
+
   /** Sends a signed form; the future fails when the bot cannot be reached. */
   public CompletableFuture<HttpResponse<String>> sendForm(Map<String, String> form) {
     String body = SlashCommandForm.encoded(form);
