@@ -63,7 +63,7 @@ final class Deliveries {
           log.warn(
               "{} refused the answer ({}); answered {} instead", sent.label(), refusal, way.how());
         }
-        return new Delivery(way, sent, refusal);
+        return new Delivery(way, sent, refusal, tried.get().where());
       }
       if (way == sent) {
         refusal = tried.get().error();

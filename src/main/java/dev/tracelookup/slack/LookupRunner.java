@@ -458,15 +458,15 @@ final class LookupRunner {
 
   /**
    * Returns how the delivered card can be replaced: through the response URL it went to, or with
-   * {@code chat.update} of the message a post for everyone made. A card that went another way than
-   * it was sent (Slack refused the URL) cannot be.
+   * {@code chat.update} of the message the bot posted (a copy for everyone, or the direct message a
+   * private card fell back to when Slack refused its URL). An ephemeral message cannot be.
    */
   private Optional<Consumer<SlackMessage>> replacement(
       Optional<String> responseUrl, Delivery delivery) {
     if (responseUrl.isPresent() && delivery.way() == Delivery.Way.RESPONSE_URL) {
       return Optional.of(card -> replies.respond(responseUrl.get(), card, Visibility.REPLACE));
     }
-    if (delivery.way() == Delivery.Way.POSTED && delivery.posted().isPresent()) {
+    if (delivery.posted().isPresent()) {
       return Optional.of(card -> replies.update(delivery.posted().get(), card));
     }
     return Optional.empty();

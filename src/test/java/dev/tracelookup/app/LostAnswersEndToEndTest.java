@@ -130,6 +130,12 @@ final class LostAnswersEndToEndTest {
     RecordedRequest dm = slack.server().takeRequest("/api/chat.postMessage", WAIT);
     assertThat(FakeSlackApi.formValue(dm.body(), "channel")).isEqualTo("U0AGENT");
     assertThat(FakeSlackApi.formValue(dm.body(), "blocks")).contains("payment-svc");
+    // The count of other customers follows into the direct message, addressed by its D… ID.
+    RecordedRequest counted = slack.server().takeRequest("/api/chat.update", WAIT);
+    assertThat(FakeSlackApi.formValue(counted.body(), "channel")).isEqualTo("D0DIRECT");
+    assertThat(FakeSlackApi.formValue(counted.body(), "blocks"))
+        .contains("other customers")
+        .doesNotContain("Counting other customers");
   }
 
   @Test
