@@ -401,9 +401,9 @@ final class LookupRunner {
   /**
    * Queues a lookup whose card, when it shows a failure, says the count of other customers is
    * coming and is replaced with it once counted: a private card through its response URL, a copy
-   * for a channel with {@code chat.update}. A count already made goes on the card from the start; a
-   * card that cannot be replaced (an ephemeral message, which Slack cannot update) says nothing of
-   * a count not made yet.
+   * for a channel or a direct message with {@code chat.update}. A count already made goes on the
+   * card from the start; a card that cannot be replaced (an ephemeral message, which Slack cannot
+   * update) says nothing of a count not made yet.
    */
   private boolean submitCounted(
       String event,
@@ -415,7 +415,11 @@ final class LookupRunner {
       boolean watched) {
     AtomicReference<LookupOutcome> answered = new AtomicReference<>();
     Optional<String> replaceable = replaceableUrl(route, audience);
-    boolean updatable = route instanceof Route.Public;
+    // Messages the bot posts itself (a copy for a channel, a direct message) take chat.update.
+    boolean updatable =
+        route instanceof Route.Public
+            || (route instanceof Route.Private alone
+                && alone.sent() == Delivery.Way.DIRECT_MESSAGE);
     return submit(
         event,
         asker,

@@ -202,6 +202,11 @@ final class HomeTabEndToEndTest {
         bot.slackApi().server().takeRequest("/api/chat.postMessage", WAIT);
     assertThat(FakeSlackApi.formValue(card.body(), "channel")).isEqualTo("U0AGENT");
     assertThat(FakeSlackApi.formValue(card.body(), "blocks")).contains("payment-svc");
+    // The direct message is the bot's own: the count of other customers follows into it.
+    FakeHttpServer.RecordedRequest counted =
+        bot.slackApi().server().takeRequest("/api/chat.update", WAIT);
+    assertThat(FakeSlackApi.formValue(counted.body(), "channel")).isEqualTo("D0DIRECT");
+    assertThat(FakeSlackApi.formValue(counted.body(), "blocks")).contains("other customers");
   }
 
   @Test
