@@ -297,6 +297,15 @@ public final class LookupPresenter {
         actions(request, audience, failing, found.page()));
   }
 
+  /**
+   * Returns the count alone, as a short message after a card that said "counting…" and cannot be
+   * replaced (an ephemeral message): the promise on the card is kept where the agent reads it.
+   */
+  public SlackMessage countFollowUp(BlastReport blast) {
+    IncidentNote note = blastNote(blast, false);
+    return Messages.otherCustomers(note.icon() + " " + note.text());
+  }
+
   /** Returns the card's line about other customers with the same failure. */
   private static IncidentNote blastNote(BlastReport blast, boolean undeclared) {
     if (blast instanceof BlastReport.Counted counted) {

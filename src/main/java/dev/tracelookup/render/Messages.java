@@ -88,6 +88,15 @@ public final class Messages {
   }
 
   /**
+   * Returns a line about other customers with the same failure, sent on its own after a card that
+   * could not be updated with it; the line comes with its icon.
+   */
+  public static SlackMessage otherCustomers(String line) {
+    String clipped = Texts.clip(line, MAX_TEXT);
+    return message(clipped, List.of(SlackBlocks.mrkdwnSection(Mrkdwn.escape(clipped, MAX_TEXT))));
+  }
+
+  /**
    * Returns an answer that is not a failure, such as "Added an internal note to Zendesk #4512: …";
    * links in it are plain URLs, which Slack makes clickable.
    */

@@ -450,28 +450,51 @@ final class LookupRunner {
           if (outcome == null) {
             return;
           }
-          Optional<Consumer<SlackMessage>> replace = replacement(replaceable, delivery);
-          if (replace.isEmpty()) {
-            log.info(
-                "the card went {}, so it cannot be replaced with the count", delivery.way().how());
+          Optional<Consumer<BlastReport>> tell =
+              countDelivery(asker, route, outcome, zone, audience, replaceable, delivery);
+          if (tell.isEmpty()) {
+            log.info("the card went {}, so the count cannot follow it", delivery.way().how());
             return;
           }
-          countLater(asker, outcome, zone, audience, replace.get());
+          countLater(asker, outcome, tell.get());
         });
   }
 
   /**
-   * Returns how the delivered card can be replaced: through the response URL it went to, or with
-   * {@code chat.update} of the message the bot posted (a copy for everyone, or the direct message a
-   * private card fell back to when Slack refused its URL). An ephemeral message cannot be.
+   * Returns how the count reaches the agent once made: the card replaced through the response URL
+   * it went to, or with {@code chat.update} of the message the bot posted (a copy for everyone, or
+   * a direct message). An ephemeral message cannot be replaced, so a card that fell back to one
+   * gets the count as a short ephemeral message after it.
    */
-  private Optional<Consumer<SlackMessage>> replacement(
-      Optional<String> responseUrl, Delivery delivery) {
+  private Optional<Consumer<BlastReport>> countDelivery(
+      Asker asker,
+      Route route,
+      LookupOutcome outcome,
+      ZoneId zone,
+      Audience audience,
+      Optional<String> responseUrl,
+      Delivery delivery) {
     if (responseUrl.isPresent() && delivery.way() == Delivery.Way.RESPONSE_URL) {
-      return Optional.of(card -> replies.respond(responseUrl.get(), card, Visibility.REPLACE));
+      return Optional.of(
+          report ->
+              replies.respond(
+                  responseUrl.get(),
+                  presenter.present(outcome, zone, audience, Optional.of(report)),
+                  Visibility.REPLACE));
     }
     if (delivery.posted().isPresent()) {
-      return Optional.of(card -> replies.update(delivery.posted().get(), card));
+      return Optional.of(
+          report ->
+              replies.update(
+                  delivery.posted().get(),
+                  presenter.present(outcome, zone, audience, Optional.of(report))));
+    }
+    if (delivery.way() == Delivery.Way.EPHEMERAL) {
+      String threadTs = route.privately().threadTs().orElse(null);
+      return Optional.of(
+          report ->
+              replies.postEphemeral(
+                  asker.channel(), threadTs, asker.user(), presenter.countFollowUp(report)));
     }
     return Optional.empty();
   }
@@ -505,16 +528,11 @@ final class LookupRunner {
   }
 
   /**
-   * Counts the other customers with the card's featured failure, off this thread, and replaces the
-   * card with the count when it arrives: the agent never waits for it. A response URL takes five
-   * posts: a progress message, the card and this update use at most three.
+   * Counts the other customers with the card's featured failure, off this thread, and tells the
+   * agent the count when it arrives: the agent never waits for it. A response URL takes five posts:
+   * a progress message, the card and this update use at most three.
    */
-  private void countLater(
-      Asker asker,
-      LookupOutcome outcome,
-      ZoneId zone,
-      Audience audience,
-      Consumer<SlackMessage> replace) {
+  private void countLater(Asker asker, LookupOutcome outcome, Consumer<BlastReport> tell) {
     if (blastRadii.isEmpty()) {
       return;
     }
@@ -531,7 +549,7 @@ final class LookupRunner {
               if (audited.withholds()) {
                 return;
               }
-              replace.accept(presenter.present(outcome, zone, audience, Optional.of(report)));
+              tell.accept(report);
             })
         .exceptionally(
             bug -> {

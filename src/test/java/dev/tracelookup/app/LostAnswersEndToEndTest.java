@@ -107,7 +107,15 @@ final class LostAnswersEndToEndTest {
     RecordedRequest card = slack.server().takeRequest("/api/chat.postEphemeral", WAIT);
     assertThat(FakeSlackApi.formValue(card.body(), "user")).isEqualTo("U0AGENT");
     assertThat(FakeSlackApi.formValue(card.body(), "channel")).isEqualTo("C0SUPPORT");
-    assertThat(FakeSlackApi.formValue(card.body(), "blocks")).contains("payment-svc");
+    assertThat(FakeSlackApi.formValue(card.body(), "blocks"))
+        .contains("payment-svc")
+        .contains("Counting other customers");
+    // An ephemeral card cannot be updated: the count it promised follows it, to the same agent.
+    RecordedRequest count = slack.server().takeRequest("/api/chat.postEphemeral", WAIT);
+    assertThat(FakeSlackApi.formValue(count.body(), "user")).isEqualTo("U0AGENT");
+    assertThat(FakeSlackApi.formValue(count.body(), "channel")).isEqualTo("C0SUPPORT");
+    assertThat(FakeSlackApi.formValue(count.body(), "text"))
+        .startsWith("👥 Same failure for 37 requests from 19 other customers");
   }
 
   /**
