@@ -11,7 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Runs the searches one query is made of at the same time: Zipkin and Jaeger search by one user
@@ -58,17 +58,17 @@ public final class SearchFanout {
     return new SearchFanout(Runnable::run, 1, 0);
   }
 
-  /** Runs the searches and returns their answers in the order given. */
-  public <T> List<T> all(List<Supplier<T>> searches) {
-    AtomicReferenceArray<T> answers = new AtomicReferenceArray<>(searches.size());
+  /** Runs the search for each of the inputs and returns the answers in the inputs' order. */
+  public <I, T> List<T> all(List<I> inputs, Function<I, T> search) {
+    AtomicReferenceArray<T> answers = new AtomicReferenceArray<>(inputs.size());
     AtomicInteger next = new AtomicInteger();
     Runnable lane =
         () -> {
-          for (int i = next.getAndIncrement(); i < searches.size(); i = next.getAndIncrement()) {
-            answers.set(i, searches.get(i).get());
+          for (int i = next.getAndIncrement(); i < inputs.size(); i = next.getAndIncrement()) {
+            answers.set(i, search.apply(inputs.get(i)));
           }
         };
-    int lanes = Math.min(width, searches.size());
+    int lanes = Math.min(width, inputs.size());
     List<CompletableFuture<Void>> running = new ArrayList<>(lanes);
     for (int i = 1; i < lanes && extraLanes.tryAcquire(); i++) {
       try {
@@ -92,8 +92,8 @@ public final class SearchFanout {
       }
       throw failed;
     }
-    List<T> inOrder = new ArrayList<>(searches.size());
-    for (int i = 0; i < searches.size(); i++) {
+    List<T> inOrder = new ArrayList<>(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
       inOrder.add(answers.get(i));
     }
     return inOrder;

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracelookup.http.CallScope;
 import dev.tracelookup.http.ReadBudget;
+import dev.tracelookup.testing.Rendezvous;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +28,10 @@ final class SearchFanoutTest {
 
   @Test
   void all_searchesThatWaitForEachOther_runAtOnceAndAnswerInOrder() {
-    CountDownLatch started = new CountDownLatch(3);
-    Supplier<String> a = meeting(started, "a");
-    Supplier<String> b = meeting(started, "b");
-    Supplier<String> c = meeting(started, "c");
+    Rendezvous started = new Rendezvous(3);
 
-    List<String> answers = new SearchFanout(pool, 3, 16).all(List.of(a, b, c));
+    List<String> answers =
+        new SearchFanout(pool, 3, 16).all(List.of("a", "b", "c"), meeting(started));
 
     assertThat(answers).containsExactly("a:met", "b:met", "c:met");
   }
@@ -43,7 +41,7 @@ final class SearchFanoutTest {
     Thread caller = Thread.currentThread();
 
     List<Boolean> here =
-        new SearchFanout(pool, 4, 16).all(List.of(() -> Thread.currentThread() == caller));
+        new SearchFanout(pool, 4, 16).all(List.of("one"), key -> Thread.currentThread() == caller);
 
     assertThat(here).containsExactly(true);
   }
@@ -51,17 +49,9 @@ final class SearchFanoutTest {
   @Test
   void all_moreSearchesThanItsWidth_usesWidthLanesTheCallersIncluded() {
     AtomicInteger lanesHandedOver = new AtomicInteger();
-    SearchFanout fanout =
-        new SearchFanout(
-            task -> {
-              lanesHandedOver.incrementAndGet();
-              pool.execute(task);
-            },
-            2,
-            16);
-    Supplier<String> search = () -> "found";
+    SearchFanout fanout = new SearchFanout(counting(lanesHandedOver, pool), 2, 16);
 
-    List<String> answers = fanout.all(List.of(search, search, search, search, search));
+    List<String> answers = fanout.all(List.of(1, 2, 3, 4, 5), key -> "found");
 
     assertThat(answers).hasSize(5).containsOnly("found");
     assertThat(lanesHandedOver).hasValue(1);
@@ -71,19 +61,9 @@ final class SearchFanoutTest {
   void all_everyExtraLaneTaken_runsItsSearchesOnTheCallerOneAfterTheOther() {
     Thread caller = Thread.currentThread();
     AtomicInteger lanesHandedOver = new AtomicInteger();
-    SearchFanout none =
-        new SearchFanout(
-            task -> {
-              lanesHandedOver.incrementAndGet();
-              pool.execute(task);
-            },
-            4,
-            0);
+    SearchFanout none = new SearchFanout(counting(lanesHandedOver, pool), 4, 0);
 
-    List<Boolean> here =
-        none.all(
-            List.of(
-                () -> Thread.currentThread() == caller, () -> Thread.currentThread() == caller));
+    List<Boolean> here = none.all(List.of(1, 2), key -> Thread.currentThread() == caller);
 
     assertThat(here).containsExactly(true, true);
     assertThat(lanesHandedOver).hasValue(0);
@@ -92,18 +72,10 @@ final class SearchFanoutTest {
   @Test
   void all_extraLane_isGivenBackForTheNextLookup() {
     AtomicInteger lanesHandedOver = new AtomicInteger();
-    SearchFanout one =
-        new SearchFanout(
-            task -> {
-              lanesHandedOver.incrementAndGet();
-              task.run();
-            },
-            2,
-            1);
-    Supplier<String> search = () -> "found";
+    SearchFanout one = new SearchFanout(counting(lanesHandedOver, Runnable::run), 2, 1);
 
-    one.all(List.of(search, search));
-    one.all(List.of(search, search));
+    one.all(List.of(1, 2), key -> "found");
+    one.all(List.of(1, 2), key -> "found");
 
     assertThat(lanesHandedOver).hasValue(2);
   }
@@ -119,10 +91,7 @@ final class SearchFanoutTest {
             4,
             16);
 
-    List<Boolean> here =
-        refused.all(
-            List.of(
-                () -> Thread.currentThread() == caller, () -> Thread.currentThread() == caller));
+    List<Boolean> here = refused.all(List.of(1, 2), key -> Thread.currentThread() == caller);
 
     assertThat(here).containsExactly(true, true);
   }
@@ -132,9 +101,7 @@ final class SearchFanoutTest {
     try (CallScope scope = CallScope.open(Duration.ofSeconds(5), ReadBudget.of(1_000_000))) {
       List<Optional<CallScope>> seen =
           scope.call(
-              () ->
-                  new SearchFanout(pool, 2, 16)
-                      .all(List.of(CallScope::current, CallScope::current)));
+              () -> new SearchFanout(pool, 2, 16).all(List.of(1, 2), key -> CallScope.current()));
 
       assertThat(seen).containsExactly(Optional.of(scope), Optional.of(scope));
     }
@@ -142,29 +109,31 @@ final class SearchFanoutTest {
 
   @Test
   void all_searchThrowsOnAnotherThread_surfacesTheBugUnwrapped() {
-    CountDownLatch started = new CountDownLatch(2);
-    Supplier<String> fine = meeting(started, "fine");
-    Supplier<String> bug =
-        () -> {
-          started.countDown();
-          throw new IllegalStateException("bug in a reader");
+    Rendezvous started = new Rendezvous(2);
+    Function<String, String> fineOrBug =
+        key -> {
+          started.arrive();
+          if (key.equals("bug")) {
+            throw new IllegalStateException("bug in a reader");
+          }
+          return key;
         };
 
-    assertThatThrownBy(() -> new SearchFanout(pool, 2, 16).all(List.of(fine, bug)))
+    assertThatThrownBy(() -> new SearchFanout(pool, 2, 16).all(List.of("fine", "bug"), fineOrBug))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("bug in a reader");
   }
 
-  /** A search that answers only once every search of the latch has started, or says it waited. */
-  private static Supplier<String> meeting(CountDownLatch started, String name) {
-    return () -> {
-      started.countDown();
-      try {
-        return name + (started.await(5, TimeUnit.SECONDS) ? ":met" : ":alone");
-      } catch (InterruptedException stopped) {
-        Thread.currentThread().interrupt();
-        return name + ":interrupted";
-      }
+  /** A search that answers once every search has started, saying whether it met the others. */
+  private static Function<String, String> meeting(Rendezvous started) {
+    return name -> name + (started.arrive() ? ":met" : ":alone");
+  }
+
+  /** Hands each lane on to the executor, counting them. */
+  private static Executor counting(AtomicInteger lanesHandedOver, Executor executor) {
+    return task -> {
+      lanesHandedOver.incrementAndGet();
+      executor.execute(task);
     };
   }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * A {@link TraceBackend} over a Jaeger query service, through its api/v3 HTTP gateway or its older
@@ -109,9 +108,7 @@ public final class JaegerBackend implements TraceBackend {
     SearchMerger merger =
         new SearchMerger(new TraceMatcher(query, userKeys), query.limit(), options.api());
     List<SearchSpec> specs = SearchPlan.specs(query, userKeys, options.entryServices());
-    List<SearchResult> results =
-        fanout.all(
-            specs.stream().<Supplier<SearchResult>>map(spec -> () -> api.find(spec)).toList());
+    List<SearchResult> results = fanout.all(specs, api::find);
     for (int i = 0; i < specs.size(); i++) {
       SearchResult result = results.get(i);
       if (result instanceof SearchResult.Failed failed && needsEntryServices(failed)) {

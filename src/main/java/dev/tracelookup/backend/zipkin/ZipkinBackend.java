@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A {@link TraceBackend} over Zipkin's v2 HTTP API ({@code /api/v2/traces}, {@code
@@ -115,13 +114,10 @@ public final class ZipkinBackend implements TraceBackend {
       return new SearchResult.Failed(
           BackendFailure.of(BackendFailure.Kind.UNSUPPORTED_QUERY, displayName(), refusal.get()));
     }
-    List<Supplier<HttpResult<List<Trace>>>> searches =
-        userAttributeKeys.stream()
-            .<Supplier<HttpResult<List<Trace>>>>map(
-                key ->
-                    () -> http.get(SearchPath.of(key, query), JSON, ZipkinBackend::readTraceList))
-            .toList();
-    List<HttpResult<List<Trace>>> answers = fanout.all(searches);
+    List<HttpResult<List<Trace>>> answers =
+        fanout.all(
+            userAttributeKeys,
+            key -> http.get(SearchPath.of(key, query), JSON, ZipkinBackend::readTraceList));
     MergedSearch merged = new MergedSearch(query, displayName());
     for (int i = 0; i < answers.size(); i++) {
       merged.add(userAttributeKeys.get(i), answers.get(i));

@@ -14,6 +14,7 @@ import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.testing.FakeHttpServer.RecordedRequest;
 import dev.tracelookup.testing.FakeHttpServer.Reply;
+import dev.tracelookup.testing.Rendezvous;
 import dev.tracelookup.trace.Span;
 import dev.tracelookup.trace.StatusCode;
 import dev.tracelookup.trace.TestSpans;
@@ -24,11 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,16 +107,10 @@ final class JaegerBackendV1Test {
    */
   @Test
   void search_everyKeyAndEntryService_asksJaegerAllAtOnce() {
-    CountDownLatch allAsked = new CountDownLatch(4);
-    List<Boolean> metTheOthers = new CopyOnWriteArrayList<>();
+    Rendezvous allAsked = new Rendezvous(4);
     jaeger.answerWith(
         request -> {
-          allAsked.countDown();
-          try {
-            metTheOthers.add(allAsked.await(5, TimeUnit.SECONDS));
-          } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-          }
+          allAsked.arrive();
           return Reply.json("{\"data\":[],\"total\":0,\"limit\":0,\"offset\":0,\"errors\":null}");
         });
     ExecutorService pool = Executors.newCachedThreadPool();
@@ -130,7 +122,7 @@ final class JaegerBackendV1Test {
       SearchResult result = backend.search(query());
 
       assertThat(traces(result)).isEmpty();
-      assertThat(metTheOthers).containsExactly(true, true, true, true);
+      assertThat(allAsked.met()).containsExactly(true, true, true, true);
     } finally {
       pool.shutdownNow();
     }

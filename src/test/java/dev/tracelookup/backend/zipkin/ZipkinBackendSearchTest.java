@@ -7,16 +7,14 @@ import dev.tracelookup.backend.SearchFanout;
 import dev.tracelookup.backend.SearchResult;
 import dev.tracelookup.backend.TraceQuery;
 import dev.tracelookup.backend.TraceRef;
+import dev.tracelookup.testing.Rendezvous;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,16 +87,10 @@ final class ZipkinBackendSearchTest {
   void search_byTwoKeys_asksZipkinBothAtOnce() throws Exception {
     trace("4bf92f3577b34da6a3ce929d0e0e4736", "2026-02-06T14:17:23Z", MS_40, "user.id", USER);
     trace("5bf92f3577b34da6a3ce929d0e0e4737", "2026-02-06T14:18:23Z", MS_40, "enduser.id", USER);
-    CountDownLatch bothAsked = new CountDownLatch(2);
-    List<Boolean> metTheOther = new CopyOnWriteArrayList<>();
+    Rendezvous bothAsked = new Rendezvous(2);
     zipkin.answer(
         request -> {
-          bothAsked.countDown();
-          try {
-            metTheOther.add(bothAsked.await(5, TimeUnit.SECONDS));
-          } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-          }
+          bothAsked.arrive();
           return Optional.empty();
         });
     ExecutorService pool = Executors.newCachedThreadPool();
@@ -108,7 +100,7 @@ final class ZipkinBackendSearchTest {
 
       List<TraceRef> traces = found(fannedOut.search(query()));
 
-      assertThat(metTheOther).containsExactly(true, true);
+      assertThat(bothAsked.met()).containsExactly(true, true);
       assertThat(traces)
           .extracting(TraceRef::traceId)
           .containsExactly("5bf92f3577b34da6a3ce929d0e0e4737", "4bf92f3577b34da6a3ce929d0e0e4736");
