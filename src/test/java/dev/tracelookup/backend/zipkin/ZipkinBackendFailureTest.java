@@ -214,13 +214,8 @@ final class ZipkinBackendFailureTest {
   @Test
   void search_secondKeyFails_showsWhatTheFirstFoundWithAWarning() {
     addWriteUpTrace();
-    zipkin.answer(
-        request ->
-            request.query().contains("enduser.id")
-                ? Optional.of(Reply.status(503, ""))
-                : Optional.empty());
 
-    SearchResult.Found found = (SearchResult.Found) backend.search(QUERY);
+    SearchResult.Found found = searchFailingWhere("annotationQuery=enduser.id");
 
     assertThat(found.traces()).extracting(TraceRef::traceId).containsExactly(TRACE_ID);
     assertThat(found.warnings())
@@ -239,19 +234,24 @@ final class ZipkinBackendFailureTest {
                 .at(Instant.parse("2026-02-06T14:17:23Z"))
                 .tag("enduser.id", "usr_k8x9m2")
                 .build()));
-    zipkin.answer(
-        request ->
-            request.query().contains("annotationQuery=user.id")
-                ? Optional.of(Reply.status(503, ""))
-                : Optional.empty());
 
-    SearchResult.Found found = (SearchResult.Found) backend.search(QUERY);
+    SearchResult.Found found = searchFailingWhere("annotationQuery=user.id");
 
     assertThat(found.traces()).extracting(TraceRef::traceId).containsExactly(TRACE_ID);
     assertThat(found.warnings())
         .singleElement()
         .asString()
         .startsWith("The search by user.id failed, so traces that carry the user ID only there");
+  }
+
+  /** Searches while Zipkin answers 503 to the search whose query has the text, as itself else. */
+  private SearchResult.Found searchFailingWhere(String queryText) {
+    zipkin.answer(
+        request ->
+            request.query().contains(queryText)
+                ? Optional.of(Reply.status(503, ""))
+                : Optional.empty());
+    return (SearchResult.Found) backend.search(QUERY);
   }
 
   @Test
