@@ -125,18 +125,17 @@ public final class BlastRadii {
    * failure to count.
    */
   public Optional<CompletableFuture<BlastReport>> count(LookupOutcome outcome) {
-    Optional<FailureSignature> signature = signature(outcome);
-    if (signature.isEmpty()) {
-      return Optional.empty();
-    }
-    TimeWindowBounds window = window(outcome.request());
-    Key key = new Key(signature.get().key(), window.from(), window.to());
+    return target(outcome).map(this::count);
+  }
+
+  private CompletableFuture<BlastReport> count(Target target) {
+    TimeWindowBounds window = target.window();
     SameFailureQuery query =
-        new SameFailureQuery(signature.get(), window.from(), window.to(), limit);
+        new SameFailureQuery(target.signature(), window.from(), window.to(), limit);
     AtomicBoolean computed = new AtomicBoolean();
     CompletableFuture<SameFailureCount> shared =
         cache.get(
-            key,
+            target.key(),
             (k, pool) -> {
               computed.set(true);
               try {
@@ -151,20 +150,18 @@ public final class BlastRadii {
               }
             });
     boolean fromCache = !computed.get();
-    String excluded = hasher.stored(outcome.request().userId());
-    return Optional.of(
-        // A copy times out for this caller alone; the count itself goes on for the others.
-        shared
-            .copy()
-            .orTimeout(budget.toMillis(), TimeUnit.MILLISECONDS)
-            .handle(
-                (count, failure) -> {
-                  if (count != null && !(count instanceof SameFailureCount.Counted)) {
-                    // A failure is not worth keeping: the next agent asks again.
-                    cache.asMap().remove(key, shared);
-                  }
-                  return report(count, failure, excluded, window, fromCache);
-                }));
+    // A copy times out for this caller alone; the count itself goes on for the others.
+    return shared
+        .copy()
+        .orTimeout(budget.toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (count, failure) -> {
+              if (count != null && !(count instanceof SameFailureCount.Counted)) {
+                // A failure is not worth keeping: the next agent asks again.
+                cache.asMap().remove(target.key(), shared);
+              }
+              return report(count, failure, target.excluded(), window, fromCache);
+            });
   }
 
   /**
@@ -173,22 +170,34 @@ public final class BlastRadii {
    * still running, after one failed, or when there is nothing to count.
    */
   public Optional<BlastReport> known(LookupOutcome outcome) {
-    Optional<FailureSignature> signature = signature(outcome);
-    if (signature.isEmpty()) {
-      return Optional.empty();
-    }
-    TimeWindowBounds window = window(outcome.request());
-    CompletableFuture<SameFailureCount> shared =
-        cache.getIfPresent(new Key(signature.get().key(), window.from(), window.to()));
+    return target(outcome).flatMap(this::known);
+  }
+
+  private Optional<BlastReport> known(Target target) {
+    CompletableFuture<SameFailureCount> shared = cache.getIfPresent(target.key());
     if (shared == null || !shared.isDone() || shared.isCompletedExceptionally()) {
       return Optional.empty();
     }
     SameFailureCount count = shared.join();
-    if (!(count instanceof SameFailureCount.Counted)) {
-      return Optional.empty();
-    }
-    String excluded = hasher.stored(outcome.request().userId());
-    return Optional.of(report(count, null, excluded, window, true));
+    return count instanceof SameFailureCount.Counted
+        ? Optional.of(report(count, null, target.excluded(), target.window(), true))
+        : Optional.empty();
+  }
+
+  /**
+   * Returns what a count of the lookup's featured failure is made of, or empty when none failed.
+   */
+  private Optional<Target> target(LookupOutcome outcome) {
+    return signature(outcome)
+        .map(
+            signature -> {
+              TimeWindowBounds window = window(outcome.request());
+              return new Target(
+                  signature,
+                  window,
+                  new Key(signature.key(), window.from(), window.to()),
+                  hasher.stored(outcome.request().userId()));
+            });
   }
 
   /** Counts and waits for it, for faces with no card to update later (the command line). */
@@ -261,4 +270,11 @@ public final class BlastRadii {
   public record TimeWindowBounds(Instant from, Instant to) {}
 
   private record Key(String signature, Instant from, Instant to) {}
+
+  /**
+   * One lookup's count: the failure, the window counted, the cache key, and the customer left out
+   * (as stored on spans).
+   */
+  private record Target(
+      FailureSignature signature, TimeWindowBounds window, Key key, String excluded) {}
 }
