@@ -5,7 +5,6 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import dev.tracelookup.http.BackendHttp;
@@ -18,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,61 +99,77 @@ final class ResponseUrlReplies implements SlackReplies {
 
   @Override
   public PostResult post(String channelId, String threadTs, SlackMessage message) {
-    PostResult result = postMessage(channelId, threadTs, message);
-    link.recorded("chat.postMessage", result.error());
-    return result;
-  }
-
-  private PostResult postMessage(String channelId, String threadTs, SlackMessage message) {
-    AtomicReference<Posted> where = new AtomicReference<>();
-    PostResult result =
-        sent(
-            "chat.postMessage",
-            () -> {
-              ChatPostMessageResponse response =
-                  bot.chatPostMessage(
-                      r ->
-                          r.channel(channelId)
-                              .threadTs(threadTs)
-                              .text(message.text())
-                              .blocks(message.blocks().isEmpty() ? null : message.blocks())
-                              .unfurlLinks(false));
-              if (response.isOk() && response.getChannel() != null && response.getTs() != null) {
-                where.set(new Posted(response.getChannel(), response.getTs()));
-              }
-              return response;
-            });
-    return new PostResult(result.ok(), result.error(), Optional.ofNullable(where.get()));
+    return sent(
+        "chat.postMessage",
+        () ->
+            bot.chatPostMessage(
+                r ->
+                    r.channel(channelId)
+                        .threadTs(threadTs)
+                        .text(message.text())
+                        .blocks(message.blocks().isEmpty() ? null : message.blocks())
+                        .unfurlLinks(false)),
+        // Slack names the conversation it posted in, a direct message's D… ID included.
+        response ->
+            response.getChannel() == null || response.getTs() == null
+                ? Optional.empty()
+                : Optional.of(new Posted(response.getChannel(), response.getTs())));
   }
 
   @Override
   public PostResult update(Posted message, SlackMessage replacement) {
-    PostResult result =
-        sent(
-            "chat.update",
-            () ->
-                bot.chatUpdate(
-                    r ->
-                        r.channel(message.channel())
-                            .ts(message.ts())
-                            .text(replacement.text())
-                            .blocks(replacement.blocks().isEmpty() ? null : replacement.blocks())));
-    link.recorded("chat.update", result.error());
-    return result;
+    return sent(
+        "chat.update",
+        () ->
+            bot.chatUpdate(
+                r ->
+                    r.channel(message.channel())
+                        .ts(message.ts())
+                        .text(replacement.text())
+                        .blocks(replacement.blocks().isEmpty() ? null : replacement.blocks())),
+        response -> Optional.empty());
+  }
+
+  @Override
+  public PostResult postEphemeral(
+      String channelId, String threadTs, String user, SlackMessage message) {
+    return sent(
+        "chat.postEphemeral",
+        () ->
+            bot.chatPostEphemeral(
+                r ->
+                    r.channel(channelId)
+                        .threadTs(threadTs)
+                        .user(user)
+                        .text(message.text())
+                        .blocks(message.blocks().isEmpty() ? null : message.blocks())),
+        response -> Optional.empty());
   }
 
   /** One Web API post, as Slack's SDK makes it. */
   @FunctionalInterface
-  private interface Post {
-    SlackApiTextResponse send() throws IOException, SlackApiException;
+  private interface Post<R extends SlackApiTextResponse> {
+    R send() throws IOException, SlackApiException;
   }
 
-  /** Returns how the post went; every refusal is logged with Slack's error code, never the text. */
-  private static PostResult sent(String method, Post post) {
+  /**
+   * Returns how the post went, with where the message landed when {@code where} reads it from
+   * Slack's answer; records the call for {@code /readyz}. Every refusal is logged with Slack's
+   * error code, never the text.
+   */
+  private <R extends SlackApiTextResponse> PostResult sent(
+      String method, Post<R> post, Function<R, Optional<Posted>> where) {
+    PostResult result = attempt(method, post, where);
+    link.recorded(method, result.error());
+    return result;
+  }
+
+  private static <R extends SlackApiTextResponse> PostResult attempt(
+      String method, Post<R> post, Function<R, Optional<Posted>> where) {
     try {
-      SlackApiTextResponse response = post.send();
+      R response = post.send();
       if (response.isOk()) {
-        return PostResult.posted();
+        return new PostResult(true, "", where.apply(response));
       }
       log.warn("{} refused: {}", method, response.getError());
       return new PostResult(false, response.getError());
@@ -169,28 +184,6 @@ final class ResponseUrlReplies implements SlackReplies {
       log.warn("{} failed: {}", method, unreachable.getMessage());
       return new PostResult(false, "unreachable");
     }
-  }
-
-  @Override
-  public PostResult postEphemeral(
-      String channelId, String threadTs, String user, SlackMessage message) {
-    PostResult result = postEphemeralMessage(channelId, threadTs, user, message);
-    link.recorded("chat.postEphemeral", result.error());
-    return result;
-  }
-
-  private PostResult postEphemeralMessage(
-      String channelId, String threadTs, String user, SlackMessage message) {
-    return sent(
-        "chat.postEphemeral",
-        () ->
-            bot.chatPostEphemeral(
-                r ->
-                    r.channel(channelId)
-                        .threadTs(threadTs)
-                        .user(user)
-                        .text(message.text())
-                        .blocks(message.blocks().isEmpty() ? null : message.blocks())));
   }
 
   static String body(SlackMessage message, Visibility visibility) {
