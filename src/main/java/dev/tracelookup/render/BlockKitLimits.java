@@ -37,7 +37,7 @@ final class BlockKitLimits {
   /** Returns the characters of text the block adds to the message, as counted against the total. */
   static int textLength(LayoutBlock block) {
     // Streamed rather than built as a tree: every block of every card is counted, and the tree was
-    // a tenth of what a card allocated. TextCountingWriterTest holds the two counts equal.
+    // a tenth of what a card allocated. BlockKitLimitsTest holds the two counts equal.
     TextCounter counter = new TextCounter();
     GSON.toJson(block, block.getClass(), counter);
     return counter.total;

@@ -83,8 +83,7 @@ public final class Messages {
 
   /** Returns an error a support agent can act on: "⚠️ Tempo did not answer within 10 s …". */
   public static SlackMessage failure(String userMessage) {
-    String line = "⚠️ " + Texts.clip(userMessage, MAX_TEXT);
-    return message(line, List.of(SlackBlocks.mrkdwnSection(Mrkdwn.escape(line, MAX_TEXT))));
+    return line("⚠️ " + Texts.clip(userMessage, MAX_TEXT));
   }
 
   /**
@@ -92,8 +91,7 @@ public final class Messages {
    * could not be updated with it; the line comes with its icon.
    */
   public static SlackMessage otherCustomers(String line) {
-    String clipped = Texts.clip(line, MAX_TEXT);
-    return message(clipped, List.of(SlackBlocks.mrkdwnSection(Mrkdwn.escape(clipped, MAX_TEXT))));
+    return line(Texts.clip(line, MAX_TEXT));
   }
 
   /**
@@ -101,7 +99,11 @@ public final class Messages {
    * links in it are plain URLs, which Slack makes clickable.
    */
   public static SlackMessage notice(String userMessage) {
-    String line = "📝 " + Texts.clip(userMessage, MAX_TEXT);
+    return line("📝 " + Texts.clip(userMessage, MAX_TEXT));
+  }
+
+  /** Returns a message of one line of plain text, escaped, as its fallback text and its block. */
+  private static SlackMessage line(String line) {
     return message(line, List.of(SlackBlocks.mrkdwnSection(Mrkdwn.escape(line, MAX_TEXT))));
   }
 
