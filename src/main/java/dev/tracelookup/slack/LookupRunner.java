@@ -474,20 +474,14 @@ final class LookupRunner {
       Audience audience,
       Optional<String> responseUrl,
       Delivery delivery) {
+    Function<BlastReport, SlackMessage> card =
+        report -> presenter.present(outcome, zone, audience, Optional.of(report));
     if (responseUrl.isPresent() && delivery.way() == Delivery.Way.RESPONSE_URL) {
       return Optional.of(
-          report ->
-              replies.respond(
-                  responseUrl.get(),
-                  presenter.present(outcome, zone, audience, Optional.of(report)),
-                  Visibility.REPLACE));
+          report -> replies.respond(responseUrl.get(), card.apply(report), Visibility.REPLACE));
     }
     if (delivery.posted().isPresent()) {
-      return Optional.of(
-          report ->
-              replies.update(
-                  delivery.posted().get(),
-                  presenter.present(outcome, zone, audience, Optional.of(report))));
+      return Optional.of(report -> replies.update(delivery.posted().get(), card.apply(report)));
     }
     if (delivery.way() == Delivery.Way.EPHEMERAL) {
       String threadTs = route.privately().threadTs().orElse(null);
