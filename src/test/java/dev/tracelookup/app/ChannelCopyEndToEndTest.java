@@ -7,6 +7,7 @@ import dev.tracelookup.lookup.TimeWindow;
 import dev.tracelookup.privacy.UserIdFingerprint;
 import dev.tracelookup.testing.FakeHttpServer;
 import dev.tracelookup.testing.FakeSlackApi;
+import dev.tracelookup.testing.SlackRequests;
 import dev.tracelookup.testing.SlashCommandForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,25 +156,11 @@ final class ChannelCopyEndToEndTest {
   }
 
   private String share(String value, String responseId) {
-    return "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0AGENT\",\"username\":\"agent\",\"team_id\":\"T0001\"},"
-               + "\"api_app_id\":\"A0001\",\"token\":\"legacy\",\"container\":{\"type\":\"message\","
-               + "\"message_ts\":\"1700000000.000100\",\"channel_id\":\"C0SUPPORT\",\"is_ephemeral\":true},"
-               + "\"trigger_id\":\"1.2.3\",\"team\":{\"id\":\"T0001\",\"domain\":\"acme\"},"
-               + "\"channel\":{\"id\":\"C0SUPPORT\",\"name\":\"support\"},\"response_url\":\""
-        + bot.slackApi().responseUrl(responseId)
-        + "\",\"actions\":[{\"action_id\":\"share_card\",\"block_id\":\"b1\","
-        + "\"text\":{\"type\":\"plain_text\",\"text\":\"Share\"},\"value\":"
-        + new com.google.gson.Gson().toJson(value)
-        + ",\"type\":\"button\",\"action_ts\":\"1700000002.000300\"}]}";
+    return SlackRequests.buttonPress("share_card", value, bot.slackApi().responseUrl(responseId));
   }
 
   private static String mention(String text) {
-    return "{\"token\":\"legacy\",\"team_id\":\"T0001\",\"api_app_id\":\"A0001\",\"type\":\"event_callback\","
-               + "\"event_id\":\"Ev0PII\",\"event_time\":1770389300,\"event\":{\"type\":\"app_mention\",\"user\":\"U0AGENT\","
-               + "\"text\":\""
-        + text
-        + "\",\"ts\":\"1770389300.000400\",\"channel\":\"C0SUPPORT\","
-        + "\"thread_ts\":\"1770389000.000100\",\"event_ts\":\"1770389300.000400\"}}";
+    return SlackRequests.mentionInThread(text, "Ev0PII");
   }
 
   /** The failing order: the ID in a span name, a status message, an exception, an attribute. */
